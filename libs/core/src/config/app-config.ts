@@ -1,0 +1,130 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/**
+ * Every setting Roundtable reads from the environment, validated once at boot.
+ * Nothing else in the code base reads `process.env`.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL: string;
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix for every Redis key (queues, rate limits, live rooms) so deployments and test runs never collide. */
+  @IsString() @MinLength(1)
+  REDIS_PREFIX = 'rt';
+
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @IsString()
+  JWT_ISSUER = 'roundtable';
+
+  @IsString()
+  JWT_AUDIENCE = 'roundtable-api';
+
+  @Transform(toInt) @IsInt() @Min(60)
+  JWT_TTL_SECONDS = 60 * 60 * 12;
+
+  @IsOptional() @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Largest JSON body accepted, in bytes; larger bodies get 413. */
+  @Transform(toInt) @IsInt() @Min(1024)
+  BODY_LIMIT_BYTES = 256 * 1024;
+
+  @IsUrl({ require_tld: false })
+  APP_URL = 'http://localhost:3000';
+
+  /** Origins allowed for browsers and Socket.IO connections (comma separated). */
+  @Transform(toList) @IsString({ each: true })
+  ALLOWED_ORIGINS: string[] = ['http://localhost:3000', 'http://127.0.0.1:3000'];
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  POSTS_PER_MINUTE = 10;
+
+  @Transform(toInt) @IsInt() @Min(0)
+  POST_MIN_INTERVAL_MS = 3000;
+
+  @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
+  SMTP_URL?: string;
+
+  @IsIn(['apertium', 'libretranslate', 'deepl'])
+  TRANSLATION_PROVIDER = 'apertium';
+
+  /** Directory of the built web app; the api serves it at `/`. */
+  @IsOptional() @IsString()
+  WEB_DIST_DIR?: string;
+
+  /** Run the outbox sweeper in this process (the worker does by default). */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  OUTBOX_SWEEPER?: boolean;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+/** Thrown when the environment is invalid; the message names each bad variable. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const source: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && (known.includes(key) || ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEB_DIST_DIR', 'OUTBOX_SWEEPER'].includes(key))) {
+      source[key] = value;
+    }
+  }
+  const config = plainToInstance(AppConfig, source, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const shown = e.property.includes('SECRET') || e.property.includes('PASSWORD') ? '(hidden)' : JSON.stringify(e.value);
+      return `  ${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,20 @@
+/** Events that members of a space receive live and can catch up on, in `seq` order. */
+export const SPACE_EVENT_TYPES = [
+  'contribution.published',
+  'contribution.updated',
+  'contribution.deleted',
+  'contribution.hidden',
+  'contribution.restored',
+  'contribution.translated',
+] as const;
+
+export type SpaceEventType = (typeof SPACE_EVENT_TYPES)[number];
+
+/** The envelope stored in the space event log and sent to clients. */
+export interface SpaceEvent<P = Record<string, unknown>> {
+  type: SpaceEventType;
+  spaceId: string;
+  seq: number;
+  payload: P;
+  createdAt?: string;
+}

@@ -1,0 +1,26 @@
+/**
+ * Every queue, in one place. Each has exactly one processor, in the worker
+ * (checked at worker boot by {@link assertEveryQueueHandled}).
+ */
+export enum QueueName {
+  /** Committed space events, fanned out to the capabilities that react to them. */
+  SpaceEvents = 'space-events',
+}
+
+export const ALL_QUEUES = Object.values(QueueName);
+
+/** Failed jobs are kept for inspection, pruned by age; completed ones go soon. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+} as const;
+
+export function assertEveryQueueHandled(handled: string[]): void {
+  const missing = ALL_QUEUES.filter((q) => !handled.includes(q));
+  const doubled = handled.filter((q, i) => handled.indexOf(q) !== i);
+  if (missing.length || doubled.length) {
+    throw new Error(`Queue handlers mismatch: missing [${missing.join(', ')}], duplicated [${doubled.join(', ')}]`);
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import Redis, { RedisOptions } from 'ioredis';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * Hands out ioredis connections that retry with backoff, and closes them on shutdown.
+ * BullMQ needs `maxRetriesPerRequest: null`; request-path clients fail fast instead so the
+ * API can answer 503 while Redis is away.
+ */
+@Injectable()
+export class RedisConnections implements OnApplicationShutdown {
+  private readonly logger = new Logger(RedisConnections.name);
+  private readonly clients: Redis[] = [];
+  private shared?: Redis;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** A connection for request-path commands (rate limits, health): commands fail fast when Redis is down. */
+  get client(): Redis {
+    this.shared ??= this.create('shared', { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    return this.shared;
+  }
+
+  create(name: string, overrides: RedisOptions = {}): Redis {
+    const client = new Redis(this.config.REDIS_URL, {
+      connectionName: `${this.config.REDIS_PREFIX}-${name}`,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
+      maxRetriesPerRequest: null,
+      ...overrides,
+    });
+    client.on('error', (err) => this.logger.warn(`redis ${name}: ${err.message}`));
+    this.clients.push(client);
+    return client;
+  }
+
+  /** Options for BullMQ connections (it manages its own clients). */
+  bullConnection(): RedisOptions {
+    const url = new URL(this.config.REDIS_URL);
+    return {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      username: url.username || undefined,
+      password: url.password ? decodeURIComponent(url.password) : undefined,
+      db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+      tls: url.protocol === 'rediss:' ? {} : undefined,
+      maxRetriesPerRequest: null,
+      retryStrategy: (attempt: number) => Math.min(attempt * 200, 5000),
+    };
+  }
+
+  key(...parts: string[]): string {
+    return [this.config.REDIS_PREFIX, ...parts].join(':');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.clients.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}

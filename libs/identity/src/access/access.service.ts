@@ -1,0 +1,116 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@roundtable/core';
+import { TokenService } from '../auth/token.service';
+import { AccessLevel, ResourceKind, SpaceRole, SPACE_ROLES } from './access-rule';
+import { Principal, RequestAccess, SpaceScope } from './request-access';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How to find the space a resource belongs to. Contributions resolve through their space. */
+const SPACE_OF: Partial<Record<ResourceKind, string>> = {
+  space: `SELECT s.id, s.roundtable_id, s.status, s.moderation FROM spaces s WHERE s.id = $1`,
+  contribution: `SELECT s.id, s.roundtable_id, s.status, s.moderation
+                 FROM contributions c JOIN spaces s ON s.id = c.space_id WHERE c.id = $1`,
+};
+
+const rank = (role: SpaceRole | null) => (role ? SPACE_ROLES.indexOf(role) : -1);
+
+/**
+ * The one place that decides who may do what. Used by the HTTP guard and the live gateway.
+ */
+@Injectable()
+export class AccessService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async principalFromToken(token: string | undefined): Promise<Principal | null> {
+    if (!token) return null;
+    const claims = this.tokens.verify(token);
+    if (!claims || !UUID.test(claims.sub)) return null;
+    const rows = await this.db.query(
+      `SELECT id, display_name, organisation, constituency, country, preferred_language, is_organiser
+       FROM users WHERE id = $1 AND password_hash IS NOT NULL`,
+      [claims.sub],
+    );
+    if (rows.length === 0) return null;
+    const r = rows[0];
+    return {
+      id: r.id,
+      displayName: r.display_name,
+      organisation: r.organisation,
+      constituency: r.constituency,
+      country: r.country,
+      preferredLanguage: r.preferred_language,
+      isOrganiser: r.is_organiser,
+    };
+  }
+
+  /** Resolves the space a resource belongs to and the user's role in it; 404 when it does not exist. */
+  async spaceScope(user: Principal | null, kind: ResourceKind, id: string): Promise<SpaceScope> {
+    const sql = SPACE_OF[kind];
+    if (!sql) throw new Error(`no space resolver for ${kind}`);
+    if (!UUID.test(id)) throw DomainError.notFound(kind === 'contribution' ? 'Contribution' : 'Space');
+    const rows = await this.db.query(sql, [id]);
+    if (rows.length === 0) throw DomainError.notFound(kind === 'contribution' ? 'Contribution' : 'Space');
+    const s = rows[0];
+    let role: SpaceRole | null = null;
+    let isMember = false;
+    if (user) {
+      const roles = await this.db.query(
+        `SELECT (SELECT role FROM memberships WHERE space_id = $1 AND user_id = $3) AS space_role,
+                (SELECT role FROM roundtable_roles WHERE roundtable_id = $2 AND user_id = $3) AS roundtable_role`,
+        [s.id, s.roundtable_id, user.id],
+      );
+      const { space_role, roundtable_role } = roles[0];
+      isMember = space_role !== null || roundtable_role !== null;
+      role = rank(roundtable_role) > rank(space_role) ? roundtable_role : space_role;
+    }
+    return { spaceId: s.id, roundtableId: s.roundtable_id, status: s.status, moderation: s.moderation, role, isMember };
+  }
+
+  async roundtableRole(user: Principal | null, roundtableId: string): Promise<SpaceRole | null> {
+    if (!UUID.test(roundtableId)) throw DomainError.notFound('Roundtable');
+    const rows = await this.db.query(
+      `SELECT r.id, rr.role FROM roundtables r
+       LEFT JOIN roundtable_roles rr ON rr.roundtable_id = r.id AND rr.user_id = $2
+       WHERE r.id = $1`,
+      [roundtableId, user?.id ?? null],
+    );
+    if (rows.length === 0) throw DomainError.notFound('Roundtable');
+    return rows[0].role;
+  }
+
+  /** Throws 401/403/404 unless the access satisfies the level. */
+  check(level: AccessLevel, access: RequestAccess): void {
+    const { user } = access;
+    if (level === 'public') return;
+    if (!user) throw new DomainError(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Sign in first: missing or invalid access token');
+    if (user.isOrganiser || level === 'signed-in') return;
+    if (level === 'organiser') throw DomainError.forbidden('Only organisers may do this');
+    const role = access.space?.role ?? access.roundtable?.role ?? null;
+    const space = access.space;
+    switch (level) {
+      case 'viewer':
+        if (space && space.status === 'draft' && (role === null || role === 'participant')) throw DomainError.notFound('Space');
+        return;
+      case 'member':
+        if (space && space.status === 'draft' && (role === null || role === 'participant')) throw DomainError.notFound('Space');
+        if (space && !space.isMember) throw DomainError.forbidden('Join this space first', 'not_a_member');
+        if (!space && role === null) throw DomainError.forbidden('You hold no role in this roundtable');
+        return;
+      case 'moderator':
+        if (role !== 'moderator') throw DomainError.forbidden('Only moderators of this space may do this');
+        return;
+      case 'rapporteur':
+        if (role !== 'rapporteur') throw DomainError.forbidden('Only rapporteurs of this roundtable may do this');
+        return;
+      case 'staff':
+        if (role !== 'moderator' && role !== 'rapporteur') throw DomainError.forbidden('Only moderators and rapporteurs may do this');
+        return;
+    }
+  }
+}

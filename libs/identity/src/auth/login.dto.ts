@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { UserDto } from '../users/user.dto';
+
+export class LoginDto {
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(254)
+  email: string;
+
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
+  password: string;
+}
+
+export class AuthResponseDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ description: 'Bearer token for the Authorization header and the Socket.IO handshake' }) accessToken: string;
+}

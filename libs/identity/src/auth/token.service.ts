@@ -1,0 +1,47 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+import { AppConfig } from '@roundtable/core';
+
+export interface AccessClaims {
+  sub: string;
+}
+
+/**
+ * Signs and strictly verifies access tokens: HS256 only, with issuer, audience and expiry.
+ * The secret is a KeyObject: handed over as a string, jsonwebtoken first tries
+ * `createPublicKey()` on it, which costs ~0.9 ms per verification.
+ */
+@Injectable()
+export class TokenService {
+  private readonly key: KeyObject;
+
+  constructor(private readonly config: AppConfig) {
+    this.key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
+  }
+
+  sign(userId: string): string {
+    return jwt.sign({}, this.key, {
+      algorithm: 'HS256',
+      subject: userId,
+      issuer: this.config.JWT_ISSUER,
+      audience: this.config.JWT_AUDIENCE,
+      expiresIn: this.config.JWT_TTL_SECONDS,
+    });
+  }
+
+  /** Returns the claims, or null for any token that is not ours, not valid or expired. */
+  verify(token: string): AccessClaims | null {
+    try {
+      const claims = jwt.verify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: this.config.JWT_ISSUER,
+        audience: this.config.JWT_AUDIENCE,
+      });
+      if (typeof claims !== 'object' || typeof claims.sub !== 'string') return null;
+      return { sub: claims.sub };
+    } catch {
+      return null;
+    }
+  }
+}

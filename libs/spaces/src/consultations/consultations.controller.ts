@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PageQueryDto } from '@roundtable/core';
+import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
+import { CreateRoundtableDto, RoundtableSummaryDto } from '../roundtables/roundtable.dto';
+import { RoundtablesService } from '../roundtables/roundtables.service';
+import { ConsultationDto, ConsultationListDto, CreateConsultationDto } from './consultation.dto';
+import { ConsultationsService } from './consultations.service';
+
+@ApiTags('structure')
+@Controller('consultations')
+export class ConsultationsController {
+  constructor(
+    private readonly consultations: ConsultationsService,
+    private readonly roundtables: RoundtablesService,
+  ) {}
+
+  @Post()
+  @Access('organiser')
+  @ApiOperation({ summary: 'Open a consultation' })
+  async create(@Body() body: CreateConsultationDto, @CurrentAccess() access: RequestAccess): Promise<ConsultationDto> {
+    return ConsultationDto.from(await this.consultations.create(body, access.user!.id));
+  }
+
+  @Get()
+  @Access('signed-in')
+  @ApiOperation({ summary: 'Consultations, newest first' })
+  async list(@Query() page: PageQueryDto): Promise<ConsultationListDto> {
+    const { items, nextCursor } = await this.consultations.list(page.limit ?? 50, page.cursor);
+    return { items: items.map((c) => ConsultationDto.from(c)), nextCursor };
+  }
+
+  @Get(':id')
+  @Access('signed-in')
+  @ApiOperation({ summary: 'A consultation with its roundtables' })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ConsultationDto> {
+    const consultation = await this.consultations.get(id);
+    const roundtables = await this.consultations.roundtablesOf(id);
+    return ConsultationDto.from(consultation, roundtables.map(RoundtableSummaryDto.from));
+  }
+
+  @Post(':id/roundtables')
+  @Access('organiser')
+  @ApiOperation({ summary: 'Add a roundtable with its objectives' })
+  async createRoundtable(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateRoundtableDto): Promise<RoundtableSummaryDto> {
+    return RoundtableSummaryDto.from(await this.roundtables.create(id, body));
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { HasSomeLanguage, MultilingualTextDto } from '../shared/multilingual-text.dto';
+import type { SpaceDto } from '../spaces/space.dto';
+import { RoundtableEntity } from './roundtable.entity';
+
+export class CreateRoundtableDto {
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(1000)
+  number: number;
+
+  @ApiProperty({ type: MultilingualTextDto })
+  @ValidateNested() @Type(() => MultilingualTextDto) @HasSomeLanguage()
+  title: MultilingualTextDto;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 2000, { each: true })
+  objectives?: string[];
+}
+
+export class AssignRoundtableRoleDto {
+  @ApiProperty({ enum: ['moderator', 'rapporteur', 'none'], description: '`none` removes the roundtable-level role' })
+  @IsIn(['moderator', 'rapporteur', 'none'])
+  role: 'moderator' | 'rapporteur' | 'none';
+}
+
+export class RoundtableSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) consultationId: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ type: MultilingualTextDto }) title: MultilingualTextDto;
+  @ApiProperty({ type: [String] }) objectives: string[];
+
+  static from(r: RoundtableEntity): RoundtableSummaryDto {
+    return { id: r.id, consultationId: r.consultationId, number: r.number, title: r.title, objectives: r.objectives };
+  }
+}
+
+export class RoundtableDto extends RoundtableSummaryDto {
+  @ApiProperty({ type: () => [Object], description: 'The roundtable questions (discussion spaces) you may see' })
+  spaces: SpaceDto[];
+  @ApiPropertyOptional({ nullable: true, enum: ['moderator', 'rapporteur'] }) myRole: string | null;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
+import { CreateSpaceDto, SpaceDto } from '../spaces/space.dto';
+import { SpacesService } from '../spaces/spaces.service';
+import { AssignRoundtableRoleDto, RoundtableDto, RoundtableSummaryDto } from './roundtable.dto';
+import { RoundtablesService } from './roundtables.service';
+
+@ApiTags('structure')
+@Controller('roundtables')
+export class RoundtablesController {
+  constructor(
+    private readonly roundtables: RoundtablesService,
+    private readonly spaces: SpacesService,
+  ) {}
+
+  @Get(':id')
+  @Access('viewer', 'roundtable')
+  @ApiOperation({ summary: 'A roundtable with its questions (discussion spaces)' })
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<RoundtableDto> {
+    const roundtable = await this.roundtables.get(id);
+    const myRole = access.roundtable?.role ?? null;
+    const seesDrafts = access.user!.isOrganiser || myRole !== null;
+    const spaces = (await this.roundtables.spacesOf(id)).filter((s) => seesDrafts || s.status !== 'draft');
+    return { ...RoundtableSummaryDto.from(roundtable), spaces: spaces.map((s) => SpaceDto.from(s)), myRole };
+  }
+
+  @Post(':id/spaces')
+  @Access('organiser')
+  @ApiOperation({ summary: 'Open a question (discussion space) in this roundtable' })
+  async createSpace(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateSpaceDto): Promise<SpaceDto> {
+    return SpaceDto.from(await this.spaces.create(id, body));
+  }
+
+  @Put(':id/roles/:userId')
+  @HttpCode(204)
+  @Access('organiser')
+  @ApiOperation({ summary: 'Make a user moderator or rapporteur of every space of this roundtable' })
+  async assignRole(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+    @Body() body: AssignRoundtableRoleDto,
+  ): Promise<void> {
+    await this.roundtables.assignRole(id, userId, body.role);
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { DomainError } from '@roundtable/core';
+import { pickLanguages } from '../shared/multilingual-text.dto';
+import { ConsultationEntity } from '../consultations/consultation.entity';
+import { SpaceEntity } from '../spaces/space.entity';
+import { CreateRoundtableDto } from './roundtable.dto';
+import { RoundtableRoleEntity } from './roundtable-role.entity';
+import { RoundtableEntity } from './roundtable.entity';
+
+@Injectable()
+export class RoundtablesService {
+  constructor(
+    @InjectRepository(RoundtableEntity) private readonly roundtables: Repository<RoundtableEntity>,
+    @InjectRepository(ConsultationEntity) private readonly consultations: Repository<ConsultationEntity>,
+    @InjectRepository(SpaceEntity) private readonly spaces: Repository<SpaceEntity>,
+    @InjectRepository(RoundtableRoleEntity) private readonly roles: Repository<RoundtableRoleEntity>,
+  ) {}
+
+  async create(consultationId: string, input: CreateRoundtableDto): Promise<RoundtableEntity> {
+    if (!(await this.consultations.existsBy({ id: consultationId }))) throw DomainError.notFound('Consultation');
+    try {
+      return await this.roundtables.save(
+        this.roundtables.create({
+          consultationId,
+          number: input.number,
+          title: pickLanguages(input.title),
+          objectives: input.objectives ?? [],
+        }),
+      );
+    } catch (err) {
+      throw uniqueViolation(err, `Roundtable ${input.number} already exists in this consultation`);
+    }
+  }
+
+  async get(id: string): Promise<RoundtableEntity> {
+    const found = await this.roundtables.findOneBy({ id });
+    if (!found) throw DomainError.notFound('Roundtable');
+    return found;
+  }
+
+  spacesOf(roundtableId: string): Promise<SpaceEntity[]> {
+    return this.spaces.find({ where: { roundtableId }, order: { number: 'ASC' } });
+  }
+
+  async assignRole(roundtableId: string, userId: string, role: 'moderator' | 'rapporteur' | 'none'): Promise<void> {
+    await this.get(roundtableId);
+    if (role === 'none') {
+      await this.roles.delete({ roundtableId, userId });
+      return;
+    }
+    try {
+      await this.roles.upsert({ roundtableId, userId, role }, ['roundtableId', 'userId']);
+    } catch (err) {
+      throw uniqueViolation(err, 'User not found');
+    }
+  }
+}
+
+/** Maps a unique or foreign-key violation to a clear 409/404; rethrows anything else. */
+export function uniqueViolation(err: unknown, message: string): Error {
+  const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
+  if (code === '23505') return DomainError.conflict(message, 'duplicate');
+  if (code === '23503') return DomainError.notFound(message.replace(/ not found$/, ''));
+  return err as Error;
+}

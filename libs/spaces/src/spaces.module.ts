@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsultationEntity } from './consultations/consultation.entity';
+import { ConsultationsController } from './consultations/consultations.controller';
+import { ConsultationsService } from './consultations/consultations.service';
+import { RoundtableRoleEntity } from './roundtables/roundtable-role.entity';
+import { RoundtableEntity } from './roundtables/roundtable.entity';
+import { RoundtablesController } from './roundtables/roundtables.controller';
+import { RoundtablesService } from './roundtables/roundtables.service';
+import { MembershipEntity } from './spaces/membership.entity';
+import { SpaceEntity } from './spaces/space.entity';
+import { SpacesController } from './spaces/spaces.controller';
+import { SpacesService } from './spaces/spaces.service';
+
+/** Consultations → roundtables → questions (discussion spaces), membership and roles. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ConsultationEntity, RoundtableEntity, RoundtableRoleEntity, SpaceEntity, MembershipEntity]),
+  ],
+  controllers: [ConsultationsController, RoundtablesController, SpacesController],
+  providers: [ConsultationsService, RoundtablesService, SpacesService],
+  exports: [ConsultationsService, RoundtablesService, SpacesService],
+})
+export class SpacesModule {}

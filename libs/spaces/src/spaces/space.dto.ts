@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { HasSomeLanguage, MultilingualTextDto } from '../shared/multilingual-text.dto';
+import { SpaceEntity } from './space.entity';
+import { SPACE_STATUSES, SpaceStatus } from './space-status';
+
+export class CreateSpaceDto {
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(1000)
+  number: number;
+
+  @ApiProperty({ type: MultilingualTextDto, description: 'The roundtable question; at least one language' })
+  @ValidateNested() @Type(() => MultilingualTextDto) @HasSomeLanguage()
+  prompt: MultilingualTextDto;
+
+  @ApiProperty({ enum: ['pre', 'post'] }) @IsIn(['pre', 'post'], { message: 'moderation must be pre or post' })
+  moderation: 'pre' | 'post';
+
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString()
+  opensAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString()
+  closesAt?: string;
+
+  @ApiPropertyOptional({ enum: ['draft', 'open'], description: 'Start as a draft (only staff see it); default open' })
+  @IsOptional() @IsIn(['draft', 'open'])
+  status?: 'draft' | 'open';
+}
+
+export class UpdateSpaceDto extends PartialType(OmitType(CreateSpaceDto, ['status'] as const)) {
+  @ApiPropertyOptional({ enum: SPACE_STATUSES })
+  @IsOptional() @IsIn(SPACE_STATUSES, { message: `status must be one of: ${SPACE_STATUSES.join(', ')}` })
+  status?: SpaceStatus;
+}
+
+export class AssignSpaceRoleDto {
+  @ApiProperty({ enum: ['participant', 'moderator', 'rapporteur'] })
+  @IsIn(['participant', 'moderator', 'rapporteur'], { message: 'role must be participant, moderator or rapporteur' })
+  role: 'participant' | 'moderator' | 'rapporteur';
+}
+
+export class SpaceDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) roundtableId: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ type: MultilingualTextDto }) prompt: MultilingualTextDto;
+  @ApiProperty({ enum: ['pre', 'post'] }) moderation: 'pre' | 'post';
+  @ApiProperty({ enum: SPACE_STATUSES }) status: SpaceStatus;
+  @ApiPropertyOptional({ nullable: true }) opensAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) closesAt: string | null;
+  @ApiProperty({ description: 'Seq of the latest event in this space' }) lastSeq: number;
+  @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ nullable: true, enum: ['participant', 'moderator', 'rapporteur'] }) myRole?: string | null;
+
+  static from(s: SpaceEntity, myRole?: string | null): SpaceDto {
+    return {
+      id: s.id,
+      roundtableId: s.roundtableId,
+      number: s.number,
+      prompt: s.prompt,
+      moderation: s.moderation,
+      status: s.status,
+      opensAt: s.opensAt?.toISOString() ?? null,
+      closesAt: s.closesAt?.toISOString() ?? null,
+      lastSeq: Number(s.lastSeq),
+      createdAt: s.createdAt.toISOString(),
+      ...(myRole !== undefined ? { myRole } : {}),
+    };
+  }
+}
+
+export class MembershipDto {
+  @ApiProperty({ format: 'uuid' }) spaceId: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ enum: ['participant', 'moderator', 'rapporteur'] }) role: string;
+  @ApiProperty() joinedAt: string;
+}

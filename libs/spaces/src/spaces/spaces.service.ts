@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DomainError } from '@roundtable/core';
+import type { SpaceRole } from '@roundtable/identity';
+import { pickLanguages } from '../shared/multilingual-text.dto';
+import { RoundtableEntity } from '../roundtables/roundtable.entity';
+import { uniqueViolation } from '../roundtables/roundtables.service';
+import { MembershipEntity } from './membership.entity';
+import { CreateSpaceDto, UpdateSpaceDto } from './space.dto';
+import { SpaceEntity } from './space.entity';
+import { assertSpaceTransition } from './space-status';
+
+@Injectable()
+export class SpacesService {
+  constructor(
+    @InjectRepository(SpaceEntity) private readonly spaces: Repository<SpaceEntity>,
+    @InjectRepository(RoundtableEntity) private readonly roundtables: Repository<RoundtableEntity>,
+    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+  ) {}
+
+  async create(roundtableId: string, input: CreateSpaceDto, externalRef: string | null = null): Promise<SpaceEntity> {
+    if (!(await this.roundtables.existsBy({ id: roundtableId }))) throw DomainError.notFound('Roundtable');
+    assertDates(input.opensAt, input.closesAt);
+    try {
+      return await this.spaces.save(
+        this.spaces.create({
+          roundtableId,
+          number: input.number,
+          prompt: pickLanguages(input.prompt),
+          moderation: input.moderation,
+          status: input.status ?? 'open',
+          opensAt: input.opensAt ? new Date(input.opensAt) : null,
+          closesAt: input.closesAt ? new Date(input.closesAt) : null,
+          externalRef,
+        }),
+      );
+    } catch (err) {
+      throw uniqueViolation(err, `Question ${input.number} already exists in this roundtable`);
+    }
+  }
+
+  async get(id: string): Promise<SpaceEntity> {
+    const found = await this.spaces.findOneBy({ id });
+    if (!found) throw DomainError.notFound('Space');
+    return found;
+  }
+
+  async update(id: string, input: UpdateSpaceDto): Promise<SpaceEntity> {
+    const space = await this.get(id);
+    if (input.status) assertSpaceTransition(space.status, input.status);
+    const opensAt = input.opensAt ?? space.opensAt?.toISOString();
+    const closesAt = input.closesAt ?? space.closesAt?.toISOString();
+    assertDates(opensAt, closesAt);
+    // only the columns asked for are written, so a concurrent seq bump is never overwritten
+    const changes: Partial<SpaceEntity> = {};
+    if (input.number !== undefined) changes.number = input.number;
+    if (input.prompt) changes.prompt = { ...space.prompt, ...pickLanguages(input.prompt) };
+    if (input.moderation) changes.moderation = input.moderation;
+    if (input.status) changes.status = input.status;
+    if (input.opensAt) changes.opensAt = new Date(input.opensAt);
+    if (input.closesAt) changes.closesAt = new Date(input.closesAt);
+    if (Object.keys(changes).length > 0) {
+      try {
+        await this.spaces.update({ id }, changes);
+      } catch (err) {
+        throw uniqueViolation(err, `Question ${input.number} already exists in this roundtable`);
+      }
+    }
+    return this.get(id);
+  }
+
+  /** Joins the caller to a space as a participant; joining again keeps the role held. */
+  async join(spaceId: string, userId: string): Promise<MembershipEntity> {
+    const space = await this.get(spaceId);
+    if (space.status === 'archived') throw DomainError.conflict('This space is archived; it cannot be joined', 'space_archived');
+    await this.memberships
+      .createQueryBuilder()
+      .insert()
+      .values({ spaceId, userId, role: 'participant' })
+      .orIgnore()
+      .execute();
+    return this.memberships.findOneByOrFail({ spaceId, userId });
+  }
+
+  async assignRole(spaceId: string, userId: string, role: SpaceRole): Promise<MembershipEntity> {
+    await this.get(spaceId);
+    try {
+      await this.memberships.upsert({ spaceId, userId, role }, ['spaceId', 'userId']);
+    } catch (err) {
+      throw uniqueViolation(err, 'User not found');
+    }
+    return this.memberships.findOneByOrFail({ spaceId, userId });
+  }
+}
+
+function assertDates(opensAt?: string | null, closesAt?: string | null): void {
+  if (opensAt && closesAt && new Date(closesAt) <= new Date(opensAt)) {
+    throw DomainError.badRequest('closesAt must be after opensAt', 'bad_dates');
+  }
+}

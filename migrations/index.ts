@@ -1,0 +1,5 @@
+import { IdentityAndStructure1732300000000 } from './1732300000000-identity-and-structure';
+import { ContributionsAndEvents1732300000001 } from './1732300000001-contributions-and-events';
+
+/** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
+export const migrations = [IdentityAndStructure1732300000000, ContributionsAndEvents1732300000001];
