@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CoreModule, HttpExceptionFilter } from '@roundtable/core';
+import { ContributionsModule } from '@roundtable/contributions';
 import { AccessGuard, IdentityModule } from '@roundtable/identity';
 import { SpacesModule } from '@roundtable/spaces';
 import { HealthModule } from './health/health.module';
 
 /** The HTTP and Socket.IO process. It publishes jobs but never consumes them. */
 @Module({
-  imports: [CoreModule, IdentityModule, SpacesModule, HealthModule],
+  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, HealthModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -11,3 +11,7 @@ export * from './redis/redis-connections';
 export * from './redis/redis.module';
 export * from './languages';
 export * from './http/page-query.dto';
+export * from './events/events.module';
+export * from './events/outbox-relay';
+export * from './events/outbox-sweeper';
+export * from './queues/queue-registry';

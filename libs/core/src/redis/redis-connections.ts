@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import Redis, { RedisOptions } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
@@ -17,7 +18,7 @@ export class RedisConnections implements OnApplicationShutdown {
 
   /** A connection for request-path commands (rate limits, health): commands fail fast when Redis is down. */
   get client(): Redis {
-    this.shared ??= this.create('shared', { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    this.shared ??= this.create('shared', { maxRetriesPerRequest: 1 });
     return this.shared;
   }
 
@@ -34,7 +35,7 @@ export class RedisConnections implements OnApplicationShutdown {
   }
 
   /** Options for BullMQ connections (it manages its own clients). */
-  bullConnection(): RedisOptions {
+  bullConnection(): BullRedisOptions {
     const url = new URL(this.config.REDIS_URL);
     return {
       host: url.hostname,

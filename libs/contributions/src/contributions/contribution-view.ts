@@ -1,0 +1,85 @@
+import type { Language } from '@roundtable/core';
+import type { ContributionDto } from './contribution.dto';
+import type { ContributionStatus } from './contribution-status';
+
+/** Columns every read of a contribution selects, with its author and their badge. */
+export const CONTRIBUTION_SELECT = `
+  SELECT c.id, c.space_id, c.parent_id, c.root_id, c.author_id, c.body, c.body_html, c.language, c.status,
+         c.version, c.seq, c.reply_count, c.pinned, c.locked, c.created_at, c.updated_at, c.edited_at,
+         c.created_at::text AS created_key, c.last_activity_at::text AS activity_key,
+         u.display_name, u.organisation, u.constituency, u.country,
+         (m.role = 'moderator' OR rr.role = 'moderator') AS author_is_moderator
+  FROM contributions c
+  JOIN users u ON u.id = c.author_id
+  JOIN spaces s ON s.id = c.space_id
+  LEFT JOIN memberships m ON m.space_id = c.space_id AND m.user_id = c.author_id
+  LEFT JOIN roundtable_roles rr ON rr.roundtable_id = s.roundtable_id AND rr.user_id = c.author_id`;
+
+export interface ContributionRow {
+  id: string;
+  space_id: string;
+  parent_id: string | null;
+  root_id: string;
+  author_id: string;
+  body: string;
+  body_html: string;
+  language: Language | null;
+  status: ContributionStatus;
+  version: number;
+  seq: string | null;
+  reply_count: number;
+  pinned: boolean;
+  locked: boolean;
+  created_at: Date;
+  updated_at: Date;
+  edited_at: Date | null;
+  created_key: string;
+  activity_key: string;
+  display_name: string;
+  organisation: string | null;
+  constituency: ContributionDto['author']['constituency'];
+  country: string | null;
+  author_is_moderator: boolean | null;
+}
+
+/** Who is reading: decides whether hidden text is shown. */
+export interface Viewer {
+  userId: string;
+  canModerate: boolean;
+}
+
+/** Maps a row to the API shape; deleted text is never returned, hidden text only to moderators and the author. */
+export function toContributionDto(row: ContributionRow, viewer: Viewer | null): ContributionDto {
+  const redacted =
+    row.status === 'deleted' || (row.status === 'hidden' && !viewer?.canModerate && viewer?.userId !== row.author_id);
+  const body = redacted ? null : row.body;
+  return {
+    id: row.id,
+    spaceId: row.space_id,
+    parentId: row.parent_id,
+    rootId: row.root_id,
+    authorId: row.author_id,
+    author: {
+      id: row.author_id,
+      displayName: row.display_name,
+      organisation: row.organisation,
+      constituency: row.constituency,
+      country: row.country,
+      isModerator: !!row.author_is_moderator,
+    },
+    body,
+    bodyHtml: redacted ? null : row.body_html,
+    text: body,
+    language: row.language,
+    status: row.status,
+    seq: row.seq === null ? null : Number(row.seq),
+    version: row.version,
+    replyCount: row.reply_count,
+    pinned: row.pinned,
+    locked: row.locked,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    translations: {},
+  };
+}

@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { LANGUAGES, PageQueryDto } from '@roundtable/core';
+import type { Language } from '@roundtable/core';
+import { AuthorDto } from '@roundtable/identity';
+import { CONTRIBUTION_STATUSES, ContributionStatus } from './contribution-status';
+
+export const MAX_BODY = 20_000;
+const BODY_RULE = `body must be 1–${MAX_BODY.toLocaleString('en')} characters of text`;
+
+export class CreateContributionDto {
+  @ApiProperty({ description: 'Plain text with light Markdown, stored exactly as written', minLength: 1, maxLength: MAX_BODY })
+  @IsString({ message: BODY_RULE }) @Length(1, MAX_BODY, { message: BODY_RULE }) @Matches(/\S/, { message: 'body must not be blank' })
+  body: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Leave empty to have it detected' })
+  @IsOptional() @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  language?: Language;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The contribution this replies to, in the same space' })
+  @IsOptional() @IsUUID('all', { message: 'parentId must be a contribution id' })
+  parentId?: string;
+}
+
+export class UpdateContributionDto {
+  @ApiProperty({ minLength: 1, maxLength: MAX_BODY })
+  @IsString({ message: BODY_RULE }) @Length(1, MAX_BODY, { message: BODY_RULE }) @Matches(/\S/, { message: 'body must not be blank' })
+  body: string;
+}
+
+export class ListContributionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language to read in; `text` is the translation when one exists' })
+  @IsOptional() @IsIn(LANGUAGES)
+  lang?: Language;
+
+  @ApiPropertyOptional({ enum: ['oldest', 'newest', 'active'], default: 'oldest' })
+  @IsOptional() @IsIn(['oldest', 'newest', 'active'], { message: 'sort must be oldest, newest or active' })
+  sort?: 'oldest' | 'newest' | 'active';
+}
+
+export class ReadContributionQueryDto {
+  @ApiPropertyOptional({ enum: LANGUAGES })
+  @IsOptional() @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+export class TranslationDto {
+  @ApiProperty() text: string;
+  @ApiProperty({ enum: ['done', 'pending', 'failed'] }) status: string;
+  @ApiProperty({ example: 'apertium' }) provider: string;
+  @ApiPropertyOptional() machine?: boolean;
+}
+
+export class ContributionAuthorDto extends AuthorDto {
+  @ApiProperty({ description: 'Moderates this space (shown as a badge)' }) isModerator: boolean;
+}
+
+export class ContributionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) spaceId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ format: 'uuid', description: 'First contribution of the thread' }) rootId: string;
+  @ApiProperty({ format: 'uuid' }) authorId: string;
+  @ApiProperty({ type: ContributionAuthorDto }) author: ContributionAuthorDto;
+  @ApiProperty({ nullable: true, type: String, description: 'The original text, as written; null once deleted or hidden from you' }) body: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The original rendered to safe HTML' }) bodyHtml: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The text in the language asked for (translation when available)' }) text: string | null;
+  @ApiProperty({ nullable: true, enum: LANGUAGES }) language: Language | null;
+  @ApiProperty({ enum: CONTRIBUTION_STATUSES }) status: ContributionStatus;
+  @ApiProperty({ nullable: true, type: Number, description: 'Seq of the event that published it' }) seq: number | null;
+  @ApiProperty() version: number;
+  @ApiProperty() replyCount: number;
+  @ApiProperty() pinned: boolean;
+  @ApiProperty() locked: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String }) editedAt: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/TranslationDto' } })
+  translations: Partial<Record<Language, TranslationDto>>;
+}
+
+export class ContributionPageDto {
+  @ApiProperty({ type: [ContributionDto] }) items: ContributionDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class EditDto {
+  @ApiProperty() version: number;
+  @ApiProperty() body: string;
+  @ApiProperty() replacedAt: string;
+}
+
+export class EventsQueryDto {
+  @ApiPropertyOptional({ description: 'Return events with a seq above this', default: 0 })
+  @IsOptional() @Matches(/^\d{1,15}$/, { message: 'afterSeq must be a whole number ≥ 0' })
+  afterSeq?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 500 })
+  @IsOptional() @Matches(/^\d{1,4}$/, { message: 'limit must be a whole number' })
+  limit?: string;
+}
+
+export class SpaceEventDto {
+  @ApiProperty({ example: 'contribution.published' }) type: string;
+  @ApiProperty({ format: 'uuid' }) spaceId: string;
+  @ApiProperty() seq: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload: Record<string, unknown>;
+  @ApiProperty() createdAt: string;
+}
+
+export class SpaceEventPageDto {
+  @ApiProperty({ type: [SpaceEventDto] }) items: SpaceEventDto[];
+  @ApiProperty({ description: 'Seq of the latest event in the space' }) lastSeq: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as afterSeq to read on; null when caught up' }) nextCursor: string | null;
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
+import { ContributionDto, EditDto, ReadContributionQueryDto, UpdateContributionDto } from './contribution.dto';
+import { ContributionsService } from './contributions.service';
+
+@ApiTags('contributions')
+@Controller('contributions')
+export class ContributionsController {
+  constructor(private readonly contributions: ContributionsService) {}
+
+  @Get(':id')
+  @Access('member', 'contribution')
+  @ApiOperation({ summary: 'One contribution' })
+  get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadContributionQueryDto, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
+    return this.contributions.get(access, id);
+  }
+
+  @Patch(':id')
+  @Access('member', 'contribution')
+  @ApiOperation({ summary: 'Edit your contribution (keeps the previous text in its history)' })
+  edit(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateContributionDto, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
+    return this.contributions.edit(access, id, body.body);
+  }
+
+  @Delete(':id')
+  @Access('member', 'contribution')
+  @ApiOperation({ summary: 'Delete (author or moderator); replies stay' })
+  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
+    return this.contributions.remove(access, id);
+  }
+
+  @Get(':id/history')
+  @Access('member', 'contribution')
+  @ApiOperation({ summary: 'Earlier versions of a contribution (author and moderators)' })
+  history(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<EditDto[]> {
+    return this.contributions.history(access, id);
+  }
+}

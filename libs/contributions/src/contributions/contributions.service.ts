@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError, OutboxRelay } from '@roundtable/core';
+import type { Language } from '@roundtable/core';
+import { canModerate, Principal, RequestAccess, SpaceScope } from '@roundtable/identity';
+import { decodeCursor, encodeCursor } from '@roundtable/spaces';
+import { SpaceEventLog } from '../events/space-event-log';
+import { PostingRateLimiter } from '../rate-limits/posting-rate-limiter';
+import { BodyRenderer } from '../rendering/body-renderer';
+import { ContributionDto, ContributionPageDto, CreateContributionDto, EditDto, ListContributionsQueryDto } from './contribution.dto';
+import { assertContributionTransition, ContributionStatus, PUBLIC_STATUSES } from './contribution-status';
+import { CONTRIBUTION_SELECT, ContributionRow, toContributionDto, Viewer } from './contribution-view';
+import { ContributionWriter } from './contribution-writer';
+
+/** Extra facts an import supplies; regular posts never set them. */
+export interface ImportedFacts {
+  createdAt: Date;
+  externalRef: string;
+}
+
+const SORTS = {
+  oldest: { key: 'c.created_at', dir: 'ASC', cmp: '>', cursorKey: 'created_key' },
+  newest: { key: 'c.created_at', dir: 'DESC', cmp: '<', cursorKey: 'created_key' },
+  active: { key: 'c.last_activity_at', dir: 'DESC', cmp: '<', cursorKey: 'activity_key' },
+} as const;
+
+@Injectable()
+export class ContributionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly writer: ContributionWriter,
+    private readonly events: SpaceEventLog,
+    private readonly relay: OutboxRelay,
+    private readonly renderer: BodyRenderer,
+    private readonly rateLimiter: PostingRateLimiter,
+  ) {}
+
+  /** Posts a contribution or a reply. In a pre-moderated space it waits as `pending` (no event). */
+  async post(access: RequestAccess, input: CreateContributionDto): Promise<ContributionDto> {
+    const user = access.user!;
+    const space = access.space!;
+    assertOpen(space);
+    await this.rateLimiter.consume(user.id);
+    const thread = input.parentId ? await this.replyTarget(space.spaceId, input.parentId) : null;
+    const moderates = canModerate(access);
+    const id = randomUUID();
+    const createdAt = new Date();
+    const bodyHtml = this.renderer.render(input.body);
+    const status: ContributionStatus = space.moderation === 'pre' && !moderates ? 'pending' : 'published';
+    const view = this.newView({ id, space, user, body: input.body, bodyHtml, language: input.language ?? null, createdAt, status, moderates, thread });
+    if (status === 'pending') {
+      await this.db.query(
+        `INSERT INTO contributions (id, space_id, parent_id, root_id, author_id, body, body_html, language, language_source, status, created_at, updated_at, last_activity_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $10, $10)`,
+        [id, space.spaceId, view.parentId, view.rootId, user.id, input.body, bodyHtml, view.language, view.language ? 'declared' : 'unknown', createdAt],
+      );
+      return view;
+    }
+    const seq = await this.writer.write(space.spaceId, {
+      id,
+      parentId: view.parentId,
+      rootId: view.rootId,
+      authorId: user.id,
+      body: input.body,
+      bodyHtml,
+      language: view.language,
+      createdAt,
+      view,
+    });
+    return { ...view, seq };
+  }
+
+  /** A page of a space's contributions; the thread tree is rebuilt from `parentId`. */
+  async list(access: RequestAccess, query: ListContributionsQueryDto): Promise<ContributionPageDto> {
+    const viewer = viewerOf(access);
+    const sort = SORTS[query.sort ?? 'oldest'];
+    const limit = query.limit ?? 50;
+    const params: unknown[] = [access.space!.spaceId, viewer.userId, viewer.canModerate, PUBLIC_STATUSES, limit + 1];
+    let where = `c.space_id = $1 AND (c.status = ANY($4::text[]) OR $3 OR (c.author_id = $2 AND c.status IN ('pending', 'rejected')))`;
+    if (query.cursor) {
+      const [key, id] = decodeCursor(query.cursor);
+      params.push(key, id);
+      where += ` AND (${sort.key}, c.id) ${sort.cmp} ($6::timestamptz, $7::uuid)`;
+    }
+    const rows: ContributionRow[] = await this.db.query(
+      `${CONTRIBUTION_SELECT} WHERE ${where} ORDER BY ${sort.key} ${sort.dir}, c.id ${sort.dir} LIMIT $5`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toContributionDto(r, viewer)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last[sort.cursorKey], last.id) : null,
+    };
+  }
+
+  async get(access: RequestAccess, id: string): Promise<ContributionDto> {
+    const row = await this.row(id);
+    const viewer = viewerOf(access);
+    if ((row.status === 'pending' || row.status === 'rejected') && !viewer.canModerate && row.author_id !== viewer.userId) {
+      throw DomainError.notFound('Contribution');
+    }
+    return toContributionDto(row, viewer);
+  }
+
+  /** The author rewrites their text while the space is open; the previous text goes to the edit history. */
+  async edit(access: RequestAccess, id: string, body: string): Promise<ContributionDto> {
+    const user = access.user!;
+    assertOpen(access.space!);
+    const bodyHtml = this.renderer.render(body);
+    const appended = await this.db.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT author_id, status, body, version, space_id FROM contributions WHERE id = $1 FOR UPDATE`, [id]);
+      if (!current) throw DomainError.notFound('Contribution');
+      if (current.author_id !== user.id) throw DomainError.forbidden('Only the author may edit a contribution', 'not_author');
+      if (current.status !== 'published' && current.status !== 'pending') {
+        throw DomainError.conflict(`A ${current.status} contribution cannot be edited`, 'invalid_transition');
+      }
+      if (current.body === body) return null;
+      await manager.query(
+        `INSERT INTO contribution_edits (contribution_id, version, body, edited_by) VALUES ($1, $2, $3, $4)`,
+        [id, current.version, current.body, user.id],
+      );
+      await manager.query(
+        `UPDATE contributions SET body = $2, body_html = $3, version = version + 1, edited_at = now(), updated_at = now() WHERE id = $1`,
+        [id, body, bodyHtml],
+      );
+      if (current.status !== 'published') return [];
+      const view = toContributionDto(await this.row(id, manager), viewerOf(access));
+      return this.events.append(manager, current.space_id, [{ type: 'contribution.updated', contributionId: id, payload: { contribution: view } }]);
+    });
+    if (appended) void this.relay.publishSafely(appended);
+    return this.get(access, id);
+  }
+
+  /** Soft delete by the author or a moderator: the text goes, the place in the thread and the replies stay. */
+  async remove(access: RequestAccess, id: string): Promise<ContributionDto> {
+    const viewer = viewerOf(access);
+    const appended = await this.db.transaction(async (manager) => {
+      const [current] = await manager.query(`SELECT author_id, status, parent_id, space_id FROM contributions WHERE id = $1 FOR UPDATE`, [id]);
+      if (!current) throw DomainError.notFound('Contribution');
+      if (current.author_id !== viewer.userId && !viewer.canModerate) {
+        throw DomainError.forbidden('Only the author or a moderator may delete a contribution', 'not_author');
+      }
+      assertContributionTransition(current.status, 'deleted');
+      await manager.query(`UPDATE contributions SET status = 'deleted', updated_at = now() WHERE id = $1`, [id]);
+      if (current.status === 'pending' || current.status === 'rejected') return [];
+      return this.events.append(manager, current.space_id, [
+        { type: 'contribution.deleted', contributionId: id, payload: { contributionId: id, parentId: current.parent_id } },
+      ]);
+    });
+    void this.relay.publishSafely(appended);
+    return this.get(access, id);
+  }
+
+  /** Earlier versions of a contribution, newest first (author and moderators). */
+  async history(access: RequestAccess, id: string): Promise<EditDto[]> {
+    const row = await this.row(id);
+    const viewer = viewerOf(access);
+    if (row.author_id !== viewer.userId && !viewer.canModerate) {
+      throw DomainError.forbidden('Only the author and moderators may read the edit history');
+    }
+    const edits: Array<{ version: number; body: string; replaced_at: Date }> = await this.db.query(
+      `SELECT version, body, replaced_at FROM contribution_edits WHERE contribution_id = $1 ORDER BY version DESC`,
+      [id],
+    );
+    return edits.map((e) => ({ version: e.version, body: e.body, replacedAt: e.replaced_at.toISOString() }));
+  }
+
+  /** Writes an imported contribution as it was originally posted (published, its own date); idempotent by external id. */
+  async importOne(spaceId: string, author: Principal & { isModerator: boolean }, input: { body: string; language: Language | null; parentId: string | null }, facts: ImportedFacts): Promise<{ id: string; created: boolean }> {
+    const existing = await this.db.query(`SELECT id FROM contributions WHERE space_id = $1 AND external_ref = $2`, [spaceId, facts.externalRef]);
+    if (existing.length) return { id: existing[0].id, created: false };
+    const thread = input.parentId ? await this.replyTarget(spaceId, input.parentId, true) : null;
+    const id = randomUUID();
+    const bodyHtml = this.renderer.render(input.body);
+    const rootId = thread?.rootId ?? id;
+    const appended = await this.db.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO contributions (id, space_id, parent_id, root_id, author_id, body, body_html, language, language_source, status, external_ref, created_at, updated_at, last_activity_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'published', $10, $11, $11, $11)`,
+        [id, spaceId, input.parentId, rootId, author.id, input.body, bodyHtml, input.language, input.language ? 'declared' : 'unknown', facts.externalRef, facts.createdAt],
+      );
+      if (input.parentId) {
+        await manager.query(
+          `UPDATE contributions SET reply_count = reply_count + (id = $1)::int, last_activity_at = greatest(last_activity_at, $3) WHERE id IN ($1, $2)`,
+          [input.parentId, rootId, facts.createdAt],
+        );
+      }
+      const view = toContributionDto(await this.row(id, manager), null);
+      const events = await this.events.append(manager, spaceId, [{ type: 'contribution.published', contributionId: id, payload: { contribution: view } }]);
+      await manager.query(`UPDATE contributions SET seq = $2 WHERE id = $1`, [id, events[0].seq]);
+      events[0].payload = { contribution: { ...view, seq: events[0].seq } };
+      return events;
+    });
+    void this.relay.publishSafely(appended);
+    return { id, created: true };
+  }
+
+  private async row(id: string, manager = this.db.manager): Promise<ContributionRow> {
+    const rows: ContributionRow[] = await manager.query(`${CONTRIBUTION_SELECT} WHERE c.id = $1`, [id]);
+    if (rows.length === 0) throw DomainError.notFound('Contribution');
+    return rows[0];
+  }
+
+  /** Checks that a reply may go under `parentId` and returns its thread. */
+  private async replyTarget(spaceId: string, parentId: string, importing = false): Promise<{ parentId: string; rootId: string }> {
+    const rows = await this.db.query(
+      `SELECT p.space_id, p.root_id, p.status, p.locked, r.locked AS root_locked
+       FROM contributions p JOIN contributions r ON r.id = p.root_id WHERE p.id = $1`,
+      [parentId],
+    );
+    const parent = rows[0];
+    if (!parent || parent.space_id !== spaceId) throw DomainError.notFound('The contribution you reply to');
+    if (importing) return { parentId, rootId: parent.root_id };
+    if (parent.status !== 'published') throw DomainError.conflict(`You cannot reply to a ${parent.status} contribution`, 'parent_not_published');
+    if (parent.locked || parent.root_locked) throw DomainError.forbidden('This thread is locked: no new replies', 'thread_locked');
+    return { parentId, rootId: parent.root_id };
+  }
+
+  private newView(p: {
+    id: string;
+    space: SpaceScope;
+    user: Principal;
+    body: string;
+    bodyHtml: string;
+    language: Language | null;
+    createdAt: Date;
+    status: ContributionStatus;
+    moderates: boolean;
+    thread: { parentId: string; rootId: string } | null;
+  }): ContributionDto {
+    const at = p.createdAt.toISOString();
+    return {
+      id: p.id,
+      spaceId: p.space.spaceId,
+      parentId: p.thread?.parentId ?? null,
+      rootId: p.thread?.rootId ?? p.id,
+      authorId: p.user.id,
+      author: {
+        id: p.user.id,
+        displayName: p.user.displayName,
+        organisation: p.user.organisation,
+        constituency: p.user.constituency,
+        country: p.user.country,
+        isModerator: p.space.role === 'moderator',
+      },
+      body: p.body,
+      bodyHtml: p.bodyHtml,
+      text: p.body,
+      language: p.language,
+      status: p.status,
+      seq: null,
+      version: 1,
+      replyCount: 0,
+      pinned: false,
+      locked: false,
+      createdAt: at,
+      updatedAt: at,
+      editedAt: null,
+      translations: {},
+    };
+  }
+}
+
+export function viewerOf(access: RequestAccess): Viewer {
+  return { userId: access.user!.id, canModerate: canModerate(access) };
+}
+
+function assertOpen(space: SpaceScope): void {
+  if (space.status !== 'open') {
+    throw DomainError.conflict(`This space is ${space.status}: it no longer takes contributions`, 'space_not_open');
+  }
+}

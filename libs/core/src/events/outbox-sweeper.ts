@@ -1,0 +1,70 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { OutboxRelay } from './outbox-relay';
+
+const SWEEP_EVERY_MS = 1000;
+/** Younger events are still being relayed by the process that committed them. */
+const GRACE_MS = 1000;
+
+/**
+ * Publishes events that were committed but never relayed (the process died, or Redis was
+ * away). Several sweepers may run; `SKIP LOCKED` keeps them off each other's rows.
+ */
+@Injectable()
+export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxSweeper.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly relay: OutboxRelay,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.OUTBOX_SWEEPER === false) return;
+    this.timer = setInterval(() => {
+      this.running ??= this.sweep()
+        .catch((err) => {
+          this.logger.warn(`outbox sweep failed: ${(err as Error).message}`);
+          return 0;
+        })
+        .finally(() => (this.running = undefined));
+    }, SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** Publishes one batch of overdue events; returns how many. */
+  async sweep(graceMs = GRACE_MS): Promise<number> {
+    return this.db.transaction(async (manager) => {
+      const rows: Array<{ space_id: string; seq: string; type: string; payload: Record<string, unknown>; contribution_id: string | null; created_at: Date }> =
+        await manager.query(
+          `SELECT space_id, seq, type, payload, contribution_id, created_at FROM space_events
+           WHERE published_at IS NULL AND created_at < now() - make_interval(secs => $1::float / 1000)
+           ORDER BY created_at, space_id, seq LIMIT 500 FOR UPDATE SKIP LOCKED`,
+          [graceMs],
+        );
+      if (rows.length === 0) return 0;
+      await this.relay.publish(
+        rows.map((r) => ({
+          type: r.type as never,
+          spaceId: r.space_id,
+          seq: Number(r.seq),
+          payload: r.payload,
+          createdAt: r.created_at.toISOString(),
+          contributionId: r.contribution_id,
+        })),
+      );
+      this.logger.log(`outbox sweeper published ${rows.length} overdue event(s)`);
+      return rows.length;
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}
