@@ -3,12 +3,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CoreModule, HttpExceptionFilter } from '@roundtable/core';
 import { ContributionsModule } from '@roundtable/contributions';
 import { AccessGuard, IdentityModule } from '@roundtable/identity';
+import { LiveModule } from '@roundtable/live';
 import { SpacesModule } from '@roundtable/spaces';
 import { HealthModule } from './health/health.module';
 
 /** The HTTP and Socket.IO process. It publishes jobs but never consumes them. */
 @Module({
-  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, HealthModule],
+  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, LiveModule, HealthModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -7,7 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, loadConfig } from '@roundtable/core';
+import { AppConfig, loadConfig, useAppConfig } from '@roundtable/core';
+import { RedisIoAdapter } from '@roundtable/live';
 import { ApiModule } from './api.module';
 
 export const API_PREFIX = 'api/v1';
@@ -19,9 +20,16 @@ export const API_PREFIX = 'api/v1';
  */
 export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true, return503OnClosing: true });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
+  useAppConfig(config); // the modules get this config, not a second read of the environment
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true });
+  } finally {
+    useAppConfig(undefined);
+  }
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(new RedisIoAdapter(app));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(
     new ValidationPipe({

@@ -15,3 +15,4 @@ export * from './events/events.module';
 export * from './events/outbox-relay';
 export * from './events/outbox-sweeper';
 export * from './queues/queue-registry';
+export * from './events/space-event-handler';

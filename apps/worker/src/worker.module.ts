@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from '@roundtable/core';
+import { SpaceEventsProcessor } from './space-events.processor';
+
+/** The queue-consuming process: no HTTP. */
+@Module({
+  imports: [CoreModule],
+  providers: [SpaceEventsProcessor],
+})
+export class WorkerModule {}

@@ -1,0 +1,4 @@
+export * from './live.gateway';
+export * from './live.module';
+export * from './redis-io.adapter';
+export * from './space-channels';

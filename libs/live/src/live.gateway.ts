@@ -1,0 +1,95 @@
+import { HttpStatus, Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { DomainError } from '@roundtable/core';
+import { AccessService, canModerate, Principal } from '@roundtable/identity';
+import { SpaceChannels } from './space-channels';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A socket may send this many messages per second (burst of twice that) before it is cut off. */
+const MESSAGES_PER_SECOND = 20;
+const MAX_SPACES_PER_SOCKET = 50;
+
+export interface JoinAck {
+  ok: boolean;
+  seq?: number;
+  statusCode?: number;
+  message?: string;
+}
+
+/**
+ * `/live`: members of a space receive its events in seq order. The handshake carries
+ * the access token (`auth.token`); joining a space is checked like an HTTP request.
+ */
+@WebSocketGateway({ namespace: '/live' })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger(LiveGateway.name);
+
+  constructor(
+    private readonly access: AccessService,
+    private readonly channels: SpaceChannels,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.channels.attach(namespace);
+    namespace.use((socket, next) => {
+      const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+      this.access
+        .principalFromToken(token)
+        .then((user) => {
+          if (!user) return next(new Error('unauthorized: a valid access token is required'));
+          socket.data.user = user;
+          next();
+        })
+        .catch(() => next(new Error('unavailable: try again shortly')));
+    });
+  }
+
+  handleConnection(socket: Socket): void {
+    let allowance = MESSAGES_PER_SECOND * 2;
+    let last = Date.now();
+    socket.use((_packet, next) => {
+      const now = Date.now();
+      allowance = Math.min(MESSAGES_PER_SECOND * 2, allowance + ((now - last) / 1000) * MESSAGES_PER_SECOND);
+      last = now;
+      if (allowance < 1) {
+        this.logger.warn(`socket ${socket.id} of user ${(socket.data.user as Principal).id} flooded; disconnected`);
+        socket.disconnect(true);
+        return;
+      }
+      allowance -= 1;
+      next();
+    });
+    socket.on('disconnecting', () => this.channels.forget(socket.id, socket.rooms));
+  }
+
+  @SubscribeMessage('space:join')
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() body: { spaceId?: unknown; afterSeq?: unknown }): Promise<JoinAck> {
+    try {
+      const spaceId = typeof body?.spaceId === 'string' && UUID.test(body.spaceId) ? body.spaceId : null;
+      if (!spaceId) throw DomainError.badRequest('spaceId must be a space id');
+      const afterSeq = body.afterSeq === undefined || body.afterSeq === null ? undefined : Number(body.afterSeq);
+      if (afterSeq !== undefined && (!Number.isInteger(afterSeq) || afterSeq < 0)) throw DomainError.badRequest('afterSeq must be a whole number ≥ 0');
+      if (socket.rooms.size > MAX_SPACES_PER_SOCKET) throw DomainError.badRequest(`A connection may follow at most ${MAX_SPACES_PER_SOCKET} spaces`);
+      const user = socket.data.user as Principal;
+      const space = await this.access.spaceScope(user, 'space', spaceId);
+      this.access.check('member', { user, space });
+      const seq = await this.channels.join(socket, spaceId, afterSeq, { userId: user.id, canModerate: canModerate({ user, space }) });
+      return { ok: true, seq };
+    } catch (err) {
+      return toErrorAck(err);
+    }
+  }
+
+  @SubscribeMessage('space:leave')
+  async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: { spaceId?: unknown }): Promise<JoinAck> {
+    if (typeof body?.spaceId !== 'string') return { ok: false, statusCode: 400, message: 'spaceId is required' };
+    await this.channels.leave(socket, body.spaceId);
+    return { ok: true };
+  }
+}
+
+function toErrorAck(err: unknown): JoinAck {
+  if (err instanceof DomainError) return { ok: false, statusCode: err.status, message: err.message };
+  return { ok: false, statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'Could not join right now; try again' };
+}

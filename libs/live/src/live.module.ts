@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ContributionsModule } from '@roundtable/contributions';
+import { IdentityModule } from '@roundtable/identity';
+import { LiveGateway } from './live.gateway';
+import { SpaceChannels } from './space-channels';
+
+/** Socket.IO `/live`: space events delivered in order, with catch-up. */
+@Module({
+  imports: [IdentityModule, ContributionsModule],
+  providers: [LiveGateway, SpaceChannels],
+})
+export class LiveModule {}
