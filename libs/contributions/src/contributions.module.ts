@@ -3,6 +3,7 @@ import { IdentityModule } from '@roundtable/identity';
 import { ContributionWriter } from './contributions/contribution-writer';
 import { ContributionsController } from './contributions/contributions.controller';
 import { ContributionsService } from './contributions/contributions.service';
+import { ListingCache } from './contributions/listing-cache';
 import { SpaceContributionsController } from './contributions/space-contributions.controller';
 import { SpaceEventLog } from './events/space-event-log';
 import { PostingRateLimiter } from './rate-limits/posting-rate-limiter';
@@ -12,7 +13,7 @@ import { BodyRenderer } from './rendering/body-renderer';
 @Module({
   imports: [IdentityModule],
   controllers: [SpaceContributionsController, ContributionsController],
-  providers: [ContributionsService, ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer],
+  providers: [ContributionsService, ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache],
   exports: [ContributionsService, SpaceEventLog, BodyRenderer],
 })
 export class ContributionsModule {}

@@ -36,6 +36,13 @@ export class ListContributionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['oldest', 'newest', 'active'], default: 'oldest' })
   @IsOptional() @IsIn(['oldest', 'newest', 'active'], { message: 'sort must be oldest, newest or active' })
   sort?: 'oldest' | 'newest' | 'active';
+
+  @ApiPropertyOptional({
+    enum: ['pending', 'rejected'],
+    description: 'Only contributions awaiting moderation or rejected: your own, or all of them for moderators',
+  })
+  @IsOptional() @IsIn(['pending', 'rejected'], { message: 'status must be pending or rejected' })
+  status?: 'pending' | 'rejected';
 }
 
 export class ReadContributionQueryDto {

@@ -10,9 +10,10 @@ import { SpaceEventLog } from '../events/space-event-log';
 import { PostingRateLimiter } from '../rate-limits/posting-rate-limiter';
 import { BodyRenderer } from '../rendering/body-renderer';
 import { ContributionDto, ContributionPageDto, CreateContributionDto, EditDto, ListContributionsQueryDto } from './contribution.dto';
-import { assertContributionTransition, ContributionStatus, PUBLIC_STATUSES } from './contribution-status';
+import { assertContributionTransition, CONTRIBUTION_STATUSES, ContributionStatus, PUBLIC_STATUSES } from './contribution-status';
 import { CONTRIBUTION_SELECT, ContributionRow, toContributionDto, Viewer } from './contribution-view';
 import { ContributionWriter } from './contribution-writer';
+import { ListingCache } from './listing-cache';
 
 /** Extra facts an import supplies; regular posts never set them. */
 export interface ImportedFacts {
@@ -35,6 +36,7 @@ export class ContributionsService {
     private readonly relay: OutboxRelay,
     private readonly renderer: BodyRenderer,
     private readonly rateLimiter: PostingRateLimiter,
+    private readonly cache: ListingCache,
   ) {}
 
   /** Posts a contribution or a reply. In a pre-moderated space it waits as `pending` (no event). */
@@ -72,13 +74,26 @@ export class ContributionsService {
     return { ...view, seq };
   }
 
-  /** A page of a space's contributions; the thread tree is rebuilt from `parentId`. */
+  /**
+   * A page of a space's contributions as JSON; the thread tree is rebuilt from `parentId`.
+   * Every member reads the same public page, so it is served from the listing cache;
+   * moderators (who also see pending items) and the pending/rejected filter read through.
+   */
+  async listJson(access: RequestAccess, query: ListContributionsQueryDto): Promise<string> {
+    if (viewerOf(access).canModerate || query.status) return JSON.stringify(await this.list(access, query));
+    const key = [query.sort ?? 'oldest', query.limit ?? 50, query.cursor ?? '', query.lang ?? ''].join('|');
+    return this.cache.get(access.space!.spaceId, key, () => this.list(access, query));
+  }
+
   async list(access: RequestAccess, query: ListContributionsQueryDto): Promise<ContributionPageDto> {
     const viewer = viewerOf(access);
     const sort = SORTS[query.sort ?? 'oldest'];
     const limit = query.limit ?? 50;
-    const params: unknown[] = [access.space!.spaceId, viewer.userId, viewer.canModerate, PUBLIC_STATUSES, limit + 1];
-    let where = `c.space_id = $1 AND (c.status = ANY($4::text[]) OR $3 OR (c.author_id = $2 AND c.status IN ('pending', 'rejected')))`;
+    const statuses = query.status ? [query.status] : viewer.canModerate ? CONTRIBUTION_STATUSES : PUBLIC_STATUSES;
+    // pending and rejected items are shown to their author and to moderators only
+    const ownOnly = !!query.status && !viewer.canModerate;
+    const params: unknown[] = [access.space!.spaceId, viewer.userId, ownOnly, statuses, limit + 1];
+    let where = `c.space_id = $1 AND c.status = ANY($4::text[]) AND (NOT $3 OR c.author_id = $2)`;
     if (query.cursor) {
       const [key, id] = decodeCursor(query.cursor);
       params.push(key, id);

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../events/space-event-log';
 import { ContributionDto, ContributionPageDto, CreateContributionDto, EventsQueryDto, ListContributionsQueryDto, SpaceEventPageDto } from './contribution.dto';
@@ -24,9 +24,11 @@ export class SpaceContributionsController {
 
   @Get(':id/contributions')
   @Access('member', 'space')
+  @Header('content-type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: "A page of the space's contributions (rebuild threads from parentId)" })
-  list(@Param('id', ParseUUIDPipe) _id: string, @Query() query: ListContributionsQueryDto, @CurrentAccess() access: RequestAccess): Promise<ContributionPageDto> {
-    return this.contributions.list(access, query);
+  @ApiOkResponse({ type: ContributionPageDto })
+  list(@Param('id', ParseUUIDPipe) _id: string, @Query() query: ListContributionsQueryDto, @CurrentAccess() access: RequestAccess): Promise<string> {
+    return this.contributions.listJson(access, query);
   }
 
   @Get(':id/events')
