@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessCache } from './access/access-cache';
 import { AccessService } from './access/access.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
@@ -14,7 +15,7 @@ import { UsersService } from './users/users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [AuthController, MeController],
-  providers: [AuthService, UsersService, PasswordHasher, TokenService, AccessService, OrganiserBootstrap],
+  providers: [AccessCache, AuthService, UsersService, PasswordHasher, TokenService, AccessService, OrganiserBootstrap],
   exports: [AuthService, UsersService, PasswordHasher, TokenService, AccessService, TypeOrmModule],
 })
 export class IdentityModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@roundtable/identity';
 import { ConsultationEntity } from './consultations/consultation.entity';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { ConsultationsService } from './consultations/consultations.service';
@@ -15,6 +16,7 @@ import { SpacesService } from './spaces/spaces.service';
 /** Consultations → roundtables → questions (discussion spaces), membership and roles. */
 @Module({
   imports: [
+    IdentityModule,
     TypeOrmModule.forFeature([ConsultationEntity, RoundtableEntity, RoundtableRoleEntity, SpaceEntity, MembershipEntity]),
   ],
   controllers: [ConsultationsController, RoundtablesController, SpacesController],

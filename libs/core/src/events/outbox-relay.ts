@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QueueName } from '../queues/queue-name';
@@ -14,15 +14,24 @@ export interface SpaceEventJob {
   contributionId: string | null;
 }
 
+type RelayedEvent = SpaceEvent & { contributionId?: string | null };
+
+/** Jobs and "published" marks are handed on in bulk at most this often. */
+const FLUSH_EVERY_MS = 50;
+
 /**
- * Hands committed events on: to every api process over Redis pub/sub (live delivery) and
- * to the space-events queue (translation, moderation, digests). Called right after a
- * commit; whatever it fails to hand on is picked up by the {@link OutboxSweeper}. Both
- * may publish an event twice; live clients drop repeats by seq and jobs have fixed ids.
+ * Hands committed events on: to every api process over Redis pub/sub (live delivery, at
+ * once) and to the space-events queue (translation, moderation, digests; in bulk every
+ * 50 ms, together with the "published" marks). Whatever it fails to hand on is picked up
+ * by the {@link OutboxSweeper}. Both may publish an event twice; live clients drop
+ * repeats by seq and jobs have fixed ids.
  */
 @Injectable()
-export class OutboxRelay {
+export class OutboxRelay implements OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
+  private buffered: RelayedEvent[] = [];
+  private flushTimer?: NodeJS.Timeout;
+  private flushing = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -34,17 +43,30 @@ export class OutboxRelay {
     return this.redis.key('space-events');
   }
 
-  /** Publishes and marks as published; never throws (the sweeper retries). */
-  async publishSafely(events: Array<SpaceEvent & { contributionId?: string | null }>): Promise<void> {
+  /** Called right after a commit; never throws (the sweeper retries what fails). */
+  async publishSafely(events: RelayedEvent[]): Promise<void> {
     if (events.length === 0) return;
     try {
-      await this.publish(events);
+      await this.publishLive(events);
     } catch (err) {
       this.logger.warn(`relay deferred ${events.length} event(s) to the sweeper: ${(err as Error).message}`);
+      return;
     }
+    this.buffered.push(...events);
+    this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
   }
 
-  async publish(events: Array<SpaceEvent & { contributionId?: string | null }>): Promise<void> {
+  /** Publishes live, queues and marks, all at once (the sweeper's path). */
+  async publish(events: RelayedEvent[]): Promise<void> {
+    await this.publishLive(events);
+    await this.handOn(events);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flush();
+  }
+
+  private async publishLive(events: RelayedEvent[]): Promise<void> {
     const pipeline = this.redis.client.pipeline();
     for (const event of events) {
       const { contributionId: _omit, ...envelope } = event;
@@ -53,6 +75,21 @@ export class OutboxRelay {
     const results = await pipeline.exec();
     const failed = results?.find(([err]) => err);
     if (failed) throw failed[0];
+  }
+
+  private flush(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.buffered;
+    this.buffered = [];
+    if (batch.length === 0) return this.flushing;
+    this.flushing = this.flushing
+      .then(() => this.handOn(batch))
+      .catch((err) => this.logger.warn(`relay left ${batch.length} event(s) to the sweeper: ${(err as Error).message}`));
+    return this.flushing;
+  }
+
+  private async handOn(events: RelayedEvent[]): Promise<void> {
     await this.queues.get(QueueName.SpaceEvents).addBulk(
       events.map((e) => ({
         name: e.type,
@@ -60,13 +97,11 @@ export class OutboxRelay {
         opts: { jobId: `ev-${e.spaceId}-${e.seq}` },
       })),
     );
-    const bySpace = new Map<string, number[]>();
-    for (const e of events) bySpace.set(e.spaceId, [...(bySpace.get(e.spaceId) ?? []), e.seq]);
-    for (const [spaceId, seqs] of bySpace) {
-      await this.db.query(
-        `UPDATE space_events SET published_at = now() WHERE space_id = $1 AND seq = ANY($2::bigint[]) AND published_at IS NULL`,
-        [spaceId, seqs],
-      );
-    }
+    await this.db.query(
+      `UPDATE space_events e SET published_at = now()
+       FROM unnest($1::uuid[], $2::bigint[]) AS p(space_id, seq)
+       WHERE e.space_id = p.space_id AND e.seq = p.seq AND e.published_at IS NULL`,
+      [events.map((e) => e.spaceId), events.map((e) => e.seq)],
+    );
   }
 }

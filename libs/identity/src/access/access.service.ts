@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@roundtable/core';
 import { TokenService } from '../auth/token.service';
+import { AccessCache } from './access-cache';
 import { AccessLevel, ResourceKind, SpaceRole, SPACE_ROLES } from './access-rule';
 import { Principal, RequestAccess, SpaceScope } from './request-access';
 
@@ -25,16 +26,21 @@ export class AccessService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: TokenService,
+    private readonly cache: AccessCache,
   ) {}
 
   async principalFromToken(token: string | undefined): Promise<Principal | null> {
     if (!token) return null;
     const claims = this.tokens.verify(token);
     if (!claims || !UUID.test(claims.sub)) return null;
+    return this.cache.remember(claims.sub, 'principal', () => this.loadPrincipal(claims.sub));
+  }
+
+  private async loadPrincipal(userId: string): Promise<Principal | null> {
     const rows = await this.db.query(
       `SELECT id, display_name, organisation, constituency, country, preferred_language, is_organiser
        FROM users WHERE id = $1 AND password_hash IS NOT NULL`,
-      [claims.sub],
+      [userId],
     );
     if (rows.length === 0) return null;
     const r = rows[0];
@@ -54,18 +60,21 @@ export class AccessService {
     const sql = SPACE_OF[kind];
     if (!sql) throw new Error(`no space resolver for ${kind}`);
     if (!UUID.test(id)) throw DomainError.notFound(kind === 'contribution' ? 'Contribution' : 'Space');
+    // a space's status and mode can change at any time: only the user's roles are cached
     const rows = await this.db.query(sql, [id]);
     if (rows.length === 0) throw DomainError.notFound(kind === 'contribution' ? 'Contribution' : 'Space');
     const s = rows[0];
     let role: SpaceRole | null = null;
     let isMember = false;
     if (user) {
-      const roles = await this.db.query(
-        `SELECT (SELECT role FROM memberships WHERE space_id = $1 AND user_id = $3) AS space_role,
-                (SELECT role FROM roundtable_roles WHERE roundtable_id = $2 AND user_id = $3) AS roundtable_role`,
-        [s.id, s.roundtable_id, user.id],
-      );
-      const { space_role, roundtable_role } = roles[0];
+      const { space_role, roundtable_role } = await this.cache.remember(user.id, `space:${s.id}`, async () => {
+        const roles = await this.db.query(
+          `SELECT (SELECT role FROM memberships WHERE space_id = $1 AND user_id = $3) AS space_role,
+                  (SELECT role FROM roundtable_roles WHERE roundtable_id = $2 AND user_id = $3) AS roundtable_role`,
+          [s.id, s.roundtable_id, user.id],
+        );
+        return roles[0] as { space_role: SpaceRole | null; roundtable_role: SpaceRole | null };
+      });
       isMember = space_role !== null || roundtable_role !== null;
       role = rank(roundtable_role) > rank(space_role) ? roundtable_role : space_role;
     }
@@ -82,6 +91,11 @@ export class AccessService {
     );
     if (rows.length === 0) throw DomainError.notFound('Roundtable');
     return rows[0].role;
+  }
+
+  /** Call after changing a user's profile, memberships or roles. */
+  changed(userId: string): Promise<void> {
+    return this.cache.changed(userId);
   }
 
   /** Throws 401/403/404 unless the access satisfies the level. */

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { QueryFailedError, Repository } from 'typeorm';
 import { AppConfig, DomainError, RedisConnections } from '@roundtable/core';
+import { AccessCache } from '../access/access-cache';
 import { normaliseEmail } from '../users/users.service';
 import { UserDto } from '../users/user.dto';
 import { UserEntity } from '../users/user.entity';
@@ -24,6 +25,7 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly access: AccessCache,
     redis: RedisConnections,
     config: AppConfig,
   ) {
@@ -79,6 +81,7 @@ export class AuthService {
         existing.isOrganiser = true;
         existing.passwordHash = await this.hasher.hash(password);
         await this.users.save(existing);
+        await this.access.changed(existing.id);
       }
       return existing;
     }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { DomainError } from '@roundtable/core';
+import { AccessService } from '@roundtable/identity';
 import { pickLanguages } from '../shared/multilingual-text.dto';
 import { ConsultationEntity } from '../consultations/consultation.entity';
 import { SpaceEntity } from '../spaces/space.entity';
@@ -16,6 +17,7 @@ export class RoundtablesService {
     @InjectRepository(ConsultationEntity) private readonly consultations: Repository<ConsultationEntity>,
     @InjectRepository(SpaceEntity) private readonly spaces: Repository<SpaceEntity>,
     @InjectRepository(RoundtableRoleEntity) private readonly roles: Repository<RoundtableRoleEntity>,
+    private readonly access: AccessService,
   ) {}
 
   async create(consultationId: string, input: CreateRoundtableDto): Promise<RoundtableEntity> {
@@ -48,6 +50,7 @@ export class RoundtablesService {
     await this.get(roundtableId);
     if (role === 'none') {
       await this.roles.delete({ roundtableId, userId });
+      await this.access.changed(userId);
       return;
     }
     try {
@@ -55,6 +58,7 @@ export class RoundtablesService {
     } catch (err) {
       throw uniqueViolation(err, 'User not found');
     }
+    await this.access.changed(userId);
   }
 }
 
