@@ -11,7 +11,8 @@ export interface TestApi {
 
 /** Starts the real api (Fastify, PostgreSQL, Redis) in this process on a free port. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...env });
+  // tests stand in for clients behind a proxy: X-Forwarded-For tells them apart
+  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', TRUST_PROXY: 'true', ...env });
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

@@ -37,7 +37,7 @@ export function nextNumber(): number {
 
 export async function createConsultation(org: Client, title = 'Consultation on coastal resilience'): Promise<any> {
   return expectStatus(
-    await org.post('/consultations', { title: { en: title, fr: `Consultation : ${title}` }, timezone: 'Europe/Geneva' }),
+    await org.post('/consultations', { title: { en: title, fr: `Consultation : ${title}` }, timezone: 'Europe/Zurich' }),
     201,
     'create consultation',
   ).body;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
@@ -19,7 +20,14 @@ export const API_PREFIX = 'api/v1';
  * Used by `main.ts` and by the tests, so both run the same stack.
  */
 export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, trustProxy: true, return503OnClosing: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: true,
+    // the client's X-Request-Id when it sends a sane one, else a fresh id; logged on every line
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
   useAppConfig(config); // the modules get this config, not a second read of the environment
   let app: NestFastifyApplication;
   try {
@@ -28,6 +36,13 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     useAppConfig(undefined);
   }
   app.useLogger(app.get(Logger));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      done();
+    });
   app.enableShutdownHooks();
   app.useWebSocketAdapter(new RedisIoAdapter(app));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
@@ -48,6 +63,8 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'", 'ws:', 'wss:'],
+        // plain-http local runs must keep working
+        upgradeInsecureRequests: null,
       },
     },
   });

@@ -97,6 +97,10 @@ export class AppConfig {
   @IsOptional() @IsString()
   WEB_DIST_DIR?: string;
 
+  /** Trust X-Forwarded-For (set when the api runs behind a reverse proxy). */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  TRUST_PROXY = false;
+
   /** Run the outbox sweeper in this process (the worker does by default). */
   @Transform(toBool) @IsOptional() @IsBoolean()
   OUTBOX_SWEEPER?: boolean;
@@ -113,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = Object.keys(new AppConfig());
   const source: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
-    if (value !== undefined && (known.includes(key) || ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEB_DIST_DIR', 'OUTBOX_SWEEPER'].includes(key))) {
+    if (value !== undefined && (known.includes(key) || ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEB_DIST_DIR', 'OUTBOX_SWEEPER', 'TRUST_PROXY'].includes(key))) {
       source[key] = value;
     }
   }

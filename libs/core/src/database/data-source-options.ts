@@ -11,6 +11,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions & { type
     migrations,
     migrationsTableName: 'schema_migrations',
     extra: { max: config.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 },
-    logging: ['error', 'migration'],
+    // failed queries are reported by the error filter, without their parameters (emails, hashes)
+    logging: ['migration'],
   };
 }

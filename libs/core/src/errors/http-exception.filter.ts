@@ -22,6 +22,8 @@ const PG_CLIENT_ERRORS: Record<string, [HttpStatus, string]> = {
   '22003': [HttpStatus.BAD_REQUEST, 'Number out of range'],
   '23505': [HttpStatus.CONFLICT, 'Already exists'],
   '23503': [HttpStatus.BAD_REQUEST, 'Refers to something that does not exist'],
+  '23502': [HttpStatus.BAD_REQUEST, 'A required value is missing'],
+  '23514': [HttpStatus.BAD_REQUEST, 'Value not allowed'],
 };
 
 /**
@@ -59,7 +61,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string })?.code ?? '';
       const known = PG_CLIENT_ERRORS[code];
-      if (known) return { body: this.shape(known[0], known[1]), headers: {} };
+      if (known) {
+        // name the field when PostgreSQL says which column (display_name → displayName)
+        const column = (exception.driverError as { column?: string })?.column;
+        const field = column?.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+        return { body: this.shape(known[0], field ? `${field}: ${known[1]}` : known[1]), headers: {} };
+      }
     }
     const correlationId = (request?.id as string | undefined) ?? randomUUID();
     this.logger.error({ err: exception, correlationId }, 'Unexpected error');

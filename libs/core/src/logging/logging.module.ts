@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 
@@ -9,14 +9,11 @@ import { AppConfig } from '../config/app-config';
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.LOG_LEVEL,
-          genReqId: (req, res) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-            res.setHeader('x-request-id', id);
-            return id;
-          },
+          // Fastify has already given the request its id (the client's X-Request-Id or a new one)
+          genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
           redact: ['req.headers.authorization', 'req.headers.cookie'],
           customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
           autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },

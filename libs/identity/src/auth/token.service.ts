@@ -30,7 +30,7 @@ export class TokenService {
     });
   }
 
-  /** Returns the claims, or null for any token that is not ours, not valid or expired. */
+  /** Returns the claims, or null for any token that is not ours, not valid, expired or without an expiry. */
   verify(token: string): AccessClaims | null {
     try {
       const claims = jwt.verify(token, this.key, {
@@ -38,7 +38,8 @@ export class TokenService {
         issuer: this.config.JWT_ISSUER,
         audience: this.config.JWT_AUDIENCE,
       });
-      if (typeof claims !== 'object' || typeof claims.sub !== 'string') return null;
+      // jsonwebtoken checks `exp` only when present: a token without one would never expire
+      if (typeof claims !== 'object' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
       return { sub: claims.sub };
     } catch {
       return null;

@@ -3,11 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError } from '@roundtable/core';
 import { UpdateMeDto } from './update-me.dto';
+import { AccessCache } from '../access/access-cache';
 import { UserEntity } from './user.entity';
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly access: AccessCache,
+  ) {}
 
   async get(id: string): Promise<UserEntity> {
     const user = await this.users.findOneBy({ id });
@@ -20,9 +24,15 @@ export class UsersService {
   }
 
   async update(id: string, changes: UpdateMeDto): Promise<UserEntity> {
+    // PATCH lets optional fields through as null; only organisation and country may be cleared
+    for (const field of ['displayName', 'constituency', 'preferredLanguage', 'digest'] as const) {
+      if (changes[field] === null) throw DomainError.badRequest(`${field} cannot be null`, 'null_value');
+    }
     const user = await this.get(id);
     Object.assign(user, changes);
-    return this.users.save(user);
+    const saved = await this.users.save(user);
+    await this.access.changed(id);
+    return saved;
   }
 }
 

@@ -15,7 +15,7 @@ export class CreateConsultationDto {
   @IsOptional() @ValidateNested() @Type(() => MultilingualTextDto)
   description?: MultilingualTextDto;
 
-  @ApiProperty({ example: 'Europe/Geneva', description: 'IANA time zone; digests are scheduled in it' })
+  @ApiProperty({ example: 'Europe/Zurich', description: 'IANA time zone; digests are scheduled in it' })
   @IsString() @IsTimeZone()
   timezone: string;
 }

@@ -10,14 +10,14 @@ export function isTimeZone(value: unknown): boolean {
   }
 }
 
-/** An IANA time zone name that this runtime knows, e.g. `Europe/Geneva`. */
+/** An IANA time zone name that this runtime knows, e.g. `Europe/Zurich`. */
 export function IsTimeZone(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
       name: 'isTimeZone',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName} must be an IANA time zone such as Europe/Geneva`, ...options },
+      options: { message: `${propertyName} must be an IANA time zone such as Europe/Zurich`, ...options },
       validator: { validate: isTimeZone },
     });
 }

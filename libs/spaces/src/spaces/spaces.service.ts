@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError } from '@roundtable/core';
+import { AccessService } from '@roundtable/identity';
 import type { SpaceRole } from '@roundtable/identity';
 import { pickLanguages } from '../shared/multilingual-text.dto';
 import { RoundtableEntity } from '../roundtables/roundtable.entity';
@@ -17,6 +18,7 @@ export class SpacesService {
     @InjectRepository(SpaceEntity) private readonly spaces: Repository<SpaceEntity>,
     @InjectRepository(RoundtableEntity) private readonly roundtables: Repository<RoundtableEntity>,
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    private readonly access: AccessService,
   ) {}
 
   async create(roundtableId: string, input: CreateSpaceDto, externalRef: string | null = null): Promise<SpaceEntity> {
@@ -47,6 +49,10 @@ export class SpacesService {
   }
 
   async update(id: string, input: UpdateSpaceDto): Promise<SpaceEntity> {
+    // PATCH lets optional fields through as null; these columns cannot be cleared
+    for (const field of ['number', 'prompt', 'moderation', 'status'] as const) {
+      if (input[field] === null) throw DomainError.badRequest(`${field} cannot be null`, 'null_value');
+    }
     const space = await this.get(id);
     if (input.status) assertSpaceTransition(space.status, input.status);
     const opensAt = input.opensAt ?? space.opensAt?.toISOString();
@@ -80,6 +86,7 @@ export class SpacesService {
       .values({ spaceId, userId, role: 'participant' })
       .orIgnore()
       .execute();
+    await this.access.changed(userId);
     return this.memberships.findOneByOrFail({ spaceId, userId });
   }
 
@@ -90,6 +97,7 @@ export class SpacesService {
     } catch (err) {
       throw uniqueViolation(err, 'User not found');
     }
+    await this.access.changed(userId);
     return this.memberships.findOneByOrFail({ spaceId, userId });
   }
 }

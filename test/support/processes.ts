@@ -1,0 +1,159 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/**
+ * Compiled api and worker processes for multi-process tests: each on a free port, with the
+ * test run's environment (DATABASE_URL, REDIS_URL, REDIS_PREFIX, JWT_SECRET) plus overrides.
+ * `npm test` builds dist before jest runs; by hand: `npm run build`.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+const ENTRY = {
+  api: join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'),
+  worker: join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js'),
+} as const;
+
+export type ProcessKind = keyof typeof ENTRY;
+
+export interface RunningProcess {
+  kind: ProcessKind;
+  /** `http://127.0.0.1:<port>` (the worker has a port in its env but listens on nothing). */
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** stdout and stderr lines so far. */
+  lines: string[];
+  /** Resolves when the api answers /health/ready 200, or the worker logged that it is ready. */
+  ready(timeoutMs?: number): Promise<void>;
+  /** SIGKILL: no shutdown hooks, no flushing; resolves once the process is gone. */
+  kill9(): Promise<void>;
+  /** SIGTERM, then SIGKILL after 10 s. */
+  stop(): Promise<void>;
+  /** The last lines of output, for failure messages. */
+  tail(n?: number): string;
+  readonly alive: boolean;
+}
+
+const started = new Set<ChildProcess>();
+// a crashed or interrupted spec must not leave processes behind
+process.once('exit', () => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startProcess(kind: ProcessKind, env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+  const entry = ENTRY[kind];
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm test does; by hand: npm run build)`);
+  const port = Number(env.PORT ?? (await freePort()));
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.add(child);
+  const lines: string[] = [];
+  collect(child.stdout!, lines);
+  collect(child.stderr!, lines);
+  const exit = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    child.once('exit', () => resolve());
+  });
+  exit.then(() => started.delete(child));
+  const url = `http://127.0.0.1:${port}`;
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const tail = (n = 30) => lines.slice(-n).join('\n');
+
+  return {
+    kind,
+    url,
+    port,
+    child,
+    lines,
+    get alive() {
+      return alive();
+    },
+    tail,
+    async ready(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (!alive()) throw new Error(`${kind} on port ${port} exited (${child.signalCode ?? child.exitCode}) before it was ready\n${tail()}`);
+        if (kind === 'api') {
+          const res = await fetch(`${url}/health/ready`).catch(() => undefined);
+          if (res?.status === 200) return;
+        } else if (lines.some((l) => l.includes('worker ready'))) {
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`${kind} on port ${port} was not ready within ${timeoutMs} ms\n${tail()}`);
+    },
+    async kill9() {
+      if (alive()) child.kill('SIGKILL');
+      await exit;
+    },
+    async stop() {
+      if (!alive()) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(killer);
+    },
+  };
+}
+
+export async function startApi(env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+  const proc = await startProcess('api', env);
+  try {
+    await proc.ready();
+  } catch (err) {
+    await proc.kill9();
+    throw err;
+  }
+  return proc;
+}
+
+export async function startWorker(env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+  const proc = await startProcess('worker', env);
+  try {
+    await proc.ready();
+  } catch (err) {
+    await proc.kill9();
+    throw err;
+  }
+  return proc;
+}
+
+/** Stops every given process (those already gone are skipped). */
+export async function stopAll(procs: Array<RunningProcess | undefined>): Promise<void> {
+  await Promise.all(procs.map((p) => p?.stop()));
+}
+
+function collect(stream: NodeJS.ReadableStream, into: string[]): void {
+  let partial = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop() ?? '';
+    for (const line of parts) if (line.length > 0) into.push(line);
+    // keep memory bounded on chatty processes
+    if (into.length > 5000) into.splice(0, into.length - 5000);
+  });
+  stream.on('end', () => {
+    if (partial) into.push(partial);
+  });
+}
