@@ -6,9 +6,11 @@ const TTL_MS = 10_000;
 const MAX_ENTRIES = 20_000;
 
 /**
- * Short-lived, per-process memory of who a token's user is and which role they hold in a
- * space, so a hot request does not cost three queries. Every change of a user, membership
- * or role is announced over Redis and drops that user's entries in every api process.
+ * Short-lived, per-process memory of who a token's user is, which role they hold in a
+ * space and what state a space is in, so a hot request does not cost three queries.
+ * Entries belong to an owner (a user id, or `space:<id>`); every change of a user,
+ * membership, role or space is announced over Redis and drops that owner's entries in
+ * every api process.
  */
 @Injectable()
 export class AccessCache implements OnModuleInit {
@@ -33,6 +35,7 @@ export class AccessCache implements OnModuleInit {
     const hit = this.entries.get(full);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.value as T;
     const value = await load();
+    if (value === null || value === undefined) return value; // absence is never remembered
     if (this.entries.size >= MAX_ENTRIES) this.clear();
     this.entries.set(full, { value, at: Date.now() });
     let keys = this.byUser.get(userId);

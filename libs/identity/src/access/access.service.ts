@@ -9,12 +9,12 @@ import { Principal, RequestAccess, SpaceScope } from './request-access';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** How to find the space a resource belongs to. Contributions resolve through their space. */
-const SPACE_OF: Partial<Record<ResourceKind, string>> = {
-  space: `SELECT s.id, s.roundtable_id, s.status, s.moderation FROM spaces s WHERE s.id = $1`,
-  contribution: `SELECT s.id, s.roundtable_id, s.status, s.moderation
-                 FROM contributions c JOIN spaces s ON s.id = c.space_id WHERE c.id = $1`,
-};
+interface SpaceRow {
+  id: string;
+  roundtable_id: string;
+  status: SpaceScope['status'];
+  moderation: SpaceScope['moderation'];
+}
 
 const rank = (role: SpaceRole | null) => (role ? SPACE_ROLES.indexOf(role) : -1);
 
@@ -57,13 +57,22 @@ export class AccessService {
 
   /** Resolves the space a resource belongs to and the user's role in it; 404 when it does not exist. */
   async spaceScope(user: Principal | null, kind: ResourceKind, id: string): Promise<SpaceScope> {
-    const sql = SPACE_OF[kind];
-    if (!sql) throw new Error(`no space resolver for ${kind}`);
-    if (!UUID.test(id)) throw DomainError.notFound(kind === 'contribution' ? 'Contribution' : 'Space');
-    // a space's status and mode can change at any time: only the user's roles are cached
-    const rows = await this.db.query(sql, [id]);
-    if (rows.length === 0) throw DomainError.notFound(kind === 'contribution' ? 'Contribution' : 'Space');
-    const s = rows[0];
+    const what = kind === 'contribution' ? 'Contribution' : 'Space';
+    if (!UUID.test(id) || (kind !== 'space' && kind !== 'contribution')) throw DomainError.notFound(what);
+    // a contribution never moves to another space; a space's state is dropped when it changes
+    const spaceId =
+      kind === 'space'
+        ? id
+        : await this.cache.remember(`contribution:${id}`, 'space', async () => {
+            const rows = await this.db.query(`SELECT space_id FROM contributions WHERE id = $1`, [id]);
+            return (rows[0]?.space_id as string | undefined) ?? null;
+          });
+    if (!spaceId) throw DomainError.notFound(what);
+    const s = await this.cache.remember(`space:${spaceId}`, 'row', async () => {
+      const rows: SpaceRow[] = await this.db.query(`SELECT id, roundtable_id, status, moderation FROM spaces WHERE id = $1`, [spaceId]);
+      return rows[0] ?? null;
+    });
+    if (!s) throw DomainError.notFound(what);
     let role: SpaceRole | null = null;
     let isMember = false;
     if (user) {
@@ -96,6 +105,11 @@ export class AccessService {
   /** Call after changing a user's profile, memberships or roles. */
   changed(userId: string): Promise<void> {
     return this.cache.changed(userId);
+  }
+
+  /** Call after changing a space's status, moderation mode or dates. */
+  spaceChanged(spaceId: string): Promise<void> {
+    return this.cache.changed(`space:${spaceId}`);
   }
 
   /** Throws 401/403/404 unless the access satisfies the level. */

@@ -69,6 +69,7 @@ export class SpacesService {
     if (Object.keys(changes).length > 0) {
       try {
         await this.spaces.update({ id }, changes);
+        await this.access.spaceChanged(id);
       } catch (err) {
         throw uniqueViolation(err, `Question ${input.number} already exists in this roundtable`);
       }
