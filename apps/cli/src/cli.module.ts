@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ContributionsModule } from '@roundtable/contributions';
 import { CoreModule } from '@roundtable/core';
+import { DemoModule, ExchangeModule } from '@roundtable/exchange';
 import { IdentityModule } from '@roundtable/identity';
 import { SpacesModule } from '@roundtable/spaces';
 import { CreateAdminCommand } from './create-admin.command';
+import { ImportCommand } from './import.command';
 import { MigrateCommand } from './migrate.command';
+import { SeedDemoCommand } from './seed-demo.command';
 
 /** Operator commands: `npm run cli -- <command>`. */
 @Module({
-  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule],
-  providers: [MigrateCommand, CreateAdminCommand],
+  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, DemoModule],
+  providers: [MigrateCommand, CreateAdminCommand, ImportCommand, SeedDemoCommand],
 })
 export class CliModule {}

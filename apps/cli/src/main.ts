@@ -13,6 +13,11 @@ async function main(): Promise<void> {
       console.error(err.message);
       process.exit(1);
     },
+    // an error thrown by a command's run() must fail the process, not just be printed
+    serviceErrorHandler: (err) => {
+      console.error(err.message);
+      process.exit(1);
+    },
   });
 }
 
