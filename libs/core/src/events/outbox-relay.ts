@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { QueueName } from '../queues/queue-name';
 import { QueueRegistry } from '../queues/queue-registry';
 import { RedisConnections } from '../redis/redis-connections';
@@ -27,7 +27,7 @@ const FLUSH_EVERY_MS = 50;
  * repeats by seq and jobs have fixed ids.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationShutdown {
+export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private buffered: RelayedEvent[] = [];
   private flushTimer?: NodeJS.Timeout;
@@ -56,13 +56,18 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
   }
 
-  /** Publishes live, queues and marks, all at once (the sweeper's path). */
-  async publish(events: RelayedEvent[]): Promise<void> {
+  /**
+   * Publishes live, queues and marks, all at once (the sweeper's path). The sweeper passes
+   * the transaction that holds its rows `FOR UPDATE`: marking them through another
+   * connection would wait for that very transaction, forever.
+   */
+  async publish(events: RelayedEvent[], manager?: EntityManager): Promise<void> {
     await this.publishLive(events);
-    await this.handOn(events);
+    await this.handOn(events, manager);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any connection closes (queues and Redis close in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.flush();
   }
 
@@ -89,7 +94,7 @@ export class OutboxRelay implements OnApplicationShutdown {
     return this.flushing;
   }
 
-  private async handOn(events: RelayedEvent[]): Promise<void> {
+  private async handOn(events: RelayedEvent[], manager: EntityManager = this.db.manager): Promise<void> {
     await this.queues.get(QueueName.SpaceEvents).addBulk(
       events.map((e) => ({
         name: e.type,
@@ -97,7 +102,7 @@ export class OutboxRelay implements OnApplicationShutdown {
         opts: { jobId: `ev-${e.spaceId}-${e.seq}` },
       })),
     );
-    await this.db.query(
+    await manager.query(
       `UPDATE space_events e SET published_at = now()
        FROM unnest($1::uuid[], $2::bigint[]) AS p(space_id, seq)
        WHERE e.space_id = p.space_id AND e.seq = p.seq AND e.published_at IS NULL`,

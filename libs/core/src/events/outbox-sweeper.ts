@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -13,7 +13,7 @@ const GRACE_MS = 1000;
  * away). Several sweepers may run; `SKIP LOCKED` keeps them off each other's rows.
  */
 @Injectable()
-export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxSweeper.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
@@ -57,13 +57,15 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
           createdAt: r.created_at.toISOString(),
           contributionId: r.contribution_id,
         })),
+        manager,
       );
       this.logger.log(`outbox sweeper published ${rows.length} overdue event(s)`);
       return rows.length;
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** A sweep in progress finishes while its connections are still open. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
