@@ -83,6 +83,18 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   const webRoot = config.WEB_DIST_DIR ?? [join(process.cwd(), 'apps/web/dist'), join(process.cwd(), 'apps/web/public')].find(existsSync);
   if (webRoot && existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+    // SPA fallback: a page address the web app routes itself (/spaces/…, /login) gets
+    // index.html; API, health, socket and file-like paths keep their normal 404.
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .get('/*', (request, reply) => {
+        const path = request.url.split('?')[0];
+        if (/^\/(api|health|socket\.io)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path) || !existsSync(join(webRoot, 'index.html'))) {
+          return reply.callNotFound();
+        }
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      });
   }
   return app;
 }

@@ -4,8 +4,10 @@ import { ContributionWriter } from './contributions/contribution-writer';
 import { ContributionsController } from './contributions/contributions.controller';
 import { ContributionsService } from './contributions/contributions.service';
 import { ListingCache } from './contributions/listing-cache';
+import { PendingNotices } from './contributions/pending-notices';
 import { SpaceContributionsController } from './contributions/space-contributions.controller';
 import { SpaceEventLog } from './events/space-event-log';
+import { DuplicateTextLimiter } from './rate-limits/duplicate-text-limiter';
 import { PostingRateLimiter } from './rate-limits/posting-rate-limiter';
 import { BodyRenderer } from './rendering/body-renderer';
 
@@ -13,7 +15,7 @@ import { BodyRenderer } from './rendering/body-renderer';
 @Module({
   imports: [IdentityModule],
   controllers: [SpaceContributionsController, ContributionsController],
-  providers: [ContributionsService, ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache],
-  exports: [ContributionsService, SpaceEventLog, BodyRenderer],
+  providers: [ContributionsService, ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices],
+  exports: [ContributionsService, SpaceEventLog, BodyRenderer, PendingNotices],
 })
 export class ContributionsModule {}

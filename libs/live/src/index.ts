@@ -1,4 +1,5 @@
 export * from './live.gateway';
 export * from './live.module';
+export * from './live-rooms';
 export * from './redis-io.adapter';
 export * from './space-channels';

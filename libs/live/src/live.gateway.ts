@@ -2,13 +2,16 @@ import { HttpStatus, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { DomainError } from '@roundtable/core';
-import { AccessService, canModerate, Principal } from '@roundtable/identity';
+import { AccessService, assertNotSuspended, canModerate, Principal } from '@roundtable/identity';
+import { LiveRooms, moderatorsRoomOf, userRoomOf } from './live-rooms';
 import { SpaceChannels } from './space-channels';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A socket may send this many messages per second (burst of twice that) before it is cut off. */
+/** A socket may send this many messages per second (after a burst of BURST) before it is cut off. */
 const MESSAGES_PER_SECOND = 20;
 const MAX_SPACES_PER_SOCKET = 50;
+/** A reconnecting client rejoins every space it follows at once: that burst is not a flood. */
+const BURST = Math.max(MESSAGES_PER_SECOND * 2, MAX_SPACES_PER_SOCKET + 10);
 
 export interface JoinAck {
   ok: boolean;
@@ -28,10 +31,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly access: AccessService,
     private readonly channels: SpaceChannels,
+    private readonly rooms: LiveRooms,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.channels.attach(namespace);
+    this.rooms.attach(namespace);
+    // a socket taken out of a space from elsewhere (a suspension, on any process) is forgotten too
+    namespace.adapter.on('leave-room', (room: string, socketId: string) => this.channels.forget(socketId, [room]));
     namespace.use((socket, next) => {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
       this.access
@@ -46,11 +53,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   handleConnection(socket: Socket): void {
-    let allowance = MESSAGES_PER_SECOND * 2;
+    void socket.join(userRoomOf((socket.data.user as Principal).id));
+    let allowance = BURST;
     let last = Date.now();
     socket.use((_packet, next) => {
       const now = Date.now();
-      allowance = Math.min(MESSAGES_PER_SECOND * 2, allowance + ((now - last) / 1000) * MESSAGES_PER_SECOND);
+      allowance = Math.min(BURST, allowance + ((now - last) / 1000) * MESSAGES_PER_SECOND);
       last = now;
       if (allowance < 1) {
         this.logger.warn(`socket ${socket.id} of user ${(socket.data.user as Principal).id} flooded; disconnected`);
@@ -70,11 +78,15 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       if (!spaceId) throw DomainError.badRequest('spaceId must be a space id');
       const afterSeq = body.afterSeq === undefined || body.afterSeq === null ? undefined : Number(body.afterSeq);
       if (afterSeq !== undefined && (!Number.isInteger(afterSeq) || afterSeq < 0)) throw DomainError.badRequest('afterSeq must be a whole number ≥ 0');
-      if (socket.rooms.size > MAX_SPACES_PER_SOCKET) throw DomainError.badRequest(`A connection may follow at most ${MAX_SPACES_PER_SOCKET} spaces`);
+      if ([...socket.rooms].filter((room) => room.startsWith('space:')).length >= MAX_SPACES_PER_SOCKET) throw DomainError.badRequest(`A connection may follow at most ${MAX_SPACES_PER_SOCKET} spaces`);
       const user = socket.data.user as Principal;
       const space = await this.access.spaceScope(user, 'space', spaceId);
       this.access.check('member', { user, space });
-      const seq = await this.channels.join(socket, spaceId, afterSeq, { userId: user.id, canModerate: canModerate({ user, space }) });
+      assertNotSuspended({ user, space });
+      const moderates = canModerate({ user, space });
+      const seq = await this.channels.join(socket, spaceId, afterSeq, { userId: user.id, canModerate: moderates });
+      // moderation notices (moderation.queued) go to this room only
+      if (moderates) await socket.join(moderatorsRoomOf(spaceId));
       return { ok: true, seq };
     } catch (err) {
       return toErrorAck(err);
@@ -85,6 +97,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: { spaceId?: unknown }): Promise<JoinAck> {
     if (typeof body?.spaceId !== 'string') return { ok: false, statusCode: 400, message: 'spaceId is required' };
     await this.channels.leave(socket, body.spaceId);
+    await socket.leave(moderatorsRoomOf(body.spaceId));
     return { ok: true };
   }
 }

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { ContributionsModule } from '@roundtable/contributions';
 import { IdentityModule } from '@roundtable/identity';
 import { LiveGateway } from './live.gateway';
+import { LiveRooms } from './live-rooms';
 import { SpaceChannels } from './space-channels';
 
 /** Socket.IO `/live`: space events delivered in order, with catch-up. */
 @Module({
   imports: [IdentityModule, ContributionsModule],
-  providers: [LiveGateway, SpaceChannels],
+  providers: [LiveGateway, SpaceChannels, LiveRooms],
+  exports: [LiveRooms],
 })
 export class LiveModule {}

@@ -70,20 +70,26 @@ export class SpaceChannels implements OnModuleInit, OnModuleDestroy {
   async join(socket: Socket, spaceId: string, afterSeq: number | undefined, viewer: Viewer): Promise<number> {
     const channel = this.channel(spaceId);
     channel.members.add(socket.id);
-    await channel.ready;
     let position = 0;
-    await channel.run(async () => {
-      if (afterSeq !== undefined && afterSeq < channel.lastSeq) {
-        for (let from = afterSeq; from < channel.lastSeq; ) {
-          const events = await this.eventLog.readAfter(spaceId, from, REPLAY_PAGE, viewer, channel.lastSeq);
-          if (events.length === 0) break;
-          for (const event of events) socket.emit(EVENT, event);
-          from = events[events.length - 1].seq;
+    try {
+      await channel.ready;
+      await channel.run(async () => {
+        if (afterSeq !== undefined && afterSeq < channel.lastSeq) {
+          for (let from = afterSeq; from < channel.lastSeq; ) {
+            const events = await this.eventLog.readAfter(spaceId, from, REPLAY_PAGE, viewer, channel.lastSeq);
+            if (events.length === 0) break;
+            for (const event of events) socket.emit(EVENT, event);
+            from = events[events.length - 1].seq;
+          }
         }
-      }
-      await socket.join(roomOf(spaceId));
-      position = channel.lastSeq;
-    });
+        await socket.join(roomOf(spaceId));
+        position = channel.lastSeq;
+      });
+    } catch (err) {
+      // not in the room: it must not keep the channel alive (forget() only sees rooms)
+      if (!socket.rooms?.has(roomOf(spaceId))) this.forget(socket.id, [roomOf(spaceId)]);
+      throw err;
+    }
     return position;
   }
 
@@ -106,8 +112,13 @@ export class SpaceChannels implements OnModuleInit, OnModuleDestroy {
   private channel(spaceId: string): Channel {
     let channel = this.channels.get(spaceId);
     if (!channel) {
-      channel = new Channel(() => this.eventLog.lastSeq(spaceId));
-      this.channels.set(spaceId, channel);
+      const created = new Channel(() => this.eventLog.lastSeq(spaceId));
+      // a failed start (the database briefly away) must not stick: the next join starts afresh
+      created.ready.catch(() => {
+        if (this.channels.get(spaceId) === created) this.channels.delete(spaceId);
+      });
+      this.channels.set(spaceId, created);
+      channel = created;
     }
     return channel;
   }

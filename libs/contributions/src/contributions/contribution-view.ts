@@ -5,7 +5,7 @@ import type { ContributionStatus } from './contribution-status';
 /** Columns every read of a contribution selects, with its author and their badge. */
 export const CONTRIBUTION_SELECT = `
   SELECT c.id, c.space_id, c.parent_id, c.root_id, c.author_id, c.body, c.body_html, c.language, c.status,
-         c.version, c.seq, c.reply_count, c.pinned, c.locked, c.created_at, c.updated_at, c.edited_at,
+         c.version, c.seq, c.reply_count, c.pinned, c.locked, c.created_at, c.updated_at, c.edited_at, c.moderation_reason,
          c.created_at::text AS created_key, c.last_activity_at::text AS activity_key,
          u.display_name, u.organisation, u.constituency, u.country,
          (m.role = 'moderator' OR rr.role = 'moderator') AS author_is_moderator
@@ -33,6 +33,7 @@ export interface ContributionRow {
   created_at: Date;
   updated_at: Date;
   edited_at: Date | null;
+  moderation_reason?: string | null;
   created_key: string;
   activity_key: string;
   display_name: string;
@@ -80,6 +81,9 @@ export function toContributionDto(row: ContributionRow, viewer: Viewer | null): 
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
+    // why a moderator hid or rejected it: for its author and moderators only
+    moderationReason:
+      (row.status === 'hidden' || row.status === 'rejected') && (viewer?.canModerate || viewer?.userId === row.author_id) ? (row.moderation_reason ?? null) : null,
     translations: {},
   };
 }

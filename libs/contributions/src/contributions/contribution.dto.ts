@@ -6,11 +6,13 @@ import { AuthorDto } from '@roundtable/identity';
 import { CONTRIBUTION_STATUSES, ContributionStatus } from './contribution-status';
 
 export const MAX_BODY = 20_000;
+/** PostgreSQL text cannot hold U+0000; refused as input rather than failing a whole group commit. */
+const NO_NUL = /^[^\u0000]*$/;
 const BODY_RULE = `body must be 1–${MAX_BODY.toLocaleString('en')} characters of text`;
 
 export class CreateContributionDto {
   @ApiProperty({ description: 'Plain text with light Markdown, stored exactly as written', minLength: 1, maxLength: MAX_BODY })
-  @IsString({ message: BODY_RULE }) @Length(1, MAX_BODY, { message: BODY_RULE }) @Matches(/\S/, { message: 'body must not be blank' })
+  @IsString({ message: BODY_RULE }) @Length(1, MAX_BODY, { message: BODY_RULE }) @Matches(/\S/, { message: 'body must not be blank' }) @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
   body: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'Leave empty to have it detected' })
@@ -24,7 +26,7 @@ export class CreateContributionDto {
 
 export class UpdateContributionDto {
   @ApiProperty({ minLength: 1, maxLength: MAX_BODY })
-  @IsString({ message: BODY_RULE }) @Length(1, MAX_BODY, { message: BODY_RULE }) @Matches(/\S/, { message: 'body must not be blank' })
+  @IsString({ message: BODY_RULE }) @Length(1, MAX_BODY, { message: BODY_RULE }) @Matches(/\S/, { message: 'body must not be blank' }) @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
   body: string;
 }
 
@@ -82,6 +84,8 @@ export class ContributionDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ nullable: true, type: String }) editedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why a moderator hid or rejected it (shown to its author and moderators only)' })
+  moderationReason?: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/TranslationDto' } })
   translations: Partial<Record<Language, TranslationDto>>;
 }

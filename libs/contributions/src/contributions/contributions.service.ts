@@ -4,9 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, OutboxRelay } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
-import { canModerate, Principal, RequestAccess, SpaceScope } from '@roundtable/identity';
+import { assertNotSuspended, canModerate, Principal, RequestAccess, SpaceScope } from '@roundtable/identity';
 import { decodeCursor, encodeCursor } from '@roundtable/spaces';
 import { SpaceEventLog } from '../events/space-event-log';
+import { DuplicateTextLimiter } from '../rate-limits/duplicate-text-limiter';
 import { PostingRateLimiter } from '../rate-limits/posting-rate-limiter';
 import { BodyRenderer } from '../rendering/body-renderer';
 import { ContributionDto, ContributionPageDto, CreateContributionDto, EditDto, ListContributionsQueryDto } from './contribution.dto';
@@ -14,12 +15,16 @@ import { assertContributionTransition, CONTRIBUTION_STATUSES, ContributionStatus
 import { CONTRIBUTION_SELECT, ContributionRow, toContributionDto, Viewer } from './contribution-view';
 import { ContributionWriter } from './contribution-writer';
 import { ListingCache } from './listing-cache';
+import { PendingNotices } from './pending-notices';
 
 /** Extra facts an import supplies; regular posts never set them. */
 export interface ImportedFacts {
   createdAt: Date;
   externalRef: string;
 }
+
+/** The viewer a shared (cached) listing page is made for: a member who wrote none of it and moderates nothing. */
+const ANY_MEMBER: Viewer = { userId: '00000000-0000-0000-0000-000000000000', canModerate: false };
 
 const SORTS = {
   oldest: { key: 'c.created_at', dir: 'ASC', cmp: '>', cursorKey: 'created_key' },
@@ -37,6 +42,8 @@ export class ContributionsService {
     private readonly renderer: BodyRenderer,
     private readonly rateLimiter: PostingRateLimiter,
     private readonly cache: ListingCache,
+    private readonly duplicates: DuplicateTextLimiter,
+    private readonly pendingNotices: PendingNotices,
   ) {}
 
   /** Posts a contribution or a reply. In a pre-moderated space it waits as `pending` (no event). */
@@ -44,8 +51,14 @@ export class ContributionsService {
     const user = access.user!;
     const space = access.space!;
     assertOpen(space);
+    assertNotSuspended(access);
     await this.rateLimiter.consume(user.id);
     const thread = input.parentId ? await this.replyTarget(space.spaceId, input.parentId) : null;
+    await this.duplicates.claim(user.id, input.body);
+    const unclaim = async (err: unknown): Promise<never> => {
+      await this.duplicates.release(user.id, input.body); // not written: the same text may be sent again
+      throw err;
+    };
     const moderates = canModerate(access);
     const id = randomUUID();
     const createdAt = new Date();
@@ -57,7 +70,8 @@ export class ContributionsService {
         `INSERT INTO contributions (id, space_id, parent_id, root_id, author_id, body, body_html, language, language_source, status, created_at, updated_at, last_activity_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $10, $10)`,
         [id, space.spaceId, view.parentId, view.rootId, user.id, input.body, bodyHtml, view.language, view.language ? 'declared' : 'unknown', createdAt],
-      );
+      ).catch(unclaim);
+      this.pendingNotices.notify({ spaceId: space.spaceId, contributionId: id });
       return view;
     }
     const seq = await this.writer.write(space.spaceId, {
@@ -70,7 +84,7 @@ export class ContributionsService {
       language: view.language,
       createdAt,
       view,
-    });
+    }).catch(unclaim);
     return { ...view, seq };
   }
 
@@ -82,11 +96,14 @@ export class ContributionsService {
   async listJson(access: RequestAccess, query: ListContributionsQueryDto): Promise<string> {
     if (viewerOf(access).canModerate || query.status) return JSON.stringify(await this.list(access, query));
     const key = [query.sort ?? 'oldest', query.limit ?? 50, query.cursor ?? '', query.lang ?? ''].join('|');
-    return this.cache.get(access.space!.spaceId, key, () => this.list(access, query));
+    // the shared page is made for no one in particular, so hidden text is redacted in it...
+    const json = await this.cache.get(access.space!.spaceId, key, () => this.list(access, query, ANY_MEMBER));
+    // ...and the author of a hidden contribution on it, who may read their text, gets their own page
+    if (json.includes('"status":"hidden"') && json.includes(`"authorId":"${access.user!.id}"`)) return JSON.stringify(await this.list(access, query));
+    return json;
   }
 
-  async list(access: RequestAccess, query: ListContributionsQueryDto): Promise<ContributionPageDto> {
-    const viewer = viewerOf(access);
+  async list(access: RequestAccess, query: ListContributionsQueryDto, viewer: Viewer = viewerOf(access)): Promise<ContributionPageDto> {
     const sort = SORTS[query.sort ?? 'oldest'];
     const limit = query.limit ?? 50;
     const statuses = query.status ? [query.status] : viewer.canModerate ? CONTRIBUTION_STATUSES : PUBLIC_STATUSES;
@@ -124,6 +141,7 @@ export class ContributionsService {
   async edit(access: RequestAccess, id: string, body: string): Promise<ContributionDto> {
     const user = access.user!;
     assertOpen(access.space!);
+    assertNotSuspended(access);
     const bodyHtml = this.renderer.render(body);
     const appended = await this.db.transaction(async (manager) => {
       const [current] = await manager.query(`SELECT author_id, status, body, version, space_id FROM contributions WHERE id = $1 FOR UPDATE`, [id]);

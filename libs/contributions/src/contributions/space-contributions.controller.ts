@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
+import { Access, assertNotSuspended, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../events/space-event-log';
 import { ContributionDto, ContributionPageDto, CreateContributionDto, EventsQueryDto, ListContributionsQueryDto, SpaceEventPageDto } from './contribution.dto';
 import { ContributionsService, viewerOf } from './contributions.service';
@@ -35,6 +35,7 @@ export class SpaceContributionsController {
   @Access('member', 'space')
   @ApiOperation({ summary: "The space's events after afterSeq, in order (catch-up)" })
   async events(@Param('id', ParseUUIDPipe) id: string, @Query() query: EventsQueryDto, @CurrentAccess() access: RequestAccess): Promise<SpaceEventPageDto> {
+    assertNotSuspended(access); // a suspended member does not catch up until the suspension ends
     const afterSeq = Number(query.afterSeq ?? 0);
     const limit = Math.min(Math.max(Number(query.limit ?? 500), 1), 1000);
     const [items, lastSeq] = await Promise.all([

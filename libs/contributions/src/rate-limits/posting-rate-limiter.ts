@@ -29,14 +29,22 @@ export class PostingRateLimiter {
     }
   }
 
+  /**
+   * Takes one post from both limits (in parallel: one Redis round trip). A refused post
+   * gives back what it took from the other limit, so early retries do not use up the
+   * per-minute budget; Retry-After is the longer of the waits.
+   */
   async consume(userId: string): Promise<void> {
-    try {
-      await Promise.all([this.perMinute.consume(userId), this.interval?.consume(userId)]);
-    } catch (res) {
-      if (res instanceof RateLimiterRes) {
-        throw DomainError.tooMany('You are posting too fast; wait a moment and try again', res.msBeforeNext / 1000);
-      }
-      throw DomainError.unavailable('Posting is briefly unavailable; try again in a moment');
-    }
+    const limits = this.interval ? [this.perMinute, this.interval] : [this.perMinute];
+    const results = await Promise.allSettled(limits.map((limit) => limit.consume(userId)));
+    const refusals = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    if (refusals.length === 0) return;
+    const unavailable = refusals.some((reason) => !(reason instanceof RateLimiterRes));
+    await Promise.all(
+      results.map((r, i) => (r.status === 'fulfilled' ? limits[i].reward(userId, 1).catch(() => undefined) : undefined)),
+    );
+    if (unavailable) throw DomainError.unavailable('Posting is briefly unavailable; try again in a moment');
+    const waitMs = Math.max(...refusals.map((res: RateLimiterRes) => res.msBeforeNext));
+    throw DomainError.tooMany('You are posting too fast; wait a moment and try again', waitMs / 1000);
   }
 }

@@ -87,6 +87,20 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0)
   POST_MIN_INTERVAL_MS = 3000;
 
+  /** The same text posted again by a member within this many seconds gets 429 (0: no check). */
+  @Transform(toInt) @IsInt() @Min(0)
+  DUPLICATE_POST_WINDOW_SECONDS = 60;
+
+  /** Distinct members whose flags hide a contribution pending review; at least 2, so no single account can. */
+  @Transform(toInt) @IsInt() @Min(2)
+  FLAG_HIDE_THRESHOLD = 3;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  FLAGS_PER_MINUTE = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  MODERATION_ACTIONS_PER_MINUTE = 120;
+
   @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
   SMTP_URL?: string;
 

@@ -75,19 +75,25 @@ export class AccessService {
     if (!s) throw DomainError.notFound(what);
     let role: SpaceRole | null = null;
     let isMember = false;
+    let suspendedUntil: string | null = null;
     if (user) {
-      const { space_role, roundtable_role } = await this.cache.remember(user.id, `space:${s.id}`, async () => {
+      const { space_role, roundtable_role, suspended_until } = await this.cache.remember(user.id, `space:${s.id}`, async () => {
+        // a suspension runs in this space or in its whole consultation (moderation's member_sanctions)
         const roles = await this.db.query(
           `SELECT (SELECT role FROM memberships WHERE space_id = $1 AND user_id = $3) AS space_role,
-                  (SELECT role FROM roundtable_roles WHERE roundtable_id = $2 AND user_id = $3) AS roundtable_role`,
+                  (SELECT role FROM roundtable_roles WHERE roundtable_id = $2 AND user_id = $3) AS roundtable_role,
+                  (SELECT max(su.until) FROM member_sanctions su
+                   WHERE su.user_id = $3 AND su.kind = 'suspension' AND su.until > now()
+                     AND (su.space_id = $1 OR (su.space_id IS NULL AND su.consultation_id = (SELECT consultation_id FROM roundtables WHERE id = $2)))) AS suspended_until`,
           [s.id, s.roundtable_id, user.id],
         );
-        return roles[0] as { space_role: SpaceRole | null; roundtable_role: SpaceRole | null };
+        return roles[0] as { space_role: SpaceRole | null; roundtable_role: SpaceRole | null; suspended_until: Date | null };
       });
       isMember = space_role !== null || roundtable_role !== null;
       role = rank(roundtable_role) > rank(space_role) ? roundtable_role : space_role;
+      if (suspended_until && suspended_until.getTime() > Date.now()) suspendedUntil = suspended_until.toISOString();
     }
-    return { spaceId: s.id, roundtableId: s.roundtable_id, status: s.status, moderation: s.moderation, role, isMember };
+    return { spaceId: s.id, roundtableId: s.roundtable_id, status: s.status, moderation: s.moderation, role, isMember, suspendedUntil };
   }
 
   async roundtableRole(user: Principal | null, roundtableId: string): Promise<SpaceRole | null> {

@@ -1,3 +1,4 @@
+import { DomainError } from '@roundtable/core';
 import type { Constituency, Language } from '@roundtable/core';
 import type { SpaceRole } from './access-rule';
 
@@ -20,6 +21,8 @@ export interface SpaceScope {
   /** The user's role in the space: their membership, raised by a roundtable-level role. */
   role: SpaceRole | null;
   isMember: boolean;
+  /** When the user is suspended here (space or consultation-wide): the end, ISO 8601. */
+  suspendedUntil?: string | null;
 }
 
 export interface RequestAccess {
@@ -31,4 +34,15 @@ export interface RequestAccess {
 
 export function canModerate(access: RequestAccess): boolean {
   return !!access.user?.isOrganiser || access.space?.role === 'moderator';
+}
+
+/**
+ * A suspended member may not post, reply, edit, flag, follow the space live or catch up
+ * on its events until the suspension ends: 403 with the end date.
+ */
+export function assertNotSuspended(access: RequestAccess): void {
+  const until = access.space?.suspendedUntil;
+  if (until && Date.parse(until) > Date.now()) {
+    throw DomainError.forbidden(`You are suspended in this space until ${until}`, 'suspended');
+  }
 }
