@@ -21,6 +21,7 @@ const EVERYONE: Role[] = [...ROLES];
 const SIGNED_IN: Role[] = ['participant', 'moderator', 'rapporteur', 'organiser'];
 const MEMBERS_OF_A: Role[] = ['participant', 'moderator', 'rapporteur', 'organiser'];
 const STAFF_OF_A: Role[] = ['moderator', 'rapporteur', 'organiser'];
+const MODERATORS_OF_A: Role[] = ['moderator', 'organiser'];
 const ORGANISER: Role[] = ['organiser'];
 
 interface Fixtures extends World {
@@ -56,6 +57,9 @@ const TABLE: Record<string, Row> = {
   'POST /auth/login': { allowed: EVERYONE, body: (f) => ({ email: f.bystander.email, password: f.bystander.password }) },
   'GET /me': { allowed: SIGNED_IN },
   'PATCH /me': { allowed: SIGNED_IN, body: () => ({ digest: 'weekly' }) },
+  'GET /me/export': { allowed: SIGNED_IN },
+  // without the password the account is not deleted (400): the row checks who may ask
+  'DELETE /me': { allowed: SIGNED_IN, body: () => ({}) },
 
   // structure
   'POST /consultations': { allowed: ORGANISER, body: () => ({ title: { en: 'Matrix consultation' }, timezone: 'UTC' }) },
@@ -88,9 +92,34 @@ const TABLE: Record<string, Row> = {
   'GET /spaces/{id}/export': { allowed: STAFF_OF_A, query: 'format=json', spaceScoped: true },
   'POST /roundtables/{id}/import': { allowed: ORGANISER },
 
+  // moderation (moderators of the space and organisers; flags: any member, not on their own words)
+  'POST /contributions/{id}/moderation': {
+    allowed: MODERATORS_OF_A,
+    body: () => ({ action: 'pin' }),
+    params: async (f) => ({ id: await f.freshContribution() }),
+    spaceScoped: true,
+  },
+  'POST /contributions/{id}/flags': {
+    allowed: MEMBERS_OF_A,
+    body: () => ({ reason: 'spam' }),
+    params: async (f) => ({ id: await f.freshContribution() }),
+    spaceScoped: true,
+  },
+  'GET /spaces/{id}/moderation/queue': { allowed: MODERATORS_OF_A, spaceScoped: true },
+  'GET /spaces/{id}/moderation/log': { allowed: MODERATORS_OF_A, spaceScoped: true },
+  'POST /spaces/{id}/suspensions': {
+    allowed: MODERATORS_OF_A,
+    body: (f) => ({ userId: f.bystander.id, until: new Date(Date.now() + 3600_000).toISOString(), reason: 'Access matrix suspension' }),
+    spaceScoped: true,
+  },
+  'POST /spaces/{id}/warnings': { allowed: MODERATORS_OF_A, body: (f) => ({ userId: f.bystander.id, reason: 'Access matrix warning' }), spaceScoped: true },
+  'GET /me/moderation': { allowed: SIGNED_IN },
+
   // operations
   'GET /health/live': { allowed: EVERYONE },
   'GET /health/ready': { allowed: EVERYONE },
+  // Prometheus scrapers carry no user token (METRICS_TOKEN, when configured, is checked in test/ops.spec.ts)
+  'GET /metrics': { allowed: EVERYONE },
 };
 
 const PREFIX = '/api/v1';
@@ -130,7 +159,7 @@ function fill(route: string, params: Record<string, string>): string {
     if (!params[name]) throw new Error(`${route}: no value for {${name}}`);
     return params[name];
   });
-  return path.startsWith('/health') ? path : `${PREFIX}${path}`;
+  return path.startsWith('/health') || path === '/metrics' ? path : `${PREFIX}${path}`;
 }
 
 const ERROR_KEYS = ['statusCode', 'error', 'message', 'code', 'correlationId'];

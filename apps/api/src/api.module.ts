@@ -5,12 +5,14 @@ import { ContributionsModule } from '@roundtable/contributions';
 import { ExchangeModule } from '@roundtable/exchange';
 import { AccessGuard, IdentityModule } from '@roundtable/identity';
 import { LiveModule } from '@roundtable/live';
+import { ModerationModule } from '@roundtable/moderation';
 import { SpacesModule } from '@roundtable/spaces';
 import { HealthModule } from './health/health.module';
+import { ApiOpsModule } from './ops/ops.module';
 
 /** The HTTP and Socket.IO process. It publishes jobs but never consumes them. */
 @Module({
-  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, LiveModule, HealthModule],
+  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, LiveModule, ModerationModule, HealthModule, ApiOpsModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -8,11 +8,26 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, loadConfig, useAppConfig } from '@roundtable/core';
-import { RedisIoAdapter } from '@roundtable/live';
+import { AppConfig, loadConfig, Metrics, useAppConfig } from '@roundtable/core';
 import { ApiModule } from './api.module';
+import { trackRequests } from './ops/graceful-shutdown';
+import { LiveSockets } from './ops/live-sockets';
+import { mountQueueBoard } from './ops/queue-board';
 
 export const API_PREFIX = 'api/v1';
+
+/** What `main.ts` needs to stop an api process gracefully. */
+export interface ApiOperations {
+  live: LiveSockets;
+  requests: { inFlight(): number };
+}
+const operations = new WeakMap<NestFastifyApplication, ApiOperations>();
+
+export function apiOperations(app: NestFastifyApplication): ApiOperations {
+  const ops = operations.get(app);
+  if (!ops) throw new Error('not an app made by createApiApp');
+  return ops;
+}
 
 /**
  * Builds the api application with everything the HTTP contract needs: Fastify, the error
@@ -43,9 +58,13 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
       void reply.header('x-request-id', request.id);
       done();
     });
-  app.enableShutdownHooks();
-  app.useWebSocketAdapter(new RedisIoAdapter(app));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.get(Metrics).forProcess('api');
+  const requests = trackRequests(app);
+  // shutdown hooks are installed by main.ts (installGracefulShutdown): drain first, then close
+  const live = new LiveSockets(app);
+  app.useWebSocketAdapter(live);
+  operations.set(app, { live, requests });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -65,9 +84,14 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
         connectSrc: ["'self'", 'ws:', 'wss:'],
         // plain-http local runs must keep working
         upgradeInsecureRequests: null,
+        frameAncestors: ["'none'"],
       },
     },
+    // HSTS only where the api is served over HTTPS, i.e. in production; local runs are plain http
+    hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
   });
+  await mountQueueBoard(app);
 
   const document = SwaggerModule.createDocument(
     app,

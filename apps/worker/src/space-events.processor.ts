@@ -1,13 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit, Optional } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
 import {
-  assertEveryQueueHandled,
+  QueueHandlers,
   QueueName,
   QueueRegistry,
   RedisConnections,
   SPACE_EVENT_HANDLERS,
   SpaceEventHandler,
   SpaceEventJob,
+  WorkerLifecycle,
 } from '@roundtable/core';
 
 /**
@@ -16,24 +17,33 @@ import {
  * retries with backoff and keeps when it finally fails.
  */
 @Injectable()
-export class SpaceEventsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SpaceEventsProcessor implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SpaceEventsProcessor.name);
   private worker?: Worker<SpaceEventJob>;
 
   constructor(
     private readonly redis: RedisConnections,
     private readonly queues: QueueRegistry,
+    private readonly lifecycle: WorkerLifecycle,
+    private readonly queueHandlers: QueueHandlers,
     @Optional() @Inject(SPACE_EVENT_HANDLERS) private readonly handlers: SpaceEventHandler[] = [],
   ) {}
 
+  onModuleInit(): void {
+    this.queueHandlers.claim(QueueName.SpaceEvents);
+  }
+
   onApplicationBootstrap(): void {
-    assertEveryQueueHandled([QueueName.SpaceEvents]);
-    this.worker = new Worker<SpaceEventJob>(QueueName.SpaceEvents, (job) => this.process(job), {
-      connection: this.redis.bullConnection(),
-      prefix: this.queues.prefix,
-      concurrency: 8,
-    });
-    this.worker.on('failed', (job, err) => this.logger.warn(`space event ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+    // every processor has claimed its queue by now (onModuleInit runs first, everywhere)
+    this.queueHandlers.assertComplete();
+    // the lifecycle stops it gracefully on SIGTERM, before connections close, and counts its jobs
+    this.worker = this.lifecycle.register(
+      new Worker<SpaceEventJob>(QueueName.SpaceEvents, (job) => this.process(job), {
+        connection: this.redis.bullConnection(),
+        prefix: this.queues.prefix,
+        concurrency: 8,
+      }),
+    );
     this.worker.on('error', (err) => this.logger.warn(`space-events worker: ${err.message}`));
   }
 
@@ -44,7 +54,7 @@ export class SpaceEventsProcessor implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // finishes the active jobs; the others stay queued for the next worker
+    // already closed by WorkerLifecycle before connections closed; harmless when repeated
     await this.worker?.close();
   }
 }

@@ -7,6 +7,7 @@ import { AuthService } from './auth/auth.service';
 import { OrganiserBootstrap } from './auth/organiser-bootstrap';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenService } from './auth/token.service';
+import { AccountDataService } from './users/account-data.service';
 import { MeController } from './users/me.controller';
 import { UserEntity } from './users/user.entity';
 import { UsersService } from './users/users.service';
@@ -15,7 +16,7 @@ import { UsersService } from './users/users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [AuthController, MeController],
-  providers: [AccessCache, AuthService, UsersService, PasswordHasher, TokenService, AccessService, OrganiserBootstrap],
+  providers: [AccessCache, AccountDataService, AuthService, UsersService, PasswordHasher, TokenService, AccessService, OrganiserBootstrap],
   exports: [AuthService, UsersService, PasswordHasher, TokenService, AccessService, TypeOrmModule],
 })
 export class IdentityModule {}

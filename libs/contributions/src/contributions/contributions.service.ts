@@ -178,6 +178,13 @@ export class ContributionsService {
       }
       assertContributionTransition(current.status, 'deleted');
       await manager.query(`UPDATE contributions SET status = 'deleted', updated_at = now() WHERE id = $1`, [id]);
+      if (current.author_id !== viewer.userId) {
+        // a moderator removing someone else's words is a moderation decision: it goes on the record (moderation_log)
+        await manager.query(
+          `INSERT INTO moderation_log (space_id, actor_id, action, contribution_id, subject_user_id, from_status, to_status) VALUES ($1, $2, 'delete', $3, $4, $5, 'deleted')`,
+          [current.space_id, viewer.userId, id, current.author_id, current.status],
+        );
+      }
       if (current.status === 'pending' || current.status === 'rejected') return [];
       return this.events.append(manager, current.space_id, [
         { type: 'contribution.deleted', contributionId: id, payload: { contributionId: id, parentId: current.parent_id } },

@@ -104,6 +104,30 @@ export class AppConfig {
   @IsOptional() @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
   SMTP_URL?: string;
 
+  /** Sender of every email (digests), `Name <address>` or a bare address. */
+  @IsString() @MinLength(3)
+  MAIL_FROM = 'Roundtable <no-reply@roundtable.local>';
+
+  /** Weekday of the weekly member digest in each consultation's timezone: 0 Sunday … 6 Saturday. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(6)
+  DIGEST_DAY = 1;
+
+  /** Hour (0–23) of the weekly member digest in each consultation's timezone. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(23)
+  DIGEST_HOUR = 8;
+
+  /** How long a claimed digest delivery is held before the sweeper sends it again (a worker died between claim and send). */
+  @Transform(toInt) @IsInt() @Min(5)
+  DIGEST_CLAIM_TTL_SECONDS = 300;
+
+  /** Digest emails one worker renders and sends at once. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  DIGEST_CONCURRENCY = 32;
+
+  /** Key of the signed unsubscribe links; when unset it is derived from JWT_SECRET (HKDF), so rotating that one also voids old links. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'UNSUBSCRIBE_SECRET must be at least 32 characters' })
+  UNSUBSCRIBE_SECRET?: string;
+
   @IsIn(['apertium', 'libretranslate', 'deepl'])
   TRANSLATION_PROVIDER = 'apertium';
 
@@ -119,6 +143,26 @@ export class AppConfig {
   @Transform(toBool) @IsOptional() @IsBoolean()
   OUTBOX_SWEEPER?: boolean;
 
+  /** Registrations accepted per client address per hour (429 beyond). */
+  @Transform(toInt) @IsInt() @Min(1)
+  REGISTRATIONS_PER_HOUR = 20;
+
+  /** How long a stopping process waits for in-flight requests and active jobs before it closes anyway. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(120_000)
+  SHUTDOWN_TIMEOUT_MS = 8000;
+
+  /** How long a starting process waits for Redis to answer before it gives up. */
+  @Transform(toInt) @IsInt() @Min(100)
+  REDIS_CONNECT_TIMEOUT_MS = 30_000;
+
+  /** Port on which the worker serves Prometheus metrics at `/metrics` (unset: not served). The api serves them on its own port. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  /** When set, `/metrics` requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -131,7 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = Object.keys(new AppConfig());
   const source: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
-    if (value !== undefined && (known.includes(key) || ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEB_DIST_DIR', 'OUTBOX_SWEEPER', 'TRUST_PROXY'].includes(key))) {
+    if (value !== undefined && (known.includes(key) || ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEB_DIST_DIR', 'OUTBOX_SWEEPER', 'TRUST_PROXY', 'UNSUBSCRIBE_SECRET', 'METRICS_PORT', 'METRICS_TOKEN'].includes(key))) {
       source[key] = value;
     }
   }
@@ -139,7 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const shown = e.property.includes('SECRET') || e.property.includes('PASSWORD') ? '(hidden)' : JSON.stringify(e.value);
+      const shown = e.property.includes('SECRET') || e.property.includes('PASSWORD') || e.property.includes('TOKEN') ? '(hidden)' : JSON.stringify(e.value);
       return `  ${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

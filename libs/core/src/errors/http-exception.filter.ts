@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
+import { isBackingServiceUnavailable } from './unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -69,6 +70,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
     }
     const correlationId = (request?.id as string | undefined) ?? randomUUID();
+    if (isBackingServiceUnavailable(exception)) {
+      // PostgreSQL or Redis is away for a moment: the request was fine, the client should retry
+      this.logger.warn({ correlationId, err: (exception as Error).message }, 'Backing service unavailable');
+      const body = this.shape(HttpStatus.SERVICE_UNAVAILABLE, 'The service is briefly unavailable; try again in a few seconds', 'unavailable');
+      body.correlationId = correlationId;
+      return { body, headers: { 'Retry-After': '5' } };
+    }
     this.logger.error({ err: exception, correlationId }, 'Unexpected error');
     const body = this.shape(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side; quote the correlation id if you report it');
     body.correlationId = correlationId;

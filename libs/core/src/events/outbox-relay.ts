@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Metrics } from '../metrics/metrics';
 import { QueueName } from '../queues/queue-name';
 import { QueueRegistry } from '../queues/queue-registry';
 import { RedisConnections } from '../redis/redis-connections';
@@ -37,6 +38,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     private readonly redis: RedisConnections,
     private readonly queues: QueueRegistry,
+    private readonly metrics: Metrics,
   ) {}
 
   get channel(): string {
@@ -50,6 +52,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       await this.publishLive(events);
     } catch (err) {
       this.logger.warn(`relay deferred ${events.length} event(s) to the sweeper: ${(err as Error).message}`);
+      this.metrics.eventsDeferred.inc(events.length);
       return;
     }
     this.buffered.push(...events);
@@ -64,6 +67,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   async publish(events: RelayedEvent[], manager?: EntityManager): Promise<void> {
     await this.publishLive(events);
     await this.handOn(events, manager);
+    this.metrics.eventsRelayed.inc({ via: 'sweeper' }, events.length);
   }
 
   /** Before any connection closes (queues and Redis close in onApplicationShutdown). */
@@ -90,7 +94,11 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     if (batch.length === 0) return this.flushing;
     this.flushing = this.flushing
       .then(() => this.handOn(batch))
-      .catch((err) => this.logger.warn(`relay left ${batch.length} event(s) to the sweeper: ${(err as Error).message}`));
+      .then(() => this.metrics.eventsRelayed.inc({ via: 'relay' }, batch.length))
+      .catch((err) => {
+        this.logger.warn(`relay left ${batch.length} event(s) to the sweeper: ${(err as Error).message}`);
+        this.metrics.eventsDeferred.inc(batch.length);
+      });
     return this.flushing;
   }
 

@@ -1,10 +1,15 @@
 /**
- * Every queue, in one place. Each has exactly one processor, in the worker
- * (checked at worker boot by {@link assertEveryQueueHandled}).
+ * Every queue, in one place. Each has exactly one processor, in the worker: processors
+ * claim their queue with {@link QueueHandlers}, which checks the whole set at worker boot
+ * ({@link assertEveryQueueHandled}).
  */
 export enum QueueName {
   /** Committed space events, fanned out to the capabilities that react to them. */
   SpaceEvents = 'space-events',
+  /** One weekly member digest run per consultation and period (scheduled or on demand): fans out to MemberDigests. */
+  MemberDigestRuns = 'member-digest-runs',
+  /** One digest email per member and period (job id `digest-<userId>-<period>`). */
+  MemberDigests = 'member-digests',
 }
 
 export const ALL_QUEUES = Object.values(QueueName);

@@ -16,10 +16,31 @@ export class RedisConnections implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {}
 
-  /** A connection for request-path commands (rate limits, health): commands fail fast when Redis is down. */
+  /**
+   * A connection for request-path commands (rate limits, health, live publishing). While
+   * Redis is away its commands fail at once instead of queueing (no offline queue), so a
+   * request that needs Redis answers 503 without waiting; it reconnects by itself.
+   */
   get client(): Redis {
-    this.shared ??= this.create('shared', { maxRetriesPerRequest: 1 });
+    this.shared ??= this.create('shared', { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     return this.shared;
+  }
+
+  /** Resolves with {@link client} once it is connected (boot waits for this), or rejects after `timeoutMs`. */
+  ready(timeoutMs: number): Promise<Redis> {
+    const client = this.client;
+    if (client.status === 'ready') return Promise.resolve(client);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        client.off('ready', onReady);
+        reject(new Error(`not connected after ${timeoutMs} ms (status ${client.status})`));
+      }, timeoutMs);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve(client);
+      };
+      client.once('ready', onReady);
+    });
   }
 
   create(name: string, overrides: RedisOptions = {}): Redis {

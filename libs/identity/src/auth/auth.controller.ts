@@ -14,8 +14,9 @@ export class AuthController {
   @Access('public')
   @ApiOperation({ summary: 'Create an account' })
   @ApiConflictResponse({ description: 'Email already registered' })
-  register(@Body() body: RegisterDto): Promise<AuthResponseDto> {
-    return this.auth.register(body);
+  @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address (REGISTRATIONS_PER_HOUR)' })
+  register(@Body() body: RegisterDto, @Ip() ip: string): Promise<AuthResponseDto> {
+    return this.auth.register(body, ip);
   }
 
   @Post('login')

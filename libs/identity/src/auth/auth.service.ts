@@ -20,6 +20,8 @@ export class AuthService {
   /** Failed logins per account and per address, shared by every api process through Redis. */
   private readonly failuresByEmail: RateLimiterRedis;
   private readonly failuresByIp: RateLimiterRedis;
+  /** Accounts created per client address per hour, so no one script can mint thousands. */
+  private readonly registrations: RateLimiterRedis;
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -36,9 +38,22 @@ export class AuthService {
       keyPrefix: redis.key('login-fail-ip'),
       points: config.LOGIN_ATTEMPTS_PER_MINUTE * 5,
     });
+    this.registrations = new RateLimiterRedis({
+      storeClient: redis.client,
+      keyPrefix: redis.key('register-ip'),
+      points: config.REGISTRATIONS_PER_HOUR,
+      duration: 3600,
+    });
   }
 
-  async register(input: RegisterDto): Promise<AuthResponseDto> {
+  /** `ip` is the client's address for sign-ups over HTTP (rate limited); internal callers (demo seeding) pass none. */
+  async register(input: RegisterDto, ip?: string): Promise<AuthResponseDto> {
+    if (ip !== undefined) await this.registrations.consume(ip).catch((res) => {
+      if (res instanceof RateLimiterRes) {
+        throw DomainError.tooMany('Too many accounts created from this address; try again later', res.msBeforeNext / 1000);
+      }
+      throw DomainError.unavailable('Registration is briefly unavailable; try again in a moment');
+    });
     const user = this.users.create({
       email: normaliseEmail(input.email),
       passwordHash: await this.hasher.hash(input.password),

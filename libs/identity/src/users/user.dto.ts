@@ -13,6 +13,12 @@ export class UserDto {
   @ApiPropertyOptional({ nullable: true, description: 'ISO 3166-1 alpha-2 code or country name' }) country: string | null;
   @ApiProperty({ enum: LANGUAGES }) preferredLanguage: Language;
   @ApiProperty({ enum: ['weekly', 'off'] }) digest: 'weekly' | 'off';
+  /**
+   * What the member actually receives: `paused` when the digest is on but emails to the
+   * address bounced 3 times in a row (turn it on again with `PATCH /me { digest: "weekly" }`).
+   */
+  @ApiProperty({ enum: ['weekly', 'off', 'paused'] }) digestStatus: 'weekly' | 'off' | 'paused';
+  @ApiPropertyOptional({ nullable: true, description: 'When the digest was paused after repeated bounces' }) digestPausedAt: string | null;
   @ApiProperty({ description: 'Global organiser (administrator) role' }) isOrganiser: boolean;
   @ApiProperty() createdAt: string;
 
@@ -26,6 +32,8 @@ export class UserDto {
       country: user.country,
       preferredLanguage: user.preferredLanguage,
       digest: user.digest,
+      digestStatus: user.digest === 'off' ? 'off' : user.digestPausedAt ? 'paused' : 'weekly',
+      digestPausedAt: user.digestPausedAt?.toISOString() ?? null,
       isOrganiser: user.isOrganiser,
       createdAt: user.createdAt.toISOString(),
     };

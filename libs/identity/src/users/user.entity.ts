@@ -13,6 +13,10 @@ export class UserEntity {
   @Column({ name: 'preferred_language', type: 'text' }) preferredLanguage: Language;
   @Column({ name: 'is_organiser', default: false }) isOrganiser: boolean;
   @Column({ type: 'text', default: 'weekly' }) digest: 'weekly' | 'off';
+  /** Consecutive permanent failures of digest emails (member-digests); reset by a delivered one. */
+  @Column({ name: 'digest_bounces', type: 'int', default: 0 }) digestBounces: number;
+  /** Set after 3 consecutive bounces: no digest until the member turns it on again. */
+  @Column({ name: 'digest_paused_at', type: 'timestamptz', nullable: true }) digestPausedAt: Date | null;
   @Column({ name: 'external_ref', type: 'text', nullable: true }) externalRef: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -30,6 +30,11 @@ export class UsersService {
     }
     const user = await this.get(id);
     Object.assign(user, changes);
+    if (changes.digest === 'weekly' && user.digestPausedAt) {
+      // turning the digest on again is how a member says their address works now
+      user.digestPausedAt = null;
+      user.digestBounces = 0;
+    }
     const saved = await this.users.save(user);
     await this.access.changed(id);
     return saved;

@@ -1,0 +1,172 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from './api/client';
+import type { Lang, User } from './api/types';
+import { LANGS } from './api/types';
+import { Loading } from './components/ui';
+import { setLanguage, useLang } from './i18n';
+import { useAuth } from './lib/auth';
+import { Link, match, navigate, useLocation } from './lib/router';
+import { closeLiveSocket } from './live/socket';
+import { ConsultationPage } from './pages/ConsultationPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage, RegisterPage } from './pages/AuthPages';
+import { RoundtablePage } from './pages/RoundtablePage';
+import { SettingsPage, UnsubscribePage } from './pages/SettingsPage';
+import { ThreadPage } from './pages/ThreadPage';
+
+// Staff pages load on demand: participants never download them.
+const ModerationPage = lazy(() => import('./pages/staff/ModerationPage'));
+const DigestPage = lazy(() => import('./pages/staff/DigestPage'));
+const StocktakingListPage = lazy(() => import('./pages/staff/StocktakingListPage'));
+const StocktakingPage = lazy(() => import('./pages/staff/StocktakingPage'));
+const ManageSpacePage = lazy(() => import('./pages/staff/ManageSpacePage'));
+const AdminPage = lazy(() => import('./pages/staff/AdminPage'));
+
+function Routes() {
+  const { path } = useLocation();
+  const { user, ready } = useAuth();
+  if (!ready) return <Loading />;
+  let m: Record<string, string> | null;
+  if (path === '/login') return <LoginPage />;
+  if (path === '/register') return <RegisterPage />;
+  if (path === '/unsubscribe') return <UnsubscribePage />;
+  if (!user) return <LoginPage redirected={path !== '/'} />;
+  if (path === '/' || path === '') return <HomePage />;
+  if (path === '/settings') return <SettingsPage />;
+  if (path === '/admin') return <AdminPage />;
+  if ((m = match('/consultations/:id', path))) return <ConsultationPage id={m.id} />;
+  if ((m = match('/roundtables/:id', path))) return <RoundtablePage id={m.id} />;
+  if ((m = match('/roundtables/:id/stocktaking', path))) return <StocktakingListPage roundtableId={m.id} />;
+  if ((m = match('/stocktaking/:id', path))) return <StocktakingPage id={m.id} />;
+  if ((m = match('/spaces/:id', path))) return <ThreadPage id={m.id} />;
+  if ((m = match('/spaces/:id/moderation', path))) return <ModerationPage spaceId={m.id} />;
+  if ((m = match('/spaces/:id/manage', path))) return <ManageSpacePage spaceId={m.id} />;
+  if ((m = match('/digests/:id', path))) return <DigestPage id={m.id} />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('errors.pageNotFound')}</h1>
+      <p>
+        <Link to="/">{t('nav.home')}</Link>
+      </p>
+    </>
+  );
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { user, update } = useAuth();
+  const change = (next: Lang) => {
+    setLanguage(next);
+    // the member's preference follows the switch, so digests and the next visit use it too
+    if (user && user.preferredLanguage !== next) {
+      call<User>(api.PATCH('/api/v1/me', { body: { preferredLanguage: next } }))
+        .then(update)
+        .catch(() => undefined);
+    }
+  };
+  return (
+    <div className="lang-switch">
+      <label htmlFor="ui-language">{t('nav.language')}</label>
+      <select id="ui-language" value={lang} onChange={(e) => change(e.target.value as Lang)}>
+        {LANGS.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`languages.native.${l}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { user, signOut } = useAuth();
+  const { path } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // after a client-side navigation, focus moves to the new page (screen readers announce it)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [path]);
+
+  const out = () => {
+    closeLiveSocket();
+    signOut();
+    navigate('/login');
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <Link to="/" className="brand">
+            Roundtable
+          </Link>
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {user ? (
+                <>
+                  <li>
+                    <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
+                      {t('nav.consultations')}
+                    </Link>
+                  </li>
+                  {user.isOrganiser && (
+                    <li>
+                      <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined}>
+                        {t('nav.admin')}
+                      </Link>
+                    </li>
+                  )}
+                  <li>
+                    <Link to="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
+                      {t('nav.settings')}
+                    </Link>
+                  </li>
+                  <li>
+                    <button type="button" className="link" onClick={out}>
+                      {t('nav.signOut')}
+                    </button>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <Link to="/login">{t('nav.signIn')}</Link>
+                  </li>
+                  <li>
+                    <Link to="/register">{t('nav.register')}</Link>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Routes />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.text')}</p>
+      </footer>
+    </>
+  );
+}

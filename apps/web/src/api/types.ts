@@ -1,0 +1,151 @@
+import type { components } from './schema';
+
+/**
+ * Response shapes. Contributions come from the generated schema; the other routes
+ * do not document their responses in OpenAPI yet, so their shapes are written here
+ * from ../shared/API.md and what the api returns (kept loose where it is still moving).
+ */
+export type Lang = 'en' | 'fr' | 'es';
+export const LANGS: Lang[] = ['en', 'fr', 'es'];
+export type Multilingual = Partial<Record<Lang, string>>;
+export type Constituency = components['schemas']['RegisterDto']['constituency'];
+export const CONSTITUENCIES: Constituency[] = ['state', 'civil_society', 'business', 'local_government', 'international_organisation', 'youth', 'academia', 'other'];
+
+export type Contribution = Omit<components['schemas']['ContributionDto'], 'translations' | 'author'> & {
+  author: components['schemas']['ContributionAuthorDto'] & { organisation: string | null; country: string | null };
+  translations: Partial<Record<Lang, { text: string; status: string; provider: string; machine?: boolean }>>;
+};
+export type ContributionPage = { items: Contribution[]; nextCursor: string | null };
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  organisation: string | null;
+  constituency: Constituency;
+  country: string | null;
+  preferredLanguage: Lang;
+  digest: 'weekly' | 'off';
+  isOrganiser: boolean;
+}
+export interface AuthResult {
+  user: User;
+  accessToken: string;
+}
+export interface Consultation {
+  id: string;
+  title: Multilingual;
+  description?: Multilingual | null;
+  timezone: string;
+  roundtables?: Roundtable[];
+}
+export type Role = 'participant' | 'moderator' | 'rapporteur' | null;
+export interface Roundtable {
+  id: string;
+  consultationId: string;
+  number: number;
+  title: Multilingual;
+  objectives: string[];
+  spaces?: Space[];
+  myRole?: Role;
+}
+export interface Space {
+  id: string;
+  roundtableId: string;
+  number: number;
+  prompt: Multilingual;
+  moderation: 'pre' | 'post';
+  status: 'draft' | 'open' | 'closed' | 'archived';
+  opensAt: string | null;
+  closesAt: string | null;
+  lastSeq: number;
+  myRole?: Role;
+}
+export interface SpaceEvent {
+  type: string;
+  spaceId: string;
+  seq: number;
+  payload: Record<string, any>;
+}
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+export type FlagReason = 'spam' | 'off_topic' | 'abusive' | 'other';
+export const FLAG_REASONS: FlagReason[] = ['spam', 'off_topic', 'abusive', 'other'];
+/** A contribution waiting for a moderator: pending approval, or flagged by members. */
+export interface QueueItem {
+  kind: 'pending' | 'flagged';
+  queuedAt: string;
+  flagCount: number;
+  reasons: Array<{ reason: FlagReason; count: number }>;
+  flags: Array<{ userId: string; reason: FlagReason; note: string | null; flaggedAt: string }>;
+  contribution: Contribution;
+}
+export interface AuditEntry {
+  id: string;
+  spaceId: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  contributionId: string | null;
+  subjectUserId: string | null;
+  subjectName: string | null;
+  reason: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  createdAt: string;
+}
+export interface Sanction {
+  id: string;
+  kind: 'warning' | 'suspension';
+  userId: string;
+  spaceId: string | null;
+  until: string | null;
+  reason: string;
+  createdAt: string;
+}
+export interface MemberNotices {
+  warnings: Sanction[];
+  suspensions: Sanction[];
+  decisions: Array<{ action: string; contributionId: string; spaceId: string; status: string | null; reason: string | null; at: string }>;
+}
+export interface KeyPoint {
+  text: string;
+  priority?: boolean;
+  [key: string]: unknown;
+}
+export interface Digest {
+  id: string;
+  spaceId: string;
+  status: string;
+  periodStart: string;
+  periodEnd: string;
+  keyPoints: Array<KeyPoint | string>;
+  figures?: Record<string, unknown>;
+  themes?: Array<{ label?: string; phrase?: string; text?: string; contributions?: unknown[]; constituencies?: string[] }>;
+  quotes?: Array<{ text?: string; author?: string | { displayName?: string }; constituency?: string; contributionId?: string }>;
+  version?: number;
+  [key: string]: unknown;
+}
+export interface SummarySection {
+  key?: string;
+  id?: string;
+  title?: string | Multilingual;
+  heading?: string;
+  body?: string;
+  text?: string;
+  markdown?: string;
+  sources?: Array<string | { contributionId?: string; id?: string; spaceId?: string }>;
+  [key: string]: unknown;
+}
+export interface Stocktaking {
+  id: string;
+  roundtableId: string;
+  status: string;
+  periodStart?: string;
+  periodEnd?: string;
+  sections: SummarySection[];
+  version?: number;
+  [key: string]: unknown;
+}

@@ -1,0 +1,148 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../api/client';
+import { FLAG_REASONS, type FlagReason } from '../api/types';
+import { Dialog, ErrorNote, useSubmit } from './ui';
+
+export type ModerationAction = 'approve' | 'reject' | 'hide' | 'restore' | 'pin' | 'unpin' | 'lock' | 'unlock' | 'resolve';
+const NEEDS_REASON: ModerationAction[] = ['reject', 'hide'];
+
+/** Confirms a moderation decision and asks for its reason (required to reject or hide). */
+export function ModerationDialog({
+  target,
+  onClose,
+  onDone,
+}: {
+  target: { id: string; action: ModerationAction; excerpt?: string } | null;
+  onClose(): void;
+  onDone(action: ModerationAction): void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const submit = useSubmit(async () => {
+    if (!target) return;
+    const body = reason.trim() ? { action: target.action, reason: reason.trim() } : { action: target.action };
+    await call(api.POST('/api/v1/contributions/{id}/moderation', { params: { path: { id: target.id } }, body }));
+    setReason('');
+    onDone(target.action);
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run();
+  };
+  const close = () => {
+    setReason('');
+    submit.setError(null);
+    onClose();
+  };
+  const required = target ? NEEDS_REASON.includes(target.action) : false;
+  return (
+    <Dialog title={target ? t(`moderation.confirm.${target.action}`) : ''} open={!!target} onClose={close}>
+      <form onSubmit={onSubmit} className="stack">
+        {target?.excerpt && <blockquote className="excerpt">{target.excerpt}</blockquote>}
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>
+            {t('moderation.reason')} {!required && <span className="optional">{t('common.optional')}</span>}
+          </label>
+          <textarea id={`${id}-reason`} rows={3} required={required} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={`${id}-hint`} />
+          <p id={`${id}-hint`} className="hint">
+            {t('moderation.reasonHint')}
+          </p>
+        </div>
+        <ErrorNote error={submit.error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={submit.busy}>
+            {target ? t(`moderation.action.${target.action}`) : ''}
+          </button>
+          <button type="button" onClick={close}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Flags a contribution for the moderators, with a reason. */
+export function FlagDialog({ contributionId, onClose, onDone }: { contributionId: string | null; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [reason, setReason] = useState<FlagReason | ''>('');
+  const [note, setNote] = useState('');
+  const submit = useSubmit(async () => {
+    if (!contributionId || !reason) return;
+    await call(
+      api.POST('/api/v1/contributions/{id}/flags', {
+        params: { path: { id: contributionId } },
+        body: note.trim() ? { reason, note: note.trim() } : { reason },
+      }),
+    );
+    setReason('');
+    setNote('');
+    onDone();
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run();
+  };
+  const close = () => {
+    submit.setError(null);
+    onClose();
+  };
+  return (
+    <Dialog title={t('flag.title')} open={!!contributionId} onClose={close}>
+      <form onSubmit={onSubmit} className="stack">
+        <p className="muted">{t('flag.intro')}</p>
+        <fieldset>
+          <legend>{t('flag.reason')}</legend>
+          {FLAG_REASONS.map((r) => (
+            <div className="radio" key={r}>
+              <input type="radio" id={`${id}-${r}`} name={`${id}-reason`} value={r} checked={reason === r} required onChange={() => setReason(r)} />
+              <label htmlFor={`${id}-${r}`}>{t(`flag.reasons.${r}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-note`}>
+            {t('flag.note')} {reason !== 'other' && <span className="optional">{t('common.optional')}</span>}
+          </label>
+          <textarea id={`${id}-note`} rows={3} maxLength={1000} required={reason === 'other'} value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        <ErrorNote error={submit.error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={submit.busy || !reason}>
+            {t('flag.submit')}
+          </button>
+          <button type="button" onClick={close}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Asks before deleting one's own contribution (replies stay). */
+export function DeleteDialog({ contributionId, onClose, onDone }: { contributionId: string | null; onClose(): void; onDone(): void }) {
+  const { t } = useTranslation();
+  const submit = useSubmit(async () => {
+    if (!contributionId) return;
+    await call(api.DELETE('/api/v1/contributions/{id}', { params: { path: { id: contributionId } } }));
+    onDone();
+  });
+  return (
+    <Dialog title={t('thread.deleteTitle')} open={!!contributionId} onClose={onClose}>
+      <p>{t('thread.deleteText')}</p>
+      <ErrorNote error={submit.error} />
+      <div className="actions">
+        <button type="button" className="danger" disabled={submit.busy} onClick={() => void submit.run()}>
+          {t('thread.delete')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,289 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, call } from '../api/client';
+import type { Contribution, ContributionPage, Lang, Roundtable, Space, SpaceEvent } from '../api/types';
+import { DeleteDialog, FlagDialog, type ModerationAction, ModerationDialog } from '../components/ActionDialogs';
+import { Breadcrumbs } from '../components/Breadcrumbs';
+import { Composer } from '../components/Composer';
+import { type ThreadContext, ThreadList } from '../components/ContributionView';
+import { ErrorNote, Loading } from '../components/ui';
+import { useLang } from '../i18n';
+import { useAuth } from '../lib/auth';
+import { formatDate, pick } from '../lib/format';
+import { Link, usePageTitle } from '../lib/router';
+import { buildTree, emptyThread, threadReducer } from '../lib/thread';
+import { useSpaceLive } from '../live/useSpaceLive';
+
+const PAGE = 100;
+
+/** Every contribution of the space in `lang` (all pages), plus the reader's own pending ones. */
+async function loadAll(spaceId: string, lang: Lang): Promise<Contribution[]> {
+  const items: Contribution[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call<ContributionPage>(
+      api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { lang, limit: PAGE, ...(cursor ? { cursor } : {}) } } }),
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const pending = await call<ContributionPage>(
+    api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { lang, limit: PAGE, status: 'pending' } } }),
+  ).catch(() => ({ items: [] as Contribution[] }));
+  const seen = new Set(items.map((c) => c.id));
+  return [...items, ...pending.items.filter((c) => !seen.has(c.id))];
+}
+
+export function ThreadPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { user } = useAuth();
+  const [space, setSpace] = useState<Space | null>(null);
+  const [roundtable, setRoundtable] = useState<Roundtable | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notMember, setNotMember] = useState(false);
+  const [thread, dispatch] = useReducer(threadReducer, emptyThread);
+  const [seqAtLoad, setSeqAtLoad] = useState<number | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [sort, setSort] = useState<'oldest' | 'newest'>('oldest');
+  const [moderating, setModerating] = useState<{ id: string; action: ModerationAction; excerpt?: string } | null>(null);
+  const [flagging, setFlagging] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const [joinTick, setJoinTick] = useState(0);
+
+  const canModerate = !!user && (user.isOrganiser || space?.myRole === 'moderator');
+
+  // the space first (its lastSeq), then the contributions: live events after that seq are replayed on join
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(null);
+    (async () => {
+      const s = await call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id } } }));
+      if (!live) return;
+      setSpace(s);
+      call<Roundtable>(api.GET('/api/v1/roundtables/{id}', { params: { path: { id: s.roundtableId } } }))
+        .then((r) => live && setRoundtable(r))
+        .catch(() => undefined);
+      try {
+        const items = await loadAll(id, lang);
+        if (!live) return;
+        dispatch({ type: 'reset', items });
+        setNotMember(false);
+        setSeqAtLoad(s.lastSeq ?? 0);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 403 && !s.myRole) setNotMember(true);
+        else throw err;
+      }
+    })()
+      .catch((err) => live && setError(err))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [id, lang, joinTick]);
+
+  const refetch = useCallback(
+    (contributionId: string) => {
+      call<Contribution>(api.GET('/api/v1/contributions/{id}', { params: { path: { id: contributionId }, query: { lang } } }))
+        .then((c) => dispatch({ type: 'upsert', item: c }))
+        .catch((err) => {
+          if (err instanceof ApiError && (err.status === 404 || err.status === 403)) dispatch({ type: 'patch', id: contributionId, patch: { status: 'hidden', body: null, bodyHtml: null, text: null } });
+        });
+    },
+    [lang],
+  );
+
+  const onEvent = useCallback(
+    (event: SpaceEvent) => {
+      const p = event.payload ?? {};
+      const contribution = p.contribution as Contribution | undefined;
+      const cid: string | undefined = contribution?.id ?? p.contributionId ?? p.id;
+      switch (event.type) {
+        case 'contribution.published':
+          if (contribution) dispatch({ type: 'upsert', item: contribution, live: contribution.authorId !== user?.id });
+          else if (cid) refetch(cid);
+          break;
+        case 'contribution.deleted':
+          if (cid) dispatch({ type: 'patch', id: cid, patch: { status: 'deleted', body: null, bodyHtml: null, text: null } });
+          break;
+        case 'contribution.hidden':
+          if (!cid) break;
+          if (canModerate) refetch(cid);
+          else dispatch({ type: 'patch', id: cid, patch: { status: 'hidden' } });
+          break;
+        default:
+          // updated, translated, restored, pinned, locked…: read it again in our language
+          if (cid) refetch(cid);
+      }
+    },
+    [refetch, canModerate, user?.id],
+  );
+
+  const status = useSpaceLive({ spaceId: id, initialSeq: seqAtLoad, onEvent });
+
+  const visible = useCallback(
+    (c: Contribution) =>
+      c.status === 'published' || (canModerate && c.status !== 'deleted') || (c.authorId === user?.id && (c.status === 'pending' || c.status === 'hidden' || c.status === 'rejected')),
+    [canModerate, user?.id],
+  );
+  const nodes = useMemo(() => buildTree(thread.byId.values(), visible, sort === 'newest'), [thread.byId, visible, sort]);
+  const count = useMemo(() => [...thread.byId.values()].filter((c) => c.status === 'published').length, [thread.byId]);
+  const unseen = useMemo(() => new Set(thread.unseen), [thread.unseen]);
+
+  // a new contribution counts as seen once it has been on screen
+  const observer = useRef<IntersectionObserver | null>(null);
+  useEffect(() => {
+    observer.current = new IntersectionObserver(
+      (entries) => {
+        const ids = entries.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.id!);
+        if (ids.length) setTimeout(() => dispatch({ type: 'seen', ids }), 1500);
+      },
+      { threshold: 0.6 },
+    );
+    return () => observer.current?.disconnect();
+  }, []);
+  useEffect(() => {
+    for (const cid of thread.unseen) {
+      const el = document.getElementById(`c-${cid}`);
+      if (el) observer.current?.observe(el);
+    }
+    if (thread.unseen.length) setAnnounce(t('thread.newCount', { count: thread.unseen.length }));
+  }, [thread.unseen, t]);
+
+  const showNew = () => {
+    const first = thread.unseen.find((cid) => document.getElementById(`c-${cid}`));
+    const el = first ? document.getElementById(`c-${first}`) : null;
+    if (el) {
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+    }
+  };
+
+  const ctx: ThreadContext = {
+    spaceId: id,
+    meId: user?.id ?? '',
+    canModerate,
+    canPost: !!space && space.status === 'open' && !notMember,
+    preModerated: space?.moderation === 'pre',
+    unseen,
+    onPosted: (c) => {
+      dispatch({ type: 'upsert', item: c });
+      setAnnounce(c.status === 'pending' ? t('composer.pending') : t('composer.posted'));
+    },
+    onChanged: (c) => dispatch({ type: 'upsert', item: c }),
+    onModerate: (c, action) => setModerating({ id: c.id, action, excerpt: (c.body ?? '').slice(0, 200) }),
+    onFlag: (c) => setFlagging(c.id),
+    onDelete: (c) => setDeleting(c.id),
+  };
+
+  const prompt = pick(space?.prompt, lang);
+  usePageTitle(space ? t('roundtable.questionNumber', { number: space.number }) : undefined);
+  if (error) return <ErrorNote error={error} />;
+  if (!space) return <Loading />;
+  const rtTitle = pick(roundtable?.title, lang);
+
+  const join = async () => {
+    try {
+      await call(api.POST('/api/v1/spaces/{id}/members', { params: { path: { id } } }));
+      setJoinTick((n) => n + 1);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <>
+      <Breadcrumbs items={roundtable ? [{ to: `/roundtables/${roundtable.id}`, label: t('consultation.roundtableNumber', { number: roundtable.number }) + ' — ' + rtTitle.text }] : []} />
+      <p className="eyebrow">
+        {t('roundtable.questionNumber', { number: space.number })} · <span className="badge">{t(`space.moderation.${space.moderation}`)}</span>{' '}
+        {space.status !== 'open' && <span className={`badge status-${space.status}`}>{t(`space.status.${space.status}`)}</span>}
+      </p>
+      <h1 className="prompt-title" lang={prompt.lang}>
+        {prompt.text}
+      </h1>
+      {space.closesAt && <p className="muted">{t('space.closes', { date: formatDate(space.closesAt, lang) })}</p>}
+      <div className="thread-tools">
+        <p className="muted">
+          {t('thread.count', { count })} ·{' '}
+          <span className={`live-status ${status}`} role="status">
+            {status === 'live' ? t('live.on') : status === 'connecting' ? t('live.connecting') : t('live.off')}
+          </span>
+        </p>
+        <div className="field inline">
+          <label htmlFor="thread-sort">{t('thread.sort')}</label>
+          <select id="thread-sort" value={sort} onChange={(e) => setSort(e.target.value as 'oldest' | 'newest')}>
+            <option value="oldest">{t('thread.oldest')}</option>
+            <option value="newest">{t('thread.newest')}</option>
+          </select>
+        </div>
+        {(canModerate || user?.isOrganiser) && (
+          <p className="staff-links">
+            {canModerate && <Link to={`/spaces/${id}/moderation`}>{t('moderation.queueLink')}</Link>}
+            {user?.isOrganiser && <Link to={`/spaces/${id}/manage`}>{t('organiser.manageSpace')}</Link>}
+          </p>
+        )}
+      </div>
+      {notMember ? (
+        <div className="panel">
+          <p>{t('thread.joinText')}</p>
+          <button type="button" className="primary" onClick={() => void join()}>
+            {t('thread.join')}
+          </button>
+        </div>
+      ) : loading && thread.byId.size === 0 ? (
+        <Loading />
+      ) : (
+        <>
+          {nodes.length === 0 && <p>{t('thread.empty')}</p>}
+          <ThreadList nodes={nodes} ctx={ctx} label={t('thread.label')} />
+          {ctx.canPost ? (
+            <section aria-labelledby="compose-h" className="panel">
+              <h2 id="compose-h">{t('composer.title')}</h2>
+              <Composer spaceId={id} preModerated={ctx.preModerated} onPosted={ctx.onPosted} />
+            </section>
+          ) : (
+            <p className="note">{t('thread.readOnly')}</p>
+          )}
+        </>
+      )}
+      <div className="new-indicator" aria-hidden={thread.unseen.length === 0}>
+        {thread.unseen.length > 0 && (
+          <button type="button" className="pill" onClick={showNew}>
+            {t('thread.newCount', { count: thread.unseen.length })}
+          </button>
+        )}
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {announce}
+      </p>
+      <ModerationDialog
+        target={moderating}
+        onClose={() => setModerating(null)}
+        onDone={(action) => {
+          if (moderating) refetch(moderating.id);
+          setModerating(null);
+          setAnnounce(t(`moderation.done.${action}`));
+        }}
+      />
+      <FlagDialog
+        contributionId={flagging}
+        onClose={() => setFlagging(null)}
+        onDone={() => {
+          setFlagging(null);
+          setAnnounce(t('flag.done'));
+        }}
+      />
+      <DeleteDialog
+        contributionId={deleting}
+        onClose={() => setDeleting(null)}
+        onDone={() => {
+          if (deleting) dispatch({ type: 'patch', id: deleting, patch: { status: 'deleted', body: null, bodyHtml: null, text: null } });
+          setDeleting(null);
+          setAnnounce(t('thread.deletedDone'));
+        }}
+      />
+    </>
+  );
+}

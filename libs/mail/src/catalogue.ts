@@ -1,0 +1,44 @@
+import type { Language } from '@roundtable/core';
+
+/** A message, or its plural forms (chosen with `Intl.PluralRules`: French says "1 contribution", "0 contribution"). */
+export type Message = string | { one: string; other: string };
+
+/** The fixed wording of a template in one language; `{name}` marks a placeholder. */
+export type Catalogue = Record<string, Message>;
+
+export type Catalogues = Record<Language, Catalogue>;
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The text of `key` in `lang` with its placeholders filled in. A `count` variable picks the
+ * plural form. An unknown key or placeholder throws: a template must never go out with a
+ * hole in it.
+ */
+export function translate(catalogues: Catalogues, lang: Language, key: string, vars: Record<string, unknown> = {}): string {
+  const message = catalogues[lang]?.[key];
+  if (message === undefined) throw new Error(`no "${key}" in the ${lang} catalogue`);
+  let text: string;
+  if (typeof message === 'string') {
+    text = message;
+  } else {
+    let rules = pluralRules.get(lang);
+    if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+    text = rules.select(Number(vars.count ?? 0)) === 'one' ? message.one : message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in vars)) throw new Error(`"${key}" (${lang}) needs {${name}}`);
+    return String(vars[name]);
+  });
+}
+
+/** Every catalogue must have the keys of the first; returns the differences (empty when complete). */
+export function catalogueGaps(catalogues: Catalogues): string[] {
+  const [reference, ...others] = Object.entries(catalogues) as Array<[Language, Catalogue]>;
+  const gaps: string[] = [];
+  for (const [lang, catalogue] of others) {
+    for (const key of Object.keys(reference[1])) if (!(key in catalogue)) gaps.push(`${lang} lacks "${key}"`);
+    for (const key of Object.keys(catalogue)) if (!(key in reference[1])) gaps.push(`${lang} has an extra "${key}"`);
+  }
+  return gaps;
+}

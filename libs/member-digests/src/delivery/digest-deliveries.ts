@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@roundtable/core';
+import { DigestPeriod, MAX_PERIOD_DAYS } from '../digest-period';
+import { BOUNCES_BEFORE_PAUSE, Claim, DeliveryStatus } from './delivery-status';
+
+type Key = [string, string, Date];
+
+/**
+ * The delivery records of member digests (`member_digest_deliveries`, unique on member and
+ * period): claimed before an email is sent and completed after, so a retried, doubled or
+ * swept job never sends a second email.
+ */
+@Injectable()
+export class DigestDeliveries {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Claims the member's delivery for the period, unless it is settled or another worker
+   * holds an unexpired claim. The window starts where the member's last digest (sent, or
+   * empty) ended, at most {@link MAX_PERIOD_DAYS} back, and is fixed by the first claim.
+   */
+  async claim(userId: string, period: DigestPeriod): Promise<Claim> {
+    const key = this.key(userId, period);
+    const claimed: Array<{ period_start: Date; attempts: number }> = await this.db.query(
+      `WITH prior AS (
+         SELECT max(period_end) AS last_end FROM member_digest_deliveries
+         WHERE user_id = $1 AND consultation_id = $2 AND period_end < $3 AND status IN ('sent', 'empty')
+       )
+       INSERT INTO member_digest_deliveries AS d (user_id, consultation_id, period_end, period_start, status, claimed_until)
+       SELECT $1, $2, $3, greatest(coalesce(prior.last_end, '-infinity'::timestamptz), $3::timestamptz - make_interval(days => $5)),
+              'claimed', now() + make_interval(secs => $4)
+       FROM prior
+       ON CONFLICT (user_id, consultation_id, period_end) DO UPDATE
+         SET status = 'claimed', claimed_until = excluded.claimed_until, attempts = d.attempts + 1, updated_at = now()
+         WHERE d.status = 'failed' OR (d.status = 'claimed' AND d.claimed_until < now())
+       RETURNING d.period_start, d.attempts`,
+      [...key, this.config.DIGEST_CLAIM_TTL_SECONDS, MAX_PERIOD_DAYS],
+    );
+    if (claimed.length > 0) return { kind: 'claimed', periodStart: claimed[0].period_start, attempts: claimed[0].attempts };
+    const [row]: Array<{ status: DeliveryStatus; claimed_until: Date | null }> = await this.db.query(
+      `SELECT status, claimed_until FROM member_digest_deliveries WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3`,
+      key,
+    );
+    if (!row) throw new Error(`delivery ${key.join('/')} vanished while being claimed`);
+    return row.status === 'claimed' ? { kind: 'held', until: row.claimed_until! } : { kind: 'settled', status: row.status };
+  }
+
+  /** The email went out: settles the delivery and ends any run of bounces. */
+  async sent(userId: string, period: DigestPeriod, messageId: string, items: number): Promise<void> {
+    await this.db.query(
+      `WITH d AS (
+         UPDATE member_digest_deliveries SET status = 'sent', claimed_until = NULL, sent_at = now(), updated_at = now(), message_id = $4, items = $5, error = NULL
+         WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'
+         RETURNING user_id
+       )
+       UPDATE users u SET digest_bounces = 0 FROM d WHERE u.id = d.user_id AND u.digest_bounces <> 0`,
+      [...this.key(userId, period), messageId, items],
+    );
+  }
+
+  /** Nothing to send (`empty`) or nobody to send it to any more (`skipped`, with why). */
+  async settle(userId: string, period: DigestPeriod, status: 'empty' | 'skipped', note: string | null = null): Promise<void> {
+    await this.db.query(
+      `UPDATE member_digest_deliveries SET status = $4, claimed_until = NULL, updated_at = now(), error = $5, items = 0
+       WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'`,
+      [...this.key(userId, period), status, note],
+    );
+  }
+
+  /**
+   * The SMTP server refused for good (5xx): the delivery is `bounced`, never retried, and
+   * the member's third bounce in a row pauses their digest. Returns whether it is paused now.
+   */
+  async bounced(userId: string, period: DigestPeriod, error: string): Promise<{ bounces: number; paused: boolean }> {
+    const rows: Array<{ digest_bounces: number; digest_paused_at: Date | null }> = await this.db.query(
+      `WITH d AS (
+         UPDATE member_digest_deliveries SET status = 'bounced', claimed_until = NULL, updated_at = now(), error = $4
+         WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'
+         RETURNING user_id
+       )
+       UPDATE users u SET digest_bounces = u.digest_bounces + 1,
+              digest_paused_at = CASE WHEN u.digest_bounces + 1 >= $5 THEN coalesce(u.digest_paused_at, now()) ELSE u.digest_paused_at END
+       FROM d WHERE u.id = d.user_id
+       RETURNING u.digest_bounces, u.digest_paused_at`,
+      [...this.key(userId, period), error, BOUNCES_BEFORE_PAUSE],
+    );
+    return { bounces: rows[0]?.digest_bounces ?? 0, paused: !!rows[0]?.digest_paused_at };
+  }
+
+  /** A transient failure: the claim ends now, so the job's retry (after its backoff) can claim again at once. */
+  async release(userId: string, period: DigestPeriod, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE member_digest_deliveries SET claimed_until = now(), updated_at = now(), error = $4
+       WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'`,
+      [...this.key(userId, period), error],
+    );
+  }
+
+  /** Retries exhausted: `failed`, kept for an operator (a retried job may claim it again). */
+  async failed(userId: string, period: DigestPeriod, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE member_digest_deliveries SET status = 'failed', claimed_until = NULL, updated_at = now(), error = $4
+       WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'`,
+      [...this.key(userId, period), error],
+    );
+  }
+
+  /** Claims that expired a while ago: their worker died between claim and send (or its retry is pending). */
+  async expiredClaims(graceSeconds: number, limit = 200): Promise<Array<{ userId: string } & DigestPeriod>> {
+    const rows: Array<{ user_id: string; consultation_id: string; period_end: Date }> = await this.db.query(
+      `SELECT user_id, consultation_id, period_end FROM member_digest_deliveries
+       WHERE status = 'claimed' AND claimed_until < now() - make_interval(secs => $1)
+       ORDER BY claimed_until LIMIT $2`,
+      [graceSeconds, limit],
+    );
+    return rows.map((r) => ({ userId: r.user_id, consultationId: r.consultation_id, periodEnd: r.period_end }));
+  }
+
+  private key(userId: string, period: DigestPeriod): Key {
+    return [userId, period.consultationId, period.periodEnd];
+  }
+}

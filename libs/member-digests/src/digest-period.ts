@@ -1,0 +1,57 @@
+/**
+ * A member digest period: one consultation's week ending at `periodEnd`. The key names it
+ * in job ids and Message-IDs: `<consultationId>-<yyyymmddThhmmssZ>` (no `:`, which BullMQ
+ * reserves in custom job ids).
+ */
+export interface DigestPeriod {
+  consultationId: string;
+  periodEnd: Date;
+}
+
+/** What a member digest job carries: ids and the period end; the job re-reads everything else. */
+export interface MemberDigestJob {
+  userId: string;
+  consultationId: string;
+  /** ISO 8601, whole seconds. */
+  periodEnd: string;
+}
+
+/** What a run job carries (one consultation, one period). */
+export interface DigestRunJob {
+  consultationId: string;
+  /** ISO 8601; absent on jobs made by the weekly scheduler, which run for their scheduled time. */
+  periodEnd?: string;
+  trigger: 'schedule' | 'manual';
+}
+
+/** The longest window a digest covers: a member back from a pause gets their last week, not months. */
+export const MAX_PERIOD_DAYS = 7;
+
+/** Period ends are kept to whole seconds, so the same period always has the same key. */
+export function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+export function periodKey(consultationId: string, periodEnd: Date): string {
+  const stamp = wholeSeconds(periodEnd).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return `${consultationId}-${stamp}`;
+}
+
+/** `digest-<userId>-<period>`: the fixed id that collapses duplicate jobs for one member and period. */
+export function memberDigestJobId(userId: string, period: DigestPeriod): string {
+  return `digest-${userId}-${periodKey(period.consultationId, period.periodEnd)}`;
+}
+
+export function digestRunJobId(period: DigestPeriod): string {
+  return `digest-run-${periodKey(period.consultationId, period.periodEnd)}`;
+}
+
+/** The job scheduler of one consultation's weekly digest. */
+export function digestSchedulerId(consultationId: string): string {
+  return `member-digest-${consultationId}`;
+}
+
+/** Cron pattern of the weekly run: minute 0 of `hour` on `day` (0 Sunday … 6 Saturday), read in the consultation's timezone. */
+export function weeklyPattern(day: number, hour: number): string {
+  return `0 ${hour} * * ${day}`;
+}

@@ -1,0 +1,23 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { FLAG_REASONS, FlagReason } from './flag-reason';
+
+export class CreateFlagDto {
+  @ApiProperty({ enum: FLAG_REASONS, description: '`off-topic` is accepted for `off_topic`' })
+  @Transform(({ value }) => (value === 'off-topic' ? 'off_topic' : value))
+  @IsIn(FLAG_REASONS, { message: `reason must be one of: ${FLAG_REASONS.join(', ')}` })
+  reason: FlagReason;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'What is wrong, in your words; required when the reason is `other`' })
+  @ValidateIf((o: CreateFlagDto) => o.reason === 'other' || o.note !== undefined)
+  @IsString({ message: 'note is required when the reason is other' }) @Matches(/\S/, { message: 'note must not be blank' }) @MaxLength(1000)
+  note?: string;
+}
+
+export class FlagDto {
+  @ApiProperty({ format: 'uuid' }) contributionId: string;
+  @ApiProperty({ enum: FLAG_REASONS }) reason: FlagReason;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() createdAt: string;
+}

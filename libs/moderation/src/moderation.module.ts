@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ContributionsModule } from '@roundtable/contributions';
+import { IdentityModule } from '@roundtable/identity';
+import { LiveModule } from '@roundtable/live';
+import { ModerationController } from './actions/moderation.controller';
+import { ModerationService } from './actions/moderation.service';
+import { AuditLog } from './audit/audit-log';
+import { FlagsController } from './flags/flags.controller';
+import { FlagsService } from './flags/flags.service';
+import { ModerationNoticesModule } from './moderation-notices.module';
+import { ModerationQueue } from './queue/moderation-queue';
+import { ModeratorAlerts } from './queue/moderator-alerts';
+import { SpaceModerationController } from './queue/space-moderation.controller';
+import { MyModerationController } from './sanctions/my-moderation.controller';
+import { SanctionsService } from './sanctions/sanctions.service';
+import { ModerationRateLimiter } from './shared/moderation-rate-limiter';
+
+/** Pre- and post-moderation, flags, the live queue, member sanctions and the audit log. */
+@Module({
+  imports: [IdentityModule, ContributionsModule, LiveModule, ModerationNoticesModule],
+  controllers: [ModerationController, FlagsController, SpaceModerationController, MyModerationController],
+  providers: [ModerationService, FlagsService, ModerationQueue, ModeratorAlerts, AuditLog, SanctionsService, ModerationRateLimiter],
+  exports: [SanctionsService, ModerationQueue, ModerationNoticesModule],
+})
+export class ModerationModule {}

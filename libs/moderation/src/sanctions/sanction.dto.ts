@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+const REASON = { message: 'reason must be 1–1000 characters' };
+
+export class CreateWarningDto {
+  @ApiProperty({ format: 'uuid', description: 'The member warned' })
+  @IsUUID('all', { message: 'userId must be a user id' })
+  userId: string;
+
+  @ApiProperty({ maxLength: 1000, description: 'Shown to the member' })
+  @IsString(REASON) @Length(1, 1000, REASON) @Matches(/\S/, { message: 'reason must not be blank' })
+  reason: string;
+}
+
+export class CreateSuspensionDto extends CreateWarningDto {
+  @ApiProperty({ format: 'date-time', description: 'When the suspension ends (in the future, within a year)' })
+  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date and time' })
+  until: string;
+
+  @ApiPropertyOptional({ enum: ['space', 'consultation'], default: 'space', description: 'consultation: every space of the consultation (organisers only)' })
+  @IsOptional() @IsIn(['space', 'consultation'], { message: 'scope must be space or consultation' })
+  scope?: 'space' | 'consultation';
+}
+
+/** A warning or a suspension of a member. */
+export class SanctionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['warning', 'suspension'] }) kind: 'warning' | 'suspension';
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: consultation-wide' }) spaceId: string | null;
+  @ApiProperty({ format: 'uuid' }) consultationId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'End of a suspension' }) until: string | null;
+  @ApiProperty() reason: string;
+  @ApiProperty() createdAt: string;
+}
+
+/** A moderation decision on one of the member's contributions. */
+export class DecisionNoticeDto {
+  @ApiProperty({ example: 'reject', description: 'approve, reject, hide, auto_hide or restore' }) action: string;
+  @ApiProperty({ format: 'uuid' }) contributionId: string;
+  @ApiProperty({ format: 'uuid' }) spaceId: string;
+  @ApiProperty({ nullable: true, type: String }) status: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty() at: string;
+}
+
+export class MemberNoticesDto {
+  @ApiProperty({ type: [SanctionDto] }) warnings: SanctionDto[];
+  @ApiProperty({ type: [SanctionDto] }) suspensions: SanctionDto[];
+  @ApiProperty({ type: [DecisionNoticeDto], description: 'Newest first' }) decisions: DecisionNoticeDto[];
+}

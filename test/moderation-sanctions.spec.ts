@@ -1,0 +1,168 @@
+import { LiveClient } from './support/live-client';
+import { RunningProcess, startApi, stopAll } from './support/processes';
+import { Client, eventually, registerUser, TestUser, uniqueEmail } from './support/test-api';
+import { createConsultation, createRoundtable, createSpace, expectErrorShape, expectStatus, messageOf } from './support/world';
+
+/**
+ * Sanctions and flood control across two compiled api processes sharing PostgreSQL and
+ * Redis: a suspension issued through one process takes effect on the other at once (403
+ * with the end date, sockets taken out of the space) and ends by itself; warnings reach
+ * the member; repeated text, flags and moderation actions are rate limited.
+ */
+describe('moderation: suspensions, warnings and flood control (two api processes)', () => {
+  const adminEmail = uniqueEmail('sanctions-admin');
+  const adminPassword = 'sanctions-admin-password-1';
+  let p1: RunningProcess;
+  let p2: RunningProcess;
+  let org: TestUser;
+  let mod: TestUser; // moderator of S1
+  let mod2: TestUser; // moderator of S1, for the action rate limit
+  let sam: TestUser; // is suspended
+  let tom: TestUser; // is suspended consultation-wide
+  let reader: TestUser;
+  let s1: string;
+  let s2: string; // same consultation
+  const sockets: LiveClient[] = [];
+
+  const on = (proc: RunningProcess, user: TestUser) => new Client(proc.url, user.token);
+  const post = (proc: RunningProcess, user: TestUser, spaceId: string, body: string, extra: Record<string, unknown> = {}) =>
+    on(proc, user).post(`/spaces/${spaceId}/contributions`, { body, ...extra });
+  const suspend = (by: TestUser, spaceId: string, body: Record<string, unknown>) => on(p1, by).post(`/spaces/${spaceId}/suspensions`, body);
+
+  beforeAll(async () => {
+    const env = {
+      LOG_LEVEL: 'warn',
+      POSTS_PER_MINUTE: '100000',
+      POST_MIN_INTERVAL_MS: '0',
+      FLAGS_PER_MINUTE: '5',
+      MODERATION_ACTIONS_PER_MINUTE: '8',
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+    };
+    [p1, p2] = await Promise.all([startApi(env), startApi(env)]);
+    const login = expectStatus(await new Client(p1.url).post('/auth/login', { email: adminEmail, password: adminPassword }), 200, 'organiser login');
+    org = { id: login.body.user.id, email: adminEmail, password: adminPassword, token: login.body.accessToken, client: new Client(p1.url, login.body.accessToken) };
+    [mod, mod2, sam, tom, reader] = await Promise.all(['mod', 'mod2', 'sam', 'tom', 'reader'].map((tag) => registerUser(p1.url, { tag })));
+    const consultation = await createConsultation(org.client);
+    const roundtable = await createRoundtable(org.client, consultation.id);
+    s1 = (await createSpace(org.client, roundtable.id)).id;
+    s2 = (await createSpace(org.client, roundtable.id)).id;
+    for (const user of [sam, tom, reader]) for (const s of [s1, s2]) expectStatus(await user.client.post(`/spaces/${s}/members`), 201, 'join');
+    for (const m of [mod, mod2]) expectStatus(await org.client.put(`/spaces/${s1}/roles/${m.id}`, { role: 'moderator' }), 200, 'make moderator');
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    await stopAll([p1, p2]);
+  });
+
+  it('a suspended member gets 403 with the end date on post, reply, edit and flag, leaves the live room, cannot rejoin or catch up, and posts again once it ends', async () => {
+    const own = expectStatus(await post(p2, sam, s1, 'My earlier point about ferries.'), 201, 'sam posts').body;
+    const other = expectStatus(await post(p2, reader, s1, 'A point sam may want to answer.'), 201, 'reader posts').body;
+    const samLive = await LiveClient.connect(p2.url, sam.token);
+    const readerLive = await LiveClient.connect(p2.url, reader.token);
+    sockets.push(samLive, readerLive);
+    const removed: any[] = [];
+    samLive.socket.on('space:removed', (m: any) => removed.push(m));
+    for (const c of [samLive, readerLive]) expect((await c.join(s1)).ok).toBe(true);
+
+    const until = new Date(Date.now() + 5000).toISOString();
+    const created = expectStatus(await suspend(mod, s1, { userId: sam.id, until, reason: 'Repeated personal attacks' }), 201, 'suspend').body;
+    expect(created).toEqual(expect.objectContaining({ kind: 'suspension', userId: sam.id, spaceId: s1, until }));
+
+    // the socket on the other process is told and taken out of the space
+    await eventually(() => removed.find((m) => m.spaceId === s1), 5000, 'space:removed');
+    expect(removed[0]).toEqual(expect.objectContaining({ reason: 'suspended', until }));
+    // refused everywhere, through either process, with the end date
+    for (const proc of [p2, p1]) {
+      for (const res of [
+        await post(proc, sam, s1, `A new post through ${proc.port}`),
+        await post(proc, sam, s1, `A reply through ${proc.port}`, { parentId: other.id }),
+        await on(proc, sam).patch(`/contributions/${own.id}`, { body: 'Edited while suspended' }),
+        await on(proc, sam).post(`/contributions/${other.id}/flags`, { reason: 'spam' }),
+        await on(proc, sam).get(`/spaces/${s1}/events`),
+      ]) {
+        expectErrorShape(res, 403);
+        expect(messageOf(res)).toContain(until);
+      }
+    }
+    const rejoin = await samLive.join(s1);
+    expect(rejoin).toEqual(expect.objectContaining({ ok: false, statusCode: 403 }));
+    expect(rejoin.message).toContain(until);
+
+    // live events no longer reach sam's socket (a reader's arrival shows one was sent)
+    const after = expectStatus(await post(p1, reader, s1, 'Posted after the suspension.'), 201).body;
+    await readerLive.waitFor(() => readerLive.eventsOf(s1).some((e) => e.payload.contribution?.id === after.id), 10_000, 'reader receives');
+    expect(samLive.eventsOf(s1).some((e) => e.payload.contribution?.id === after.id)).toBe(false);
+    expect(samLive.connected).toBe(true);
+    // their existing contribution is untouched; another space of the consultation is unaffected
+    expect(expectStatus(await on(p1, reader).get(`/contributions/${own.id}`), 200).body).toEqual(expect.objectContaining({ status: 'published', body: 'My earlier point about ferries.' }));
+    expectStatus(await post(p1, sam, s2, 'Still welcome in the other question.'), 201, 'post in S2');
+
+    // once `until` passes, sam posts and follows again
+    const back = await eventually(async () => {
+      const res = await post(p2, sam, s1, 'Back, and calmer.');
+      return res.status === 201 ? res.body : null;
+    }, 15_000, 'posting after the suspension ends');
+    expect(back.status).toBe('published');
+    expect((await samLive.join(s1)).ok).toBe(true);
+    expectStatus(await on(p1, sam).get(`/spaces/${s1}/events`), 200);
+  });
+
+  it('consultation-wide suspensions are for organisers and cover every space; staff cannot be suspended; bad input is a 4xx', async () => {
+    const until = new Date(Date.now() + 3600_000).toISOString();
+    expectErrorShape(await suspend(mod, s1, { userId: tom.id, until, reason: 'Spam everywhere', scope: 'consultation' }), 403);
+    expectStatus(await suspend(org, s1, { userId: tom.id, until, reason: 'Spam everywhere', scope: 'consultation' }), 201, 'organiser suspends');
+    for (const s of [s1, s2]) {
+      const res = await post(p2, tom, s, `Tom in ${s}`);
+      expectErrorShape(res, 403);
+      expect(messageOf(res)).toContain(until);
+    }
+    expectErrorShape(await suspend(mod, s1, { userId: mod2.id, until, reason: 'Colleague' }), 409);
+    expectErrorShape(await suspend(mod, s1, { userId: org.id, until, reason: 'Boss' }), 409);
+    expectErrorShape(await suspend(mod, s1, { userId: reader.id, until: new Date(Date.now() - 1000).toISOString(), reason: 'Past' }), 400);
+    expectErrorShape(await suspend(mod, s1, { userId: reader.id, until: 'tomorrow', reason: 'Vague' }), 400);
+    expectErrorShape(await suspend(mod, s1, { userId: '00000000-0000-4000-8000-000000000000', until, reason: 'Nobody' }), 404);
+    expectErrorShape(await suspend(mod, s2, { userId: reader.id, until, reason: 'Not my space' }), 403);
+  });
+
+  it('warnings are recorded, shown to the member, and every sanction is in the log with actor and reason', async () => {
+    expectStatus(await on(p2, mod).post(`/spaces/${s1}/warnings`, { userId: reader.id, reason: 'Please stay courteous' }), 201, 'warn');
+    const notices = expectStatus(await on(p1, reader).get('/me/moderation'), 200).body;
+    expect(notices.warnings).toEqual([expect.objectContaining({ kind: 'warning', spaceId: s1, reason: 'Please stay courteous' })]);
+    const samNotices = expectStatus(await on(p1, sam).get('/me/moderation'), 200).body;
+    expect(samNotices.suspensions).toEqual([expect.objectContaining({ reason: 'Repeated personal attacks', until: expect.any(String) })]);
+
+    const log = expectStatus(await on(p1, org).get(`/spaces/${s1}/moderation/log`), 200).body.items;
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'warn', actorId: mod.id, subjectUserId: reader.id, reason: 'Please stay courteous' }),
+        expect.objectContaining({ action: 'suspend', actorId: mod.id, subjectUserId: sam.id, reason: 'Repeated personal attacks' }),
+        expect.objectContaining({ action: 'suspend', actorId: org.id, subjectUserId: tom.id, details: expect.objectContaining({ scope: 'consultation' }) }),
+      ]),
+    );
+  });
+
+  it('flood control: the same text again → 429; flags and moderation actions beyond their per-minute budget → 429 with Retry-After', async () => {
+    const first = await post(p1, reader, s2, 'We need  tide gauges in every port.');
+    expectStatus(first, 201, 'first');
+    const again = await post(p2, reader, s2, 'we need tide gauges in every port. ');
+    expectErrorShape(again, 429);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expectStatus(await post(p2, reader, s2, 'A different thought on tide gauges.'), 201, 'new text');
+
+    // both budgets are shared by the processes: calls alternate between them
+    const targets: string[] = [];
+    for (let i = 0; i < 6; i += 1) targets.push(expectStatus(await post(p1, sam, s2, `Flag target ${i}`), 201).body.id);
+    const flags = [];
+    for (const [i, id] of targets.entries()) flags.push(await on(i % 2 ? p2 : p1, reader).post(`/contributions/${id}/flags`, { reason: 'spam' }));
+    expect(flags.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 429]);
+    expect(messageOf(flags[5])).toMatch(/flagging too fast/i);
+    expect(Number(flags[5].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+
+    const pinned = expectStatus(await post(p1, reader, s1, 'Pin me, unpin me.'), 201).body.id;
+    const actions = [];
+    for (let i = 0; i < 9; i += 1) actions.push(await on(i % 2 ? p2 : p1, mod2).post(`/contributions/${pinned}/moderation`, { action: i % 2 ? 'unpin' : 'pin' }));
+    expect(actions.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
+    expect(Number(actions[8].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+});
