@@ -138,6 +138,7 @@ async function main(): Promise<void> {
     POSTS_PER_MINUTE: '100000000',
     POST_MIN_INTERVAL_MS: '0',
     MODERATION_ACTIONS_PER_MINUTE: '100000000',
+    REGISTRATIONS_PER_HOUR: '100000', // 200 readers sign up from one address
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
   });

@@ -11,16 +11,19 @@
 //   `postgres` database, for tests that create databases of their own).
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 
-import { buildIfNeeded } from './lib/app.mjs';
+import { buildIfNeeded, buildWebIfNeeded } from './lib/app.mjs';
 import {
   ROOT,
+  aptInstall,
   createDatabase,
   deleteRedisKeys,
   describeExit,
   dropDatabase,
   ensureApertium,
+  ensureDebianTool,
   ensureDependencies,
   ensurePostgres,
   ensureRedis,
@@ -71,6 +74,17 @@ function runJest(env) {
   });
 }
 
+/** Debian's Chromium for the browser tests (test/web*.spec.ts); they fail with a clear message without it. */
+const CHROMIUM = '/usr/bin/chromium';
+async function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  try {
+    await aptInstall(['chromium']);
+  } catch (error) {
+    warn(`Chromium is missing and could not be installed (${error.message}); the browser tests will fail.\n  Install it with: apt-get install -y chromium`);
+  }
+}
+
 function checkInterrupted() {
   if (interrupted) throw new Error(`interrupted by ${interrupted}`);
 }
@@ -82,6 +96,9 @@ async function main() {
     await ensureDependencies();
     checkInterrupted();
     await ensureApertium(); // warning only: tests that need it will say so
+    checkInterrupted();
+    await ensureDebianTool('pdftotext', 'poppler-utils', 'the stocktaking export tests read PDFs back with it');
+    await ensureChromium(); // warning only, likewise
     checkInterrupted();
 
     const postgres = await ensurePostgres({ database: 'postgres' });
@@ -116,6 +133,9 @@ async function main() {
     // Some tests spawn the compiled api and worker, so dist must be current:
     // always build (tsc is incremental) rather than trust a staleness check.
     await buildIfNeeded({ env, force: true });
+    checkInterrupted();
+    // the compiled api serves apps/web/dist to the browser tests
+    await buildWebIfNeeded({ env });
     checkInterrupted();
 
     exitCode = await runJest(env);

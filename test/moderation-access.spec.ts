@@ -76,7 +76,7 @@ describe('moderation routes × callers (table-driven)', () => {
   let clients: Record<Caller, Client>;
 
   beforeAll(async () => {
-    api = await startTestApi({ POST_MIN_INTERVAL_MS: '0', POSTS_PER_MINUTE: '100000' });
+    api = await startTestApi({ POST_MIN_INTERVAL_MS: '0', POSTS_PER_MINUTE: '100000', REGISTRATIONS_PER_HOUR: '100000' });
     const world = await buildWorld(api);
     const [author, target, otherModerator] = await Promise.all(['author', 'target', 'other-moderator'].map((tag) => registerUser(api.url, { tag })));
     expectStatus(await author.client.post(`/spaces/${world.spaceA}/members`), 201, 'author joins A');

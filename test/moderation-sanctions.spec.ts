@@ -36,6 +36,7 @@ describe('moderation: suspensions, warnings and flood control (two api processes
       POST_MIN_INTERVAL_MS: '0',
       FLAGS_PER_MINUTE: '5',
       MODERATION_ACTIONS_PER_MINUTE: '8',
+      REGISTRATIONS_PER_HOUR: '100000',
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: adminPassword,
     };

@@ -38,7 +38,7 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
   const queueOf = async (spaceId: string) => expectStatus(await mod.client.get(`/spaces/${spaceId}/moderation/queue`), 200, 'queue').body.items as any[];
 
   beforeAll(async () => {
-    api = await startTestApi({ POST_MIN_INTERVAL_MS: '0', POSTS_PER_MINUTE: '100000' });
+    api = await startTestApi({ POST_MIN_INTERVAL_MS: '0', POSTS_PER_MINUTE: '100000', REGISTRATIONS_PER_HOUR: '100000' });
     w = await buildWorld(api);
     mod = w.moderator;
     alice = w.participant;

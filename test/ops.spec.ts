@@ -21,6 +21,19 @@ const SERIES = [
   'roundtable_nodejs_eventloop_lag_seconds',
 ];
 
+/** GET /metrics (outside /api/v1) as text. */
+async function scrape(base: string, token?: string): Promise<{ status: number; text: string; type: string | null; body: any }> {
+  const res = await fetch(`${base}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // the exposition format is not JSON
+  }
+  return { status: res.status, text, type: res.headers.get('content-type'), body };
+}
+
 /** The value of one sample line `name{labels} value` whose labels include all of `labels`. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
   for (const line of text.split('\n')) {
@@ -50,15 +63,15 @@ describe('operations and security', () => {
       const listener = await LiveClient.connect(api.url, world.participant.token);
       try {
         expect((await listener.join(world.spaceA, 0)).ok).toBe(true);
-        const before = (await new Client(api.url).get('/metrics')).body as string;
+        const before = (await scrape(api.url)).text;
         const posted = expectStatus(await world.participant.client.post(`/spaces/${world.spaceA}/contributions`, { body: 'Counted by the metrics' }), 201).body;
         await listener.waitForSeq(world.spaceA, posted.seq);
         const res = await eventually(async () => {
-          const r = await new Client(api.url).get('/metrics');
-          return (sample(r.body, 'roundtable_outbox_events_relayed_total', { via: 'relay' }) ?? 0) > (sample(before, 'roundtable_outbox_events_relayed_total', { via: 'relay' }) ?? 0) ? r : undefined;
+          const r = await scrape(api.url);
+          return (sample(r.text, 'roundtable_outbox_events_relayed_total', { via: 'relay' }) ?? 0) > (sample(before, 'roundtable_outbox_events_relayed_total', { via: 'relay' }) ?? 0) ? r : undefined;
         }, 5000, 'the relayed counter to rise');
-        expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-        const text: string = res.body;
+        expect(res.type).toMatch(/^text\/plain/);
+        const text = res.text;
         for (const name of SERIES) expect(text).toContain(`# TYPE ${name} `);
         expect(sample(text, 'roundtable_socket_connections', { process: 'api' })).toBeGreaterThanOrEqual(1);
         expect(sample(text, 'roundtable_http_request_duration_seconds_count', { route: '/api/v1/spaces/:id/contributions', method: 'POST', status_code: '201' })).toBeGreaterThanOrEqual(1);
@@ -75,11 +88,14 @@ describe('operations and security', () => {
     it('asks for METRICS_TOKEN when one is configured', async () => {
       const guarded = await startTestApi({ METRICS_TOKEN: 'metrics-token-for-the-test-0001' });
       try {
-        expectErrorShape(await new Client(guarded.url).get('/metrics'), 401);
-        expectErrorShape(await new Client(guarded.url, 'metrics-token-for-the-test-0002').get('/metrics'), 401);
-        const ok = await new Client(guarded.url, 'metrics-token-for-the-test-0001').get('/metrics');
+        for (const token of [undefined, 'metrics-token-for-the-test-0002']) {
+          const refused = await scrape(guarded.url, token);
+          expect(refused.status).toBe(401);
+          expect(refused.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String), code: 'unauthenticated' });
+        }
+        const ok = await scrape(guarded.url, 'metrics-token-for-the-test-0001');
         expect(ok.status).toBe(200);
-        expect(ok.body).toContain('roundtable_http_request_duration_seconds');
+        expect(ok.text).toContain('roundtable_http_request_duration_seconds');
       } finally {
         await guarded.close();
       }

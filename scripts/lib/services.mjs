@@ -663,3 +663,18 @@ export async function ensureApertium() {
   }
   return true;
 }
+
+/**
+ * A command from a Debian package, installed when missing (e.g. `pdftotext` from
+ * poppler-utils). Never throws: the tests that need it fail with their own message.
+ */
+export async function ensureDebianTool(command, pkg, why) {
+  if (commandExists(command)) return true;
+  try {
+    await aptInstall([pkg]);
+  } catch (error) {
+    warn(`${command} is missing and could not be installed (${error.message}); ${why}.\n  Install it with: apt-get install -y ${pkg}`);
+    return false;
+  }
+  return commandExists(command);
+}

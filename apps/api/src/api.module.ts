@@ -2,17 +2,21 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CoreModule, HttpExceptionFilter } from '@roundtable/core';
 import { ContributionsModule } from '@roundtable/contributions';
+import { DigestsModule } from '@roundtable/digests';
 import { ExchangeModule } from '@roundtable/exchange';
 import { AccessGuard, IdentityModule } from '@roundtable/identity';
 import { LiveModule } from '@roundtable/live';
+import { MemberDigestsModule } from '@roundtable/member-digests';
 import { ModerationModule } from '@roundtable/moderation';
 import { SpacesModule } from '@roundtable/spaces';
+import { StocktakingModule } from '@roundtable/stocktaking';
+import { TranslationModule } from '@roundtable/translation';
 import { HealthModule } from './health/health.module';
 import { ApiOpsModule } from './ops/ops.module';
 
 /** The HTTP and Socket.IO process. It publishes jobs but never consumes them. */
 @Module({
-  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, LiveModule, ModerationModule, HealthModule, ApiOpsModule],
+  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, LiveModule, ModerationModule, MemberDigestsModule, TranslationModule, DigestsModule, StocktakingModule, HealthModule, ApiOpsModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

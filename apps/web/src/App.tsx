@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from './api/client';
 import type { Lang, User } from './api/types';
 import { LANGS } from './api/types';
-import { Loading } from './components/ui';
+import { ErrorNote, Loading } from './components/ui';
 import { setLanguage, useLang } from './i18n';
 import { useAuth } from './lib/auth';
 import { Link, match, navigate, useLocation } from './lib/router';
@@ -43,7 +43,19 @@ function Routes() {
   if ((m = match('/spaces/:id/moderation', path))) return <ModerationPage spaceId={m.id} />;
   if ((m = match('/spaces/:id/manage', path))) return <ManageSpacePage spaceId={m.id} />;
   if ((m = match('/digests/:id', path))) return <DigestPage id={m.id} />;
+  if ((m = match('/contributions/:id', path))) return <ContributionRedirect id={m.id} />;
   return <NotFound />;
+}
+
+/** A link to one contribution (summary sources) opens its thread at that contribution. */
+function ContributionRedirect({ id }: { id: string }) {
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    call<{ spaceId: string }>(api.GET('/api/v1/contributions/{id}', { params: { path: { id } } }))
+      .then((c) => navigate(`/spaces/${c.spaceId}#c-${id}`, { replace: true }))
+      .catch(setError);
+  }, [id]);
+  return error ? <ErrorNote error={error} /> : <Loading />;
 }
 
 function NotFound() {

@@ -1,11 +1,28 @@
 import { Module } from '@nestjs/common';
-import { CoreModule } from '@roundtable/core';
+import { CoreModule, SPACE_EVENT_HANDLERS, SpaceEventHandler } from '@roundtable/core';
+import { DigestsWorkerModule } from '@roundtable/digests';
+import { MemberDigestsWorkerModule } from '@roundtable/member-digests';
+import { StocktakingWorkerModule } from '@roundtable/stocktaking';
+import { TranslationEventHandler, TranslationWorkerModule } from '@roundtable/translation';
 import { WorkerMetricsServer } from './metrics-server';
 import { SpaceEventsProcessor } from './space-events.processor';
 
+/**
+ * Capabilities that react to committed space events, in the order the processor calls
+ * them. To add one: export its handler from its worker module, import that module
+ * below, and append the class here (one line).
+ */
+const SPACE_EVENT_HANDLER_CLASSES = [
+  TranslationEventHandler,
+];
+
 /** The queue-consuming process: no HTTP. */
 @Module({
-  imports: [CoreModule],
-  providers: [SpaceEventsProcessor, WorkerMetricsServer],
+  imports: [CoreModule, MemberDigestsWorkerModule, TranslationWorkerModule, DigestsWorkerModule, StocktakingWorkerModule],
+  providers: [
+    SpaceEventsProcessor,
+    WorkerMetricsServer,
+    { provide: SPACE_EVENT_HANDLERS, useFactory: (...handlers: SpaceEventHandler[]) => handlers, inject: SPACE_EVENT_HANDLER_CLASSES },
+  ],
 })
 export class WorkerModule {}

@@ -24,3 +24,5 @@ export * from './ops/redis-settings-check';
 export * from './ops/shutdown-state';
 export * from './ops/worker-lifecycle';
 export * from './errors/unavailable';
+export * from './queues/translation-jobs';
+export * from './prompt-translations';

@@ -1,7 +1,7 @@
 /**
- * A member digest period: one consultation's week ending at `periodEnd`. The key names it
- * in job ids and Message-IDs: `<consultationId>-<yyyymmddThhmmssZ>` (no `:`, which BullMQ
- * reserves in custom job ids).
+ * A member digest period: one consultation's week ending at `periodEnd` (to the
+ * millisecond). The key names it in job ids and Message-IDs:
+ * `<consultationId>-<yyyymmddThhmmssmmmZ>` (no `:`, which BullMQ reserves in custom job ids).
  */
 export interface DigestPeriod {
   consultationId: string;
@@ -12,7 +12,7 @@ export interface DigestPeriod {
 export interface MemberDigestJob {
   userId: string;
   consultationId: string;
-  /** ISO 8601, whole seconds. */
+  /** ISO 8601. */
   periodEnd: string;
 }
 
@@ -27,14 +27,8 @@ export interface DigestRunJob {
 /** The longest window a digest covers: a member back from a pause gets their last week, not months. */
 export const MAX_PERIOD_DAYS = 7;
 
-/** Period ends are kept to whole seconds, so the same period always has the same key. */
-export function wholeSeconds(date: Date): Date {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
-}
-
 export function periodKey(consultationId: string, periodEnd: Date): string {
-  const stamp = wholeSeconds(periodEnd).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
-  return `${consultationId}-${stamp}`;
+  return `${consultationId}-${periodEnd.toISOString().replace(/[-:.]/g, '')}`;
 }
 
 /** `digest-<userId>-<period>`: the fixed id that collapses duplicate jobs for one member and period. */

@@ -24,7 +24,7 @@ type Item<Ops extends Partial<Record<Methods, unknown>>> = {
 } & { [M in Exclude<Methods, keyof Ops>]?: never } & Ops;
 
 export interface PendingPaths {
-  '/api/v1/spaces/{id}/moderation/queue': Item<{ get: Op<{ limit?: number; cursor?: string; lang?: string }> }>;
+  '/api/v1/spaces/{id}/moderation/queue': Item<{ get: Op<{ limit?: number; cursor?: string }> }>;
   '/api/v1/contributions/{id}/moderation': Item<{ post: Op<never, { action: string; reason?: string }> }>;
   '/api/v1/contributions/{id}/flags': Item<{ post: Op<never, { reason: 'spam' | 'off_topic' | 'abusive' | 'other'; note?: string }> }>;
   '/api/v1/spaces/{id}/moderation/log': Item<{ get: Op<{ limit?: number; cursor?: string }> }>;
@@ -32,10 +32,10 @@ export interface PendingPaths {
   '/api/v1/spaces/{id}/warnings': Item<{ post: Op<never, { userId: string; reason: string }> }>;
   '/api/v1/me/moderation': Item<{ get: RootOp }>;
   '/api/v1/spaces/{id}/digests': Item<{ post: Op<never, { periodStart: string; periodEnd: string }>; get: Op<{ limit?: number; cursor?: string }> }>;
-  '/api/v1/digests/{id}': Item<{ get: Op<{ lang?: string }>; patch: Op<never, Json> }>;
+  '/api/v1/digests/{id}': Item<{ get: Op<{ lang?: string }>; patch: Op<never, { keyPoints: Array<{ id?: string; text: string; priority?: boolean; sources?: string[] }>; expectedVersion?: number }> }>;
   '/api/v1/digests/{id}/publish': Item<{ post: Op }>;
   '/api/v1/roundtables/{id}/stocktaking': Item<{ post: Op<never, { periodStart: string; periodEnd: string }>; get: Op<{ limit?: number; cursor?: string }> }>;
-  '/api/v1/stocktaking/{id}': Item<{ get: Op<{ lang?: string }>; patch: Op<never, Json> }>;
+  '/api/v1/stocktaking/{id}': Item<{ get: Op<{ lang?: string }>; patch: Op<never, { sections: Json; expectedVersion?: number }> }>;
   '/api/v1/stocktaking/{id}/publish': Item<{ post: Op }>;
   '/api/v1/admin/digest-emails/run': Item<{ post: RootOp<never, { periodEnd?: string }> }>;
   '/api/v1/unsubscribe': Item<{ post: RootOp<{ token: string }> }>;

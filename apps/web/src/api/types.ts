@@ -111,33 +111,70 @@ export interface MemberNotices {
   decisions: Array<{ action: string; contributionId: string; spaceId: string; status: string | null; reason: string | null; at: string }>;
 }
 export interface KeyPoint {
+  id?: string;
   text: string;
   priority?: boolean;
-  [key: string]: unknown;
+  sources?: string[];
+  themeKey?: string | null;
+  origin?: string;
+  edited?: boolean;
+}
+export interface Quote {
+  contributionId: string;
+  text: string;
+  language?: Lang;
+  authorName: string;
+  organisation?: string | null;
+  constituency?: string;
+}
+export interface Theme {
+  key: string;
+  label: string;
+  contributionIds: string[];
+  constituencies: Record<string, number>;
+  authors?: number;
+  quotes: Quote[];
 }
 export interface Digest {
   id: string;
   spaceId: string;
-  status: string;
+  status: 'draft' | 'published';
   periodStart: string;
   periodEnd: string;
-  keyPoints: Array<KeyPoint | string>;
+  version: number;
+  publishedAt?: string | null;
+  hasUnpublishedChanges?: boolean;
   figures?: Record<string, unknown>;
-  themes?: Array<{ label?: string; phrase?: string; text?: string; contributions?: unknown[]; constituencies?: string[] }>;
-  quotes?: Array<{ text?: string; author?: string | { displayName?: string }; constituency?: string; contributionId?: string }>;
-  version?: number;
-  [key: string]: unknown;
+  threads?: Array<{ contributionId: string; excerpt: string; authorName: string; constituency: string; replies: number; repliers: number }>;
+  themes?: Theme[];
+  keyPoints: KeyPoint[];
 }
-export interface SummarySection {
-  key?: string;
-  id?: string;
-  title?: string | Multilingual;
-  heading?: string;
-  body?: string;
-  text?: string;
-  markdown?: string;
-  sources?: Array<string | { contributionId?: string; id?: string; spaceId?: string }>;
-  [key: string]: unknown;
+export interface SummaryItem {
+  id: string;
+  key: string;
+  kind: string;
+  label: string | null;
+  text: string | null;
+  phrased?: string | null;
+  sourceText?: string | null;
+  /** The wording in the language asked for, when the api resolves it. */
+  display?: string | null;
+  constituencies: string[];
+  contributions: number;
+  participants: number;
+  sources: string[];
+  quotes: Quote[];
+  edited: boolean;
+}
+export const SUMMARY_LISTS = ['keyEmphases', 'convergence', 'priorities', 'gaps'] as const;
+export type SummaryList = (typeof SUMMARY_LISTS)[number];
+export interface SummarySections {
+  introduction: string | null;
+  participationText: string | null;
+  keyEmphases: SummaryItem[];
+  convergence: SummaryItem[];
+  priorities: SummaryItem[];
+  gaps: SummaryItem[];
 }
 export interface Stocktaking {
   id: string;
@@ -145,7 +182,10 @@ export interface Stocktaking {
   status: string;
   periodStart?: string;
   periodEnd?: string;
-  sections: SummarySection[];
   version?: number;
-  [key: string]: unknown;
+  sections: SummarySections;
+  participation?: { participants?: number; contributions?: number; sentence?: string };
+  participationSentence?: string;
+  annex?: { constituencies: string[]; rows: Array<{ spaceId: string; number: number; counts: Record<string, number>; moderators: number; total: number }>; totals?: { counts: Record<string, number>; moderators: number; total: number } };
+  warnings?: string[];
 }

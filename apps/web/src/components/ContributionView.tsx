@@ -208,6 +208,8 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 onPosted={(r) => {
                   ctx.onPosted(r);
                   setMode('read');
+                  // the reply box closes: focus goes to the new reply rather than being lost
+                  requestAnimationFrame(() => document.getElementById(`c-${r.id}`)?.focus());
                 }}
               />
             )}

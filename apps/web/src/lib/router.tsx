@@ -11,7 +11,7 @@ function subscribe(listener: () => void) {
 }
 
 export function navigate(to: string, { replace = false } = {}): void {
-  if (to === location.pathname + location.search) return;
+  if (to === location.pathname + location.search + location.hash) return;
   if (replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.scrollTo(0, 0);

@@ -110,8 +110,9 @@ export function ThreadPage({ id }: { id: string }) {
           break;
         case 'contribution.hidden':
           if (!cid) break;
-          if (canModerate) refetch(cid);
-          else dispatch({ type: 'patch', id: cid, patch: { status: 'hidden' } });
+          // gone from readers' screens at once; read again for what the author and moderators see (the reason)
+          if (!canModerate) dispatch({ type: 'patch', id: cid, patch: { status: 'hidden' } });
+          refetch(cid);
           break;
         default:
           // updated, translated, restored, pinned, locked…: read it again in our language
@@ -152,6 +153,17 @@ export function ThreadPage({ id }: { id: string }) {
     if (thread.unseen.length) setAnnounce(t('thread.newCount', { count: thread.unseen.length }));
   }, [thread.unseen, t]);
 
+  // a link to one contribution (#c-<id>) lands on it once the thread has loaded
+  const landed = useRef(false);
+  useEffect(() => {
+    if (landed.current || thread.byId.size === 0 || !location.hash.startsWith('#c-')) return;
+    const el = document.getElementById(location.hash.slice(1));
+    if (!el) return;
+    landed.current = true;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  }, [thread.byId]);
+
   const showNew = () => {
     const first = thread.unseen.find((cid) => document.getElementById(`c-${cid}`));
     const el = first ? document.getElementById(`c-${first}`) : null;
@@ -168,10 +180,8 @@ export function ThreadPage({ id }: { id: string }) {
     canPost: !!space && space.status === 'open' && !notMember,
     preModerated: space?.moderation === 'pre',
     unseen,
-    onPosted: (c) => {
-      dispatch({ type: 'upsert', item: c });
-      setAnnounce(c.status === 'pending' ? t('composer.pending') : t('composer.posted'));
-    },
+    // the composer announces the outcome itself
+    onPosted: (c) => dispatch({ type: 'upsert', item: c }),
     onChanged: (c) => dispatch({ type: 'upsert', item: c }),
     onModerate: (c, action) => setModerating({ id: c.id, action, excerpt: (c.body ?? '').slice(0, 200) }),
     onFlag: (c) => setFlagging(c.id),

@@ -1,6 +1,7 @@
 import type { Language } from '@roundtable/core';
 import type { ContributionDto } from './contribution.dto';
 import type { ContributionStatus } from './contribution-status';
+import { StoredTranslation, TRANSLATIONS_SELECT, translationView } from './contribution-translations';
 
 /** Columns every read of a contribution selects, with its author and their badge. */
 export const CONTRIBUTION_SELECT = `
@@ -8,7 +9,8 @@ export const CONTRIBUTION_SELECT = `
          c.version, c.seq, c.reply_count, c.pinned, c.locked, c.created_at, c.updated_at, c.edited_at, c.moderation_reason,
          c.created_at::text AS created_key, c.last_activity_at::text AS activity_key,
          u.display_name, u.organisation, u.constituency, u.country,
-         (m.role = 'moderator' OR rr.role = 'moderator') AS author_is_moderator
+         (m.role = 'moderator' OR rr.role = 'moderator') AS author_is_moderator,
+         c.language_source, c.language_confidence, ${TRANSLATIONS_SELECT}
   FROM contributions c
   JOIN users u ON u.id = c.author_id
   JOIN spaces s ON s.id = c.space_id
@@ -41,6 +43,9 @@ export interface ContributionRow {
   constituency: ContributionDto['author']['constituency'];
   country: string | null;
   author_is_moderator: boolean | null;
+  language_source?: 'declared' | 'detected' | 'fallback' | 'unknown';
+  language_confidence?: number | null;
+  translations?: Partial<Record<Language, StoredTranslation>> | null;
 }
 
 /** Who is reading: decides whether hidden text is shown. */
@@ -50,10 +55,11 @@ export interface Viewer {
 }
 
 /** Maps a row to the API shape; deleted text is never returned, hidden text only to moderators and the author. */
-export function toContributionDto(row: ContributionRow, viewer: Viewer | null): ContributionDto {
+export function toContributionDto(row: ContributionRow, viewer: Viewer | null, lang?: Language): ContributionDto {
   const redacted =
     row.status === 'deleted' || (row.status === 'hidden' && !viewer?.canModerate && viewer?.userId !== row.author_id);
   const body = redacted ? null : row.body;
+  const { text, translations } = translationView(row, body, lang);
   return {
     id: row.id,
     spaceId: row.space_id,
@@ -70,8 +76,10 @@ export function toContributionDto(row: ContributionRow, viewer: Viewer | null): 
     },
     body,
     bodyHtml: redacted ? null : row.body_html,
-    text: body,
+    text,
     language: row.language,
+    languageSource: row.language_source ?? (row.language ? 'declared' : 'unknown'),
+    languageConfidence: row.language_confidence ?? null,
     status: row.status,
     seq: row.seq === null ? null : Number(row.seq),
     version: row.version,
@@ -84,6 +92,6 @@ export function toContributionDto(row: ContributionRow, viewer: Viewer | null): 
     // why a moderator hid or rejected it: for its author and moderators only
     moderationReason:
       (row.status === 'hidden' || row.status === 'rejected') && (viewer?.canModerate || viewer?.userId === row.author_id) ? (row.moderation_reason ?? null) : null,
-    translations: {},
+    translations,
   };
 }

@@ -53,11 +53,13 @@ export class ReadContributionQueryDto {
   lang?: Language;
 }
 
+/** A machine translation of a contribution into one language. */
 export class TranslationDto {
-  @ApiProperty() text: string;
-  @ApiProperty({ enum: ['done', 'pending', 'failed'] }) status: string;
-  @ApiProperty({ example: 'apertium' }) provider: string;
-  @ApiPropertyOptional() machine?: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'The translated text; null while pending or when it failed' }) text: string | null;
+  @ApiProperty({ enum: ['done', 'pending', 'failed'] }) status: 'done' | 'pending' | 'failed';
+  @ApiProperty({ nullable: true, type: String, example: 'apertium', description: 'The engine that translated it (apertium, libretranslate, deepl)' }) provider: string | null;
+  @ApiProperty({ description: 'Always true: made by a machine, the original is in `body`' }) machine: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'The version of the contribution it translates' }) sourceVersion: number | null;
 }
 
 export class ContributionAuthorDto extends AuthorDto {
@@ -74,7 +76,10 @@ export class ContributionDto {
   @ApiProperty({ nullable: true, type: String, description: 'The original text, as written; null once deleted or hidden from you' }) body: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The original rendered to safe HTML' }) bodyHtml: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The text in the language asked for (translation when available)' }) text: string | null;
-  @ApiProperty({ nullable: true, enum: LANGUAGES }) language: Language | null;
+  @ApiProperty({ nullable: true, enum: LANGUAGES, description: 'The language it is written in: declared by the author, or detected' }) language: Language | null;
+  @ApiProperty({ enum: ['declared', 'detected', 'fallback', 'unknown'], description: "How the language is known (fallback: too short to tell, the author's preferred language)" })
+  languageSource: 'declared' | 'detected' | 'fallback' | 'unknown';
+  @ApiProperty({ nullable: true, type: Number, description: 'Confidence of the detection (0–1)' }) languageConfidence: number | null;
   @ApiProperty({ enum: CONTRIBUTION_STATUSES }) status: ContributionStatus;
   @ApiProperty({ nullable: true, type: Number, description: 'Seq of the event that published it' }) seq: number | null;
   @ApiProperty() version: number;

@@ -12,8 +12,8 @@ export class ContributionsController {
   @Get(':id')
   @Access('member', 'contribution')
   @ApiOperation({ summary: 'One contribution' })
-  get(@Param('id', ParseUUIDPipe) id: string, @Query() _query: ReadContributionQueryDto, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
-    return this.contributions.get(access, id);
+  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: ReadContributionQueryDto, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
+    return this.contributions.get(access, id, query.lang);
   }
 
   @Patch(':id')

@@ -12,6 +12,7 @@ import { PostingRateLimiter } from '../rate-limits/posting-rate-limiter';
 import { BodyRenderer } from '../rendering/body-renderer';
 import { ContributionDto, ContributionPageDto, CreateContributionDto, EditDto, ListContributionsQueryDto } from './contribution.dto';
 import { assertContributionTransition, CONTRIBUTION_STATUSES, ContributionStatus, PUBLIC_STATUSES } from './contribution-status';
+import { translationView } from './contribution-translations';
 import { CONTRIBUTION_SELECT, ContributionRow, toContributionDto, Viewer } from './contribution-view';
 import { ContributionWriter } from './contribution-writer';
 import { ListingCache } from './listing-cache';
@@ -123,18 +124,19 @@ export class ContributionsService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toContributionDto(r, viewer)),
+      items: page.map((r) => toContributionDto(r, viewer, query.lang)),
       nextCursor: rows.length > limit && last ? encodeCursor(last[sort.cursorKey], last.id) : null,
     };
   }
 
-  async get(access: RequestAccess, id: string): Promise<ContributionDto> {
+  /** One contribution; `lang` picks the language of `text` (the translation once it is done). */
+  async get(access: RequestAccess, id: string, lang?: Language): Promise<ContributionDto> {
     const row = await this.row(id);
     const viewer = viewerOf(access);
     if ((row.status === 'pending' || row.status === 'rejected') && !viewer.canModerate && row.author_id !== viewer.userId) {
       throw DomainError.notFound('Contribution');
     }
-    return toContributionDto(row, viewer);
+    return toContributionDto(row, viewer, lang);
   }
 
   /** The author rewrites their text while the space is open; the previous text goes to the edit history. */
@@ -290,6 +292,8 @@ export class ContributionsService {
       bodyHtml: p.bodyHtml,
       text: p.body,
       language: p.language,
+      languageSource: p.language ? 'declared' : 'unknown',
+      languageConfidence: null,
       status: p.status,
       seq: null,
       version: 1,
@@ -299,7 +303,7 @@ export class ContributionsService {
       createdAt: at,
       updatedAt: at,
       editedAt: null,
-      translations: {},
+      translations: translationView({ language: p.language, version: 1, status: p.status, translations: null }, p.body).translations,
     };
   }
 }

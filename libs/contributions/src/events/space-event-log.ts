@@ -63,8 +63,10 @@ export class SpaceEventLog {
 
 function redact(payload: Record<string, any>, status: string | null, authorId: string | null, viewer: Viewer | null): Record<string, any> {
   const contribution = payload.contribution;
-  if (!contribution || typeof contribution !== 'object') return payload;
+  const translation = payload.translation; // contribution.translated carries the translated text
+  if ((!contribution || typeof contribution !== 'object') && (!translation || typeof translation !== 'object')) return payload;
   const removed = status === 'deleted' || ((status === 'hidden' || status === 'rejected') && !viewer?.canModerate && viewer?.userId !== authorId);
   if (!removed) return payload;
+  if (!contribution || typeof contribution !== 'object') return { ...payload, translation: { ...translation, text: null } };
   return { ...payload, contribution: { ...contribution, status, body: null, bodyHtml: null, text: null, translations: {} } };
 }

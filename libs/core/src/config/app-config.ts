@@ -9,7 +9,9 @@ import {
   IsUrl,
   Max,
   Min,
+  Matches,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -128,8 +130,47 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(32, { message: 'UNSUBSCRIBE_SECRET must be at least 32 characters' })
   UNSUBSCRIBE_SECRET?: string;
 
+  /** Machine translation engine: `apertium` (offline, Debian's packages), `libretranslate` or `deepl` (HTTP). */
   @IsIn(['apertium', 'libretranslate', 'deepl'])
   TRANSLATION_PROVIDER = 'apertium';
+
+  /** Where Apertium's `modes/` live (Debian: /usr/share/apertium). */
+  @IsString() @MinLength(1)
+  APERTIUM_DATA_DIR = '/usr/share/apertium';
+
+  /** Base URL of a LibreTranslate server (used when TRANSLATION_PROVIDER=libretranslate). */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false }, { message: 'LIBRETRANSLATE_URL must be an http(s) URL' })
+  LIBRETRANSLATE_URL = 'http://127.0.0.1:5000';
+
+  @IsOptional() @IsString()
+  LIBRETRANSLATE_API_KEY?: string;
+
+  /** DeepL API base URL: https://api-free.deepl.com for free keys, https://api.deepl.com for paid ones. */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false }, { message: 'DEEPL_URL must be an http(s) URL' })
+  DEEPL_URL = 'https://api-free.deepl.com';
+
+  @ValidateIf((c: AppConfig) => c.TRANSLATION_PROVIDER === 'deepl') @IsString() @MinLength(1, { message: 'DEEPL_API_KEY is required when TRANSLATION_PROVIDER=deepl' })
+  DEEPL_API_KEY?: string;
+
+  /** Longest one translation may take (all its segments and legs); then it fails and is retried. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  TRANSLATION_TIMEOUT_MS = 30_000;
+
+  /** Translation jobs one worker runs at once. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  TRANSLATION_CONCURRENCY = 16;
+
+  /** Texts are cut on paragraph and sentence boundaries into pieces of at most this many characters. */
+  @Transform(toInt) @IsInt() @Min(200) @Max(100_000)
+  TRANSLATION_MAX_SEGMENT_CHARS = 1500;
+
+  /** Published contributions still missing a translation this long after their last change are queued again (0: no sweeper). */
+  @Transform(toInt) @IsInt() @Min(0)
+  TRANSLATION_SWEEP_AFTER_SECONDS = 60;
+
+  /** How long a translation job stays locked to a worker that stopped answering before another takes it over. */
+  @Transform(toInt) @IsInt() @Min(1000)
+  TRANSLATION_LOCK_MS = 30_000;
 
   /** Directory of the built web app; the api serves it at `/`. */
   @IsOptional() @IsString()
@@ -163,6 +204,30 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /** When the worker drafts a moderator digest for every open space (cron, in MODERATOR_DIGEST_TIMEZONE); each covers the 7 days before. */
+  @IsString() @Matches(/^\S+( \S+){4,5}$/, { message: 'MODERATOR_DIGEST_CRON must be a cron pattern (5 or 6 fields)' })
+  MODERATOR_DIGEST_CRON = '0 6 * * 1';
+
+  @IsString() @MinLength(1)
+  MODERATOR_DIGEST_TIMEZONE = 'UTC';
+
+  /** Who words stocktaking statements: `extractive` (built in, offline) or `openai` (an OpenAI-compatible endpoint rephrases the extractive draft; figures never pass through it). */
+  @IsIn(['extractive', 'openai'])
+  SUMMARISER = 'extractive';
+
+  /** Base URL of the OpenAI-compatible API (`…/v1`), required when SUMMARISER=openai. */
+  @ValidateIf((c: AppConfig) => c.SUMMARISER === 'openai') @IsUrl({ protocols: ['http', 'https'], require_tld: false }, { message: 'SUMMARISER_URL must be the http(s) base URL of an OpenAI-compatible API' })
+  SUMMARISER_URL?: string;
+
+  @ValidateIf((c: AppConfig) => c.SUMMARISER === 'openai') @IsString() @MinLength(1, { message: 'SUMMARISER_MODEL must name a model' })
+  SUMMARISER_MODEL?: string;
+
+  @IsOptional() @IsString()
+  SUMMARISER_API_KEY?: string;
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  SUMMARISER_TIMEOUT_MS = 60_000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -175,7 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = Object.keys(new AppConfig());
   const source: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
-    if (value !== undefined && (known.includes(key) || ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEB_DIST_DIR', 'OUTBOX_SWEEPER', 'TRUST_PROXY', 'UNSUBSCRIBE_SECRET', 'METRICS_PORT', 'METRICS_TOKEN'].includes(key))) {
+    if (value !== undefined && (known.includes(key) || ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEB_DIST_DIR', 'OUTBOX_SWEEPER', 'TRUST_PROXY', 'UNSUBSCRIBE_SECRET', 'METRICS_PORT', 'METRICS_TOKEN', 'SUMMARISER_URL', 'SUMMARISER_MODEL', 'SUMMARISER_API_KEY', 'LIBRETRANSLATE_API_KEY', 'DEEPL_API_KEY'].includes(key))) {
       source[key] = value;
     }
   }
@@ -183,7 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {
     const lines = errors.map((e) => {
-      const shown = e.property.includes('SECRET') || e.property.includes('PASSWORD') || e.property.includes('TOKEN') ? '(hidden)' : JSON.stringify(e.value);
+      const shown = e.property.includes('SECRET') || e.property.includes('PASSWORD') || e.property.includes('TOKEN') || e.property.endsWith('_KEY') ? '(hidden)' : JSON.stringify(e.value);
       return `  ${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

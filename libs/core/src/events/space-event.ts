@@ -6,6 +6,9 @@ export const SPACE_EVENT_TYPES = [
   'contribution.hidden',
   'contribution.restored',
   'contribution.translated',
+  // a moderator digest of this space, or a stocktaking summary of its roundtable, was published
+  'digest.published',
+  'stocktaking.published',
 ] as const;
 
 export type SpaceEventType = (typeof SPACE_EVENT_TYPES)[number];

@@ -128,6 +128,7 @@ export class Metrics {
     // the labelled series exist from the start, so dashboards and alerts see zeros, not gaps
     for (const via of ['relay', 'sweeper']) this.eventsRelayed.inc({ via }, 0);
     for (const outcome of ['sent', 'bounced', 'skipped']) this.digestEmails.inc({ outcome }, 0);
+    for (const provider of ['apertium', 'libretranslate', 'deepl']) this.translationDuration.zero({ provider, outcome: 'ok' });
   }
 
   /** Tags every series with the process kind and turns on Node's process metrics (once). */

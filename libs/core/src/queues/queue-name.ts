@@ -6,10 +6,16 @@
 export enum QueueName {
   /** Committed space events, fanned out to the capabilities that react to them. */
   SpaceEvents = 'space-events',
+  /** Machine translation of contributions (`tr-<contributionId>-<version>-<lang>`) and space prompts (see translation-jobs.ts). */
+  Translations = 'translations',
   /** One weekly member digest run per consultation and period (scheduled or on demand): fans out to MemberDigests. */
   MemberDigestRuns = 'member-digest-runs',
   /** One digest email per member and period (job id `digest-<userId>-<period>`). */
   MemberDigests = 'member-digests',
+  /** Weekly moderator digest drafting: the scheduler's tick fans out one job per open space (`md-<spaceId>-<periodEnd>`). */
+  ModeratorDigests = 'moderator-digests',
+  /** Free text of a published stocktaking summary into another language (`st-<summaryId>-<version>-<lang>`). */
+  SummaryTranslations = 'summary-translations',
 }
 
 export const ALL_QUEUES = Object.values(QueueName);

@@ -48,22 +48,22 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
   }
   candidates.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
 
-  const selected: Array<Candidate & { variants: string[]; firstDocs: number }> = [];
+  const selected: Array<Candidate & { variants: string[]; firstDocs: number; forms: Array<Set<string>> }> = [];
   for (const c of candidates) {
-    const host = selected.find((s) => sameLanguage(s.key, c.key) && (subset(s.stems, c.stems) || subset(c.stems, s.stems)));
+    const host = selected.find((s) => sameLanguage(s.key, c.key) && s.forms.some((f) => subset(f, c.stems) || subset(c.stems, f)));
     if (host) {
       // the general wording names the theme when it is at least as common ("climate change" over "climate change contexts")
       if (subset(c.stems, host.stems) && c.docs.size >= host.firstDocs) {
         host.variants.push(host.key);
         host.key = c.key;
-        host.stems = c.stems;
       } else {
         host.variants.push(c.key);
       }
+      host.forms.push(c.stems);
       for (const d of c.docs) host.docs.add(d);
       continue;
     }
-    if (selected.length < maxThemes) selected.push({ ...c, docs: new Set(c.docs), variants: [], firstDocs: c.docs.size });
+    if (selected.length < maxThemes) selected.push({ ...c, docs: new Set(c.docs), variants: [], firstDocs: c.docs.size, forms: [c.stems] });
   }
 
   const themes = selected.map((s): Theme => {

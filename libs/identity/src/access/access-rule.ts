@@ -1,5 +1,9 @@
-/** Where a route finds the space (or roundtable) it acts on. */
-export type ResourceKind = 'space' | 'contribution' | 'roundtable' | 'consultation';
+/**
+ * Where a route finds the space (or roundtable) it acts on. A `digest` id leads to its
+ * space and a `stocktaking` id to its roundtable; both also carry whether the document
+ * is published (a draft is shown to staff only).
+ */
+export type ResourceKind = 'space' | 'contribution' | 'roundtable' | 'consultation' | 'digest' | 'stocktaking';
 
 /** Roles a user can hold in a space, weakest first. */
 export const SPACE_ROLES = ['participant', 'rapporteur', 'moderator'] as const;

@@ -37,6 +37,11 @@ export class AccessGuard implements CanActivate {
       const id = (request.params as Record<string, string>)[rule.param ?? 'id'];
       if (rule.resource === 'roundtable') {
         access.roundtable = { roundtableId: id, role: await this.access.roundtableRole(user, id) };
+      } else if (rule.resource === 'digest' || rule.resource === 'stocktaking') {
+        const { document, parentId } = await this.access.documentScope(rule.resource, id);
+        access.document = document;
+        if (rule.resource === 'digest') access.space = await this.access.spaceScope(user, 'space', parentId);
+        else access.roundtable = { roundtableId: parentId, role: await this.access.roundtableRole(user, parentId) };
       } else if (rule.resource !== 'consultation') {
         access.space = await this.access.spaceScope(user, rule.resource, id);
       }

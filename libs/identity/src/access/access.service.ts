@@ -5,7 +5,7 @@ import { DomainError } from '@roundtable/core';
 import { TokenService } from '../auth/token.service';
 import { AccessCache } from './access-cache';
 import { AccessLevel, ResourceKind, SpaceRole, SPACE_ROLES } from './access-rule';
-import { Principal, RequestAccess, SpaceScope } from './request-access';
+import { DocumentScope, Principal, RequestAccess, SpaceScope } from './request-access';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -108,6 +108,24 @@ export class AccessService {
     return rows[0].role;
   }
 
+  /**
+   * The space of a moderator digest or the roundtable of a stocktaking summary, and
+   * whether it has a published version; 404 when it does not exist. Read every time:
+   * publishing changes what participants may see.
+   */
+  async documentScope(kind: 'digest' | 'stocktaking', id: string): Promise<{ document: DocumentScope; parentId: string }> {
+    const what = kind === 'digest' ? 'Digest' : 'Stocktaking summary';
+    if (!UUID.test(id)) throw DomainError.notFound(what);
+    const rows: Array<{ parent_id: string; published: boolean }> = await this.db.query(
+      kind === 'digest'
+        ? `SELECT space_id AS parent_id, published_version IS NOT NULL AS published FROM moderator_digests WHERE id = $1`
+        : `SELECT roundtable_id AS parent_id, published_version IS NOT NULL AS published FROM stocktaking_summaries WHERE id = $1`,
+      [id],
+    );
+    if (rows.length === 0) throw DomainError.notFound(what);
+    return { document: { kind, id, published: rows[0].published }, parentId: rows[0].parent_id };
+  }
+
   /** Call after changing a user's profile, memberships or roles. */
   changed(userId: string): Promise<void> {
     return this.cache.changed(userId);
@@ -127,6 +145,10 @@ export class AccessService {
     if (level === 'organiser') throw DomainError.forbidden('Only organisers may do this');
     const role = access.space?.role ?? access.roundtable?.role ?? null;
     const space = access.space;
+    // an unpublished digest or summary exists only for the staff who write it
+    if (access.document && !access.document.published && role !== 'moderator' && role !== 'rapporteur') {
+      throw DomainError.notFound(access.document.kind === 'digest' ? 'Digest' : 'Stocktaking summary');
+    }
     switch (level) {
       case 'viewer':
         if (space && space.status === 'draft' && (role === null || role === 'participant')) throw DomainError.notFound('Space');

@@ -30,6 +30,14 @@ export interface RequestAccess {
   space?: SpaceScope;
   /** For roundtable-scoped routes: the roundtable and the user's role there. */
   roundtable?: { roundtableId: string; role: SpaceRole | null };
+  /** For a moderator digest or stocktaking summary: whether any version of it is published. */
+  document?: DocumentScope;
+}
+
+export interface DocumentScope {
+  kind: 'digest' | 'stocktaking';
+  id: string;
+  published: boolean;
 }
 
 export function canModerate(access: RequestAccess): boolean {

@@ -1,11 +1,13 @@
-import type { Language, Multilingual } from '@roundtable/core';
+import type { Language, Multilingual, PromptTranslations } from '@roundtable/core';
 
 /**
- * `tr.text`: the machine translation of contribution `alias` into the member's language,
- * when the original is in another one (else null).
+ * `tr`: the machine translation (translation capability's `contribution_translations`) of
+ * contribution `alias` into the member's language, when the original is in another one.
  */
 function translationJoin(alias: string): string {
-  return `LEFT JOIN LATERAL (SELECT NULL::text AS text) tr ON ${alias}.language IS DISTINCT FROM (SELECT preferred_language FROM me)`;
+  // the primary key (contribution_id, language) serves it; a translation of an older version is not shown
+  return `LEFT JOIN contribution_translations tr ON tr.contribution_id = ${alias}.id AND tr.language = (SELECT preferred_language FROM me)
+    AND tr.status = 'done' AND tr.source_version = ${alias}.version AND tr.source_language <> tr.language`;
 }
 
 /**
@@ -17,7 +19,8 @@ function translationJoin(alias: string): string {
  * or a roundtable role), never drafts; only published contributions. Indexes used: spaces
  * by roundtable, `memberships` primary key, `contributions_space_created_idx` (new in the
  * window), `contributions_space_moderated_idx` (approved in the window),
- * `contributions_space_pinned_idx` (highlights), `moderation_log_subject_idx` (outcomes).
+ * `contributions_space_pinned_idx` (highlights), `moderation_log_subject_idx` (outcomes),
+ * `moderator_digests_space_idx` and `stocktaking_summaries_roundtable_idx` (publications).
  */
 export const DIGEST_CONTENT_SQL = `
 WITH me AS (
@@ -27,7 +30,7 @@ WITH me AS (
   FROM users u WHERE u.id = $1
 ),
 visible AS (
-  SELECT s.id, s.number, s.prompt, r.id AS roundtable_id, r.number AS roundtable_number, r.title AS roundtable_title
+  SELECT s.id, s.number, s.prompt, s.prompt_translations, r.id AS roundtable_id, r.number AS roundtable_number, r.title AS roundtable_title
   FROM roundtables r JOIN spaces s ON s.roundtable_id = r.id
   WHERE r.consultation_id = $2 AND s.status <> 'draft'
     AND (EXISTS (SELECT 1 FROM memberships m WHERE m.space_id = s.id AND m.user_id = $1)
@@ -44,7 +47,7 @@ fresh AS (
   WHERE c.moderated_at > $3 AND c.moderated_at <= $4 AND c.created_at <= $3 AND c.status = 'published' AND c.author_id <> $1
 ),
 items AS (
-  SELECT f.id, f.space_id, f.parent_id, f.language, f.reply_count, f.pinned, f.created_at, left(f.body, 600) AS body,
+  SELECT f.id, f.space_id, f.parent_id, coalesce(f.language, tr.source_language) AS language, f.reply_count, f.pinned, f.created_at, left(f.body, 600) AS body,
          au.display_name AS author_name, au.organisation AS author_organisation,
          p.author_id AS parent_author_id, pu.display_name AS parent_author_name,
          tr.text AS translated
@@ -60,7 +63,7 @@ ranked AS (
   WHERE i.parent_author_id IS DISTINCT FROM $1 AND NOT i.pinned
 ),
 highlights AS (
-  SELECT c.id, c.space_id, c.parent_id, c.language, c.reply_count, c.pinned, c.created_at, left(c.body, 600) AS body,
+  SELECT c.id, c.space_id, c.parent_id, coalesce(c.language, tr.source_language) AS language, c.reply_count, c.pinned, c.created_at, left(c.body, 600) AS body,
          au.display_name AS author_name, au.organisation AS author_organisation,
          NULL::uuid AS parent_author_id, NULL::text AS parent_author_name,
          tr.text AS translated
@@ -82,6 +85,17 @@ outcomes AS (
     AND l.created_at > $3 AND l.created_at <= $4
   ORDER BY l.id
   LIMIT 20
+),
+-- moderator digests of the member's spaces and stocktaking summaries of their roundtables, published in the window
+publications AS (
+  SELECT 'moderatorDigest' AS kind, d.id, v.roundtable_number, v.roundtable_title, v.number AS space_number, d.published_at
+  FROM visible v JOIN moderator_digests d ON d.space_id = v.id
+  WHERE d.status = 'published' AND d.published_at > $3 AND d.published_at <= $4
+  UNION ALL
+  SELECT 'stocktaking' AS kind, st.id, r.roundtable_number, r.roundtable_title, NULL AS space_number, st.published_at
+  FROM (SELECT DISTINCT roundtable_id, roundtable_number, roundtable_title FROM visible) r
+  JOIN stocktaking_summaries st ON st.roundtable_id = r.roundtable_id
+  WHERE st.status = 'published' AND st.published_at > $3 AND st.published_at <= $4
 )
 SELECT
   (SELECT row_to_json(me) FROM me) AS me,
@@ -92,7 +106,8 @@ SELECT
   (SELECT coalesce(json_agg(i ORDER BY i.created_at), '[]') FROM (SELECT * FROM items WHERE parent_author_id = $1 ORDER BY created_at LIMIT 20) i) AS replies,
   (SELECT count(*)::int FROM items WHERE parent_author_id = $1) AS replies_total,
   (SELECT coalesce(json_agg(h), '[]') FROM highlights h) AS highlights,
-  (SELECT coalesce(json_agg(o), '[]') FROM outcomes o) AS outcomes
+  (SELECT coalesce(json_agg(o), '[]') FROM outcomes o) AS outcomes,
+  (SELECT coalesce(json_agg(p ORDER BY p.roundtable_number, p.space_number NULLS FIRST, p.published_at), '[]') FROM publications p) AS publications
 `;
 
 export interface RawMember {
@@ -109,6 +124,7 @@ export interface RawSpace {
   id: string;
   number: number;
   prompt: Multilingual;
+  prompt_translations: PromptTranslations | null;
   roundtable_id: string;
   roundtable_number: number;
   roundtable_title: Multilingual;
@@ -140,6 +156,15 @@ export interface RawOutcome {
   body: string;
 }
 
+export interface RawPublication {
+  kind: 'moderatorDigest' | 'stocktaking';
+  id: string;
+  roundtable_number: number;
+  roundtable_title: Multilingual;
+  space_number: number | null;
+  published_at: string;
+}
+
 /** One row: what {@link DIGEST_CONTENT_SQL} returns. */
 export interface DigestContentRow {
   me: RawMember | null;
@@ -151,4 +176,5 @@ export interface DigestContentRow {
   replies_total: number;
   highlights: RawItem[];
   outcomes: RawOutcome[];
+  publications: RawPublication[];
 }

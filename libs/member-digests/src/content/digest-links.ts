@@ -1,6 +1,7 @@
 /**
  * Where a digest points to, in the web app (APP_URL). Contribution links open the thread
- * at the contribution; `lang=` shows the thread in the original's language.
+ * at the contribution (`#c-<id>`, the web app's anchors); `lang=` asks for the thread in
+ * the original's language.
  */
 export class DigestLinks {
   private readonly base: string;
@@ -18,11 +19,11 @@ export class DigestLinks {
   }
 
   contribution(spaceId: string, contributionId: string): string {
-    return `${this.base}/spaces/${spaceId}?contribution=${contributionId}#contribution-${contributionId}`;
+    return `${this.base}/spaces/${spaceId}#c-${contributionId}`;
   }
 
   original(spaceId: string, contributionId: string, language: string): string {
-    return `${this.base}/spaces/${spaceId}?contribution=${contributionId}&lang=${language}#contribution-${contributionId}`;
+    return `${this.base}/spaces/${spaceId}?lang=${language}#c-${contributionId}`;
   }
 
   settings(): string {

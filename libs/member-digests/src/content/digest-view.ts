@@ -1,5 +1,6 @@
+import { completePrompt } from '@roundtable/core';
 import type { Language, Multilingual } from '@roundtable/core';
-import type { DigestContentRow, RawItem, RawOutcome, RawSpace } from './digest-content.query';
+import type { DigestContentRow, RawItem, RawOutcome, RawPublication, RawSpace } from './digest-content.query';
 import type { DigestLinks } from './digest-links';
 
 /** One contribution as a digest shows it. */
@@ -46,7 +47,10 @@ export interface DigestOutcome {
 export interface DigestPublication {
   /** Catalogue key (`publication.moderatorDigest`, `publication.stocktaking`). */
   key: string;
-  title: string;
+  roundtableNumber: number;
+  roundtableTitle: string;
+  /** A moderator digest's question; null for a roundtable's stocktaking summary. */
+  questionNumber: number | null;
   url: string;
 }
 
@@ -63,13 +67,6 @@ export interface DigestView {
   publications: DigestPublication[];
   outcomes: DigestOutcome[];
   links: { settings: string; unsubscribe: string; home: string };
-}
-
-/** Extra content from other capabilities (moderator digests, stocktaking summaries), already in the member's spaces. */
-export interface RawPublication {
-  kind: 'moderatorDigest' | 'stocktaking';
-  id: string;
-  title: string;
 }
 
 const EXCERPT_CHARS = 280;
@@ -112,7 +109,6 @@ export function buildDigestView(
   window: { start: Date; end: Date },
   links: DigestLinks,
   unsubscribeUrl: string,
-  publications: RawPublication[] = [],
 ): DigestView | null {
   const me = row.me!;
   const lang = me.preferred_language;
@@ -135,6 +131,7 @@ export function buildDigestView(
 
   const contributions = roundtables.reduce((n, r) => n + r.questions.reduce((m, q) => m + q.total, 0), 0);
   const outcomes = row.outcomes.map((o) => toOutcome(o, links));
+  const publications = (row.publications ?? []).map((p) => toPublication(p, lang, links));
   const counts = {
     contributions,
     replies: row.replies_total,
@@ -156,11 +153,7 @@ export function buildDigestView(
     highlights: row.highlights.map(item),
     replies: row.replies.map(item),
     roundtables,
-    publications: publications.map((p) => ({
-      key: `publication.${p.kind}`,
-      title: p.title,
-      url: p.kind === 'stocktaking' ? links.stocktaking(p.id) : links.moderatorDigest(p.id),
-    })),
+    publications,
     outcomes,
     links: { settings: links.settings(), unsubscribe: unsubscribeUrl, home: links.home() },
   };
@@ -184,7 +177,18 @@ function toItem(raw: RawItem, lang: Language, links: DigestLinks): DigestItem {
 }
 
 function toQuestion(space: RawSpace, items: DigestItem[], total: number, lang: Language, links: DigestLinks): DigestQuestion {
-  return { number: space.number, prompt: excerpt(pick(space.prompt, lang), 200), url: links.space(space.id), total, items, more: Math.max(0, total - items.length) };
+  const prompt = completePrompt(space.prompt, space.prompt_translations);
+  return { number: space.number, prompt: excerpt(pick(prompt, lang), 200), url: links.space(space.id), total, items, more: Math.max(0, total - items.length) };
+}
+
+function toPublication(raw: RawPublication, lang: Language, links: DigestLinks): DigestPublication {
+  return {
+    key: `publication.${raw.kind}`,
+    roundtableNumber: raw.roundtable_number,
+    roundtableTitle: pick(raw.roundtable_title, lang),
+    questionNumber: raw.kind === 'moderatorDigest' ? raw.space_number : null,
+    url: raw.kind === 'stocktaking' ? links.stocktaking(raw.id) : links.moderatorDigest(raw.id),
+  };
 }
 
 function toOutcome(raw: RawOutcome, links: DigestLinks): DigestOutcome {

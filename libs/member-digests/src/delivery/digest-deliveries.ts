@@ -77,7 +77,7 @@ export class DigestDeliveries {
    * the member's third bounce in a row pauses their digest. Returns whether it is paused now.
    */
   async bounced(userId: string, period: DigestPeriod, error: string): Promise<{ bounces: number; paused: boolean }> {
-    const rows: Array<{ digest_bounces: number; digest_paused_at: Date | null }> = await this.db.query(
+    const result: unknown[] = await this.db.query(
       `WITH d AS (
          UPDATE member_digest_deliveries SET status = 'bounced', claimed_until = NULL, updated_at = now(), error = $4
          WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'
@@ -89,6 +89,8 @@ export class DigestDeliveries {
        RETURNING u.digest_bounces, u.digest_paused_at`,
       [...this.key(userId, period), error, BOUNCES_BEFORE_PAUSE],
     );
+    // TypeORM answers an UPDATE with [rows, count]
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as Array<{ digest_bounces: number; digest_paused_at: Date | null }>;
     return { bounces: rows[0]?.digest_bounces ?? 0, paused: !!rows[0]?.digest_paused_at };
   }
 

@@ -97,7 +97,7 @@ const MJML = `
       <mj-column>
         <mj-text>
           <h2 style="${H2}">{{t "section.publications"}}</h2>
-          {{#each publications}}<p style="margin:0 0 8px 0">{{t key}}: <a href="{{url}}" style="${LINK}">{{title}}</a></p>{{/each}}
+          {{#each publications}}<p style="margin:0 0 8px 0">{{t key}} · <a href="{{url}}" style="${LINK}">{{t "roundtable" number=roundtableNumber title=roundtableTitle}}{{#if questionNumber}} · {{t "question" number=questionNumber}}{{/if}}</a></p>{{/each}}
         </mj-text>
       </mj-column>
     </mj-section>
@@ -185,7 +185,7 @@ const TEXT = `{{consultation}}
 == {{t "section.publications"}} ==
 
 {{#each publications}}
-* {{t key}}: {{title}}
+* {{t key}}: {{t "roundtable" number=roundtableNumber title=roundtableTitle}}{{#if questionNumber}} · {{t "question" number=questionNumber}}{{/if}}
   {{url}}
 {{/each}}
 

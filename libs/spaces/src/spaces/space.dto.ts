@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { completePrompt, isCurrentPromptTranslation, LANGUAGES } from '@roundtable/core';
 import { HasSomeLanguage, MultilingualTextDto } from '../shared/multilingual-text.dto';
 import { SpaceEntity } from './space.entity';
 import { SPACE_STATUSES, SpaceStatus } from './space-status';
@@ -43,7 +44,13 @@ export class SpaceDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roundtableId: string;
   @ApiProperty() number: number;
-  @ApiProperty({ type: MultilingualTextDto }) prompt: MultilingualTextDto;
+  @ApiProperty({ type: MultilingualTextDto, description: "The question in each language: the organiser's text, completed by machine translations" }) prompt: MultilingualTextDto;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { text: { type: 'string', nullable: true }, status: { enum: ['done', 'pending', 'failed'] }, provider: { type: 'string', nullable: true }, machine: { type: 'boolean' } } },
+    description: 'The languages of `prompt` that a machine translated (or is translating), and how',
+  })
+  promptTranslations: Record<string, { text: string | null; status: 'done' | 'pending' | 'failed'; provider: string | null; machine: true }>;
   @ApiProperty({ enum: ['pre', 'post'] }) moderation: 'pre' | 'post';
   @ApiProperty({ enum: SPACE_STATUSES }) status: SpaceStatus;
   @ApiPropertyOptional({ nullable: true }) opensAt: string | null;
@@ -57,7 +64,8 @@ export class SpaceDto {
       id: s.id,
       roundtableId: s.roundtableId,
       number: s.number,
-      prompt: s.prompt,
+      prompt: completePrompt(s.prompt, s.promptTranslations),
+      promptTranslations: machinePrompt(s),
       moderation: s.moderation,
       status: s.status,
       opensAt: s.opensAt?.toISOString() ?? null,
@@ -74,4 +82,17 @@ export class MembershipDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ enum: ['participant', 'moderator', 'rapporteur'] }) role: string;
   @ApiProperty() joinedAt: string;
+}
+
+/** The prompt's languages that the organiser did not give: done, failed or (until the worker is through) pending. */
+function machinePrompt(s: SpaceEntity): SpaceDto['promptTranslations'] {
+  const out: SpaceDto['promptTranslations'] = {};
+  for (const language of LANGUAGES) {
+    if (s.prompt[language]) continue;
+    const t = s.promptTranslations?.[language];
+    out[language] = isCurrentPromptTranslation(s.prompt, t)
+      ? { text: t.text, status: t.status, provider: t.provider, machine: true }
+      : { text: null, status: 'pending', provider: null, machine: true };
+  }
+  return out;
 }

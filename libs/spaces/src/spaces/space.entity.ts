@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Multilingual } from '@roundtable/core';
+import type { Multilingual, PromptTranslations } from '@roundtable/core';
 import type { SpaceStatus } from './space-status';
 
 @Entity('spaces')
@@ -8,6 +8,8 @@ export class SpaceEntity {
   @Column({ name: 'roundtable_id', type: 'uuid' }) roundtableId: string;
   @Column({ type: 'int' }) number: number;
   @Column({ type: 'jsonb' }) prompt: Multilingual;
+  /** Machine translations of the languages the prompt lacks (written by the translation worker). */
+  @Column({ name: 'prompt_translations', type: 'jsonb', default: {} }) promptTranslations: PromptTranslations;
   @Column({ type: 'text', default: 'post' }) moderation: 'pre' | 'post';
   @Column({ type: 'text', default: 'open' }) status: SpaceStatus;
   @Column({ name: 'opens_at', type: 'timestamptz', nullable: true }) opensAt: Date | null;

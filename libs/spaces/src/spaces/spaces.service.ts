@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { DomainError, QueueRegistry, requestPromptTranslation } from '@roundtable/core';
 import { AccessService } from '@roundtable/identity';
 import type { SpaceRole } from '@roundtable/identity';
 import { pickLanguages } from '../shared/multilingual-text.dto';
@@ -19,13 +19,15 @@ export class SpacesService {
     @InjectRepository(RoundtableEntity) private readonly roundtables: Repository<RoundtableEntity>,
     @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
     private readonly access: AccessService,
+    private readonly queues: QueueRegistry,
   ) {}
 
   async create(roundtableId: string, input: CreateSpaceDto, externalRef: string | null = null): Promise<SpaceEntity> {
     if (!(await this.roundtables.existsBy({ id: roundtableId }))) throw DomainError.notFound('Roundtable');
     assertDates(input.opensAt, input.closesAt);
+    let saved: SpaceEntity;
     try {
-      return await this.spaces.save(
+      saved = await this.spaces.save(
         this.spaces.create({
           roundtableId,
           number: input.number,
@@ -40,6 +42,9 @@ export class SpacesService {
     } catch (err) {
       throw uniqueViolation(err, `Question ${input.number} already exists in this roundtable`);
     }
+    // the worker fills in the languages the prompt lacks (the translation sweeper catches a miss)
+    void requestPromptTranslation(this.queues, saved.id, saved.prompt);
+    return saved;
   }
 
   async get(id: string): Promise<SpaceEntity> {
@@ -70,6 +75,7 @@ export class SpacesService {
       try {
         await this.spaces.update({ id }, changes);
         await this.access.spaceChanged(id);
+        if (changes.prompt) void requestPromptTranslation(this.queues, id, changes.prompt);
       } catch (err) {
         throw uniqueViolation(err, `Question ${input.number} already exists in this roundtable`);
       }

@@ -30,8 +30,12 @@ export function finishTarget(segment: Segment, target: Language): Segment {
   }
   if (target === 'es') out = openSpanishMarks(out);
   else out = out.replace(/[¿¡]\s?/g, '');
-  return normaliseSegment(restore(out));
+  return normaliseSegment(restore(out.trim()));
 }
+
+const INTERROGATIVES = 'qué|cuál|cuáles|cómo|dónde|adónde|cuándo|quién|quiénes|cuánto|cuánta|cuántos|cuántas|por qué';
+const INTRODUCED_QUESTION = new RegExp(`(?<=^[^,.;:]{2,80},\\s)(?:${INTERROGATIVES})(?![\\p{L}])`, 'iu');
+const STARTS_AS_QUESTION = new RegExp(`^[\\s"'«“([]*(?:${INTERROGATIVES})(?![\\p{L}])`, 'iu');
 
 /** Adds ¿ / ¡ at the start of each sentence that ends with ? / ! and lacks them. */
 function openSpanishMarks(value: string): string {
@@ -42,6 +46,9 @@ function openSpanishMarks(value: string): string {
       if (!end) return s;
       const opener = end === '?' ? '¿' : '¡';
       if (s.includes(opener)) return s;
+      // "En su opinión, ¿qué…?": the question opens at its interrogative word, after an introductory phrase
+      const inner = opener === '¿' ? INTRODUCED_QUESTION.exec(s) : null;
+      if (inner && !STARTS_AS_QUESTION.test(s)) return s.slice(0, inner.index) + opener + s.slice(inner.index);
       const lead = /^[\s"'«“([]*/u.exec(s)![0];
       return lead + opener + s.slice(lead.length);
     })

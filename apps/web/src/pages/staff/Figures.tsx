@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 
-/** Activity figures as the api gives them: numbers, and tables of counts (by constituency, language…). */
+/** Activity figures as the api gives them: numbers, and tables of counts (by constituency, language, country). */
 export function Figures({ figures }: { figures: Record<string, unknown> }) {
   const { t } = useTranslation();
   const entries = Object.entries(figures);
   const plain = entries.filter(([, v]) => typeof v === 'number' || typeof v === 'string');
-  const nested = entries.filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v)) as Array<[string, Record<string, unknown>]>;
+  const nested = entries.filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) as Array<[string, Record<string, unknown>]>;
   const label = (key: string) => t(`figures.${key}`, { defaultValue: key.replace(/([A-Z])/g, ' $1').replace(/_/g, ' ').toLowerCase() });
+  const rowName = (key: string) => t(`constituency.${key}`, { defaultValue: t(`languages.${key}`, { defaultValue: key }) });
   return (
     <section aria-labelledby="figures-h" className="panel plain">
       <h2 id="figures-h">{t('figures.title')}</h2>
@@ -20,21 +21,37 @@ export function Figures({ figures }: { figures: Record<string, unknown> }) {
           ))}
         </dl>
       )}
-      {nested.map(([k, v]) => (
-        <div key={k} className="table-wrap">
-          <table>
-            <caption>{label(k)}</caption>
-            <tbody>
-              {Object.entries(v).map(([kk, vv]) => (
-                <tr key={kk}>
-                  <th scope="row">{t(`constituency.${kk}`, { defaultValue: t(`languages.${kk}`, { defaultValue: kk }) })}</th>
-                  <td>{typeof vv === 'object' ? JSON.stringify(vv) : String(vv)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ))}
+      {nested.map(([k, v]) => {
+        const rows = Object.entries(v);
+        const columns = [...new Set(rows.flatMap(([, vv]) => (vv && typeof vv === 'object' ? Object.keys(vv) : [])))];
+        return (
+          <div key={k} className="table-wrap">
+            <table>
+              <caption>{label(k)}</caption>
+              {columns.length > 0 && (
+                <thead>
+                  <tr>
+                    <td />
+                    {columns.map((c) => (
+                      <th key={c} scope="col">
+                        {label(c)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+              )}
+              <tbody>
+                {rows.map(([kk, vv]) => (
+                  <tr key={kk}>
+                    <th scope="row">{rowName(kk)}</th>
+                    {columns.length > 0 ? columns.map((c) => <td key={c}>{String((vv as Record<string, unknown>)?.[c] ?? '')}</td>) : <td>{String(vv)}</td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
     </section>
   );
 }

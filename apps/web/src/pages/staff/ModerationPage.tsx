@@ -15,8 +15,9 @@ export default function ModerationPage({ spaceId }: { spaceId: string }) {
   const lang = useLang();
   const spaceRes = useAsync(() => call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id: spaceId } } })), [spaceId]);
   const queue = useAsync(
-    () => call<Page<QueueItem>>(api.GET('/api/v1/spaces/{id}/moderation/queue', { params: { path: { id: spaceId }, query: { lang, limit: 100 } } })),
-    [spaceId, lang],
+    // moderators read queued items as written (the queue takes no language)
+    () => call<Page<QueueItem>>(api.GET('/api/v1/spaces/{id}/moderation/queue', { params: { path: { id: spaceId }, query: { limit: 100 } } })),
+    [spaceId],
   );
   const [logTick, setLogTick] = useState(0);
   const [target, setTarget] = useState<{ id: string; action: ModerationAction; excerpt?: string } | null>(null);

@@ -1,31 +1,40 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, download } from '../../api/client';
-import { LANGS, type Lang, type Stocktaking, type SummarySection } from '../../api/types';
+import { LANGS, type Lang, type Stocktaking, SUMMARY_LISTS, type SummaryItem, type SummaryList } from '../../api/types';
 import { Dialog, ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
 import { useLang } from '../../i18n';
-import { formatDate, pick } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
 
-const BODY_KEYS = ['body', 'text', 'markdown', 'content'] as const;
-const bodyKey = (s: SummarySection) => BODY_KEYS.find((k) => typeof s[k] === 'string') ?? 'body';
-const sectionTitle = (s: SummarySection, lang: Lang) =>
-  typeof s.title === 'object' && s.title ? pick(s.title, lang).text : (s.title as string | undefined) ?? s.heading ?? s.key ?? s.id ?? '';
+const wording = (i: SummaryItem) => i.display ?? i.text ?? i.phrased ?? i.sourceText ?? i.label ?? '';
 
-/** Where a source points: a contribution in its space, one click away. */
-function sourceHref(src: NonNullable<SummarySection['sources']>[number]): { href: string; label: string } | null {
-  if (typeof src === 'string') return { href: `/contributions/${src}`, label: src.slice(0, 8) };
-  const id = src.contributionId ?? src.id;
-  if (!id) return null;
-  return { href: src.spaceId ? `/spaces/${src.spaceId}#c-${id}` : `/contributions/${id}`, label: id.slice(0, 8) };
+interface Draft {
+  introduction: string;
+  participationText: string;
+  lists: Record<SummaryList, Array<{ id?: string; text: string; original: string; item?: SummaryItem }>>;
 }
 
+function toDraft(s: Stocktaking): Draft {
+  const sec = s.sections ?? ({} as Stocktaking['sections']);
+  const lists = Object.fromEntries(
+    SUMMARY_LISTS.map((l) => [l, (sec[l] ?? []).map((item) => ({ id: item.id, text: wording(item), original: wording(item), item }))]),
+  ) as Draft['lists'];
+  return { introduction: sec.introduction ?? '', participationText: sec.participationText ?? participationSentence(s), lists };
+}
+
+function participationSentence(s: Stocktaking): string {
+  return s.participationSentence ?? s.participation?.sentence ?? '';
+}
+
+/** The rapporteur's editor: structured sections with their sources, preview in three languages, publish, export. */
 export default function StocktakingPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const uiLang = useLang();
   const [preview, setPreview] = useState<Lang>(uiLang);
   const res = useAsync(() => call<Stocktaking>(api.GET('/api/v1/stocktaking/{id}', { params: { path: { id }, query: { lang: preview } } })), [id, preview]);
-  const [sections, setSections] = useState<SummarySection[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState(true);
   const [saved, setSaved] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -33,16 +42,31 @@ export default function StocktakingPage({ id }: { id: string }) {
   usePageTitle(t('stocktaking.editorTitle'));
   const s = res.data;
   useEffect(() => {
-    if (s) setSections(Array.isArray(s.sections) ? s.sections : []);
+    if (s) {
+      setDraft(toDraft(s));
+      setDirty(false);
+    }
   }, [s]);
-  const published = s?.status === 'published';
+
+  // each list is sent as it should now read; unchanged items keep their generated wording
+  const edits = () => {
+    if (!draft || !s) return {};
+    const out: Record<string, unknown> = {};
+    if (draft.introduction !== (s.sections?.introduction ?? '')) out.introduction = draft.introduction || null;
+    if (draft.participationText !== (s.sections?.participationText ?? participationSentence(s))) out.participationText = draft.participationText || null;
+    for (const l of SUMMARY_LISTS) {
+      out[l] = draft.lists[l].filter((x) => x.text.trim()).map((x) => (x.id ? (x.text !== x.original ? { id: x.id, text: x.text } : { id: x.id }) : { text: x.text }));
+    }
+    return out;
+  };
   const save = useSubmit(async () => {
-    const updated = await call<Stocktaking>(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { sections } }));
-    res.setData(updated);
+    const updated = await call<Stocktaking>(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { sections: edits(), expectedVersion: s?.version } }));
+    if (updated && typeof updated === 'object' && 'id' in updated) res.setData(updated);
+    else res.reload();
     setSaved(t('digest.saved'));
   });
   const publish = useSubmit(async () => {
-    if (!published) await call(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { sections } }));
+    if (dirty) await call(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { sections: edits(), expectedVersion: s?.version } }));
     const updated = await call<Stocktaking>(api.POST('/api/v1/stocktaking/{id}/publish', { params: { path: { id } } }));
     setConfirming(false);
     if (updated && typeof updated === 'object' && 'id' in updated) res.setData(updated);
@@ -50,11 +74,20 @@ export default function StocktakingPage({ id }: { id: string }) {
     setSaved(t('stocktaking.publishedDone'));
   });
   if (res.error) return <ErrorNote error={res.error} />;
-  if (!s) return <Loading />;
+  if (!s || !draft) return <Loading />;
+  const change = (next: Draft) => {
+    setDraft(next);
+    setDirty(true);
+    setSaved('');
+  };
+  const setItem = (l: SummaryList, i: number, text: string) => change({ ...draft, lists: { ...draft.lists, [l]: draft.lists[l].map((x, j) => (j === i ? { ...x, text } : x)) } });
+  const removeItem = (l: SummaryList, i: number) => change({ ...draft, lists: { ...draft.lists, [l]: draft.lists[l].filter((_, j) => j !== i) } });
+  const addItem = (l: SummaryList) => change({ ...draft, lists: { ...draft.lists, [l]: [...draft.lists[l], { text: '', original: '' }] } });
   const get = (format: 'md' | 'html' | 'pdf' | 'docx') => {
     setDownloadError(null);
     download(`/api/v1/stocktaking/${id}/export?format=${format}&lang=${preview}`, `stocktaking-${preview}.${format}`).catch(setDownloadError);
   };
+  const edit = editing;
   return (
     <>
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -69,6 +102,13 @@ export default function StocktakingPage({ id }: { id: string }) {
         {s.periodStart && `${formatDate(s.periodStart, uiLang, false)} – ${formatDate(s.periodEnd, uiLang, false)} · `}
         <span className={`badge status-${s.status}`}>{t(`digest.status.${s.status}`, { defaultValue: s.status })}</span>
       </p>
+      {s.warnings && s.warnings.length > 0 && (
+        <ul className="note note-warn plain-list">
+          {s.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      )}
       <div className="toolbar">
         <fieldset className="segmented">
           <legend>{t('stocktaking.previewIn')}</legend>
@@ -81,65 +121,127 @@ export default function StocktakingPage({ id }: { id: string }) {
             </span>
           ))}
         </fieldset>
-        {!published && (
-          <button type="button" aria-pressed={!editing} onClick={() => setEditing(!editing)}>
-            {editing ? t('stocktaking.preview') : t('stocktaking.edit')}
-          </button>
-        )}
+        <button type="button" aria-pressed={!editing} onClick={() => setEditing(!editing)}>
+          {editing ? t('stocktaking.preview') : t('stocktaking.edit')}
+        </button>
       </div>
       <div className="summary" lang={preview}>
-        {sections.map((sec, i) => {
-          const key = bodyKey(sec);
-          const text = String(sec[key] ?? '');
-          const sources = (sec.sources ?? []).map(sourceHref).filter((x): x is { href: string; label: string } => !!x);
-          return (
-            <section key={sec.key ?? sec.id ?? i} className="summary-section" aria-labelledby={`sec-${i}`}>
-              <h2 id={`sec-${i}`}>{sectionTitle(sec, preview)}</h2>
-              {editing && !published ? (
-                <div className="field">
-                  <label htmlFor={`sec-body-${i}`}>{t('stocktaking.sectionText', { title: sectionTitle(sec, preview) })}</label>
-                  <textarea
-                    id={`sec-body-${i}`}
-                    rows={Math.min(14, Math.max(4, text.split('\n').length + 1))}
-                    value={text}
-                    onChange={(e) => {
-                      setSaved('');
-                      setSections(sections.map((x, j) => (j === i ? { ...x, [key]: e.target.value } : x)));
-                    }}
-                  />
-                </div>
-              ) : (
-                text.split(/\n{2,}/).map((p, k) => <p key={k}>{p}</p>)
-              )}
-              {sources.length > 0 && (
-                <p className="sources">
-                  {t('stocktaking.sources')}{' '}
-                  {sources.map((src, k) => (
-                    <span key={k}>
-                      {k > 0 && ', '}
-                      <a href={src.href}>{t('stocktaking.source', { number: k + 1 })}</a>
-                    </span>
+        <section className="summary-section" aria-labelledby="sec-intro">
+          <h2 id="sec-intro">{t('stocktaking.sections.introduction')}</h2>
+          {edit ? (
+            <div className="field">
+              <label htmlFor="sum-intro">{t('stocktaking.sectionText', { title: t('stocktaking.sections.introduction') })}</label>
+              <textarea id="sum-intro" rows={3} value={draft.introduction} onChange={(e) => change({ ...draft, introduction: e.target.value })} />
+            </div>
+          ) : (
+            draft.introduction && <p>{draft.introduction}</p>
+          )}
+        </section>
+        <section className="summary-section" aria-labelledby="sec-participation">
+          <h2 id="sec-participation">{t('stocktaking.sections.participation')}</h2>
+          {edit ? (
+            <div className="field">
+              <label htmlFor="sum-participation">{t('stocktaking.sectionText', { title: t('stocktaking.sections.participation') })}</label>
+              <textarea id="sum-participation" rows={3} value={draft.participationText} onChange={(e) => change({ ...draft, participationText: e.target.value })} />
+            </div>
+          ) : (
+            <p>{draft.participationText}</p>
+          )}
+        </section>
+        {SUMMARY_LISTS.map((l) => (
+          <section key={l} className="summary-section" aria-labelledby={`sec-${l}`}>
+            <h2 id={`sec-${l}`}>{t(`stocktaking.sections.${l}`)}</h2>
+            {draft.lists[l].length === 0 && !edit && <p className="muted">{t('stocktaking.emptySection')}</p>}
+            <ol className="points">
+              {draft.lists[l].map((x, i) => (
+                <li key={x.id ?? `new-${i}`} className="point">
+                  {edit ? (
+                    <div className="field">
+                      <label htmlFor={`item-${l}-${i}`}>{t('stocktaking.itemLabel', { section: t(`stocktaking.sections.${l}`), number: i + 1 })}</label>
+                      <textarea id={`item-${l}-${i}`} rows={2} value={x.text} onChange={(e) => setItem(l, i, e.target.value)} />
+                    </div>
+                  ) : (
+                    <p>{x.text}</p>
+                  )}
+                  {x.item && (
+                    <p className="sources">
+                      {x.item.constituencies?.map((c) => t(`constituency.${c}`, { defaultValue: c })).join(', ')}
+                      {x.item.sources?.length > 0 && (
+                        <>
+                          {' · '}
+                          {t('stocktaking.sources')}{' '}
+                          {x.item.sources.slice(0, 6).map((src, k) => (
+                            <span key={src}>
+                              {k > 0 && ', '}
+                              <a href={`/contributions/${src}`}>{t('stocktaking.source', { number: k + 1 })}</a>
+                            </span>
+                          ))}
+                          {x.item.sources.length > 6 && ` (+${x.item.sources.length - 6})`}
+                        </>
+                      )}
+                    </p>
+                  )}
+                  {edit && (
+                    <button type="button" className="link" onClick={() => removeItem(l, i)}>
+                      {t('stocktaking.removeItem', { number: i + 1 })}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ol>
+            {edit && (
+              <button type="button" onClick={() => addItem(l)}>
+                {t('stocktaking.addItem')}
+              </button>
+            )}
+          </section>
+        ))}
+        {s.annex && s.annex.rows?.length > 0 && (
+          <section className="summary-section" aria-labelledby="sec-annex">
+            <h2 id="sec-annex">{t('stocktaking.sections.annex')}</h2>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('stocktaking.question')}</th>
+                    {s.annex.constituencies.map((c) => (
+                      <th key={c} scope="col">
+                        {t(`constituency.${c}`, { defaultValue: c })}
+                      </th>
+                    ))}
+                    <th scope="col">{t('figures.moderators')}</th>
+                    <th scope="col">{t('stocktaking.total')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.annex.rows.map((r) => (
+                    <tr key={r.spaceId}>
+                      <th scope="row">{r.number}</th>
+                      {s.annex!.constituencies.map((c) => (
+                        <td key={c}>{r.counts?.[c] ?? 0}</td>
+                      ))}
+                      <td>{r.moderators}</td>
+                      <td>{r.total}</td>
+                    </tr>
                   ))}
-                </p>
-              )}
-            </section>
-          );
-        })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        )}
       </div>
       <ErrorNote error={save.error} />
       <p role="status" className={saved ? 'note note-ok' : 'visually-hidden'}>
         {saved}
       </p>
-      {!published && (
-        <div className="actions">
-          <button type="button" disabled={save.busy} onClick={() => void save.run()}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="primary" onClick={() => setConfirming(true)}>
-            {t('stocktaking.publish')}
-          </button>
-        </div>
-      )}
+      <div className="actions">
+        <button type="button" disabled={save.busy || !dirty} onClick={() => void save.run()}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="primary" onClick={() => setConfirming(true)}>
+          {t('stocktaking.publish')}
+        </button>
+      </div>
       <section aria-labelledby="dl-h" className="panel plain">
         <h2 id="dl-h">{t('stocktaking.download', { language: t(`languages.${preview}`) })}</h2>
         <div className="actions">

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ThemeAnalyser } from '../analysis/theme-analyser';
+import { digestFigures, mostDiscussed } from './digest-figures';
+import type { DigestContent, DigestPeriod, DigestRow, KeyPoint } from './digest.types';
+import { generateKeyPoints } from './key-points';
+
+interface RawRow {
+  id: string;
+  parent_id: string | null;
+  root_id: string;
+  author_id: string;
+  display_name: string;
+  organisation: string | null;
+  constituency: DigestRow['constituency'];
+  country: string | null;
+  language: DigestRow['language'];
+  body: string;
+  created_at: Date;
+  by_moderator: boolean;
+}
+
+// served by contributions_space_created_idx (space_id, created_at, id)
+const ROWS_SQL = `
+  SELECT c.id, c.parent_id, c.root_id, c.author_id, u.display_name, u.organisation, u.constituency, u.country,
+         c.language, c.body, c.created_at,
+         (COALESCE(m.role, '') = 'moderator' OR COALESCE(rr.role, '') = 'moderator') AS by_moderator
+  FROM contributions c
+  JOIN users u ON u.id = c.author_id
+  JOIN spaces s ON s.id = c.space_id
+  LEFT JOIN memberships m ON m.space_id = c.space_id AND m.user_id = c.author_id
+  LEFT JOIN roundtable_roles rr ON rr.roundtable_id = s.roundtable_id AND rr.user_id = c.author_id
+  WHERE c.space_id = $1 AND c.status = 'published' AND c.created_at >= $2 AND c.created_at < $3`;
+
+/**
+ * Drafts the content of a moderator digest from the database: the space's published
+ * contributions in the period, their figures, the most-discussed threads, the recurring
+ * themes with representative quotes, and key points generated from the themes.
+ */
+@Injectable()
+export class DigestDrafter {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly analyser: ThemeAnalyser,
+  ) {}
+
+  async draft(spaceId: string, period: DigestPeriod): Promise<{ content: DigestContent; keyPoints: KeyPoint[]; contributions: number }> {
+    const raw: RawRow[] = await this.db.query(`${ROWS_SQL} ORDER BY c.created_at, c.id`, [spaceId, period.start, period.end]);
+    const rows = raw.map(toRow);
+    const inPeriod = new Set(rows.map((r) => r.id));
+    const missingRoots = [...new Set(rows.filter((r) => r.parentId && !inPeriod.has(r.rootId)).map((r) => r.rootId))];
+    const roots = new Map<string, DigestRow>();
+    if (missingRoots.length > 0) {
+      const older: RawRow[] = await this.db.query(
+        `SELECT c.id, c.parent_id, c.root_id, c.author_id, u.display_name, u.organisation, u.constituency, u.country, c.language, c.body, c.created_at, false AS by_moderator
+         FROM contributions c JOIN users u ON u.id = c.author_id WHERE c.id = ANY($1::uuid[]) AND c.status = 'published'`,
+        [missingRoots],
+      );
+      for (const r of older) roots.set(r.id, toRow(r));
+    }
+    const themes = await this.analyser.analyse(
+      rows.map((r) => ({
+        id: r.id,
+        authorId: r.authorId,
+        authorName: r.authorName,
+        organisation: r.organisation,
+        constituency: r.constituency,
+        language: r.language,
+        body: r.body,
+      })),
+    );
+    const content: DigestContent = { figures: digestFigures(rows), threads: mostDiscussed(rows, roots), themes };
+    return { content, keyPoints: generateKeyPoints(themes), contributions: rows.length };
+  }
+
+  /** Whether an id is a published contribution of the space (for sources a moderator adds). */
+  async publishedIn(spaceId: string, ids: string[]): Promise<Set<string>> {
+    const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (uuids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM contributions WHERE space_id = $1 AND id = ANY($2::uuid[]) AND status = 'published'`,
+      [spaceId, uuids],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+}
+
+function toRow(r: RawRow): DigestRow {
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    rootId: r.root_id,
+    authorId: r.author_id,
+    authorName: r.display_name,
+    organisation: r.organisation,
+    constituency: r.constituency,
+    country: r.country,
+    language: r.language,
+    body: r.body,
+    createdAt: r.created_at,
+    byModerator: r.by_moderator,
+  };
+}

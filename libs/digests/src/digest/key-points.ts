@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@roundtable/core';
+import type { Constituency } from '@roundtable/core';
+import type { Theme } from '../analysis/theme.types';
+import type { KeyPoint } from './digest.types';
+
+export const MAX_KEY_POINTS = 40;
+export const MAX_KEY_POINT_TEXT = 2000;
+
+/** English names of constituencies in a running sentence (digests are the moderators' working documents). */
+export const CONSTITUENCY_PLURAL_EN: Record<Constituency, string> = {
+  state: 'States',
+  civil_society: 'civil society',
+  business: 'business',
+  local_government: 'local and regional governments',
+  international_organisation: 'international organisations',
+  youth: 'youth',
+  academia: 'academia',
+  other: 'other participants',
+};
+
+/** "a, b and c" */
+export function listEn(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** One key point per theme, most carried first: "Regular pathways: raised in 7 contributions by States, civil society and business." */
+export function generateKeyPoints(themes: Theme[], limit = 8): KeyPoint[] {
+  return themes.slice(0, limit).map((t) => {
+    const who = (Object.entries(t.constituencies) as Array<[Constituency, number]>)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([c]) => CONSTITUENCY_PLURAL_EN[c]);
+    const n = t.contributionIds.length;
+    return {
+      id: randomUUID(),
+      text: `${capitalise(t.label)}: raised in ${n} contribution${n === 1 ? '' : 's'} by ${listEn(who)}.`,
+      priority: false,
+      themeKey: t.key,
+      sources: [...t.contributionIds],
+      origin: 'generated',
+      edited: false,
+    };
+  });
+}
+
+export interface KeyPointEdit {
+  /** An existing point (keeps its sources); absent for a new one. */
+  id?: string;
+  text: string;
+  priority?: boolean;
+  /** Contributions a new point rests on (ids of this space). */
+  sources?: string[];
+}
+
+/**
+ * The moderator's edit of the key points: the list as it should now read. Points are
+ * kept, reworded, marked as priority and reordered by their place in the list; points
+ * left out are dropped; points without an id are added. Sources of existing points are
+ * the platform's and stay as they are.
+ */
+export function applyKeyPointEdits(current: KeyPoint[], edits: KeyPointEdit[], validSource: (id: string) => boolean): KeyPoint[] {
+  if (edits.length > MAX_KEY_POINTS) throw DomainError.badRequest(`keyPoints: at most ${MAX_KEY_POINTS} points`);
+  const byId = new Map(current.map((p) => [p.id, p]));
+  const seen = new Set<string>();
+  return edits.map((e, i) => {
+    const text = e.text.replace(/\s+/g, ' ').trim();
+    if (!text) throw DomainError.badRequest(`keyPoints[${i}].text must not be blank`);
+    if (text.length > MAX_KEY_POINT_TEXT) throw DomainError.badRequest(`keyPoints[${i}].text is longer than ${MAX_KEY_POINT_TEXT} characters`);
+    if (e.id) {
+      const existing = byId.get(e.id);
+      if (!existing) throw DomainError.badRequest(`keyPoints[${i}].id ${e.id} is not a key point of this digest`);
+      if (seen.has(e.id)) throw DomainError.badRequest(`keyPoints[${i}].id ${e.id} appears twice`);
+      seen.add(e.id);
+      return { ...existing, text, priority: e.priority ?? existing.priority, edited: existing.edited || text !== existing.text };
+    }
+    const sources = [...new Set(e.sources ?? [])];
+    const unknown = sources.find((s) => !validSource(s));
+    if (unknown) throw DomainError.badRequest(`keyPoints[${i}].sources: ${unknown} is not a published contribution of this space`);
+    return { id: randomUUID(), text, priority: e.priority ?? false, themeKey: null, sources, origin: 'moderator', edited: false };
+  });
+}
+
+export function capitalise(text: string): string {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}

@@ -1,0 +1,82 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig, QueueHandlers, QueueName, QueueRegistry, RedisConnections, WorkerLifecycle } from '@roundtable/core';
+import { DigestsService } from '../digest/digests.service';
+import { weekBefore } from '../digest/period';
+
+/** The weekly tick (from the job scheduler) or one space's draft for the week before `periodEnd`. */
+export type ModeratorDigestJob = { kind: 'week' } | { kind: 'space'; spaceId: string; periodEnd: string };
+
+export const WEEKLY_SCHEDULER_ID = 'moderator-digests-weekly';
+
+/**
+ * The worker's only consumer of the moderator-digests queue. At boot it upserts the
+ * weekly job scheduler (one per deployment, whatever the number of workers: the id is
+ * fixed). Each tick fans out one job per open space with a fixed id
+ * (`md-<spaceId>-<periodEnd>`), and each of those drafts the space's digest of the week
+ * before the tick, once: the digest is unique per space and period.
+ */
+@Injectable()
+export class ModeratorDigestProcessor implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ModeratorDigestProcessor.name);
+  private worker?: Worker<ModeratorDigestJob>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly digests: DigestsService,
+    private readonly redis: RedisConnections,
+    private readonly queues: QueueRegistry,
+    private readonly queueHandlers: QueueHandlers,
+    private readonly lifecycle: WorkerLifecycle,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.queueHandlers.claim(QueueName.ModeratorDigests);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.queueHandlers.assertComplete();
+    await this.queues
+      .get(QueueName.ModeratorDigests)
+      .upsertJobScheduler(
+        WEEKLY_SCHEDULER_ID,
+        { pattern: this.config.MODERATOR_DIGEST_CRON, tz: this.config.MODERATOR_DIGEST_TIMEZONE },
+        { name: 'week', data: { kind: 'week' } },
+      );
+    this.worker = this.lifecycle.register(
+      new Worker<ModeratorDigestJob>(QueueName.ModeratorDigests, (job) => this.process(job), {
+        connection: this.redis.bullConnection(),
+        prefix: this.queues.prefix,
+        concurrency: 2,
+      }),
+    );
+    this.worker.on('error', (err) => this.logger.warn(`moderator-digests worker: ${err.message}`));
+  }
+
+  async process(job: Job<ModeratorDigestJob>): Promise<{ spaces?: number; digestId?: string | null }> {
+    const data = job.data;
+    if (data.kind === 'space') {
+      return { digestId: await this.digests.draftScheduled(data.spaceId, weekBefore(new Date(data.periodEnd))) };
+    }
+    // a scheduler's job covers the week before the time it was scheduled for, whenever it runs
+    const scheduledAt = (job.opts as { prevMillis?: number }).prevMillis ?? job.timestamp;
+    const periodEnd = new Date(scheduledAt);
+    const spaces: Array<{ id: string }> = await this.db.query(`SELECT id FROM spaces WHERE status IN ('open', 'closed') ORDER BY id`);
+    await this.queues.get(QueueName.ModeratorDigests).addBulk(
+      spaces.map((s) => ({
+        name: 'space',
+        data: { kind: 'space' as const, spaceId: s.id, periodEnd: periodEnd.toISOString() },
+        opts: { jobId: `md-${s.id}-${periodEnd.getTime()}` },
+      })),
+    );
+    this.logger.log(`weekly moderator digests: ${spaces.length} space(s) for the week to ${periodEnd.toISOString()}`);
+    return { spaces: spaces.length };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

@@ -1,0 +1,83 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { JobsOptions } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig, DEFAULT_JOB_OPTIONS, QueueName, QueueRegistry } from '@roundtable/core';
+import { digestSchedulerId, DigestRunJob, weeklyPattern } from '../digest-period';
+
+/** New consultations and timezone changes are picked up this often. */
+const SYNC_EVERY_MS = 60_000;
+const PREFIX = digestSchedulerId('');
+
+/**
+ * Keeps one BullMQ job scheduler per consultation (`member-digest-<id>`): weekly at
+ * DIGEST_DAY / DIGEST_HOUR in the consultation's timezone. `upsertJobScheduler` with a
+ * fixed id is idempotent, so restarts and several workers starting at once still leave
+ * one schedule (and one next job) per consultation. Runs in the worker at boot and every
+ * minute; removes the schedulers of deleted consultations.
+ */
+@Injectable()
+export class DigestSchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DigestSchedule.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queues: QueueRegistry,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.tick();
+    this.timer = setInterval(() => void this.tick(), SYNC_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** One sync at a time; a failure is logged and the next tick tries again. */
+  private tick(): Promise<void> {
+    const running = (this.running ??= this.sync()
+      .then(() => undefined)
+      .catch((err) => this.logger.warn(`digest schedule sync failed: ${(err as Error).message}`))
+      .finally(() => (this.running = undefined)));
+    return running;
+  }
+
+  /** Upserts the missing or outdated schedulers and removes those of deleted consultations; returns how many changed. */
+  async sync(): Promise<number> {
+    const queue = this.queues.get(QueueName.MemberDigestRuns);
+    const consultations: Array<{ id: string; timezone: string }> = await this.db.query(`SELECT id, timezone FROM consultations`);
+    const existing = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
+    const pattern = weeklyPattern(this.config.DIGEST_DAY, this.config.DIGEST_HOUR);
+    let changed = 0;
+    for (const c of consultations) {
+      const id = digestSchedulerId(c.id);
+      const current = existing.get(id);
+      existing.delete(id);
+      if (current?.pattern === pattern && current.tz === c.timezone) continue;
+      try {
+        await queue.upsertJobScheduler(
+          id,
+          { pattern, tz: c.timezone },
+          { name: 'scheduled-run', data: { consultationId: c.id, trigger: 'schedule' } satisfies DigestRunJob, opts: DEFAULT_JOB_OPTIONS as JobsOptions },
+        );
+        changed += 1;
+      } catch (err) {
+        this.logger.warn(`cannot schedule the digest of consultation ${c.id} (${c.timezone}): ${(err as Error).message}`);
+      }
+    }
+    for (const stale of existing.keys()) {
+      if (stale.startsWith(PREFIX)) {
+        await queue.removeJobScheduler(stale);
+        changed += 1;
+      }
+    }
+    if (changed) this.logger.log(`digest schedule: ${changed} scheduler(s) upserted or removed (${pattern}, consultation timezones)`);
+    return changed;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parsePeriod, PeriodDto } from '@roundtable/digests';
+import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
+import { StocktakingService } from './stocktaking.service';
+import { SummaryDto, SummaryListDto, SummaryQueryDto } from './summary.dto';
+
+@ApiTags('stocktaking')
+@Controller('roundtables')
+export class RoundtableStocktakingController {
+  constructor(private readonly summaries: StocktakingService) {}
+
+  @Post(':id/stocktaking')
+  @Access('rapporteur', 'roundtable')
+  @ApiOperation({ summary: 'Compile a draft stocktaking summary of this roundtable for a period, from the published moderator digests' })
+  compile(@Param('id', ParseUUIDPipe) id: string, @Body() body: PeriodDto, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
+    return this.summaries.compile(id, parsePeriod(body), access.user!.id);
+  }
+
+  @Get(':id/stocktaking')
+  @Access('viewer', 'roundtable')
+  @ApiOperation({ summary: "This roundtable's stocktaking summaries, newest first (drafts for its staff only)" })
+  list(@Param('id', ParseUUIDPipe) id: string, @Query() query: SummaryQueryDto, @CurrentAccess() access: RequestAccess): Promise<SummaryListDto> {
+    return this.summaries.list(id, access, query.lang ?? 'en');
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
+import { StocktakingService } from './stocktaking.service';
+import { ExportQueryDto, RecompileDto, RecompileResultDto, SummaryDto, SummaryQueryDto, UpdateSummaryDto } from './summary.dto';
+import { SummaryExporter } from './summary-exporter';
+
+@ApiTags('stocktaking')
+@Controller('stocktaking')
+export class StocktakingController {
+  constructor(
+    private readonly summaries: StocktakingService,
+    private readonly exporter: SummaryExporter,
+  ) {}
+
+  @Get(':id')
+  @Access('viewer', 'stocktaking')
+  @ApiOperation({ summary: 'A stocktaking summary in a language (a draft only for the staff of its roundtable)' })
+  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: SummaryQueryDto, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
+    return this.summaries.get(id, access, query.lang ?? 'en');
+  }
+
+  @Patch(':id')
+  @Access('rapporteur', 'stocktaking')
+  @ApiOperation({ summary: 'Edit sections: introduction, participation text, and each list (reword, drop, reorder, add); each edit is a new version' })
+  edit(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSummaryDto, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
+    return this.summaries.edit(id, body, access.user!.id);
+  }
+
+  @Post(':id/recompile')
+  @HttpCode(200)
+  @Access('rapporteur', 'stocktaking')
+  @ApiOperation({ summary: 'Compile again from the published digests, keeping your edits: a preview, saved only with confirm: true' })
+  recompile(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecompileDto, @CurrentAccess() access: RequestAccess): Promise<RecompileResultDto> {
+    return this.summaries.recompile(id, body.confirm ?? false, body.expectedVersion, access.user!.id);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Access('rapporteur', 'stocktaking')
+  @ApiOperation({ summary: 'Publish the latest version (then translated into the other languages)' })
+  publish(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
+    return this.summaries.publish(id, access.user!.id);
+  }
+
+  @Get(':id/export')
+  @Access('viewer', 'stocktaking')
+  @ApiOperation({ summary: 'Download the summary as Markdown, HTML, PDF or DOCX' })
+  @ApiProduces('text/markdown', 'text/html', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiOkResponse({ description: 'The file' })
+  async export(@Param('id', ParseUUIDPipe) id: string, @Query() query: ExportQueryDto, @CurrentAccess() access: RequestAccess): Promise<StreamableFile> {
+    const file = await this.exporter.export(id, access, query.format, query.lang ?? 'en');
+    return new StreamableFile(file.body, { type: file.type, disposition: `attachment; filename="${file.filename}"`, length: file.body.length });
+  }
+}

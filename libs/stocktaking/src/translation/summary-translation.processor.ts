@@ -1,0 +1,99 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { QueueHandlers, QueueName, QueueRegistry, RedisConnections, WorkerLifecycle } from '@roundtable/core';
+import type { Language } from '@roundtable/core';
+import { TranslationMemory } from '@roundtable/digests';
+import type { SummaryContent } from '../compile/summary.types';
+import { FreeText, freeTexts, textKey } from '../render/free-text';
+
+/** Ids only: the job re-reads the version it translates. */
+export interface SummaryTranslationJob {
+  summaryId: string;
+  version: number;
+  language: Language;
+}
+
+/**
+ * The worker's only consumer of the summary-translations queue: translates the free text
+ * of a published summary version (theme labels, edited wording, priorities, quotes) into
+ * one language through the translation engine, and stores it with the version. Stale or
+ * finished work returns early; an engine failure throws so BullMQ retries, and the last
+ * attempt marks the translation failed (readers then get the original wording).
+ */
+@Injectable()
+export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SummaryTranslationProcessor.name);
+  private worker?: Worker<SummaryTranslationJob>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly memory: TranslationMemory,
+    private readonly redis: RedisConnections,
+    private readonly queues: QueueRegistry,
+    private readonly queueHandlers: QueueHandlers,
+    private readonly lifecycle: WorkerLifecycle,
+  ) {}
+
+  onModuleInit(): void {
+    this.queueHandlers.claim(QueueName.SummaryTranslations);
+  }
+
+  onApplicationBootstrap(): void {
+    this.queueHandlers.assertComplete();
+    this.worker = this.lifecycle.register(
+      new Worker<SummaryTranslationJob>(QueueName.SummaryTranslations, (job) => this.process(job), {
+        connection: this.redis.bullConnection(),
+        prefix: this.queues.prefix,
+        concurrency: 2,
+      }),
+    );
+    this.worker.on('error', (err) => this.logger.warn(`summary-translations worker: ${err.message}`));
+  }
+
+  async process(job: Job<SummaryTranslationJob>): Promise<{ texts: number } | { skipped: string }> {
+    try {
+      return await this.translate(job.data);
+    } catch (err) {
+      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+        await this.db.query(
+          `UPDATE stocktaking_translations SET status = 'failed', error = $4, updated_at = now() WHERE summary_id = $1 AND version = $2 AND language = $3`,
+          [job.data.summaryId, job.data.version, job.data.language, (err as Error).message.slice(0, 500)],
+        );
+      }
+      throw err;
+    }
+  }
+
+  async translate({ summaryId, version, language }: SummaryTranslationJob): Promise<{ texts: number } | { skipped: string }> {
+    const [row]: Array<{ status: string; content: SummaryContent; source: Language }> = await this.db.query(
+      `SELECT t.status, v.content, s.language AS source
+       FROM stocktaking_translations t
+       JOIN stocktaking_versions v ON v.summary_id = t.summary_id AND v.version = t.version
+       JOIN stocktaking_summaries s ON s.id = t.summary_id
+       WHERE t.summary_id = $1 AND t.version = $2 AND t.language = $3`,
+      [summaryId, version, language],
+    );
+    if (!row) return { skipped: 'no such summary version to translate' };
+    if (row.status === 'done') return { skipped: 'already translated' };
+    const todo = freeTexts(row.content, row.source).filter((t) => t.language !== language);
+    const texts: Record<string, string> = {};
+    for (const from of ['en', 'fr', 'es'] as const) {
+      const group: FreeText[] = todo.filter((t) => t.language === from);
+      if (group.length === 0) continue;
+      const translated = await this.memory.translate(group.map((t) => t.text), from, language);
+      group.forEach((t, i) => (texts[textKey(t)] = translated[i]));
+    }
+    await this.db.query(
+      `UPDATE stocktaking_translations SET status = 'done', texts = $4, provider = $5, error = NULL, updated_at = now() WHERE summary_id = $1 AND version = $2 AND language = $3`,
+      [summaryId, version, language, JSON.stringify(texts), this.memory.provider],
+    );
+    this.logger.log(`stocktaking summary ${summaryId} v${version}: ${todo.length} text(s) translated into ${language}`);
+    return { texts: todo.length };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+}

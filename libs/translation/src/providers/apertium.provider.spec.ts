@@ -1,0 +1,52 @@
+import { keep, segmentText, text } from '../text/segment';
+import { ApertiumProvider, decodeStream, encodeStream } from './apertium.provider';
+import { UnsupportedPairError } from './translation-provider';
+
+/** Runs the real engine (Debian's apertium, apertium-eng-spa, apertium-fr-es; npm test installs them). */
+describe('Apertium provider', () => {
+  const apertium = new ApertiumProvider();
+  afterAll(() => apertium.stop());
+  const signal = () => AbortSignal.timeout(20_000);
+
+  it('is installed with the modes it needs', () => {
+    expect(apertium.missingModes()).toEqual([]);
+  });
+
+  it('goes direct for EN↔ES and FR↔ES and through Spanish for EN↔FR', () => {
+    expect(apertium.route('en', 'es')).toEqual([['en', 'es']]);
+    expect(apertium.route('es', 'fr')).toEqual([['es', 'fr']]);
+    expect(apertium.route('en', 'fr')).toEqual([['en', 'es'], ['es', 'fr']]);
+    expect(apertium.route('fr', 'en')).toEqual([['fr', 'es'], ['es', 'en']]);
+    expect(() => apertium.route('en', 'en')).toThrow(UnsupportedPairError);
+  });
+
+  it('translates with warm pipelines, keeps kept parts in order, and leaves no unknown-word marks', async () => {
+    const [out] = await apertium.translate(
+      [[text('The meeting is on Friday. Write to '), keep('ana@example.org'), text(' or see '), keep('https://example.org/a_b'), text(' with the zorblaxian data.')]],
+      'en',
+      'es',
+      signal(),
+    );
+    const translated = segmentText(out);
+    expect(translated).toContain('viernes');
+    expect(out.filter((p) => p.kind === 'keep').map((p) => p.text)).toEqual(['ana@example.org', 'https://example.org/a_b']);
+    expect(out.filter((p) => p.kind === 'text').map((p) => p.text).join('')).not.toMatch(/[*#@](?=\p{L})/u);
+    expect(translated).toContain('zorblaxian');
+  });
+
+  it('answers many requests in flight, each with its own answer, quickly once warm', async () => {
+    const sentences = Array.from({ length: 40 }, (_, i) => [text(`The committee met ${i % 2 ? 'on Monday' : 'on Friday'} in the city.`)]);
+    const started = Date.now();
+    const out = await apertium.translate(sentences, 'en', 'es', signal());
+    expect(out).toHaveLength(40);
+    out.forEach((s, i) => expect(segmentText(s)).toContain(i % 2 ? 'lunes' : 'viernes'));
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('escapes the characters its stream format reserves, both ways', () => {
+    const segment = [text('a [b] {c} ^d$ e/f \\ <g> h@i'), keep('[x](y)')];
+    expect(encodeStream(segment)).toBe('a \\[b\\] \\{c\\} \\^d\\$ e\\/f \\\\ \\<g\\> h\\@i[\\[x\\](y)]');
+    expect(decodeStream(encodeStream(segment), segment)).toEqual(segment);
+    expect(decodeStream('#tener *palabra @casa', [])).toEqual([text('tener palabra casa')]);
+  });
+});

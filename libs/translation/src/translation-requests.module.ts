@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { SpaceEventLog } from '@roundtable/contributions';
+import { LanguageDetector } from './detection/language-detector';
+import { TranslationRequests } from './jobs/translation-requests';
+import { TranslationStore } from './jobs/translation-store';
+
+/**
+ * Language detection and the queueing of missing translations: what the worker and the
+ * CLI (`translate --missing`) share. Loads eld's database on first use.
+ */
+@Module({
+  providers: [LanguageDetector, TranslationStore, TranslationRequests, SpaceEventLog],
+  exports: [LanguageDetector, TranslationStore, TranslationRequests],
+})
+export class TranslationRequestsModule {}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TranslationEngine } from './engine/translation-engine';
+import { GlossaryService } from './glossary/glossary.service';
+import { TranslateContributionJob } from './jobs/translate-contribution.job';
+import { TranslatePromptJob } from './jobs/translate-prompt.job';
+import { TranslationEventHandler } from './jobs/translation-event.handler';
+import { TranslationSweeper } from './jobs/translation-sweeper';
+import { TranslationsProcessor } from './jobs/translations.processor';
+import { ProviderLifecycle } from './providers/provider-lifecycle';
+import { translationProviderFactory } from './providers/translation-provider.factory';
+import { TranslationRequestsModule } from './translation-requests.module';
+
+/**
+ * The worker side of translation: the translations queue's processor, the space-event
+ * handler that queues jobs, the sweeper, and the engine with its provider (Apertium's
+ * pipelines are started at boot and kept warm).
+ */
+@Module({
+  imports: [TranslationRequestsModule],
+  providers: [
+    translationProviderFactory,
+    ProviderLifecycle,
+    GlossaryService,
+    TranslationEngine,
+    TranslateContributionJob,
+    TranslatePromptJob,
+    TranslationsProcessor,
+    TranslationEventHandler,
+    TranslationSweeper,
+  ],
+  exports: [TranslationEventHandler, TranslationEngine],
+})
+export class TranslationWorkerModule {}

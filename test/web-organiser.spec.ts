@@ -1,0 +1,143 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { Client, eventually } from './support/test-api';
+import { launchBrowser, person, screenshot, seriousA11yViolations, signedInContext, startWebStack, tabTo, watchErrors, WebStack } from './support/web';
+
+/**
+ * Organisers build the structure in the browser (consultation → roundtable with objectives →
+ * question with prompts in three languages, moderation mode and dates) and assign roles; and
+ * one participant journey is driven with the keyboard alone (Tab, Enter and typing).
+ */
+describe('web app: organisers, and the keyboard alone', () => {
+  let stack: WebStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('creates a consultation, a roundtable with objectives and a question with prompts in three languages, then assigns a moderator', async () => {
+    const page = await (await signedInContext(browser, stack.organiser, 'en')).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${stack.url}/`);
+    await page.getByText('New consultation').click();
+    const title = page.getByRole('group', { name: 'Title' });
+    await title.getByLabel('English').fill('Water and displacement');
+    await title.getByLabel('French').fill('Eau et déplacements');
+    await title.getByLabel('Spanish').fill('Agua y desplazamientos');
+    await page.getByLabel('Time zone').fill('Europe/Zurich');
+    await page.getByRole('button', { name: 'Create consultation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Water and displacement' }).waitFor();
+
+    await page.getByText('New roundtable').click();
+    await page.getByRole('group', { name: 'Title' }).getByLabel('English').fill('Drought and cities');
+    await page.getByLabel('Objectives').fill('Map what works\nAgree on three priorities');
+    await page.getByRole('button', { name: 'Create roundtable' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Drought and cities' }).waitFor();
+    await page.getByText('Agree on three priorities').waitFor();
+
+    await page.getByText('New question', { exact: true }).click();
+    const prompt = page.getByRole('group', { name: 'Question' });
+    await prompt.getByLabel('English').fill('Which water measures helped newcomers most?');
+    await prompt.getByLabel('French').fill('Quelles mesures sur l’eau ont le plus aidé les nouveaux arrivants ?');
+    await prompt.getByLabel('Spanish').fill('¿Qué medidas sobre el agua ayudaron más a los recién llegados?');
+    await page.getByLabel('Moderators approve each contribution first').check();
+    await page.getByLabel('Closes').fill('2031-06-30T18:00');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Create question' }).click();
+    await page.getByText('Question 1 created.').waitFor();
+    const card = page.locator('.card', { hasText: 'Which water measures helped newcomers most?' });
+    await card.getByText('Reviewed before publication').waitFor();
+
+    // the three prompts are stored, and a French reader gets hers
+    const roundtableId = page.url().split('/').pop()!;
+    const rt = (await stack.organiser.client.get(`/roundtables/${roundtableId}`)).body;
+    expect(rt.spaces[0]).toMatchObject({
+      moderation: 'pre',
+      prompt: {
+        en: 'Which water measures helped newcomers most?',
+        fr: 'Quelles mesures sur l’eau ont le plus aidé les nouveaux arrivants ?',
+        es: '¿Qué medidas sobre el agua ayudaron más a los recién llegados?',
+      },
+    });
+    expect(new Date(rt.spaces[0].closesAt).getFullYear()).toBe(2031);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByText('Quelles mesures sur l’eau ont le plus aidé les nouveaux arrivants ?').waitFor();
+    await page.getByLabel('Langue').selectOption('en');
+
+    // a role, given on the question's management page
+    const mod = await person(stack.url, 'Moana Moderator', 'en');
+    await page.locator('.card a', { hasText: 'Which water measures' }).click();
+    await page.getByRole('link', { name: 'Manage this question' }).click();
+    await page.getByLabel('Member id').fill(mod.id);
+    await page.getByLabel('Role', { exact: true }).selectOption('moderator');
+    await page.getByRole('button', { name: 'Assign role' }).click();
+    await page.getByText(`is now Moderator.`).waitFor();
+    const spaceId = rt.spaces[0].id;
+    await eventually(async () => (await mod.client.get(`/spaces/${spaceId}`)).body.myRole === 'moderator', 5_000, 'the moderator role');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets a participant sign in, find a question, post and reply with the keyboard alone', async () => {
+    const org = stack.organiser.client;
+    const c = (await org.post('/consultations', { title: { en: 'Keyboard consultation' }, timezone: 'Europe/Zurich' })).body;
+    const r = (await org.post(`/consultations/${c.id}/roundtables`, { number: 1, title: { en: 'Keyboard roundtable' } })).body;
+    const s = (await org.post(`/roundtables/${r.id}/spaces`, { number: 1, prompt: { en: 'What would you change first?' }, moderation: 'post' })).body;
+    const kim = await person(stack.url, 'Kim Keyboard', 'en', { constituency: 'youth' });
+    await kim.client.post(`/spaces/${s.id}/members`);
+    const page = await (await signedInContext(browser, null, 'en')).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${stack.url}/login`);
+
+    // sign in
+    await tabTo(page, (el) => el.id === 'login-email');
+    await page.keyboard.type(kim.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(kim.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
+
+    // consultation → roundtable → question, following links with Tab and Enter
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'Keyboard consultation');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Keyboard consultation' }).waitFor();
+    await tabTo(page, (el) => el.tag === 'a' && el.text.includes('Keyboard roundtable'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Keyboard roundtable' }).waitFor();
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'What would you change first?');
+    await page.keyboard.press('Enter');
+    await page.locator('.live-status.live').waitFor({ timeout: 15_000 });
+
+    // write and publish
+    await tabTo(page, (el) => el.tag === 'textarea' && el.label === 'Your contribution');
+    const text = `Safer bus stops near the new housing (${Date.now()}).`;
+    await page.keyboard.type(text);
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Publish');
+    await page.keyboard.press('Enter');
+    await page.locator('article', { hasText: text }).waitFor();
+
+    // reply to it: Tab back to its Reply button, Enter opens the reply box with focus in it
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Reply', 40, true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.type('And lighting on the path to school.');
+    await tabTo(page, (el) => el.tag === 'button' && el.text === 'Publish reply');
+    await page.keyboard.press('Enter');
+    await page.locator('ol.replies article', { hasText: 'And lighting on the path to school.' }).waitFor();
+
+    // focus is visible wherever it is (a 3 px outline)
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(['solid', 'auto']).toContain(outline);
+    const posts = (await new Client(stack.url, kim.token).get(`/spaces/${s.id}/contributions`)).body.items;
+    expect(posts.map((p: { body: string }) => p.body)).toEqual(expect.arrayContaining([text, 'And lighting on the path to school.']));
+    await screenshot(page, 'keyboard-journey');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
