@@ -115,12 +115,66 @@ const TABLE: Record<string, Row> = {
   'POST /spaces/{id}/warnings': { allowed: MODERATORS_OF_A, body: (f) => ({ userId: f.bystander.id, reason: 'Access matrix warning' }), spaceScoped: true },
   'GET /me/moderation': { allowed: SIGNED_IN },
 
+  // member digest emails: a run for a past, empty period (it queues nothing anyone would receive)
+  'POST /admin/digest-emails/run': { allowed: ORGANISER, body: (f) => ({ consultationId: f.consultationId, periodEnd: '2000-01-01T00:00:00.000Z' }) },
+  // public, the signed token is the credential (none here, so 400 for everyone)
+  'GET /unsubscribe': { allowed: EVERYONE },
+  'POST /unsubscribe': { allowed: EVERYONE },
+
+  // moderator digests: moderators of the space draft, edit and publish; members read published ones (drafts: staff)
+  'POST /spaces/{id}/digests': { allowed: MODERATORS_OF_A, body: () => freshPeriod(), spaceScoped: true },
+  'GET /spaces/{id}/digests': { allowed: MEMBERS_OF_A, spaceScoped: true },
+  'GET /digests/{id}': { allowed: STAFF_OF_A, params: async (f) => ({ id: await draftDigest(f) }) },
+  'PATCH /digests/{id}': { allowed: MODERATORS_OF_A, body: () => ({ keyPoints: [{ text: 'A point from the access matrix' }] }), params: async (f) => ({ id: await draftDigest(f) }) },
+  'POST /digests/{id}/publish': { allowed: MODERATORS_OF_A, params: async (f) => ({ id: await draftDigest(f) }) },
+  // stocktaking: rapporteurs of the roundtable (the rapporteur here holds a space-level role only) and organisers;
+  // an unpublished summary exists for them alone
+  'POST /roundtables/{id}/stocktaking': { allowed: ORGANISER, body: () => freshPeriod() },
+  'GET /roundtables/{id}/stocktaking': { allowed: SIGNED_IN },
+  'GET /stocktaking/{id}': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f) }) },
+  'PATCH /stocktaking/{id}': { allowed: ORGANISER, body: () => ({ introduction: 'From the access matrix' }), params: async (f) => ({ id: await draftSummary(f) }) },
+  'POST /stocktaking/{id}/recompile': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f) }) },
+  'POST /stocktaking/{id}/publish': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f) }) },
+  'GET /stocktaking/{id}/export': { allowed: ORGANISER, query: 'format=md', params: async (f) => ({ id: await draftSummary(f) }) },
+
+  // the translation glossary: everyone signed in reads it, organisers edit it (each call gets a term of its own)
+  'GET /glossary': { allowed: SIGNED_IN },
+  'POST /glossary': { allowed: ORGANISER, body: () => glossaryTerm() },
+  'PATCH /glossary/{id}': { allowed: ORGANISER, body: () => ({ note: 'Edited by the access matrix' }), params: async (f) => ({ id: await freshTerm(f) }) },
+  'DELETE /glossary/{id}': { allowed: ORGANISER, params: async (f) => ({ id: await freshTerm(f) }) },
+
   // operations
   'GET /health/live': { allowed: EVERYONE },
   'GET /health/ready': { allowed: EVERYONE },
   // Prometheus scrapers carry no user token (METRICS_TOKEN, when configured, is checked in test/ops.spec.ts)
   'GET /metrics': { allowed: EVERYONE },
 };
+
+/** A one-day period no other row uses (digests and summaries are unique per period). */
+function freshPeriod(): { periodStart: string; periodEnd: string } {
+  const day = Date.UTC(2001, 0, 1) + nextNumber() * 86_400_000;
+  return { periodStart: new Date(day).toISOString(), periodEnd: new Date(day + 86_400_000).toISOString() };
+}
+
+/** A new, unpublished moderator digest of space A (drafted by the organiser). */
+async function draftDigest(f: Fixtures): Promise<string> {
+  return expectStatus(await f.organiser.client.post(`/spaces/${f.spaceA}/digests`, freshPeriod()), 201, 'draft a digest').body.id;
+}
+
+/** A new, unpublished stocktaking summary of roundtable A (compiled by the organiser). */
+async function draftSummary(f: Fixtures): Promise<string> {
+  return expectStatus(await f.organiser.client.post(`/roundtables/${f.roundtableA}/stocktaking`, freshPeriod()), 201, 'compile a summary').body.id;
+}
+
+/** A glossary term no other call uses (terms are unique per language). */
+function glossaryTerm(): { en: string; fr: string; es: string } {
+  const n = nextNumber();
+  return { en: `matrix term ${n}`, fr: `terme matrice ${n}`, es: `término matriz ${n}` };
+}
+
+async function freshTerm(f: Fixtures): Promise<string> {
+  return expectStatus(await f.organiser.client.post('/glossary', glossaryTerm()), 201, 'add a glossary term').body.id;
+}
 
 const PREFIX = '/api/v1';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];

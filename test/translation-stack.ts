@@ -16,6 +16,7 @@ import { createConsultation, createRoundtable, createSpace, expectStatus } from 
  */
 export class TranslationStack {
   readonly prefix: string;
+  private readonly dbName: string;
   dbUrl = '';
   api?: TestApi;
   private readonly workers: RunningProcess[] = [];
@@ -30,8 +31,6 @@ export class TranslationStack {
     this.prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-${name}-${runId}`;
     this.dbName = `rt_${name}_${runId}`;
   }
-
-  private readonly dbName: string;
 
   /** Creates and migrates the database, then starts the api. */
   async start(): Promise<TestApi> {
@@ -56,7 +55,7 @@ export class TranslationStack {
   }
 
   async worker(extra: Record<string, string> = {}): Promise<RunningProcess> {
-    const worker = await startWorker({ ...this.processEnv(extra), LOG_LEVEL: 'warn' });
+    const worker = await startWorker(this.processEnv(extra));
     this.workers.push(worker);
     return worker;
   }

@@ -153,9 +153,9 @@ describe('web app: participants', () => {
     });
     const fr = await openThread(amelie, 'fr');
     const text = `The city opened its schools to displaced families within a week (${Date.now()}).`;
-    expectStatus(await john.client.post(`/spaces/${spaceId}/contributions`, { body: text, language: 'en' }), 201, 'post');
-    const article = fr.locator('article', { hasText: 'John Carter' }).filter({ has: fr.locator('.translated[lang="fr"]') }).last();
-    await article.waitFor({ timeout: 45_000 }).catch(() => {
+    const posted = expectStatus(await john.client.post(`/spaces/${spaceId}/contributions`, { body: text, language: 'en' }), 201, 'post').body;
+    const article = fr.locator(`article[data-id="${posted.id}"]`);
+    await article.locator('.translated[lang="fr"]').waitFor({ timeout: 45_000 }).catch(() => {
       throw new Error('blocked: no French translation reached the page within 45 s (translation jobs: libs/translation and the worker)');
     });
     await article.getByText('Traduction automatique depuis l’anglais', { exact: false }).waitFor();

@@ -32,6 +32,7 @@ export class SmtpSink {
   readonly attempts = new Map<string, number>();
   private decide: (rcpt: string, attempt: number) => SinkDecision = () => 'accept';
   private holding = false;
+  private holdAt = Infinity;
   private held: Array<() => void> = [];
   private parsing = new Set<Promise<void>>();
 
@@ -62,9 +63,14 @@ export class SmtpSink {
     this.decide = decide;
   }
 
-  /** From now on, keep every answer (the clients wait) until {@link release}. */
+  /** From now on, keep every answer (the clients wait, as with a stalled server) until {@link dropHeld}. */
   hold(): void {
     this.holding = true;
+  }
+
+  /** Accept `n` messages in all, then {@link hold} every answer after. */
+  holdAfter(n: number): void {
+    this.holdAt = n;
   }
 
   /** Messages received whose data is complete but whose answer is being held. */
@@ -75,6 +81,7 @@ export class SmtpSink {
   /** Drops the held messages without answering (their clients are gone), and answers normally again. */
   dropHeld(): void {
     this.holding = false;
+    this.holdAt = Infinity;
     this.held = [];
   }
 
@@ -102,6 +109,7 @@ export class SmtpSink {
       const attempt = (this.attempts.get(to[0]) ?? 0) + 1;
       this.attempts.set(to[0], attempt);
       const decision = this.decide(to[0], attempt);
+      if (this.accepted >= this.holdAt) this.holding = true;
       const answer = () => {
         if (decision !== 'accept') {
           callback(Object.assign(new Error(decision.message), { responseCode: decision.code }));

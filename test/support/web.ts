@@ -67,7 +67,7 @@ export async function startWebStack(): Promise<WebStack> {
       return proc;
     },
     async startWorker() {
-      const worker = await startWorker({ LOG_LEVEL: 'warn' });
+      const worker = await startWorker({ LOG_LEVEL: 'info' }); // readiness is read from its 'worker ready' log line
       others.push(worker);
       return worker;
     },

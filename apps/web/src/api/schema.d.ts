@@ -49,11 +49,29 @@ export interface paths {
         get: operations["MeController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete your account: your contributions stay in their threads, anonymised; your email, password, organisation, country, memberships and roles go */
+        delete: operations["MeController_delete"];
         options?: never;
         head?: never;
         /** Update your profile and digest preference */
         patch: operations["MeController_update"];
+        trace?: never;
+    };
+    "/api/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything Roundtable holds about you, as a JSON download (profile, memberships, contributions with earlier versions, flags, sanctions, digests) */
+        get: operations["MeController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/consultations": {
@@ -322,6 +340,336 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contributions/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moderate a contribution: approve, reject, hide, restore, pin, unpin, lock, unlock or resolve its flags */
+        post: operations["ModerationController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contributions/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flag a contribution for the moderators (once per member); enough members' flags hide it pending review */
+        post: operations["FlagsController_flag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{id}/moderation/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pending and flagged contributions, oldest first, with flag counts and reasons (moderators) */
+        get: operations["SpaceModerationController_queuePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{id}/moderation/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The append-only moderation log, newest first; format=csv downloads all of it (moderators and organisers) */
+        get: operations["SpaceModerationController_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{id}/suspensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a member until a date: no posting, replying, editing, flagging or following live (moderators) */
+        post: operations["SpaceModerationController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{id}/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Warn a member; the warning is recorded and shown to them (moderators) */
+        post: operations["SpaceModerationController_warn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your warnings and suspensions, and why your contributions were rejected, hidden or restored */
+        get: operations["MyModerationController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/digest-emails/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the weekly member digest now (queued for the worker); a period already sent sends nothing again */
+        post: operations["DigestRunsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confirmation page with an unsubscribe button; never unsubscribes by itself */
+        get: operations["UnsubscribeController_page"];
+        put?: never;
+        /** One-click unsubscribe (RFC 8058): turns the weekly digest off; 200, no redirect */
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/glossary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The domain glossary every machine translation follows */
+        get: operations["GlossaryController_list"];
+        put?: never;
+        /** Add a term in English, French and Spanish (applies to the next translations) */
+        post: operations["GlossaryController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/glossary/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a glossary term */
+        delete: operations["GlossaryController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a glossary term */
+        patch: operations["GlossaryController_update"];
+        trace?: never;
+    };
+    "/api/v1/spaces/{id}/digests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This space's moderator digests, newest first (drafts for its moderators and rapporteurs only) */
+        get: operations["SpaceDigestsController_list"];
+        put?: never;
+        /** Draft the moderator digest of this space for a period (also drafted weekly by the scheduler) */
+        post: operations["SpaceDigestsController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version) */
+        get: operations["DigestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit the key points: add, reword, drop, reorder, mark as priority (each edit is a new version) */
+        patch: operations["DigestsController_edit"];
+        trace?: never;
+    };
+    "/api/v1/digests/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the latest version to the members of the space */
+        post: operations["DigestsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roundtables/{id}/stocktaking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This roundtable's stocktaking summaries, newest first (drafts for its staff only) */
+        get: operations["RoundtableStocktakingController_list"];
+        put?: never;
+        /** Compile a draft stocktaking summary of this roundtable for a period, from the published moderator digests */
+        post: operations["RoundtableStocktakingController_compile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktaking/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stocktaking summary in a language (a draft only for the staff of its roundtable) */
+        get: operations["StocktakingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit sections: introduction, participation text, and each list (reword, drop, reorder, add); each edit is a new version */
+        patch: operations["StocktakingController_edit"];
+        trace?: never;
+    };
+    "/api/v1/stocktaking/{id}/recompile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compile again from the published digests, keeping your edits: a preview, saved only with confirm: true */
+        post: operations["StocktakingController_recompile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktaking/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the latest version (then translated into the other languages) */
+        post: operations["StocktakingController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktaking/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the summary as Markdown, HTML, PDF or DOCX */
+        get: operations["StocktakingController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -346,8 +694,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PostgreSQL and Redis answer; 503 otherwise */
+        /** PostgreSQL and Redis answer and the process is not stopping; 503 otherwise (within ~1 s) */
         get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics of this api process (text exposition format); Bearer METRICS_TOKEN when configured */
+        get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
         delete?: never;
@@ -393,6 +758,10 @@ export interface components {
             preferredLanguage?: "en" | "fr" | "es";
             /** @enum {string} */
             digest?: "weekly" | "off";
+        };
+        DeleteMeDto: {
+            /** @description Your current password */
+            password: string;
         };
         MultilingualTextDto: {
             en?: string;
@@ -502,8 +871,18 @@ export interface components {
             bodyHtml: string | null;
             /** @description The text in the language asked for (translation when available) */
             text: string | null;
-            /** @enum {string|null} */
+            /**
+             * @description The language it is written in: declared by the author, or detected
+             * @enum {string|null}
+             */
             language: "en" | "fr" | "es" | null;
+            /**
+             * @description How the language is known (fallback: too short to tell, the author's preferred language)
+             * @enum {string}
+             */
+            languageSource: "declared" | "detected" | "fallback" | "unknown";
+            /** @description Confidence of the detection (0–1) */
+            languageConfidence: number | null;
             /** @enum {string} */
             status: "pending" | "published" | "hidden" | "rejected" | "deleted";
             /** @description Seq of the event that published it */
@@ -637,6 +1016,289 @@ export interface components {
             /** @description Replies whose target is not in the same space; imported as new threads */
             unresolvedReplies: components["schemas"]["UnresolvedReplyDto"][];
         };
+        ModerationActionDto: {
+            /**
+             * @description approve / reject a pending contribution; hide / restore a published one; pin, unpin; lock, unlock its thread (no new replies under it); resolve: close its open flags, keeping its status
+             * @enum {string}
+             */
+            action: "approve" | "reject" | "hide" | "restore" | "pin" | "unpin" | "lock" | "unlock" | "resolve";
+            /** @description Required to reject or hide; shown to the author and kept in the moderation log */
+            reason?: string;
+        };
+        CreateFlagDto: {
+            /**
+             * @description `off-topic` is accepted for `off_topic`
+             * @enum {string}
+             */
+            reason: "spam" | "off_topic" | "abusive" | "other";
+            /** @description What is wrong, in your words; required when the reason is `other` */
+            note?: string;
+        };
+        FlagDto: {
+            /** Format: uuid */
+            contributionId: string;
+            /** @enum {string} */
+            reason: "spam" | "off_topic" | "abusive" | "other";
+            note: string | null;
+            createdAt: string;
+        };
+        FlagCountDto: {
+            /** @enum {string} */
+            reason: "spam" | "off_topic" | "abusive" | "other";
+            count: number;
+        };
+        QueuedFlagDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            reason: "spam" | "off_topic" | "abusive" | "other";
+            note?: string | null;
+            flaggedAt: string;
+        };
+        QueueItemDto: {
+            /** @enum {string} */
+            kind: "pending" | "flagged";
+            /** @description When it entered the queue: posted (pending) or first flagged */
+            queuedAt: string;
+            /** @description Distinct members whose flags are open */
+            flagCount: number;
+            reasons: components["schemas"]["FlagCountDto"][];
+            flags: components["schemas"]["QueuedFlagDto"][];
+            /** @description As moderators see it, text included */
+            contribution: components["schemas"]["ContributionDto"];
+        };
+        QueuePageDto: {
+            /** @description Oldest first */
+            items: components["schemas"]["QueueItemDto"][];
+            nextCursor: string | null;
+        };
+        AuditEntryDto: {
+            /** @description Rises with every entry */
+            id: string;
+            /** Format: uuid */
+            spaceId: string;
+            /**
+             * Format: uuid
+             * @description Who decided; null when the system did (flag threshold)
+             */
+            actorId: string | null;
+            actorName: string | null;
+            /**
+             * @description approve, reject, hide, restore, pin, unpin, lock, unlock, resolve, auto_hide, warn or suspend
+             * @example hide
+             */
+            action: string;
+            /** Format: uuid */
+            contributionId: string | null;
+            /**
+             * Format: uuid
+             * @description The member the decision is about (author or sanctioned member)
+             */
+            subjectUserId: string | null;
+            subjectName: string | null;
+            reason: string | null;
+            /** @description Status before */
+            fromStatus: string | null;
+            /** @description Status after */
+            toStatus: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            nextCursor: string | null;
+        };
+        CreateSuspensionDto: {
+            /**
+             * Format: uuid
+             * @description The member warned
+             */
+            userId: string;
+            /** @description Shown to the member */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When the suspension ends (in the future, within a year)
+             */
+            until: string;
+            /**
+             * @description consultation: every space of the consultation (organisers only)
+             * @default space
+             * @enum {string}
+             */
+            scope: "space" | "consultation";
+        };
+        SanctionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "warning" | "suspension";
+            /** Format: uuid */
+            userId: string;
+            /**
+             * Format: uuid
+             * @description null: consultation-wide
+             */
+            spaceId: string | null;
+            /** Format: uuid */
+            consultationId: string;
+            /** @description End of a suspension */
+            until: string | null;
+            reason: string;
+            createdAt: string;
+        };
+        CreateWarningDto: {
+            /**
+             * Format: uuid
+             * @description The member warned
+             */
+            userId: string;
+            /** @description Shown to the member */
+            reason: string;
+        };
+        DecisionNoticeDto: {
+            /**
+             * @description approve, reject, hide, auto_hide or restore
+             * @example reject
+             */
+            action: string;
+            /** Format: uuid */
+            contributionId: string;
+            /** Format: uuid */
+            spaceId: string;
+            status: string | null;
+            reason: string | null;
+            at: string;
+        };
+        MemberNoticesDto: {
+            warnings: components["schemas"]["SanctionDto"][];
+            suspensions: components["schemas"]["SanctionDto"][];
+            /** @description Newest first */
+            decisions: components["schemas"]["DecisionNoticeDto"][];
+        };
+        RunDigestDto: {
+            /**
+             * @description End of the period (ISO 8601, not in the future); default now
+             * @example 2025-01-13T08:00:00Z
+             */
+            periodEnd?: string;
+            /**
+             * Format: uuid
+             * @description Only this consultation (default: all)
+             */
+            consultationId?: string;
+        };
+        DigestRunQueuedDto: {
+            /** Format: uuid */
+            consultationId: string;
+            jobId: string;
+        };
+        DigestRunAcceptedDto: {
+            /** @description The period end the runs use */
+            periodEnd: string;
+            runs: components["schemas"]["DigestRunQueuedDto"][];
+        };
+        UnsubscribedDto: {
+            /** @example true */
+            unsubscribed: boolean;
+            /** @enum {string} */
+            digest: "off";
+        };
+        CreateGlossaryTermDto: {
+            /**
+             * @description The term in English
+             * @example migrants
+             */
+            en: string;
+            /**
+             * @description The term in French
+             * @example migrants
+             */
+            fr: string;
+            /**
+             * @description The term in Spanish
+             * @example migrantes
+             */
+            es: string;
+            /** @description Why this rendering (shown to organisers only) */
+            note?: string;
+        };
+        UpdateGlossaryTermDto: {
+            /**
+             * @description The term in English
+             * @example migrants
+             */
+            en?: string;
+            /**
+             * @description The term in French
+             * @example migrants
+             */
+            fr?: string;
+            /**
+             * @description The term in Spanish
+             * @example migrantes
+             */
+            es?: string;
+            /** @description Why this rendering (shown to organisers only) */
+            note?: string;
+        };
+        PeriodDto: {
+            /**
+             * Format: date-time
+             * @example 2021-11-22T00:00:00Z
+             */
+            periodStart: string;
+            /**
+             * Format: date-time
+             * @example 2021-11-29T00:00:00Z
+             */
+            periodEnd: string;
+        };
+        KeyPointEditDto: {
+            /**
+             * Format: uuid
+             * @description An existing key point; leave out to add a new one
+             */
+            id?: string;
+            text: string;
+            /** @description Mark as a priority (stocktaking lists priorities) */
+            priority?: boolean;
+            /** @description For a new point: the contributions of this space it rests on */
+            sources?: string[];
+        };
+        UpdateDigestDto: {
+            keyPoints: components["schemas"]["KeyPointEditDto"][];
+            /** @description The version you edited; a newer one on the server answers 409 */
+            expectedVersion?: number;
+        };
+        ItemEditDto: {
+            /**
+             * Format: uuid
+             * @description An existing item; leave out to add one of your own
+             */
+            id?: string;
+            /** @description Your wording; null restores the generated wording; required for a new item */
+            text?: string | null;
+        };
+        UpdateSummaryDto: {
+            /** @description The version you edited; a newer one on the server answers 409 */
+            expectedVersion?: number;
+            introduction?: string | null;
+            /** @description Your participation paragraph; null restores the generated sentence */
+            participationText?: string | null;
+            keyEmphases?: components["schemas"]["ItemEditDto"][];
+            convergence?: components["schemas"]["ItemEditDto"][];
+            priorities?: components["schemas"]["ItemEditDto"][];
+            gaps?: components["schemas"]["ItemEditDto"][];
+        };
+        RecompileDto: {
+            /** @description false (default): preview what a re-compile would change; true: apply it */
+            confirm?: boolean;
+            /** @description The version the preview was made from; a newer one on the server answers 409 */
+            expectedVersion?: number;
+        };
         /** @description Referenced but not defined by the api */
         TranslationDto: {
             [key: string]: unknown;
@@ -665,6 +1327,13 @@ export interface operations {
         responses: {
             /** @description Email already registered */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many registrations from this address (REGISTRATIONS_PER_HOUR) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -712,6 +1381,35 @@ export interface operations {
             };
         };
     };
+    MeController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteMeDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Organiser accounts cannot delete themselves */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MeController_update: {
         parameters: {
             query?: never;
@@ -724,6 +1422,24 @@ export interface operations {
                 "application/json": components["schemas"]["UpdateMeDto"];
             };
         };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Missing or invalid token */
             401: {
@@ -1361,6 +2077,858 @@ export interface operations {
             };
         };
     };
+    ModerationController_act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationActionDto"];
+            };
+        };
+        responses: {
+            /** @description The contribution as moderators now see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Impossible in its current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Moderating too fast */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FlagsController_flag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFlagDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already flagged by you, your own, or not published (hidden, deleted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Flagging too fast */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpaceModerationController_queuePage: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuePageDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpaceModerationController_log: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description csv: the whole log, oldest first, as a download */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                    "text/csv": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpaceModerationController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSuspensionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpaceModerationController_warn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWarningDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyModerationController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberNoticesDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DigestRunsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunDigestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestRunAcceptedDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnsubscribeController_page: {
+        parameters: {
+            query: {
+                /** @description The signed token from the digest’s List-Unsubscribe link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token from the digest’s List-Unsubscribe link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedDto"];
+                    "text/html": components["schemas"]["UnsubscribedDto"];
+                };
+            };
+        };
+    };
+    GlossaryController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GlossaryController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGlossaryTermDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description One of the three terms is already in the glossary */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GlossaryController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GlossaryController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGlossaryTermDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpaceDigestsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpaceDigestsController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeriodDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DigestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DigestsController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDigestDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DigestsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundtableStocktakingController_list: {
+        parameters: {
+            query?: {
+                /** @description Language of the wording (fixed wording from the catalogue, free text machine-translated once published) */
+                lang?: "en" | "fr" | "es";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundtableStocktakingController_compile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeriodDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StocktakingController_get: {
+        parameters: {
+            query?: {
+                /** @description Language of the wording (fixed wording from the catalogue, free text machine-translated once published) */
+                lang?: "en" | "fr" | "es";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StocktakingController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSummaryDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StocktakingController_recompile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecompileDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StocktakingController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StocktakingController_export: {
+        parameters: {
+            query: {
+                /** @description Language of the wording (fixed wording from the catalogue, free text machine-translated once published) */
+                lang?: "en" | "fr" | "es";
+                format: "md" | "html" | "pdf" | "docx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     HealthController_live: {
         parameters: {
             query?: never;
@@ -1493,6 +3061,31 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description roundtable_* series: HTTP latency, sockets, outbox, queues, translation, digests, Node process */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description METRICS_TOKEN is configured and the bearer token does not match */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

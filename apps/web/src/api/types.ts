@@ -1,9 +1,9 @@
 import type { components } from './schema';
 
 /**
- * Response shapes. Contributions come from the generated schema; the other routes
- * do not document their responses in OpenAPI yet, so their shapes are written here
- * from ../shared/API.md and what the api returns (kept loose where it is still moving).
+ * The shapes the pages work with. Contributions come from the generated schema; the
+ * others are written from ../shared/API.md and the api's DTOs, because several routes
+ * document their responses loosely (`object`) in OpenAPI and the pages need their fields.
  */
 export type Lang = 'en' | 'fr' | 'es';
 export const LANGS: Lang[] = ['en', 'fr', 'es'];
@@ -157,7 +157,8 @@ export interface SummaryItem {
   text: string | null;
   phrased?: string | null;
   sourceText?: string | null;
-  /** The wording in the language asked for, when the api resolves it. */
+  /** The wording in the language asked for. */
+  statement?: string | null;
   display?: string | null;
   constituencies: string[];
   contributions: number;
@@ -184,7 +185,7 @@ export interface Stocktaking {
   periodEnd?: string;
   version?: number;
   sections: SummarySections;
-  participation?: { participants?: number; contributions?: number; sentence?: string };
+  participation?: { participants?: number; contributions?: number; sentence?: string; moderatorsSentence?: string };
   participationSentence?: string;
   annex?: { constituencies: string[]; rows: Array<{ spaceId: string; number: number; counts: Record<string, number>; moderators: number; total: number }>; totals?: { counts: Record<string, number>; moderators: number; total: number } };
   warnings?: string[];

@@ -1,12 +1,18 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { RedisConnections } from '../redis/redis-connections';
-import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-name';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName } from './queue-name';
 
-/** Producer side of every queue, shared by the api and the worker. */
+/**
+ * Producer side of every queue, shared by the api and the worker. Adding a job fails at
+ * once while Redis is away (no offline queue), so an HTTP request that queues work answers
+ * 503 instead of hanging until Redis returns; the outbox relay leaves such events to the
+ * sweeper. The queues connect at boot, so the first add does not meet a cold connection.
+ */
 @Injectable()
-export class QueueRegistry implements OnApplicationShutdown {
+export class QueueRegistry implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueRegistry.name);
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
@@ -18,7 +24,7 @@ export class QueueRegistry implements OnApplicationShutdown {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, {
-        connection: this.redis.bullConnection(),
+        connection: { ...this.redis.bullConnection(), enableOfflineQueue: false },
         prefix: this.prefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS as JobsOptions,
       });
@@ -26,6 +32,16 @@ export class QueueRegistry implements OnApplicationShutdown {
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all(
+      ALL_QUEUES.map((name) =>
+        Promise.race([this.get(name as QueueName).waitUntilReady(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).catch((err) =>
+          this.logger.warn(`queue ${name} not connected yet: ${(err as Error).message}`),
+        ),
+      ),
+    );
   }
 
   get prefix(): string {

@@ -11,6 +11,9 @@ export interface ThemeOptions {
   quotesPerTheme?: number;
 }
 
+/** Two phrases sharing a word are one theme when their contributions overlap this much (Jaccard). */
+export const MERGE_OVERLAP = 0.5;
+
 interface Candidate {
   key: string;
   stems: Set<string>;
@@ -50,12 +53,19 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
 
   const selected: Array<Candidate & { variants: string[]; firstDocs: number; forms: Array<Set<string>> }> = [];
   for (const c of candidates) {
-    const host = selected.find((s) => sameLanguage(s.key, c.key) && s.forms.some((f) => subset(f, c.stems) || subset(c.stems, f)));
+    // a phrase folds into a theme it contains or is contained in, or that shares a word with it and is said by
+    // mostly the same contributions ("access to services" in "health services")
+    const host = selected.find(
+      (s) =>
+        sameLanguage(s.key, c.key) &&
+        (s.forms.some((f) => subset(f, c.stems) || subset(c.stems, f)) || (shares(s.stems, c.stems) && jaccard(s.docs, c.docs) >= MERGE_OVERLAP)),
+    );
     if (host) {
       // the general wording names the theme when it is at least as common ("climate change" over "climate change contexts")
       if (subset(c.stems, host.stems) && c.docs.size >= host.firstDocs) {
         host.variants.push(host.key);
         host.key = c.key;
+        host.stems = c.stems;
       } else {
         host.variants.push(c.key);
       }
@@ -100,6 +110,19 @@ export function countLabel(labels: Map<string, Map<string, number>>, key: string
 function bestLabel(forms: Map<string, number> | undefined): string | undefined {
   if (!forms) return undefined;
   return [...forms].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+}
+
+/** |a ∩ b| / |a ∪ b| */
+export function jaccard(a: Set<unknown>, b: Set<unknown>): number {
+  let both = 0;
+  for (const x of a) if (b.has(x)) both += 1;
+  const either = a.size + b.size - both;
+  return either === 0 ? 0 : both / either;
+}
+
+export function shares(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
 function subset(small: Set<string>, big: Set<string>): boolean {

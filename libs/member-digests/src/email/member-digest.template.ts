@@ -6,14 +6,15 @@ import { FR } from './catalogue.fr';
 const LINK = 'color:#1f5fa8;text-decoration:underline';
 
 /** One contribution in the HTML part (inside an `mj-text`, so plain HTML; every value is escaped). */
-const ITEM_HTML = `
-<div style="margin:0 0 16px 0">
-  <div style="font-size:13px;color:#4b5563"><strong style="color:#111827">{{author}}</strong>{{#if organisation}} · {{organisation}}{{/if}}{{#if inReplyTo}} · {{t "inReplyTo" name=inReplyTo}}{{/if}}</div>
-  <div style="margin:4px 0 2px 0">{{excerpt}}</div>
-  {{#if machineTranslatedKey}}<div style="font-size:12px;color:#4b5563"><em>{{t machineTranslatedKey}}</em> · <a href="{{originalUrl}}" style="${LINK}">{{t "showOriginal"}}</a></div>{{/if}}
-  {{#if writtenInKey}}<div style="font-size:12px;color:#4b5563"><em>{{t writtenInKey}}</em></div>{{/if}}
-  <div style="font-size:13px"><a href="{{url}}" style="${LINK}">{{t "open"}}</a>{{#if replyCount}} · {{t "replyCount" count=replyCount}}{{/if}}</div>
-</div>`;
+const ITEM_HTML = [
+  '<div style="margin:0 0 16px 0">',
+  '<div style="font-size:13px;color:#4b5563"><strong style="color:#111827">{{author}}</strong>{{#if organisation}} · {{organisation}}{{/if}}{{#if inReplyTo}} · {{t "inReplyTo" name=inReplyTo}}{{/if}}</div>',
+  '<div style="margin:4px 0 2px 0">{{excerpt}}</div>',
+  `{{#if machineTranslatedKey}}<div style="font-size:12px;color:#4b5563"><em>{{t machineTranslatedKey}}</em> · <a href="{{originalUrl}}" style="${LINK}">{{t "showOriginal"}}</a></div>{{/if}}`,
+  '{{#if writtenInKey}}<div style="font-size:12px;color:#4b5563"><em>{{t writtenInKey}}</em></div>{{/if}}',
+  `<div style="font-size:13px"><a href="{{url}}" style="${LINK}">{{t "open"}}</a>{{#if replyCount}} · {{t "replyCount" count=replyCount}}{{/if}}</div>`,
+  '</div>',
+].join('');
 
 const ITEM_TEXT = `* {{author}}{{#if organisation}} ({{organisation}}){{/if}}{{#if inReplyTo}}, {{t "inReplyTo" name=inReplyTo}}{{/if}}
   {{excerpt}}
@@ -42,7 +43,7 @@ function section(list: string, title: string): string {
 }
 
 const MJML = `
-<mjml>
+<mjml lang="{{lang}}">
   <mj-head>
     <mj-title>{{t "heading"}}</mj-title>
     <mj-preview>{{t "preheader"}}</mj-preview>

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Constituency } from '@roundtable/core';
+import { jaccard, MERGE_OVERLAP, shares } from '@roundtable/digests';
 import type { KeyPoint, Theme } from '@roundtable/digests';
 import type { ItemKind, Participation, SummaryItem, SummaryQuote, SummarySections } from './summary.types';
 
@@ -76,12 +77,18 @@ function mergeThemes(digests: DigestInput[], facts: Map<string, ContributionFact
   const all = digests.flatMap((d) => d.themes).sort((a, b) => b.contributionIds.length - a.contributionIds.length || (a.key < b.key ? -1 : 1));
   for (const theme of all) {
     const forms = [theme.key, ...theme.variants].map(stemsOf);
-    const host = merged.find((m) => prefix(m.key) === prefix(theme.key) && m.forms.some((f) => forms.some((g) => subset(f, g) || subset(g, f))));
+    const sources = new Set(theme.contributionIds.filter((id) => facts.has(id)));
+    const host = merged.find(
+      (m) =>
+        prefix(m.key) === prefix(theme.key) &&
+        (m.forms.some((f) => forms.some((g) => subset(f, g) || subset(g, f))) ||
+          (shares(stemsOf(m.key), forms[0]) && jaccard(m.sources, sources) >= MERGE_OVERLAP)),
+    );
     const target: MergedTheme = host ?? { key: theme.key, forms: [], labels: new Map(), sources: new Set(), quotes: new Map() };
     if (!host) merged.push(target);
     target.forms.push(...forms);
     target.labels.set(theme.label, (target.labels.get(theme.label) ?? 0) + theme.contributionIds.length);
-    for (const id of theme.contributionIds) if (facts.has(id)) target.sources.add(id);
+    for (const id of sources) target.sources.add(id);
     for (const q of theme.quotes) if (facts.has(q.contributionId)) target.quotes.set(q.contributionId, q);
   }
   return merged;

@@ -76,7 +76,7 @@ const en: Catalogue = {
     }
   },
   moderators: (m, mc, total, pc) =>
-    `Participants posted ${pc} of the ${total} contributions; the ${m} ${s(m, 'moderator', 'moderators')} posted ${mc}, counted separately.`,
+    `Participants posted ${pc} of the ${total} contributions; ${s(m, 'the moderator', `the ${m} moderators`)} posted ${mc}, counted separately.`,
   question: (n, c, p, r, m) => `Question ${n}: ${c} ${s(c, 'contribution', 'contributions')} (${r} ${s(r, 'reply', 'replies')}) from ${p} ${s(p, 'participant', 'participants')}, and ${m} by moderators.`,
   emphasis: (label, c, q, who) => `${label}: raised in ${c} ${s(c, 'contribution', 'contributions')} across ${q} ${s(q, 'question', 'questions')} by ${who}.`,
   convergence: (label, k, who, c) => `${label}: ${k} constituencies converge — ${who} — in ${c} contributions.`,

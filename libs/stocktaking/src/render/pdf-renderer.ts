@@ -115,7 +115,7 @@ function renderItem(pdf: Pdf, item: DocItem, marker: string, fonts: Fonts, text:
 
 function renderTable(pdf: Pdf, header: string[], rows: string[][], fonts: Fonts, text: (t: string) => string, width: number): void {
   const left = pdf.page.margins.left;
-  const first = Math.min(130, width * 0.3);
+  const first = Math.min(90, width * 0.2);
   const rest = (width - first) / Math.max(1, header.length - 1);
   const widths = header.map((_, i) => (i === 0 ? first : rest));
   const drawRow = (cells: string[], bold: boolean) => {

@@ -129,7 +129,8 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
       items: items.map((item) => {
         const st = statement(item, name, cat, texts, input.language);
         machine ||= st.machine;
-        const quotes = name === 'convergence' || name === 'keyEmphases' ? item.quotes : [];
+        // quotes support the points of convergence; elsewhere they would repeat them
+        const quotes = name === 'convergence' ? item.quotes : [];
         return {
           text: item.stale ? `${st.text} ${cat.stale}` : st.text,
           ...refs(item.sources),
@@ -152,7 +153,7 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
   blocks.push({ type: 'heading', level: 2, text: cat.headings.annex });
   blocks.push({
     type: 'table',
-    header: [cat.annex.question, ...a.constituencies.map((c) => cat.constituency[c]), cat.annex.moderators, cat.annex.total],
+    header: [cat.annex.question, ...a.constituencies.map((c) => capitalise(cat.constituency[c])), cat.annex.moderators, cat.annex.total],
     rows: [
       ...a.rows.map((r) => [String(r.number), ...a.constituencies.map((c) => String(r.counts[c] ?? 0)), String(r.moderators), String(r.total)]),
       [cat.annex.totals, ...a.constituencies.map((c) => String(a.totals.counts[c] ?? 0)), String(a.totals.moderators), String(a.totals.total)],
@@ -168,7 +169,7 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
       items: listed.map(([id, n]) => {
         const info = input.sourceInfo.get(id);
         const who = info ? `${info.authorName} (${cat.constituency[info.constituency]}), ${cat.annex.question.toLowerCase()} ${info.number}` : id;
-        return { text: `[${n}] ${who}`, sources: [{ n, url: `${input.appUrl.replace(/\/+$/, '')}/contributions/${id}` }], moreSources: 0, quotes: [] };
+        return { text: who, sources: [{ n, url: `${input.appUrl.replace(/\/+$/, '')}/contributions/${id}` }], moreSources: 0, quotes: [] };
       }),
     });
     if (numbers.size > SOURCE_LIST_MAX) blocks.push({ type: 'paragraph', text: cat.more(numbers.size - SOURCE_LIST_MAX), note: true });

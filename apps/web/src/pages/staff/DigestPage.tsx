@@ -12,7 +12,7 @@ import { Figures } from './Figures';
 export default function DigestPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const res = useAsync(() => call<Digest>(api.GET('/api/v1/digests/{id}', { params: { path: { id }, query: { lang } } })), [id, lang]);
+  const res = useAsync(() => call<Digest>(api.GET('/api/v1/digests/{id}', { params: { path: { id } } })), [id]);
   const [points, setPoints] = useState<KeyPoint[]>([]);
   const [saved, setSaved] = useState('');
   const [dirty, setDirty] = useState(false);

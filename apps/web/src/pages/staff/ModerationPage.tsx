@@ -164,7 +164,7 @@ function Sanctions({ spaceId, preset, onDone }: { spaceId: string; preset: { id:
   }, [preset]);
   const submit = useSubmit(async () => {
     if (kind === 'suspension') {
-      await call(api.POST('/api/v1/spaces/{id}/suspensions', { params: { path: { id: spaceId } }, body: { userId, until: fromLocalInput(until)!, reason } }));
+      await call(api.POST('/api/v1/spaces/{id}/suspensions', { params: { path: { id: spaceId } }, body: { userId, until: fromLocalInput(until)!, reason, scope: 'space' } }));
     } else {
       await call(api.POST('/api/v1/spaces/{id}/warnings', { params: { path: { id: spaceId } }, body: { userId, reason } }));
     }

@@ -7,7 +7,7 @@ import { useLang } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
 
-const wording = (i: SummaryItem) => i.display ?? i.text ?? i.phrased ?? i.sourceText ?? i.label ?? '';
+const wording = (i: SummaryItem) => i.statement ?? i.display ?? i.text ?? i.phrased ?? i.sourceText ?? i.label ?? '';
 
 interface Draft {
   introduction: string;
@@ -29,9 +29,11 @@ function participationSentence(s: Stocktaking): string {
 
 /** The rapporteur's editor: structured sections with their sources, preview in three languages, publish, export. */
 export default function StocktakingPage({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const uiLang = useLang();
   const [preview, setPreview] = useState<Lang>(uiLang);
+  // the summary itself (headings included) reads in the preview language; the controls stay in the interface's
+  const tp = i18n.getFixedT(preview);
   const res = useAsync(() => call<Stocktaking>(api.GET('/api/v1/stocktaking/{id}', { params: { path: { id }, query: { lang: preview } } })), [id, preview]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -48,7 +50,7 @@ export default function StocktakingPage({ id }: { id: string }) {
     }
   }, [s]);
 
-  // each list is sent as it should now read; unchanged items keep their generated wording
+  // each list is sent as it should now read (PATCH takes the sections at the top level); unchanged items keep their generated wording
   const edits = () => {
     if (!draft || !s) return {};
     const out: Record<string, unknown> = {};
@@ -60,13 +62,13 @@ export default function StocktakingPage({ id }: { id: string }) {
     return out;
   };
   const save = useSubmit(async () => {
-    const updated = await call<Stocktaking>(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { sections: edits(), expectedVersion: s?.version } }));
+    const updated = await call<Stocktaking>(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { ...edits(), expectedVersion: s?.version } }));
     if (updated && typeof updated === 'object' && 'id' in updated) res.setData(updated);
     else res.reload();
     setSaved(t('digest.saved'));
   });
   const publish = useSubmit(async () => {
-    if (dirty) await call(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { sections: edits(), expectedVersion: s?.version } }));
+    if (dirty) await call(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { ...edits(), expectedVersion: s?.version } }));
     const updated = await call<Stocktaking>(api.POST('/api/v1/stocktaking/{id}/publish', { params: { path: { id } } }));
     setConfirming(false);
     if (updated && typeof updated === 'object' && 'id' in updated) res.setData(updated);
@@ -127,7 +129,7 @@ export default function StocktakingPage({ id }: { id: string }) {
       </div>
       <div className="summary" lang={preview}>
         <section className="summary-section" aria-labelledby="sec-intro">
-          <h2 id="sec-intro">{t('stocktaking.sections.introduction')}</h2>
+          <h2 id="sec-intro">{tp('stocktaking.sections.introduction')}</h2>
           {edit ? (
             <div className="field">
               <label htmlFor="sum-intro">{t('stocktaking.sectionText', { title: t('stocktaking.sections.introduction') })}</label>
@@ -138,7 +140,7 @@ export default function StocktakingPage({ id }: { id: string }) {
           )}
         </section>
         <section className="summary-section" aria-labelledby="sec-participation">
-          <h2 id="sec-participation">{t('stocktaking.sections.participation')}</h2>
+          <h2 id="sec-participation">{tp('stocktaking.sections.participation')}</h2>
           {edit ? (
             <div className="field">
               <label htmlFor="sum-participation">{t('stocktaking.sectionText', { title: t('stocktaking.sections.participation') })}</label>
@@ -150,7 +152,7 @@ export default function StocktakingPage({ id }: { id: string }) {
         </section>
         {SUMMARY_LISTS.map((l) => (
           <section key={l} className="summary-section" aria-labelledby={`sec-${l}`}>
-            <h2 id={`sec-${l}`}>{t(`stocktaking.sections.${l}`)}</h2>
+            <h2 id={`sec-${l}`}>{tp(`stocktaking.sections.${l}`)}</h2>
             {draft.lists[l].length === 0 && !edit && <p className="muted">{t('stocktaking.emptySection')}</p>}
             <ol className="points">
               {draft.lists[l].map((x, i) => (
@@ -198,7 +200,7 @@ export default function StocktakingPage({ id }: { id: string }) {
         ))}
         {s.annex && s.annex.rows?.length > 0 && (
           <section className="summary-section" aria-labelledby="sec-annex">
-            <h2 id="sec-annex">{t('stocktaking.sections.annex')}</h2>
+            <h2 id="sec-annex">{tp('stocktaking.sections.annex')}</h2>
             <div className="table-wrap">
               <table>
                 <thead>

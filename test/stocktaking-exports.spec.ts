@@ -1,0 +1,122 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { buildStocktakingWorld, POSTING_ENV, publishDigests, StocktakingWorld } from './support/stocktaking-world';
+import { startTestApi, TestApi } from './support/test-api';
+import { expectErrorShape, expectStatus } from './support/world';
+
+/** Whitespace as one space, typographic variants as pdftotext and Word give them back. */
+const flat = (text: string) => text.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+
+async function download(w: StocktakingWorld, id: string, format: string, lang = 'en'): Promise<{ type: string; disposition: string; body: Buffer }> {
+  const res = await fetch(`${w.rapporteur.client.base}/api/v1/stocktaking/${id}/export?format=${format}&lang=${lang}`, {
+    headers: { authorization: `Bearer ${w.rapporteur.token}` },
+  });
+  expect(res.status).toBe(200);
+  const body = Buffer.from(await res.arrayBuffer());
+  // RT_KEEP_EXPORTS=<dir> keeps the files, to look at them
+  if (process.env.RT_KEEP_EXPORTS) writeFileSync(join(process.env.RT_KEEP_EXPORTS, `summary-${lang}.${format}`), body);
+  return { type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', body };
+}
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rt-pdf-'));
+  writeFileSync(join(dir, 'summary.pdf'), pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' });
+}
+
+/** What the Markdown says, as checks: its headings, its statements (without the source links) and its figures. */
+function markdownFacts(md: string): { headings: string[]; statements: string[]; figures: string[] } {
+  const lines = md.split('\n');
+  const unescape = (s: string) => s.replace(/\\([\\`*_[\]<>#|])/g, '$1');
+  const headings = lines.filter((l) => /^#{1,3} /.test(l)).map((l) => unescape(l.replace(/^#+ /, '')));
+  const statements = lines
+    .filter((l) => /^(- |\d+\. )/.test(l))
+    .map((l) => unescape(l.replace(/^(- |\d+\. )/, '').replace(/ ?\[\d+\]\([^)]*\),?/g, '').replace(/ \(\+\d+\)$/, '')).trim())
+    .filter((s) => s.length > 0 && !s.startsWith('['));
+  const figures = [...new Set(md.replace(/\]\([^)]*\)/g, ']').match(/\b\d+\b/g) ?? [])];
+  return { headings, statements, figures };
+}
+
+describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () => {
+  let api: TestApi;
+  let w: StocktakingWorld;
+  let summaryId: string;
+  let md: string;
+
+  beforeAll(async () => {
+    api = await startTestApi(POSTING_ENV);
+    w = await buildStocktakingWorld(api);
+    await publishDigests(w, async (digest, client) => {
+      // each moderator marks their first key point as a priority
+      const keyPoints = digest.keyPoints.map((k: any, i: number) => ({ id: k.id, text: k.text, priority: i === 0 }));
+      expectStatus(await client.patch(`/digests/${digest.id}`, { keyPoints }), 200, 'mark a priority');
+    });
+    summaryId = expectStatus(await w.rapporteur.client.post(`/roundtables/${w.roundtableId}/stocktaking`, { periodStart: w.periodStart, periodEnd: w.periodEnd }), 201).body.id;
+    expectStatus(await w.rapporteur.client.post(`/stocktaking/${summaryId}/publish`), 200);
+    const file = await download(w, summaryId, 'md');
+    expect(file.type).toMatch(/^text\/markdown/);
+    expect(file.disposition).toMatch(/attachment; filename="stocktaking-.*\.md"/);
+    md = file.body.toString('utf8');
+  }, 90_000);
+  afterAll(() => api?.close());
+
+  it('the Markdown has the sections of a stocktaking summary, with statements linked to their contributions', () => {
+    for (const heading of ['## Participation', '## Key emphases', '## Points of convergence across constituencies', '## Priorities', '## Further gaps', '## Annex: contributions by question and constituency', '## Sources']) {
+      expect(md).toContain(heading);
+    }
+    expect(md).toContain('16 participants took part: 4 representatives of 3 States');
+    const links = md.match(/\]\(http[^)]+\/contributions\/[0-9a-f-]{36}\)/g) ?? [];
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) expect(Object.values(w.ids)).toContain(link.slice(-37, -1));
+  });
+
+  it('the PDF, read back with pdftotext, has the same sections, statements and figures', async () => {
+    const file = await download(w, summaryId, 'pdf');
+    expect(file.type).toBe('application/pdf');
+    expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = flat(pdfText(file.body));
+    const facts = markdownFacts(md);
+    expect(facts.statements.length).toBeGreaterThan(8);
+    const missing = [
+      ...facts.headings.filter((h) => !text.includes(flat(h))),
+      ...facts.statements.filter((s) => !text.includes(flat(s))),
+      ...facts.figures.filter((n) => !new RegExp(`\\b${n}\\b`).test(text)),
+    ];
+    expect(missing).toEqual([]);
+  });
+
+  it('the DOCX, read back with mammoth, has the same sections, statements and figures', async () => {
+    const file = await download(w, summaryId, 'docx');
+    expect(file.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const text = flat((await mammoth.extractRawText({ buffer: file.body })).value);
+    const facts = markdownFacts(md);
+    const missing = [
+      ...facts.headings.filter((h) => !text.includes(flat(h))),
+      ...facts.statements.filter((s) => !text.includes(flat(s))),
+      ...facts.figures.filter((n) => !new RegExp(`\\b${n}\\b`).test(text)),
+    ];
+    expect(missing).toEqual([]);
+  });
+
+  it('the HTML page has the same headings and statements, escaped, with links to the contributions', async () => {
+    const file = await download(w, summaryId, 'html');
+    expect(file.type).toMatch(/^text\/html/);
+    const html = file.body.toString('utf8');
+    const text = flat(html.replace(/<style[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    const facts = markdownFacts(md);
+    expect([...facts.headings, ...facts.statements].filter((s) => !text.includes(flat(s)))).toEqual([]);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toMatch(/<a href="http[^"]+\/contributions\/[0-9a-f-]{36}">/);
+  });
+
+  it('exports in French with the catalogue’s wording, and refuses an unknown format', async () => {
+    const text = flat(pdfText((await download(w, summaryId, 'pdf', 'fr')).body));
+    expect(text).toContain('16 participants ont pris part : 4 représentants de 3 États');
+    expect(text).toContain('Points de convergence entre groupes');
+    const bad = await w.rapporteur.client.get(`/stocktaking/${summaryId}/export?format=odt`);
+    expectErrorShape(bad, 400);
+  });
+});
