@@ -13,11 +13,12 @@ describe('stocktaking summary of a roundtable', () => {
   let api: TestApi;
   let w: StocktakingWorld;
   let summary: any;
+  let digests: Record<1 | 2, string>;
 
   beforeAll(async () => {
     api = await startTestApi(POSTING_ENV);
     w = await buildStocktakingWorld(api);
-    await publishDigests(w, async (digest, client) => {
+    digests = await publishDigests(w, async (digest, client) => {
       // the moderator of question 1 marks the health services point as a priority
       const health = digest.keyPoints.find((k: any) => THEMES.B.pattern.test(k.text));
       if (!health) return;
@@ -111,7 +112,7 @@ describe('stocktaking summary of a roundtable', () => {
 
     // the discussion moves on: a new contribution on coastal floods by a State
     expectStatus(await w.people.s2.client.post(`/spaces/${w.spaces[1]}/contributions`, { body: 'Coastal floods will shape our labour migration policy for a decade.', language: 'en' }), 201);
-    const d1 = expectStatus(await w.moderator.client.get(`/spaces/${w.spaces[1]}/digests`), 200).body.items[0];
+    const d1 = expectStatus(await w.moderator.client.get(`/digests/${digests[1]}`), 200).body;
     expectStatus(await w.moderator.client.patch(`/digests/${d1.id}`, { keyPoints: d1.keyPoints.map((k: any) => ({ id: k.id, text: k.text, priority: k.priority })) }), 200);
     expectStatus(await w.moderator.client.post(`/digests/${d1.id}/publish`), 200);
 

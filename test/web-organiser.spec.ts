@@ -131,7 +131,8 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.locator('ol.replies article', { hasText: 'And lighting on the path to school.' }).waitFor();
 
-    // focus is visible wherever it is (a 3 px outline)
+    // focus lands on the new reply, and it is visible (a 3 px outline)
+    await page.waitForFunction(() => document.activeElement?.tagName === 'ARTICLE' && document.activeElement.textContent!.includes('And lighting'));
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(['solid', 'auto']).toContain(outline);
     const posts = (await new Client(stack.url, kim.token).get(`/spaces/${s.id}/contributions`)).body.items;

@@ -16,7 +16,7 @@ export interface ThreadContext {
   canPost: boolean;
   preModerated: boolean;
   unseen: Set<string>;
-  onPosted(c: Contribution): void;
+  onPosted(c: Contribution, options?: { focus?: boolean }): void;
   onChanged(c: Contribution): void;
   onModerate(c: Contribution, action: ModerationAction): void;
   onFlag(c: Contribution): void;
@@ -206,10 +206,9 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 preModerated={ctx.preModerated}
                 onCancel={() => setMode('read')}
                 onPosted={(r) => {
-                  ctx.onPosted(r);
-                  setMode('read');
                   // the reply box closes: focus goes to the new reply rather than being lost
-                  requestAnimationFrame(() => document.getElementById(`c-${r.id}`)?.focus());
+                  ctx.onPosted(r, { focus: true });
+                  setMode('read');
                 }}
               />
             )}

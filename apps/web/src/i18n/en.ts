@@ -319,7 +319,7 @@ export const en = {
     title: 'Title',
     description: 'Description',
     timezone: 'Time zone',
-    timezoneHint: 'Weekly digests are sent on this time zone’s calendar, e.g. Europe/Geneva.',
+    timezoneHint: 'Weekly digests are sent on this time zone’s calendar, e.g. Europe/Zurich.',
     newRoundtable: 'New roundtable',
     createRoundtable: 'Create roundtable',
     number: 'Number',

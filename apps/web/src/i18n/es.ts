@@ -320,7 +320,7 @@ export const es: Catalogue = {
     title: 'Título',
     description: 'Descripción',
     timezone: 'Zona horaria',
-    timezoneHint: 'Los resúmenes semanales siguen el calendario de esta zona, p. ej. Europe/Geneva.',
+    timezoneHint: 'Los resúmenes semanales siguen el calendario de esta zona, p. ej. Europe/Zurich.',
     newRoundtable: 'Nueva mesa redonda',
     createRoundtable: 'Crear la mesa redonda',
     number: 'Número',

@@ -320,7 +320,7 @@ export const fr: Catalogue = {
     title: 'Titre',
     description: 'Description',
     timezone: 'Fuseau horaire',
-    timezoneHint: 'Les synthèses hebdomadaires suivent le calendrier de ce fuseau, par ex. Europe/Geneva.',
+    timezoneHint: 'Les synthèses hebdomadaires suivent le calendrier de ce fuseau, par ex. Europe/Zurich.',
     newRoundtable: 'Nouvelle table ronde',
     createRoundtable: 'Créer la table ronde',
     number: 'Numéro',

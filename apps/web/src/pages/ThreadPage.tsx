@@ -51,6 +51,7 @@ export function ThreadPage({ id }: { id: string }) {
   const [deleting, setDeleting] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
   const [joinTick, setJoinTick] = useState(0);
+  const [focusId, setFocusId] = useState<string | null>(null);
 
   const canModerate = !!user && (user.isOrganiser || space?.myRole === 'moderator');
 
@@ -153,6 +154,15 @@ export function ThreadPage({ id }: { id: string }) {
     if (thread.unseen.length) setAnnounce(t('thread.newCount', { count: thread.unseen.length }));
   }, [thread.unseen, t]);
 
+  // focus moves to a contribution once it is rendered (a reply just posted)
+  useEffect(() => {
+    if (!focusId) return;
+    const el = document.getElementById(`c-${focusId}`);
+    if (!el) return;
+    el.focus();
+    setFocusId(null);
+  }, [focusId, thread.byId]);
+
   // a link to one contribution (#c-<id>) lands on it once the thread has loaded
   const landed = useRef(false);
   useEffect(() => {
@@ -181,7 +191,10 @@ export function ThreadPage({ id }: { id: string }) {
     preModerated: space?.moderation === 'pre',
     unseen,
     // the composer announces the outcome itself
-    onPosted: (c) => dispatch({ type: 'upsert', item: c }),
+    onPosted: (c, options) => {
+      dispatch({ type: 'upsert', item: c });
+      if (options?.focus) setFocusId(c.id);
+    },
     onChanged: (c) => dispatch({ type: 'upsert', item: c }),
     onModerate: (c, action) => setModerating({ id: c.id, action, excerpt: (c.body ?? '').slice(0, 200) }),
     onFlag: (c) => setFlagging(c.id),

@@ -49,7 +49,7 @@ export class DigestsService {
     if (existing) throw DomainError.conflict(`This space already has a digest for that period (${existing}); edit it or choose another period`, 'digest_exists');
     const id = await this.insert(spaceId, period, 'on_demand', actorId);
     if (!id) throw DomainError.conflict('This space already has a digest for that period', 'digest_exists');
-    return this.toDto(await this.load(id), true);
+    return this.view(id, true);
   }
 
   /**
@@ -62,8 +62,12 @@ export class DigestsService {
   }
 
   async get(id: string, access: RequestAccess): Promise<DigestDto> {
+    return this.view(id, isStaff(access));
+  }
+
+  /** The digest as staff (latest version, with its history) or members (published version) see it. */
+  private async view(id: string, staff: boolean): Promise<DigestDto> {
     const record = await this.load(id);
-    const staff = isStaff(access);
     const dto = await this.toDto(record, staff);
     if (!staff) return dto;
     const versions: Array<{ version: number; change: string; edited_by: string | null; created_at: Date }> = await this.db.query(
@@ -98,7 +102,7 @@ export class DigestsService {
       await manager.query(`UPDATE moderator_digests SET key_points = $2, version = $3, updated_at = now() WHERE id = $1`, [id, JSON.stringify(keyPoints), version]);
       await this.saveVersion(manager, id, version, keyPoints, 'edited', actorId);
     });
-    return this.toDto(await this.load(id), true);
+    return this.view(id, true);
   }
 
   /** Publishes the latest version; publishing it again changes nothing. */
@@ -120,7 +124,7 @@ export class DigestsService {
       ]);
     });
     await this.relay.publishSafely(appended);
-    return this.toDto(await this.load(id), true);
+    return this.view(id, true);
   }
 
   private async insert(spaceId: string, period: DigestPeriod, origin: 'scheduled' | 'on_demand', actorId: string | null, skipEmpty = false): Promise<string | null> {

@@ -112,7 +112,7 @@ export const DEMO_CONSULTATION = {
     fr: 'Comment les villes se préparent, accueillent et intègrent les personnes qui se déplacent à cause du changement climatique. Démonstration : les personnes, organisations et contributions sont fictives.',
     es: 'Cómo las ciudades se preparan, acogen e integran a las personas que se desplazan a causa del cambio climático. Demostración: las personas, organizaciones y contribuciones son ficticias.',
   },
-  timezone: 'Europe/Geneva',
+  timezone: 'Europe/Zurich',
 };
 
 export const DEMO_ROUNDTABLES: DemoRoundtable[] = [

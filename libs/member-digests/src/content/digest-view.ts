@@ -195,6 +195,8 @@ function toOutcome(raw: RawOutcome, links: DigestLinks): DigestOutcome {
   return { key: `outcome.${raw.action}`, reason: raw.reason, excerpt: excerpt(raw.body, 160), url: links.contribution(raw.space_id, raw.contribution_id) };
 }
 
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** "6 – 13 January 2025", as the member's language writes a range, in the consultation's timezone. */
 export function formatPeriod(start: Date, end: Date, lang: Language, timeZone: string): string {
   const key = `${lang} ${timeZone}`;
@@ -210,4 +212,3 @@ export function formatPeriod(start: Date, end: Date, lang: Language, timeZone: s
   return format.formatRange(start, end);
 }
 
-const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();

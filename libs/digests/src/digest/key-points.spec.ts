@@ -1,0 +1,45 @@
+import type { Theme } from '../analysis/theme.types';
+import { applyKeyPointEdits, generateKeyPoints } from './key-points';
+
+const theme = (key: string, label: string, ids: string[], constituencies: Theme['constituencies']): Theme => ({
+  key,
+  label,
+  variants: [],
+  contributionIds: ids,
+  constituencies,
+  authors: ids.length,
+  quotes: [],
+});
+
+describe('key points', () => {
+  const generated = generateKeyPoints([
+    theme('pathway regular', 'regular pathways', ['c1', 'c2', 'c3'], { civil_society: 2, state: 1 }),
+    theme('chang climat', 'climate change', ['c4', 'c5'], { business: 2 }),
+  ]);
+
+  it('are generated from themes, with their sources', () => {
+    expect(generated.map((k) => k.text)).toEqual([
+      'Regular pathways: raised in 3 contributions by civil society and States.',
+      'Climate change: raised in 2 contributions by business.',
+    ]);
+    expect(generated[0]).toMatchObject({ sources: ['c1', 'c2', 'c3'], origin: 'generated', priority: false, edited: false });
+  });
+
+  it('are reordered, reworded, prioritised, dropped and added by the list the moderator sends', () => {
+    const [a, b] = generated;
+    const next = applyKeyPointEdits(generated, [{ id: b.id, text: b.text, priority: true }, { id: a.id, text: 'Regular pathways, above all.' }, { text: 'New point', sources: ['c9'] }], (s) => s === 'c9');
+    expect(next.map((k) => k.text)).toEqual([b.text, 'Regular pathways, above all.', 'New point']);
+    expect(next[0]).toMatchObject({ id: b.id, priority: true, edited: false, sources: b.sources });
+    expect(next[1]).toMatchObject({ id: a.id, edited: true, sources: a.sources });
+    expect(next[2]).toMatchObject({ origin: 'moderator', sources: ['c9'] });
+    expect(applyKeyPointEdits(generated, [{ id: a.id, text: a.text }], () => true)).toHaveLength(1);
+  });
+
+  it('refuse unknown ids, repeated ids, blank text and foreign sources', () => {
+    const [a] = generated;
+    expect(() => applyKeyPointEdits(generated, [{ id: 'nope', text: 'x' }], () => true)).toThrow(/not a key point/);
+    expect(() => applyKeyPointEdits(generated, [{ id: a.id, text: 'x' }, { id: a.id, text: 'y' }], () => true)).toThrow(/twice/);
+    expect(() => applyKeyPointEdits(generated, [{ text: '   ' }], () => true)).toThrow(/blank/);
+    expect(() => applyKeyPointEdits(generated, [{ text: 'x', sources: ['c1'] }], () => false)).toThrow(/not a published contribution/);
+  });
+});
