@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Access, assertNotSuspended, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../events/space-event-log';
-import { ContributionDto, ContributionPageDto, CreateContributionDto, EventsQueryDto, ListContributionsQueryDto, SpaceEventPageDto } from './contribution.dto';
+import { ContributionDto, ContributionPageDto, CreateContributionDto, EventsQueryDto, ListContributionsQueryDto, SpaceEventPageDto, TranslationDto } from './contribution.dto';
 import { ContributionsService, viewerOf } from './contributions.service';
 
 @ApiTags('contributions')
+// referenced by name from ContributionDto.translations, so it must be in the document's schemas
+@ApiExtraModels(TranslationDto)
 @Controller('spaces')
 export class SpaceContributionsController {
   constructor(
