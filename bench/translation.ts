@@ -71,20 +71,21 @@ function listen(api: Proc, token: string, spaceId: string, tracked: Map<string, 
   });
 }
 
-async function post(api: Proc, spaceId: string, author: string, n: number, tracked: Map<string, Tracked>, early: Map<string, Array<[string, number]>>): Promise<void> {
+async function post(api: Proc, spaceId: string, author: string, n: number, tracked: Map<string, Tracked>, early: Map<string, Array<[string, number]>>): Promise<Tracked> {
   const body = `${TEXTS[n % TEXTS.length]} (${n})`;
   const postedAt = Date.now();
   const c = await json(`${api.url}/api/v1/spaces/${spaceId}/contributions`, 'POST', { body }, author);
   const t: Tracked = { postedAt, words: words(body), done: new Map() };
   for (const [lang, at] of early.get(c.id) ?? []) t.done.set(lang, at);
   tracked.set(c.id, t);
+  return t;
 }
 
 const complete = (t: Tracked) => t.done.size >= 2;
 
-async function waitAll(tracked: Map<string, Tracked>, timeoutMs: number): Promise<void> {
+async function waitAll(tracked: Iterable<Tracked>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && [...tracked.values()].some((t) => !complete(t))) await sleep(100);
+  while (Date.now() < deadline && [...tracked].some((t) => !complete(t))) await sleep(100);
 }
 
 async function main(): Promise<void> {
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     // steady rate
     const total = SECONDS * RATE;
     const started = Date.now();
-    const posts: Promise<void>[] = [];
+    const posts: Promise<Tracked>[] = [];
     for (let n = 0; n < total; n++) {
       const due = started + (n * 1000) / RATE;
       const wait = due - Date.now();
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
       posts.push(post(api, fx.spaceId, fx.authors[n % fx.authors.length], n, tracked, early));
     }
     await Promise.all(posts);
-    await waitAll(tracked, 120_000);
+    await waitAll(tracked.values(), 120_000);
     const latencies = [...tracked.values()].filter(complete).map((t) => Math.max(...t.done.values()) - t.postedAt).sort((a, b) => a - b);
     const missing = [...tracked.values()].filter((t) => !complete(t)).length;
     table(
@@ -125,13 +126,13 @@ async function main(): Promise<void> {
     );
 
     // burst: how fast one worker drains a backlog
-    const burst = new Map<string, Tracked>();
+    const burst: Tracked[] = [];
     const burstStart = Date.now();
     for (let n = 0; n < BURST; n += 20) {
-      await Promise.all(Array.from({ length: Math.min(20, BURST - n) }, (_, k) => post(api, fx.spaceId, fx.authors[(n + k) % fx.authors.length], total + n + k, burst, early)));
+      burst.push(...(await Promise.all(Array.from({ length: Math.min(20, BURST - n) }, (_, k) => post(api, fx.spaceId, fx.authors[(n + k) % fx.authors.length], total + n + k, tracked, early)))));
     }
     await waitAll(burst, 180_000);
-    const done = [...burst.values()].filter(complete);
+    const done = burst.filter(complete);
     const lastDone = Math.max(...done.map((t) => Math.max(...t.done.values())));
     const seconds = (lastDone - burstStart) / 1000;
     const translatedWords = done.reduce((sum, t) => sum + t.words * 2, 0);

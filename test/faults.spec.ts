@@ -26,7 +26,7 @@ import { createConsultation, createRoundtable, createSpace, expectStatus } from 
 const FULL = process.env.RT_FAULTS === 'full';
 const TOTAL_POSTS = Number(process.env.RT_FAULTS_POSTS ?? (FULL ? 2400 : 400));
 const REDIS_DOWN_MS = FULL ? 10_000 : 3_000;
-const CONCURRENCY = 12;
+const CONCURRENCY = FULL ? 12 : 4;
 const SPACES = 4;
 const MEMBERS = 16;
 const BAD_EVERY = 15; // one request in 15 is deliberately bad input
@@ -172,6 +172,7 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
         for (let attempt = 0; attempt < 6; attempt += 1) {
           const targets = aliveApis();
           const target = targets[(issued + attempt) % Math.max(1, targets.length)] ?? apis[0];
+          inflight += 1;
           try {
             const res = await fetch(`${target.url}${path}`, {
               method,
@@ -193,6 +194,8 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
             const refused: Outcome = { kind, refused: true, via: target.url, ...extra };
             outcomes.push(refused);
             await sleep(100);
+          } finally {
+            inflight -= 1;
           }
         }
         return { kind, refused: true, via: 'none', ...extra };
@@ -201,7 +204,7 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       const posted = () => outcomes.filter((o) => o.kind === 'post' && o.status === 201);
       async function loadLoop(n: number): Promise<void> {
         // the load runs until TOTAL_POSTS are sent AND every fault is over, so each fault meets traffic
-        while ((issued < TOTAL_POSTS || !faultsOver) && issued < TOTAL_POSTS * 3) {
+        while ((issued < TOTAL_POSTS || !faultsOver) && issued < TOTAL_POSTS * 10) {
           const i = (issued += 1);
           const token = members[(i * 7 + n) % MEMBERS];
           const spaceId = spaceIds[i % SPACES];
@@ -216,7 +219,10 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
           }
           const parent = i % 5 === 0 ? posted().filter((o) => o.spaceId === spaceId).slice(-20)[i % 20] : undefined;
           const body = JSON.stringify({ body: `Fault load ${i}: coastal towns need shared early-warning systems and funding.`, language: 'en', ...(parent?.id ? { parentId: parent.id } : {}) });
-          outcomes.push(await send('post', token, 'POST', `/api/v1/spaces/${spaceId}/contributions`, body, { spaceId }));
+          const outcome = await send('post', token, 'POST', `/api/v1/spaces/${spaceId}/contributions`, body, { spaceId });
+          outcomes.push(outcome);
+          // a client that is told to come back later (503 Retry-After) or cannot connect waits a little
+          if (outcome.status === 503 || outcome.refused || outcome.timeout) await sleep(250);
         }
       }
 
@@ -230,7 +236,7 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       // each fault waits for its share of the load, and for some load since the previous one
       const whenIssued = (fraction: number) => {
         const target = Math.max(TOTAL_POSTS * fraction, issued + TOTAL_POSTS * 0.08);
-        return eventually(() => issued >= target || done, 10 * 60_000, `load at ${fraction}`);
+        return eventually(() => issued >= target || issued >= TOTAL_POSTS * 10 || done, 10 * 60_000, `load at ${fraction}`);
       };
       const readyEverywhere = async () => {
         for (const a of aliveApis()) if ((await fetch(`${a.url}/health/ready`).catch(() => undefined))?.status !== 200) return false;
@@ -247,6 +253,10 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
         recoveries.push({ fault: name, recoveredMs: Date.now() - t0, detail, during: summary(outcomes.slice(before)) });
       }
       const background: Array<Promise<unknown>> = [];
+      let inflight = 0;
+      const ticker = process.env.RT_FAULTS_VERBOSE
+        ? setInterval(() => process.stderr.write(`[faults] issued ${issued}, in flight ${inflight}, ${summary(outcomes)}, apis alive ${aliveApis().length}\n`), 5000)
+        : undefined;
       const faults = (async () => {
         await digestRun();
         await whenIssued(0.1);
@@ -283,6 +293,7 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
         throw err;
       })]);
       done = true;
+      clearInterval(ticker);
       await faults;
       const loadEndedAt = Date.now();
 

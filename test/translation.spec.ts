@@ -181,6 +181,20 @@ describe('translation: every contribution readable in English, French and Spanis
     expect((await member.client.get(`/contributions/${posted.id}?lang=es`)).body.text).toBe(c.translations.es.text);
   });
 
+  it('back-fills what is missing with `cli translate --missing`, following the worker with progress', async () => {
+    await worker!.stop();
+    worker = undefined;
+    const ids = [];
+    for (const body of ['Cities need data on arrivals.', 'Les villes ont besoin de données sur les arrivées.', 'Las ciudades necesitan datos sobre las llegadas.']) ids.push((await post(body)).id);
+    const cli = stack.cli(['translate', '--missing', '--wait-seconds', '30']);
+    worker = await stack.worker();
+    const { code, output } = await cli;
+    expect(code).toBe(0);
+    expect(output).toMatch(/translating \[[^\]]*\] \d+\/6 done/);
+    expect(output).toMatch(/all 6 missing translation\(s\) are done/);
+    for (const id of ids) await translated(id, 1000);
+  });
+
   it('fills in the languages an organiser left out of a space prompt, as machine translations', async () => {
     const { org: organiserOfIt, spaceId: promptSpace } = await spaceWithMember(stack.api!, { en: 'What should local authorities fund first to include migrants?' });
     const space = await eventually(

@@ -9,6 +9,8 @@ interface Options {
 }
 
 const PAGE = 1000;
+/** Progress is shown in logs and CI too, one line a second, not only in a terminal. */
+const NOT_A_TERMINAL = { noTTYOutput: true, notTTYSchedule: 1000 };
 
 /**
  * `translate --missing`: queues a translation job for every published contribution (and
@@ -33,7 +35,7 @@ export class TranslateCommand extends CommandRunner {
 
   private async backfill(wait: boolean, waitSeconds: number): Promise<void> {
     const total = await this.requests.countMissing();
-    const bar = new SingleBar({ format: '{phase} [{bar}] {value}/{total} translations', hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar({ format: '{phase} [{bar}] {value}/{total} translations', hideCursor: true, ...NOT_A_TERMINAL }, Presets.shades_classic);
     bar.start(Math.max(total, 1), 0, { phase: 'queueing   ' });
     let queued = 0;
     let after: { at: string; id: string } | undefined;
@@ -53,7 +55,7 @@ export class TranslateCommand extends CommandRunner {
       return;
     }
 
-    const progress = new SingleBar({ format: 'translating [{bar}] {value}/{total} done', hideCursor: true }, Presets.shades_classic);
+    const progress = new SingleBar({ format: 'translating [{bar}] {value}/{total} done', hideCursor: true, ...NOT_A_TERMINAL }, Presets.shades_classic);
     progress.start(total, 0);
     let remaining = total;
     let lastChange = Date.now();

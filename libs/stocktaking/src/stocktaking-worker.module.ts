@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DigestsCoreModule } from '@roundtable/digests';
+import { TranslationWorkerModule } from '@roundtable/translation';
 import { SummaryTranslationProcessor } from './translation/summary-translation.processor';
 
-/** Translating published summaries (the worker process). */
+/** Translating published summaries with the platform's translation engine (the worker process). */
 @Module({
-  imports: [DigestsCoreModule],
+  imports: [TranslationWorkerModule],
   providers: [SummaryTranslationProcessor],
 })
 export class StocktakingWorkerModule {}

@@ -76,6 +76,16 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
     if (selected.length < maxThemes) selected.push({ ...c, docs: new Set(c.docs), variants: [], firstDocs: c.docs.size, forms: [c.stems] });
   }
 
+  // a phrase too rare to be a theme still counts for the theme it contains ("regular labour pathways" for "regular pathways")
+  for (const [key, docs] of docsByKey) {
+    if (docs.size >= minContributions) continue;
+    const stems = new Set(key.replace(/^[a-z]{2}:/, '').split(' '));
+    const host = selected.find((s) => sameLanguage(s.key, key) && subset(s.stems, stems));
+    if (!host) continue;
+    host.variants.push(key);
+    for (const d of docs) host.docs.add(d);
+  }
+
   const themes = selected.map((s): Theme => {
     const members = [...s.docs].sort((a, b) => a - b).map((i) => contributions[i]);
     const constituencies: Partial<Record<Constituency, number>> = {};

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@roundtable/core';
 import { DigestPeriod, MAX_PERIOD_DAYS } from '../digest-period';
+import { queryPrepared } from '../shared/prepared-statements';
 import { BOUNCES_BEFORE_PAUSE, Claim, DeliveryStatus } from './delivery-status';
 
 type Key = [string, string, Date];
@@ -26,7 +27,9 @@ export class DigestDeliveries {
    */
   async claim(userId: string, period: DigestPeriod): Promise<Claim> {
     const key = this.key(userId, period);
-    const claimed: Array<{ period_start: Date; attempts: number }> = await this.db.query(
+    const claimed = await queryPrepared<{ period_start: Date; attempts: number }>(
+      this.db,
+      'member-digest-claim',
       `WITH prior AS (
          SELECT max(period_end) AS last_end FROM member_digest_deliveries
          WHERE user_id = $1 AND consultation_id = $2 AND period_end < $3 AND status IN ('sent', 'empty')
@@ -52,7 +55,9 @@ export class DigestDeliveries {
 
   /** The email went out: settles the delivery and ends any run of bounces. */
   async sent(userId: string, period: DigestPeriod, messageId: string, items: number): Promise<void> {
-    await this.db.query(
+    await queryPrepared(
+      this.db,
+      'member-digest-sent',
       `WITH d AS (
          UPDATE member_digest_deliveries SET status = 'sent', claimed_until = NULL, sent_at = now(), updated_at = now(), message_id = $4, items = $5, error = NULL
          WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'

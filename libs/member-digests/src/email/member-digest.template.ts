@@ -36,17 +36,19 @@ function section(list: string, title: string): string {
     <mj-raw>{{#if ${list}.length}}</mj-raw>
     <mj-section background-color="#ffffff" padding="8px 0">
       <mj-column>
-        <mj-text><h2 style="${H2}">{{t "${title}"}}</h2>{{#each ${list}}}{{> item}}{{/each}}</mj-text>
+        <mj-text><h2 style="${H2}">{{t '${title}'}}</h2>{{#each ${list}}}{{> item}}{{/each}}</mj-text>
       </mj-column>
     </mj-section>
     <mj-raw>{{/if}}</mj-raw>`;
 }
 
+// Handlebars strings are single-quoted in the MJML: the title also lands in an attribute
+// (aria-label), and the minifier must see well-formed HTML.
 const MJML = `
 <mjml lang="{{lang}}">
   <mj-head>
-    <mj-title>{{t "heading"}}</mj-title>
-    <mj-preview>{{t "preheader"}}</mj-preview>
+    <mj-title>{{t 'heading'}}</mj-title>
+    <mj-preview>{{t 'preheader'}}</mj-preview>
     <mj-attributes>
       <mj-all font-family="Helvetica, Arial, sans-serif" />
       <mj-text font-size="15px" line-height="1.5" color="#111827" />
@@ -56,20 +58,20 @@ const MJML = `
     <mj-section background-color="#1f3a5f" padding="20px 0 12px 0">
       <mj-column>
         <mj-text color="#ffffff" font-size="22px" font-weight="bold">{{consultation}}</mj-text>
-        <mj-text color="#dbe4f0" padding-top="0">{{t "heading"}} · {{period}}</mj-text>
+        <mj-text color="#dbe4f0" padding-top="0">{{t 'heading'}} · {{period}}</mj-text>
       </mj-column>
     </mj-section>
     <mj-section background-color="#ffffff" padding="16px 0 0 0">
       <mj-column>
         <mj-text>
-          <p style="margin:0 0 8px 0">{{t "greeting" name=name}}</p>
-          <p style="margin:0 0 8px 0">{{t "intro" consultation=consultation period=period}}</p>
+          <p style="margin:0 0 8px 0">{{t 'greeting' name=name}}</p>
+          <p style="margin:0 0 8px 0">{{t 'intro' consultation=consultation period=period}}</p>
           <ul style="margin:0;padding-left:20px">
-            {{#if counts.contributions}}<li>{{t "count.contributions" count=counts.contributions}}</li>{{/if}}
-            {{#if counts.replies}}<li>{{t "count.replies" count=counts.replies}}</li>{{/if}}
-            {{#if counts.highlights}}<li>{{t "count.highlights" count=counts.highlights}}</li>{{/if}}
-            {{#if counts.publications}}<li>{{t "count.publications" count=counts.publications}}</li>{{/if}}
-            {{#if counts.outcomes}}<li>{{t "count.outcomes" count=counts.outcomes}}</li>{{/if}}
+            {{#if counts.contributions}}<li>{{t 'count.contributions' count=counts.contributions}}</li>{{/if}}
+            {{#if counts.replies}}<li>{{t 'count.replies' count=counts.replies}}</li>{{/if}}
+            {{#if counts.highlights}}<li>{{t 'count.highlights' count=counts.highlights}}</li>{{/if}}
+            {{#if counts.publications}}<li>{{t 'count.publications' count=counts.publications}}</li>{{/if}}
+            {{#if counts.outcomes}}<li>{{t 'count.outcomes' count=counts.outcomes}}</li>{{/if}}
           </ul>
         </mj-text>
       </mj-column>
@@ -80,13 +82,13 @@ const MJML = `
     <mj-section background-color="#ffffff" padding="8px 0">
       <mj-column>
         <mj-text>
-          <h2 style="${H2}">{{t "section.new"}}</h2>
+          <h2 style="${H2}">{{t 'section.new'}}</h2>
           {{#each roundtables}}
-            <h3 style="margin:16px 0 4px 0;font-size:16px;color:#111827">{{t "roundtable" number=number title=title}}</h3>
+            <h3 style="margin:16px 0 4px 0;font-size:16px;color:#111827">{{t 'roundtable' number=number title=title}}</h3>
             {{#each questions}}
-              <p style="margin:8px 0 10px 0;color:#374151"><strong>{{t "question" number=number}}</strong> · <a href="{{url}}" style="${LINK}">{{prompt}}</a> · {{t "count.contributions" count=total}}</p>
+              <p style="margin:8px 0 10px 0;color:#374151"><strong>{{t 'question' number=number}}</strong> · <a href="{{url}}" style="${LINK}">{{prompt}}</a> · {{t 'count.contributions' count=total}}</p>
               {{#each items}}{{> item}}{{/each}}
-              {{#if more}}<p style="margin:0 0 12px 0;font-size:13px"><a href="{{url}}" style="${LINK}">{{t "more" count=more}}</a></p>{{/if}}
+              {{#if more}}<p style="margin:0 0 12px 0;font-size:13px"><a href="{{url}}" style="${LINK}">{{t 'more' count=more}}</a></p>{{/if}}
             {{/each}}
           {{/each}}
         </mj-text>
@@ -97,8 +99,8 @@ const MJML = `
     <mj-section background-color="#ffffff" padding="8px 0">
       <mj-column>
         <mj-text>
-          <h2 style="${H2}">{{t "section.publications"}}</h2>
-          {{#each publications}}<p style="margin:0 0 8px 0">{{t key}} · <a href="{{url}}" style="${LINK}">{{t "roundtable" number=roundtableNumber title=roundtableTitle}}{{#if questionNumber}} · {{t "question" number=questionNumber}}{{/if}}</a></p>{{/each}}
+          <h2 style="${H2}">{{t 'section.publications'}}</h2>
+          {{#each publications}}<p style="margin:0 0 8px 0">{{t key}} · <a href="{{url}}" style="${LINK}">{{t 'roundtable' number=roundtableNumber title=roundtableTitle}}{{#if questionNumber}} · {{t 'question' number=questionNumber}}{{/if}}</a></p>{{/each}}
         </mj-text>
       </mj-column>
     </mj-section>
@@ -107,9 +109,9 @@ const MJML = `
     <mj-section background-color="#ffffff" padding="8px 0">
       <mj-column>
         <mj-text>
-          <h2 style="${H2}">{{t "section.outcomes"}}</h2>
+          <h2 style="${H2}">{{t 'section.outcomes'}}</h2>
           {{#each outcomes}}
-            <div style="margin:0 0 12px 0"><strong>{{t key}}</strong> · <a href="{{url}}" style="${LINK}">{{excerpt}}</a>{{#if reason}}<div style="font-size:13px;color:#4b5563">{{t "reason" reason=reason}}</div>{{/if}}</div>
+            <div style="margin:0 0 12px 0"><strong>{{t key}}</strong> · <a href="{{url}}" style="${LINK}">{{excerpt}}</a>{{#if reason}}<div style="font-size:13px;color:#4b5563">{{t 'reason' reason=reason}}</div>{{/if}}</div>
           {{/each}}
         </mj-text>
       </mj-column>
@@ -118,8 +120,8 @@ const MJML = `
     <mj-section padding="12px 0 24px 0">
       <mj-column>
         <mj-text font-size="12px" color="#4b5563">
-          {{t "footer.why" consultation=consultation}}<br />
-          <a href="{{links.settings}}" style="${LINK}">{{t "footer.settings"}}</a> · <a href="{{links.unsubscribe}}" style="${LINK}">{{t "footer.unsubscribe"}}</a>
+          {{t 'footer.why' consultation=consultation}}<br />
+          <a href="{{links.settings}}" style="${LINK}">{{t 'footer.settings'}}</a> · <a href="{{links.unsubscribe}}" style="${LINK}">{{t 'footer.unsubscribe'}}</a>
         </mj-text>
       </mj-column>
     </mj-section>

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Constituency } from '@roundtable/core';
-import { jaccard, MERGE_OVERLAP, shares } from '@roundtable/digests';
 import type { KeyPoint, Theme } from '@roundtable/digests';
 import type { ItemKind, Participation, SummaryItem, SummaryQuote, SummarySections } from './summary.types';
 
@@ -27,7 +26,8 @@ const QUOTES = 3;
 
 interface MergedTheme {
   key: string;
-  forms: Array<Set<string>>;
+  /** The stem sets of every key folded in, once each. */
+  forms: Map<string, Set<string>>;
   labels: Map<string, number>;
   sources: Set<string>;
   quotes: Map<string, SummaryQuote>;
@@ -76,19 +76,16 @@ function mergeThemes(digests: DigestInput[], facts: Map<string, ContributionFact
   const merged: MergedTheme[] = [];
   const all = digests.flatMap((d) => d.themes).sort((a, b) => b.contributionIds.length - a.contributionIds.length || (a.key < b.key ? -1 : 1));
   for (const theme of all) {
-    const forms = [theme.key, ...theme.variants].map(stemsOf);
-    const sources = new Set(theme.contributionIds.filter((id) => facts.has(id)));
-    const host = merged.find(
-      (m) =>
-        prefix(m.key) === prefix(theme.key) &&
-        (m.forms.some((f) => forms.some((g) => subset(f, g) || subset(g, f))) ||
-          (shares(stemsOf(m.key), forms[0]) && jaccard(m.sources, sources) >= MERGE_OVERLAP)),
-    );
-    const target: MergedTheme = host ?? { key: theme.key, forms: [], labels: new Map(), sources: new Set(), quotes: new Map() };
+    const forms = [theme.key, ...theme.variants].map((k) => [k, stemsOf(k)] as const);
+    // each digest folded its own near-synonyms already; across questions a theme is the same key, or one containing the other
+    const host =
+      merged.find((m) => forms.some(([k]) => m.forms.has(k))) ??
+      merged.find((m) => prefix(m.key) === prefix(theme.key) && [...m.forms.values()].some((f) => forms.some(([, g]) => subset(f, g) || subset(g, f))));
+    const target: MergedTheme = host ?? { key: theme.key, forms: new Map(), labels: new Map(), sources: new Set(), quotes: new Map() };
     if (!host) merged.push(target);
-    target.forms.push(...forms);
+    for (const [k, g] of forms) if (!target.forms.has(k)) target.forms.set(k, g);
     target.labels.set(theme.label, (target.labels.get(theme.label) ?? 0) + theme.contributionIds.length);
-    for (const id of sources) target.sources.add(id);
+    for (const id of theme.contributionIds) if (facts.has(id)) target.sources.add(id);
     for (const q of theme.quotes) if (facts.has(q.contributionId)) target.quotes.set(q.contributionId, q);
   }
   return merged;

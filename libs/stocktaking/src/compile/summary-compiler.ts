@@ -30,6 +30,7 @@ export class SummaryCompiler {
   }
 
   async compile(roundtableId: string, period: DigestPeriod): Promise<{ content: Omit<SummaryContent, 'sections'>; sections: FreshSections }> {
+    const t0 = Date.now();
     const spaceRows: Array<{ id: string; number: number; prompt: Multilingual; members: number }> = await this.db.query(
       `SELECT s.id, s.number, s.prompt, (SELECT count(*)::int FROM memberships m WHERE m.space_id = s.id) AS members
        FROM spaces s WHERE s.roundtable_id = $1 AND s.status <> 'draft' ORDER BY s.number`,
@@ -49,6 +50,7 @@ export class SummaryCompiler {
         [roundtableId, period.start, period.end],
       );
 
+    const t1 = Date.now();
     const [facts, activity, languages] = await Promise.all([this.facts(roundtableId, period), this.activity(roundtableId, period), this.languages(roundtableId, period)]);
     const spaces: SpaceFacts[] = spaceRows.map((s) => ({ ...s, digests: digestRows.filter((d) => d.space_id === s.id).length }));
     const { participation, annex } = participationFigures(activity, spaces, languages);
@@ -60,8 +62,10 @@ export class SummaryCompiler {
       themes: d.content.themes,
       keyPoints: d.key_points,
     }));
+    const t2 = Date.now();
     const sections = compileSections(digests, facts, participation);
     await this.phrase(sections);
+    console.error(`TIMING digests ${t1 - t0} ms, facts+activity ${t2 - t1} ms, sections ${Date.now() - t2} ms`);
 
     const warnings = spaces.filter((s) => s.digests === 0).map((s) => `Question ${s.number} has no published moderator digest for this period: its themes and priorities are missing.`);
     return {
@@ -82,15 +86,22 @@ export class SummaryCompiler {
     };
   }
 
-  /** Every published contribution of the roundtable in the period: who wrote it, in which question. */
+  /**
+   * Every published contribution of the roundtable in the period: who wrote it, in which
+   * question. One row per question with arrays: a hundred thousand contributions parse as
+   * 40 rows of arrays much faster than as 100,000 row objects.
+   */
   private async facts(roundtableId: string, period: DigestPeriod): Promise<Map<string, ContributionFact>> {
-    const rows: Array<{ id: string; author_id: string; constituency: Constituency; number: number }> = await this.db.query(
-      `SELECT c.id, c.author_id, u.constituency, s.number
+    const rows: Array<{ number: number; ids: string[]; authors: string[]; constituencies: Constituency[] }> = await this.db.query(
+      `SELECT s.number, array_agg(c.id::text) AS ids, array_agg(c.author_id::text) AS authors, array_agg(u.constituency) AS constituencies
        FROM contributions c JOIN spaces s ON s.id = c.space_id JOIN users u ON u.id = c.author_id
-       WHERE s.roundtable_id = $1 AND s.status <> 'draft' AND c.status = 'published' AND c.created_at >= $2 AND c.created_at < $3`,
+       WHERE s.roundtable_id = $1 AND s.status <> 'draft' AND c.status = 'published' AND c.created_at >= $2 AND c.created_at < $3
+       GROUP BY s.number`,
       [roundtableId, period.start, period.end],
     );
-    return new Map(rows.map((r) => [r.id, { authorId: r.author_id, constituency: r.constituency, number: r.number }]));
+    const facts = new Map<string, ContributionFact>();
+    for (const r of rows) r.ids.forEach((id, i) => facts.set(id, { authorId: r.authors[i], constituency: r.constituencies[i], number: r.number }));
+    return facts;
   }
 
   /** Per question and author (and whether they moderate it): how many contributions and replies. */

@@ -4,9 +4,11 @@ import { Job, Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueHandlers, QueueName, QueueRegistry, RedisConnections, WorkerLifecycle } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
-import { TranslationMemory } from '@roundtable/digests';
+import { TranslationEngine } from '@roundtable/translation';
 import type { SummaryContent } from '../compile/summary.types';
 import { FreeText, freeTexts, textKey } from '../render/free-text';
+
+const CONCURRENCY = 8;
 
 /** Ids only: the job re-reads the version it translates. */
 export interface SummaryTranslationJob {
@@ -18,7 +20,9 @@ export interface SummaryTranslationJob {
 /**
  * The worker's only consumer of the summary-translations queue: translates the free text
  * of a published summary version (theme labels, edited wording, priorities, quotes) into
- * one language through the translation engine, and stores it with the version. Stale or
+ * one language through the platform's translation engine (the configured provider, with
+ * the domain glossary: "climate change" is "changement climatique", whatever the engine
+ * would say of the bare phrase), and stores it with the version. Stale or
  * finished work returns early; an engine failure throws so BullMQ retries, and the last
  * attempt marks the translation failed (readers then get the original wording).
  */
@@ -29,7 +33,7 @@ export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationB
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly memory: TranslationMemory,
+    private readonly engine: TranslationEngine,
     private readonly redis: RedisConnections,
     private readonly queues: QueueRegistry,
     private readonly queueHandlers: QueueHandlers,
@@ -79,15 +83,12 @@ export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationB
     if (row.status === 'done') return { skipped: 'already translated' };
     const todo = freeTexts(row.content, row.source).filter((t) => t.language !== language);
     const texts: Record<string, string> = {};
-    for (const from of ['en', 'fr', 'es'] as const) {
-      const group: FreeText[] = todo.filter((t) => t.language === from);
-      if (group.length === 0) continue;
-      const translated = await this.memory.translate(group.map((t) => t.text), from, language);
-      group.forEach((t, i) => (texts[textKey(t)] = translated[i]));
+    for (let i = 0; i < todo.length; i += CONCURRENCY) {
+      await Promise.all(todo.slice(i, i + CONCURRENCY).map(async (t: FreeText) => (texts[textKey(t)] = await this.engine.translate(t.text, t.language, language))));
     }
     await this.db.query(
       `UPDATE stocktaking_translations SET status = 'done', texts = $4, provider = $5, error = NULL, updated_at = now() WHERE summary_id = $1 AND version = $2 AND language = $3`,
-      [summaryId, version, language, JSON.stringify(texts), this.memory.provider],
+      [summaryId, version, language, JSON.stringify(texts), this.engine.providerName],
     );
     this.logger.log(`stocktaking summary ${summaryId} v${version}: ${todo.length} text(s) translated into ${language}`);
     return { texts: todo.length };

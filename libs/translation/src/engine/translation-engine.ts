@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppConfig, Metrics } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
@@ -59,6 +60,8 @@ export class TranslationEngine {
     const started = process.hrtime.bigint();
     const timeout = AbortSignal.timeout(this.config.TRANSLATION_TIMEOUT_MS);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    // every segment in flight listens for the abort: a long text has many
+    setMaxListeners(0, signal);
     try {
       const glossary = options.glossary ?? (await this.glossaries.current());
       const plan = planText(body, this.config.TRANSLATION_MAX_SEGMENT_CHARS);

@@ -63,7 +63,10 @@ export class TranslationRequests {
       let language = row.language;
       if (!language || (options.redetect && row.language_source !== 'declared')) {
         const detected = await this.detector.detect(row.body, row.preferred_language);
-        await this.store.setLanguage(row.id, detected.language, detected.source, detected.confidence);
+        // an event that changed no text (pin, lock) detects the same: nothing to write
+        if (detected.language !== row.language || detected.source !== row.language_source) {
+          await this.store.setLanguage(row.id, detected.language, detected.source, detected.confidence);
+        }
         language = detected.language;
       }
       for (const target of LANGUAGES) {

@@ -1,6 +1,9 @@
 import type { Language } from '@roundtable/core';
 import type { Segment } from '../text/segment';
 
+export { TranslationError } from './translation-error';
+export { UnsupportedPairError } from './unsupported-pair.error';
+
 /** One step of a route: translate from the first language to the second. */
 export type Leg = readonly [Language, Language];
 
@@ -19,27 +22,6 @@ export interface TranslationProvider {
 
 /** Injection token of the configured provider. */
 export const TRANSLATION_PROVIDER = Symbol('TRANSLATION_PROVIDER');
-
-/**
- * A translation that failed. `retryable` says whether trying again later may work
- * (timeouts, 5xx, a restarting engine) or never will (an unsupported pair, a 4xx).
- */
-export class TranslationError extends Error {
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-    this.name = 'TranslationError';
-  }
-}
-
-export class UnsupportedPairError extends TranslationError {
-  constructor(provider: string, from: string, to: string) {
-    super(`${provider} cannot translate ${from} → ${to}`, false);
-    this.name = 'UnsupportedPairError';
-  }
-}
 
 /** HTTP statuses worth retrying: timeouts, rate limits, quota waits and server errors. */
 export function retryableStatus(status: number): boolean {
