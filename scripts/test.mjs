@@ -127,6 +127,9 @@ async function main() {
       RT_TEST_PG_ADMIN_URL: postgres.adminUrl,
       // specs sign up many accounts from 127.0.0.1; the limit itself is tested with its own value
       REGISTRATIONS_PER_HOUR: '1000000',
+      // the run's database is shared by every spec: a worker started by one spec must not
+      // sweep (and translate) the others' contributions; the translation specs turn it on
+      TRANSLATION_SWEEP_AFTER_SECONDS: '0',
     };
     log(`test database ${database}, Redis prefix ${redisPrefix}`);
 

@@ -138,7 +138,7 @@ describe('moderator digests', () => {
       const scheduled = await eventually(async () => {
         const items = expectStatus(await w.moderator.client.get(`/spaces/${w.spaces[2]}/digests`), 200).body.items;
         return items.find((d: any) => d.origin === 'scheduled');
-      }, 45_000, 'a scheduled digest of question 2');
+      }, 60_000, 'a scheduled digest of question 2');
       expect(scheduled.figures.contributions).toBe(CONTRIBUTIONS.filter((c) => c.question === 2).length);
       expect(new Date(scheduled.periodEnd).getTime() - new Date(scheduled.periodStart).getTime()).toBe(7 * 86_400_000);
       expect(scheduled.themes.some((t: any) => THEMES.C.pattern.test(t.label))).toBe(true);

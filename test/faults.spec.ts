@@ -307,50 +307,7 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       const checks: Array<[string, string, boolean]> = [];
       const check = (what: string, detail: string, ok: boolean) => checks.push([what, detail, ok]);
 
-      // every 201 exists once, with the seq it was given
-      const rows: Array<{ id: string; seq: string; space_id: string }> = (
-        await pg.query(`SELECT id, seq, space_id FROM contributions WHERE space_id = ANY($1::uuid[]) AND status <> 'pending'`, [spaceIds])
-      ).rows;
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const lost = acknowledged.filter((o) => !byId.has(o.id!) || Number(byId.get(o.id!)!.seq) !== o.seq);
-      const ackIds = new Set(acknowledged.map((o) => o.id));
-      check('every 201 exists once with its seq', `${acknowledged.length} acknowledged, ${lost.length} missing or moved; ${ackIds.size} distinct ids`, lost.length === 0 && ackIds.size === acknowledged.length);
-
-      // per space: the event log is 1..last_seq, the contributions' seqs are distinct
-      const seqProblems: string[] = [];
-      for (const s of spaceIds) {
-        const last = Number((await pg.query(`SELECT last_seq FROM spaces WHERE id = $1`, [s])).rows[0].last_seq);
-        const events = (await pg.query(`SELECT seq FROM space_events WHERE space_id = $1 ORDER BY seq`, [s])).rows.map((r) => Number(r.seq));
-        if (events.length !== last || events.some((q, i) => q !== i + 1)) seqProblems.push(`space ${s}: ${events.length} events for last_seq ${last}`);
-        const cseqs = rows.filter((r) => r.space_id === s).map((r) => Number(r.seq));
-        if (new Set(cseqs).size !== cseqs.length) seqProblems.push(`space ${s}: a seq used twice`);
-      }
-      check('consecutive per-space seq', seqProblems.join('; ') || `${SPACES} spaces, no gap, no repeat`, seqProblems.length === 0);
-
-      // the outbox drains (the sweeper republishes what the relay could not)
-      const unpublished = async () => Number((await pg.query(`SELECT count(*) AS n FROM space_events WHERE published_at IS NULL`)).rows[0].n);
-      const drained = await eventually(async () => (await unpublished()) === 0, 60_000, 'outbox drained').then(() => true, () => false);
-      check('outbox drained', `${await unpublished()} events left unpublished`, drained);
-
-      // every connected client got every seq exactly once
-      const lastSeqs = new Map<string, number>();
-      for (const s of spaceIds) lastSeqs.set(s, Number((await pg.query(`SELECT last_seq FROM spaces WHERE id = $1`, [s])).rows[0].last_seq));
-      const complete = () => listeners.every((l) => spaceIds.every((s) => l.received.get(s)!.length >= lastSeqs.get(s)!));
-      await eventually(complete, 90_000, 'live clients to catch up').catch(() => undefined);
-      const liveProblems: string[] = [];
-      listeners.forEach((l, n) =>
-        spaceIds.forEach((s) => {
-          const got = l.received.get(s)!;
-          const want = range(1, lastSeqs.get(s)!);
-          const dupes = got.length - new Set(got).size;
-          const missing = want.filter((q) => !got.includes(q)).length;
-          const disorder = got.some((q, i) => i > 0 && q <= got[i - 1]);
-          if (dupes || missing || disorder) liveProblems.push(`client ${n} space ${s.slice(0, 8)}: ${missing} missing, ${dupes} doubled${disorder ? ', out of order' : ''}`);
-        }),
-      );
-      const totalEvents = [...lastSeqs.values()].reduce((a, b) => a + b, 0);
-      check('live delivery exactly once, in order', liveProblems.join('; ') || `${listeners.length} clients × ${totalEvents} events, ${listeners.reduce((n, l) => n + l.reconnects, 0)} reconnects`, liveProblems.length === 0);
-
+      // first let the system settle: queued work (translations, digests) done, so the event log stops growing
       // the queues drain with nothing failed; no job left active (stalled)
       const queueNames: string[] = (await pg.query('SELECT 1')).rows.length ? await listQueues(redisServer.url, prefix) : [];
       const queueState = async () => {
@@ -396,6 +353,54 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
         const ok = await eventually(async () => (await untranslated()) === 0, FULL ? 30 * 60_000 : 240_000, 'translations').then(() => true, () => false);
         check('every contribution translated', `${await untranslated()} of ${rows.length} without both translations`, ok);
       }
+
+      // every 201 exists once, with the seq it was given
+      const rows: Array<{ id: string; seq: string; space_id: string }> = (
+        await pg.query(`SELECT id, seq, space_id FROM contributions WHERE space_id = ANY($1::uuid[]) AND status <> 'pending'`, [spaceIds])
+      ).rows;
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const lost = acknowledged.filter((o) => !byId.has(o.id!) || Number(byId.get(o.id!)!.seq) !== o.seq);
+      const ackIds = new Set(acknowledged.map((o) => o.id));
+      check('every 201 exists once with its seq', `${acknowledged.length} acknowledged, ${lost.length} missing or moved; ${ackIds.size} distinct ids`, lost.length === 0 && ackIds.size === acknowledged.length);
+
+      // per space: the event log is 1..last_seq, the contributions' seqs are distinct
+      const seqProblems: string[] = [];
+      for (const s of spaceIds) {
+        // one statement, one snapshot: translation events may still be appended meanwhile
+        const [snap] = (
+          await pg.query(`SELECT s.last_seq, coalesce((SELECT array_agg(e.seq ORDER BY e.seq) FROM space_events e WHERE e.space_id = s.id), '{}') AS seqs FROM spaces s WHERE s.id = $1`, [s])
+        ).rows;
+        const last = Number(snap.last_seq);
+        const events = (snap.seqs as string[]).map(Number);
+        if (events.length !== last || events.some((q, i) => q !== i + 1)) seqProblems.push(`space ${s}: ${events.length} events for last_seq ${last}`);
+        const cseqs = rows.filter((r) => r.space_id === s).map((r) => Number(r.seq));
+        if (new Set(cseqs).size !== cseqs.length) seqProblems.push(`space ${s}: a seq used twice`);
+      }
+      check('consecutive per-space seq', seqProblems.join('; ') || `${SPACES} spaces, no gap, no repeat`, seqProblems.length === 0);
+
+      // the outbox drains (the sweeper republishes what the relay could not)
+      const unpublished = async () => Number((await pg.query(`SELECT count(*) AS n FROM space_events WHERE published_at IS NULL`)).rows[0].n);
+      const drained = await eventually(async () => (await unpublished()) === 0, 60_000, 'outbox drained').then(() => true, () => false);
+      check('outbox drained', `${await unpublished()} events left unpublished`, drained);
+
+      // every connected client got every seq exactly once
+      const lastSeqs = new Map<string, number>();
+      for (const s of spaceIds) lastSeqs.set(s, Number((await pg.query(`SELECT last_seq FROM spaces WHERE id = $1`, [s])).rows[0].last_seq));
+      const complete = () => listeners.every((l) => spaceIds.every((s) => l.received.get(s)!.length >= lastSeqs.get(s)!));
+      await eventually(complete, 90_000, 'live clients to catch up').catch(() => undefined);
+      const liveProblems: string[] = [];
+      listeners.forEach((l, n) =>
+        spaceIds.forEach((s) => {
+          const got = l.received.get(s)!;
+          const want = range(1, lastSeqs.get(s)!);
+          const dupes = got.length - new Set(got).size;
+          const missing = want.filter((q) => !got.includes(q)).length;
+          const disorder = got.some((q, i) => i > 0 && q <= got[i - 1]);
+          if (dupes || missing || disorder) liveProblems.push(`client ${n} space ${s.slice(0, 8)}: ${missing} missing, ${dupes} doubled${disorder ? ', out of order' : ''}`);
+        }),
+      );
+      const totalEvents = [...lastSeqs.values()].reduce((a, b) => a + b, 0);
+      check('live delivery exactly once, in order', liveProblems.join('; ') || `${listeners.length} clients × ${totalEvents} events, ${listeners.reduce((n, l) => n + l.reconnects, 0)} reconnects`, liveProblems.length === 0);
 
       // digests, when that capability exists: the same period asked for several times, one email each at most
       if (digestsExist && sink) {

@@ -10,8 +10,29 @@ async function bootstrap(): Promise<void> {
   await migrateDatabase(config);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
-  app.enableShutdownHooks();
-  new Logger('Worker').log('worker ready: consuming queues');
+  const logger = new Logger('Worker');
+  // SIGTERM/SIGINT: the queue workers stop taking jobs and finish the active ones
+  // (WorkerLifecycle, before any connection closes), then everything closes; exit 0
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const startedAt = Date.now();
+      logger.log(`${signal}: finishing active jobs`);
+      app
+        .close()
+        .then(() => {
+          logger.log(`stopped in ${Date.now() - startedAt} ms`);
+          process.exit(0);
+        })
+        .catch((err) => {
+          console.error(`worker shutdown failed: ${err?.stack ?? err}`);
+          process.exit(1);
+        });
+    });
+  }
+  logger.log('worker ready: consuming queues');
 }
 
 bootstrap().catch((err) => {

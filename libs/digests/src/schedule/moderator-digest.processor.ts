@@ -14,7 +14,7 @@ export const WEEKLY_SCHEDULER_ID = 'moderator-digests-weekly';
 /**
  * The worker's only consumer of the moderator-digests queue. At boot it upserts the
  * weekly job scheduler (one per deployment, whatever the number of workers: the id is
- * fixed). Each tick fans out one job per open space with a fixed id
+ * fixed). Each tick fans out one job per open space active that week, with a fixed id
  * (`md-<spaceId>-<periodEnd>`), and each of those drafts the space's digest of the week
  * before the tick, once: the digest is unique per space and period.
  */
@@ -64,7 +64,14 @@ export class ModeratorDigestProcessor implements OnModuleInit, OnApplicationBoot
     // a scheduler's job covers the week before the time it was scheduled for, whenever it runs
     const scheduledAt = (job.opts as { prevMillis?: number }).prevMillis ?? job.timestamp;
     const periodEnd = new Date(scheduledAt);
-    const spaces: Array<{ id: string }> = await this.db.query(`SELECT id FROM spaces WHERE status IN ('open', 'closed') ORDER BY id`);
+    // only spaces with something to digest (contributions_space_created_idx answers each EXISTS)
+    const spaces: Array<{ id: string }> = await this.db.query(
+      `SELECT s.id FROM spaces s
+       WHERE s.status IN ('open', 'closed')
+         AND EXISTS (SELECT 1 FROM contributions c WHERE c.space_id = s.id AND c.created_at >= $1 AND c.created_at < $2 AND c.status = 'published')
+       ORDER BY s.id`,
+      [new Date(periodEnd.getTime() - 7 * 86_400_000), periodEnd],
+    );
     await this.queues.get(QueueName.ModeratorDigests).addBulk(
       spaces.map((s) => ({
         name: 'space',

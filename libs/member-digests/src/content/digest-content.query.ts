@@ -80,9 +80,8 @@ outcomes AS (
   SELECT l.action, l.reason, l.to_status, l.created_at, c.id AS contribution_id, c.space_id, left(c.body, 300) AS body
   FROM moderation_log l
   JOIN contributions c ON c.id = l.contribution_id
-  JOIN visible v ON v.id = c.space_id
   WHERE l.subject_user_id = $1 AND l.action IN ('approve', 'reject', 'hide', 'auto_hide', 'restore')
-    AND l.created_at > $3 AND l.created_at <= $4
+    AND l.created_at > $3 AND l.created_at <= $4 AND l.space_id IN (SELECT id FROM visible)
   ORDER BY l.id
   LIMIT 20
 ),

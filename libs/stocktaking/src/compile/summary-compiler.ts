@@ -30,7 +30,6 @@ export class SummaryCompiler {
   }
 
   async compile(roundtableId: string, period: DigestPeriod): Promise<{ content: Omit<SummaryContent, 'sections'>; sections: FreshSections }> {
-    const t0 = Date.now();
     const spaceRows: Array<{ id: string; number: number; prompt: Multilingual; members: number }> = await this.db.query(
       `SELECT s.id, s.number, s.prompt, (SELECT count(*)::int FROM memberships m WHERE m.space_id = s.id) AS members
        FROM spaces s WHERE s.roundtable_id = $1 AND s.status <> 'draft' ORDER BY s.number`,
@@ -50,7 +49,6 @@ export class SummaryCompiler {
         [roundtableId, period.start, period.end],
       );
 
-    const t1 = Date.now();
     const [facts, activity, languages] = await Promise.all([this.facts(roundtableId, period), this.activity(roundtableId, period), this.languages(roundtableId, period)]);
     const spaces: SpaceFacts[] = spaceRows.map((s) => ({ ...s, digests: digestRows.filter((d) => d.space_id === s.id).length }));
     const { participation, annex } = participationFigures(activity, spaces, languages);
@@ -62,10 +60,8 @@ export class SummaryCompiler {
       themes: d.content.themes,
       keyPoints: d.key_points,
     }));
-    const t2 = Date.now();
     const sections = compileSections(digests, facts, participation);
     await this.phrase(sections);
-    console.error(`TIMING digests ${t1 - t0} ms, facts+activity ${t2 - t1} ms, sections ${Date.now() - t2} ms`);
 
     const warnings = spaces.filter((s) => s.digests === 0).map((s) => `Question ${s.number} has no published moderator digest for this period: its themes and priorities are missing.`);
     return {

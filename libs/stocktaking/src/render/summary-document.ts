@@ -176,7 +176,7 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
   }
   if (machine) blocks.splice(1, 0, { type: 'paragraph', text: cat.machineNotice, note: true });
 
-  return { lang, title: `${cat.title}: ${input.roundtableTitle}`, blocks };
+  return { lang, title: `${cat.title} — ${input.roundtableTitle}`, blocks };
 }
 
 function day(d: Date): string {

@@ -44,9 +44,7 @@ export class StocktakingService {
       [roundtableId, period.start, period.end],
     );
     if (existing) throw DomainError.conflict(`This roundtable already has a summary for that period (${existing.id}); re-compile or edit it`, 'summary_exists');
-    const c0 = Date.now();
     const { content, sections } = await this.compiler.compile(roundtableId, period);
-    const c1 = Date.now();
     const full: SummaryContent = { ...content, sections: { introduction: null, participationText: null, ...sections, dropped: [] } };
     // one statement writes the summary and its first version: the (large) content is sent and parsed once
     const rows: Array<{ id: string }> = await this.db.query(
@@ -60,9 +58,6 @@ export class StocktakingService {
     );
     if (rows.length === 0) throw DomainError.conflict('This roundtable already has a summary for that period', 'summary_exists');
     const id = rows[0].id;
-    const c2 = Date.now();
-    const out = await this.get(id, AS_STAFF, 'en');
-    console.error(`TIMING compile ${c1 - c0} ms, insert ${c2 - c1} ms, get ${Date.now() - c2} ms`);
     this.logger.log(`stocktaking summary ${id} compiled for roundtable ${roundtableId} from ${content.digests.length} digest(s)`);
     return this.get(id, AS_STAFF, 'en');
   }

@@ -16,6 +16,7 @@ export class TranslationSweeper implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger(TranslationSweeper.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private stopping = false;
 
   constructor(
     private readonly requests: TranslationRequests,
@@ -34,23 +35,27 @@ export class TranslationSweeper implements OnApplicationBootstrap, BeforeApplica
     this.timer.unref();
   }
 
-  /** Queues what is overdue; returns how many jobs it asked for. */
+  /**
+   * Queues what is overdue, BATCH contributions at a time; a stopping worker waits for
+   * the batch in hand only. Returns how many jobs it asked for.
+   */
   async sweep(olderThanSeconds = this.config.TRANSLATION_SWEEP_AFTER_SECONDS): Promise<number> {
     let asked = 0;
     let after: { at: string; id: string } | undefined;
-    for (;;) {
+    while (!this.stopping) {
       const missing = await this.requests.findMissing(olderThanSeconds, BATCH, after);
       if (missing.length === 0) break;
       asked += await this.requests.ensure(missing.map((m) => m.id));
       after = missing[missing.length - 1];
       if (missing.length < BATCH) break;
     }
-    asked += await this.requests.ensurePrompts();
+    if (!this.stopping) asked += await this.requests.ensurePrompts();
     if (asked > 0) this.logger.log(`translation sweeper queued ${asked} overdue translation job(s)`);
     return asked;
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }
