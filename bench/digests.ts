@@ -6,6 +6,7 @@
  * 100,000 in under 5 minutes, i.e. ≥ 340/s) and the worker's memory. Asserts nothing.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -24,6 +25,12 @@ const TEXT = {
   fr: 'Les villes ont besoin d’un financement prévisible pour les services que les migrants utilisent en premier.',
   es: 'Las ciudades necesitan una financiación previsible para los servicios que los migrantes usan primero.',
 };
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+}
 
 /** A counting SMTP server: accepts everything, keeps no message. */
 async function smtpSink(): Promise<{ url: string; count: () => number; bytes: () => number; close: () => Promise<void> }> {
@@ -123,6 +130,8 @@ async function main(): Promise<void> {
     }
     const { accessToken } = await json(`${api.url}/api/v1/auth/login`, 'POST', ADMIN);
     let peakRss = rss();
+    const cpu = () => workers.reduce((sum, w) => sum + cpuSeconds(w.pid), 0);
+    const cpuBefore = cpu();
     const started = Date.now();
     await json(`${api.url}/api/v1/admin/digest-emails/run`, 'POST', { consultationId }, accessToken);
     let firstAt = 0;
@@ -133,6 +142,7 @@ async function main(): Promise<void> {
       await sleep(100);
     }
     const done = Date.now();
+    const cpuMs = ((cpu() - cpuBefore) * 1000) / MEMBERS;
     const seconds = (done - started) / 1000;
     const steady = (done - firstAt) / 1000;
     const perSecond = MEMBERS / seconds;
@@ -146,6 +156,7 @@ async function main(): Promise<void> {
         ['digests/s (whole run)', perSecond.toFixed(0), `≥ ${TARGET_PER_SECOND} ${perSecond >= TARGET_PER_SECOND ? 'ok' : 'UNDER'}`],
         ['digests/s (first to last email)', (MEMBERS / steady).toFixed(0), '-'],
         ['100,000 members at this rate', `${(100_000 / perSecond / 60).toFixed(1)} min`, '< 5 min'],
+        ['worker CPU per digest (user + system)', `${cpuMs.toFixed(2)} ms`, `≤ ${(1000 / TARGET_PER_SECOND).toFixed(2)} ms on one core`],
         ['average email size', `${(sink.bytes() / sink.count() / 1024).toFixed(1)} KB`, '-'],
         [`worker RSS peak (sampled${WORKERS > 1 ? ', all workers' : ''})`, `${peakRss.toFixed(1)} MB`, '-'],
         ['worker RSS after the run', `${rss().toFixed(1)} MB`, '-'],

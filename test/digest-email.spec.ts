@@ -87,6 +87,13 @@ describe('weekly digest emails: content, language, spaces', () => {
     const deleted = await post(members.en, spaceB, 'This contribution will be deleted before the digest.', 'en');
     expectStatus(await members.en.client.delete(`/contributions/${deleted.id}`), 200, 'delete');
 
+    // what each member reads of the others' contributions once the translation jobs are done
+    const readAs = {} as Record<Lang, Record<Lang, string>>;
+    for (const lang of LANGS) {
+      readAs[lang] = {} as Record<Lang, string>;
+      for (const author of LANGS) readAs[lang][author] = await shownIn(members[lang], inA[author], lang);
+    }
+
     const periodEnd = await stack.run(consultationId);
     const deliveries = await stack.settled(consultationId, periodEnd);
     expect(deliveries.filter((d) => d.status === 'sent').map((d) => d.user_id).sort()).toEqual(
@@ -106,7 +113,7 @@ describe('weekly digest emails: content, language, spaces', () => {
       // the others' contributions in space A, in this member's language, labelled when machine-translated
       for (const author of LANGS.filter((l) => l !== lang)) {
         const c = inA[author];
-        expect(text).toContain(flat(await shownIn(me, c, lang)));
+        expect(text).toContain(flat(readAs[lang][author]));
         expect(text).toContain(FROM_LABEL[lang][author]);
         expect(text).toContain(`https://roundtable.test/spaces/${spaceA}?lang=${author}#c-${c.id}`);
       }
@@ -140,5 +147,54 @@ describe('weekly digest emails: content, language, spaces', () => {
     expect(mailsTo(members.fr)).toHaveLength(1);
     expect(mailsTo(members.es)).toHaveLength(2);
     expect(flat(mailsTo(members.es)[1].text)).toContain(flat(laterIn.es));
+  });
+
+  it('tells members of replies to them, highlights, published summaries and moderation of their posts; never pending or hidden ones', async () => {
+    const org = stack.org.client;
+    const cid = (await createConsultation(org, 'Digest extras')).id;
+    const rt = await createRoundtable(org, cid);
+    const open = (await createSpace(org, rt.id)).id;
+    const premoderated = (await createSpace(org, rt.id, { moderation: 'pre' })).id;
+    const me = await registerUser(stack.api.url, { tag: 'extras-me', displayName: 'Extras Me' });
+    const other = await registerUser(stack.api.url, { tag: 'extras-other', displayName: 'Extras Other' });
+    for (const user of [me, other]) for (const s of [open, premoderated]) expectStatus(await user.client.post(`/spaces/${s}/members`), 201, 'join');
+    const moderate = async (id: string, action: string, reason?: string) =>
+      expectStatus(await org.post(`/contributions/${id}/moderation`, { action, ...(reason ? { reason } : {}) }), 200, action);
+
+    const mine = await post(me, open, 'My own idea: fund the language classes first.', 'en');
+    const reply = expectStatus(await other.client.post(`/spaces/${open}/contributions`, { body: 'A reply to your idea about language classes.', language: 'en', parentId: mine.id }), 201, 'reply').body;
+    const pinned = await post(other, open, 'The moderators will pin this summary of the week.', 'en');
+    await moderate(pinned.id, 'pin');
+    const hidden = await post(other, open, 'This contribution gets hidden by the moderators.', 'en');
+    await moderate(hidden.id, 'hide', 'Personal attack');
+    const myHidden = await post(me, open, 'My contribution that a moderator hides.', 'en');
+    await moderate(myHidden.id, 'hide', 'Off topic for this question');
+    const pending = await post(other, premoderated, 'Still waiting for a moderator, never in a digest.', 'en');
+    const approved = await post(other, premoderated, 'Approved by a moderator, so members read it.', 'en');
+    await moderate(approved.id, 'approve');
+    const now = Date.now();
+    const digest = expectStatus(
+      await org.post(`/spaces/${open}/digests`, { periodStart: new Date(now - 86_400_000).toISOString(), periodEnd: new Date(now).toISOString() }),
+      201,
+      'draft a moderator digest',
+    ).body;
+    expect([200, 201]).toContain((await org.post(`/digests/${digest.id}/publish`)).status);
+
+    const periodEnd = await stack.run(cid);
+    await stack.settled(cid, periodEnd);
+    const [mail] = mailsTo(me);
+    const text = flat(mail.text);
+    const section = (title: string) => text.slice(text.indexOf(`== ${title} ==`));
+    expect(section('Replies to your contributions')).toContain(`#c-${reply.id}`);
+    expect(section('Highlighted by the moderators')).toContain(pinned.body);
+    expect(text).toContain(approved.body);
+    expect(section('New summaries')).toContain(`Moderator digest: Roundtable ${rt.number}`);
+    expect(text).toContain(`https://roundtable.test/digests/${digest.id}`);
+    expect(section('Moderation of your contributions')).toContain('Hidden by a moderator: My contribution that a moderator hides.');
+    expect(text).toContain('Reason: Off topic for this question');
+    for (const never of [hidden, pending]) {
+      expect(text).not.toContain(never.body);
+      expect(text).not.toContain(never.id);
+    }
   });
 });

@@ -31,6 +31,16 @@ describe('stocktaking of the imported Hub discussion (49 contributions, 4 questi
 
   beforeAll(async () => {
     file = JSON.parse(readFileSync(HUB, 'utf8'));
+    // the same people under other names: test/exchange.spec.ts imports this file into the same database and
+    // counts the accounts it creates, which must not already exist because this test ran first
+    const renamed = (name: unknown) => (typeof name === 'string' ? `Stocktaking ${name}` : name);
+    for (const space of file.spaces as Array<HubSpace & { postedBy?: string }>) {
+      space.postedBy = renamed(space.postedBy) as string | undefined;
+      for (const c of space.contributions as Array<HubContribution & { inReplyTo?: unknown }>) {
+        c.author = renamed(c.author) as string;
+        c.inReplyTo = renamed(c.inReplyTo);
+      }
+    }
     api = await startTestApi();
     org = await organiser(api);
     const consultation = await createConsultation(org.client, 'IMRF consultations');

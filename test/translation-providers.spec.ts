@@ -87,7 +87,7 @@ describe('translation providers over HTTP: retries, backoff and permanent failur
     await stack.start();
     ({ member, spaceId } = await spaceWithMember(stack.api!));
     worker = await stack.worker({ TRANSLATION_PROVIDER: 'libretranslate', LIBRETRANSLATE_URL: fakeUrl, LIBRETRANSLATE_API_KEY: 'lt-key', TRANSLATION_TIMEOUT_MS: '1000' });
-  });
+  }, 120_000);
   afterAll(async () => {
     await stack.stop();
     await fake.stop();
@@ -98,7 +98,7 @@ describe('translation providers over HTTP: retries, backoff and permanent failur
     eventually(async () => {
       const c = (await member.client.get(`/contributions/${id}`)).body;
       return c.translations?.[lang]?.status === status ? c : undefined;
-    }, 20_000, `${lang} translation to be ${status}`);
+    }, 40_000, `${lang} translation to be ${status}`);
 
   it('retries a provider that answers 500, with exponential backoff, until it translates', async () => {
     fake.behaviour = (seen, attempt) => (JSON.stringify(seen.body).includes('balmy-retry') && attempt <= 2 ? { status: 500, body: { error: 'worker crashed' } } : FakeProvider.libre(seen));
@@ -151,5 +151,5 @@ describe('translation providers over HTTP: retries, backoff and permanent failur
     expect(request.body).toMatchObject({ source_lang: 'EN', target_lang: 'FR', tag_handling: 'xml', ignore_tags: ['x'] });
     expect(request.body.text[0]).toContain('<x>https://example.org/notes</x>');
     expect((await translationOf(posted.id, 'es', 'done')).translations.es.text).toMatch(/^\(ES\) /);
-  });
+  }, 120_000);
 });

@@ -24,15 +24,15 @@ describe('translation recovery: kill -9 of the worker, and Redis losing its queu
   beforeAll(async () => {
     await stack.start();
     ({ member, spaceId } = await spaceWithMember(stack.api!));
-  });
-  afterAll(() => stack.stop());
+  }, 120_000);
+  afterAll(() => stack.stop(), 60_000);
 
-  /** Posts n contributions in English, French and Spanish (no declared language), 25 at a time. */
+  /** Posts n contributions in English, French and Spanish (no declared language), 50 at a time. */
   async function postMany(n: number, tag: string): Promise<string[]> {
     const ids: string[] = [];
-    for (let i = 0; i < n; i += 25) {
+    for (let i = 0; i < n; i += 50) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(25, n - i) }, (_, k) =>
+        Array.from({ length: Math.min(50, n - i) }, (_, k) =>
           member.client.post(`/spaces/${spaceId}/contributions`, { body: `${SENTENCES[(i + k) % 3]} ${tag}-${i + k}.` }),
         ),
       );
@@ -83,11 +83,11 @@ describe('translation recovery: kill -9 of the worker, and Redis losing its queu
     expect(atKill).toBeLessThan(1000);
 
     worker = await stack.worker();
-    await eventually(async () => (await doneCount(ids)) === 1000, 60_000, 'all 1,000 translations');
+    await eventually(async () => (await doneCount(ids)) === 1000, 90_000, 'all 1,000 translations');
     await expectExactlyOnePerTarget(ids);
     const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
     expect(counts).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
-  });
+  }, 180_000);
 
   it('Redis loses its queues: the sweeper restores the missing translations', async () => {
     await worker!.stop();
@@ -103,5 +103,5 @@ describe('translation recovery: kill -9 of the worker, and Redis losing its queu
     await eventually(async () => (await doneCount(ids)) === 300, 40_000, 'the sweeper to restore 300 translations');
     await expectExactlyOnePerTarget(ids);
     expect(worker.lines.some((l) => l.includes('translation sweeper queued'))).toBe(true);
-  });
+  }, 120_000);
 });

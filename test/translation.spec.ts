@@ -29,7 +29,7 @@ describe('translation: every contribution readable in English, French and Spanis
     await stack.start();
     ({ org, member, spaceId } = await spaceWithMember(stack.api!));
     worker = await stack.worker();
-  });
+  }, 120_000);
   afterAll(async () => {
     for (const c of live) c.close();
     await stack.stop();
@@ -39,7 +39,7 @@ describe('translation: every contribution readable in English, French and Spanis
     expectStatus(await member.client.post(`/spaces/${spaceId}/contributions`, language ? { body, language } : { body }), 201, 'post').body;
 
   /** Polls until every other language of the contribution is translated (done), then returns it. */
-  const translated = (id: string, timeoutMs = 20_000) =>
+  const translated = (id: string, timeoutMs = 40_000) =>
     eventually(
       async () => {
         const c = (await member.client.get(`/contributions/${id}`)).body;
@@ -179,7 +179,7 @@ describe('translation: every contribution readable in English, French and Spanis
     const late = await store.save({ contributionId: posted.id, version: 1, source: 'en', language: 'es', provider: 'apertium', status: 'done', text: 'lunes' });
     expect(late).toBe(false);
     expect((await member.client.get(`/contributions/${posted.id}?lang=es`)).body.text).toBe(c.translations.es.text);
-  });
+  }, 120_000);
 
   it('back-fills what is missing with `cli translate --missing`, following the worker with progress', async () => {
     await worker!.stop();
@@ -193,7 +193,7 @@ describe('translation: every contribution readable in English, French and Spanis
     expect(output).toMatch(/translating \[[^\]]*\] \d+\/6 done/);
     expect(output).toMatch(/all 6 missing translation\(s\) are done/);
     for (const id of ids) await translated(id, 1000);
-  });
+  }, 120_000);
 
   it('fills in the languages an organiser left out of a space prompt, as machine translations', async () => {
     const { org: organiserOfIt, spaceId: promptSpace } = await spaceWithMember(stack.api!, { en: 'What should local authorities fund first to include migrants?' });
@@ -216,5 +216,5 @@ describe('translation: every contribution readable in English, French and Spanis
     const patched = expectStatus(await organiserOfIt.client.patch(`/spaces/${promptSpace}`, { prompt: { fr: 'Que financer en premier ?' } }), 200).body;
     expect(patched.prompt.fr).toBe('Que financer en premier ?');
     expect(Object.keys(patched.promptTranslations)).toEqual(['es']);
-  });
+  }, 90_000);
 });

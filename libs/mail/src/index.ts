@@ -3,4 +3,5 @@ export * from './mail-delivery-error';
 export * from './mail-template';
 export * from './mail-transport';
 export * from './mail.module';
+export * from './mime-message';
 export * from './outgoing-mail';

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '@roundtable/core';
 import { MailDeliveryError } from './mail-delivery-error';
+import { buildMimeMessage } from './mime-message';
 import type { OutgoingMail, SentMail } from './outgoing-mail';
 
 /** `npm start`'s MailDev listens here when SMTP_URL is not set. */
@@ -27,22 +27,8 @@ export class MailTransport implements OnApplicationShutdown {
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    // The message is built here, in one buffer, and handed over whole: nodemailer's own
-    // streaming of a MIME tree writes it to the socket in hundreds of small pieces, and
-    // guessing the transfer encoding scans every text again. Quoted-printable keeps it
-    // readable and about the size of the text.
-    const raw = await new MailComposer({
-      from: this.config.MAIL_FROM,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      textEncoding: 'quoted-printable',
-      headers: { ...(mail.headers ?? {}), ...(mail.language ? { 'Content-Language': mail.language } : {}) },
-      messageId: mail.messageId,
-    })
-      .compile()
-      .build();
+    // built here, in one buffer, and handed over whole (see buildMimeMessage)
+    const raw = buildMimeMessage(mail, this.config.MAIL_FROM);
     try {
       const info = await this.pool().sendMail({ envelope: { from: this.sender, to: [mail.to] }, raw });
       return { messageId: mail.messageId ?? info.messageId, response: info.response };

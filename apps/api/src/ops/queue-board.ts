@@ -57,9 +57,10 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
           .header('cache-control', 'no-store')
           .redirect(`${url.pathname}${url.search}`, 303);
       }
-      // the board's own pages run its bundled scripts and styles
+      // job data may name members: never cached by a browser or a proxy
       void reply.header('cache-control', 'no-store');
     });
+    // the board's page runs its bundled scripts and inline styles: a CSP of its own, still no framing
     scope.addHook('onSend', async (_request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       const type = String(reply.getHeader('content-type') ?? '');
       if (type.startsWith('text/html')) {
