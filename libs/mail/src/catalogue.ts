@@ -9,6 +9,16 @@ export type Catalogue = Record<string, Message>;
 export type Catalogues = Record<Language, Catalogue>;
 
 const pluralRules = new Map<string, Intl.PluralRules>();
+/** A message split at its placeholders once: odd entries are names, even ones literal text. */
+const compiled = new WeakMap<Catalogue, Map<string, string[]>>();
+
+function parts(catalogue: Catalogue, text: string): string[] {
+  let cache = compiled.get(catalogue);
+  if (!cache) compiled.set(catalogue, (cache = new Map()));
+  let split = cache.get(text);
+  if (!split) cache.set(text, (split = text.split(/\{(\w+)\}/)));
+  return split;
+}
 
 /**
  * The text of `key` in `lang` with its placeholders filled in. A `count` variable picks the
@@ -16,7 +26,8 @@ const pluralRules = new Map<string, Intl.PluralRules>();
  * hole in it.
  */
 export function translate(catalogues: Catalogues, lang: Language, key: string, vars: Record<string, unknown> = {}): string {
-  const message = catalogues[lang]?.[key];
+  const catalogue = catalogues[lang];
+  const message = catalogue?.[key];
   if (message === undefined) throw new Error(`no "${key}" in the ${lang} catalogue`);
   let text: string;
   if (typeof message === 'string') {
@@ -26,10 +37,18 @@ export function translate(catalogues: Catalogues, lang: Language, key: string, v
     if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
     text = rules.select(Number(vars.count ?? 0)) === 'one' ? message.one : message.other;
   }
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in vars)) throw new Error(`"${key}" (${lang}) needs {${name}}`);
-    return String(vars[name]);
-  });
+  const split = parts(catalogue, text);
+  if (split.length === 1) return text;
+  let out = '';
+  for (let i = 0; i < split.length; i += 1) {
+    if (i % 2 === 0) {
+      out += split[i];
+    } else {
+      if (!(split[i] in vars)) throw new Error(`"${key}" (${lang}) needs {${split[i]}}`);
+      out += String(vars[split[i]]);
+    }
+  }
+  return out;
 }
 
 /** Every catalogue must have the keys of the first; returns the differences (empty when complete). */

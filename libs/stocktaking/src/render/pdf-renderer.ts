@@ -115,11 +115,15 @@ function renderItem(pdf: Pdf, item: DocItem, marker: string, fonts: Fonts, text:
 
 function renderTable(pdf: Pdf, header: string[], rows: string[][], fonts: Fonts, text: (t: string) => string, width: number): void {
   const left = pdf.page.margins.left;
-  const first = Math.min(90, width * 0.2);
-  const rest = (width - first) / Math.max(1, header.length - 1);
-  const widths = header.map((_, i) => (i === 0 ? first : rest));
-  const drawRow = (cells: string[], bold: boolean) => {
-    pdf.font(bold ? fonts.bold : fonts.regular).fontSize(8.5);
+  // each figure column is as wide as its header's longest word; the question column takes the rest
+  pdf.font(fonts.bold).fontSize(7.5);
+  const needed = header.map((h) => Math.max(34, ...text(h).split(/\s+/).map((w) => pdf.widthOfString(w) + 12)));
+  const first = Math.max(60, width - needed.slice(1).reduce((a, b) => a + b, 0));
+  const scale = Math.min(1, width / (first + needed.slice(1).reduce((a, b) => a + b, 0)));
+  const widths = header.map((_, i) => (i === 0 ? first : needed[i]) * scale);
+  const drawRow = (cells: string[], bold: boolean, heading = false) => {
+    // the header is set smaller so that "government" or "Moderators" fits a narrow column unbroken
+    pdf.font(bold ? fonts.bold : fonts.regular).fontSize(heading ? 7.5 : 8.5);
     const height = Math.max(...cells.map((c, i) => pdf.heightOfString(text(c), { width: widths[i] - 8 }))) + 8;
     if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
     const top = pdf.y;
@@ -132,7 +136,7 @@ function renderTable(pdf: Pdf, header: string[], rows: string[][], fonts: Fonts,
     pdf.x = left;
     pdf.y = top + height;
   };
-  drawRow(header, true);
+  drawRow(header, true, true);
   rows.forEach((r, i) => drawRow(r, i === rows.length - 1));
   pdf.moveDown(0.5);
 }
