@@ -1,10 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { LiveClient } from './support/live-client';
-import { RunningProcess, startApi, startProcess, stopAll } from './support/processes';
+import { RunningProcess, startProcess, stopAll } from './support/processes';
 import { OwnServer, startOwnRedis } from './support/own-services';
 import { Client, eventually, registerUser, uniqueEmail } from './support/test-api';
 import { createConsultation, createRoundtable, createSpace, expectStatus } from './support/world';
 
+
+// several compiled processes boot per test; on a busy machine that alone can take a minute
+jest.setTimeout(240_000);
+
+/** Starts a compiled api or worker and waits for it; a busy 2-core machine running the whole suite boots them slowly. */
+async function boot(kind: 'api' | 'worker', env: Record<string, string | undefined>): Promise<RunningProcess> {
+  const proc = await startProcess(kind, kind === 'worker' ? { LOG_LEVEL: 'info', ...env } : env);
+  try {
+    await proc.ready(90_000);
+  } catch (err) {
+    await proc.kill9();
+    throw err;
+  }
+  return proc;
+}
 /**
  * Redis as operators meet it: the settings checked at boot, and an outage. Each test runs
  * a redis-server of its own (never the machine's), so it can be misconfigured or killed.
@@ -42,12 +57,12 @@ describe('Redis: settings checked at boot; 503 while it is away; recovery withou
   it('starts in production against a Redis without persistence, but warns that jobs would be lost on restart', async () => {
     const volatile = await startOwnRedis(['--appendonly', 'no']);
     servers.push(volatile);
-    const api = await startApi({ REDIS_URL: volatile.url, REDIS_PREFIX: prefix, NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+    const api = await boot('api', { REDIS_URL: volatile.url, REDIS_PREFIX: prefix, NODE_ENV: 'production', LOG_LEVEL: 'warn' });
     procs.push(api);
     expect(api.lines.some((l) => l.includes('persistence off'))).toBe(true);
     await api.stop();
     // the same Redis in development mode: no warning
-    const dev = await startApi({ REDIS_URL: volatile.url, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' });
+    const dev = await boot('api', { REDIS_URL: volatile.url, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' });
     procs.push(dev);
     expect(dev.lines.some((l) => l.includes('persistence off'))).toBe(false);
     await dev.stop();
@@ -58,7 +73,7 @@ describe('Redis: settings checked at boot; 503 while it is away; recovery withou
     servers.push(redis);
     const adminEmail = uniqueEmail('opsredis-admin');
     const adminPassword = 'opsredis-admin-pass-1';
-    const api = await startApi({
+    const api = await boot('api', {
       REDIS_URL: redis.url,
       REDIS_PREFIX: prefix,
       ADMIN_EMAIL: adminEmail,

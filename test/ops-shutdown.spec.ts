@@ -3,12 +3,27 @@ import { Job, Queue, Worker } from 'bullmq';
 import { Client as Pg } from 'pg';
 import { loadConfig, Metrics, RedisConnections, WorkerLifecycle } from '@roundtable/core';
 import { LiveClient } from './support/live-client';
-import { RunningProcess, startApi, startWorker, stopAll } from './support/processes';
+import { RunningProcess, startProcess, stopAll } from './support/processes';
 import { Client, eventually, registerUser, TestUser, uniqueEmail } from './support/test-api';
 import { createConsultation, createRoundtable, createSpace, expectStatus } from './support/world';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+
+// several compiled processes boot per test; on a busy machine that alone can take a minute
+jest.setTimeout(240_000);
+
+/** Starts a compiled api or worker and waits for it; a busy 2-core machine running the whole suite boots them slowly. */
+async function boot(kind: 'api' | 'worker', env: Record<string, string | undefined>): Promise<RunningProcess> {
+  const proc = await startProcess(kind, kind === 'worker' ? { LOG_LEVEL: 'info', ...env } : env);
+  try {
+    await proc.ready(90_000);
+  } catch (err) {
+    await proc.kill9();
+    throw err;
+  }
+  return proc;
+}
 /** A request that never got an answer because the process refused or closed the connection. */
 function refusedConnection(err: unknown): boolean {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
@@ -54,7 +69,7 @@ describe('graceful shutdown on SIGTERM', () => {
   }
 
   it('api: refuses only new connections, answers every request it accepted, tells sockets to reconnect, exits 0', async () => {
-    const [a, b] = await Promise.all([startApi(env), startApi(env)]);
+    const [a, b] = await Promise.all([boot('api', env), boot('api', env)]);
     procs.push(a, b);
     const { members, spaceId } = await stage(b);
     const onA = await LiveClient.connect(a.url, members[0].token);
@@ -114,9 +129,9 @@ describe('graceful shutdown on SIGTERM', () => {
   });
 
   it('worker: finishes the active jobs on SIGTERM, exits 0, and leaves no job active or stalled', async () => {
-    const api = await startApi({ ...env, OUTBOX_SWEEPER: 'false' });
+    const api = await boot('api', { ...env, OUTBOX_SWEEPER: 'false' });
     procs.push(api);
-    const worker = await startWorker(env);
+    const worker = await boot('worker', env);
     procs.push(worker);
     const { members, spaceId } = await stage(api);
     await Promise.all(range(1, 200).map((i) => members[i % 4].client.post(`/spaces/${spaceId}/contributions`, { body: `Job load ${i}` })));
@@ -127,7 +142,7 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(after.active).toBe(0);
     expect(after.failed).toBe(0);
     // a new worker finds nothing stalled: everything left was waiting, and it all completes
-    const second = await startWorker(env);
+    const second = await boot('worker', env);
     procs.push(second);
     await eventually(async () => {
       const c = await queue.getJobCounts('active', 'waiting', 'delayed', 'completed');

@@ -17,12 +17,18 @@ export class RedisConnections implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {}
 
   /**
-   * A connection for request-path commands (rate limits, health, live publishing). While
-   * Redis is away its commands fail at once instead of queueing (no offline queue), so a
-   * request that needs Redis answers 503 without waiting; it reconnects by itself.
+   * A connection for request-path commands (rate limits, health, live publishing). Once it
+   * has connected, commands fail at once while Redis is away instead of queueing (the
+   * offline queue is turned off), so a request that needs Redis answers 503 without
+   * waiting; it reconnects by itself.
    */
   get client(): Redis {
-    this.shared ??= this.create('shared', { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    if (!this.shared) {
+      const client = this.create('shared', { maxRetriesPerRequest: 1 });
+      // commands sent before the first connection wait for it (boot); after that, fail fast
+      client.once('ready', () => (client.options.enableOfflineQueue = false));
+      this.shared = client;
+    }
     return this.shared;
   }
 
