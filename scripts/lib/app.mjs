@@ -73,7 +73,9 @@ export async function buildWebIfNeeded({ env = process.env, force = false } = {}
     if (upToDate && !force) return;
     const startedAt = Date.now();
     log('building the web app (npm run build:web)…');
-    await run('npm', ['run', 'build:web'], { env });
+    // always a production bundle: under `npm test` NODE_ENV is "test", which would make
+    // Vite compile JSX for React's development runtime while bundling the production one
+    await run('npm', ['run', 'build:web'], { env: { ...env, NODE_ENV: 'production' } });
     stamp(WEB_BUILD_STAMP, startedAt);
     return;
   }
