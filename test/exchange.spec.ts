@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ExportService } from '@roundtable/exchange';
+import { parseCsv } from './support/csv';
 import { Client, organiser, registerUser, startTestApi, TestApi, TestUser } from './support/test-api';
 import { createConsultation, createRoundtable, createSpace, expectErrorShape, expectStatus, messageOf } from './support/world';
 
@@ -34,45 +35,6 @@ interface HubSpace {
  * so it starts a thread of its own; 41 (Paul Tacon, replying to Fambaye Ndoye) answers it.
  */
 const REPLY_LINKS: Record<number, number> = { 12: 11, 27: 26, 41: 40 };
-
-/** RFC 4180: quoted fields, doubled quotes, CRLF or LF between records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        field += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += ch;
-    }
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 async function download(client: Client, path: string): Promise<{ status: number; text: string; headers: Headers }> {
   const res = await fetch(`${client.base}/api/v1${path}`, { headers: client.token ? { authorization: `Bearer ${client.token}` } : {} });

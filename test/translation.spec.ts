@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { SpaceEventLog } from '@roundtable/contributions';
 import { TranslationStore } from '@roundtable/translation';
+import { parseCsv } from './support/csv';
 import { LiveClient } from './support/live-client';
 import { RunningProcess } from './support/processes';
 import { eventually, TestUser } from './support/test-api';
@@ -194,6 +195,28 @@ describe('translation: every contribution readable in English, French and Spanis
     expect(output).toMatch(/all 6 missing translation\(s\) are done/);
     for (const id of ids) await translated(id, 1000);
   }, 120_000);
+
+  it('exports the space with every contribution\'s translations, in JSON and in CSV', async () => {
+    const body = 'Local authorities need predictable funding for integration.';
+    const c = await translated((await post(body, 'en')).id);
+    const download = async (format: string) => {
+      const res = await fetch(`${stack.api!.url}/api/v1/spaces/${spaceId}/export?format=${format}`, { headers: { authorization: `Bearer ${org.token}` } });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const doc = JSON.parse(await download('json'));
+    const exported = doc.spaces[0].contributions.find((e: any) => e.id === c.id);
+    expect(exported.body).toBe(body);
+    expect(exported.translations).toEqual(c.translations);
+    expect(exported.translations.es).toMatchObject({ status: 'done', provider: 'apertium', machine: true, text: expect.stringMatching(/autoridades locales/i) });
+
+    const [header, ...rows] = parseCsv((await download('csv')).replace(/^\uFEFF/, ''));
+    const row = rows.find((r) => r[header.indexOf('id')] === c.id)!;
+    expect(row[header.indexOf('body')]).toBe(body);
+    expect(row[header.indexOf('translation_fr')]).toBe(c.translations.fr.text);
+    expect(row[header.indexOf('translation_es')]).toBe(c.translations.es.text);
+    expect(row[header.indexOf('translation_en')]).toBe('');
+  }, 60_000);
 
   it('fills in the languages an organiser left out of a space prompt, as machine translations', async () => {
     const { org: organiserOfIt, spaceId: promptSpace } = await spaceWithMember(stack.api!, { en: 'What should local authorities fund first to include migrants?' });

@@ -1,5 +1,6 @@
 export * from './contributions.module';
 export * from './contributions/contribution-status';
+export * from './contributions/contribution-translations';
 export * from './contributions/contribution-view';
 export * from './contributions/contribution.dto';
 export * from './contributions/contributions.service';

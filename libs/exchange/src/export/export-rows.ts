@@ -1,16 +1,7 @@
 import type { Constituency, Language } from '@roundtable/core';
-import type { ContributionStatus } from '@roundtable/contributions';
+import { TRANSLATIONS_SELECT, translationView } from '@roundtable/contributions';
+import type { ContributionStatus, StoredTranslation, TranslationDto } from '@roundtable/contributions';
 
-/**
- * A contribution's translations as `{ fr: { text, provider, status }, … }`.
- *
- * There is no translations table yet, so every contribution exports `{}`. When the
- * translation capability adds one, replace this expression with the aggregate over it, e.g.
- * `COALESCE((SELECT jsonb_object_agg(t.language, jsonb_build_object('text', t.text,
- * 'provider', t.provider, 'status', t.status)) FROM contribution_translations t
- * WHERE t.contribution_id = c.id), '{}'::jsonb)`; JSON and CSV pick it up as they are.
- */
-export const TRANSLATIONS_SQL = `'{}'::jsonb`;
 
 /** One page of a space's contributions in created order, keyset-paginated on (created_at, id). */
 export const EXPORT_PAGE_SQL = `
@@ -19,7 +10,8 @@ export const EXPORT_PAGE_SQL = `
          u.display_name, u.organisation, u.constituency, u.country,
          coalesce(m.role = 'moderator' OR rr.role = 'moderator', false) AS author_is_moderator,
          pu.display_name AS parent_author,
-         ${TRANSLATIONS_SQL} AS translations
+         c.version,
+         ${TRANSLATIONS_SELECT}
   FROM contributions c
   JOIN users u ON u.id = c.author_id
   JOIN spaces s ON s.id = c.space_id
@@ -48,7 +40,8 @@ export interface ExportRow {
   country: string | null;
   author_is_moderator: boolean;
   parent_author: string | null;
-  translations: Record<string, { text?: string; provider?: string; status?: string }>;
+  version: number;
+  translations: Partial<Record<Language, StoredTranslation>>;
 }
 
 /**
@@ -73,7 +66,11 @@ export interface ExportedContribution {
   /** Absent when deleted, and for hidden/pending/rejected text unless the reader moderates. */
   body?: string;
   editedAt: string | null;
-  translations: ExportRow['translations'];
+  /**
+   * The machine translations of the current version into the two other languages, as the
+   * API shows them (`done` with text, `failed`, or `pending` until the version is translated).
+   */
+  translations: Partial<Record<Language, TranslationDto>>;
 }
 
 /** Statuses whose text only moderators and organisers get in an export. */
@@ -96,6 +93,6 @@ export function toExported(row: ExportRow, withModeratedText: boolean): Exported
     status: row.status,
     ...(showBody ? { body: row.body } : {}),
     editedAt: row.edited_at?.toISOString() ?? null,
-    translations: showBody ? row.translations : {},
+    translations: showBody ? translationView(row, row.body).translations : {},
   };
 }
