@@ -16,6 +16,7 @@ export * from './events/outbox-relay';
 export * from './events/outbox-sweeper';
 export * from './queues/queue-registry';
 export * from './queues/queue-handlers';
+export * from './queues/queue-consumers';
 export * from './events/space-event-handler';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';

@@ -1,8 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Job, Worker } from 'bullmq';
+import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, QueueHandlers, QueueName, QueueRegistry, RedisConnections, WorkerLifecycle } from '@roundtable/core';
+import { AppConfig, QueueConsumers, QueueName, QueueRegistry } from '@roundtable/core';
 import { DigestsService } from '../digest/digests.service';
 import { weekBefore } from '../digest/period';
 
@@ -19,26 +19,22 @@ export const WEEKLY_SCHEDULER_ID = 'moderator-digests-weekly';
  * before the tick, once: the digest is unique per space and period.
  */
 @Injectable()
-export class ModeratorDigestProcessor implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class ModeratorDigestProcessor implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(ModeratorDigestProcessor.name);
-  private worker?: Worker<ModeratorDigestJob>;
 
   constructor(
+    private readonly consumers: QueueConsumers,
     @InjectDataSource() private readonly db: DataSource,
     private readonly digests: DigestsService,
-    private readonly redis: RedisConnections,
     private readonly queues: QueueRegistry,
-    private readonly queueHandlers: QueueHandlers,
-    private readonly lifecycle: WorkerLifecycle,
     private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.queueHandlers.claim(QueueName.ModeratorDigests);
+    this.consumers.claim(QueueName.ModeratorDigests);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.queueHandlers.assertComplete();
     await this.queues
       .get(QueueName.ModeratorDigests)
       .upsertJobScheduler(
@@ -46,14 +42,9 @@ export class ModeratorDigestProcessor implements OnModuleInit, OnApplicationBoot
         { pattern: this.config.MODERATOR_DIGEST_CRON, tz: this.config.MODERATOR_DIGEST_TIMEZONE },
         { name: 'week', data: { kind: 'week' } },
       );
-    this.worker = this.lifecycle.register(
-      new Worker<ModeratorDigestJob>(QueueName.ModeratorDigests, (job) => this.process(job), {
-        connection: this.redis.bullConnection(),
-        prefix: this.queues.prefix,
-        concurrency: 2,
-      }),
-    );
-    this.worker.on('error', (err) => this.logger.warn(`moderator-digests worker: ${err.message}`));
+    this.consumers.consume<ModeratorDigestJob>(QueueName.ModeratorDigests, (job) => this.process(job), {
+      concurrency: 2,
+    });
   }
 
   async process(job: Job<ModeratorDigestJob>): Promise<{ spaces?: number; digestId?: string | null }> {
@@ -81,9 +72,5 @@ export class ModeratorDigestProcessor implements OnModuleInit, OnApplicationBoot
     );
     this.logger.log(`weekly moderator digests: ${spaces.length} space(s) for the week to ${periodEnd.toISOString()}`);
     return { spaces: spaces.length };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
   }
 }

@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
-import { AppConfig, QueueHandlers, QueueName, QueueRegistry, RedisConnections, WorkerLifecycle } from '@roundtable/core';
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { AppConfig, QueueConsumers, QueueName } from '@roundtable/core';
 import type { MemberDigestJob } from '../digest-period';
 import { DeliverMemberDigest, DeliveryOutcome } from './deliver-member-digest';
 
@@ -19,35 +19,23 @@ const STALLED_CHECK_MS = 5_000;
  * retried with backoff.
  */
 @Injectable()
-export class MemberDigestProcessor implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MemberDigestProcessor.name);
-  private worker?: Worker<MemberDigestJob>;
-
+export class MemberDigestProcessor implements OnModuleInit, OnApplicationBootstrap {
   constructor(
+    private readonly consumers: QueueConsumers,
     private readonly deliver: DeliverMemberDigest,
-    private readonly redis: RedisConnections,
-    private readonly queues: QueueRegistry,
-    private readonly queueHandlers: QueueHandlers,
-    private readonly lifecycle: WorkerLifecycle,
     private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.queueHandlers.claim(QueueName.MemberDigests);
+    this.consumers.claim(QueueName.MemberDigests);
   }
 
   onApplicationBootstrap(): void {
-    this.queueHandlers.assertComplete();
-    this.worker = this.lifecycle.register(
-      new Worker<MemberDigestJob>(QueueName.MemberDigests, (job, token) => this.process(job, token), {
-        connection: this.redis.bullConnection(),
-        prefix: this.queues.prefix,
-        concurrency: this.config.DIGEST_CONCURRENCY,
-        lockDuration: LOCK_MS,
-        stalledInterval: STALLED_CHECK_MS,
-      }),
-    );
-    this.worker.on('error', (err) => this.logger.warn(`member-digests worker: ${err.message}`));
+    this.consumers.consume<MemberDigestJob>(QueueName.MemberDigests, (job, token) => this.process(job, token), {
+      concurrency: this.config.DIGEST_CONCURRENCY,
+      lockDuration: LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
+    });
   }
 
   async process(job: Job<MemberDigestJob>, token?: string): Promise<DeliveryOutcome> {
@@ -60,9 +48,5 @@ export class MemberDigestProcessor implements OnModuleInit, OnApplicationBootstr
     }
     if (outcome.kind === 'bounced') throw new UnrecoverableError(`bounced: ${outcome.error}`);
     return outcome;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
   }
 }

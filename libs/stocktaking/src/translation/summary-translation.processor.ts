@@ -1,8 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Job, Worker } from 'bullmq';
+import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QueueHandlers, QueueName, QueueRegistry, RedisConnections, WorkerLifecycle } from '@roundtable/core';
+import { QueueConsumers, QueueName } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { TranslationEngine } from '@roundtable/translation';
 import type { SummaryContent } from '../compile/summary.types';
@@ -27,33 +27,23 @@ export interface SummaryTranslationJob {
  * attempt marks the translation failed (readers then get the original wording).
  */
 @Injectable()
-export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(SummaryTranslationProcessor.name);
-  private worker?: Worker<SummaryTranslationJob>;
 
   constructor(
+    private readonly consumers: QueueConsumers,
     @InjectDataSource() private readonly db: DataSource,
     private readonly engine: TranslationEngine,
-    private readonly redis: RedisConnections,
-    private readonly queues: QueueRegistry,
-    private readonly queueHandlers: QueueHandlers,
-    private readonly lifecycle: WorkerLifecycle,
   ) {}
 
   onModuleInit(): void {
-    this.queueHandlers.claim(QueueName.SummaryTranslations);
+    this.consumers.claim(QueueName.SummaryTranslations);
   }
 
   onApplicationBootstrap(): void {
-    this.queueHandlers.assertComplete();
-    this.worker = this.lifecycle.register(
-      new Worker<SummaryTranslationJob>(QueueName.SummaryTranslations, (job) => this.process(job), {
-        connection: this.redis.bullConnection(),
-        prefix: this.queues.prefix,
-        concurrency: 2,
-      }),
-    );
-    this.worker.on('error', (err) => this.logger.warn(`summary-translations worker: ${err.message}`));
+    this.consumers.consume<SummaryTranslationJob>(QueueName.SummaryTranslations, (job) => this.process(job), {
+      concurrency: 2,
+    });
   }
 
   async process(job: Job<SummaryTranslationJob>): Promise<{ texts: number } | { skipped: string }> {
@@ -92,9 +82,5 @@ export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationB
     );
     this.logger.log(`stocktaking summary ${summaryId} v${version}: ${todo.length} text(s) translated into ${language}`);
     return { texts: todo.length };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
   }
 }

@@ -1,15 +1,12 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
 import {
   AppConfig,
-  QueueHandlers,
+  QueueConsumers,
   QueueName,
-  QueueRegistry,
-  RedisConnections,
   TranslateContributionJob as ContributionJobData,
   TranslatePromptJob as PromptJobData,
   TranslationJobName,
-  WorkerLifecycle,
 } from '@roundtable/core';
 import { TranslateContributionJob } from './translate-contribution.job';
 import { TranslatePromptJob } from './translate-prompt.job';
@@ -21,38 +18,28 @@ import { TranslatePromptJob } from './translate-prompt.job';
  * `failed`, so readers stop seeing it as pending.
  */
 @Injectable()
-export class TranslationsProcessor implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class TranslationsProcessor implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(TranslationsProcessor.name);
-  private worker?: Worker;
 
   constructor(
-    private readonly redis: RedisConnections,
-    private readonly queues: QueueRegistry,
-    private readonly lifecycle: WorkerLifecycle,
-    private readonly queueHandlers: QueueHandlers,
+    private readonly consumers: QueueConsumers,
     private readonly config: AppConfig,
     private readonly contributions: TranslateContributionJob,
     private readonly prompts: TranslatePromptJob,
   ) {}
 
   onModuleInit(): void {
-    this.queueHandlers.claim(QueueName.Translations);
+    this.consumers.claim(QueueName.Translations);
   }
 
   onApplicationBootstrap(): void {
-    this.queueHandlers.assertComplete();
     const lock = this.config.TRANSLATION_LOCK_MS;
-    this.worker = this.lifecycle.register(
-      new Worker(QueueName.Translations, (job) => this.process(job), {
-        connection: this.redis.bullConnection(),
-        prefix: this.queues.prefix,
-        concurrency: this.config.TRANSLATION_CONCURRENCY,
-        // a worker killed mid-job holds its jobs this long before another worker takes them over
-        lockDuration: lock,
-        stalledInterval: Math.min(lock, 30_000),
-      }),
-    );
-    this.worker.on('error', (err) => this.logger.warn(`translations worker: ${err.message}`));
+    this.consumers.consume(QueueName.Translations, (job) => this.process(job), {
+      concurrency: this.config.TRANSLATION_CONCURRENCY,
+      // a worker killed mid-job holds its jobs this long before another worker takes them over
+      lockDuration: lock,
+      stalledInterval: Math.min(lock, 30_000),
+    });
   }
 
   async process(job: Job): Promise<unknown> {
@@ -72,9 +59,5 @@ export class TranslationsProcessor implements OnModuleInit, OnApplicationBootstr
       }
       throw err;
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
   }
 }
