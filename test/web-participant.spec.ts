@@ -164,6 +164,16 @@ describe('web app: participants', () => {
     await article.locator('.text[lang="en"]', { hasText: text }).waitFor();
     await article.getByRole('button', { name: 'Afficher la traduction' }).waitFor();
     await screenshot(fr, 'thread-fr-translated');
+
+    // a digest's "read the original" link (?lang=en#c-<id>) shows the thread in English, said so in French, with the way back
+    await fr.goto(`${stack.url}/spaces/${spaceId}?lang=en#c-${posted.id}`);
+    await article.locator('.text[lang="en"]', { hasText: text }).waitFor();
+    expect(await article.locator('.translated').count()).toBe(0);
+    const note = fr.locator('.reading-lang');
+    await note.getByText('Vous lisez cette discussion en anglais.').waitFor();
+    await note.getByRole('link', { name: 'La lire en français' }).click();
+    await article.locator('.translated[lang="fr"]').waitFor();
+    expect(await note.count()).toBe(0);
     await fr.context().close();
   }, 90_000);
 

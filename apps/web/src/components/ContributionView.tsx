@@ -15,6 +15,8 @@ export interface ThreadContext {
   canModerate: boolean;
   canPost: boolean;
   preModerated: boolean;
+  /** The language contributions are read in: the interface's, or the one a link asked for. */
+  readingLang: Lang;
   unseen: Set<string>;
   onPosted(c: Contribution, options?: { focus?: boolean }): void;
   onChanged(c: Contribution): void;
@@ -171,7 +173,7 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 }}
               />
             ) : (
-              <ContributionText c={c} lang={lang} />
+              <ContributionText c={c} lang={ctx.readingLang} />
             )}
             {mode !== 'edit' && (
               <div className="contribution-actions" role="group" aria-label={t('thread.actionsFor', { name: a?.displayName ?? '' })}>

@@ -116,6 +116,8 @@ export const en = {
     originalIn: 'Original text, in {{language}}',
     showOriginal: 'Show original',
     showTranslation: 'Show translation',
+    readingIn: 'You are reading this discussion in {{language}}.',
+    readInMine: 'Read it in {{language}}',
     translating: 'Translation into {{language}} in progress…',
     actionsFor: 'Actions for the contribution by {{name}}',
     repliesTo: 'Replies to {{name}}',

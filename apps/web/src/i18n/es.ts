@@ -116,6 +116,8 @@ export const es: Catalogue = {
     machineTranslated: 'Traducción automática del {{language}}',
     originalIn: 'Texto original, en {{language}}',
     showOriginal: 'Ver el original',
+    readingIn: 'Está leyendo este debate en {{language}}.',
+    readInMine: 'Leerlo en {{language}}',
     showTranslation: 'Ver la traducción',
     translating: 'Traducción al {{language}} en curso…',
     actionsFor: 'Acciones sobre la contribución de {{name}}',

@@ -116,6 +116,8 @@ export const fr: Catalogue = {
     machineTranslated: 'Traduction automatique depuis l’{{language}}',
     originalIn: 'Texte original, en {{language}}',
     showOriginal: 'Afficher l’original',
+    readingIn: 'Vous lisez cette discussion en {{language}}.',
+    readInMine: 'La lire en {{language}}',
     showTranslation: 'Afficher la traduction',
     translating: 'Traduction en {{language}} en cours…',
     actionsFor: 'Actions sur la contribution de {{name}}',

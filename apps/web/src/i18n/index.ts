@@ -6,7 +6,7 @@ import { es } from './es';
 import { fr } from './fr';
 
 const KEY = 'rt.lang';
-const isLang = (v: unknown): v is Lang => v === 'en' || v === 'fr' || v === 'es';
+export const isLang = (v: unknown): v is Lang => v === 'en' || v === 'fr' || v === 'es';
 
 function initialLanguage(): Lang {
   try {

@@ -7,10 +7,10 @@ import { Breadcrumbs } from '../components/Breadcrumbs';
 import { Composer } from '../components/Composer';
 import { type ThreadContext, ThreadList } from '../components/ContributionView';
 import { ErrorNote, Loading } from '../components/ui';
-import { useLang } from '../i18n';
+import { isLang, useLang } from '../i18n';
 import { useAuth } from '../lib/auth';
 import { formatDate, pick } from '../lib/format';
-import { Link, usePageTitle } from '../lib/router';
+import { Link, useLocation, usePageTitle } from '../lib/router';
 import { buildTree, emptyThread, threadReducer } from '../lib/thread';
 import { useSpaceLive } from '../live/useSpaceLive';
 
@@ -36,7 +36,11 @@ async function loadAll(spaceId: string, lang: Lang): Promise<Contribution[]> {
 
 export function ThreadPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const lang = useLang();
+  const uiLang = useLang();
+  const { path, query } = useLocation();
+  // a digest's "read the original" link asks for the thread in the language it was written in
+  const asked = query.get('lang');
+  const lang: Lang = isLang(asked) ? asked : uiLang;
   const { user } = useAuth();
   const [space, setSpace] = useState<Space | null>(null);
   const [roundtable, setRoundtable] = useState<Roundtable | null>(null);
@@ -189,6 +193,7 @@ export function ThreadPage({ id }: { id: string }) {
     canModerate,
     canPost: !!space && space.status === 'open' && !notMember,
     preModerated: space?.moderation === 'pre',
+    readingLang: lang,
     unseen,
     // the composer announces the outcome itself
     onPosted: (c, options) => {
@@ -205,7 +210,7 @@ export function ThreadPage({ id }: { id: string }) {
   usePageTitle(space ? t('roundtable.questionNumber', { number: space.number }) : undefined);
   if (error) return <ErrorNote error={error} />;
   if (!space) return <Loading />;
-  const rtTitle = pick(roundtable?.title, lang);
+  const rtTitle = pick(roundtable?.title, uiLang);
 
   const join = async () => {
     try {
@@ -226,7 +231,13 @@ export function ThreadPage({ id }: { id: string }) {
       <h1 className="prompt-title" lang={prompt.lang}>
         {prompt.text}
       </h1>
-      {space.closesAt && <p className="muted">{t('space.closes', { date: formatDate(space.closesAt, lang) })}</p>}
+      {space.closesAt && <p className="muted">{t('space.closes', { date: formatDate(space.closesAt, uiLang) })}</p>}
+      {lang !== uiLang && (
+        <p className="note reading-lang" lang={uiLang}>
+          {t('thread.readingIn', { language: t(`languages.${lang}`) })}{' '}
+          <Link to={path + location.hash}>{t('thread.readInMine', { language: t(`languages.${uiLang}`) })}</Link>
+        </p>
+      )}
       <div className="thread-tools">
         <p className="muted">
           {t('thread.count', { count })} ·{' '}
