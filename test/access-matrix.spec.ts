@@ -65,6 +65,8 @@ const TABLE: Record<string, Row> = {
   'POST /consultations': { allowed: ORGANISER, body: () => ({ title: { en: 'Matrix consultation' }, timezone: 'UTC' }) },
   'GET /consultations': { allowed: SIGNED_IN },
   'GET /consultations/{id}': { allowed: SIGNED_IN },
+  'PATCH /consultations/{id}': { allowed: ORGANISER, body: () => ({ description: { en: 'Matrix description' } }) },
+  'PATCH /roundtables/{id}': { allowed: ORGANISER, body: () => ({ objectives: ['Matrix objective'] }) },
   'POST /consultations/{id}/roundtables': { allowed: ORGANISER, body: () => ({ number: nextNumber(), title: { en: 'Matrix roundtable' } }) },
   'GET /roundtables/{id}': { allowed: SIGNED_IN },
   'POST /roundtables/{id}/spaces': { allowed: ORGANISER, body: () => ({ number: nextNumber(), prompt: { en: 'Matrix?' }, moderation: 'post' }) },

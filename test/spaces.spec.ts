@@ -128,6 +128,51 @@ describe('consultation structure: consultations, roundtables, spaces, membership
     });
   });
 
+  describe('editing a consultation and a roundtable', () => {
+    it('changes only what is given: one language of a title, the timezone, the digest time, the objectives', async () => {
+      const consultation = expectStatus(
+        await org.client.post('/consultations', { title: { en: 'Coastal cities', fr: 'Villes côtières' }, timezone: 'Europe/Paris', digestDay: 5, digestHour: 7 }),
+        201,
+      ).body;
+      expect(consultation.digestSchedule).toEqual({ day: 5, hour: 7, custom: true });
+      const edited = expectStatus(await org.client.patch(`/consultations/${consultation.id}`, { title: { es: 'Ciudades costeras' }, timezone: 'America/Lima' }), 200).body;
+      expect(edited).toMatchObject({
+        title: { en: 'Coastal cities', fr: 'Villes côtières', es: 'Ciudades costeras' },
+        timezone: 'America/Lima',
+        digestSchedule: { day: 5, hour: 7, custom: true },
+      });
+      expect(Date.parse(edited.updatedAt)).toBeGreaterThanOrEqual(Date.parse(consultation.updatedAt));
+      expect(expectStatus(await member.client.get(`/consultations/${consultation.id}`), 200).body.title.es).toBe('Ciudades costeras');
+
+      const roundtable = await createRoundtable(org.client, consultation.id);
+      const rt = expectStatus(await org.client.patch(`/roundtables/${roundtable.id}`, { title: { fr: 'Logement' }, objectives: ['Map what works', 'Agree on three priorities'] }), 200).body;
+      expect(rt.title).toEqual({ ...roundtable.title, fr: 'Logement' });
+      expect(rt.objectives).toEqual(['Map what works', 'Agree on three priorities']);
+      expect(expectStatus(await member.client.get(`/roundtables/${roundtable.id}`), 200).body.objectives).toEqual(rt.objectives);
+    });
+
+    it('refuses bad edits with a 4xx and changes nothing', async () => {
+      const consultation = await createConsultation(org.client);
+      const before = expectStatus(await org.client.get(`/consultations/${consultation.id}`), 200).body;
+      for (const bad of [{ title: {} }, { title: null }, { timezone: 'Mars/Olympus_Mons' }, { digestDay: 9 }, { digestHour: '8' }, { description: { en: '' } }]) {
+        expectErrorShape(await org.client.patch(`/consultations/${consultation.id}`, bad), 400);
+      }
+      expectErrorShape(await member.client.patch(`/consultations/${consultation.id}`, { title: { en: 'Taken over' } }), 403);
+      expectErrorShape(await org.client.patch(`/consultations/${randomUUID()}`, { title: { en: 'Nowhere' } }), 404);
+      const { roundtables: _before, ...unchanged } = before;
+      expect(expectStatus(await org.client.get(`/consultations/${consultation.id}`), 200).body).toMatchObject(unchanged);
+
+      const first = await createRoundtable(org.client, consultation.id);
+      const second = await createRoundtable(org.client, consultation.id);
+      expectErrorShape(await org.client.patch(`/roundtables/${second.id}`, { number: first.number }), 409);
+      for (const bad of [{ number: 0 }, { objectives: 'one' }, { objectives: [''] }, { title: { de: 'Runde' } }, { number: null }]) {
+        expectErrorShape(await org.client.patch(`/roundtables/${second.id}`, bad), 400);
+      }
+      expectErrorShape(await member.client.patch(`/roundtables/${second.id}`, { objectives: [] }), 403);
+      expect(expectStatus(await org.client.get(`/roundtables/${second.id}`), 200).body).toMatchObject({ number: second.number, title: second.title });
+    });
+  });
+
   describe('joining and roles', () => {
     let roundtableId: string;
     let openSpace: any;

@@ -39,7 +39,7 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.getByLabel('Objectives').fill('Map what works\nAgree on three priorities');
     await page.getByRole('button', { name: 'Create roundtable' }).click();
     await page.getByRole('heading', { level: 1, name: 'Drought and cities' }).waitFor();
-    await page.getByText('Agree on three priorities').waitFor();
+    await page.locator('ul.objectives li', { hasText: 'Agree on three priorities' }).waitFor();
 
     await page.getByText('New question', { exact: true }).click();
     const prompt = page.getByRole('group', { name: 'Question' });
@@ -80,6 +80,45 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.getByText(`is now Moderator.`).waitFor();
     const spaceId = rt.spaces[0].id;
     await eventually(async () => (await mod.client.get(`/spaces/${spaceId}`)).body.myRole === 'moderator', 5_000, 'the moderator role');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('edits a consultation (a title language, the timezone, the weekly digest day and hour) and a roundtable\'s objectives', async () => {
+    const org = stack.organiser.client;
+    const consultation = (await org.post('/consultations', { title: { en: 'Editable consultation', fr: 'Consultation modifiable' }, timezone: 'Europe/Zurich' })).body;
+    const roundtable = (await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Editable roundtable' }, objectives: ['First objective'] })).body;
+    const page = await (await signedInContext(browser, stack.organiser, 'en')).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${stack.url}/consultations/${consultation.id}`);
+    await page.getByText('Edit this consultation').click();
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Save changes' }) });
+    await form.getByRole('group', { name: 'Title' }).getByLabel('Spanish').fill('Consulta editable');
+    await form.getByLabel('Time zone').fill('America/Bogota');
+    await form.getByLabel('Day').selectOption({ label: 'Thursday' });
+    await form.getByLabel('Hour').selectOption({ label: '17:00' });
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    expect((await org.get(`/consultations/${consultation.id}`)).body).toMatchObject({
+      title: { en: 'Editable consultation', fr: 'Consultation modifiable', es: 'Consulta editable' },
+      timezone: 'America/Bogota',
+      digestSchedule: { day: 4, hour: 17, custom: true },
+    });
+    // after a reload the form shows what was saved
+    await page.reload();
+    await page.getByText('Edit this consultation').click();
+    expect(await page.getByLabel('Day').inputValue()).toBe('4');
+    expect(await page.getByLabel('Hour').inputValue()).toBe('17');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.goto(`${stack.url}/roundtables/${roundtable.id}`);
+    await page.getByText('Edit this roundtable').click();
+    await page.locator('#er-objectives').fill('First objective\nSecond objective');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    await page.locator('ul.objectives li', { hasText: 'Second objective' }).waitFor();
+    expect((await org.get(`/roundtables/${roundtable.id}`)).body.objectives).toEqual(['First objective', 'Second objective']);
+    await screenshot(page, 'organiser-edit-roundtable');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -106,7 +106,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a consultation: title, description, timezone, the weekly digest time */
+        patch: operations["ConsultationsController_update"];
         trace?: never;
     };
     "/api/v1/consultations/{id}/roundtables": {
@@ -140,7 +141,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a roundtable: number, title, objectives */
+        patch: operations["RoundtablesController_update"];
         trace?: never;
     };
     "/api/v1/roundtables/{id}/spaces": {
@@ -776,11 +778,35 @@ export interface components {
              * @example Europe/Zurich
              */
             timezone: string;
+            /** @description Weekday of the weekly digest email (0 Sunday … 6 Saturday); null: the platform default */
+            digestDay?: number | null;
+            /** @description Hour of the weekly digest email (0–23); null: the platform default */
+            digestHour?: number | null;
+        };
+        UpdateConsultationDto: {
+            title?: components["schemas"]["MultilingualTextDto"];
+            description?: components["schemas"]["MultilingualTextDto"];
+            /**
+             * @description IANA time zone; the digest schedule follows it
+             * @example America/Bogota
+             */
+            timezone?: string;
+            /** @description Weekday of the weekly digest email (0 Sunday … 6 Saturday); null: back to the platform default */
+            digestDay?: number | null;
+            /** @description Hour of the weekly digest email (0–23); null: back to the platform default */
+            digestHour?: number | null;
         };
         CreateRoundtableDto: {
             /** @example 1 */
             number: number;
             title: components["schemas"]["MultilingualTextDto"];
+            objectives?: string[];
+        };
+        UpdateRoundtableDto: {
+            /** @example 2 */
+            number?: number;
+            title?: components["schemas"]["MultilingualTextDto"];
+            /** @description Replaces the list of objectives */
             objectives?: string[];
         };
         CreateSpaceDto: {
@@ -824,6 +850,21 @@ export interface components {
         AssignSpaceRoleDto: {
             /** @enum {string} */
             role: "participant" | "moderator" | "rapporteur";
+        };
+        TranslationDto: {
+            /** @description The translated text; null while pending or when it failed */
+            text: string | null;
+            /** @enum {string} */
+            status: "done" | "pending" | "failed";
+            /**
+             * @description The engine that translated it (apertium, libretranslate, deepl)
+             * @example apertium
+             */
+            provider: string | null;
+            /** @description Always true: made by a machine, the original is in `body` */
+            machine: boolean;
+            /** @description The version of the contribution it translates */
+            sourceVersion: number | null;
         };
         CreateContributionDto: {
             /** @description Plain text with light Markdown, stored exactly as written */
@@ -1299,10 +1340,6 @@ export interface components {
             /** @description The version the preview was made from; a newer one on the server answers 409 */
             expectedVersion?: number;
         };
-        /** @description Referenced but not defined by the api */
-        TranslationDto: {
-            [key: string]: unknown;
-        };
     };
     responses: never;
     parameters: never;
@@ -1521,6 +1558,37 @@ export interface operations {
             };
         };
     };
+    ConsultationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConsultationDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ConsultationsController_createRoundtable: {
         parameters: {
             query?: never;
@@ -1562,6 +1630,37 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundtablesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoundtableDto"];
+            };
+        };
         responses: {
             /** @description Missing or invalid token */
             401: {

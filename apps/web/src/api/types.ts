@@ -37,6 +37,8 @@ export interface Consultation {
   title: Multilingual;
   description?: Multilingual | null;
   timezone: string;
+  /** When members' weekly digest email goes out, in `timezone`; `custom` false while the platform default applies. */
+  digestSchedule: { day: number; hour: number; custom: boolean };
   roundtables?: Roundtable[];
 }
 export type Role = 'participant' | 'moderator' | 'rapporteur' | null;

@@ -339,6 +339,16 @@ export const en = {
     openQuestion: 'Open it',
     manageSpace: 'Manage this question',
   },
+  structure: {
+    editConsultation: 'Edit this consultation',
+    editRoundtable: 'Edit this roundtable',
+    digestTime: 'Weekly digest email',
+    digestTimeHint: 'Members receive their digest every week on this day and at this hour, {{timezone}} time.',
+    digestDay: 'Day',
+    digestHour: 'Hour',
+    save: 'Save changes',
+    saved: 'Changes saved.',
+  },
   roles: {
     spaceTitle: 'Roles in this question',
     roundtableTitle: 'Roles in this roundtable',

@@ -340,6 +340,16 @@ export const es: Catalogue = {
     openQuestion: 'Abrirla',
     manageSpace: 'Gestionar esta pregunta',
   },
+  structure: {
+    editConsultation: 'Editar esta consulta',
+    editRoundtable: 'Editar esta mesa redonda',
+    digestTime: 'Correo semanal de resumen',
+    digestTimeHint: 'Los miembros reciben su resumen cada semana ese día y a esa hora, hora de {{timezone}}.',
+    digestDay: 'Día',
+    digestHour: 'Hora',
+    save: 'Guardar los cambios',
+    saved: 'Cambios guardados.',
+  },
   roles: {
     spaceTitle: 'Funciones en esta pregunta',
     roundtableTitle: 'Funciones en esta mesa redonda',

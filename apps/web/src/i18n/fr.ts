@@ -340,6 +340,16 @@ export const fr: Catalogue = {
     openQuestion: 'L’ouvrir',
     manageSpace: 'Gérer cette question',
   },
+  structure: {
+    editConsultation: 'Modifier cette consultation',
+    editRoundtable: 'Modifier cette table ronde',
+    digestTime: 'Courriel hebdomadaire de synthèse',
+    digestTimeHint: 'Les membres reçoivent leur synthèse chaque semaine ce jour-là, à cette heure, heure de {{timezone}}.',
+    digestDay: 'Jour',
+    digestHour: 'Heure',
+    save: 'Enregistrer les modifications',
+    saved: 'Modifications enregistrées.',
+  },
   roles: {
     spaceTitle: 'Rôles dans cette question',
     roundtableTitle: 'Rôles dans cette table ronde',

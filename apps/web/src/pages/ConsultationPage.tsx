@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Consultation, Multilingual, Roundtable } from '../api/types';
 import { Breadcrumbs } from '../components/Breadcrumbs';
+import { EditConsultation } from '../components/EditStructure';
 import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } from '../components/ui';
 import { useLang } from '../i18n';
 import { useAuth } from '../lib/auth';
@@ -58,7 +59,12 @@ export function ConsultationPage({ id }: { id: string }) {
             );
           })}
       </ol>
-      {user?.isOrganiser && <NewRoundtable consultationId={id} next={(c.roundtables?.length ?? 0) + 1} />}
+      {user?.isOrganiser && (
+        <>
+          <NewRoundtable consultationId={id} next={(c.roundtables?.length ?? 0) + 1} />
+          <EditConsultation consultation={c} onSaved={res.setData} />
+        </>
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Consultation, Multilingual, Roundtable, Space } from '../api/types';
 import { Breadcrumbs } from '../components/Breadcrumbs';
+import { EditRoundtable } from '../components/EditStructure';
 import { RoleForm } from '../components/RoleForm';
 import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } from '../components/ui';
 import { useLang } from '../i18n';
@@ -60,6 +61,7 @@ export function RoundtablePage({ id }: { id: string }) {
       {user?.isOrganiser && (
         <>
           <NewQuestion roundtableId={r.id} next={(r.spaces?.length ?? 0) + 1} onCreated={res.reload} />
+          <EditRoundtable roundtable={r} onSaved={res.reload} />
           <details className="panel">
             <summary>{t('roles.roundtableTitle')}</summary>
             <RoleForm scope="roundtable" id={r.id} people={[]} />

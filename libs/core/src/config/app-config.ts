@@ -118,6 +118,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(23)
   DIGEST_HOUR = 8;
 
+  /** How often the worker brings the digest schedules in line with the consultations (new ones, timezone or time changed). */
+  @Transform(toInt) @IsInt() @Min(1)
+  DIGEST_SCHEDULE_SYNC_SECONDS = 60;
+
   /** How long a claimed digest delivery is held before the sweeper sends it again (a worker died between claim and send). */
   @Transform(toInt) @IsInt() @Min(5)
   DIGEST_CLAIM_TTL_SECONDS = 300;

@@ -5,16 +5,15 @@ import { DataSource } from 'typeorm';
 import { AppConfig, DEFAULT_JOB_OPTIONS, QueueName, QueueRegistry } from '@roundtable/core';
 import { digestSchedulerId, DigestRunJob, weeklyPattern } from '../digest-period';
 
-/** New consultations and timezone changes are picked up this often. */
-const SYNC_EVERY_MS = 60_000;
 const PREFIX = digestSchedulerId('');
 
 /**
- * Keeps one BullMQ job scheduler per consultation (`member-digest-<id>`): weekly at
- * DIGEST_DAY / DIGEST_HOUR in the consultation's timezone. `upsertJobScheduler` with a
+ * Keeps one BullMQ job scheduler per consultation (`member-digest-<id>`): weekly at the
+ * consultation's own digest weekday and hour (DIGEST_DAY / DIGEST_HOUR when it has none)
+ * in its timezone. `upsertJobScheduler` with a
  * fixed id is idempotent, so restarts and several workers starting at once still leave
  * one schedule (and one next job) per consultation. Runs in the worker at boot and every
- * minute; removes the schedulers of deleted consultations.
+ * DIGEST_SCHEDULE_SYNC_SECONDS; removes the schedulers of deleted consultations.
  */
 @Injectable()
 export class DigestSchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -30,7 +29,8 @@ export class DigestSchedule implements OnApplicationBootstrap, BeforeApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => void this.tick(), SYNC_EVERY_MS);
+    // new consultations and changes of timezone or digest time are picked up this often
+    this.timer = setInterval(() => void this.tick(), this.config.DIGEST_SCHEDULE_SYNC_SECONDS * 1000);
     this.timer.unref();
   }
 
@@ -46,12 +46,15 @@ export class DigestSchedule implements OnApplicationBootstrap, BeforeApplication
   /** Upserts the missing or outdated schedulers and removes those of deleted consultations; returns how many changed. */
   async sync(): Promise<number> {
     const queue = this.queues.get(QueueName.MemberDigestRuns);
-    const consultations: Array<{ id: string; timezone: string }> = await this.db.query(`SELECT id, timezone FROM consultations`);
+    const consultations: Array<{ id: string; timezone: string; day: number; hour: number }> = await this.db.query(
+      `SELECT id, timezone, coalesce(digest_day, $1)::int AS day, coalesce(digest_hour, $2)::int AS hour FROM consultations`,
+      [this.config.DIGEST_DAY, this.config.DIGEST_HOUR],
+    );
     const existing = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
-    const pattern = weeklyPattern(this.config.DIGEST_DAY, this.config.DIGEST_HOUR);
     let changed = 0;
     for (const c of consultations) {
       const id = digestSchedulerId(c.id);
+      const pattern = weeklyPattern(c.day, c.hour);
       const current = existing.get(id);
       existing.delete(id);
       if (current?.pattern === pattern && current.tz === c.timezone) continue;
@@ -72,7 +75,7 @@ export class DigestSchedule implements OnApplicationBootstrap, BeforeApplication
         changed += 1;
       }
     }
-    if (changed) this.logger.log(`digest schedule: ${changed} scheduler(s) upserted or removed (${pattern}, consultation timezones)`);
+    if (changed) this.logger.log(`digest schedule: ${changed} scheduler(s) upserted or removed (consultations' own times and timezones)`);
     return changed;
   }
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Multilingual } from '@roundtable/core';
 
 @Entity('consultations')
@@ -7,6 +7,11 @@ export class ConsultationEntity {
   @Column({ type: 'jsonb' }) title: Multilingual;
   @Column({ type: 'jsonb', default: {} }) description: Multilingual;
   @Column() timezone: string;
+  /** Weekday (0 Sunday … 6 Saturday) of the members' digest in the timezone; null: the platform's DIGEST_DAY. */
+  @Column({ name: 'digest_day', type: 'smallint', nullable: true }) digestDay: number | null;
+  /** Hour (0–23) of the members' digest in the timezone; null: the platform's DIGEST_HOUR. */
+  @Column({ name: 'digest_hour', type: 'smallint', nullable: true }) digestHour: number | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

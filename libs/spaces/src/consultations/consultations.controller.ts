@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '@roundtable/core';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { CreateRoundtableDto, RoundtableSummaryDto } from '../roundtables/roundtable.dto';
 import { RoundtablesService } from '../roundtables/roundtables.service';
-import { ConsultationDto, ConsultationListDto, CreateConsultationDto } from './consultation.dto';
+import { ConsultationDto, ConsultationListDto, CreateConsultationDto, UpdateConsultationDto } from './consultation.dto';
 import { ConsultationsService } from './consultations.service';
 
 @ApiTags('structure')
@@ -19,7 +19,7 @@ export class ConsultationsController {
   @Access('organiser')
   @ApiOperation({ summary: 'Open a consultation' })
   async create(@Body() body: CreateConsultationDto, @CurrentAccess() access: RequestAccess): Promise<ConsultationDto> {
-    return ConsultationDto.from(await this.consultations.create(body, access.user!.id));
+    return this.consultations.view(await this.consultations.create(body, access.user!.id));
   }
 
   @Get()
@@ -27,7 +27,7 @@ export class ConsultationsController {
   @ApiOperation({ summary: 'Consultations, newest first' })
   async list(@Query() page: PageQueryDto): Promise<ConsultationListDto> {
     const { items, nextCursor } = await this.consultations.list(page.limit ?? 50, page.cursor);
-    return { items: items.map((c) => ConsultationDto.from(c)), nextCursor };
+    return { items: items.map((c) => this.consultations.view(c)), nextCursor };
   }
 
   @Get(':id')
@@ -36,7 +36,15 @@ export class ConsultationsController {
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ConsultationDto> {
     const consultation = await this.consultations.get(id);
     const roundtables = await this.consultations.roundtablesOf(id);
-    return ConsultationDto.from(consultation, roundtables.map(RoundtableSummaryDto.from));
+    return this.consultations.view(consultation, roundtables.map(RoundtableSummaryDto.from));
+  }
+
+  @Patch(':id')
+  @Access('organiser')
+  @ApiOperation({ summary: 'Edit a consultation: title, description, timezone, the weekly digest time' })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConsultationDto): Promise<ConsultationDto> {
+    const consultation = await this.consultations.update(id, body);
+    return this.consultations.view(consultation, (await this.consultations.roundtablesOf(id)).map(RoundtableSummaryDto.from));
   }
 
   @Post(':id/roundtables')

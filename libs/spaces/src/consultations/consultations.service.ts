@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { AppConfig, DomainError } from '@roundtable/core';
 import { pickLanguages } from '../shared/multilingual-text.dto';
 import { RoundtableEntity } from '../roundtables/roundtable.entity';
 import { ConsultationEntity } from './consultation.entity';
-import { CreateConsultationDto } from './consultation.dto';
+import { ConsultationDto, CreateConsultationDto, UpdateConsultationDto } from './consultation.dto';
 
 @Injectable()
 export class ConsultationsService {
   constructor(
     @InjectRepository(ConsultationEntity) private readonly consultations: Repository<ConsultationEntity>,
     @InjectRepository(RoundtableEntity) private readonly roundtables: Repository<RoundtableEntity>,
+    private readonly config: AppConfig,
   ) {}
+
+  /** The consultation as the API shows it, with its effective digest schedule. */
+  view(c: ConsultationEntity, roundtables?: ConsultationDto['roundtables']): ConsultationDto {
+    return ConsultationDto.from(c, { day: this.config.DIGEST_DAY, hour: this.config.DIGEST_HOUR }, roundtables);
+  }
 
   create(input: CreateConsultationDto, createdBy: string | null): Promise<ConsultationEntity> {
     return this.consultations.save(
@@ -20,9 +26,29 @@ export class ConsultationsService {
         title: pickLanguages(input.title),
         description: pickLanguages(input.description),
         timezone: input.timezone,
+        digestDay: input.digestDay ?? null,
+        digestHour: input.digestHour ?? null,
         createdBy,
       }),
     );
+  }
+
+  /**
+   * Changes what was given: the languages of a title or description given replace those
+   * languages only; `digestDay` / `digestHour` null go back to the platform default. The
+   * worker's digest schedule follows at its next sync (DIGEST_SCHEDULE_SYNC_SECONDS).
+   */
+  async update(id: string, input: UpdateConsultationDto): Promise<ConsultationEntity> {
+    if (input.title === null || input.timezone === null) throw DomainError.badRequest(`${input.title === null ? 'title' : 'timezone'} cannot be null`, 'null_value');
+    const current = await this.get(id);
+    const changes: Partial<ConsultationEntity> = {};
+    if (input.title) changes.title = { ...current.title, ...pickLanguages(input.title) };
+    if (input.description) changes.description = { ...current.description, ...pickLanguages(input.description) };
+    if (input.timezone) changes.timezone = input.timezone;
+    if (input.digestDay !== undefined) changes.digestDay = input.digestDay;
+    if (input.digestHour !== undefined) changes.digestHour = input.digestHour;
+    if (Object.keys(changes).length > 0) await this.consultations.update({ id }, changes);
+    return this.get(id);
   }
 
   /** Newest first; the cursor is the ISO creation time and id of the last item seen. */

@@ -18,6 +18,20 @@ export class CreateRoundtableDto {
   objectives?: string[];
 }
 
+/** `PATCH /roundtables/:id`: only the fields given change; a title changes only the languages given. */
+export class UpdateRoundtableDto {
+  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() @Min(1) @Max(1000)
+  number?: number;
+
+  @ApiPropertyOptional({ type: MultilingualTextDto })
+  @IsOptional() @ValidateNested() @Type(() => MultilingualTextDto) @HasSomeLanguage()
+  title?: MultilingualTextDto;
+
+  @ApiPropertyOptional({ type: [String], description: 'Replaces the list of objectives' })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 2000, { each: true })
+  objectives?: string[];
+}
+
 export class AssignRoundtableRoleDto {
   @ApiProperty({ enum: ['moderator', 'rapporteur', 'none'], description: '`none` removes the roundtable-level role' })
   @IsIn(['moderator', 'rapporteur', 'none'])

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { CreateSpaceDto, SpaceDto } from '../spaces/space.dto';
 import { SpacesService } from '../spaces/spaces.service';
-import { AssignRoundtableRoleDto, RoundtableDto, RoundtableSummaryDto } from './roundtable.dto';
+import { AssignRoundtableRoleDto, RoundtableDto, RoundtableSummaryDto, UpdateRoundtableDto } from './roundtable.dto';
 import { RoundtablesService } from './roundtables.service';
 
 @ApiTags('structure')
@@ -23,6 +23,13 @@ export class RoundtablesController {
     const seesDrafts = access.user!.isOrganiser || myRole !== null;
     const spaces = (await this.roundtables.spacesOf(id)).filter((s) => seesDrafts || s.status !== 'draft');
     return { ...RoundtableSummaryDto.from(roundtable), spaces: spaces.map((s) => SpaceDto.from(s)), myRole };
+  }
+
+  @Patch(':id')
+  @Access('organiser')
+  @ApiOperation({ summary: 'Edit a roundtable: number, title, objectives' })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRoundtableDto): Promise<RoundtableSummaryDto> {
+    return RoundtableSummaryDto.from(await this.roundtables.update(id, body));
   }
 
   @Post(':id/spaces')

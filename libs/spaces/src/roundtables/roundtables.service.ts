@@ -6,7 +6,7 @@ import { AccessService } from '@roundtable/identity';
 import { pickLanguages } from '../shared/multilingual-text.dto';
 import { ConsultationEntity } from '../consultations/consultation.entity';
 import { SpaceEntity } from '../spaces/space.entity';
-import { CreateRoundtableDto } from './roundtable.dto';
+import { CreateRoundtableDto, UpdateRoundtableDto } from './roundtable.dto';
 import { RoundtableRoleEntity } from './roundtable-role.entity';
 import { RoundtableEntity } from './roundtable.entity';
 
@@ -40,6 +40,26 @@ export class RoundtablesService {
     const found = await this.roundtables.findOneBy({ id });
     if (!found) throw DomainError.notFound('Roundtable');
     return found;
+  }
+
+  /** Changes what was given; the languages of a title given replace those languages only. */
+  async update(id: string, input: UpdateRoundtableDto): Promise<RoundtableEntity> {
+    for (const field of ['number', 'title', 'objectives'] as const) {
+      if (input[field] === null) throw DomainError.badRequest(`${field} cannot be null`, 'null_value');
+    }
+    const current = await this.get(id);
+    const changes: Partial<RoundtableEntity> = {};
+    if (input.number !== undefined) changes.number = input.number;
+    if (input.title) changes.title = { ...current.title, ...pickLanguages(input.title) };
+    if (input.objectives) changes.objectives = input.objectives;
+    if (Object.keys(changes).length > 0) {
+      try {
+        await this.roundtables.update({ id }, changes);
+      } catch (err) {
+        throw uniqueViolation(err, `Roundtable ${input.number} already exists in this consultation`);
+      }
+    }
+    return this.get(id);
   }
 
   spacesOf(roundtableId: string): Promise<SpaceEntity[]> {
