@@ -69,6 +69,8 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.getByLabel('Language').selectOption('fr');
     await page.getByText('Quelles mesures sur l’eau ont le plus aidé les nouveaux arrivants ?').waitFor();
     await page.getByLabel('Langue').selectOption('en');
+    // switching there and straight back saves the last choice to the profile
+    await eventually(async () => (await stack.organiser.client.get('/me')).body.preferredLanguage === 'en', 5_000, 'the profile language back to English');
 
     // a role, given on the question's management page
     const mod = await person(stack.url, 'Moana Moderator', 'en');
@@ -119,6 +121,21 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.locator('ul.objectives li', { hasText: 'Second objective' }).waitFor();
     expect((await org.get(`/roundtables/${roundtable.id}`)).body.objectives).toEqual(['First objective', 'Second objective']);
     await screenshot(page, 'organiser-edit-roundtable');
+
+    // the consultation's figures, one link away
+    const space = (await org.post(`/roundtables/${roundtable.id}/spaces`, { number: 1, prompt: { en: 'What works?' }, moderation: 'post' })).body;
+    const member = await person(stack.url, 'Figures Member', 'en', { constituency: 'academia' });
+    await member.client.post(`/spaces/${space.id}/members`);
+    await member.client.post(`/spaces/${space.id}/contributions`, { body: 'Counted on the figures page.', language: 'en' });
+    await page.goto(`${stack.url}/consultations/${consultation.id}`);
+    await page.getByRole('link', { name: 'Figures' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Figures of the consultation' }).waitFor();
+    const byConstituency = page.getByRole('table', { name: 'Members and contributors by constituency' });
+    await byConstituency.getByRole('row', { name: 'Academia 1 1' }).waitFor();
+    const questions = page.getByRole('table', { name: 'Questions' });
+    await questions.getByRole('link', { name: 'Roundtable 1, question 1' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'organiser-figures');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -22,6 +22,7 @@ const StocktakingListPage = lazy(() => import('./pages/staff/StocktakingListPage
 const StocktakingPage = lazy(() => import('./pages/staff/StocktakingPage'));
 const ManageSpacePage = lazy(() => import('./pages/staff/ManageSpacePage'));
 const AdminPage = lazy(() => import('./pages/staff/AdminPage'));
+const ConsultationFiguresPage = lazy(() => import('./pages/staff/ConsultationFiguresPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -36,6 +37,7 @@ function Routes() {
   if (path === '/settings') return <SettingsPage />;
   if (path === '/admin') return <AdminPage />;
   if ((m = match('/consultations/:id', path))) return <ConsultationPage id={m.id} />;
+  if ((m = match('/consultations/:id/figures', path))) return <ConsultationFiguresPage id={m.id} />;
   if ((m = match('/roundtables/:id', path))) return <RoundtablePage id={m.id} />;
   if ((m = match('/roundtables/:id/stocktaking', path))) return <StocktakingListPage roundtableId={m.id} />;
   if ((m = match('/stocktaking/:id', path))) return <StocktakingPage id={m.id} />;
@@ -70,6 +72,22 @@ function NotFound() {
   );
 }
 
+/**
+ * Saves the interface language to the profile one request at a time, and only the latest
+ * choice: switching to French and straight back must leave English saved, whatever order
+ * the answers come in.
+ */
+let languageSaves: Promise<void> = Promise.resolve();
+let latestLanguage: Lang | null = null;
+function saveLanguage(next: Lang, update: (user: User) => void): void {
+  latestLanguage = next;
+  languageSaves = languageSaves.then(async () => {
+    if (latestLanguage !== next) return; // a later choice is saved in its own turn
+    const saved = await call<User>(api.PATCH('/api/v1/me', { body: { preferredLanguage: next } })).catch(() => null);
+    if (saved && latestLanguage === next) update(saved);
+  });
+}
+
 function LanguageSwitch() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -77,11 +95,7 @@ function LanguageSwitch() {
   const change = (next: Lang) => {
     setLanguage(next);
     // the member's preference follows the switch, so digests and the next visit use it too
-    if (user && user.preferredLanguage !== next) {
-      call<User>(api.PATCH('/api/v1/me', { body: { preferredLanguage: next } }))
-        .then(update)
-        .catch(() => undefined);
-    }
+    if (user) saveLanguage(next, update);
   };
   return (
     <div className="lang-switch">
