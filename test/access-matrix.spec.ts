@@ -67,6 +67,7 @@ const TABLE: Record<string, Row> = {
   'GET /consultations/{id}': { allowed: SIGNED_IN },
   'PATCH /consultations/{id}': { allowed: ORGANISER, body: () => ({ description: { en: 'Matrix description' } }) },
   'PATCH /roundtables/{id}': { allowed: ORGANISER, body: () => ({ objectives: ['Matrix objective'] }) },
+  'GET /consultations/{id}/figures': { allowed: ORGANISER },
   'POST /consultations/{id}/roundtables': { allowed: ORGANISER, body: () => ({ number: nextNumber(), title: { en: 'Matrix roundtable' } }) },
   'GET /roundtables/{id}': { allowed: SIGNED_IN },
   'POST /roundtables/{id}/spaces': { allowed: ORGANISER, body: () => ({ number: nextNumber(), prompt: { en: 'Matrix?' }, moderation: 'post' }) },

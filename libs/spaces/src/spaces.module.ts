@@ -4,6 +4,7 @@ import { IdentityModule } from '@roundtable/identity';
 import { ConsultationEntity } from './consultations/consultation.entity';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { ConsultationsService } from './consultations/consultations.service';
+import { ConsultationFiguresService } from './figures/consultation-figures.service';
 import { RoundtableRoleEntity } from './roundtables/roundtable-role.entity';
 import { RoundtableEntity } from './roundtables/roundtable.entity';
 import { RoundtablesController } from './roundtables/roundtables.controller';
@@ -20,7 +21,7 @@ import { SpacesService } from './spaces/spaces.service';
     TypeOrmModule.forFeature([ConsultationEntity, RoundtableEntity, RoundtableRoleEntity, SpaceEntity, MembershipEntity]),
   ],
   controllers: [ConsultationsController, RoundtablesController, SpacesController],
-  providers: [ConsultationsService, RoundtablesService, SpacesService],
+  providers: [ConsultationsService, ConsultationFiguresService, RoundtablesService, SpacesService],
   exports: [ConsultationsService, RoundtablesService, SpacesService],
 })
 export class SpacesModule {}

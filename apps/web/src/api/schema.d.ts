@@ -110,6 +110,23 @@ export interface paths {
         patch: operations["ConsultationsController_update"];
         trace?: never;
     };
+    "/api/v1/consultations/{id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the consultation stands: members, contributions, translations, moderation backlog, the latest digest run, per question */
+        get: operations["ConsultationsController_figuresOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consultations/{id}/roundtables": {
         parameters: {
             query?: never;
@@ -795,6 +812,119 @@ export interface components {
             digestDay?: number | null;
             /** @description Hour of the weekly digest email (0–23); null: back to the platform default */
             digestHour?: number | null;
+        };
+        DigestScheduleDto: {
+            /** @description 0 Sunday … 6 Saturday */
+            day: number;
+            hour: number;
+            /** @description false while the platform default applies */
+            custom: boolean;
+        };
+        RoundtableSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            consultationId: string;
+            number: number;
+            title: components["schemas"]["MultilingualTextDto"];
+            objectives: string[];
+        };
+        ConsultationDto: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["MultilingualTextDto"];
+            description: components["schemas"]["MultilingualTextDto"];
+            timezone: string;
+            digestSchedule: components["schemas"]["DigestScheduleDto"];
+            createdAt: string;
+            updatedAt: string;
+            roundtables?: components["schemas"]["RoundtableSummaryDto"][];
+        };
+        MemberFiguresDto: {
+            /** @description People who joined at least one question of the consultation */
+            total: number;
+            /** @description Members who get the weekly digest email (on, not paused by bounces) */
+            digestSubscribers: number;
+            /** @description Members per constituency */
+            byConstituency: {
+                [key: string]: number;
+            };
+            /** @description Members per preferred language */
+            byLanguage: {
+                [key: string]: number;
+            };
+        };
+        ContributionFiguresDto: {
+            total: number;
+            /** @description Contributions per status (published, pending, hidden, rejected, deleted) */
+            byStatus: {
+                [key: string]: number;
+            };
+            /** @description Published contributions per original language (`unknown` while undetected) */
+            publishedByLanguage: {
+                [key: string]: number;
+            };
+            /** @description Published in the last 7 days */
+            publishedLast7Days: number;
+            /** @description Distinct authors of published contributions */
+            contributors: number;
+            /** @description Distinct authors of published contributions per constituency */
+            contributorsByConstituency: {
+                [key: string]: number;
+            };
+        };
+        TranslationFiguresDto: {
+            /** @description Translations of the current version of published contributions, done */
+            done: number;
+            /** @description Translations that failed after their retries (readers see the original) */
+            failed: number;
+            /** @description Translations still to come (two per published contribution whose language is known) */
+            pending: number;
+        };
+        ModerationFiguresDto: {
+            /** @description Contributions awaiting approval in pre-moderated questions */
+            pendingApproval: number;
+            /** @description Flags not yet dealt with */
+            openFlags: number;
+        };
+        DigestRunFiguresDto: {
+            periodEnd: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** @description Members queued by the run */
+            members: number | null;
+            /** @description Deliveries per outcome (sent, empty, skipped, bounced, failed, claimed) */
+            deliveries: {
+                [key: string]: number;
+            };
+        };
+        SpaceFiguresDto: {
+            /** Format: uuid */
+            spaceId: string;
+            /** Format: uuid */
+            roundtableId: string;
+            roundtableNumber: number;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "archived";
+            members: number;
+            published: number;
+            pending: number;
+            contributors: number;
+            lastContributionAt: string | null;
+        };
+        ConsultationFiguresDto: {
+            /** Format: uuid */
+            consultationId: string;
+            computedAt: string;
+            members: components["schemas"]["MemberFiguresDto"];
+            contributions: components["schemas"]["ContributionFiguresDto"];
+            translations: components["schemas"]["TranslationFiguresDto"];
+            moderation: components["schemas"]["ModerationFiguresDto"];
+            /** @description The latest member digest run */
+            lastDigestRun: components["schemas"]["DigestRunFiguresDto"] | null;
+            /** @description Every question, by roundtable and number */
+            spaces: components["schemas"]["SpaceFiguresDto"][];
         };
         CreateRoundtableDto: {
             /** @example 1 */
@@ -1573,6 +1703,49 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsultationsController_figuresOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationFiguresDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {

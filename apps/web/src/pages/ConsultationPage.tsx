@@ -30,6 +30,11 @@ export function ConsultationPage({ id }: { id: string }) {
           {description.text}
         </p>
       )}
+      {user?.isOrganiser && (
+        <p className="staff-links">
+          <Link to={`/consultations/${id}/figures`}>{t('consultationFigures.link')}</Link>
+        </p>
+      )}
       <h2>{t('consultation.roundtables')}</h2>
       {!c.roundtables?.length && <p>{t('consultation.noRoundtables')}</p>}
       <ol className="cards">

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '@roundtable/core';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { CreateRoundtableDto, RoundtableSummaryDto } from '../roundtables/roundtable.dto';
 import { RoundtablesService } from '../roundtables/roundtables.service';
+import { ConsultationFiguresDto } from '../figures/consultation-figures.dto';
+import { ConsultationFiguresService } from '../figures/consultation-figures.service';
 import { ConsultationDto, ConsultationListDto, CreateConsultationDto, UpdateConsultationDto } from './consultation.dto';
 import { ConsultationsService } from './consultations.service';
 
@@ -13,6 +15,7 @@ export class ConsultationsController {
   constructor(
     private readonly consultations: ConsultationsService,
     private readonly roundtables: RoundtablesService,
+    private readonly figures: ConsultationFiguresService,
   ) {}
 
   @Post()
@@ -42,9 +45,18 @@ export class ConsultationsController {
   @Patch(':id')
   @Access('organiser')
   @ApiOperation({ summary: 'Edit a consultation: title, description, timezone, the weekly digest time' })
+  @ApiOkResponse({ type: ConsultationDto })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConsultationDto): Promise<ConsultationDto> {
     const consultation = await this.consultations.update(id, body);
     return this.consultations.view(consultation, (await this.consultations.roundtablesOf(id)).map(RoundtableSummaryDto.from));
+  }
+
+  @Get(':id/figures')
+  @Access('organiser')
+  @ApiOperation({ summary: 'Where the consultation stands: members, contributions, translations, moderation backlog, the latest digest run, per question' })
+  @ApiOkResponse({ type: ConsultationFiguresDto })
+  figuresOf(@Param('id', ParseUUIDPipe) id: string): Promise<ConsultationFiguresDto> {
+    return this.figures.figures(id);
   }
 
   @Post(':id/roundtables')

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * A consultation's own weekly digest time: the weekday and hour (in its timezone) its
  * members' digest emails go out. Null means the platform's DIGEST_DAY / DIGEST_HOUR.
  */
-export class ConsultationSettings1732300001100 implements MigrationInterface {
-  name = 'ConsultationSettings1732300001100';
+export class ConsultationSettings1732300001200 implements MigrationInterface {
+  name = 'ConsultationSettings1732300001200';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
