@@ -107,6 +107,13 @@ const TABLE: Record<string, Row> = {
   },
   'GET /spaces/{id}/moderation/queue': { allowed: MODERATORS_OF_A, spaceScoped: true },
   'GET /spaces/{id}/moderation/log': { allowed: MODERATORS_OF_A, spaceScoped: true },
+  'GET /spaces/{id}/suspensions': { allowed: MODERATORS_OF_A, spaceScoped: true },
+  // each caller gets a running suspension of its own to lift (space B: test/moderation-sanctions.spec.ts)
+  'POST /spaces/{id}/suspensions/{suspensionId}/lift': {
+    allowed: MODERATORS_OF_A,
+    body: () => ({ reason: 'Access matrix lift' }),
+    params: async (f) => ({ suspensionId: await runningSuspension(f) }),
+  },
   'POST /spaces/{id}/suspensions': {
     allowed: MODERATORS_OF_A,
     body: (f) => ({ userId: f.bystander.id, until: new Date(Date.now() + 3600_000).toISOString(), reason: 'Access matrix suspension' }),
@@ -164,6 +171,12 @@ async function draftDigest(f: Fixtures): Promise<string> {
 /** A new, unpublished stocktaking summary of roundtable A (compiled by the organiser). */
 async function draftSummary(f: Fixtures): Promise<string> {
   return expectStatus(await f.organiser.client.post(`/roundtables/${f.roundtableA}/stocktaking`, freshPeriod()), 201, 'compile a summary').body.id;
+}
+
+/** A new suspension of the bystander in space A, running for an hour (issued by the organiser). */
+async function runningSuspension(f: Fixtures): Promise<string> {
+  const until = new Date(Date.now() + 3600_000).toISOString();
+  return expectStatus(await f.organiser.client.post(`/spaces/${f.spaceA}/suspensions`, { userId: f.bystander.id, until, reason: 'To be lifted' }), 201, 'suspend the bystander').body.id;
 }
 
 /** A glossary term no other call uses (terms are unique per language). */
