@@ -240,6 +240,43 @@ describe('moderation: suspensions, warnings and flood control (two api processes
     const [entry] = expectStatus(await on(p1, org).get(`/spaces/${s2}/moderation/log?limit=1`), 200).body.items;
     expect(entry).toEqual(expect.objectContaining({ action: 'lift_suspension', actorId: org.id, subjectUserId: tom.id, details: expect.objectContaining({ scope: 'consultation' }) }));
   });
+
+  it('a moderator demoted through one process leaves the moderators’ room on the other at once, and keeps following the space', async () => {
+    const deeLive = await LiveClient.connect(p2.url, dee.token);
+    const modLive = await LiveClient.connect(p2.url, mod3.token);
+    sockets.push(deeLive, modLive);
+    const queued = { dee: [] as any[], mod: [] as any[] };
+    const roles: any[] = [];
+    deeLive.socket.on('moderation.queued', (m: any) => queued.dee.push(m));
+    modLive.socket.on('moderation.queued', (m: any) => queued.mod.push(m));
+    deeLive.socket.on('space:role', (m: any) => roles.push(m));
+    for (const c of [deeLive, modLive]) expect((await c.join(s1)).ok).toBe(true);
+    const flagged = async (text: string) => {
+      const id = expectStatus(await post(p1, reader, s1, text), 201).body.id;
+      expectStatus(await on(p1, flagger).post(`/contributions/${id}/flags`, { reason: 'off_topic' }), 201, 'flag');
+      await eventually(() => queued.mod.find((m) => m.payload.item.contribution.id === id), 10_000, 'moderation.queued to the moderator still in office');
+      return id;
+    };
+
+    const before = await flagged('Flagged while dee moderates.');
+    await eventually(() => queued.dee.find((m) => m.payload.item.contribution.id === before), 10_000, 'dee is notified while moderator');
+
+    expectStatus(await on(p1, org).put(`/spaces/${s1}/roles/${dee.id}`, { role: 'participant' }), 200, 'demote dee through p1');
+    await eventually(() => roles.find((r) => r.spaceId === s1 && r.moderates === false), 10_000, 'space:role on the socket at p2');
+    expect(roles.at(-1)).toEqual({ spaceId: s1, role: 'participant', moderates: false });
+
+    const after = await flagged('Flagged after dee was demoted.');
+    expect(queued.dee.map((m) => m.payload.item.contribution.id)).not.toContain(after);
+    // still a member: the space's own events keep arriving
+    await deeLive.waitFor(() => deeLive.eventsOf(s1).some((e) => e.payload.contribution?.id === after), 10_000, 'dee still follows the space');
+    expect(deeLive.connected).toBe(true);
+
+    // promoted again, the same socket is back in the room without reconnecting
+    expectStatus(await on(p1, org).put(`/spaces/${s1}/roles/${dee.id}`, { role: 'moderator' }), 200, 'promote dee');
+    await eventually(() => roles.find((r) => r.spaceId === s1 && r.moderates === true), 10_000, 'space:role back to moderator');
+    const again = await flagged('Flagged once dee moderates again.');
+    await eventually(() => queued.dee.find((m) => m.payload.item.contribution.id === again), 10_000, 'dee is notified again');
+  });
 });
 
 describe('AccessCache: a change announced while a role is being read is not lost', () => {
