@@ -60,6 +60,8 @@ const TABLE: Record<string, Row> = {
   'GET /me/export': { allowed: SIGNED_IN },
   // without the password the account is not deleted (400): the row checks who may ask
   'DELETE /me': { allowed: SIGNED_IN, body: () => ({}) },
+  // finding any account (with its email) to give it a role
+  'GET /users': { allowed: ORGANISER, query: 'q=matrix' },
 
   // structure
   'POST /consultations': { allowed: ORGANISER, body: () => ({ title: { en: 'Matrix consultation' }, timezone: 'UTC' }) },
@@ -107,6 +109,8 @@ const TABLE: Record<string, Row> = {
   },
   'GET /spaces/{id}/moderation/queue': { allowed: MODERATORS_OF_A, spaceScoped: true },
   'GET /spaces/{id}/moderation/log': { allowed: MODERATORS_OF_A, spaceScoped: true },
+  // the member directory: moderators look people up (no emails); participants do not list members
+  'GET /spaces/{id}/members': { allowed: MODERATORS_OF_A, query: 'q=test', spaceScoped: true },
   'GET /spaces/{id}/suspensions': { allowed: MODERATORS_OF_A, spaceScoped: true },
   // each caller gets a running suspension of its own to lift (space B: test/moderation-sanctions.spec.ts)
   'POST /spaces/{id}/suspensions/{suspensionId}/lift': {

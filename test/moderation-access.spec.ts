@@ -67,6 +67,7 @@ const TABLE: Record<string, Row> = {
     body: () => ({ reason: 'Access table' }),
     expect: MODERATORS_ONLY(200),
   },
+  'GET /spaces/:id/members': { method: 'GET', path: (f) => `/spaces/${f.spaceA}/members?q=test`, expect: MODERATORS_ONLY(200) },
   'POST /spaces/:id/warnings': {
     method: 'POST',
     path: (f) => `/spaces/${f.spaceA}/warnings`,
