@@ -62,7 +62,7 @@ export function RoundtablePage({ id }: { id: string }) {
           <NewQuestion roundtableId={r.id} next={(r.spaces?.length ?? 0) + 1} onCreated={res.reload} />
           <details className="panel">
             <summary>{t('roles.roundtableTitle')}</summary>
-            <RoleForm scope="roundtable" id={r.id} people={[]} />
+            <RoleForm scope="roundtable" id={r.id} />
           </details>
         </>
       )}
