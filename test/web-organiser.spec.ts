@@ -86,7 +86,7 @@ describe('web app: organisers, and the keyboard alone', () => {
     expect(await found.getByRole('option').allTextContents()).toEqual([`Moana Mōhio Moderator — Pacific Water Council · ${mod.email}`]);
     expect(await member.getAttribute('aria-expanded')).toBe('true');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'member-picker', false);
+    await screenshot(page, 'member-picker');
     await found.getByRole('option', { name: /Moana Mōhio Moderator/ }).click();
     await page.getByText(`Chosen: Moana Mōhio Moderator — Pacific Water Council — ${mod.email}`).waitFor();
     expect(await member.getAttribute('aria-expanded')).toBe('false');
