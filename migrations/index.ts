@@ -4,7 +4,19 @@ import { Translation1732300000500 } from './1732300000500-translation';
 import { Moderation1732300000600 } from './1732300000600-moderation';
 import { MemberDigests1732300000700 } from './1732300000700-member-digests';
 import { DigestsAndStocktaking1732300000800 } from './1732300000800-digests-and-stocktaking';
+import { MemberDirectory1732300001000 } from './1732300001000-member-directory';
+import { SuspensionLifting1732300001100 } from './1732300001100-suspension-lifting';
 import { ConsultationSettings1732300001200 } from './1732300001200-consultation-settings';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
-export const migrations = [IdentityAndStructure1732300000000, ContributionsAndEvents1732300000001, Translation1732300000500, Moderation1732300000600, MemberDigests1732300000700, DigestsAndStocktaking1732300000800, ConsultationSettings1732300001200];
+export const migrations = [
+  IdentityAndStructure1732300000000,
+  ContributionsAndEvents1732300000001,
+  Translation1732300000500,
+  Moderation1732300000600,
+  MemberDigests1732300000700,
+  DigestsAndStocktaking1732300000800,
+  MemberDirectory1732300001000,
+  SuspensionLifting1732300001100,
+  ConsultationSettings1732300001200,
+];

@@ -60,6 +60,8 @@ const TABLE: Record<string, Row> = {
   'GET /me/export': { allowed: SIGNED_IN },
   // without the password the account is not deleted (400): the row checks who may ask
   'DELETE /me': { allowed: SIGNED_IN, body: () => ({}) },
+  // finding any account (with its email) to give it a role
+  'GET /users': { allowed: ORGANISER, query: 'q=matrix' },
 
   // structure
   'POST /consultations': { allowed: ORGANISER, body: () => ({ title: { en: 'Matrix consultation' }, timezone: 'UTC' }) },
@@ -110,6 +112,15 @@ const TABLE: Record<string, Row> = {
   },
   'GET /spaces/{id}/moderation/queue': { allowed: MODERATORS_OF_A, spaceScoped: true },
   'GET /spaces/{id}/moderation/log': { allowed: MODERATORS_OF_A, spaceScoped: true },
+  // the member directory: moderators look people up (no emails); participants do not list members
+  'GET /spaces/{id}/members': { allowed: MODERATORS_OF_A, query: 'q=test', spaceScoped: true },
+  'GET /spaces/{id}/suspensions': { allowed: MODERATORS_OF_A, spaceScoped: true },
+  // each caller gets a running suspension of its own to lift (space B: test/moderation-sanctions.spec.ts)
+  'POST /spaces/{id}/suspensions/{suspensionId}/lift': {
+    allowed: MODERATORS_OF_A,
+    body: () => ({ reason: 'Access matrix lift' }),
+    params: async (f) => ({ suspensionId: await runningSuspension(f) }),
+  },
   'POST /spaces/{id}/suspensions': {
     allowed: MODERATORS_OF_A,
     body: (f) => ({ userId: f.bystander.id, until: new Date(Date.now() + 3600_000).toISOString(), reason: 'Access matrix suspension' }),
@@ -167,6 +178,12 @@ async function draftDigest(f: Fixtures): Promise<string> {
 /** A new, unpublished stocktaking summary of roundtable A (compiled by the organiser). */
 async function draftSummary(f: Fixtures): Promise<string> {
   return expectStatus(await f.organiser.client.post(`/roundtables/${f.roundtableA}/stocktaking`, freshPeriod()), 201, 'compile a summary').body.id;
+}
+
+/** A new suspension of the bystander in space A, running for an hour (issued by the organiser). */
+async function runningSuspension(f: Fixtures): Promise<string> {
+  const until = new Date(Date.now() + 3600_000).toISOString();
+  return expectStatus(await f.organiser.client.post(`/spaces/${f.spaceA}/suspensions`, { userId: f.bystander.id, until, reason: 'To be lifted' }), 201, 'suspend the bystander').body.id;
 }
 
 /** A glossary term no other call uses (terms are unique per language). */

@@ -57,6 +57,17 @@ const TABLE: Record<string, Row> = {
     body: (f) => ({ userId: f.target.id, until: soon(), reason: 'Access table' }),
     expect: MODERATORS_ONLY(201),
   },
+  'GET /spaces/:id/suspensions': { method: 'GET', path: (f) => `/spaces/${f.spaceA}/suspensions`, expect: MODERATORS_ONLY(200) },
+  'POST /spaces/:id/suspensions/:suspensionId/lift': {
+    method: 'POST',
+    path: async (f) => {
+      const suspension = await f.organiser.client.post(`/spaces/${f.spaceA}/suspensions`, { userId: f.target.id, until: soon(), reason: 'To be lifted' });
+      return `/spaces/${f.spaceA}/suspensions/${expectStatus(suspension, 201, 'suspend').body.id}/lift`;
+    },
+    body: () => ({ reason: 'Access table' }),
+    expect: MODERATORS_ONLY(200),
+  },
+  'GET /spaces/:id/members': { method: 'GET', path: (f) => `/spaces/${f.spaceA}/members?q=test`, expect: MODERATORS_ONLY(200) },
   'POST /spaces/:id/warnings': {
     method: 'POST',
     path: (f) => `/spaces/${f.spaceA}/warnings`,

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig, RedisConnections } from '@roundtable/core';
+import { AccessCache } from '../libs/identity/src/access/access-cache';
 import { LiveClient } from './support/live-client';
 import { RunningProcess, startApi, stopAll } from './support/processes';
 import { Client, eventually, registerUser, TestUser, uniqueEmail } from './support/test-api';
@@ -6,8 +9,10 @@ import { createConsultation, createRoundtable, createSpace, expectErrorShape, ex
 /**
  * Sanctions and flood control across two compiled api processes sharing PostgreSQL and
  * Redis: a suspension issued through one process takes effect on the other at once (403
- * with the end date, sockets taken out of the space) and ends by itself; warnings reach
- * the member; repeated text, flags and moderation actions are rate limited.
+ * with the end date, sockets taken out of the space) and ends by itself, or is lifted early
+ * and ends at once on both; warnings reach the member; repeated text, flags and moderation
+ * actions are rate limited; a moderator demoted through one process stops receiving
+ * moderation notices on the other at once.
  */
 describe('moderation: suspensions, warnings and flood control (two api processes)', () => {
   const adminEmail = uniqueEmail('sanctions-admin');
@@ -20,6 +25,10 @@ describe('moderation: suspensions, warnings and flood control (two api processes
   let sam: TestUser; // is suspended
   let tom: TestUser; // is suspended consultation-wide
   let reader: TestUser;
+  let mod3: TestUser; // moderator of S1, for lifting (mod's and mod2's action budgets are spent by then)
+  let lia: TestUser; // suspended, then lifted
+  let dee: TestUser; // moderator of S1, demoted
+  let flagger: TestUser;
   let s1: string;
   let s2: string; // same consultation
   const sockets: LiveClient[] = [];
@@ -43,13 +52,15 @@ describe('moderation: suspensions, warnings and flood control (two api processes
     [p1, p2] = await Promise.all([startApi(env), startApi(env)]);
     const login = expectStatus(await new Client(p1.url).post('/auth/login', { email: adminEmail, password: adminPassword }), 200, 'organiser login');
     org = { id: login.body.user.id, email: adminEmail, password: adminPassword, token: login.body.accessToken, client: new Client(p1.url, login.body.accessToken) };
-    [mod, mod2, sam, tom, reader] = await Promise.all(['mod', 'mod2', 'sam', 'tom', 'reader'].map((tag) => registerUser(p1.url, { tag })));
+    [mod, mod2, sam, tom, reader, mod3, lia, dee, flagger] = await Promise.all(
+      ['mod', 'mod2', 'sam', 'tom', 'reader', 'mod3', 'lia', 'dee', 'flagger'].map((tag) => registerUser(p1.url, { tag, displayName: `${tag[0].toUpperCase()}${tag.slice(1)} Member` })),
+    );
     const consultation = await createConsultation(org.client);
     const roundtable = await createRoundtable(org.client, consultation.id);
     s1 = (await createSpace(org.client, roundtable.id)).id;
     s2 = (await createSpace(org.client, roundtable.id)).id;
-    for (const user of [sam, tom, reader]) for (const s of [s1, s2]) expectStatus(await user.client.post(`/spaces/${s}/members`), 201, 'join');
-    for (const m of [mod, mod2]) expectStatus(await org.client.put(`/spaces/${s1}/roles/${m.id}`, { role: 'moderator' }), 200, 'make moderator');
+    for (const user of [sam, tom, reader, lia, flagger]) for (const s of [s1, s2]) expectStatus(await user.client.post(`/spaces/${s}/members`), 201, 'join');
+    for (const m of [mod, mod2, mod3, dee]) expectStatus(await org.client.put(`/spaces/${s1}/roles/${m.id}`, { role: 'moderator' }), 200, 'make moderator');
   });
   afterAll(async () => {
     for (const s of sockets) s.close();
@@ -165,5 +176,133 @@ describe('moderation: suspensions, warnings and flood control (two api processes
     for (let i = 0; i < 9; i += 1) actions.push(await on(i % 2 ? p2 : p1, mod2).post(`/contributions/${pinned}/moderation`, { action: i % 2 ? 'unpin' : 'pin' }));
     expect(actions.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 429]);
     expect(Number(actions[8].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lifts a suspension early: the member posts again at once through either process; the lift is in the log and shown to them', async () => {
+    const until = new Date(Date.now() + 3600_000).toISOString();
+    const suspension = expectStatus(await suspend(mod3, s1, { userId: lia.id, until, reason: 'Heated exchange' }), 201, 'suspend lia').body;
+    // both processes have the suspension in their access cache now
+    for (const proc of [p1, p2]) expectErrorShape(await post(proc, lia, s1, `Refused through ${proc.port}`), 403);
+
+    const running = expectStatus(await on(p2, mod3).get(`/spaces/${s1}/suspensions`), 200).body.items;
+    expect(running).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: suspension.id, userId: lia.id, displayName: 'Lia Member', scope: 'space', spaceId: s1, until, reason: 'Heated exchange', createdBy: mod3.id, createdByName: 'Mod3 Member' }),
+        // tom's consultation-wide suspension (previous test) runs here too
+        expect.objectContaining({ userId: tom.id, scope: 'consultation', spaceId: null }),
+      ]),
+    );
+    // soonest end first
+    const ends = running.map((r: any) => Date.parse(r.until));
+    expect(ends).toEqual([...ends].sort((a, b) => a - b));
+
+    const lifted = expectStatus(await on(p1, mod3).post(`/spaces/${s1}/suspensions/${suspension.id}/lift`, { reason: 'Apologised to the group' }), 200, 'lift').body;
+    expect(lifted).toEqual(expect.objectContaining({ id: suspension.id, kind: 'suspension', userId: lia.id, liftReason: 'Apologised to the group', liftedAt: expect.any(String) }));
+    expect(Date.parse(lifted.until)).toBeLessThanOrEqual(Date.now());
+    // at once, through the other process as well: no waiting for a cache to expire
+    expectStatus(await post(p2, lia, s1, 'Back in the conversation, through p2.'), 201, 'post through p2 right after the lift');
+    expectStatus(await post(p1, lia, s1, 'And through p1.'), 201, 'post through p1');
+    const live = await LiveClient.connect(p2.url, lia.token);
+    sockets.push(live);
+    expect((await live.join(s1)).ok).toBe(true);
+
+    expect(expectStatus(await on(p1, mod3).get(`/spaces/${s1}/suspensions`), 200).body.items.map((r: any) => r.id)).not.toContain(suspension.id);
+    const [entry] = expectStatus(await on(p2, mod3).get(`/spaces/${s1}/moderation/log?limit=1`), 200).body.items;
+    expect(entry).toEqual(
+      expect.objectContaining({ action: 'lift_suspension', actorId: mod3.id, subjectUserId: lia.id, reason: 'Apologised to the group', details: expect.objectContaining({ suspensionId: suspension.id, plannedUntil: until, scope: 'space' }) }),
+    );
+    const notices = expectStatus(await on(p1, lia).get('/me/moderation'), 200).body;
+    expect(notices.suspensions).toEqual([expect.objectContaining({ id: suspension.id, liftReason: 'Apologised to the group', liftedAt: lifted.liftedAt })]);
+
+    // once ended it cannot be lifted again; bad input is a 4xx and changes nothing
+    expectErrorShape(await on(p2, mod3).post(`/spaces/${s1}/suspensions/${suspension.id}/lift`, { reason: 'Again' }), 409);
+    expectErrorShape(await on(p2, mod3).post(`/spaces/${s1}/suspensions/${suspension.id}/lift`, {}), 400);
+    expectErrorShape(await on(p2, mod3).post(`/spaces/${s1}/suspensions/not-an-id/lift`, { reason: 'Junk' }), 400);
+    expectErrorShape(await on(p2, mod3).post(`/spaces/${s1}/suspensions/00000000-0000-4000-8000-000000000000/lift`, { reason: 'Nobody' }), 404);
+  });
+
+  it('a consultation-wide suspension is lifted by an organiser, from any space of the consultation, and ends everywhere at once', async () => {
+    const [tomSuspension] = expectStatus(await on(p1, mod3).get(`/spaces/${s1}/suspensions`), 200).body.items.filter((r: any) => r.userId === tom.id);
+    expect(tomSuspension).toBeDefined();
+    for (const s of [s1, s2]) expectErrorShape(await post(p2, tom, s, `Still suspended in ${s}`), 403);
+    // a moderator of S1 may not lift it, nor anyone outside the staff of a space
+    expectErrorShape(await on(p1, mod3).post(`/spaces/${s1}/suspensions/${tomSuspension.id}/lift`, { reason: 'Not mine to lift' }), 403);
+    expectErrorShape(await on(p1, mod3).post(`/spaces/${s2}/suspensions/${tomSuspension.id}/lift`, { reason: 'Not my space' }), 403);
+    expectErrorShape(await on(p1, reader).post(`/spaces/${s1}/suspensions/${tomSuspension.id}/lift`, { reason: 'Me' }), 403);
+    expectErrorShape(await on(p1, reader).get(`/spaces/${s1}/suspensions`), 403);
+    // a suspension of S1 is not found through S2
+    const other = expectStatus(await suspend(mod3, s1, { userId: flagger.id, until: new Date(Date.now() + 600_000).toISOString(), reason: 'Brief pause' }), 201).body;
+    expectErrorShape(await on(p1, org).post(`/spaces/${s2}/suspensions/${other.id}/lift`, { reason: 'Wrong space' }), 404);
+    expectStatus(await on(p1, org).post(`/spaces/${s1}/suspensions/${other.id}/lift`, { reason: 'Pause over' }), 200, 'lift flagger');
+
+    expectStatus(await on(p1, org).post(`/spaces/${s2}/suspensions/${tomSuspension.id}/lift`, { reason: 'Account secured again' }), 200, 'organiser lifts from S2');
+    for (const s of [s1, s2]) expectStatus(await post(p2, tom, s, `Tom is back in ${s}.`), 201, `tom posts in ${s}`);
+    const [entry] = expectStatus(await on(p1, org).get(`/spaces/${s2}/moderation/log?limit=1`), 200).body.items;
+    expect(entry).toEqual(expect.objectContaining({ action: 'lift_suspension', actorId: org.id, subjectUserId: tom.id, details: expect.objectContaining({ scope: 'consultation' }) }));
+  });
+
+  it('a moderator demoted through one process leaves the moderators’ room on the other at once, and keeps following the space', async () => {
+    const deeLive = await LiveClient.connect(p2.url, dee.token);
+    const modLive = await LiveClient.connect(p2.url, mod3.token);
+    sockets.push(deeLive, modLive);
+    const queued = { dee: [] as any[], mod: [] as any[] };
+    const roles: any[] = [];
+    deeLive.socket.on('moderation.queued', (m: any) => queued.dee.push(m));
+    modLive.socket.on('moderation.queued', (m: any) => queued.mod.push(m));
+    deeLive.socket.on('space:role', (m: any) => roles.push(m));
+    for (const c of [deeLive, modLive]) expect((await c.join(s1)).ok).toBe(true);
+    const flagged = async (text: string) => {
+      const id = expectStatus(await post(p1, reader, s1, text), 201).body.id;
+      expectStatus(await on(p1, flagger).post(`/contributions/${id}/flags`, { reason: 'off_topic' }), 201, 'flag');
+      await eventually(() => queued.mod.find((m) => m.payload.item.contribution.id === id), 10_000, 'moderation.queued to the moderator still in office');
+      return id;
+    };
+
+    const before = await flagged('Flagged while dee moderates.');
+    await eventually(() => queued.dee.find((m) => m.payload.item.contribution.id === before), 10_000, 'dee is notified while moderator');
+
+    expectStatus(await on(p1, org).put(`/spaces/${s1}/roles/${dee.id}`, { role: 'participant' }), 200, 'demote dee through p1');
+    await eventually(() => roles.find((r) => r.spaceId === s1 && r.moderates === false), 10_000, 'space:role on the socket at p2');
+    expect(roles.at(-1)).toEqual({ spaceId: s1, role: 'participant', moderates: false });
+
+    const after = await flagged('Flagged after dee was demoted.');
+    expect(queued.dee.map((m) => m.payload.item.contribution.id)).not.toContain(after);
+    // still a member: the space's own events keep arriving
+    await deeLive.waitFor(() => deeLive.eventsOf(s1).some((e) => e.payload.contribution?.id === after), 10_000, 'dee still follows the space');
+    expect(deeLive.connected).toBe(true);
+
+    // promoted again, the same socket is back in the room without reconnecting
+    expectStatus(await on(p1, org).put(`/spaces/${s1}/roles/${dee.id}`, { role: 'moderator' }), 200, 'promote dee');
+    await eventually(() => roles.find((r) => r.spaceId === s1 && r.moderates === true), 10_000, 'space:role back to moderator');
+    const again = await flagged('Flagged once dee moderates again.');
+    await eventually(() => queued.dee.find((m) => m.payload.item.contribution.id === again), 10_000, 'dee is notified again');
+  });
+});
+
+describe('AccessCache: a change announced while a role is being read is not lost', () => {
+  const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-access-cache-${randomUUID()}`;
+  const config = loadConfig({ ...process.env, REDIS_PREFIX: prefix });
+  const redis = new RedisConnections(config);
+  // two processes' caches, sharing Redis
+  const here = new AccessCache(redis);
+  const there = new AccessCache(redis);
+  beforeAll(() => Promise.all([here.onModuleInit(), there.onModuleInit()]));
+  afterAll(() => redis.onApplicationShutdown());
+
+  it('does not remember what a lookup read before another process announced a change (the suspension lifted meanwhile)', async () => {
+    const userId = randomUUID();
+    const heard: string[] = [];
+    here.onChange((owner) => heard.push(owner));
+    let finish!: (value: string) => void;
+    // a lookup that read "suspended" just before the lift was committed
+    const slow = here.remember(userId, 'space:x', () => new Promise<string>((resolve) => (finish = resolve)));
+    await there.changed(userId);
+    await eventually(() => heard.includes(userId), 5000, 'the announcement');
+    finish('suspended');
+    expect(await slow).toBe('suspended'); // its caller gets what was read...
+    // ...but the next lookup reads again
+    expect(await here.remember(userId, 'space:x', async () => 'not suspended')).toBe('not suspended');
+    // and that one is remembered until the next change
+    expect(await here.remember(userId, 'space:x', async () => 'not read')).toBe('not suspended');
   });
 });

@@ -19,6 +19,7 @@ describe('posting rate limits across two api processes', () => {
   let b1: RunningProcess;
   let b2: RunningProcess;
   let spaceId: string;
+  let closedSpaceId: string;
   const users: TestUser[] = [];
 
   beforeAll(async () => {
@@ -31,11 +32,14 @@ describe('posting rate limits across two api processes', () => {
     const consultation = await createConsultation(org);
     const roundtable = await createRoundtable(org, consultation.id);
     spaceId = (await createSpace(org, roundtable.id)).id;
-    for (let i = 0; i < 5; i += 1) {
+    closedSpaceId = (await createSpace(org, roundtable.id)).id;
+    for (let i = 0; i < 7; i += 1) {
       const u = await registerUser(a1.url, { tag: `rate-${i}` });
       expectStatus(await u.client.post(`/spaces/${spaceId}/members`), 201, 'join');
+      expectStatus(await u.client.post(`/spaces/${closedSpaceId}/members`), 201, 'join the space that closes');
       users.push(u);
     }
+    expectStatus(await org.patch(`/spaces/${closedSpaceId}`, { status: 'closed' }), 200, 'close a space');
   });
   afterAll(() => stopAll([a1, a2, b1, b2]));
 
@@ -85,6 +89,38 @@ describe('posting rate limits across two api processes', () => {
     expectLimited(await post(b2, u, 'The eleventh, through b2'), 60);
     // the limit is per member
     expectStatus(await post(b2, users[4], 'A fresh member'), 201);
+  });
+
+  it('charges nothing for a refused post: a reply to a missing parent, invalid input, a closed space, repeated text', async () => {
+    const u = users[5];
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const first = expectStatus(await post(b1, u, 'The one text this member repeats'), 201).body;
+    const refusals = [
+      [await via(b1, u).post(`/spaces/${spaceId}/contributions`, { body: 'A reply to nothing', parentId: missing }), 404],
+      [await via(b2, u).post(`/spaces/${spaceId}/contributions`, { body: 'A reply to nothing, again', parentId: missing }), 404],
+      [await via(b1, u).post(`/spaces/${spaceId}/contributions`, { body: '' }), 400],
+      [await via(b2, u).post(`/spaces/${spaceId}/contributions`, { body: 'Bad language', language: 'xx' }), 400],
+      [await via(b1, u).post(`/spaces/${spaceId}/contributions`, { body: 'Bad parent', parentId: 'not-an-id' }), 400],
+      [await via(b1, u).post(`/spaces/${closedSpaceId}/contributions`, { body: 'Into a closed space' }), 409],
+      [await via(b2, u).post(`/spaces/${closedSpaceId}/contributions`, { body: 'Into a closed space, again' }), 409],
+      [await post(b2, u, 'The one text this member repeats'), 429],
+      [await post(b1, u, 'the one text this member repeats '), 429],
+    ] as const;
+    for (const [res, status] of refusals) expectErrorShape(res, status);
+    // nine refusals later, nine more posts (ten in all) fit in the minute
+    const statuses: number[] = [];
+    for (let i = 0; i < 9; i += 1) statuses.push((await post(i % 2 ? b2 : b1, u, `Accepted after the refusals ${i + 1}`)).status);
+    expect(statuses).toEqual(Array(9).fill(201));
+    expectLimited(await post(b1, u, 'The eleventh accepted one'), 60);
+    expect(first.status).toBe('published');
+  });
+
+  it('keeps the minimum interval for posts that were written, not for refused ones', async () => {
+    const u = users[6];
+    expectErrorShape(await via(a1, u).post(`/spaces/${spaceId}/contributions`, { body: 'Reply to a contribution that is not there', parentId: '00000000-0000-4000-8000-000000000000' }), 404);
+    // had the 404 cost a post, this would be 429 for 3 seconds
+    expectStatus(await post(a2, u, 'Right after the refused reply'), 201, 'post right after a refused one');
+    expectLimited(await post(a1, u, 'But not right after an accepted one'), 3);
   });
 });
 

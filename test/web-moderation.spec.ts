@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { TestUser } from './support/test-api';
+import { eventually, TestUser } from './support/test-api';
 import { launchBrowser, person, requireRoutes, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
 import { expectStatus } from './support/world';
 
@@ -12,7 +12,8 @@ function ok(res: { status: number; body: unknown }, what: string): void {
 /**
  * Moderators in the browser: the live queue of a pre-moderated question, approve with the
  * reason dialog (the participant sees the post arrive live), hide from the thread (it
- * leaves the participant's screen live), reports reaching the queue, the audit log.
+ * leaves the participant's screen live), reports reaching the queue, the audit log, and
+ * suspending a member found by name (with the keyboard), then lifting it early.
  */
 describe('web app: moderators', () => {
   let stack: WebStack;
@@ -128,4 +129,65 @@ describe('web app: moderators', () => {
     await queue.context().close();
     await readerPage.context().close();
   });
+
+  it('suspends a member found by typing part of their name, shows the suspension, and lifts it early', async () => {
+    await requireRoutes(stack.url, ['GET /spaces/{id}/members', 'POST /spaces/{id}/suspensions', 'GET /spaces/{id}/suspensions', 'POST /spaces/{id}/suspensions/{id}/lift'], 'moderation, libs/moderation');
+    const page = await open(moderator, 'en', `/spaces/${spaceId}/moderation`);
+    const errors = watchErrors(page);
+    const sanctions = page.locator('section[aria-labelledby="sanctions-h"]');
+    await sanctions.getByText('No one is suspended in this question.').waitFor();
+    await sanctions.getByLabel('Suspension', { exact: true }).check();
+
+    // the keyboard alone: type without the accent, the matches are announced, Enter chooses the first
+    const member = sanctions.getByRole('combobox', { name: 'Member' });
+    await member.focus();
+    await page.keyboard.type('remi');
+    const found = page.getByRole('listbox', { name: 'Matches for Member' });
+    await page.getByText('1 match; use the up and down arrows to choose').waitFor();
+    expect(await found.getByRole('option').allTextContents()).toEqual(['Rémi Reader']);
+    expect(await member.getAttribute('aria-activedescendant')).toBe(`${await member.getAttribute('id')}-list-${reader.id}`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await sanctions.getByText('Chosen: Rémi Reader').waitFor();
+    // staff are not offered: they cannot be suspended
+    await member.fill('mona');
+    await sanctions.getByText('No one matches.').first().waitFor();
+    await member.fill('');
+    await member.pressSequentially('Reader');
+    await page.getByText('1 match; use the up and down arrows to choose').waitFor();
+    await found.getByRole('option', { name: /Rémi Reader/ }).click();
+
+    const until = localInput(new Date(Date.now() + 2 * 86_400_000));
+    await sanctions.getByLabel('Suspended until').fill(until);
+    await sanctions.getByLabel('Reason').fill('Insults towards another member.');
+    await sanctions.getByRole('button', { name: 'Suspend member' }).click();
+    await sanctions.getByText('Member suspended.').waitFor();
+    const refused = await reader.client.post(`/spaces/${spaceId}/contributions`, { body: 'Trying while suspended' });
+    expect(refused.status).toBe(403);
+
+    // the running suspension is listed; lifting it asks why
+    const running = sanctions.locator('.running-suspensions li', { hasText: 'Rémi Reader' });
+    await running.getByText('Insults towards another member.').waitFor();
+    await screenshot(page, 'moderation-suspensions');
+    await running.getByRole('button', { name: 'Lift the suspension of Rémi Reader' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lift the suspension of Rémi Reader?' });
+    await dialog.getByRole('button', { name: 'Lift' }).click();
+    expect(await dialog.isVisible()).toBe(true); // the reason is required
+    await dialog.getByLabel('Reason').fill('Apologised; the group agreed.');
+    await dialog.getByRole('button', { name: 'Lift' }).click();
+    await sanctions.getByText('Suspension lifted: Rémi Reader can take part again.').waitFor();
+    await sanctions.getByText('No one is suspended in this question.').waitFor();
+    expect((await reader.client.post(`/spaces/${spaceId}/contributions`, { body: 'Back after the lift', language: 'en' })).status).toBe(201);
+    const log = page.getByRole('region', { name: 'Moderation log' });
+    await eventually(async () => (await log.getByText('Apologised; the group agreed.').count()) > 0, 10_000, 'the lift in the log');
+    await log.getByText('Suspension lifted').first().waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
+
+/** A date as a datetime-local input takes it, in this machine's time zone (the browser's too). */
+function localInput(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}

@@ -72,14 +72,29 @@ describe('web app: organisers, and the keyboard alone', () => {
     // switching there and straight back saves the last choice to the profile
     await eventually(async () => (await stack.organiser.client.get('/me')).body.preferredLanguage === 'en', 5_000, 'the profile language back to English');
 
-    // a role, given on the question's management page
-    const mod = await person(stack.url, 'Moana Moderator', 'en');
+    // a role, given on the question's management page to someone found by name (she has not joined it)
+    const mod = await person(stack.url, 'Moana Mōhio Moderator', 'en', { organisation: 'Pacific Water Council' });
+    await person(stack.url, 'Moana Bystander', 'en');
     await page.locator('.card a', { hasText: 'Which water measures' }).click();
     await page.getByRole('link', { name: 'Manage this question' }).click();
-    await page.getByLabel('Member id').fill(mod.id);
+    const member = page.getByRole('combobox', { name: 'Member' });
+    await member.pressSequentially('moana');
+    const found = page.getByRole('listbox', { name: 'Matches for Member' });
+    await page.getByText('2 matches; use the up and down arrows to choose').waitFor();
+    // accents and case do not matter, and each word may be anywhere in the name or organisation
+    await member.fill('');
+    await member.pressSequentially('MOHIO pacific');
+    await page.getByText('1 match; use the up and down arrows to choose').waitFor();
+    expect(await found.getByRole('option').allTextContents()).toEqual([`Moana Mōhio Moderator — Pacific Water Council · ${mod.email}`]);
+    expect(await member.getAttribute('aria-expanded')).toBe('true');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'member-picker');
+    await found.getByRole('option', { name: /Moana Mōhio Moderator/ }).click();
+    await page.getByText(`Chosen: Moana Mōhio Moderator — Pacific Water Council — ${mod.email}`).waitFor();
+    expect(await member.getAttribute('aria-expanded')).toBe('false');
     await page.getByLabel('Role', { exact: true }).selectOption('moderator');
     await page.getByRole('button', { name: 'Assign role' }).click();
-    await page.getByText(`is now Moderator.`).waitFor();
+    await page.getByText('Moana Mōhio Moderator is now Moderator.').waitFor();
     const spaceId = rt.spaces[0].id;
     await eventually(async () => (await mod.client.get(`/spaces/${spaceId}`)).body.myRole === 'moderator', 5_000, 'the moderator role');
     expect(errors).toEqual([]);

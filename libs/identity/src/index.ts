@@ -7,6 +7,7 @@ export * from './auth/auth.service';
 export * from './auth/password-hasher';
 export * from './auth/token.service';
 export * from './identity.module';
+export * from './users/name-search';
 export * from './users/user.dto';
 export * from './users/user.entity';
 export * from './users/users.service';

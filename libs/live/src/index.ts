@@ -1,3 +1,4 @@
+export * from './live-access-sync';
 export * from './live.gateway';
 export * from './live.module';
 export * from './live-rooms';

@@ -3,6 +3,7 @@ import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, Subsc
 import type { Namespace, Socket } from 'socket.io';
 import { DomainError } from '@roundtable/core';
 import { AccessService, assertNotSuspended, canModerate, Principal } from '@roundtable/identity';
+import { LiveAccessSync } from './live-access-sync';
 import { LiveRooms, moderatorsRoomOf, userRoomOf } from './live-rooms';
 import { SpaceChannels } from './space-channels';
 
@@ -32,11 +33,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly access: AccessService,
     private readonly channels: SpaceChannels,
     private readonly rooms: LiveRooms,
+    private readonly accessSync: LiveAccessSync,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.channels.attach(namespace);
     this.rooms.attach(namespace);
+    this.accessSync.attach(namespace);
     // a socket taken out of a space from elsewhere (a suspension, on any process) is forgotten too
     namespace.adapter.on('leave-room', (room: string, socketId: string) => this.channels.forget(socketId, [room]));
     namespace.use((socket, next) => {
@@ -86,7 +89,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       const moderates = canModerate({ user, space });
       const seq = await this.channels.join(socket, spaceId, afterSeq, { userId: user.id, canModerate: moderates });
       // moderation notices (moderation.queued) go to this room only
-      if (moderates) await socket.join(moderatorsRoomOf(spaceId));
+      if (moderates) {
+        await socket.join(moderatorsRoomOf(spaceId));
+        // a role change announced while this join was under way found the socket outside the room
+        await this.accessSync.resyncSocket(socket, spaceId);
+      }
       return { ok: true, seq };
     } catch (err) {
       return toErrorAck(err);

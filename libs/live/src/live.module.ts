@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContributionsModule } from '@roundtable/contributions';
 import { IdentityModule } from '@roundtable/identity';
+import { LiveAccessSync } from './live-access-sync';
 import { LiveGateway } from './live.gateway';
 import { LiveRooms } from './live-rooms';
 import { SpaceChannels } from './space-channels';
@@ -8,7 +9,7 @@ import { SpaceChannels } from './space-channels';
 /** Socket.IO `/live`: space events delivered in order, with catch-up. */
 @Module({
   imports: [IdentityModule, ContributionsModule],
-  providers: [LiveGateway, SpaceChannels, LiveRooms],
+  providers: [LiveGateway, SpaceChannels, LiveRooms, LiveAccessSync],
   exports: [LiveRooms],
 })
 export class LiveModule {}

@@ -9,6 +9,8 @@ import { RoundtableRoleEntity } from './roundtables/roundtable-role.entity';
 import { RoundtableEntity } from './roundtables/roundtable.entity';
 import { RoundtablesController } from './roundtables/roundtables.controller';
 import { RoundtablesService } from './roundtables/roundtables.service';
+import { MemberDirectory } from './members/member-directory';
+import { SpaceMembersController } from './members/members.controller';
 import { MembershipEntity } from './spaces/membership.entity';
 import { SpaceEntity } from './spaces/space.entity';
 import { SpacesController } from './spaces/spaces.controller';
@@ -20,8 +22,8 @@ import { SpacesService } from './spaces/spaces.service';
     IdentityModule,
     TypeOrmModule.forFeature([ConsultationEntity, RoundtableEntity, RoundtableRoleEntity, SpaceEntity, MembershipEntity]),
   ],
-  controllers: [ConsultationsController, RoundtablesController, SpacesController],
-  providers: [ConsultationsService, ConsultationFiguresService, RoundtablesService, SpacesService],
+  controllers: [ConsultationsController, RoundtablesController, SpacesController, SpaceMembersController],
+  providers: [ConsultationsService, ConsultationFiguresService, RoundtablesService, SpacesService, MemberDirectory],
   exports: [ConsultationsService, RoundtablesService, SpacesService],
 })
 export class SpacesModule {}

@@ -74,6 +74,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find accounts by a part of their name, organisation or email, to give them a role (organisers) */
+        get: operations["UsersController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consultations": {
         parameters: {
             query?: never;
@@ -221,7 +238,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The members of this space and its roundtable staff, found by a part of their name or organisation (moderators) */
+        get: operations["SpaceMembersController_list"];
         put?: never;
         /** Join this space as a participant */
         post: operations["SpacesController_join"];
@@ -434,10 +452,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The suspensions running in this space, its own and consultation-wide ones, soonest end first (moderators) */
+        get: operations["SpaceModerationController_suspensions"];
         put?: never;
         /** Suspend a member until a date: no posting, replying, editing, flagging or following live (moderators) */
         post: operations["SpaceModerationController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/spaces/{id}/suspensions/{suspensionId}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a suspension now, with a reason shown to the member; a consultation-wide one is lifted by an organiser (moderators) */
+        post: operations["SpaceModerationController_lift"];
         delete?: never;
         options?: never;
         head?: never;
@@ -782,6 +818,24 @@ export interface components {
             /** @description Your current password */
             password: string;
         };
+        AccountSummaryDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            /** @description Shown to organisers only */
+            email: string;
+            organisation?: string | null;
+            /** @enum {string} */
+            constituency: "state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other";
+            country?: string | null;
+            isOrganiser: boolean;
+            createdAt: string;
+        };
+        AccountPageDto: {
+            /** @description In name order */
+            items: components["schemas"]["AccountSummaryDto"][];
+            nextCursor: string | null;
+        };
         MultilingualTextDto: {
             en?: string;
             fr?: string;
@@ -980,6 +1034,29 @@ export interface components {
         AssignSpaceRoleDto: {
             /** @enum {string} */
             role: "participant" | "moderator" | "rapporteur";
+        };
+        MemberDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            organisation?: string | null;
+            /** @enum {string} */
+            constituency: "state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other";
+            country?: string | null;
+            /**
+             * @description The role held here: the membership, raised by a roundtable-level role
+             * @enum {string}
+             */
+            role: "participant" | "rapporteur" | "moderator";
+            /** @description When they joined the space; null for roundtable staff who never joined it */
+            joinedAt: string | null;
+            /** @description End of the running suspension (this space or the whole consultation); null when none */
+            suspendedUntil?: string | null;
+        };
+        MemberPageDto: {
+            /** @description In name order */
+            items: components["schemas"]["MemberDto"][];
+            nextCursor: string | null;
         };
         TranslationDto: {
             /** @description The translated text; null while pending or when it failed */
@@ -1255,7 +1332,7 @@ export interface components {
             actorId: string | null;
             actorName: string | null;
             /**
-             * @description approve, reject, hide, restore, pin, unpin, lock, unlock, resolve, auto_hide, warn or suspend
+             * @description approve, reject, hide, restore, pin, unpin, lock, unlock, resolve, auto_hide, warn, suspend or lift_suspension
              * @example hide
              */
             action: string;
@@ -1315,10 +1392,44 @@ export interface components {
             spaceId: string | null;
             /** Format: uuid */
             consultationId: string;
-            /** @description End of a suspension */
+            /** @description End of a suspension (when it was lifted, if it was lifted early) */
             until: string | null;
             reason: string;
             createdAt: string;
+            /** @description When a moderator ended the suspension early */
+            liftedAt: string | null;
+            /** @description Why it was ended early */
+            liftReason: string | null;
+        };
+        RunningSuspensionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            organisation: string | null;
+            /**
+             * @description consultation: every space of the consultation (organisers lift those)
+             * @enum {string}
+             */
+            scope: "space" | "consultation";
+            /** Format: uuid */
+            spaceId: string | null;
+            until: string;
+            reason: string;
+            /** Format: uuid */
+            createdBy: string;
+            createdByName: string | null;
+            createdAt: string;
+        };
+        RunningSuspensionPageDto: {
+            /** @description Soonest end first */
+            items: components["schemas"]["RunningSuspensionDto"][];
+            nextCursor: string | null;
+        };
+        LiftSuspensionDto: {
+            /** @description Why it ends early; shown to the member and kept in the moderation log */
+            reason: string;
         };
         CreateWarningDto: {
             /**
@@ -1610,6 +1721,45 @@ export interface operations {
         responses: {
             /** @description Missing or invalid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_search: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Words that must each appear in the name or the organisation (any case, accents ignored) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPageDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1956,6 +2106,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpaceMembersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Words that must each appear in the name or the organisation (any case, accents ignored) */
+                q?: string;
+                /** @description Only members holding this role here */
+                role?: "participant" | "rapporteur" | "moderator";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPageDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -2537,6 +2730,45 @@ export interface operations {
             };
         };
     };
+    SpaceModerationController_suspensions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunningSuspensionPageDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     SpaceModerationController_suspend: {
         parameters: {
             query?: never;
@@ -2569,6 +2801,53 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SpaceModerationController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                suspensionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LiftSuspensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SanctionDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The suspension has already ended */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -106,7 +106,10 @@ export interface Sanction {
   until: string | null;
   reason: string;
   createdAt: string;
+  liftedAt?: string | null;
+  liftReason?: string | null;
 }
+export type RunningSuspension = components['schemas']['RunningSuspensionDto'];
 export interface MemberNotices {
   warnings: Sanction[];
   suspensions: Sanction[];

@@ -146,3 +146,57 @@ export function DeleteDialog({ contributionId, onClose, onDone }: { contribution
     </Dialog>
   );
 }
+
+/** Ends a member's suspension early, with the reason they are shown. */
+export function LiftSuspensionDialog({
+  spaceId,
+  target,
+  onClose,
+  onDone,
+}: {
+  spaceId: string;
+  target: { id: string; name: string } | null;
+  onClose(): void;
+  onDone(name: string): void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const submit = useSubmit(async () => {
+    if (!target) return;
+    await call(api.POST('/api/v1/spaces/{id}/suspensions/{suspensionId}/lift', { params: { path: { id: spaceId, suspensionId: target.id } }, body: { reason: reason.trim() } }));
+    setReason('');
+    onDone(target.name);
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run();
+  };
+  const close = () => {
+    setReason('');
+    submit.setError(null);
+    onClose();
+  };
+  return (
+    <Dialog title={target ? t('moderation.liftTitle', { name: target.name }) : ''} open={!!target} onClose={close}>
+      <form onSubmit={onSubmit} className="stack">
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{t('moderation.reason')}</label>
+          <textarea id={`${id}-reason`} rows={3} required maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={`${id}-hint`} />
+          <p id={`${id}-hint`} className="hint">
+            {t('moderation.reasonHint')}
+          </p>
+        </div>
+        <ErrorNote error={submit.error} />
+        <div className="actions">
+          <button type="submit" className="primary" disabled={submit.busy}>
+            {t('moderation.lift')}
+          </button>
+          <button type="button" onClick={close}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,35 +1,32 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
+import { accountSearch, MemberPicker, type PickedMember } from './MemberPicker';
 import { ErrorNote, useSubmit } from './ui';
 
-export interface Person {
-  id: string;
-  displayName: string;
-  organisation?: string | null;
-}
-
 /**
- * Gives a member a role in a space or a roundtable. The API has no member directory
- * yet, so people are offered from those seen in the discussion, or entered by id.
+ * Gives someone a role in a space or a roundtable (organisers). The person is found by
+ * typing part of their name, organisation or email: any account, not only those who
+ * joined already.
  */
-export function RoleForm({ scope, id, people }: { scope: 'space' | 'roundtable'; id: string; people: Person[] }) {
+export function RoleForm({ scope, id }: { scope: 'space' | 'roundtable'; id: string }) {
   const { t } = useTranslation();
   const uid = useId();
   const roles = scope === 'space' ? (['participant', 'moderator', 'rapporteur'] as const) : (['moderator', 'rapporteur', 'none'] as const);
-  const [userId, setUserId] = useState('');
+  const [member, setMember] = useState<PickedMember | null>(null);
   const [role, setRole] = useState<string>('moderator');
   const [done, setDone] = useState<string | null>(null);
   const submit = useSubmit(async () => {
+    if (!member) return;
     setDone(null);
-    const target = userId.trim();
+    const path = { id, userId: member.userId };
     if (scope === 'space') {
-      await call(api.PUT('/api/v1/spaces/{id}/roles/{userId}', { params: { path: { id, userId: target } }, body: { role: role as 'participant' } }));
+      await call(api.PUT('/api/v1/spaces/{id}/roles/{userId}', { params: { path }, body: { role: role as 'participant' } }));
     } else {
-      await call(api.PUT('/api/v1/roundtables/{id}/roles/{userId}', { params: { path: { id, userId: target } }, body: { role: role as 'moderator' } }));
+      await call(api.PUT('/api/v1/roundtables/{id}/roles/{userId}', { params: { path }, body: { role: role as 'moderator' } }));
     }
-    const name = people.find((p) => p.id === target)?.displayName ?? target;
-    setDone(t('roles.assigned', { name, role: t(`roles.${role}`) }));
+    setDone(t('roles.assigned', { name: member.displayName, role: t(`roles.${role}`) }));
+    setMember(null);
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -38,21 +35,7 @@ export function RoleForm({ scope, id, people }: { scope: 'space' | 'roundtable';
   return (
     <form onSubmit={onSubmit} className="stack" aria-labelledby={`${uid}-h`}>
       <h3 id={`${uid}-h`}>{scope === 'space' ? t('roles.spaceTitle') : t('roles.roundtableTitle')}</h3>
-      <div className="field">
-        <label htmlFor={`${uid}-user`}>{t('roles.member')}</label>
-        <input id={`${uid}-user`} list={`${uid}-people`} required value={userId} onChange={(e) => setUserId(e.target.value)} aria-describedby={`${uid}-hint`} autoComplete="off" />
-        <datalist id={`${uid}-people`}>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.displayName}
-              {p.organisation ? ` — ${p.organisation}` : ''}
-            </option>
-          ))}
-        </datalist>
-        <p id={`${uid}-hint`} className="hint">
-          {t('roles.memberHint')}
-        </p>
-      </div>
+      <MemberPicker label={t('roles.member')} hint={t('roles.memberHint')} search={accountSearch} value={member} onChange={setMember} />
       <div className="field">
         <label htmlFor={`${uid}-role`}>{t('roles.role')}</label>
         <select id={`${uid}-role`} value={role} onChange={(e) => setRole(e.target.value)}>

@@ -64,7 +64,7 @@ export function RoundtablePage({ id }: { id: string }) {
           <EditRoundtable roundtable={r} onSaved={res.reload} />
           <details className="panel">
             <summary>{t('roles.roundtableTitle')}</summary>
-            <RoleForm scope="roundtable" id={r.id} people={[]} />
+            <RoleForm scope="roundtable" id={r.id} />
           </details>
         </>
       )}

@@ -96,8 +96,10 @@ function Notices() {
       <h2 id="notices-h">{t('settings.notices')}</h2>
       <ul className="plain-list">
         {n.suspensions?.map((s) => (
-          <li key={s.id} className="note note-warn">
-            {t('settings.suspended', { date: formatDate(s.until, lang), reason: s.reason })}
+          <li key={s.id} className={s.liftedAt ? 'note' : 'note note-warn'}>
+            {s.liftedAt
+              ? t('settings.suspensionLifted', { date: formatDate(s.liftedAt, lang), reason: s.liftReason ?? '' })
+              : t('settings.suspended', { date: formatDate(s.until, lang), reason: s.reason })}
           </li>
         ))}
         {n.warnings?.map((w) => (

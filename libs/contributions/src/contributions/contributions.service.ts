@@ -47,17 +47,26 @@ export class ContributionsService {
     private readonly pendingNotices: PendingNotices,
   ) {}
 
-  /** Posts a contribution or a reply. In a pre-moderated space it waits as `pending` (no event). */
+  /**
+   * Posts a contribution or a reply. In a pre-moderated space it waits as `pending` (no
+   * event). Only a post that is written counts against the member's posting limits: every
+   * refusal (closed space, suspension, missing or locked parent, repeated text, a failed
+   * write) comes before the limit is charged or gives back what it took.
+   */
   async post(access: RequestAccess, input: CreateContributionDto): Promise<ContributionDto> {
     const user = access.user!;
     const space = access.space!;
     assertOpen(space);
     assertNotSuspended(access);
-    await this.rateLimiter.consume(user.id);
     const thread = input.parentId ? await this.replyTarget(space.spaceId, input.parentId) : null;
-    await this.duplicates.claim(user.id, input.body);
+    await this.rateLimiter.consume(user.id);
+    await this.duplicates.claim(user.id, input.body).catch(async (err: unknown) => {
+      await this.rateLimiter.refund(user.id);
+      throw err;
+    });
     const unclaim = async (err: unknown): Promise<never> => {
-      await this.duplicates.release(user.id, input.body); // not written: the same text may be sent again
+      // not written: the same text may be sent again, and the post costs nothing
+      await Promise.all([this.duplicates.release(user.id, input.body), this.rateLimiter.refund(user.id)]);
       throw err;
     };
     const moderates = canModerate(access);

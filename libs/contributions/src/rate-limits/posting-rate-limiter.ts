@@ -47,4 +47,10 @@ export class PostingRateLimiter {
     const waitMs = Math.max(...refusals.map((res: RateLimiterRes) => res.msBeforeNext));
     throw DomainError.tooMany('You are posting too fast; wait a moment and try again', waitMs / 1000);
   }
+
+  /** Gives back the post {@link consume} took, when the post was refused after all (never throws). */
+  async refund(userId: string): Promise<void> {
+    const limits = this.interval ? [this.perMinute, this.interval] : [this.perMinute];
+    await Promise.all(limits.map((limit) => limit.reward(userId, 1).catch(() => undefined)));
+  }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@roundtable/core';
 import { TokenService } from '../auth/token.service';
-import { AccessCache } from './access-cache';
+import { AccessCache, AccessChangeListener } from './access-cache';
 import { AccessLevel, ResourceKind, SpaceRole, SPACE_ROLES } from './access-rule';
 import { DocumentScope, Principal, RequestAccess, SpaceScope } from './request-access';
 
@@ -134,6 +134,14 @@ export class AccessService {
   /** Call after changing a space's status, moderation mode or dates. */
   spaceChanged(spaceId: string): Promise<void> {
     return this.cache.changed(`space:${spaceId}`);
+  }
+
+  /**
+   * Calls `listener` after every announced change of a user's access (their id) or of a
+   * space (`space:<id>`), whichever api process made it; what it looks up is read afresh.
+   */
+  onChange(listener: AccessChangeListener): void {
+    this.cache.onChange(listener);
   }
 
   /** Throws 401/403/404 unless the access satisfies the level. */

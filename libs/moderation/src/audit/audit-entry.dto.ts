@@ -8,7 +8,7 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) spaceId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Who decided; null when the system did (flag threshold)' }) actorId: string | null;
   @ApiProperty({ nullable: true, type: String }) actorName: string | null;
-  @ApiProperty({ example: 'hide', description: 'approve, reject, hide, restore, pin, unpin, lock, unlock, resolve, auto_hide, warn or suspend' }) action: string;
+  @ApiProperty({ example: 'hide', description: 'approve, reject, hide, restore, pin, unpin, lock, unlock, resolve, auto_hide, warn, suspend or lift_suspension' }) action: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) contributionId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The member the decision is about (author or sanctioned member)' }) subjectUserId: string | null;
   @ApiProperty({ nullable: true, type: String }) subjectName: string | null;

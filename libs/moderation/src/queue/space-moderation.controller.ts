@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PageQueryDto } from '@roundtable/core';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { AuditPageDto, AuditQueryDto } from '../audit/audit-entry.dto';
 import { AuditLog } from '../audit/audit-log';
-import { CreateSuspensionDto, CreateWarningDto, SanctionDto } from '../sanctions/sanction.dto';
+import { CreateSuspensionDto, CreateWarningDto, LiftSuspensionDto, RunningSuspensionPageDto, SanctionDto } from '../sanctions/sanction.dto';
 import { SanctionsService } from '../sanctions/sanctions.service';
 import { QueuePageDto } from './queue-item.dto';
 import { ModerationQueue } from './moderation-queue';
@@ -47,6 +47,29 @@ export class SpaceModerationController {
   @ApiCreatedResponse({ type: SanctionDto })
   suspend(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateSuspensionDto, @CurrentAccess() access: RequestAccess): Promise<SanctionDto> {
     return this.sanctions.suspend(access, id, body);
+  }
+
+  @Get(':id/suspensions')
+  @Access('moderator', 'space')
+  @ApiOperation({ summary: 'The suspensions running in this space, its own and consultation-wide ones, soonest end first (moderators)' })
+  @ApiOkResponse({ type: RunningSuspensionPageDto })
+  suspensions(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<RunningSuspensionPageDto> {
+    return this.sanctions.running(id, query.limit ?? 50, query.cursor);
+  }
+
+  @Post(':id/suspensions/:suspensionId/lift')
+  @HttpCode(200)
+  @Access('moderator', 'space')
+  @ApiOperation({ summary: 'End a suspension now, with a reason shown to the member; a consultation-wide one is lifted by an organiser (moderators)' })
+  @ApiOkResponse({ type: SanctionDto })
+  @ApiConflictResponse({ description: 'The suspension has already ended' })
+  lift(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('suspensionId', ParseUUIDPipe) suspensionId: string,
+    @Body() body: LiftSuspensionDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<SanctionDto> {
+    return this.sanctions.lift(access, id, suspensionId, body);
   }
 
   @Post(':id/warnings')

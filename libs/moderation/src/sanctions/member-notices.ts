@@ -12,7 +12,12 @@ export interface SanctionRow {
   until: Date | null;
   reason: string;
   created_at: Date;
+  lifted_at: Date | null;
+  lift_reason: string | null;
 }
+
+/** The columns of a {@link SanctionRow}. */
+export const SANCTION_COLUMNS = 'id, kind, user_id, space_id, consultation_id, until, reason, created_at, lifted_at, lift_reason';
 
 /**
  * What a member is told about moderation: their warnings and suspensions, and each
@@ -27,7 +32,7 @@ export class MemberNotices {
   async forMember(userId: string, since?: Date): Promise<MemberNoticesDto> {
     const [sanctions, decisions] = await Promise.all([
       this.db.query(
-        `SELECT id, kind, user_id, space_id, consultation_id, until, reason, created_at FROM member_sanctions
+        `SELECT ${SANCTION_COLUMNS} FROM member_sanctions
          WHERE user_id = $1 AND ($2::timestamptz IS NULL OR created_at >= $2) ORDER BY created_at DESC LIMIT 200`,
         [userId, since ?? null],
       ) as Promise<SanctionRow[]>,
@@ -59,5 +64,7 @@ export function toSanctionDto(r: SanctionRow): SanctionDto {
     until: r.until?.toISOString() ?? null,
     reason: r.reason,
     createdAt: r.created_at.toISOString(),
+    liftedAt: r.lifted_at?.toISOString() ?? null,
+    liftReason: r.lift_reason,
   };
 }

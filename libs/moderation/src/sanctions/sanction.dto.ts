@@ -23,6 +23,12 @@ export class CreateSuspensionDto extends CreateWarningDto {
   scope?: 'space' | 'consultation';
 }
 
+export class LiftSuspensionDto {
+  @ApiProperty({ maxLength: 1000, description: 'Why it ends early; shown to the member and kept in the moderation log' })
+  @IsString(REASON) @Length(1, 1000, REASON) @Matches(/\S/, { message: 'reason must not be blank' })
+  reason: string;
+}
+
 /** A warning or a suspension of a member. */
 export class SanctionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -30,9 +36,31 @@ export class SanctionDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: consultation-wide' }) spaceId: string | null;
   @ApiProperty({ format: 'uuid' }) consultationId: string;
-  @ApiProperty({ nullable: true, type: String, description: 'End of a suspension' }) until: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'End of a suspension (when it was lifted, if it was lifted early)' }) until: string | null;
   @ApiProperty() reason: string;
   @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When a moderator ended the suspension early' }) liftedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it was ended early' }) liftReason: string | null;
+}
+
+/** A suspension that is running in a space, as its moderators see it. */
+export class RunningSuspensionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ nullable: true, type: String }) organisation: string | null;
+  @ApiProperty({ enum: ['space', 'consultation'], description: 'consultation: every space of the consultation (organisers lift those)' }) scope: 'space' | 'consultation';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) spaceId: string | null;
+  @ApiProperty() until: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty({ nullable: true, type: String }) createdByName: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class RunningSuspensionPageDto {
+  @ApiProperty({ type: [RunningSuspensionDto], description: 'Soonest end first' }) items: RunningSuspensionDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
 /** A moderation decision on one of the member's contributions. */

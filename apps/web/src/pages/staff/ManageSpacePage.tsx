@@ -1,31 +1,16 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
-import type { ContributionPage, Multilingual, Space } from '../../api/types';
-import type { Person } from '../../components/RoleForm';
+import type { Multilingual, Space } from '../../api/types';
 import { RoleForm } from '../../components/RoleForm';
 import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } from '../../components/ui';
-import { useLang } from '../../i18n';
 import { fromLocalInput, toLocalInput } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
 
 /** Organiser's page for one question: its prompt, mode, dates and status, and who holds which role. */
 export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const res = useAsync(() => call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id: spaceId } } })), [spaceId]);
-  const people = useAsync(
-    () =>
-      call<ContributionPage>(api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { limit: 100, lang } } }))
-        .then((p) => p.items)
-        .catch(() => []),
-    [spaceId],
-  );
-  const persons: Person[] = useMemo(() => {
-    const m = new Map<string, Person>();
-    for (const c of people.data ?? []) if (c.author) m.set(c.author.id, { id: c.author.id, displayName: c.author.displayName, organisation: c.author.organisation });
-    return [...m.values()];
-  }, [people.data]);
   usePageTitle(t('organiser.manageSpace'));
   const s = res.data;
   const [prompt, setPrompt] = useState<Multilingual>({});
@@ -114,7 +99,7 @@ export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
         </button>
       </form>
       <div className="panel">
-        <RoleForm scope="space" id={spaceId} people={persons} />
+        <RoleForm scope="space" id={spaceId} />
       </div>
     </>
   );

@@ -1,11 +1,13 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, download } from '../../api/client';
-import type { AuditEntry, Digest, Page, QueueItem, Space } from '../../api/types';
-import { type ModerationAction, ModerationDialog } from '../../components/ActionDialogs';
+import type { AuditEntry, Digest, Page, QueueItem, RunningSuspension, Space } from '../../api/types';
+import { LiftSuspensionDialog, type ModerationAction, ModerationDialog } from '../../components/ActionDialogs';
 import { ContributionText } from '../../components/ContributionView';
+import { MemberPicker, type PickedMember, spaceMemberSearch } from '../../components/MemberPicker';
 import { ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
 import { useLang } from '../../i18n';
+import { useAuth } from '../../lib/auth';
 import { formatDate, fromLocalInput, pick } from '../../lib/format';
 import { Link, navigate, usePageTitle } from '../../lib/router';
 import { useSpaceLive } from '../../live/useSpaceLive';
@@ -122,7 +124,7 @@ export default function ModerationPage({ spaceId }: { spaceId: string }) {
         </ol>
       </section>
 
-      <Sanctions spaceId={spaceId} preset={sanctionUser} onDone={() => setLogTick((n) => n + 1)} />
+      <Sanctions spaceId={spaceId} preset={sanctionUser} tick={logTick} onDone={() => setLogTick((n) => n + 1)} />
       <DigestsSection spaceId={spaceId} />
       <AuditLog spaceId={spaceId} tick={logTick} />
 
@@ -150,19 +152,23 @@ function actionsFor(item: QueueItem): ModerationAction[] {
   return ['hide', 'resolve'];
 }
 
-function Sanctions({ spaceId, preset, onDone }: { spaceId: string; preset: { id: string; name: string } | null; onDone(): void }) {
+function Sanctions({ spaceId, preset, tick, onDone }: { spaceId: string; preset: { id: string; name: string } | null; tick: number; onDone(): void }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<'warning' | 'suspension'>('warning');
-  const [userId, setUserId] = useState('');
+  const [member, setMember] = useState<PickedMember | null>(null);
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState('');
+  // staff cannot be warned or suspended: only participants are offered
+  const search = useMemo(() => spaceMemberSearch(spaceId, 'participant'), [spaceId]);
   useEffect(() => {
     if (!preset) return;
-    setUserId(preset.id);
+    setMember({ userId: preset.id, displayName: preset.name });
     document.getElementById('sanction-reason')?.focus();
   }, [preset]);
   const submit = useSubmit(async () => {
+    if (!member) return;
+    const userId = member.userId;
     if (kind === 'suspension') {
       await call(api.POST('/api/v1/spaces/{id}/suspensions', { params: { path: { id: spaceId } }, body: { userId, until: fromLocalInput(until)!, reason, scope: 'space' } }));
     } else {
@@ -170,6 +176,7 @@ function Sanctions({ spaceId, preset, onDone }: { spaceId: string; preset: { id:
     }
     setDone(kind === 'suspension' ? t('moderation.suspended') : t('moderation.warned'));
     setReason('');
+    setMember(null);
     onDone();
   });
   const onSubmit = (e: FormEvent) => {
@@ -191,13 +198,7 @@ function Sanctions({ spaceId, preset, onDone }: { spaceId: string; preset: { id:
             <label htmlFor="sk-suspension">{t('moderation.suspension')}</label>
           </div>
         </fieldset>
-        <div className="field">
-          <label htmlFor="sanction-user">{t('roles.member')}</label>
-          <input id="sanction-user" required value={userId} onChange={(e) => setUserId(e.target.value)} aria-describedby="sanction-user-hint" />
-          <p id="sanction-user-hint" className="hint">
-            {preset && preset.id === userId ? preset.name : t('moderation.memberHint')}
-          </p>
-        </div>
+        <MemberPicker id="sanction-user" label={t('moderation.member')} hint={t('moderation.memberHint')} search={search} value={member} onChange={setMember} />
         {kind === 'suspension' && (
           <div className="field">
             <label htmlFor="sanction-until">{t('moderation.until')}</label>
@@ -219,6 +220,56 @@ function Sanctions({ spaceId, preset, onDone }: { spaceId: string; preset: { id:
           {kind === 'suspension' ? t('moderation.suspend') : t('moderation.warn')}
         </button>
       </form>
+      <RunningSuspensions spaceId={spaceId} tick={tick} onLifted={onDone} />
+    </section>
+  );
+}
+
+/** Who is suspended here now (this space, or the whole consultation), and lifting it early. */
+function RunningSuspensions({ spaceId, tick, onLifted }: { spaceId: string; tick: number; onLifted(): void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { user } = useAuth();
+  const list = useAsync(() => call<Page<RunningSuspension>>(api.GET('/api/v1/spaces/{id}/suspensions', { params: { path: { id: spaceId }, query: { limit: 100 } } })), [spaceId, tick]);
+  const [target, setTarget] = useState<{ id: string; name: string } | null>(null);
+  const [lifted, setLifted] = useState('');
+  const items = list.data?.items ?? [];
+  return (
+    <section aria-labelledby="running-h" className="running-section">
+      <h3 id="running-h">{t('moderation.running')}</h3>
+      <ErrorNote error={list.error} />
+      {list.data && items.length === 0 && <p className="muted">{t('moderation.runningEmpty')}</p>}
+      {items.length > 0 && (
+        <ul className="plain-list running-suspensions">
+          {items.map((s) => (
+            <li key={s.id}>
+              <strong>{s.displayName}</strong>
+              {s.organisation ? ` — ${s.organisation}` : ''} · {t('moderation.runningUntil', { date: formatDate(s.until, lang) })}
+              {s.scope === 'consultation' && <span className="badge">{t('moderation.wholeConsultation')}</span>} · {s.reason}{' '}
+              {(s.scope === 'space' || user?.isOrganiser) && (
+                <button type="button" className="link" aria-label={t('moderation.liftFor', { name: s.displayName })} onClick={() => setTarget({ id: s.id, name: s.displayName })}>
+                  {t('moderation.lift')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {lifted && (
+        <p className="note note-ok" role="status">
+          {lifted}
+        </p>
+      )}
+      <LiftSuspensionDialog
+        spaceId={spaceId}
+        target={target}
+        onClose={() => setTarget(null)}
+        onDone={(name) => {
+          setTarget(null);
+          setLifted(t('moderation.lifted', { name }));
+          onLifted();
+        }}
+      />
     </section>
   );
 }
