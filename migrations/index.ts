@@ -4,6 +4,7 @@ import { Translation1732300000500 } from './1732300000500-translation';
 import { Moderation1732300000600 } from './1732300000600-moderation';
 import { MemberDigests1732300000700 } from './1732300000700-member-digests';
 import { DigestsAndStocktaking1732300000800 } from './1732300000800-digests-and-stocktaking';
+import { Invitations1732300000900 } from './1732300000900-invitations';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
-export const migrations = [IdentityAndStructure1732300000000, ContributionsAndEvents1732300000001, Translation1732300000500, Moderation1732300000600, MemberDigests1732300000700, DigestsAndStocktaking1732300000800];
+export const migrations = [IdentityAndStructure1732300000000, ContributionsAndEvents1732300000001, Translation1732300000500, Moderation1732300000600, MemberDigests1732300000700, DigestsAndStocktaking1732300000800, Invitations1732300000900];
