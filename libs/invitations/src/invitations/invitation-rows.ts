@@ -17,6 +17,8 @@ export interface InvitationRow {
   send_number: number;
   expires_at: Date | null;
   created_at: Date;
+  /** `created_at` as PostgreSQL writes it, to the microsecond (a Date keeps milliseconds): the list's cursor. */
+  created_key: string;
   accepted_at: Date | null;
   revoked_at: Date | null;
   invited_by: string | null;
@@ -31,7 +33,7 @@ export interface InvitationRow {
 /** Selects invitations `i` for {@link toInvitationDto}; append WHERE / ORDER BY. */
 export const INVITATION_SELECT = `
   SELECT i.id, i.roundtable_id, i.space_ids, i.email, i.role, i.language, i.message, i.status, i.send_number,
-         i.expires_at, i.created_at, i.accepted_at, i.revoked_at,
+         i.expires_at, i.created_at, i.created_at::text AS created_key, i.accepted_at, i.revoked_at,
          i.invited_by, inviter.display_name AS inviter_name, i.accepted_by, accepter.display_name AS accepter_name,
          d.status AS delivery_status, d.sent_at, d.error AS delivery_error
   FROM invitations i

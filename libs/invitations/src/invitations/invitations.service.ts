@@ -122,7 +122,10 @@ export class InvitationsService {
     };
   }
 
-  /** A roundtable's invitations, newest first; the cursor is the creation time and id of the last one seen. */
+  /**
+   * A roundtable's invitations, newest first; the cursor is the creation time (to the
+   * microsecond: one request's invitations share it) and id of the last one seen.
+   */
   async list(roundtableId: string, query: InvitationQueryDto): Promise<InvitationPageDto> {
     await this.roundtable(roundtableId);
     const limit = query.limit ?? 50;
@@ -148,7 +151,7 @@ export class InvitationsService {
     if (query.email) add(`i.email LIKE ? ESCAPE '\\'`, `%${query.email.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor);
-      if (!at || !id || !UUID.test(id) || Number.isNaN(Date.parse(at))) throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+      if (!at || !id || !UUID.test(id) || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/.test(at)) throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
       params.push(at, id);
       where.push(`(i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
@@ -161,7 +164,7 @@ export class InvitationsService {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => toInvitationDto(r)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.created_at.toISOString(), last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.created_key, last.id) : null,
     };
   }
 
