@@ -43,12 +43,18 @@ export class InvitationPreviewDto {
   @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
 }
 
+/** Where to take a member after accepting. */
+export class InvitationLandingDto {
+  @ApiProperty({ enum: ['space', 'roundtable'] }) kind: 'space' | 'roundtable';
+  @ApiProperty({ format: 'uuid' }) id: string;
+}
+
 /** What accepting gave the signed-in account. */
 export class AcceptedInvitationDto {
   @ApiProperty({ format: 'uuid' }) roundtableId: string;
   @ApiProperty({ enum: SPACE_ROLES }) role: SpaceRole;
   @ApiProperty({ description: 'True when the role is held for the whole roundtable (moderator or rapporteur of every question)' }) roundtableRole: boolean;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Questions the account is now a member of, by number' }) spaceIds: string[];
-  @ApiProperty({ type: 'object', properties: { kind: { enum: ['space', 'roundtable'] }, id: { type: 'string', format: 'uuid' } }, description: 'Where to take the member: the question when there is one, else the roundtable' })
-  landing: { kind: 'space' | 'roundtable'; id: string };
+  @ApiProperty({ type: InvitationLandingDto, description: 'Where to take the member: the question when there is one, else the roundtable' })
+  landing: InvitationLandingDto;
 }

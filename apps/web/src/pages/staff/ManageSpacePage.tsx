@@ -8,6 +8,7 @@ import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } 
 import { useLang } from '../../i18n';
 import { fromLocalInput, toLocalInput } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
+import { InvitationList, InviteForm } from './Invitations';
 
 /** Organiser's page for one question: its prompt, mode, dates and status, and who holds which role. */
 export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
@@ -34,6 +35,7 @@ export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
   const [saved, setSaved] = useState(false);
+  const [invitations, setInvitations] = useState(0);
   useEffect(() => {
     if (!s) return;
     setPrompt(s.prompt);
@@ -115,6 +117,12 @@ export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
       </form>
       <div className="panel">
         <RoleForm scope="space" id={spaceId} people={persons} />
+      </div>
+      <div className="panel">
+        <InviteForm roundtableId={s.roundtableId} fixedSpaceId={spaceId} onSent={() => setInvitations((v) => v + 1)} />
+      </div>
+      <div className="panel">
+        <InvitationList roundtableId={s.roundtableId} spaceId={spaceId} version={invitations} />
       </div>
     </>
   );
