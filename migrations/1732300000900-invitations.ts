@@ -21,7 +21,7 @@ export class Invitations1732300000900 implements MigrationInterface {
         roundtable_id uuid NOT NULL REFERENCES roundtables(id) ON DELETE CASCADE,
         space_ids uuid[] NOT NULL DEFAULT '{}',
         scope_key text NOT NULL,
-        email text NOT NULL CHECK (email = lower(email) AND char_length(email) BETWEEN 3 AND 254),
+        email text NOT NULL CHECK (char_length(email) BETWEEN 3 AND 254),
         role text NOT NULL CHECK (role IN ('participant','moderator','rapporteur')),
         language text NOT NULL CHECK (language IN ('en','fr','es')),
         message text CHECK (char_length(message) <= 2000),

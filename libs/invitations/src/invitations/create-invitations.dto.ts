@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { LANGUAGES } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { SPACE_ROLES } from '@roundtable/identity';
@@ -9,6 +9,9 @@ import { AreEmailAddresses, MAX_INVITATIONS_PER_REQUEST, normaliseAddresses } fr
 
 export const MAX_MESSAGE_LENGTH = 2000;
 const MAX_SPACES = 50;
+
+/** PostgreSQL text cannot hold U+0000: refused as input. */
+export const NO_NUL = /^[^\u0000]*$/;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -45,5 +48,6 @@ export class CreateInvitationsDto {
   /** A personal note from the inviter, shown in the email as written (plain text). */
   @ApiPropertyOptional({ maxLength: MAX_MESSAGE_LENGTH })
   @IsOptional() @Transform(trim) @IsString({ message: 'message must be text' }) @MaxLength(MAX_MESSAGE_LENGTH, { message: `message: at most ${MAX_MESSAGE_LENGTH} characters` })
+  @Matches(NO_NUL, { message: 'message must not contain NUL characters' })
   message?: string;
 }

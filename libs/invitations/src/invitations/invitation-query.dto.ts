@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@roundtable/core';
 import { INVITATION_STATUSES, InvitationStatus } from '../lifecycle/invitation-status';
+import { NO_NUL } from './create-invitations.dto';
 
 /** `GET /roundtables/:id/invitations?status=&spaceId=&email=&limit=&cursor=` */
 export class InvitationQueryDto extends PageQueryDto {
@@ -16,6 +17,6 @@ export class InvitationQueryDto extends PageQueryDto {
 
   /** Part of an address, any case. */
   @ApiPropertyOptional({ description: 'Part of an email address (any case)' })
-  @IsOptional() @IsString() @MaxLength(254)
+  @IsOptional() @IsString() @MaxLength(254) @Matches(NO_NUL, { message: 'email must not contain NUL characters' })
   email?: string;
 }
