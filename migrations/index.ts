@@ -4,6 +4,7 @@ import { Translation1732300000500 } from './1732300000500-translation';
 import { Moderation1732300000600 } from './1732300000600-moderation';
 import { MemberDigests1732300000700 } from './1732300000700-member-digests';
 import { DigestsAndStocktaking1732300000800 } from './1732300000800-digests-and-stocktaking';
+import { Invitations1732300000900 } from './1732300000900-invitations';
 import { MemberDirectory1732300001000 } from './1732300001000-member-directory';
 import { SuspensionLifting1732300001100 } from './1732300001100-suspension-lifting';
 import { ConsultationSettings1732300001200 } from './1732300001200-consultation-settings';
@@ -16,6 +17,7 @@ export const migrations = [
   Moderation1732300000600,
   MemberDigests1732300000700,
   DigestsAndStocktaking1732300000800,
+  Invitations1732300000900,
   MemberDirectory1732300001000,
   SuspensionLifting1732300001100,
   ConsultationSettings1732300001200,

@@ -151,6 +151,15 @@ const TABLE: Record<string, Row> = {
   'POST /stocktaking/{id}/publish': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f) }) },
   'GET /stocktaking/{id}/export': { allowed: ORGANISER, query: 'format=md', params: async (f) => ({ id: await draftSummary(f) }) },
 
+  // invitations: organisers invite, list, revoke and resend (each destructive call gets an invitation of its own);
+  // the link routes carry the token in the body (a token nobody was given here, so 404 for every allowed caller)
+  'POST /roundtables/{id}/invitations': { allowed: ORGANISER, body: () => ({ emails: [uniqueEmail('matrix-invitee')] }) },
+  'GET /roundtables/{id}/invitations': { allowed: ORGANISER },
+  'POST /invitations/{id}/revoke': { allowed: ORGANISER, params: async (f) => ({ id: await freshInvitation(f) }) },
+  'POST /invitations/{id}/resend': { allowed: ORGANISER, params: async (f) => ({ id: await freshInvitation(f) }) },
+  'POST /invitations/lookup': { allowed: EVERYONE, body: () => ({ token: 'M'.repeat(43) }) },
+  'POST /invitations/accept': { allowed: SIGNED_IN, body: () => ({ token: 'M'.repeat(43) }) },
+
   // the translation glossary: everyone signed in reads it, organisers edit it (each call gets a term of its own)
   'GET /glossary': { allowed: SIGNED_IN },
   'POST /glossary': { allowed: ORGANISER, body: () => glossaryTerm() },
@@ -184,6 +193,12 @@ async function draftSummary(f: Fixtures): Promise<string> {
 async function runningSuspension(f: Fixtures): Promise<string> {
   const until = new Date(Date.now() + 3600_000).toISOString();
   return expectStatus(await f.organiser.client.post(`/spaces/${f.spaceA}/suspensions`, { userId: f.bystander.id, until, reason: 'To be lifted' }), 201, 'suspend the bystander').body.id;
+}
+
+/** A new, pending invitation to roundtable A (sent by the organiser). */
+async function freshInvitation(f: Fixtures): Promise<string> {
+  const res = expectStatus(await f.organiser.client.post(`/roundtables/${f.roundtableA}/invitations`, { emails: [uniqueEmail('matrix-invitee')] }), 201, 'invite');
+  return res.body.results[0].invitation.id;
 }
 
 /** A glossary term no other call uses (terms are unique per language). */

@@ -1,24 +1,32 @@
 /// <reference lib="dom" />
+import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { Client, eventually } from './support/test-api';
+import { SmtpSink } from './support/smtp-sink';
+import { Client, eventually, uniqueEmail } from './support/test-api';
 import { launchBrowser, person, screenshot, seriousA11yViolations, signedInContext, startWebStack, tabTo, watchErrors, WebStack } from './support/web';
 
 /**
  * Organisers build the structure in the browser (consultation → roundtable with objectives →
  * question with prompts in three languages, moderation mode and dates) and assign roles; and
- * one participant journey is driven with the keyboard alone (Tab, Enter and typing).
+ * one participant journey is driven with the keyboard alone (Tab, Enter and typing); and an
+ * organiser invites someone by email, who registers from the link and lands in the space.
  */
 describe('web app: organisers, and the keyboard alone', () => {
   let stack: WebStack;
   let browser: Browser;
+  let sink: SmtpSink;
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
+    sink = await SmtpSink.start();
+    // a Redis prefix of its own: the invitation emails are for this spec's worker only
+    const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-web-org-${randomBytes(3).toString('hex')}`;
+    [stack, browser] = await Promise.all([startWebStack({ REDIS_PREFIX: prefix }), launchBrowser()]);
   }, 90_000);
 
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+    await sink?.close();
   });
 
   it('creates a consultation, a roundtable with objectives and a question with prompts in three languages, then assigns a moderator', async () => {
@@ -212,4 +220,64 @@ describe('web app: organisers, and the keyboard alone', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('invites an address from the question page; the invitee opens the link in a fresh browser, registers and lands in the space', async () => {
+    const org = stack.organiser.client;
+    const c = (await org.post('/consultations', { title: { en: 'Harbour towns' }, timezone: 'Europe/Zurich' })).body;
+    const r = (await org.post(`/consultations/${c.id}/roundtables`, { number: 1, title: { en: 'Working ports' } })).body;
+    const s = (await org.post(`/roundtables/${r.id}/spaces`, { number: 1, prompt: { en: 'What keeps small ports open in winter?' }, moderation: 'post' })).body;
+    await stack.startWorker({ SMTP_URL: sink.url });
+    const address = uniqueEmail('web-invitee');
+
+    const page = await (await signedInContext(browser, stack.organiser, 'en')).newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${stack.url}/spaces/${s.id}/manage`);
+    await page.getByRole('textbox', { name: 'Email addresses' }).fill(`Lena Ortiz <${address}>,`);
+    await page.getByText('1 address found.').waitFor();
+    await page.getByLabel('Personal message').fill('Your view from the quay would help.');
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByText('1 invitation sent.').waitFor();
+    const row = page.locator('table.invitations tr', { hasText: address });
+    await row.getByText('Pending').waitFor();
+    await row.getByText(/^Sent /).waitFor({ timeout: 20_000 });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'invitations-organiser');
+
+    const mail = await eventually(async () => {
+      await sink.settled();
+      return sink.to(address)[0];
+    }, 20_000, 'the invitation email');
+    const link = new RegExp(`${stack.url.replace(/[.]/g, '\\.')}/invite/[A-Za-z0-9_-]{43}`).exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+
+    // a fresh browser context: nobody signed in
+    const visitor = await (await signedInContext(browser, null, 'en')).newPage();
+    const visitorErrors = watchErrors(visitor);
+    await visitor.goto(link!);
+    await visitor.getByRole('heading', { level: 1, name: 'Your invitation' }).waitFor();
+    await visitor.getByText('What keeps small ports open in winter?').waitFor();
+    await visitor.getByText('Your view from the quay would help.').waitFor();
+    expect(await visitor.getByLabel('Email address').inputValue()).toBe(address);
+    expect(await seriousA11yViolations(visitor)).toEqual([]);
+    await screenshot(visitor, 'invitation-page');
+    await visitor.getByLabel('Name shown to others').fill('Lena Ortiz');
+    await visitor.getByLabel('Password').fill('quay-side-2030');
+    await visitor.getByLabel('Constituency').selectOption('local_government');
+    await visitor.getByRole('button', { name: 'Create account' }).click();
+
+    // in the space, as a member who can write
+    await visitor.waitForURL(`${stack.url}/spaces/${s.id}`);
+    await visitor.getByRole('textbox', { name: 'Your contribution' }).waitFor();
+    const login = await new Client(stack.url).post('/auth/login', { email: address, password: 'quay-side-2030' });
+    expect((await new Client(stack.url, login.body.accessToken).get(`/spaces/${s.id}`)).body.myRole).toBe('participant');
+    await screenshot(visitor, 'invitation-accepted');
+
+    // the organiser's list follows
+    await page.reload();
+    await page.locator('table.invitations tr', { hasText: address }).getByText('Accepted').waitFor();
+    expect(errors).toEqual([]);
+    expect(visitorErrors).toEqual([]);
+    await visitor.context().close();
+    await page.context().close();
+  }, 90_000);
 });

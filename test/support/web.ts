@@ -24,12 +24,13 @@ export interface WebStack {
   restartApi(): Promise<void>;
   /** A second api process on the same database and Redis (multi-process journeys). */
   startSecondApi(): Promise<RunningProcess>;
-  /** The worker (translation jobs and other consumers); started on demand. */
-  startWorker(): Promise<RunningProcess>;
+  /** The worker (translation jobs, emails and other consumers); started on demand, with the stack's environment plus `extra`. */
+  startWorker(extra?: Record<string, string>): Promise<RunningProcess>;
   stop(): Promise<void>;
 }
 
-export async function startWebStack(): Promise<WebStack> {
+/** `extraEnv` goes to every process of the stack, e.g. a Redis prefix of its own so no other spec's worker takes its jobs. */
+export async function startWebStack(extraEnv: Record<string, string> = {}): Promise<WebStack> {
   if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: npm test builds it (by hand: npm run build:web)`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -44,6 +45,7 @@ export async function startWebStack(): Promise<WebStack> {
     // people here post faster than real members do
     POSTS_PER_MINUTE: '600',
     POST_MIN_INTERVAL_MS: '0',
+    ...extraEnv,
   };
   const others: RunningProcess[] = [];
   let api = await startApi({ ...env, ALLOWED_ORIGINS: url });
@@ -66,8 +68,9 @@ export async function startWebStack(): Promise<WebStack> {
       others.push(proc);
       return proc;
     },
-    async startWorker() {
-      const worker = await startWorker({ LOG_LEVEL: 'info' }); // readiness is read from its 'worker ready' log line
+    async startWorker(extra = {}) {
+      // readiness is read from its 'worker ready' log line; links in emails point at this stack
+      const worker = await startWorker({ ...extraEnv, APP_URL: url, ...extra, LOG_LEVEL: 'info' });
       others.push(worker);
       return worker;
     },

@@ -5,6 +5,7 @@ import { ContributionsModule } from '@roundtable/contributions';
 import { DigestsModule } from '@roundtable/digests';
 import { ExchangeModule } from '@roundtable/exchange';
 import { AccessGuard, IdentityModule } from '@roundtable/identity';
+import { InvitationsModule } from '@roundtable/invitations';
 import { LiveModule } from '@roundtable/live';
 import { MemberDigestsModule } from '@roundtable/member-digests';
 import { ModerationModule } from '@roundtable/moderation';
@@ -16,7 +17,7 @@ import { ApiOpsModule } from './ops/ops.module';
 
 /** The HTTP and Socket.IO process. It publishes jobs but never consumes them. */
 @Module({
-  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, LiveModule, ModerationModule, MemberDigestsModule, TranslationModule, DigestsModule, StocktakingModule, HealthModule, ApiOpsModule],
+  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, LiveModule, ModerationModule, MemberDigestsModule, InvitationsModule, TranslationModule, DigestsModule, StocktakingModule, HealthModule, ApiOpsModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

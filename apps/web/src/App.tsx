@@ -10,6 +10,7 @@ import { Link, match, navigate, useLocation } from './lib/router';
 import { closeLiveSocket } from './live/socket';
 import { ConsultationPage } from './pages/ConsultationPage';
 import { HomePage } from './pages/HomePage';
+import { InvitePage } from './pages/InvitePage';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
 import { RoundtablePage } from './pages/RoundtablePage';
 import { SettingsPage, UnsubscribePage } from './pages/SettingsPage';
@@ -23,6 +24,7 @@ const StocktakingPage = lazy(() => import('./pages/staff/StocktakingPage'));
 const ManageSpacePage = lazy(() => import('./pages/staff/ManageSpacePage'));
 const AdminPage = lazy(() => import('./pages/staff/AdminPage'));
 const ConsultationFiguresPage = lazy(() => import('./pages/staff/ConsultationFiguresPage'));
+const InvitationsPage = lazy(() => import('./pages/staff/InvitationsPage'));
 
 function Routes() {
   const { path } = useLocation();
@@ -32,6 +34,8 @@ function Routes() {
   if (path === '/login') return <LoginPage />;
   if (path === '/register') return <RegisterPage />;
   if (path === '/unsubscribe') return <UnsubscribePage />;
+  // an invitation link works signed in or not: the page offers to sign in or register
+  if ((m = match('/invite/:token', path))) return <InvitePage token={m.token} />;
   if (!user) return <LoginPage redirected={path !== '/'} />;
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/settings') return <SettingsPage />;
@@ -40,6 +44,7 @@ function Routes() {
   if ((m = match('/consultations/:id/figures', path))) return <ConsultationFiguresPage id={m.id} />;
   if ((m = match('/roundtables/:id', path))) return <RoundtablePage id={m.id} />;
   if ((m = match('/roundtables/:id/stocktaking', path))) return <StocktakingListPage roundtableId={m.id} />;
+  if ((m = match('/roundtables/:id/invitations', path))) return <InvitationsPage roundtableId={m.id} />;
   if ((m = match('/stocktaking/:id', path))) return <StocktakingPage id={m.id} />;
   if ((m = match('/spaces/:id', path))) return <ThreadPage id={m.id} />;
   if ((m = match('/spaces/:id/moderation', path))) return <ModerationPage spaceId={m.id} />;

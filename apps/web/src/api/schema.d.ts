@@ -549,6 +549,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roundtables/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations of this roundtable, newest first, with their status and latest email */
+        get: operations["RoundtableInvitationsController_list"];
+        put?: never;
+        /**
+         * Invite people by email to this roundtable or some of its questions, with a role
+         * @description Up to 200 addresses per request. Emails are sent by the worker, in the chosen language (else the account’s, else the inviter’s). An address with a valid invitation to the same target gets nothing new (already_pending; use resend); an account that already holds the role gets nothing (already_member).
+         */
+        post: operations["RoundtableInvitationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an invitation: its link stops working; an email not yet sent is not sent */
+        post: operations["InvitationsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the invitation again with a fresh link and a new expiry (the previous link stops working); pending or expired only */
+        post: operations["InvitationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link opens, who sent it, and whether it is still pending, used, revoked or expired */
+        post: operations["InvitationLinksController_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation as the signed-in account (its email need not be the invited one): membership and role are given, the link is used */
+        post: operations["InvitationLinksController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/glossary": {
         parameters: {
             query?: never;
@@ -1487,6 +1576,166 @@ export interface components {
             unsubscribed: boolean;
             /** @enum {string} */
             digest: "off";
+        };
+        CreateInvitationsDto: {
+            /**
+             * @example [
+             *       "amina@example.org",
+             *       "jorge@example.org"
+             *     ]
+             */
+            emails: string[];
+            /** @description Questions of this roundtable; omitted or empty: the whole roundtable */
+            spaceIds?: string[];
+            /**
+             * @default participant
+             * @enum {string}
+             */
+            role: "participant" | "rapporteur" | "moderator";
+            /**
+             * @description Language of the email; default: an existing account's preferred language, else the inviter's
+             * @enum {string}
+             */
+            language?: "en" | "fr" | "es";
+            message?: string;
+        };
+        PersonRefDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        InvitationDeliveryDto: {
+            /**
+             * @description The latest send: queued, being sent (claimed), sent, skipped (closed meanwhile), bounced or failed
+             * @enum {string}
+             */
+            status: "queued" | "claimed" | "sent" | "skipped" | "bounced" | "failed";
+            /** @description How many emails were asked for (1, plus one per resend) */
+            sends: number;
+            /** @description When the latest email was accepted by the mail server */
+            sentAt: string | null;
+            /** @description Why the latest send bounced or failed */
+            error: string | null;
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundtableId: string;
+            /** @description Questions invited to; empty: the whole roundtable */
+            spaceIds: string[];
+            email: string;
+            /** @enum {string} */
+            role: "participant" | "rapporteur" | "moderator";
+            /**
+             * @description Language of the email
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es";
+            message: string | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked" | "expired";
+            invitedBy: components["schemas"]["PersonRefDto"] | null;
+            createdAt: string;
+            /** @description When the link of the latest email runs out (null until it is sent) */
+            expiresAt: string | null;
+            acceptedAt: string | null;
+            /** @description The account that accepted (its email may differ from the invited one) */
+            acceptedBy: components["schemas"]["PersonRefDto"] | null;
+            revokedAt: string | null;
+            delivery: components["schemas"]["InvitationDeliveryDto"];
+        };
+        InviteOutcomeDto: {
+            email: string;
+            /**
+             * @description invited: an email is on its way (also when an expired invitation was renewed); already_pending: a valid invitation to the same target exists, nothing sent; already_member: the account with this address already holds the role there, nothing sent
+             * @enum {string}
+             */
+            outcome: "invited" | "already_pending" | "already_member";
+            /** @description The invitation (new, renewed or the pending one); null for already_member */
+            invitation: components["schemas"]["InvitationDto"] | null;
+        };
+        InviteResultDto: {
+            /** @description Addresses an email is sent to */
+            invited: number;
+            /** @description Addresses with a valid invitation to this target already: nothing sent again (use resend) */
+            alreadyPending: number;
+            /** @description Addresses whose account already holds the role there: nothing sent */
+            alreadyMember: number;
+            results: components["schemas"]["InviteOutcomeDto"][];
+        };
+        InvitationPageDto: {
+            items: components["schemas"]["InvitationDto"][];
+            nextCursor: string | null;
+        };
+        InvitationTokenDto: {
+            /**
+             * @description The token from the invitation link
+             * @example q3B8m2ZrX0k7wH5cN1vJ9tY4pL6sD2fG8hK0aQ3eR5u
+             */
+            token: string;
+        };
+        InviterDto: {
+            displayName: string;
+            organisation: string | null;
+        };
+        InvitedConsultationDto: {
+            /** Format: uuid */
+            id: string;
+            title: components["schemas"]["MultilingualTextDto"];
+        };
+        InvitedRoundtableDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            title: components["schemas"]["MultilingualTextDto"];
+        };
+        InvitedSpaceDto: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            /** @description The question, completed by machine translations */
+            prompt: components["schemas"]["MultilingualTextDto"];
+        };
+        InvitationPreviewDto: {
+            /**
+             * @description Only a pending invitation can be accepted
+             * @enum {string}
+             */
+            status: "pending" | "accepted" | "revoked" | "expired";
+            /** @description The address invited (the registration form starts with it) */
+            email: string;
+            /** @enum {string} */
+            role: "participant" | "rapporteur" | "moderator";
+            /** @enum {string} */
+            language: "en" | "fr" | "es";
+            message: string | null;
+            invitedBy: components["schemas"]["InviterDto"] | null;
+            consultation: components["schemas"]["InvitedConsultationDto"];
+            roundtable: components["schemas"]["InvitedRoundtableDto"];
+            /** @description True when the invitation opens every question of the roundtable */
+            wholeRoundtable: boolean;
+            /** @description The questions it opens (for a whole roundtable: those it has now, archived ones left out) */
+            spaces: components["schemas"]["InvitedSpaceDto"][];
+            expiresAt: string | null;
+        };
+        InvitationLandingDto: {
+            /** @enum {string} */
+            kind: "space" | "roundtable";
+            /** Format: uuid */
+            id: string;
+        };
+        AcceptedInvitationDto: {
+            /** Format: uuid */
+            roundtableId: string;
+            /** @enum {string} */
+            role: "participant" | "rapporteur" | "moderator";
+            /** @description True when the role is held for the whole roundtable (moderator or rapporteur of every question) */
+            roundtableRole: boolean;
+            /** @description Questions the account is now a member of, by number */
+            spaceIds: string[];
+            /** @description Where to take the member: the question when there is one, else the roundtable */
+            landing: components["schemas"]["InvitationLandingDto"];
         };
         CreateGlossaryTermDto: {
             /**
@@ -2997,6 +3246,261 @@ export interface operations {
                     "application/json": components["schemas"]["UnsubscribedDto"];
                     "text/html": components["schemas"]["UnsubscribedDto"];
                 };
+            };
+        };
+    };
+    RoundtableInvitationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "pending" | "accepted" | "revoked" | "expired";
+                /** @description Only invitations that open this question (whole-roundtable ones included) */
+                spaceId?: string;
+                /** @description Part of an email address (any case) */
+                email?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RoundtableInvitationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteResultDto"];
+                };
+            };
+            /** @description No address, more than 200, an invalid address, or a question not of this roundtable */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already accepted or revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already accepted or revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationLinksController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
+                };
+            };
+            /** @description No invitation has this token (or it was replaced by a newer email) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationLinksController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvitationDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No invitation has this token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The invitation was already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The invitation expired or was revoked */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -195,3 +195,10 @@ export interface Stocktaking {
   annex?: { constituencies: string[]; rows: Array<{ spaceId: string; number: number; counts: Record<string, number>; moderators: number; total: number }>; totals?: { counts: Record<string, number>; moderators: number; total: number } };
   warnings?: string[];
 }
+
+export type Invitation = components['schemas']['InvitationDto'];
+export type InvitationPage = components['schemas']['InvitationPageDto'];
+export type InviteResult = components['schemas']['InviteResultDto'];
+export type InvitationPreview = components['schemas']['InvitationPreviewDto'];
+export type AcceptedInvitation = components['schemas']['AcceptedInvitationDto'];
+export type InvitationStatus = Invitation['status'];

@@ -14,16 +14,29 @@ function afterSignIn() {
   });
 }
 
-export function LoginPage({ redirected = false }: { redirected?: boolean }) {
+/**
+ * How a sign-in or registration form is used inside another page (the invitation page):
+ * the address it starts with, a heading one level down, and what happens once signed in
+ * instead of the usual redirect.
+ */
+export interface EmbeddedAuth {
+  initialEmail?: string;
+  onSignedIn?: () => void | Promise<void>;
+  embedded?: boolean;
+}
+
+export function LoginPage({ redirected = false, initialEmail = '', onSignedIn, embedded = false }: { redirected?: boolean } & EmbeddedAuth) {
   const { t } = useTranslation();
   const { signIn } = useAuth();
-  const [email, setEmail] = useState('');
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
-  usePageTitle(t('auth.signInTitle'));
+  usePageTitle(embedded ? undefined : t('auth.signInTitle'));
+  const Heading = embedded ? 'h2' : 'h1';
   const submit = useSubmit(async () => {
     const result = await call<AuthResult>(api.POST('/api/v1/auth/login', { body: { email, password } }));
     signIn(result);
-    afterSignIn();
+    if (onSignedIn) await onSignedIn();
+    else afterSignIn();
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -31,7 +44,7 @@ export function LoginPage({ redirected = false }: { redirected?: boolean }) {
   };
   return (
     <section className="narrow">
-      <h1>{t('auth.signInTitle')}</h1>
+      <Heading>{t('auth.signInTitle')}</Heading>
       {redirected && <p className="note">{t('auth.signInFirst')}</p>}
       <form onSubmit={onSubmit} className="stack">
         <div className="field">
@@ -47,27 +60,30 @@ export function LoginPage({ redirected = false }: { redirected?: boolean }) {
           {t('auth.signIn')}
         </button>
       </form>
-      <p>
-        {t('auth.noAccount')} <Link to="/register">{t('auth.registerLink')}</Link>
-      </p>
+      {!embedded && (
+        <p>
+          {t('auth.noAccount')} <Link to="/register">{t('auth.registerLink')}</Link>
+        </p>
+      )}
     </section>
   );
 }
 
-export function RegisterPage() {
+export function RegisterPage({ initialEmail = '', onSignedIn, embedded = false }: EmbeddedAuth = {}) {
   const { t } = useTranslation();
   const lang = useLang();
   const { signIn } = useAuth();
   const [form, setForm] = useState({
     displayName: '',
-    email: '',
+    email: initialEmail,
     password: '',
     organisation: '',
     constituency: '' as Constituency | '',
     country: '',
     preferredLanguage: lang as Lang,
   });
-  usePageTitle(t('auth.registerTitle'));
+  usePageTitle(embedded ? undefined : t('auth.registerTitle'));
+  const Heading = embedded ? 'h2' : 'h1';
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const submit = useSubmit(async () => {
     const body = {
@@ -81,7 +97,8 @@ export function RegisterPage() {
     };
     const result = await call<AuthResult>(api.POST('/api/v1/auth/register', { body }));
     signIn(result);
-    afterSignIn();
+    if (onSignedIn) await onSignedIn();
+    else afterSignIn();
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -89,7 +106,7 @@ export function RegisterPage() {
   };
   return (
     <section className="narrow">
-      <h1>{t('auth.registerTitle')}</h1>
+      <Heading>{t('auth.registerTitle')}</Heading>
       <p className="muted">{t('auth.registerIntro')}</p>
       <form onSubmit={onSubmit} className="stack">
         <div className="field">
@@ -122,9 +139,11 @@ export function RegisterPage() {
           {t('auth.register')}
         </button>
       </form>
-      <p>
-        {t('auth.haveAccount')} <Link to="/login">{t('auth.signInLink')}</Link>
-      </p>
+      {!embedded && (
+        <p>
+          {t('auth.haveAccount')} <Link to="/login">{t('auth.signInLink')}</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -60,6 +60,11 @@ export function RoundtablePage({ id }: { id: string }) {
       )}
       {user?.isOrganiser && (
         <>
+          <p>
+            <Link to={`/roundtables/${r.id}/invitations`} className="button">
+              {t('invitations.open')}
+            </Link>
+          </p>
           <NewQuestion roundtableId={r.id} next={(r.spaces?.length ?? 0) + 1} onCreated={res.reload} />
           <EditRoundtable roundtable={r} onSaved={res.reload} />
           <details className="panel">

@@ -130,6 +130,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(256)
   DIGEST_CONCURRENCY = 32;
 
+  /** How long an invitation link stays valid, counted from when its email is sent (default 14 days). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365 * 24 * 3600)
+  INVITATION_TTL_SECONDS = 14 * 24 * 3600;
+
+  /** Invitation emails one worker renders and sends at once. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  INVITATION_CONCURRENCY = 8;
+
   /** Key of the signed unsubscribe links; when unset it is derived from JWT_SECRET (HKDF), so rotating that one also voids old links. */
   @IsOptional() @IsString() @MinLength(32, { message: 'UNSUBSCRIBE_SECRET must be at least 32 characters' })
   UNSUBSCRIBE_SECRET?: string;

@@ -14,6 +14,8 @@ export enum QueueName {
   MemberDigests = 'member-digests',
   /** Weekly moderator digest drafting: the scheduler's tick fans out one job per open space (`md-<spaceId>-<periodEnd>`). */
   ModeratorDigests = 'moderator-digests',
+  /** One invitation email per invitation and send (`invite-<invitationId>-<sendNumber>`); a resend is a new send number. */
+  InvitationEmails = 'invitation-emails',
   /** Free text of a published stocktaking summary into another language (`st-<summaryId>-<version>-<lang>`). */
   SummaryTranslations = 'summary-translations',
 }

@@ -6,6 +6,7 @@ import { RoleForm } from '../../components/RoleForm';
 import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } from '../../components/ui';
 import { fromLocalInput, toLocalInput } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
+import { InvitationList, InviteForm } from './Invitations';
 
 /** Organiser's page for one question: its prompt, mode, dates and status, and who holds which role. */
 export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
@@ -19,6 +20,7 @@ export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
   const [saved, setSaved] = useState(false);
+  const [invitations, setInvitations] = useState(0);
   useEffect(() => {
     if (!s) return;
     setPrompt(s.prompt);
@@ -100,6 +102,12 @@ export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
       </form>
       <div className="panel">
         <RoleForm scope="space" id={spaceId} />
+      </div>
+      <div className="panel">
+        <InviteForm roundtableId={s.roundtableId} fixedSpaceId={spaceId} onSent={() => setInvitations((v) => v + 1)} />
+      </div>
+      <div className="panel">
+        <InvitationList roundtableId={s.roundtableId} spaceId={spaceId} version={invitations} />
       </div>
     </>
   );

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { InvitationEmailJob } from './invitation-jobs';
+
+/**
+ * A send's lifecycle: `queued` (recorded with the invitation or the resend) → `claimed` (a
+ * worker holds it until `claimed_until`) → `sent` | `skipped` | `bounced` | `failed`. An
+ * expired claim (its worker died) or a `failed` send (an operator retried the job) may be
+ * claimed again; nothing leaves `sent`, `skipped` or `bounced`.
+ */
+export type DeliveryStatus = 'queued' | 'claimed' | 'sent' | 'skipped' | 'bounced' | 'failed';
+
+export type DeliveryClaim = { kind: 'claimed' } | { kind: 'held'; until: Date } | { kind: 'settled'; status: DeliveryStatus } | { kind: 'missing' };
+
+/** How long a worker holds a send: well above the SMTP timeouts (10 s connect, 30 s socket). */
+export const CLAIM_SECONDS = 120;
+
+/**
+ * The delivery records of invitation emails (`invitation_deliveries`, one per invitation
+ * and send): claimed before the email goes out and completed after, so a retried or
+ * doubled job never sends a second email.
+ */
+@Injectable()
+export class InvitationDeliveries {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async claim(job: InvitationEmailJob): Promise<DeliveryClaim> {
+    const claimed: unknown[] = await this.db.query(
+      `UPDATE invitation_deliveries
+       SET status = 'claimed', claimed_until = now() + make_interval(secs => $3), attempts = attempts + 1, updated_at = now()
+       WHERE invitation_id = $1 AND send_number = $2
+         AND (status IN ('queued', 'failed') OR (status = 'claimed' AND claimed_until < now()))
+       RETURNING 1`,
+      [job.invitationId, job.sendNumber, CLAIM_SECONDS],
+    );
+    if (rowsOf(claimed).length > 0) return { kind: 'claimed' };
+    const [row]: Array<{ status: DeliveryStatus; claimed_until: Date | null }> = await this.db.query(
+      `SELECT status, claimed_until FROM invitation_deliveries WHERE invitation_id = $1 AND send_number = $2`,
+      [job.invitationId, job.sendNumber],
+    );
+    if (!row) return { kind: 'missing' };
+    return row.status === 'claimed' ? { kind: 'held', until: row.claimed_until! } : { kind: 'settled', status: row.status };
+  }
+
+  async sent(job: InvitationEmailJob, messageId: string): Promise<void> {
+    await this.finish(job, 'sent', null, messageId);
+  }
+
+  /** Nothing to send any more (revoked, accepted or resent meanwhile): why, for the organiser. */
+  async skipped(job: InvitationEmailJob, reason: string): Promise<void> {
+    await this.finish(job, 'skipped', reason);
+  }
+
+  /** The SMTP server refused for good (5xx): never retried. */
+  async bounced(job: InvitationEmailJob, error: string): Promise<void> {
+    await this.finish(job, 'bounced', error);
+  }
+
+  /** Retries exhausted; an operator may retry the job, which claims it again. */
+  async failed(job: InvitationEmailJob, error: string): Promise<void> {
+    await this.finish(job, 'failed', error);
+  }
+
+  /** A transient failure: the claim ends now, so the job's retry (after its backoff) claims again at once. */
+  async release(job: InvitationEmailJob, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE invitation_deliveries SET claimed_until = now(), updated_at = now(), error = $3
+       WHERE invitation_id = $1 AND send_number = $2 AND status = 'claimed'`,
+      [job.invitationId, job.sendNumber, error.slice(0, 500)],
+    );
+  }
+
+  /**
+   * Sends that should be moving and are not: queued for longer than `queuedSeconds` (their
+   * job was never added, or was lost) or claimed by a worker whose claim ran out.
+   */
+  async stalled(queuedSeconds: number, limit = 200): Promise<InvitationEmailJob[]> {
+    const rows: Array<{ invitation_id: string; send_number: number }> = await this.db.query(
+      `SELECT invitation_id, send_number FROM invitation_deliveries
+       WHERE status IN ('queued', 'claimed') AND updated_at < now() - make_interval(secs => $1)
+         AND (status = 'queued' OR claimed_until < now())
+       ORDER BY updated_at LIMIT $2`,
+      [queuedSeconds, limit],
+    );
+    return rows.map((r) => ({ invitationId: r.invitation_id, sendNumber: r.send_number }));
+  }
+
+  private async finish(job: InvitationEmailJob, status: Exclude<DeliveryStatus, 'queued' | 'claimed'>, error: string | null, messageId: string | null = null): Promise<void> {
+    await this.db.query(
+      `UPDATE invitation_deliveries
+       SET status = $3, claimed_until = NULL, updated_at = now(), error = $4, message_id = coalesce($5, message_id),
+           sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END
+       WHERE invitation_id = $1 AND send_number = $2 AND status = 'claimed'`,
+      [job.invitationId, job.sendNumber, status, error?.slice(0, 500) ?? null, messageId],
+    );
+  }
+}
+
+/** TypeORM answers an UPDATE … RETURNING with [rows, count]. */
+export function rowsOf<T>(result: unknown[]): T[] {
+  return (Array.isArray(result[0]) ? result[0] : result) as T[];
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@roundtable/identity';
+import { InvitationAcceptance } from './acceptance/invitation-acceptance';
+import { InvitationLinksController } from './acceptance/invitation-links.controller';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { RoundtableInvitationsController } from './invitations/roundtable-invitations.controller';
+
+/**
+ * Invitations, the api side: organisers invite, list, revoke and resend; whoever holds a
+ * link looks it up and accepts it. Emails are sent by the worker ({@link InvitationsWorkerModule}).
+ */
+@Module({
+  imports: [IdentityModule],
+  controllers: [RoundtableInvitationsController, InvitationsController, InvitationLinksController],
+  providers: [InvitationsService, InvitationAcceptance],
+  exports: [InvitationsService, InvitationAcceptance],
+})
+export class InvitationsModule {}

@@ -1,0 +1,41 @@
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { AppConfig, QueueConsumers, QueueName } from '@roundtable/core';
+import type { InvitationEmailJob } from '../delivery/invitation-jobs';
+import { DeliverInvitation, InvitationOutcome } from './deliver-invitation';
+
+/**
+ * The worker's only consumer of the invitation-emails queue (`invite-<invitationId>-<send>`).
+ * Thin: {@link DeliverInvitation} decides; this maps its outcome onto BullMQ — a claim
+ * held elsewhere delays the job until the claim expires, a bounce fails it for good (kept,
+ * not retried), a transient SMTP error is thrown and retried with backoff.
+ */
+@Injectable()
+export class InvitationEmailProcessor implements OnModuleInit, OnApplicationBootstrap {
+  constructor(
+    private readonly consumers: QueueConsumers,
+    private readonly deliver: DeliverInvitation,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.claim(QueueName.InvitationEmails);
+  }
+
+  onApplicationBootstrap(): void {
+    this.consumers.consume<InvitationEmailJob>(QueueName.InvitationEmails, (job, token) => this.process(job, token), {
+      concurrency: this.config.INVITATION_CONCURRENCY,
+    });
+  }
+
+  async process(job: Job<InvitationEmailJob>, token?: string): Promise<InvitationOutcome> {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const outcome = await this.deliver.run(job.data, lastAttempt);
+    if (outcome.kind === 'held') {
+      await job.moveToDelayed(outcome.until.getTime() + 250, token);
+      throw new DelayedError();
+    }
+    if (outcome.kind === 'bounced') throw new UnrecoverableError(`bounced: ${outcome.error}`);
+    return outcome;
+  }
+}
