@@ -17,6 +17,8 @@ export * from './events/outbox-sweeper';
 export * from './queues/queue-registry';
 export * from './queues/queue-handlers';
 export * from './queues/queue-consumers';
+export * from './queues/ensure-job-runs';
+export * from './ops/periodic-task';
 export * from './events/space-event-handler';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';

@@ -105,10 +105,7 @@ export function EditRoundtable({ roundtable, onSaved }: { roundtable: Roundtable
         body: {
           number: Number(number),
           title: compact(title),
-          objectives: objectives
-            .split('\n')
-            .map((o) => o.trim())
-            .filter(Boolean),
+          objectives: objectiveLines(objectives),
         },
       }),
     );
@@ -123,18 +120,7 @@ export function EditRoundtable({ roundtable, onSaved }: { roundtable: Roundtable
     <details className="panel">
       <summary>{t('structure.editRoundtable')}</summary>
       <form onSubmit={onSubmit} className="stack">
-        <div className="field">
-          <label htmlFor="er-number">{t('organiser.number')}</label>
-          <input id="er-number" type="number" min={1} required className="short" value={number} onChange={(e) => setNumber(e.target.value)} />
-        </div>
-        <MultilingualFields legend={t('organiser.title')} name="er-title" value={title} onChange={setTitle} required />
-        <div className="field">
-          <label htmlFor="er-objectives">{t('roundtable.objectives')}</label>
-          <textarea id="er-objectives" rows={4} value={objectives} onChange={(e) => setObjectives(e.target.value)} aria-describedby="er-objectives-hint" />
-          <p id="er-objectives-hint" className="hint">
-            {t('organiser.objectivesHint')}
-          </p>
-        </div>
+        <RoundtableFields idPrefix="er" number={[number, setNumber]} title={[title, setTitle]} objectives={[objectives, setObjectives]} />
         <ErrorNote error={submit.error} />
         <p role="status" className={saved ? 'note note-ok' : 'visually-hidden'}>
           {saved ? t('structure.saved') : ''}
@@ -144,5 +130,36 @@ export function EditRoundtable({ roundtable, onSaved }: { roundtable: Roundtable
         </button>
       </form>
     </details>
+  );
+}
+
+type Field<T> = [T, (value: T) => void];
+
+/** One objective per line, blank lines dropped. */
+export function objectiveLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((o) => o.trim())
+    .filter(Boolean);
+}
+
+/** A roundtable's number, title in three languages and objectives (one per line), for creating or editing it. */
+export function RoundtableFields({ idPrefix, number, title, objectives }: { idPrefix: string; number: Field<string>; title: Field<Multilingual>; objectives: Field<string> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-number`}>{t('organiser.number')}</label>
+        <input id={`${idPrefix}-number`} type="number" min={1} required className="short" value={number[0]} onChange={(e) => number[1](e.target.value)} />
+      </div>
+      <MultilingualFields legend={t('organiser.title')} name={`${idPrefix}-title`} value={title[0]} onChange={title[1]} required />
+      <div className="field">
+        <label htmlFor={`${idPrefix}-objectives`}>{t('roundtable.objectives')}</label>
+        <textarea id={`${idPrefix}-objectives`} rows={4} value={objectives[0]} onChange={(e) => objectives[1](e.target.value)} aria-describedby={`${idPrefix}-objectives-hint`} />
+        <p id={`${idPrefix}-objectives-hint`} className="hint">
+          {t('organiser.objectivesHint')}
+        </p>
+      </div>
+    </>
   );
 }

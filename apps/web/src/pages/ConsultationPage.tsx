@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Consultation, Multilingual, Roundtable } from '../api/types';
 import { Breadcrumbs } from '../components/Breadcrumbs';
-import { EditConsultation } from '../components/EditStructure';
-import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } from '../components/ui';
+import { EditConsultation, objectiveLines, RoundtableFields } from '../components/EditStructure';
+import { compact, ErrorNote, Loading, useAsync, useSubmit } from '../components/ui';
 import { useLang } from '../i18n';
 import { useAuth } from '../lib/auth';
 import { pick } from '../lib/format';
@@ -86,10 +86,7 @@ function NewRoundtable({ consultationId, next }: { consultationId: string; next:
         body: {
           number: Number(number),
           title: compact(title),
-          objectives: objectives
-            .split('\n')
-            .map((o) => o.trim())
-            .filter(Boolean),
+          objectives: objectiveLines(objectives),
         },
       }),
     );
@@ -103,18 +100,7 @@ function NewRoundtable({ consultationId, next }: { consultationId: string; next:
     <details className="panel">
       <summary>{t('organiser.newRoundtable')}</summary>
       <form onSubmit={onSubmit} className="stack">
-        <div className="field">
-          <label htmlFor="rt-number">{t('organiser.number')}</label>
-          <input id="rt-number" type="number" min={1} required className="short" value={number} onChange={(e) => setNumber(e.target.value)} />
-        </div>
-        <MultilingualFields legend={t('organiser.title')} name="rt-title" value={title} onChange={setTitle} required />
-        <div className="field">
-          <label htmlFor="rt-objectives">{t('roundtable.objectives')}</label>
-          <textarea id="rt-objectives" rows={4} value={objectives} onChange={(e) => setObjectives(e.target.value)} aria-describedby="rt-objectives-hint" />
-          <p id="rt-objectives-hint" className="hint">
-            {t('organiser.objectivesHint')}
-          </p>
-        </div>
+        <RoundtableFields idPrefix="rt" number={[number, setNumber]} title={[title, setTitle]} objectives={[objectives, setObjectives]} />
         <ErrorNote error={submit.error} />
         <button type="submit" className="primary" disabled={submit.busy}>
           {t('organiser.createRoundtable')}

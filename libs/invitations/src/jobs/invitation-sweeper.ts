@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { QueueName, QueueRegistry } from '@roundtable/core';
+import { ensureJobRuns, PeriodicTask, QueueName, QueueRegistry } from '@roundtable/core';
 import { InvitationDeliveries } from '../delivery/invitation-deliveries';
 import { INVITATION_EMAIL_JOB, invitationEmailJobId } from '../delivery/invitation-jobs';
 
@@ -16,8 +16,7 @@ const QUEUED_GRACE_SECONDS = 30;
 @Injectable()
 export class InvitationSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InvitationSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task = new PeriodicTask('invitation sweep', SWEEP_EVERY_MS, () => this.sweep(), this.logger);
 
   constructor(
     private readonly deliveries: InvitationDeliveries,
@@ -25,15 +24,7 @@ export class InvitationSweeper implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .catch((err) => {
-          this.logger.warn(`invitation sweep failed: ${(err as Error).message}`);
-          return 0;
-        })
-        .finally(() => (this.running = undefined));
-    }, SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
   /** Returns how many jobs it queued again. */
@@ -41,25 +32,14 @@ export class InvitationSweeper implements OnApplicationBootstrap, BeforeApplicat
     const queue = this.queues.get(QueueName.InvitationEmails);
     let requeued = 0;
     for (const data of await this.deliveries.stalled(QUEUED_GRACE_SECONDS)) {
-      const jobId = invitationEmailJobId(data);
-      const job = await queue.getJob(jobId);
-      const state = job ? await job.getState() : 'missing';
-      if (state === 'failed') {
-        await job!.retry('failed');
-      } else if (state === 'completed' || state === 'missing' || state === 'unknown') {
-        if (job) await job.remove();
-        await queue.add(INVITATION_EMAIL_JOB, data, { jobId });
-      } else {
-        continue; // waiting, delayed or active: it will claim the send itself
-      }
-      requeued += 1;
+      // a job waiting, delayed or active claims the send itself
+      if (await ensureJobRuns(queue, INVITATION_EMAIL_JOB, data, invitationEmailJobId(data))) requeued += 1;
     }
     if (requeued) this.logger.log(`invitation sweeper queued ${requeued} email job(s) again`);
     return requeued;
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

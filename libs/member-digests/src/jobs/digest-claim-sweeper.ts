@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { QueueName, QueueRegistry } from '@roundtable/core';
+import { ensureJobRuns, PeriodicTask, QueueName, QueueRegistry } from '@roundtable/core';
 import { DigestDeliveries } from '../delivery/digest-deliveries';
 import { memberDigestJobId, MemberDigestJob } from '../digest-period';
 
@@ -17,8 +17,7 @@ const GRACE_SECONDS = 2;
 @Injectable()
 export class DigestClaimSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DigestClaimSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task = new PeriodicTask('digest claim sweep', SWEEP_EVERY_MS, () => this.sweep(), this.logger);
 
   constructor(
     private readonly deliveries: DigestDeliveries,
@@ -26,15 +25,7 @@ export class DigestClaimSweeper implements OnApplicationBootstrap, BeforeApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .catch((err) => {
-          this.logger.warn(`digest claim sweep failed: ${(err as Error).message}`);
-          return 0;
-        })
-        .finally(() => (this.running = undefined));
-    }, SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
   /** Returns how many jobs it re-queued. */
@@ -42,26 +33,15 @@ export class DigestClaimSweeper implements OnApplicationBootstrap, BeforeApplica
     const queue = this.queues.get(QueueName.MemberDigests);
     let requeued = 0;
     for (const claim of await this.deliveries.expiredClaims(GRACE_SECONDS)) {
-      const jobId = memberDigestJobId(claim.userId, claim);
       const data: MemberDigestJob = { userId: claim.userId, consultationId: claim.consultationId, periodEnd: claim.periodEnd.toISOString() };
-      const job = await queue.getJob(jobId);
-      const state = job ? await job.getState() : 'missing';
-      if (state === 'failed') {
-        await job!.retry('failed');
-      } else if (state === 'completed' || state === 'missing' || state === 'unknown') {
-        if (job) await job.remove();
-        await queue.add('digest', data, { jobId });
-      } else {
-        continue; // waiting, delayed (a retry's backoff) or active: it will claim the record itself
-      }
-      requeued += 1;
+      // a job waiting, delayed (a retry's backoff) or active claims the record itself
+      if (await ensureJobRuns(queue, 'digest', data, memberDigestJobId(claim.userId, claim))) requeued += 1;
     }
     if (requeued) this.logger.log(`digest claim sweeper re-queued ${requeued} delivery job(s) whose claim expired`);
     return requeued;
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

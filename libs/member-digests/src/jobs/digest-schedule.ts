@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobsOptions } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig, DEFAULT_JOB_OPTIONS, QueueName, QueueRegistry } from '@roundtable/core';
+import { AppConfig, DEFAULT_JOB_OPTIONS, PeriodicTask, QueueName, QueueRegistry } from '@roundtable/core';
 import { digestSchedulerId, DigestRunJob, weeklyPattern } from '../digest-period';
 
 const PREFIX = digestSchedulerId('');
@@ -18,8 +18,7 @@ const PREFIX = digestSchedulerId('');
 @Injectable()
 export class DigestSchedule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DigestSchedule.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private task?: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -28,19 +27,10 @@ export class DigestSchedule implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.tick();
     // new consultations and changes of timezone or digest time are picked up this often
-    this.timer = setInterval(() => void this.tick(), this.config.DIGEST_SCHEDULE_SYNC_SECONDS * 1000);
-    this.timer.unref();
-  }
-
-  /** One sync at a time; a failure is logged and the next tick tries again. */
-  private tick(): Promise<void> {
-    const running = (this.running ??= this.sync()
-      .then(() => undefined)
-      .catch((err) => this.logger.warn(`digest schedule sync failed: ${(err as Error).message}`))
-      .finally(() => (this.running = undefined)));
-    return running;
+    this.task = new PeriodicTask('digest schedule sync', this.config.DIGEST_SCHEDULE_SYNC_SECONDS * 1000, () => this.sync(), this.logger);
+    await this.task.runOnce();
+    this.task.start();
   }
 
   /** Upserts the missing or outdated schedulers and removes those of deleted consultations; returns how many changed. */
@@ -80,7 +70,6 @@ export class DigestSchedule implements OnApplicationBootstrap, BeforeApplication
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.task?.stop();
   }
 }

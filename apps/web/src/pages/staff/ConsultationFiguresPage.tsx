@@ -61,49 +61,16 @@ export default function ConsultationFiguresPage({ id }: { id: string }) {
         ))}
       </dl>
 
-      <div className="table-wrap">
-        <table>
-          <caption>{t('consultationFigures.byConstituency')}</caption>
-          <thead>
-            <tr>
-              <td />
-              <th scope="col">{t('consultationFigures.members')}</th>
-              <th scope="col">{t('consultationFigures.contributors')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {CONSTITUENCIES.filter((c) => f.members.byConstituency[c] || f.contributions.contributorsByConstituency[c]).map((c) => (
-              <tr key={c}>
-                <th scope="row">{t(`constituency.${c}`)}</th>
-                <td>{f.members.byConstituency[c] ?? 0}</td>
-                <td>{f.contributions.contributorsByConstituency[c] ?? 0}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <div className="table-wrap">
-        <table>
-          <caption>{t('consultationFigures.byLanguage')}</caption>
-          <thead>
-            <tr>
-              <td />
-              <th scope="col">{t('consultationFigures.readers')}</th>
-              <th scope="col">{t('consultationFigures.written')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {LANGUAGES.filter((l) => f.members.byLanguage[l] || f.contributions.publishedByLanguage[l]).map((l) => (
-              <tr key={l}>
-                <th scope="row">{t(`languages.${l}`)}</th>
-                <td>{f.members.byLanguage[l] ?? 0}</td>
-                <td>{f.contributions.publishedByLanguage[l] ?? 0}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CountsTable
+        caption={t('consultationFigures.byConstituency')}
+        rows={CONSTITUENCIES.map((c) => [t(`constituency.${c}`), f.members.byConstituency[c] ?? 0, f.contributions.contributorsByConstituency[c] ?? 0])}
+        columns={[t('consultationFigures.members'), t('consultationFigures.contributors')]}
+      />
+      <CountsTable
+        caption={t('consultationFigures.byLanguage')}
+        rows={LANGUAGES.map((l) => [t(`languages.${l}`), f.members.byLanguage[l] ?? 0, f.contributions.publishedByLanguage[l] ?? 0])}
+        columns={[t('consultationFigures.readers'), t('consultationFigures.written')]}
+      />
 
       <div className="table-wrap">
         <table>
@@ -153,5 +120,34 @@ export default function ConsultationFiguresPage({ id }: { id: string }) {
         )}
       </section>
     </>
+  );
+}
+
+/** Two counts per row (rows where both are 0 are left out), with a caption and column headings. */
+function CountsTable({ caption, columns, rows }: { caption: string; columns: [string, string]; rows: Array<[string, number, number]> }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">{columns[0]}</th>
+            <th scope="col">{columns[1]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows
+            .filter(([, a, b]) => a || b)
+            .map(([name, a, b]) => (
+              <tr key={name}>
+                <th scope="row">{name}</th>
+                <td>{a}</td>
+                <td>{b}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
