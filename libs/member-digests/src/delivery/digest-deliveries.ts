@@ -53,6 +53,24 @@ export class DigestDeliveries {
     return row.status === 'claimed' ? { kind: 'held', until: row.claimed_until! } : { kind: 'settled', status: row.status };
   }
 
+  /**
+   * Right before sending: renews the claim if it is still the one taken as `attempts`.
+   * A job that stalled past its claim's expiry (its lock lost, the event loop starved)
+   * finds that another run has claimed the delivery since, and must not send: otherwise
+   * both would. Returns the claim's new expiry, or null when it is no longer ours.
+   */
+  async renew(userId: string, period: DigestPeriod, attempts: number): Promise<Date | null> {
+    const rows: Array<{ claimed_until: Date }> = await queryPrepared(
+      this.db,
+      'member-digest-renew',
+      `UPDATE member_digest_deliveries SET claimed_until = now() + make_interval(secs => $5), updated_at = now()
+       WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed' AND attempts = $4
+       RETURNING claimed_until`,
+      [...this.key(userId, period), attempts, this.config.DIGEST_CLAIM_TTL_SECONDS],
+    );
+    return rows[0]?.claimed_until ?? null;
+  }
+
   /** The email went out: settles the delivery and ends any run of bounces. */
   async sent(userId: string, period: DigestPeriod, messageId: string, items: number): Promise<void> {
     await queryPrepared(

@@ -20,7 +20,8 @@ export type DeliveryOutcome =
 
 /**
  * Sends one member their digest for one period, at most once: claim the delivery record,
- * read what the member may see in the window, render, send, complete the record. A
+ * read what the member may see in the window, render, renew the claim (only if it is still
+ * this run's), send, complete the record. A
  * delivery already settled, or held by a live claim elsewhere, is left alone (the caller
  * waits for the claim to expire). A permanent SMTP refusal settles it as `bounced`; a
  * transient one releases the claim and throws, so the job is retried with backoff.
@@ -62,6 +63,11 @@ export class DeliverMemberDigest {
     }
 
     const mail = this.mailer.compose(view, row.me!.email!, job.userId, period);
+    // rendering took a while: send only if the claim is still this run's (a run that stalled past it must not)
+    if (!(await this.deliveries.renew(job.userId, period, claim.attempts))) {
+      this.logger.warn(`digest for ${job.userId}: the claim passed to another run while rendering; not sending`);
+      return { kind: 'held', until: new Date(Date.now() + 1000) };
+    }
     try {
       const sent = await this.mailer.send(mail);
       await this.deliveries.sent(job.userId, period, sent.messageId, view.counts.total);
