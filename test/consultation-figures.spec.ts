@@ -35,6 +35,9 @@ describe('GET /consultations/:id/figures', () => {
     for (const m of [ana, ben, chloe]) expectStatus(await m.client.post(`/spaces/${open.id}/members`), 201);
     for (const m of [ben, dan]) expectStatus(await m.client.post(`/spaces/${preModerated.id}/members`), 201);
     expectStatus(await dan.client.patch('/me', { digest: 'off' }), 200);
+    // a roundtable's moderator is one of its members without joining a question
+    const eve = await registerUser(api.url, { tag: 'fig-eve', constituency: 'international_organisation', preferredLanguage: 'es' });
+    expect((await org.client.put(`/roundtables/${second.id}/roles/${eve.id}`, { role: 'moderator' })).status).toBe(204);
 
     const anaFirst = await post(ana, open.id, 'Les villes ont besoin de données fiables.', 'fr');
     await post(ana, open.id, 'Et de financements prévisibles.', 'fr');
@@ -56,7 +59,12 @@ describe('GET /consultations/:id/figures', () => {
     const figures = expectStatus(await org.client.get(`/consultations/${consultation.id}/figures`), 200).body;
     expect(figures).toMatchObject({
       consultationId: consultation.id,
-      members: { total: 4, digestSubscribers: 3, byConstituency: { state: 1, civil_society: 2, business: 1 }, byLanguage: { fr: 1, en: 2, es: 1 } },
+      members: {
+        total: 5,
+        digestSubscribers: 4,
+        byConstituency: { state: 1, civil_society: 2, business: 1, international_organisation: 1 },
+        byLanguage: { fr: 1, en: 2, es: 2 },
+      },
       contributions: {
         total: 7,
         byStatus: { published: 5, pending: 1, deleted: 1 },

@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 
 export class MemberFiguresDto {
-  @ApiProperty({ description: 'People who joined at least one question of the consultation' }) total: number;
+  @ApiProperty({ description: 'People who joined at least one question of the consultation, or moderate or report on one of its roundtables' }) total: number;
   @ApiProperty({ description: 'Members who get the weekly digest email (on, not paused by bounces)' }) digestSubscribers: number;
   @ApiProperty({ ...COUNTS, description: 'Members per constituency' }) byConstituency: Record<string, number>;
   @ApiProperty({ ...COUNTS, description: 'Members per preferred language' }) byLanguage: Record<string, number>;

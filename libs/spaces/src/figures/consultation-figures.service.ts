@@ -9,7 +9,7 @@ const counts = (select: string) => `(SELECT coalesce(jsonb_object_agg(k, n), '{}
 
 /**
  * One statement over the consultation's questions: members (joined at least one
- * question), contributions, translations of the current versions, moderation backlog and
+ * question, or moderator or rapporteur of a roundtable), contributions, translations of the current versions, moderation backlog and
  * the latest digest run. Every part starts from the consultation's spaces, so each scan
  * is bounded by the per-space indexes (contributions_space_created_idx,
  * contribution_flags_open_idx, the memberships and member_digest_runs primary keys).
@@ -21,7 +21,8 @@ WITH sp AS (
   WHERE r.consultation_id = $1),
 mu AS (
   SELECT u.id, u.constituency, u.preferred_language, u.digest, u.digest_paused_at FROM users u
-  WHERE u.id IN (SELECT m.user_id FROM memberships m WHERE m.space_id IN (SELECT id FROM sp))),
+  WHERE u.id IN (SELECT m.user_id FROM memberships m WHERE m.space_id IN (SELECT id FROM sp)
+                 UNION SELECT rr.user_id FROM roundtable_roles rr JOIN roundtables r ON r.id = rr.roundtable_id WHERE r.consultation_id = $1)),
 cs AS (
   SELECT c.id, c.space_id, c.status, c.language, c.version, c.author_id, c.created_at FROM contributions c
   WHERE c.space_id IN (SELECT id FROM sp)),
