@@ -1,5 +1,4 @@
 import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
 import type { Language } from '@roundtable/core';
 import { catalogueGaps, Catalogues, translate } from './catalogue';
 
@@ -37,6 +36,9 @@ export class MailTemplate {
   static async compile(source: MailTemplateSource): Promise<MailTemplate> {
     const gaps = catalogueGaps(source.catalogues);
     if (gaps.length) throw new Error(`template ${source.name}: catalogues differ: ${gaps.join('; ')}`);
+    // MJML weighs ~60 MB of a process's memory: loaded by the first template compiled (in the
+    // worker, which sends the emails), never by an api process that only imports this library
+    const { default: mjml2html } = await import('mjml');
     const result = await mjml2html(source.mjml, { validationLevel: 'strict', keepComments: false });
     if (result.errors.length) {
       throw new Error(`template ${source.name}: invalid MJML: ${result.errors.map((e) => e.formattedMessage).join('; ')}`);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Constituency, Language } from '@roundtable/core';
 import { TranslationMemory } from '../translation/translation-memory';
-import { EnglishPhraseExtractor } from './english-phrases';
+import type { EnglishPhraseExtractor } from './english-phrases';
 import { guessLanguage, nativePhrases } from './native-phrases';
 import { splitSentences } from './sentences';
 import { countLabel, findThemes, ThemeOptions } from './theme-finder';
@@ -18,6 +18,7 @@ export interface ContributionText {
   body: string;
 }
 
+// wink-nlp's English model weighs ~30 MB: loaded with the first analysis, not at boot
 let english: EnglishPhraseExtractor | undefined;
 
 /**
@@ -35,7 +36,7 @@ export class ThemeAnalyser {
   constructor(private readonly memory: TranslationMemory) {}
 
   async analyse(rows: ContributionText[], options: ThemeOptions = {}): Promise<Theme[]> {
-    const extractor = (english ??= new EnglishPhraseExtractor());
+    const extractor = (english ??= new (await import('./english-phrases')).EnglishPhraseExtractor());
     const contributions: AnalysedContribution[] = rows.map((r) => ({
       id: r.id,
       authorId: r.authorId,

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@roundtable/core';
 import type { RequestAccess } from '@roundtable/identity';
-import { renderDocx } from '../render/docx-renderer';
 import { renderHtml } from '../render/html-renderer';
 import { renderMarkdown } from '../render/markdown-renderer';
-import { renderPdf } from '../render/pdf-renderer';
 import { StocktakingService } from './stocktaking.service';
 import type { ExportFormat } from './summary.dto';
 import { SummaryView } from './summary-view';
 
+// pdfkit and docx weigh ~35 MB of an api process's memory: they are loaded on the first
+// such export, not at boot
 const TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
@@ -39,8 +39,8 @@ export class SummaryExporter {
         : format === 'html'
           ? Buffer.from(renderHtml(doc), 'utf8')
           : format === 'pdf'
-            ? await renderPdf(doc)
-            : await renderDocx(doc);
+            ? await (await import('../render/pdf-renderer')).renderPdf(doc)
+            : await (await import('../render/docx-renderer')).renderDocx(doc);
     const day = shown.record.period_end.toISOString().slice(0, 10);
     return { body, type: TYPES[format], filename: `stocktaking-${day}-v${shown.version}-${lang}.${format}` };
   }
