@@ -1,4 +1,3 @@
-export * from './analysis/english-phrases';
 export * from './analysis/native-phrases';
 export * from './analysis/sentences';
 export * from './analysis/theme-analyser';
