@@ -1,6 +1,6 @@
 import { Client as Pg } from 'pg';
 import { QueueName } from '@roundtable/core';
-import { memberDigestJobId } from '@roundtable/member-digests';
+import { DeliverMemberDigest, DigestDeliveries, memberDigestJobId } from '@roundtable/member-digests';
 import { DigestStack, smallWorld, startDigestStack } from './support/digest-email-harness';
 import { eventually } from './support/test-api';
 import { expectStatus } from './support/world';
@@ -113,5 +113,28 @@ describe('weekly digest emails: exactly once, and only to those who should get o
     const ids = queued.rows.map((r) => r.user_id);
     for (const user of [unsubscribed.id, paused.id, suspended.id, placeholder]) expect(ids).not.toContain(user);
     expect((await paused.client.get('/me')).body).toMatchObject({ digest: 'weekly', digestStatus: 'paused' });
+  });
+
+  it('never lets a run that stalled past its claim send once another run has taken the delivery over', async () => {
+    const world = await smallWorld(stack, 1, 'fence');
+    await world.post();
+    const worker = stack.workers[0];
+    const deliveries = worker.get(DigestDeliveries);
+    const member = world.members[0];
+    const period = { consultationId: world.consultationId, periodEnd: new Date() };
+    const stalled = await deliveries.claim(member.id, period);
+    expect(stalled.kind).toBe('claimed');
+    // the first run stalls (its lock lost, its event loop starved) until its claim has expired
+    await pg.query(`UPDATE member_digest_deliveries SET claimed_until = now() - interval '1 second' WHERE user_id = $1 AND consultation_id = $2`, [
+      member.id,
+      world.consultationId,
+    ]);
+    // another run takes the delivery over and sends
+    const outcome = await worker.get(DeliverMemberDigest).run({ userId: member.id, consultationId: world.consultationId, periodEnd: period.periodEnd.toISOString() });
+    expect(outcome.kind).toBe('sent');
+    await stack.sink.settled();
+    expect(stack.sink.to(member.email)).toHaveLength(1);
+    // the first run wakes up: its claim is no longer its own, so it may not send
+    expect(await deliveries.renew(member.id, period, (stalled as { attempts: number }).attempts)).toBeNull();
   });
 });

@@ -11,7 +11,8 @@ import type { InvitationEmailJob } from './invitation-jobs';
  */
 export type DeliveryStatus = 'queued' | 'claimed' | 'sent' | 'skipped' | 'bounced' | 'failed';
 
-export type DeliveryClaim = { kind: 'claimed' } | { kind: 'held'; until: Date } | { kind: 'settled'; status: DeliveryStatus } | { kind: 'missing' };
+/** `attempts` identifies this claim: a later claim of the same send has a higher one. */
+export type DeliveryClaim = { kind: 'claimed'; attempts: number } | { kind: 'held'; until: Date } | { kind: 'settled'; status: DeliveryStatus } | { kind: 'missing' };
 
 /** How long a worker holds a send: well above the SMTP timeouts (10 s connect, 30 s socket). */
 export const CLAIM_SECONDS = 120;
@@ -31,16 +32,43 @@ export class InvitationDeliveries {
        SET status = 'claimed', claimed_until = now() + make_interval(secs => $3), attempts = attempts + 1, updated_at = now()
        WHERE invitation_id = $1 AND send_number = $2
          AND (status IN ('queued', 'failed') OR (status = 'claimed' AND claimed_until < now()))
-       RETURNING 1`,
+       RETURNING attempts`,
       [job.invitationId, job.sendNumber, CLAIM_SECONDS],
     );
-    if (rowsOf(claimed).length > 0) return { kind: 'claimed' };
+    const [mine] = rowsOf<{ attempts: number }>(claimed);
+    if (mine) return { kind: 'claimed', attempts: mine.attempts };
     const [row]: Array<{ status: DeliveryStatus; claimed_until: Date | null }> = await this.db.query(
       `SELECT status, claimed_until FROM invitation_deliveries WHERE invitation_id = $1 AND send_number = $2`,
       [job.invitationId, job.sendNumber],
     );
     if (!row) return { kind: 'missing' };
     return row.status === 'claimed' ? { kind: 'held', until: row.claimed_until! } : { kind: 'settled', status: row.status };
+  }
+
+  /**
+   * Arms the invitation with a new link (its token's hash and expiry) if the send is still
+   * claimed as `attempts`, renewing that claim in the same statement. A run that stalled
+   * past its claim while another took over gets null: it must neither send nor replace the
+   * link the other run is sending. Returns the new expiry, or why not.
+   */
+  async arm(job: InvitationEmailJob, attempts: number, tokenHash: Buffer, ttlSeconds: number): Promise<{ expiresAt: Date } | { lost: 'claim' | 'invitation' }> {
+    const [row] = rowsOf<{ expires_at: Date | null; mine: boolean }>(
+      await this.db.query(
+        `WITH mine AS (
+           UPDATE invitation_deliveries SET claimed_until = now() + make_interval(secs => $6), updated_at = now()
+           WHERE invitation_id = $1 AND send_number = $2 AND status = 'claimed' AND attempts = $3
+           RETURNING 1
+         ), armed AS (
+           UPDATE invitations SET token_hash = $4, expires_at = now() + make_interval(secs => $5), updated_at = now()
+           WHERE id = $1 AND send_number = $2 AND status = 'pending' AND EXISTS (SELECT 1 FROM mine)
+           RETURNING expires_at
+         )
+         SELECT (SELECT expires_at FROM armed) AS expires_at, EXISTS (SELECT 1 FROM mine) AS mine`,
+        [job.invitationId, job.sendNumber, attempts, tokenHash, ttlSeconds, CLAIM_SECONDS],
+      ),
+    );
+    if (!row?.mine) return { lost: 'claim' };
+    return row.expires_at ? { expiresAt: row.expires_at } : { lost: 'invitation' };
   }
 
   async sent(job: InvitationEmailJob, messageId: string): Promise<void> {

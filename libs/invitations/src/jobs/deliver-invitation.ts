@@ -5,7 +5,7 @@ import { AppConfig } from '@roundtable/core';
 import type { Language, Multilingual, PromptTranslations } from '@roundtable/core';
 import type { SpaceRole } from '@roundtable/identity';
 import { MailDeliveryError } from '@roundtable/mail';
-import { InvitationDeliveries, rowsOf } from '../delivery/invitation-deliveries';
+import { InvitationDeliveries } from '../delivery/invitation-deliveries';
 import type { InvitationEmailJob } from '../delivery/invitation-jobs';
 import { InvitationMailer } from '../email/invitation-mailer';
 import { buildInvitationView } from '../email/invitation-view';
@@ -78,15 +78,13 @@ export class DeliverInvitation {
       : [];
 
     const { token, hash } = newInvitationToken();
-    const [armed] = rowsOf<{ expires_at: Date }>(
-      await this.db.query(
-        `UPDATE invitations SET token_hash = $3, expires_at = now() + make_interval(secs => $4), updated_at = now()
-         WHERE id = $1 AND send_number = $2 AND status = 'pending'
-         RETURNING expires_at`,
-        [job.invitationId, job.sendNumber, hash, this.config.INVITATION_TTL_SECONDS],
-      ),
-    );
-    if (!armed) {
+    const armed = await this.deliveries.arm(job, claim.attempts, hash, this.config.INVITATION_TTL_SECONDS);
+    if ('lost' in armed && armed.lost === 'claim') {
+      // this run stalled past its claim and another took the send over: leave it to that one
+      this.logger.warn(`invitation ${job.invitationId}: the send passed to another run; not sending`);
+      return { kind: 'held', until: new Date(Date.now() + 1000) };
+    }
+    if ('lost' in armed) {
       await this.deliveries.skipped(job, 'closed');
       return { kind: 'skipped', reason: 'closed' };
     }
@@ -103,7 +101,7 @@ export class DeliverInvitation {
         roundtableNumber: facts.roundtable_number,
         roundtableTitle: facts.roundtable_title,
         spaces: spaces.map((s) => ({ number: s.number, prompt: s.prompt, promptTranslations: s.prompt_translations })),
-        expiresAt: armed.expires_at,
+        expiresAt: armed.expiresAt,
       },
       this.mailer.link(token),
     );
