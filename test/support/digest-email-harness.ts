@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client as Pg } from 'pg';
-import { loadConfig, QueueName, QueueRegistry, useAppConfig } from '@roundtable/core';
+import { loadConfig, migrateDatabase, QueueName, QueueRegistry, useAppConfig } from '@roundtable/core';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { adminDatabaseUrl, databaseUrl } from './compiled-api';
 import { SmtpSink } from './smtp-sink';
 import { eventually, organiser, registerUser, startTestApi, TestApi, TestUser } from './test-api';
 import { createConsultation, createRoundtable, createSpace, expectStatus } from './world';
 
 /**
  * The member digest stack for one spec: the real api and worker (in this process), a real
- * SMTP server, on a Redis prefix of their own so that no other spec's worker takes these
- * jobs and no other spec's mail arrives here. The database is the run's.
+ * SMTP server, on a database and a Redis prefix of their own. Both matter: every worker's
+ * sweepers look for stuck deliveries in the whole database, so a worker of another spec
+ * on the same database would send this spec's digests to its own SMTP server (and this
+ * spec's workers theirs to ours).
  */
 export interface DigestStack {
   env: Record<string, string>;
@@ -57,9 +60,15 @@ export function uniquePrefix(tag: string): string {
 
 export async function startDigestStack(extra: Record<string, string> = {}): Promise<DigestStack> {
   const sink = await SmtpSink.start();
-  const env = digestEnv(uniquePrefix('digest'), sink.url, extra);
+  const database = `rt_digest_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const admin = new Pg({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const env = { ...digestEnv(uniquePrefix('digest'), sink.url, extra), DATABASE_URL: databaseUrl(database) };
+  await migrateDatabase(loadConfig({ ...process.env, ...env }));
   const api = await startTestApi(env);
-  const pg = new Pg({ connectionString: process.env.DATABASE_URL });
+  const pg = new Pg({ connectionString: env.DATABASE_URL });
   await pg.connect();
   const org = await organiser(api);
   const workers: INestApplicationContext[] = [];
@@ -118,6 +127,10 @@ export async function startDigestStack(extra: Record<string, string> = {}): Prom
       await api.close().catch(() => undefined);
       await pg.end().catch(() => undefined);
       await sink.close().catch(() => undefined);
+      const admin = new Pg({ connectionString: adminDatabaseUrl() });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+      await admin.end();
     },
   };
   return stack;

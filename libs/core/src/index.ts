@@ -18,6 +18,7 @@ export * from './queues/queue-registry';
 export * from './queues/queue-handlers';
 export * from './queues/queue-consumers';
 export * from './queues/ensure-job-runs';
+export * from './queues/delay-until';
 export * from './ops/periodic-task';
 export * from './events/space-event-handler';
 export * from './metrics/metrics';

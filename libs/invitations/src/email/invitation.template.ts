@@ -1,29 +1,16 @@
+import { MAIL_LINK_STYLE, mailLayout } from '@roundtable/mail';
 import type { MailTemplateSource } from '@roundtable/mail';
 import { EN } from './catalogue.en';
 import { ES } from './catalogue.es';
 import { FR } from './catalogue.fr';
 
-const LINK = 'color:#1f5fa8;text-decoration:underline';
+const LINK = MAIL_LINK_STYLE;
 
 // Handlebars strings are single-quoted in the MJML (some land in attributes). Every value is
 // escaped in the HTML part; the personal note keeps its line breaks through white-space.
-const MJML = `
-<mjml lang="{{lang}}">
-  <mj-head>
-    <mj-title>{{t 'heading'}}</mj-title>
-    <mj-preview>{{t 'preheader'}}</mj-preview>
-    <mj-attributes>
-      <mj-all font-family="Helvetica, Arial, sans-serif" />
-      <mj-text font-size="15px" line-height="1.5" color="#111827" />
-    </mj-attributes>
-  </mj-head>
-  <mj-body background-color="#f3f4f6" width="640px">
-    <mj-section background-color="#1f3a5f" padding="20px 0 12px 0">
-      <mj-column>
-        <mj-text color="#ffffff" font-size="22px" font-weight="bold">{{consultation}}</mj-text>
-        <mj-text color="#dbe4f0" padding-top="0">{{t 'heading'}}</mj-text>
-      </mj-column>
-    </mj-section>
+const MJML = mailLayout({
+  subtitle: `{{t 'heading'}}`,
+  sections: `
     <mj-section background-color="#ffffff" padding="16px 0 0 0">
       <mj-column>
         <mj-text>
@@ -41,14 +28,9 @@ const MJML = `
           <p style="margin:0 0 8px 0">{{t 'account' email=email}}</p>
         </mj-text>
       </mj-column>
-    </mj-section>
-    <mj-section padding="12px 0 24px 0">
-      <mj-column>
-        <mj-text font-size="12px" color="#4b5563">{{t 'ignore'}}<br />{{t 'footer' consultation=consultation}}</mj-text>
-      </mj-column>
-    </mj-section>
-  </mj-body>
-</mjml>`;
+    </mj-section>`,
+  footer: `{{t 'ignore'}}<br />{{t 'footer' consultation=consultation}}`,
+});
 
 const TEXT = `{{consultation}}
 {{t "heading"}}

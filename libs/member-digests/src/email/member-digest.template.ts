@@ -1,9 +1,10 @@
+import { MAIL_LINK_STYLE, mailLayout } from '@roundtable/mail';
 import type { MailTemplateSource } from '@roundtable/mail';
 import { EN } from './catalogue.en';
 import { ES } from './catalogue.es';
 import { FR } from './catalogue.fr';
 
-const LINK = 'color:#1f5fa8;text-decoration:underline';
+const LINK = MAIL_LINK_STYLE;
 
 /** One contribution in the HTML part (inside an `mj-text`, so plain HTML; every value is escaped). */
 const ITEM_HTML = [
@@ -44,23 +45,9 @@ function section(list: string, title: string): string {
 
 // Handlebars strings are single-quoted in the MJML: the title also lands in an attribute
 // (aria-label), and the minifier must see well-formed HTML.
-const MJML = `
-<mjml lang="{{lang}}">
-  <mj-head>
-    <mj-title>{{t 'heading'}}</mj-title>
-    <mj-preview>{{t 'preheader'}}</mj-preview>
-    <mj-attributes>
-      <mj-all font-family="Helvetica, Arial, sans-serif" />
-      <mj-text font-size="15px" line-height="1.5" color="#111827" />
-    </mj-attributes>
-  </mj-head>
-  <mj-body background-color="#f3f4f6" width="640px">
-    <mj-section background-color="#1f3a5f" padding="20px 0 12px 0">
-      <mj-column>
-        <mj-text color="#ffffff" font-size="22px" font-weight="bold">{{consultation}}</mj-text>
-        <mj-text color="#dbe4f0" padding-top="0">{{t 'heading'}} · {{period}}</mj-text>
-      </mj-column>
-    </mj-section>
+const MJML = mailLayout({
+  subtitle: `{{t 'heading'}} · {{period}}`,
+  sections: `
     <mj-section background-color="#ffffff" padding="16px 0 0 0">
       <mj-column>
         <mj-text>
@@ -116,17 +103,12 @@ const MJML = `
         </mj-text>
       </mj-column>
     </mj-section>
-    <mj-raw>{{/if}}</mj-raw>
-    <mj-section padding="12px 0 24px 0">
-      <mj-column>
-        <mj-text font-size="12px" color="#4b5563">
+    <mj-raw>{{/if}}</mj-raw>`,
+  footer: `
           {{t 'footer.why' consultation=consultation}}<br />
           <a href="{{links.settings}}" style="${LINK}">{{t 'footer.settings'}}</a> · <a href="{{links.unsubscribe}}" style="${LINK}">{{t 'footer.unsubscribe'}}</a>
-        </mj-text>
-      </mj-column>
-    </mj-section>
-  </mj-body>
-</mjml>`;
+        `,
+});
 
 const TEXT = `{{consultation}}
 {{t "heading"}} · {{period}}

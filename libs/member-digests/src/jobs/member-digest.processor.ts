@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { DelayedError, Job, UnrecoverableError } from 'bullmq';
-import { AppConfig, QueueConsumers, QueueName } from '@roundtable/core';
+import { Job, UnrecoverableError } from 'bullmq';
+import { AppConfig, delayUntil, QueueConsumers, QueueName } from '@roundtable/core';
 import type { MemberDigestJob } from '../digest-period';
 import { DeliverMemberDigest, DeliveryOutcome } from './deliver-member-digest';
 
@@ -41,11 +41,8 @@ export class MemberDigestProcessor implements OnModuleInit, OnApplicationBootstr
   async process(job: Job<MemberDigestJob>, token?: string): Promise<DeliveryOutcome> {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcome = await this.deliver.run(job.data, lastAttempt);
-    if (outcome.kind === 'held') {
-      // another worker holds the claim (or held it and died): look again once it expires
-      await job.moveToDelayed(outcome.until.getTime() + 250, token);
-      throw new DelayedError();
-    }
+    // another worker holds the claim (or held it and died): look again once it expires
+    if (outcome.kind === 'held') return delayUntil(job, outcome.until, token);
     if (outcome.kind === 'bounced') throw new UnrecoverableError(`bounced: ${outcome.error}`);
     return outcome;
   }
