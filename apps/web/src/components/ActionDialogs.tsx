@@ -7,25 +7,33 @@ import { Dialog, ErrorNote, useSubmit } from './ui';
 export type ModerationAction = 'approve' | 'reject' | 'hide' | 'restore' | 'pin' | 'unpin' | 'lock' | 'unlock' | 'resolve';
 const NEEDS_REASON: ModerationAction[] = ['reject', 'hide'];
 
-/** Confirms a moderation decision and asks for its reason (required to reject or hide). */
-export function ModerationDialog({
-  target,
+/**
+ * A dialog that confirms a moderator's decision and asks for its reason (shown to the
+ * member): `send` gets the trimmed reason, empty when none was given.
+ */
+function ReasonDialog({
+  open,
+  title,
+  submitLabel,
+  required,
+  excerpt,
+  send,
   onClose,
-  onDone,
 }: {
-  target: { id: string; action: ModerationAction; excerpt?: string } | null;
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  required: boolean;
+  excerpt?: string;
+  send(reason: string): Promise<void>;
   onClose(): void;
-  onDone(action: ModerationAction): void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState('');
   const submit = useSubmit(async () => {
-    if (!target) return;
-    const body = reason.trim() ? { action: target.action, reason: reason.trim() } : { action: target.action };
-    await call(api.POST('/api/v1/contributions/{id}/moderation', { params: { path: { id: target.id } }, body }));
+    await send(reason.trim());
     setReason('');
-    onDone(target.action);
   });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -36,11 +44,10 @@ export function ModerationDialog({
     submit.setError(null);
     onClose();
   };
-  const required = target ? NEEDS_REASON.includes(target.action) : false;
   return (
-    <Dialog title={target ? t(`moderation.confirm.${target.action}`) : ''} open={!!target} onClose={close}>
+    <Dialog title={title} open={open} onClose={close}>
       <form onSubmit={onSubmit} className="stack">
-        {target?.excerpt && <blockquote className="excerpt">{target.excerpt}</blockquote>}
+        {excerpt && <blockquote className="excerpt">{excerpt}</blockquote>}
         <div className="field">
           <label htmlFor={`${id}-reason`}>
             {t('moderation.reason')} {!required && <span className="optional">{t('common.optional')}</span>}
@@ -53,7 +60,7 @@ export function ModerationDialog({
         <ErrorNote error={submit.error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={submit.busy}>
-            {target ? t(`moderation.action.${target.action}`) : ''}
+            {submitLabel}
           </button>
           <button type="button" onClick={close}>
             {t('common.cancel')}
@@ -61,6 +68,35 @@ export function ModerationDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** Confirms a moderation decision and asks for its reason (required to reject or hide). */
+export function ModerationDialog({
+  target,
+  onClose,
+  onDone,
+}: {
+  target: { id: string; action: ModerationAction; excerpt?: string } | null;
+  onClose(): void;
+  onDone(action: ModerationAction): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ReasonDialog
+      open={!!target}
+      title={target ? t(`moderation.confirm.${target.action}`) : ''}
+      submitLabel={target ? t(`moderation.action.${target.action}`) : ''}
+      required={target ? NEEDS_REASON.includes(target.action) : false}
+      excerpt={target?.excerpt}
+      onClose={onClose}
+      send={async (reason) => {
+        if (!target) return;
+        const body = reason ? { action: target.action, reason } : { action: target.action };
+        await call(api.POST('/api/v1/contributions/{id}/moderation', { params: { path: { id: target.id } }, body }));
+        onDone(target.action);
+      }}
+    />
   );
 }
 
@@ -160,43 +196,18 @@ export function LiftSuspensionDialog({
   onDone(name: string): void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [reason, setReason] = useState('');
-  const submit = useSubmit(async () => {
-    if (!target) return;
-    await call(api.POST('/api/v1/spaces/{id}/suspensions/{suspensionId}/lift', { params: { path: { id: spaceId, suspensionId: target.id } }, body: { reason: reason.trim() } }));
-    setReason('');
-    onDone(target.name);
-  });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void submit.run();
-  };
-  const close = () => {
-    setReason('');
-    submit.setError(null);
-    onClose();
-  };
   return (
-    <Dialog title={target ? t('moderation.liftTitle', { name: target.name }) : ''} open={!!target} onClose={close}>
-      <form onSubmit={onSubmit} className="stack">
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t('moderation.reason')}</label>
-          <textarea id={`${id}-reason`} rows={3} required maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={`${id}-hint`} />
-          <p id={`${id}-hint`} className="hint">
-            {t('moderation.reasonHint')}
-          </p>
-        </div>
-        <ErrorNote error={submit.error} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={submit.busy}>
-            {t('moderation.lift')}
-          </button>
-          <button type="button" onClick={close}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      open={!!target}
+      title={target ? t('moderation.liftTitle', { name: target.name }) : ''}
+      submitLabel={t('moderation.lift')}
+      required
+      onClose={onClose}
+      send={async (reason) => {
+        if (!target) return;
+        await call(api.POST('/api/v1/spaces/{id}/suspensions/{suspensionId}/lift', { params: { path: { id: spaceId, suspensionId: target.id } }, body: { reason } }));
+        onDone(target.name);
+      }}
+    />
   );
 }

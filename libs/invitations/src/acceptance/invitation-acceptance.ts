@@ -2,24 +2,16 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { completePrompt, DomainError } from '@roundtable/core';
-import type { Language, Multilingual, PromptTranslations } from '@roundtable/core';
+import type { Multilingual, PromptTranslations } from '@roundtable/core';
 import { AccessService, SPACE_ROLES } from '@roundtable/identity';
-import type { Principal, SpaceRole } from '@roundtable/identity';
-import { assertInvitationAllows, shownStatus, StoredInvitationStatus } from '../lifecycle/invitation-status';
+import type { Principal } from '@roundtable/identity';
+import { assertInvitationAllows, shownStatus } from '../lifecycle/invitation-status';
 import { hashInvitationToken, looksLikeInvitationToken } from '../tokens/invitation-token';
+import type { InvitationRow } from '../invitations/invitation-rows';
 import type { AcceptedInvitationDto, InvitationPreviewDto } from './invitation-preview.dto';
 
-interface LinkRow {
-  id: string;
-  roundtable_id: string;
-  space_ids: string[];
-  email: string;
-  role: SpaceRole;
-  language: Language;
-  message: string | null;
-  status: StoredInvitationStatus;
-  expires_at: Date | null;
-  inviter_name: string | null;
+/** An invitation as a link shows it: the stored fields, plus where it leads and who sent it. */
+interface LinkRow extends Pick<InvitationRow, 'id' | 'roundtable_id' | 'space_ids' | 'email' | 'role' | 'language' | 'message' | 'status' | 'expires_at' | 'inviter_name'> {
   inviter_organisation: string | null;
   roundtable_number: number;
   roundtable_title: Multilingual;
