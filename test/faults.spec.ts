@@ -334,16 +334,20 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       // every contribution has both its translations
       {
         const other = (lang: string) => ['en', 'fr', 'es'].filter((l) => l !== lang);
+        // only `done` counts: a translation that failed after its retries is missing for the reader
+        let published = 0;
         const untranslated = async () => {
           let n = 0;
+          published = 0;
           for (const s of spaceIds) {
             let cursor: string | null = null;
             do {
               const page: any = (await hub.as(members[1]).get(`/spaces/${s}/contributions?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
               for (const c of page.items ?? []) {
                 if (c.status !== 'published') continue;
+                published += 1;
                 const lang = c.language ?? 'en';
-                if (other(lang).some((l) => !c.translations?.[l] || ['pending', 'queued'].includes(c.translations[l].status))) n += 1;
+                if (other(lang).some((l) => c.translations?.[l]?.status !== 'done')) n += 1;
               }
               cursor = page.nextCursor ?? null;
             } while (cursor);
@@ -351,7 +355,8 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
           return n;
         };
         const ok = await eventually(async () => (await untranslated()) === 0, FULL ? 30 * 60_000 : 240_000, 'translations').then(() => true, () => false);
-        check('every contribution translated', `${await untranslated()} of ${acknowledged.length}+ published contributions without both translations`, ok);
+        const missing = await untranslated();
+        check('every contribution translated', `${missing} of ${published} published contributions without both translations done`, ok && published >= acknowledged.length / 2);
       }
 
       // every 201 exists once, with the seq it was given
