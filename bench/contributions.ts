@@ -47,6 +47,11 @@ async function setup(api: Proc, spaces: number, authors: number): Promise<Fixtur
   return { token, spaces: spaceIds, authors: tokens };
 }
 
+/** Successful answers per second: refusals and errors are not throughput. */
+function okPerSecond(r: autocannon.Result): number {
+  return Math.round(r['2xx'] / r.duration);
+}
+
 function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
@@ -90,20 +95,27 @@ async function postingTable(api: Proc, fx: Fixture) {
     ['64 authors, 64 spaces', 64, true],
   ] as const) {
     const r = await posting(api, fx, connections, many);
-    const non2xx = r.non2xx + r.errors;
-    rows.push([label, Math.round(r.requests.average), r.latency.p50, r.latency.p99, non2xx, rssMb(api.pid)]);
+    rows.push([label, okPerSecond(r), r.latency.p50, r.latency.p99, r.non2xx + r.errors + r.timeouts, rssMb(api.pid)]);
   }
-  table(`Posting (POST /spaces/:id/contributions, ${BODY.length}-char bodies, ${DURATION} s each)`, ['load', 'posts/s', 'p50 ms', 'p99 ms', 'non-2xx', 'api RSS MB'], rows);
+  table(
+    `Posting (POST /spaces/:id/contributions, ${BODY.length}-char bodies, ${DURATION} s each; posts/s counts 201s only)`,
+    ['load', '2xx posts/s', 'p50 ms', 'p99 ms', 'non-2xx or failed', 'api RSS MB'],
+    rows,
+  );
 }
 
-/** Posts at a steady rate from one author per request slot; returns a stop function. */
-function steadyPoster(api: Proc, fx: Fixture, perSecond: number, onPosted: (id: string, at: number) => void) {
+/**
+ * Posts at a steady rate from one author per request slot; `onPosted` gets each 201's id
+ * and the moment its request was sent. Returns the refusals and a stop function.
+ */
+function steadyPoster(api: Proc, fx: Fixture, perSecond: number, onPosted: (id: string, sentAt: number) => void) {
   let stopped = false;
   let i = 0;
   const errors: number[] = [];
   const timer = setInterval(() => {
     if (stopped) return;
     const token = fx.authors[i++ % fx.authors.length];
+    const sentAt = performance.now();
     fetch(`${api.url}/api/v1/spaces/${fx.spaces[0]}/contributions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -111,7 +123,7 @@ function steadyPoster(api: Proc, fx: Fixture, perSecond: number, onPosted: (id: 
     })
       .then(async (res) => {
         const body = (await res.json()) as { id: string };
-        if (res.status === 201) onPosted(body.id, performance.now());
+        if (res.status === 201) onPosted(body.id, sentAt);
         else errors.push(res.status);
       })
       .catch(() => errors.push(0));
@@ -155,38 +167,86 @@ async function fanOut(api: Proc, fx: Fixture) {
   for (const [id, at] of posted) {
     const got = receipts.get(id) ?? [];
     missing += listeners - got.length;
-    for (const t of got) latencies.push(Math.max(0, t - at));
+    for (const t of got) latencies.push(t - at);
   }
   latencies.sort((a, b) => a - b);
   sockets.forEach((s) => s.close());
   table(
-    `Fan-out: ${listeners} listeners in one space, ~100 posts/s for ${DURATION} s (POST response → receipt)`,
+    `Fan-out: ${listeners} listeners in one space, ~100 posts/s for ${DURATION} s (from the moment the POST was sent to receipt)`,
     ['posts', 'deliveries', 'p50 ms', 'p99 ms', 'missing', 'post errors', 'peak api RSS MB'],
     [[posted.size, latencies.length, percentile(latencies, 50).toFixed(1), percentile(latencies, 99).toFixed(1), missing, poster.errors.length, peakRss]],
   );
 }
 
+/** The cursors of up to `pages` pages of a space in the given order, walked as a reader would ('' is the first page). */
+async function cursorsOf(api: Proc, token: string, spaceId: string, sort: 'oldest' | 'newest', pages: number): Promise<string[]> {
+  const cursors = [''];
+  while (cursors.length < pages) {
+    const after = cursors[cursors.length - 1];
+    const page = await json(`${api.url}/api/v1/spaces/${spaceId}/contributions?limit=50&sort=${sort}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`, 'GET', undefined, token);
+    if (!page.nextCursor) break;
+    cursors.push(page.nextCursor);
+  }
+  return cursors;
+}
+
+/**
+ * Listing paths that are each asked once: every cursor with page sizes 40–60 and the four
+ * `lang` choices, shuffled, so that no request is answered from the listing cache.
+ */
+function distinctPaths(pages: Array<{ spaceId: string; sort: string; cursor: string }>): string[] {
+  const paths: string[] = [];
+  for (const { spaceId, sort, cursor } of pages) {
+    for (let limit = 40; limit <= 60; limit++) {
+      for (const lang of ['', 'en', 'fr', 'es']) {
+        const query = [`limit=${limit}`, `sort=${sort}`, cursor && `cursor=${encodeURIComponent(cursor)}`, lang && `lang=${lang}`].filter(Boolean);
+        paths.push(`/api/v1/spaces/${spaceId}/contributions?${query.join('&')}`);
+      }
+    }
+  }
+  for (let i = paths.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [paths[i], paths[j]] = [paths[j], paths[i]];
+  }
+  return paths;
+}
+
+/** 32 readers for DURATION seconds over `paths` in turn; says how many distinct pages were asked. */
+async function readPaths(api: Proc, token: string, paths: string[]) {
+  let next = 0;
+  const result = await cannon({
+    url: api.url,
+    connections: 32,
+    duration: DURATION,
+    requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: paths[next++ % paths.length], headers: { authorization: `Bearer ${token}` } }) }],
+  });
+  return { result, distinct: Math.min(next, paths.length), repeated: next > paths.length };
+}
+
 async function reading(api: Proc, fx: Fixture) {
-  // a participant reads a page of 50 contributions of ~560 characters each
+  // a participant reads pages of contributions of ~560 characters each
   const reader = fx.authors[0];
-  const run = (): Promise<autocannon.Result> =>
-    cannon({
-      url: `${api.url}/api/v1/spaces/${fx.spaces[0]}/contributions?limit=50`,
-      connections: 32,
-      duration: DURATION,
-      headers: { authorization: `Bearer ${reader}` },
-    });
-  const quiet = await run();
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(api.pid))), 500);
-  const poster = steadyPoster(api, fx, 100, () => undefined);
-  const busy = await run();
-  poster.stop();
-  clearInterval(sampler);
-  table(`Reading a page of 50 (32 connections, ${DURATION} s)`, ['while', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'KB/page', 'peak api RSS MB'], [
-    ['quiet', Math.round(quiet.requests.average), quiet.latency.p50, quiet.latency.p99, quiet.non2xx, Math.round(quiet.throughput.average / quiet.requests.average / 1024), rssMb(api.pid)],
-    ['100 posts/s into the space', Math.round(busy.requests.average), busy.latency.p50, busy.latency.p99, busy.non2xx, Math.round(busy.throughput.average / busy.requests.average / 1024), peakRss],
-  ]);
+  const oldest = await cursorsOf(api, reader, fx.spaces[0], 'oldest', 200);
+  const newest = (await Promise.all(fx.spaces.map(async (spaceId) => (await cursorsOf(api, reader, spaceId, 'newest', 4)).map((cursor) => ({ spaceId, sort: 'newest', cursor }))))).flat();
+  const loads = {
+    'first page of 50, one space (listing cache)': [`/api/v1/spaces/${fx.spaces[0]}/contributions?limit=50`],
+    [`${oldest.length} pages of one space, oldest first, each asked once`]: distinctPaths(oldest.map((cursor) => ({ spaceId: fx.spaces[0], sort: 'oldest', cursor }))),
+    [`${newest.length} pages of ${fx.spaces.length} spaces, newest first, each asked once`]: distinctPaths(newest),
+  };
+  const rows: Array<Array<string | number>> = [];
+  for (const busy of [false, true]) {
+    for (const [label, paths] of Object.entries(loads)) {
+      let peakRss = rssMb(api.pid);
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(api.pid))), 500);
+      const poster = busy ? steadyPoster(api, fx, 100, () => undefined) : null;
+      const { result: r, distinct, repeated } = await readPaths(api, reader, paths);
+      poster?.stop();
+      clearInterval(sampler);
+      const kbPerPage = r['2xx'] ? Math.round(r.throughput.total / r['2xx'] / 1024) : 0;
+      rows.push([label, busy ? '100 posts/s arriving' : 'quiet', okPerSecond(r), r.latency.p50, r.latency.p99, r.non2xx + r.errors + r.timeouts, kbPerPage, paths.length > 1 ? `${distinct}${repeated ? ' (then repeated)' : ''}` : 1, peakRss]);
+    }
+  }
+  table(`Reading pages (32 connections, ${DURATION} s each; req/s counts 2xx only)`, ['pages', 'while', '2xx req/s', 'p50 ms', 'p99 ms', 'non-2xx or failed', 'KB/page', 'distinct pages asked', 'peak api RSS MB'], rows);
 }
 
 async function main(): Promise<void> {

@@ -64,17 +64,30 @@ async function postMany(api: Proc, fx: Fixture, n: number, tag: string): Promise
   return ids;
 }
 
-/** Posts at a steady rate (unique texts) from the author; returns a stop function. */
+/**
+ * Posts at a steady rate (unique texts) from the author. `stop()` ends it and resolves, once
+ * every request has been answered, with how many were accepted and how many were not.
+ */
 function background(api: Proc, fx: Fixture, perSecond: number) {
   let i = 0;
+  const outcome = { accepted: 0, refused: 0 };
+  const inFlight = new Set<Promise<void>>();
   const timer = setInterval(() => {
-    void fetch(`${api.url}/api/v1/spaces/${fx.spaceId}/contributions`, {
+    const request = fetch(`${api.url}/api/v1/spaces/${fx.spaceId}/contributions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${fx.author}` },
       body: JSON.stringify({ body: `Background post ${i++} while moderating`, language: 'en' }),
-    }).catch(() => undefined);
+    })
+      .then((res) => void (res.status === 201 ? (outcome.accepted += 1) : (outcome.refused += 1)))
+      .catch(() => void (outcome.refused += 1))
+      .finally(() => inFlight.delete(request));
+    inFlight.add(request);
   }, 1000 / perSecond);
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await Promise.all(inFlight);
+    return outcome;
+  };
 }
 
 type Receipts = Map<string, number[]>; // `${type} ${contributionId}` → arrival times
@@ -124,8 +137,8 @@ async function decide(api: Proc, fx: Fixture, ids: string[], action: 'hide' | 'r
     const got = receipts.get(key) ?? [];
     missing += READERS - got.length;
     for (const t of got) {
-      fromSend.push(Math.max(0, t - sent));
-      fromResponse.push(Math.max(0, t - answered));
+      fromSend.push(t - sent);
+      fromResponse.push(t - answered); // negative: the event arrived before the answer
     }
   }
   fromSend.sort((a, b) => a - b);
@@ -165,8 +178,10 @@ async function main(): Promise<void> {
     row('restore, quiet', await decide(api, fx, quiet, 'restore', receipts));
     const stop = background(api, fx, 100);
     await sleep(1000);
+    const started = performance.now();
     row('hide, 100 posts/s arriving', await decide(api, fx, busy, 'hide', receipts));
-    stop();
+    const seconds = (performance.now() - started) / 1000;
+    const backgroundPosts = await stop();
     const rss = rssMb(api.pid);
     sockets.forEach((s) => s.close());
     table(
@@ -174,7 +189,11 @@ async function main(): Promise<void> {
       ['decision', 'deliveries', 'p50 ms (from request)', 'p99 ms (from request)', 'p50 ms (from response)', 'p99 ms (from response)', 'missing', 'errors'],
       rows,
     );
-    console.log(`\napi RSS ${rss} MB. Target: hide → every reader, p99 ≤ 50 ms (from the request), none missing.`);
+    console.log(
+      `\nBackground while hiding: ${backgroundPosts.accepted} posts accepted (${(backgroundPosts.accepted / seconds).toFixed(0)}/s), ` +
+        `${backgroundPosts.refused} refused or failed${backgroundPosts.refused ? ' — the busy row was not measured under the stated load' : ''}.`,
+    );
+    console.log(`api RSS ${rss} MB. Target: hide → every reader, p99 ≤ 50 ms (from the request), none missing.`);
   } finally {
     await api.stop();
   }
