@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { SpaceEventLog } from '@roundtable/contributions';
 import { TranslationStore } from '@roundtable/translation';
 import { parseCsv } from './support/csv';
 import { LiveClient } from './support/live-client';
@@ -90,6 +89,38 @@ describe('translation: every contribution readable in English, French and Spanis
     expect(new Set(client.seqsOf(spaceId)).size).toBe(client.seqsOf(spaceId).length);
   });
 
+  it('gives a client that reconnects the translations it missed while away, each exactly once and in seq order', async () => {
+    // the worker is stopped first, so every translation is certainly written while the client is away
+    await worker!.stop();
+    worker = undefined;
+    const away = await LiveClient.connect(stack.api!.url, member.token);
+    live.push(away);
+    expect((await away.join(spaceId)).ok).toBe(true);
+    const posted = [];
+    for (const body of ['Seasonal workers need contracts they can read.', 'Clinics near the border lack interpreters.', 'Youth groups ask for a seat at the table.']) {
+      posted.push(await post(body, 'en'));
+    }
+    await away.waitForSeq(spaceId, posted[2].seq);
+    const lastSeen = Math.max(...away.seqsOf(spaceId));
+    away.close();
+
+    worker = await stack.worker();
+    for (const p of posted) await translated(p.id);
+
+    const back = await LiveClient.connect(stack.api!.url, member.token);
+    live.push(back);
+    expect((await back.join(spaceId, lastSeen)).ok).toBe(true);
+    const ids = new Set(posted.map((p) => p.id));
+    const missed = () => back.eventsOf(spaceId).filter((e) => e.type === 'contribution.translated' && ids.has(e.payload.contributionId));
+    await back.waitFor(() => missed().length >= 6, 20_000, 'the six missed translations');
+    expect(missed().map((e) => `${e.payload.contributionId} ${e.payload.language}`).sort()).toEqual(
+      posted.flatMap((p) => [`${p.id} es`, `${p.id} fr`]).sort(),
+    );
+    for (const e of missed()) expect(e.payload.translation).toMatchObject({ status: 'done', machine: true, text: expect.any(String) });
+    const seqs = back.seqsOf(spaceId);
+    expect(seqs.every((seq, i) => seq > lastSeen && (i === 0 || seq > seqs[i - 1]))).toBe(true);
+  }, 120_000);
+
   it('keeps URLs, e-mail addresses, numbers and Markdown links unchanged, in all six directions', async () => {
     const kept = ['](https://example.org/report-2023.pdf)', 'https://migration.example.net/data?id=42', 'ana.diaz@example.org', '1,250', '2023', '@maria_l'];
     const bodies: Record<Lang, string> = {
@@ -176,8 +207,8 @@ describe('translation: every contribution readable in English, French and Spanis
 
     // a late job for version 1 can never overwrite version 2's translation
     const db = stack.api!.app.get<DataSource>(getDataSourceToken());
-    const store = new TranslationStore(db, new SpaceEventLog(db), { publishSafely: async () => undefined } as never);
-    const late = await store.save({ contributionId: posted.id, version: 1, source: 'en', language: 'es', provider: 'apertium', status: 'done', text: 'lunes' });
+    const store = new TranslationStore(db, { publishSafely: async () => undefined } as never);
+    const late = await store.save({ contributionId: posted.id, spaceId: posted.spaceId, version: 1, source: 'en', language: 'es', provider: 'apertium', status: 'done', text: 'lunes' });
     expect(late).toBe(false);
     expect((await member.client.get(`/contributions/${posted.id}?lang=es`)).body.text).toBe(c.translations.es.text);
   }, 120_000);

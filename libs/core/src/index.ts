@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './core.module';
 export * from './database/data-source-options';
 export * from './database/migrator';
+export * from './database/group-commit';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
 export * from './events/space-event';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { SpaceEventLog } from '@roundtable/contributions';
 import { LanguageDetector } from './detection/language-detector';
 import { TranslationRequests } from './jobs/translation-requests';
 import { TranslationStore } from './jobs/translation-store';
@@ -9,7 +8,7 @@ import { TranslationStore } from './jobs/translation-store';
  * CLI (`translate --missing`) share. Loads eld's database on first use.
  */
 @Module({
-  providers: [LanguageDetector, TranslationStore, TranslationRequests, SpaceEventLog],
+  providers: [LanguageDetector, TranslationStore, TranslationRequests],
   exports: [LanguageDetector, TranslationStore, TranslationRequests],
 })
 export class TranslationRequestsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, OutboxRelay, SpaceEvent } from '@roundtable/core';
+import { DomainError, GroupCommit, OutboxRelay, SpaceEvent } from '@roundtable/core';
 import type { ContributionDto } from './contribution.dto';
 
 /** A published contribution waiting for its turn to be written. */
@@ -18,24 +18,15 @@ export interface NewContribution {
   view: ContributionDto;
 }
 
-interface Waiting {
-  item: NewContribution;
-  resolve: (seq: number) => void;
-  reject: (err: unknown) => void;
-}
-
-const MAX_BATCH = 256;
-
 /**
- * Writes published contributions with group commit: per space, at most one write is in
- * flight in this process; posts that arrive meanwhile are written together by ONE
- * statement that raises the space's `last_seq` by n, inserts n contributions and n
- * events, and bumps parents' reply counts. The space row lock is then held for one round
- * trip per batch instead of one per post (see PERFORMANCE.md), and seqs stay gap-free.
+ * Writes published contributions with group commit ({@link GroupCommit}): posts into a
+ * space that arrive while its previous batch is being written are written together by
+ * ONE statement that raises the space's `last_seq` by n, inserts n contributions and n
+ * events, and bumps parents' reply counts, so seqs stay gap-free.
  */
 @Injectable()
 export class ContributionWriter {
-  private readonly queues = new Map<string, Waiting[]>();
+  private readonly batches = new GroupCommit<NewContribution, number>((spaceId, items) => this.writeBatch(spaceId, items));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -44,39 +35,23 @@ export class ContributionWriter {
 
   /** Resolves with the contribution's seq once it is committed. */
   write(spaceId: string, item: NewContribution): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const queue = this.queues.get(spaceId);
-      if (queue) {
-        queue.push({ item, resolve, reject });
-        return;
-      }
-      this.queues.set(spaceId, [{ item, resolve, reject }]);
-      void this.drain(spaceId);
-    });
+    return this.batches.submit(spaceId, item);
   }
 
-  private async drain(spaceId: string): Promise<void> {
-    const queue = this.queues.get(spaceId)!;
-    while (queue.length > 0) {
-      const batch = queue.splice(0, MAX_BATCH);
-      try {
-        const base = await this.insertBatch(spaceId, batch.map((w) => w.item));
-        batch.forEach((w, i) => w.resolve(base + i + 1));
-        void this.relay.publishSafely(
-          batch.map((w, i): SpaceEvent & { contributionId: string } => ({
-            type: 'contribution.published',
-            spaceId,
-            seq: base + i + 1,
-            contributionId: w.item.id,
-            createdAt: w.item.createdAt.toISOString(),
-            payload: { contribution: { ...w.item.view, seq: base + i + 1 } },
-          })),
-        );
-      } catch (err) {
-        batch.forEach((w) => w.reject(err));
-      }
-    }
-    this.queues.delete(spaceId);
+  /** Commits a batch, hands its events to the relay and returns each item's seq. */
+  private async writeBatch(spaceId: string, items: NewContribution[]): Promise<number[]> {
+    const base = await this.insertBatch(spaceId, items);
+    void this.relay.publishSafely(
+      items.map((item, i): SpaceEvent & { contributionId: string } => ({
+        type: 'contribution.published',
+        spaceId,
+        seq: base + i + 1,
+        contributionId: item.id,
+        createdAt: item.createdAt.toISOString(),
+        payload: { contribution: { ...item.view, seq: base + i + 1 } },
+      })),
+    );
+    return items.map((_, i) => base + i + 1);
   }
 
   /** Returns the seq before the batch; the i-th item gets base + i + 1. */

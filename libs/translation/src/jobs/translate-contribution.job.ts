@@ -45,6 +45,7 @@ export class TranslateContributionJob {
     }
     const saved = await this.store.save({
       contributionId: row.id,
+      spaceId: row.space_id,
       version: row.version,
       source: from,
       language: data.language,
@@ -61,6 +62,7 @@ export class TranslateContributionJob {
     if (!row || row.version !== data.version || !row.language || row.language === data.language) return;
     await this.store.save({
       contributionId: row.id,
+      spaceId: row.space_id,
       version: row.version,
       source: row.language,
       language: data.language,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OutboxRelay } from '@roundtable/core';
+import { GroupCommit, OutboxRelay, SpaceEvent } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
-import { SpaceEventLog } from '@roundtable/contributions';
 
 /** A contribution as translation needs it. */
 export interface SourceRow {
@@ -22,6 +21,7 @@ export const TRANSLATED_STATUSES = ['published', 'hidden'];
 
 export interface TranslationOutcome {
   contributionId: string;
+  spaceId: string;
   version: number;
   source: Language;
   language: Language;
@@ -36,13 +36,18 @@ export interface TranslationOutcome {
  * translate: a row is only ever replaced by one for the same or a newer version, so a
  * late job for an old version cannot overwrite a newer translation, and a `failed` never
  * replaces a `done`. Writing a row appends a `contribution.translated` event (its own
- * seq) in the same transaction, relayed to the space's live clients after commit.
+ * seq) in the same statement, relayed to the space's live clients after commit.
+ *
+ * Outcomes are written with group commit per space, as posts are: the translations that
+ * finish while a space's previous batch is being written share one statement, so the
+ * space's `last_seq` row lock is taken once per batch, not once per translation.
  */
 @Injectable()
 export class TranslationStore {
+  private readonly batches = new GroupCommit<TranslationOutcome, boolean>((spaceId, outcomes) => this.writeBatch(spaceId, outcomes));
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly events: SpaceEventLog,
     private readonly relay: OutboxRelay,
   ) {}
 
@@ -64,54 +69,82 @@ export class TranslationStore {
     return rows.length > 0;
   }
 
-  /** Records the outcome; returns false when a newer (or done) translation was already there. */
-  async save(outcome: TranslationOutcome): Promise<boolean> {
-    const appended = await this.db.transaction(async (manager) => {
-      const rows: Array<{ space_id: string }> = await manager.query(
-        `INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, error)
-         SELECT c.id, $2, $3, $4, $5, $6, $7, $8 FROM contributions c
-         WHERE c.id = $1 AND c.version = $3 AND c.status = ANY($9::text[])
+  /** Records the outcome; resolves false when a newer (or done) translation was already there. */
+  save(outcome: TranslationOutcome): Promise<boolean> {
+    return this.batches.submit(outcome.spaceId, outcome);
+  }
+
+  /**
+   * One statement per round: an upsert may touch a row only once, so outcomes for the same
+   * contribution and language (rare: a retry racing its first attempt) go in later rounds.
+   */
+  private async writeBatch(spaceId: string, outcomes: TranslationOutcome[]): Promise<boolean[]> {
+    const written = new Array<boolean>(outcomes.length).fill(false);
+    let pending = outcomes.map((outcome, index) => ({ outcome, index }));
+    while (pending.length > 0) {
+      const keys = new Set<string>();
+      const round = pending.filter(({ outcome }) => !keys.has(key(outcome)) && keys.add(key(outcome)));
+      pending = pending.filter((p) => !round.includes(p));
+      const appended = await this.upsertRound(spaceId, round.map((r) => r.outcome));
+      const saved = new Set(appended.map((e) => `${e.contributionId} ${(e.payload as { language: string }).language}`));
+      round.forEach(({ outcome, index }) => (written[index] = saved.has(key(outcome))));
+      void this.relay.publishSafely(appended);
+    }
+    return written;
+  }
+
+  /** Upserts each outcome that is newer than what is stored and appends one event per row written, in order. */
+  private async upsertRound(spaceId: string, outcomes: TranslationOutcome[]): Promise<Array<SpaceEvent & { contributionId: string }>> {
+    const rows: Array<{ seq: string; contribution_id: string; payload: Record<string, unknown>; created_at: Date }> = await this.db.query(
+      `WITH input AS (
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[])
+           WITH ORDINALITY AS i(contribution_id, language, source_version, source_language, status, text, provider, error, payload, ord)
+       ), t AS (
+         INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, error)
+         SELECT i.contribution_id, i.language, i.source_version, i.source_language, i.status, i.text, i.provider, i.error
+         FROM input i JOIN contributions c ON c.id = i.contribution_id
+         WHERE c.space_id = $1 AND c.version = i.source_version AND c.status = ANY($11::text[])
          ON CONFLICT (contribution_id, language) DO UPDATE
            SET source_version = EXCLUDED.source_version, source_language = EXCLUDED.source_language, status = EXCLUDED.status,
                text = EXCLUDED.text, provider = EXCLUDED.provider, error = EXCLUDED.error, updated_at = now()
            WHERE t.source_version < EXCLUDED.source_version
               OR (t.source_version = EXCLUDED.source_version AND t.status = 'failed' AND EXCLUDED.status = 'done')
-         RETURNING (SELECT space_id FROM contributions WHERE id = $1) AS space_id`,
-        [
-          outcome.contributionId,
-          outcome.language,
-          outcome.version,
-          outcome.source,
-          outcome.status,
-          outcome.text,
-          outcome.provider,
-          outcome.error?.slice(0, 1000) ?? null,
-          TRANSLATED_STATUSES,
-        ],
-      );
-      if (rows.length === 0) return [];
-      return this.events.append(manager, rows[0].space_id, [
-        {
-          type: 'contribution.translated',
-          contributionId: outcome.contributionId,
-          payload: {
-            contributionId: outcome.contributionId,
-            version: outcome.version,
-            sourceLanguage: outcome.source,
-            language: outcome.language,
-            translation: {
-              text: outcome.text,
-              status: outcome.status,
-              provider: outcome.provider,
-              machine: true,
-              sourceVersion: outcome.version,
-            },
-          },
-        },
-      ]);
-    });
-    void this.relay.publishSafely(appended);
-    return appended.length > 0;
+         RETURNING t.contribution_id, t.language
+       ), w AS (
+         SELECT i.contribution_id, i.payload, row_number() OVER (ORDER BY i.ord) AS n
+         FROM input i JOIN t ON t.contribution_id = i.contribution_id AND t.language = i.language
+       ), s AS (
+         UPDATE spaces SET last_seq = last_seq + (SELECT count(*) FROM w)
+         WHERE id = $1 AND EXISTS (SELECT 1 FROM w)
+         RETURNING last_seq - (SELECT count(*) FROM w) AS base
+       )
+       INSERT INTO space_events (space_id, seq, type, contribution_id, payload)
+       SELECT $1, s.base + w.n, 'contribution.translated', w.contribution_id, w.payload FROM w CROSS JOIN s
+       RETURNING seq, contribution_id, payload, created_at`,
+      [
+        spaceId,
+        outcomes.map((o) => o.contributionId),
+        outcomes.map((o) => o.language),
+        outcomes.map((o) => o.version),
+        outcomes.map((o) => o.source),
+        outcomes.map((o) => o.status),
+        outcomes.map((o) => o.text),
+        outcomes.map((o) => o.provider),
+        outcomes.map((o) => o.error?.slice(0, 1000) ?? null),
+        outcomes.map((o) => JSON.stringify(translatedPayload(o))),
+        TRANSLATED_STATUSES,
+      ],
+    );
+    return rows
+      .map((r) => ({
+        type: 'contribution.translated' as const,
+        spaceId,
+        seq: Number(r.seq),
+        contributionId: r.contribution_id,
+        createdAt: r.created_at.toISOString(),
+        payload: r.payload,
+      }))
+      .sort((a, b) => a.seq - b.seq);
   }
 
   /** Stores a detected (or fallback) language unless the author declared one meanwhile. */
@@ -122,4 +155,17 @@ export class TranslationStore {
       [contributionId, language, source, confidence],
     );
   }
+}
+
+const key = (o: TranslationOutcome) => `${o.contributionId} ${o.language}`;
+
+/** What readers following the space live (and catching up) get for a translation. */
+function translatedPayload(o: TranslationOutcome): Record<string, unknown> {
+  return {
+    contributionId: o.contributionId,
+    version: o.version,
+    sourceLanguage: o.source,
+    language: o.language,
+    translation: { text: o.text, status: o.status, provider: o.provider, machine: true, sourceVersion: o.version },
+  };
 }
