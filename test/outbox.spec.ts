@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { Client as Pg } from 'pg';
+import { QueueName } from '@roundtable/core';
 import { LiveClient } from './support/live-client';
 import { RunningProcess, startApi, startWorker, stopAll } from './support/processes';
 import { Client, eventually, registerUser, TestUser, uniqueEmail } from './support/test-api';
@@ -212,6 +214,41 @@ describe('transactional outbox: committed events survive the death of the proces
       await expectDeliveredOnce(hub, s, 100, posted);
       expect(sweeps(worker).length).toBeGreaterThan(0);
       expect(sweeps(hub)).toEqual([]);
+    });
+  });
+
+  describe('what is queued', () => {
+    let hub: RunningProcess;
+    beforeAll(async () => {
+      hub = await api(); // no worker: the jobs stay on the queue to be looked at
+    });
+    afterAll(() => hub?.stop());
+
+    it('puts on the space-events queue only the events the worker reacts to, every event still reaching clients', async () => {
+      const s = await stage(hub);
+      const posted = expectStatus(await s.members[0].client.post(`/spaces/${s.spaceId}/contributions`, { body: 'Queued once, for translation' }), 201).body;
+      for (const action of ['hide', 'restore', 'pin'] as const) {
+        expectStatus(await s.org.post(`/contributions/${posted.id}/moderation`, { action, reason: 'Checking what is queued' }), 200, action);
+      }
+      await s.listener.waitForCount(s.spaceId, 4, 20_000);
+      expect(s.listener.eventsOf(s.spaceId).map((e) => e.type)).toEqual([
+        'contribution.published',
+        'contribution.hidden',
+        'contribution.restored',
+        'contribution.updated',
+      ]);
+      await eventually(async () => (await unpublished(s.spaceId)) === 0, 10_000, 'every event of the space to be marked published');
+
+      const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+      const queue = new Queue(QueueName.SpaceEvents, { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: `${prefix}:bull` });
+      try {
+        const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized']);
+        const ofSpace = jobs.filter((j) => j.data.spaceId === s.spaceId);
+        // published, restored and the pin's update call for translation; the hide does not
+        expect(ofSpace.map((j) => `${j.data.seq} ${j.data.type}`).sort()).toEqual(['1 contribution.published', '3 contribution.restored', '4 contribution.updated']);
+      } finally {
+        await queue.close();
+      }
     });
   });
 });

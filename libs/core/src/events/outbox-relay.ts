@@ -5,7 +5,7 @@ import { Metrics } from '../metrics/metrics';
 import { QueueName } from '../queues/queue-name';
 import { QueueRegistry } from '../queues/queue-registry';
 import { RedisConnections } from '../redis/redis-connections';
-import { SpaceEvent } from './space-event';
+import { QUEUED_SPACE_EVENT_TYPES, SpaceEvent } from './space-event';
 
 /** What a space-events job carries: ids only; handlers re-read the database. */
 export interface SpaceEventJob {
@@ -22,8 +22,8 @@ const FLUSH_EVERY_MS = 50;
 
 /**
  * Hands committed events on: to every api process over Redis pub/sub (live delivery, at
- * once) and to the space-events queue (translation, moderation, digests; in bulk every
- * 50 ms, together with the "published" marks). Whatever it fails to hand on is picked up
+ * once) and, for the types the worker reacts to ({@link QUEUED_SPACE_EVENT_TYPES}), to the
+ * space-events queue (in bulk every 50 ms, together with the "published" marks). Whatever it fails to hand on is picked up
  * by the {@link OutboxSweeper}. Both may publish an event twice; live clients drop
  * repeats by seq and jobs have fixed ids.
  */
@@ -103,13 +103,14 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   private async handOn(events: RelayedEvent[], manager: EntityManager = this.db.manager): Promise<void> {
-    await this.queues.get(QueueName.SpaceEvents).addBulk(
-      events.map((e) => ({
+    const jobs = events
+      .filter((e) => QUEUED_SPACE_EVENT_TYPES.has(e.type))
+      .map((e) => ({
         name: e.type,
         data: { spaceId: e.spaceId, seq: e.seq, type: e.type, contributionId: e.contributionId ?? null } satisfies SpaceEventJob,
         opts: { jobId: `ev-${e.spaceId}-${e.seq}` },
-      })),
-    );
+      }));
+    if (jobs.length > 0) await this.queues.get(QueueName.SpaceEvents).addBulk(jobs);
     await manager.query(
       `UPDATE space_events e SET published_at = now()
        FROM unnest($1::uuid[], $2::bigint[]) AS p(space_id, seq)
