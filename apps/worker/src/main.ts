@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import os from 'node:os';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -7,6 +8,8 @@ import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  // before any child process exists: Apertium pipelines, MJML and PDF rendering inherit it
+  yieldCpuToPeople(config.WORKER_NICE);
   await migrateDatabase(config);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
@@ -33,6 +36,15 @@ async function bootstrap(): Promise<void> {
     });
   }
   logger.log('worker ready: consuming queues');
+}
+
+/** Lowers this process's scheduling priority to `nice` (raising it needs privileges and is never asked). */
+function yieldCpuToPeople(nice: number): void {
+  try {
+    if (os.getPriority() < nice) os.setPriority(nice);
+  } catch (err) {
+    new Logger('Worker').warn(`could not lower the worker's priority to nice ${nice}: ${(err as Error).message}`);
+  }
 }
 
 bootstrap().catch((err) => {

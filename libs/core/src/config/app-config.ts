@@ -168,9 +168,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
   TRANSLATION_TIMEOUT_MS = 30_000;
 
-  /** Translation jobs one worker runs at once. */
+  /** Translation jobs one worker runs at once, at most: fewer while other processes keep the machine's CPUs busy. */
   @Transform(toInt) @IsInt() @Min(1) @Max(256)
   TRANSLATION_CONCURRENCY = 16;
+
+  /**
+   * The worker's OS scheduling priority (nice value, inherited by Apertium and every other
+   * child process): background work yields the CPU to the api on a shared machine. 0 keeps
+   * the default priority (a machine of its own).
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(19)
+  WORKER_NICE = 10;
 
   /** Texts are cut on paragraph and sentence boundaries into pieces of at most this many characters. */
   @Transform(toInt) @IsInt() @Min(200) @Max(100_000)

@@ -1,7 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import os from 'node:os';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import {
   AppConfig,
+  concurrencyForFreeCpu,
+  OthersCpuMeter,
   QueueConsumers,
   QueueName,
   TranslateContributionJob as ContributionJobData,
@@ -11,6 +14,9 @@ import {
 import { TranslateContributionJob } from './translate-contribution.job';
 import { TranslatePromptJob } from './translate-prompt.job';
 
+/** How often the number of translations run at once follows the CPU that other processes use. */
+const ADAPT_EVERY_MS = 2000;
+
 /**
  * The worker's consumer of the translations queue: hands each job to its use case by
  * name. Errors are thrown back to BullMQ (retried with exponential backoff, kept when
@@ -18,8 +24,9 @@ import { TranslatePromptJob } from './translate-prompt.job';
  * `failed`, so readers stop seeing it as pending.
  */
 @Injectable()
-export class TranslationsProcessor implements OnModuleInit, OnApplicationBootstrap {
+export class TranslationsProcessor implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TranslationsProcessor.name);
+  private adapting?: NodeJS.Timeout;
 
   constructor(
     private readonly consumers: QueueConsumers,
@@ -34,12 +41,23 @@ export class TranslationsProcessor implements OnModuleInit, OnApplicationBootstr
 
   onApplicationBootstrap(): void {
     const lock = this.config.TRANSLATION_LOCK_MS;
-    this.consumers.consume(QueueName.Translations, (job) => this.process(job), {
+    const worker = this.consumers.consume(QueueName.Translations, (job) => this.process(job), {
       concurrency: this.config.TRANSLATION_CONCURRENCY,
       // a worker killed mid-job holds its jobs this long before another worker takes them over
       lockDuration: lock,
       stalledInterval: Math.min(lock, 30_000),
     });
+    // translation is the worker's CPU-heavy work: it takes what people's requests leave free
+    const meter = new OthersCpuMeter();
+    const cpus = os.cpus().length;
+    this.adapting = setInterval(() => {
+      worker.concurrency = concurrencyForFreeCpu(this.config.TRANSLATION_CONCURRENCY, cpus, meter.sample());
+    }, ADAPT_EVERY_MS);
+    this.adapting.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.adapting);
   }
 
   async process(job: Job): Promise<unknown> {
