@@ -173,6 +173,32 @@ describe('contributions', () => {
     expect((await bob.client.get(`/spaces/${spaceId}/contributions?cursor=not-a-cursor`)).status).toBe(400);
   });
 
+  it('answers a page asked again with its ETag by 304 and no body, until something on it changes', async () => {
+    const spaceId = await space();
+    const first = await post(alice, spaceId, 'A page worth asking twice');
+    const path = `/spaces/${spaceId}/contributions?limit=50`;
+    const page = await eventually(async () => {
+      const r = await bob.client.get(path);
+      return r.status === 200 && r.body.items.some((c: any) => c.id === first.id) ? r : undefined;
+    }, 5000, 'the page with the first post');
+    const etag = page.headers.get('etag');
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(page.headers.get('cache-control')).toBe('private, no-cache');
+
+    const unchanged = await bob.client.request('GET', path, undefined, { 'if-none-match': etag! });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body).toBeUndefined();
+    expect(unchanged.headers.get('etag')).toBe(etag);
+
+    const second = await post(carol, spaceId, 'Something new on the page');
+    const changed = await eventually(async () => {
+      const r = await bob.client.request('GET', path, undefined, { 'if-none-match': etag! });
+      return r.status === 200 ? r : undefined;
+    }, 5000, 'the page to change');
+    expect(changed.body.items.map((c: any) => c.id)).toEqual([first.id, second.id]);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
   it('lets the author edit: version goes up, the previous text is kept in the history; others get 403', async () => {
     const spaceId = await space();
     const c = await post(alice, spaceId, 'First draft');

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { createHash } from 'node:crypto';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiConflictResponse, ApiExtraModels, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Access, assertNotSuspended, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../events/space-event-log';
 import { ContributionDto, ContributionPageDto, CreateContributionDto, EventsQueryDto, ListContributionsQueryDto, SpaceEventPageDto, TranslationDto } from './contribution.dto';
@@ -24,13 +26,30 @@ export class SpaceContributionsController {
     return this.contributions.post(access, body);
   }
 
+  /**
+   * Answered with an ETag of the page as this reader gets it: a client that sends it back
+   * in If-None-Match gets 304 and no body while nothing on the page changed.
+   */
   @Get(':id/contributions')
   @Access('member', 'space')
-  @Header('content-type', 'application/json; charset=utf-8')
-  @ApiOperation({ summary: "A page of the space's contributions (rebuild threads from parentId)" })
+  @ApiOperation({ summary: "A page of the space's contributions (rebuild threads from parentId); ETag / If-None-Match → 304" })
   @ApiOkResponse({ type: ContributionPageDto })
-  list(@Param('id', ParseUUIDPipe) _id: string, @Query() query: ListContributionsQueryDto, @CurrentAccess() access: RequestAccess): Promise<string> {
-    return this.contributions.listJson(access, query);
+  @ApiNotModifiedResponse({ description: 'The page is unchanged since the ETag given in If-None-Match' })
+  async list(
+    @Param('id', ParseUUIDPipe) _id: string,
+    @Query() query: ListContributionsQueryDto,
+    @CurrentAccess() access: RequestAccess,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const json = await this.contributions.listJson(access, query);
+    const etag = `W/"${createHash('sha1').update(json).digest('base64url')}"`;
+    reply.header('etag', etag).header('cache-control', 'private, no-cache');
+    if (matches(ifNoneMatch, etag)) {
+      await reply.status(304).send();
+      return;
+    }
+    await reply.status(200).header('content-type', 'application/json; charset=utf-8').send(json);
   }
 
   @Get(':id/events')
@@ -51,4 +70,14 @@ export class SpaceContributionsController {
       nextCursor: last && last.seq < lastSeq ? String(last.seq) : null,
     };
   }
+}
+
+/** Whether an If-None-Match header names this (weak) ETag; `*` matches any. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const strong = etag.slice(2);
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === strong;
+  });
 }
