@@ -24,10 +24,13 @@ export interface Proc {
   stop(): Promise<void>;
 }
 
-/** Starts a compiled process (api or worker) with the bench environment. */
+/** Node's flags for each process, as `npm start` and the images run them. */
+const NODE_ARGS: Record<'api' | 'worker', string[]> = JSON.parse(readFileSync(join(ROOT, 'scripts', 'lib', 'node-args.json'), 'utf8'));
+
+/** Starts a compiled process (api or worker) with the bench environment and `npm start`'s Node flags. */
 export async function startProcess(kind: 'api' | 'worker', env: Record<string, string> = {}): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', kind, 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...NODE_ARGS[kind], join(ROOT, 'dist', 'apps', kind, 'src', 'main.js')], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

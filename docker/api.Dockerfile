@@ -50,4 +50,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "docker/healthcheck.js", "api"]
-CMD ["node", "--enable-source-maps", "dist/apps/api/src/main.js"]
+# Node flags as in scripts/lib/node-args.json (test/compose.spec.ts checks they agree)
+CMD ["node", "--max-semi-space-size=4", "dist/apps/api/src/main.js"]

@@ -42,4 +42,5 @@ COPY docker/healthcheck.js ./docker/healthcheck.js
 USER node
 HEALTHCHECK --interval=15s --timeout=10s --start-period=30s --retries=3 \
   CMD ["node", "docker/healthcheck.js", "worker"]
-CMD ["node", "--enable-source-maps", "dist/apps/worker/src/main.js"]
+# Node flags as in scripts/lib/node-args.json (test/compose.spec.ts checks they agree)
+CMD ["node", "dist/apps/worker/src/main.js"]

@@ -10,7 +10,7 @@
 //
 // Everything it starts it stops again on Ctrl-C (exit 0) or when one of its
 // children dies (exit 1). Data lives in .data/ and is reused by the next run.
-import { API_MAIN, WORKER_MAIN, appEnvironment, buildIfNeeded, buildWebIfNeeded, runCli } from './lib/app.mjs';
+import { API_MAIN, NODE_ARGS, WORKER_MAIN, appEnvironment, buildIfNeeded, buildWebIfNeeded, runCli } from './lib/app.mjs';
 import {
   bold,
   describeExit,
@@ -68,8 +68,8 @@ async function main() {
   await runCli(['migrate'], { env, name: 'migrate' });
   const seedOutput = await runCli(['seed-demo'], { env, name: 'seed' });
 
-  spawnManaged('api', process.execPath, ['--enable-source-maps', API_MAIN], { env });
-  spawnManaged('worker', process.execPath, ['--enable-source-maps', WORKER_MAIN], { env });
+  spawnManaged('api', process.execPath, [...NODE_ARGS.api, API_MAIN], { env });
+  spawnManaged('worker', process.execPath, [...NODE_ARGS.worker, WORKER_MAIN], { env });
 
   const base = `http://127.0.0.1:${env.PORT}`;
   await waitFor('the api did not become ready', () => httpOk(`${base}/health/ready`), {

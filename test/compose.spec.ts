@@ -91,6 +91,13 @@ describe('docker-compose.yml', () => {
     expect(['root', '0']).not.toContain(user);
   });
 
+  it.each(['api', 'worker'] as const)('starts %s with the Node flags npm start uses (scripts/lib/node-args.json)', (name) => {
+    const nodeArgs: Record<string, string[]> = JSON.parse(readFileSync(path.join(root, 'scripts', 'lib', 'node-args.json'), 'utf8'));
+    const cmd = instructions(dockerfileOf(name)).filter(([keyword]) => keyword === 'CMD').pop();
+    expect(cmd).toBeDefined();
+    expect(JSON.parse(cmd![1])).toEqual(['node', ...nodeArgs[name], `dist/apps/${name}/src/main.js`]);
+  });
+
   it('is accepted by `docker compose config` (when the compose plugin is installed)', () => {
     const version = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
     if (version.status !== 0) {

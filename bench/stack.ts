@@ -1,0 +1,165 @@
+/**
+ * `npm run bench -- stack`: the whole stack as `npm start` runs it — the api, and the
+ * worker with translation (Apertium), the relay's queue consumer and the sweepers, with
+ * `npm start`'s Node flags and the worker's own priority — against the same load as the
+ * api alone, `BENCH_RUNS` times each (default 3), printing the median and range of each
+ * figure. Every figure counts successes only, timed from the user's request; fan-out from
+ * the moment each POST was sent. Prints tables; asserts nothing.
+ *
+ * One run: 64 authors in 64 questions post (1, 16, 64 authors into one question; 64 into
+ * 64); pages are read while the translation backlog those posts left drains (cached first
+ * page and pages asked once); the backlog's drain is timed (translations of every post
+ * done or failed, read from the organiser's figures); pages are read again on a quiet
+ * stack; then 200 listeners follow a question into which ~100 posts/s arrive.
+ */
+import {
+  BENCH_API_ENV,
+  DURATION,
+  FanOutResult,
+  fanOut,
+  Fixture,
+  LoadRow,
+  pageSets,
+  postedWords,
+  POSTING_LOADS,
+  postingRows,
+  ReadRow,
+  readingRows,
+  setup,
+} from './lib/load';
+import { json, percentile, Proc, rssMb, sleep, startProcess, table } from './support';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Longest wait for the translation backlog to drain. */
+const DRAIN_LIMIT_S = Number(process.env.BENCH_DRAIN_SECONDS ?? 600);
+
+interface Drain {
+  seconds: number;
+  left: number;
+  done: number;
+  failed: number;
+  wordsPerSecond: number;
+}
+
+interface Run {
+  posting: LoadRow[];
+  readingBacklog: ReadRow[];
+  drain: Drain | null;
+  readingQuiet: ReadRow[];
+  fanOut: FanOutResult;
+  apiIdleRss: number;
+  apiPeakRss: number;
+  workerPeakRss: number | null;
+}
+
+async function translationFigures(api: Proc, fx: Fixture): Promise<{ done: number; failed: number; pending: number }> {
+  return (await json(`${api.url}/api/v1/consultations/${fx.consultationId}/figures`, 'GET', undefined, fx.token)).translations;
+}
+
+/** Waits until every post's translations are done or failed; words/s counts every word posted, into two languages, since the first post. */
+async function drain(api: Proc, fx: Fixture, firstPostAt: number): Promise<Drain> {
+  const started = performance.now();
+  let figures = await translationFigures(api, fx);
+  while (figures.pending > 0 && performance.now() - started < DRAIN_LIMIT_S * 1000) {
+    await sleep(500);
+    figures = await translationFigures(api, fx);
+  }
+  const now = performance.now();
+  return {
+    seconds: (now - started) / 1000,
+    left: figures.pending,
+    done: figures.done,
+    failed: figures.failed,
+    wordsPerSecond: figures.pending === 0 ? (postedWords.total * 2) / ((now - firstPostAt) / 1000) : NaN,
+  };
+}
+
+async function once(withWorker: boolean): Promise<Run> {
+  const api = await startProcess('api', BENCH_API_ENV);
+  const worker = withWorker ? await startProcess('worker', BENCH_API_ENV) : null;
+  let apiPeakRss = 0;
+  let workerPeakRss = 0;
+  const sampler = setInterval(() => {
+    apiPeakRss = Math.max(apiPeakRss, rssMb(api.pid));
+    if (worker) workerPeakRss = Math.max(workerPeakRss, rssMb(worker.pid));
+  }, 500);
+  try {
+    await sleep(2000);
+    const apiIdleRss = rssMb(api.pid);
+    const fx = await setup(api, 64, 64);
+    postedWords.total = 0;
+    const firstPostAt = performance.now();
+    const posting = await postingRows(api, fx);
+    const sets = await pageSets(api, fx);
+    const readingBacklog = await readingRows(api, fx, sets, false);
+    const drained = worker ? await drain(api, fx, firstPostAt) : null;
+    const readingQuiet = await readingRows(api, fx, sets, false);
+    const f = await fanOut(api, fx);
+    return { posting, readingBacklog, drain: drained, readingQuiet, fanOut: f, apiIdleRss, apiPeakRss, workerPeakRss: worker ? workerPeakRss : null };
+  } finally {
+    clearInterval(sampler);
+    await worker?.stop();
+    await api.stop();
+  }
+}
+
+/** "median (min–max)" of the runs' values. */
+function spread(values: number[], digits = 0): string {
+  const finite = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (finite.length === 0) return '-';
+  const f = (v: number) => v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const median = percentile(finite, 50);
+  return finite.length === 1 ? f(median) : `${f(median)} (${f(finite[0])}–${f(finite[finite.length - 1])})`;
+}
+
+function report(title: string, runs: Run[]): void {
+  const of = <T>(pick: (r: Run) => T) => runs.map(pick);
+  const rows: Array<Array<string | number>> = [];
+  POSTING_LOADS.forEach(([label], i) => {
+    rows.push([`posts/s, ${label}`, spread(of((r) => r.posting[i].perSecond))]);
+    rows.push([`  p50 / p99 ms`, `${spread(of((r) => r.posting[i].p50))} / ${spread(of((r) => r.posting[i].p99))}`]);
+    rows.push([`  non-2xx or failed`, spread(of((r) => r.posting[i].failed))]);
+  });
+  runs[0].readingBacklog.forEach((row, i) => {
+    rows.push([`pages/s during the backlog: ${row.label}`, spread(of((r) => r.readingBacklog[i].perSecond))]);
+    rows.push([`  p99 ms / non-2xx`, `${spread(of((r) => r.readingBacklog[i].p99))} / ${spread(of((r) => r.readingBacklog[i].failed))}`]);
+  });
+  runs[0].readingQuiet.forEach((row, i) => {
+    rows.push([`pages/s quiet: ${row.label}`, spread(of((r) => r.readingQuiet[i].perSecond))]);
+    rows.push([`  p99 ms / non-2xx`, `${spread(of((r) => r.readingQuiet[i].p99))} / ${spread(of((r) => r.readingQuiet[i].failed))}`]);
+  });
+  rows.push(['fan-out to 200 listeners, ~100 posts/s: p50 / p99 ms (from the POST)', `${spread(of((r) => r.fanOut.p50), 1)} / ${spread(of((r) => r.fanOut.p99), 1)}`]);
+  rows.push(['  deliveries missing / post errors', `${spread(of((r) => r.fanOut.missing))} / ${spread(of((r) => r.fanOut.postErrors))}`]);
+  if (runs[0].drain) {
+    rows.push(['translation backlog: seconds to drain after the posting', spread(of((r) => r.drain!.seconds), 1)]);
+    rows.push(['  translations done / failed / left', `${spread(of((r) => r.drain!.done))} / ${spread(of((r) => r.drain!.failed))} / ${spread(of((r) => r.drain!.left))}`]);
+    rows.push(['  Apertium words/s (every word posted, into two languages)', spread(of((r) => r.drain!.wordsPerSecond))]);
+  }
+  rows.push(['api RSS MB: idle / peak', `${spread(of((r) => r.apiIdleRss), 1)} / ${spread(of((r) => r.apiPeakRss), 1)}`]);
+  if (runs[0].workerPeakRss !== null) rows.push(['worker RSS MB, peak (without Apertium)', spread(of((r) => r.workerPeakRss!), 1)]);
+  table(`${title}: median (range) of ${runs.length} run(s), ${DURATION} s per load`, ['figure', 'value'], rows);
+}
+
+async function main(): Promise<void> {
+  const stack: Run[] = [];
+  const apiAlone: Run[] = [];
+  for (let i = 1; i <= RUNS; i++) {
+    console.log(`run ${i}/${RUNS}: whole stack`);
+    stack.push(await once(true));
+    console.log(`run ${i}/${RUNS}: api alone`);
+    apiAlone.push(await once(false));
+  }
+  report('Whole stack as npm start runs it (api + worker: translation, relay, sweepers)', stack);
+  report('api alone (no worker)', apiAlone);
+  console.log('\nTargets, whole stack: ≥ 1,000 posts/s at 64 authors, p99 ≤ 150 ms; ≥ 150 posts/s at 1 author, p99 ≤ 20 ms;');
+  console.log('≥ 2,000 pages/s while the backlog drains; fan-out p99 ≤ 50 ms, none missing; every translation done afterwards.');
+  console.log('api alone: ≥ 2,000 posts/s at 64 authors, p99 ≤ 100 ms; ≥ 5,000 pages of 50 per second.');
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
