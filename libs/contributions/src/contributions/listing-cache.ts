@@ -5,7 +5,12 @@ import { OutboxRelay, RedisConnections } from '@roundtable/core';
 const REFRESH_BOUND_MS = 150;
 /** Even with no event seen (Redis away), nothing is older than this. */
 const MAX_AGE_MS = 5000;
-const MAX_ENTRIES = 2000;
+/**
+ * What the cached pages may hold in all, in characters (a page of 50 is ~130,000): pages
+ * asked once each (a reader paging back through a long thread) must not grow the process
+ * by hundreds of MB. The oldest pages go first.
+ */
+const MAX_CHARS = 16_000_000;
 
 interface Entry {
   json: string;
@@ -23,6 +28,8 @@ export class ListingCache implements OnModuleInit {
   private readonly loading = new Map<string, Promise<string>>();
   /** Per space: bumped by each event, so entries made before it are known to be stale. */
   private readonly generations = new Map<string, number>();
+  /** Characters held by `entries`. */
+  private chars = 0;
 
   constructor(
     private readonly redis: RedisConnections,
@@ -51,13 +58,26 @@ export class ListingCache implements OnModuleInit {
       pending = load()
         .then((value) => {
           const json = JSON.stringify(value);
-          if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-          this.entries.set(fullKey, { json, at: Date.now(), generation });
+          this.store(fullKey, { json, at: Date.now(), generation });
           return json;
         })
         .finally(() => this.loading.delete(fullKey));
       this.loading.set(fullKey, pending);
     }
     return pending;
+  }
+
+  private store(key: string, entry: Entry): void {
+    this.drop(key);
+    while (this.chars + entry.json.length > MAX_CHARS && this.entries.size > 0) this.drop(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+    this.chars += entry.json.length;
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.chars -= entry.json.length;
   }
 }
