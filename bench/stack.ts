@@ -27,7 +27,8 @@ import {
   readingRows,
   setup,
 } from './lib/load';
-import { json, percentile, Proc, rssMb, sleep, startProcess, table } from './support';
+import { Client as Pg } from 'pg';
+import { cpuSeconds, json, percentile, Proc, rssMb, sleep, startProcess, table } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Longest wait for the translation backlog to drain. */
@@ -41,7 +42,43 @@ interface Drain {
   wordsPerSecond: number;
 }
 
+/** What PostgreSQL sessions of the bench's database were waiting on, sampled every 50 ms. */
+class WaitSampler {
+  private readonly counts = new Map<string, number>();
+  private samples = 0;
+  private timer?: NodeJS.Timeout;
+  private readonly pg = new Pg({ connectionString: process.env.DATABASE_URL });
+
+  async start(): Promise<void> {
+    await this.pg.connect();
+    const dbName = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+    this.timer = setInterval(() => {
+      void this.pg
+        .query(
+          `SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS w, count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid() GROUP BY 1`,
+          [dbName],
+        )
+        .then((r) => {
+          this.samples += 1;
+          for (const row of r.rows) this.counts.set(row.w, (this.counts.get(row.w) ?? 0) + row.n);
+        })
+        .catch(() => undefined);
+    }, 50);
+  }
+
+  /** Average number of active sessions per sample, by what they waited on. */
+  async stop(): Promise<Record<string, number>> {
+    clearInterval(this.timer);
+    await this.pg.end();
+    return Object.fromEntries([...this.counts].map(([w, n]) => [w, n / Math.max(1, this.samples)]));
+  }
+}
+
 interface Run {
+  /** During the posting loads: active PostgreSQL sessions by wait event, and CPU seconds per second of api and worker. */
+  postingWaits: Record<string, number>;
+  postingCpu: { api: number; worker: number | null };
   posting: LoadRow[];
   readingBacklog: ReadRow[];
   drain: Drain | null;
@@ -89,13 +126,22 @@ async function once(withWorker: boolean): Promise<Run> {
     const fx = await setup(api, 64, 64);
     postedWords.total = 0;
     const firstPostAt = performance.now();
+    const waits = new WaitSampler();
+    await waits.start();
+    const cpuBefore = { api: cpuSeconds(api.pid), worker: worker ? cpuSeconds(worker.pid) : 0 };
     const posting = await postingRows(api, fx);
+    const postingSeconds = (performance.now() - firstPostAt) / 1000;
+    const postingCpu = {
+      api: (cpuSeconds(api.pid) - cpuBefore.api) / postingSeconds,
+      worker: worker ? (cpuSeconds(worker.pid) - cpuBefore.worker) / postingSeconds : null,
+    };
+    const postingWaits = await waits.stop();
     const sets = await pageSets(api, fx);
     const readingBacklog = await readingRows(api, fx, sets, false);
     const drained = worker ? await drain(api, fx, firstPostAt) : null;
     const readingQuiet = await readingRows(api, fx, sets, false);
     const f = await fanOut(api, fx);
-    return { posting, readingBacklog, drain: drained, readingQuiet, fanOut: f, apiIdleRss, apiPeakRss, workerPeakRss: worker ? workerPeakRss : null };
+    return { postingWaits, postingCpu, posting, readingBacklog, drain: drained, readingQuiet, fanOut: f, apiIdleRss, apiPeakRss, workerPeakRss: worker ? workerPeakRss : null };
   } finally {
     clearInterval(sampler);
     await worker?.stop();
@@ -135,6 +181,11 @@ function report(title: string, runs: Run[]): void {
     rows.push(['  translations done / failed / left', `${spread(of((r) => r.drain!.done))} / ${spread(of((r) => r.drain!.failed))} / ${spread(of((r) => r.drain!.left))}`]);
     rows.push(['  Apertium words/s (every word posted, into two languages)', spread(of((r) => r.drain!.wordsPerSecond))]);
   }
+  rows.push(['while posting: api CPU (cores)', spread(of((r) => r.postingCpu.api), 2)]);
+  if (runs[0].postingCpu.worker !== null) rows.push(['while posting: worker CPU (cores, without Apertium)', spread(of((r) => r.postingCpu.worker!), 2)]);
+  const waits = [...new Set(runs.flatMap((r) => Object.keys(r.postingWaits)))];
+  const byWait = waits.map((w) => [w, percentile(of((r) => r.postingWaits[w] ?? 0).sort((a, b) => a - b), 50)] as const).sort((a, b) => b[1] - a[1]);
+  for (const [w] of byWait.slice(0, 6)) rows.push([`while posting: PostgreSQL sessions ${w === 'on CPU' ? 'running' : `waiting on ${w}`} (average)`, spread(of((r) => r.postingWaits[w] ?? 0), 2)]);
   rows.push(['api RSS MB: idle / peak', `${spread(of((r) => r.apiIdleRss), 1)} / ${spread(of((r) => r.apiPeakRss), 1)}`]);
   if (runs[0].workerPeakRss !== null) rows.push(['worker RSS MB, peak (without Apertium)', spread(of((r) => r.workerPeakRss!), 1)]);
   table(`${title}: median (range) of ${runs.length} run(s), ${DURATION} s per load`, ['figure', 'value'], rows);

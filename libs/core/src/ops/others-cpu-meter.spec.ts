@@ -2,12 +2,12 @@ import { spawn } from 'node:child_process';
 import { concurrencyForFreeCpu, OthersCpuMeter } from './others-cpu-meter';
 
 describe('concurrencyForFreeCpu', () => {
-  it('runs the full number on an idle machine, fewer as others take CPU, never none', () => {
+  it('runs the full number on an idle machine, fewer as others take CPU, never under a quarter', () => {
     expect(concurrencyForFreeCpu(16, 2, 0)).toBe(16);
     expect(concurrencyForFreeCpu(16, 2, 1)).toBe(8);
-    expect(concurrencyForFreeCpu(16, 2, 1.9)).toBe(1);
-    expect(concurrencyForFreeCpu(16, 2, 2)).toBe(1);
-    expect(concurrencyForFreeCpu(1, 8, 0)).toBe(1);
+    expect(concurrencyForFreeCpu(16, 2, 1.9)).toBe(4);
+    expect(concurrencyForFreeCpu(16, 2, 2)).toBe(4);
+    expect(concurrencyForFreeCpu(1, 8, 8)).toBe(1);
   });
 });
 

@@ -43,11 +43,13 @@ export class OthersCpuMeter {
 
 /**
  * How many jobs to run at once so that CPU-heavy background work takes the share of the
- * machine that other processes leave free: `max` on an idle machine, 1 on a saturated one.
+ * machine that other processes leave free: `max` on an idle machine, a quarter of it on a
+ * saturated one. The floor keeps a backlog moving: the worker's lower OS priority already
+ * gives the CPU to the api first, so these jobs mostly wait for their turn.
  */
 export function concurrencyForFreeCpu(max: number, cpus: number, othersCores: number): number {
   const free = Math.max(0, Math.min(1, (cpus - othersCores) / cpus));
-  return Math.max(1, Math.round(max * free));
+  return Math.max(Math.ceil(max / 4), Math.round(max * free));
 }
 
 /** CPU milliseconds of a process and its descendants (0 for what cannot be read). */
