@@ -59,6 +59,9 @@ describe('stocktaking with an OpenAI-compatible summariser', () => {
     // what was sent: statements only, never the participation figures
     expect(JSON.stringify(requests[0].body)).not.toContain('participants took part');
 
+    // the world has themes raised by several constituencies: both sections have items to check
+    expect(summary.sections.keyEmphases.length).toBeGreaterThan(0);
+    expect(summary.sections.convergence.length).toBeGreaterThan(0);
     for (const item of summary.sections.keyEmphases) {
       expect(item.statement).toMatch(/^As the rapporteur puts it — /);
       expect(item.sources.length).toBeGreaterThanOrEqual(2);
