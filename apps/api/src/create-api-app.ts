@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { ValidationPipe } from '@nestjs/common';
@@ -75,8 +74,6 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     }),
   );
   app.enableCors({ origin: config.ALLOWED_ORIGINS, credentials: false });
-  // the web app's refresh token travels in a cookie (see RefreshCookie); nothing else reads cookies
-  await app.register(fastifyCookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

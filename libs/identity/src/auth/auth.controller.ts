@@ -1,10 +1,10 @@
-import { Body, Controller, Headers, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCookieAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../access/access.decorator';
 import { bearer } from '../access/access.guard';
 import { EmailVerification } from '../emails/email-verification';
-import { clientInfo } from '../sessions/client-info';
+import { ClientInfo, RequestClient } from '../sessions/client-info';
 import { RefreshCookie } from '../sessions/refresh-cookie';
 import { SessionsService } from '../sessions/sessions.service';
 import { AccountTokenDto, PasswordResetConfirmDto, PasswordResetRequestDto } from './account-token.dto';
@@ -31,8 +31,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account (also sets the refresh cookie of the web app)' })
   @ApiConflictResponse({ description: 'Email already registered' })
   @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address (REGISTRATIONS_PER_HOUR)' })
-  async register(@Body() body: RegisterDto, @Ip() ip: string, @Headers('user-agent') agent: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
-    return this.answer(await this.auth.register(body, clientInfo(agent, ip)), reply);
+  async register(@Body() body: RegisterDto, @RequestClient() client: ClientInfo, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
+    return this.answer(await this.auth.register(body, client), reply);
   }
 
   @Post('login')
@@ -41,8 +41,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password (and `code` when two-factor sign-in is on); also sets the refresh cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password; `code: two_factor_required` when a two-factor code is needed' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts' })
-  async login(@Body() body: LoginDto, @Ip() ip: string, @Headers('user-agent') agent: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
-    return this.answer(await this.auth.login(body.email, body.password, clientInfo(agent, ip), body.code), reply);
+  async login(@Body() body: LoginDto, @RequestClient() client: ClientInfo, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
+    return this.answer(await this.auth.login(body.email, body.password, client, body.code), reply);
   }
 
   @Post('refresh')
@@ -53,10 +53,10 @@ export class AuthController {
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ description: 'No refresh cookie, or its session ended; a refresh token used twice ends its session' })
   @ApiForbiddenResponse({ description: 'Not a same-origin request' })
-  async refresh(@Req() request: FastifyRequest, @Ip() ip: string, @Headers('user-agent') agent: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
+  async refresh(@Req() request: FastifyRequest, @RequestClient() client: ClientInfo, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
     this.cookie.assertSameOrigin(request);
     try {
-      const issued = await this.sessions.refresh(this.cookie.read(request), clientInfo(agent, ip));
+      const issued = await this.sessions.refresh(this.cookie.read(request), client);
       this.cookie.set(reply, issued.refreshToken, issued.expiresAt);
       return { user: await this.auth.profile(issued.userId), accessToken: issued.accessToken };
     } catch (err) {
@@ -88,8 +88,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Email a single-use password reset link; the same answer whether or not the address has an account' })
   @ApiAcceptedResponse({ description: 'Accepted (for any address)' })
   @ApiTooManyRequestsResponse({ description: 'Too many requests for this address or from this client (PASSWORD_RESETS_PER_HOUR)' })
-  async requestReset(@Body() body: PasswordResetRequestDto, @Ip() ip: string, @Headers('user-agent') agent: string | undefined): Promise<{ accepted: true }> {
-    await this.passwords.requestReset(body.email, clientInfo(agent, ip));
+  async requestReset(@Body() body: PasswordResetRequestDto, @RequestClient() client: ClientInfo): Promise<{ accepted: true }> {
+    await this.passwords.requestReset(body.email, client);
     return { accepted: true };
   }
 
@@ -99,8 +99,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Set a new password with the link’s token; every device is signed out' })
   @ApiNoContentResponse()
   @ApiBadRequestResponse({ description: 'The token was used already, has expired or is unknown; or the password is too weak' })
-  async confirmReset(@Body() body: PasswordResetConfirmDto, @Ip() ip: string, @Headers('user-agent') agent: string | undefined): Promise<void> {
-    await this.passwords.confirmReset(body.token, body.newPassword, clientInfo(agent, ip));
+  async confirmReset(@Body() body: PasswordResetConfirmDto, @RequestClient() client: ClientInfo): Promise<void> {
+    await this.passwords.confirmReset(body.token, body.newPassword, client);
   }
 
   @Post('verify-email')

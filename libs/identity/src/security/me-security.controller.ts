@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Ip, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -10,7 +10,7 @@ import { PasswordChangeDto } from '../auth/account-token.dto';
 import { PasswordsService } from '../auth/passwords.service';
 import { TokenService } from '../auth/token.service';
 import { EmailVerification } from '../emails/email-verification';
-import { clientInfo } from '../sessions/client-info';
+import { ClientInfo, RequestClient } from '../sessions/client-info';
 import { SessionDto, SessionListDto } from '../sessions/session.dto';
 import { SessionsService } from '../sessions/sessions.service';
 import { TwoFactorService } from '../two-factor/two-factor.service';
@@ -55,8 +55,8 @@ export class MeSecurityController {
   @Access('signed-in')
   @ApiOperation({ summary: 'Change your password; your other devices are signed out' })
   @ApiNoContentResponse()
-  async changePassword(@CurrentAccess() access: RequestAccess, @Body() body: PasswordChangeDto, @Req() request: FastifyRequest, @Ip() ip: string, @Headers('user-agent') agent?: string): Promise<void> {
-    await this.passwords.change(access.user!.id, this.sessionOf(request), body.currentPassword, body.newPassword, clientInfo(agent, ip));
+  async changePassword(@CurrentAccess() access: RequestAccess, @Body() body: PasswordChangeDto, @Req() request: FastifyRequest, @RequestClient() client: ClientInfo): Promise<void> {
+    await this.passwords.change(access.user!.id, this.sessionOf(request), body.currentPassword, body.newPassword, client);
   }
 
   @Get('sessions')
@@ -73,9 +73,9 @@ export class MeSecurityController {
   @Access('signed-in')
   @ApiOperation({ summary: 'Sign out everywhere: every device, this one too; their access tokens stop working and live connections close at once' })
   @ApiNoContentResponse()
-  async endAllSessions(@CurrentAccess() access: RequestAccess, @Ip() ip: string, @Headers('user-agent') agent?: string): Promise<void> {
+  async endAllSessions(@CurrentAccess() access: RequestAccess, @RequestClient() client: ClientInfo): Promise<void> {
     await this.sessions.endAll(access.user!.id, 'signed_out_everywhere');
-    await this.log.record(access.user!.id, 'signed_out_everywhere', clientInfo(agent, ip));
+    await this.log.record(access.user!.id, 'signed_out_everywhere', client);
   }
 
   @Delete('sessions/:id')
@@ -84,9 +84,9 @@ export class MeSecurityController {
   @ApiOperation({ summary: 'Sign one of your devices out' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Not one of your signed-in devices' })
-  async endSession(@CurrentAccess() access: RequestAccess, @Param('id') id: string, @Ip() ip: string, @Headers('user-agent') agent?: string): Promise<void> {
+  async endSession(@CurrentAccess() access: RequestAccess, @Param('id') id: string, @RequestClient() client: ClientInfo): Promise<void> {
     await this.sessions.end(access.user!.id, id, 'ended_by_member');
-    await this.log.record(access.user!.id, 'session_ended', clientInfo(agent, ip));
+    await this.log.record(access.user!.id, 'session_ended', client);
   }
 
   @Get('security-log')
@@ -115,8 +115,8 @@ export class MeSecurityController {
   @ApiOperation({ summary: 'Turn two-factor sign-in on with a code from the app; returns ten recovery codes, shown once' })
   @ApiOkResponse({ type: RecoveryCodesDto })
   @ApiBadRequestResponse({ description: 'Wrong code, or no enrolment started' })
-  async confirm(@CurrentAccess() access: RequestAccess, @Body() body: TwoFactorCodeDto, @Ip() ip: string, @Headers('user-agent') agent?: string): Promise<RecoveryCodesDto> {
-    return { recoveryCodes: await this.twoFactor.confirm(access.user!.id, body.code, clientInfo(agent, ip)) };
+  async confirm(@CurrentAccess() access: RequestAccess, @Body() body: TwoFactorCodeDto, @RequestClient() client: ClientInfo): Promise<RecoveryCodesDto> {
+    return { recoveryCodes: await this.twoFactor.confirm(access.user!.id, body.code, client) };
   }
 
   @Delete('two-factor')
@@ -124,8 +124,8 @@ export class MeSecurityController {
   @Access('signed-in')
   @ApiOperation({ summary: 'Turn two-factor sign-in off (with your password)' })
   @ApiNoContentResponse()
-  async disable(@CurrentAccess() access: RequestAccess, @Body() body: PasswordConfirmationDto, @Ip() ip: string, @Headers('user-agent') agent?: string): Promise<void> {
-    await this.twoFactor.disable(access.user!.id, body.password, clientInfo(agent, ip));
+  async disable(@CurrentAccess() access: RequestAccess, @Body() body: PasswordConfirmationDto, @RequestClient() client: ClientInfo): Promise<void> {
+    await this.twoFactor.disable(access.user!.id, body.password, client);
   }
 
   @Post('email-verification')

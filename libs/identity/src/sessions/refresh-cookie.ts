@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { parse, serialize } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, DomainError } from '@roundtable/core';
 
@@ -22,15 +23,16 @@ export class RefreshCookie {
   }
 
   set(reply: FastifyReply, token: string, expires: Date): void {
-    void reply.setCookie(REFRESH_COOKIE, token, { httpOnly: true, secure: this.secure, sameSite: 'strict', path: COOKIE_PATH, expires });
+    void reply.header('set-cookie', serialize(REFRESH_COOKIE, token, { httpOnly: true, secure: this.secure, sameSite: 'strict', path: COOKIE_PATH, expires }));
   }
 
   clear(reply: FastifyReply): void {
-    void reply.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: this.secure, sameSite: 'strict', path: COOKIE_PATH });
+    void reply.header('set-cookie', serialize(REFRESH_COOKIE, '', { httpOnly: true, secure: this.secure, sameSite: 'strict', path: COOKIE_PATH, expires: new Date(0) }));
   }
 
   read(request: FastifyRequest): string | undefined {
-    return request.cookies?.[REFRESH_COOKIE];
+    const header = request.headers.cookie;
+    return header ? parse(header)[REFRESH_COOKIE] : undefined;
   }
 
   /**
