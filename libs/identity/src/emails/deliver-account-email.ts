@@ -49,7 +49,7 @@ export class DeliverAccountEmail implements OnModuleInit {
 
   async run(emailId: string): Promise<AccountEmailOutcome> {
     const [[claimed]]: [Array<{ kind: AccountEmailKind; email: string; user_id: string | null; detail: Record<string, string> }>, number] = await this.db.query(
-      `UPDATE account_emails SET status = 'claimed', claimed_until = now() + make_interval(secs => $2)
+      `UPDATE account_emails SET status = 'claimed', claimed_until = now() + make_interval(secs => $2::int)
        WHERE id = $1 AND (status IN ('queued', 'failed') OR (status = 'claimed' AND claimed_until < now()))
        RETURNING kind, email, user_id, detail`,
       [emailId, CLAIM_SECONDS],
@@ -66,7 +66,7 @@ export class DeliverAccountEmail implements OnModuleInit {
     if (claimed.kind !== 'new_device') {
       const { token, hash } = accountToken();
       const ttl = claimed.kind === 'reset' ? this.config.PASSWORD_RESET_TTL_SECONDS : VERIFY_TTL_SECONDS;
-      await this.db.query(`UPDATE account_emails SET token_hash = $2, expires_at = now() + make_interval(secs => $3) WHERE id = $1`, [emailId, hash, ttl]);
+      await this.db.query(`UPDATE account_emails SET token_hash = $2, expires_at = now() + make_interval(secs => $3::int) WHERE id = $1`, [emailId, hash, ttl]);
       link = `${this.base}/${claimed.kind === 'reset' ? 'reset-password' : 'verify-email'}/${token}`;
     }
     const k = claimed.kind;

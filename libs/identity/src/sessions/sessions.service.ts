@@ -50,10 +50,10 @@ export class SessionsService {
   async open(userId: string, client: ClientInfo): Promise<IssuedSession & { newDevice: boolean }> {
     const secret = randomBytes(32).toString('base64url');
     const [row] = await this.db.query(
-      `WITH seen AS (SELECT EXISTS (SELECT 1 FROM sessions WHERE user_id = $1) AS any, EXISTS (SELECT 1 FROM sessions WHERE user_id = $1 AND device = $3) AS same)
+      `WITH seen AS (SELECT EXISTS (SELECT 1 FROM sessions WHERE user_id = $1) AS known_account, EXISTS (SELECT 1 FROM sessions WHERE user_id = $1 AND device = $3) AS known_device)
        INSERT INTO sessions (user_id, refresh_hash, device, ip, expires_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))
-       RETURNING id, expires_at, (SELECT any AND NOT same FROM seen) AS new_device`,
+       VALUES ($1, $2, $3, $4, now() + make_interval(days => $5::int))
+       RETURNING id, expires_at, (SELECT known_account AND NOT known_device FROM seen) AS new_device`,
       [userId, hashOf(secret), client.device, client.ip, this.config.SESSION_TTL_DAYS],
     );
     return { ...this.issue(userId, row.id, secret, row.expires_at), newDevice: row.new_device };
@@ -65,7 +65,7 @@ export class SessionsService {
     if (!sessionId || !secret || !UUID.test(sessionId)) throw NOT_SIGNED_IN();
     const next = randomBytes(32).toString('base64url');
     const [[row]]: [Array<{ user_id: string; expires_at: Date }>, number] = await this.db.query(
-      `UPDATE sessions SET refresh_hash = $3, last_used_at = now(), ip = $4, expires_at = now() + make_interval(days => $5)
+      `UPDATE sessions SET refresh_hash = $3, last_used_at = now(), ip = $4, expires_at = now() + make_interval(days => $5::int)
        WHERE id = $1 AND refresh_hash = $2 AND ended_at IS NULL AND expires_at > now()
        RETURNING user_id, expires_at`,
       [sessionId, hashOf(secret), hashOf(next), client.ip, this.config.SESSION_TTL_DAYS],
