@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { DomainError } from '@roundtable/core';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCookieAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../access/access.decorator';
@@ -54,9 +55,11 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'No refresh cookie, or its session ended; a refresh token used twice ends its session' })
   @ApiForbiddenResponse({ description: 'Not a same-origin request' })
   async refresh(@Req() request: FastifyRequest, @RequestClient() client: ClientInfo, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
+    const refreshToken = this.cookie.read(request);
+    if (!refreshToken) throw new DomainError(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'This device is not signed in (no refresh cookie)');
     this.cookie.assertSameOrigin(request);
     try {
-      const issued = await this.sessions.refresh(this.cookie.read(request), client);
+      const issued = await this.sessions.refresh(refreshToken, client);
       this.cookie.set(reply, issued.refreshToken, issued.expiresAt);
       return { user: await this.auth.profile(issued.userId), accessToken: issued.accessToken };
     } catch (err) {
