@@ -42,6 +42,7 @@ export const en = {
     pageNotFound: 'Page not found',
   },
   account: {
+    linkUsed: 'This link was already used or has expired. Ask for a new one.',
     code: 'Code from your authenticator app',
     codeHint: 'Enter the 6-digit code, or one of your recovery codes.',
     forgot: 'Forgot your password?',

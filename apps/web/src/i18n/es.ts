@@ -43,6 +43,7 @@ export const es: Catalogue = {
     pageNotFound: 'Página no encontrada',
   },
   account: {
+    linkUsed: 'Este enlace ya se usó o ha caducado. Pida uno nuevo.',
     code: 'Código de su aplicación de autenticación',
     codeHint: 'Escriba el código de 6 cifras o uno de sus códigos de recuperación.',
     forgot: '¿Olvidó su contraseña?',

@@ -43,6 +43,7 @@ export const fr: Catalogue = {
     pageNotFound: 'Page introuvable',
   },
   account: {
+    linkUsed: 'Ce lien a déjà servi ou a expiré. Demandez-en un nouveau.',
     code: 'Code de votre application d’authentification',
     codeHint: 'Saisissez le code à 6 chiffres, ou l’un de vos codes de secours.',
     forgot: 'Mot de passe oublié ?',

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client';
+import { ApiError, api, call } from '../api/client';
 import { ErrorNote, useSubmit } from '../components/ui';
 import { Link, usePageTitle } from '../lib/router';
 
@@ -46,7 +46,9 @@ export function ResetPasswordPage({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const submit = useSubmit(async () => {
-    await call(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, newPassword: password } }));
+    await call(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, newPassword: password } })).catch((err) => {
+      throw err instanceof ApiError && err.code === 'invalid_token' ? new ApiError(400, t('account.linkUsed'), 'invalid_token') : err;
+    });
     setDone(true);
   });
   const onSubmit = (e: FormEvent) => {
@@ -96,8 +98,11 @@ export function VerifyEmailPage({ token }: { token: string }) {
   useEffect(() => {
     let pending = confirmations.get(token);
     if (!pending) confirmations.set(token, (pending = call(api.POST('/api/v1/auth/verify-email', { body: { token } }))));
-    pending.then(() => setDone(true), setError);
-  }, [token]);
+    pending.then(
+      () => setDone(true),
+      (err) => setError(err instanceof ApiError && err.code === 'invalid_token' ? new ApiError(400, t('account.linkUsed'), 'invalid_token') : err),
+    );
+  }, [token, t]);
   return (
     <section className="narrow">
       <h1>{t('account.verifyTitle')}</h1>
