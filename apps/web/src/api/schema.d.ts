@@ -1518,6 +1518,8 @@ export interface components {
             country?: Record<string, never> | null;
             /** @description Moderates this space (shown as a badge) */
             isModerator: boolean;
+            /** @description Organisation and constituency confirmed by an organiser or an invitation (else self-declared) */
+            affiliationVerified?: boolean;
         };
         ContributionDto: {
             /** Format: uuid */

@@ -71,7 +71,7 @@ function Sessions() {
     signOut();
   });
   return (
-    <>
+    <div className="stack">
       <h3>{t('account.sessionsTitle')}</h3>
       <ul className="plain-list" aria-label={t('account.sessionsTitle')}>
         {res.data?.items.map((s) => (
@@ -89,7 +89,7 @@ function Sessions() {
       <button type="button" onClick={() => void everywhere.run()} disabled={everywhere.busy}>
         {t('account.signOutEverywhere')}
       </button>
-    </>
+    </div>
   );
 }
 
@@ -228,7 +228,7 @@ function SecurityLogList() {
   const lang = useLang();
   const res = useAsync(() => call<{ items: SecurityEvent[] }>(api.GET('/api/v1/me/security-log', { params: { query: { limit: 20 } } })), []);
   return (
-    <>
+    <div className="stack">
       <h3>{t('account.logTitle')}</h3>
       <ul className="plain-list" aria-label={t('account.logTitle')}>
         {res.data?.items.map((e) => (
@@ -238,6 +238,6 @@ function SecurityLogList() {
           </li>
         ))}
       </ul>
-    </>
+    </div>
   );
 }

@@ -298,6 +298,7 @@ export class ContributionsService {
         constituency: p.user.constituency,
         country: p.user.country,
         isModerator: p.space.role === 'moderator',
+        affiliationVerified: !!p.user.affiliationVerified,
       },
       body: p.body,
       bodyHtml: p.bodyHtml,

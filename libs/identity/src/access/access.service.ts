@@ -54,7 +54,8 @@ export class AccessService {
   private async loadPrincipal(userId: string, sessionId: string | undefined): Promise<{ principal: Principal; tokensValidAfter: number | null } | null> {
     const rows = await this.db.query(
       `SELECT id, display_name, organisation, constituency, country, preferred_language, is_organiser,
-              email_verified_at IS NOT NULL AS email_verified, totp_enabled_at IS NOT NULL AS two_factor, tokens_valid_after
+              email_verified_at IS NOT NULL AS email_verified, totp_enabled_at IS NOT NULL AS two_factor, tokens_valid_after,
+              affiliation_verified_at IS NOT NULL AS affiliation_verified
        FROM users u WHERE id = $1 AND password_hash IS NOT NULL
          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM sessions s WHERE s.id = $2 AND s.user_id = u.id AND s.ended_at IS NULL))`,
       [userId, sessionId ?? null],
@@ -71,6 +72,7 @@ export class AccessService {
       isOrganiser: r.is_organiser,
       emailVerified: r.email_verified || !this.config.verifiesEmail,
       twoFactor: r.two_factor,
+      affiliationVerified: r.affiliation_verified,
     };
     return { principal, tokensValidAfter: r.tokens_valid_after ? (r.tokens_valid_after as Date).getTime() : null };
   }

@@ -15,6 +15,8 @@ export interface Principal {
   emailVerified: boolean;
   /** Two-factor sign-in is enrolled. */
   twoFactor: boolean;
+  /** Organisation and constituency confirmed by an organiser or an invitation. */
+  affiliationVerified?: boolean;
 }
 
 export interface SpaceScope {
