@@ -4,6 +4,11 @@ import { ApiError, api, call } from '../api/client';
 import { ErrorNote, useSubmit } from '../components/ui';
 import { Link, usePageTitle } from '../lib/router';
 
+/** A used or expired emailed link, said in the reader's language (the api says it in English). */
+function inReadersWords(err: unknown, linkUsed: string): unknown {
+  return err instanceof ApiError && err.code === 'invalid_token' ? new ApiError(400, linkUsed, 'invalid_token') : err;
+}
+
 /** Asks for a password reset link; the answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
@@ -47,7 +52,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
   const [done, setDone] = useState(false);
   const submit = useSubmit(async () => {
     await call(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, newPassword: password } })).catch((err) => {
-      throw err instanceof ApiError && err.code === 'invalid_token' ? new ApiError(400, t('account.linkUsed'), 'invalid_token') : err;
+      throw inReadersWords(err, t('account.linkUsed'));
     });
     setDone(true);
   });
@@ -100,7 +105,7 @@ export function VerifyEmailPage({ token }: { token: string }) {
     if (!pending) confirmations.set(token, (pending = call(api.POST('/api/v1/auth/verify-email', { body: { token } }))));
     pending.then(
       () => setDone(true),
-      (err) => setError(err instanceof ApiError && err.code === 'invalid_token' ? new ApiError(400, t('account.linkUsed'), 'invalid_token') : err),
+      (err) => setError(inReadersWords(err, t('account.linkUsed'))),
     );
   }, [token, t]);
   return (

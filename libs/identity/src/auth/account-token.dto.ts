@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_RULE } from './register.dto';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsNewPassword } from './register.dto';
 
 /** The token of a link sent by email (address confirmation, password reset). */
 export class AccountTokenDto {
@@ -18,9 +18,7 @@ export class PasswordResetRequestDto {
 
 /** A new password, under the same rule as at registration. */
 export class NewPasswordDto {
-  @ApiProperty({ minLength: 10, description: PASSWORD_RULE })
-  @IsString() @MinLength(10, { message: PASSWORD_RULE }) @MaxLength(200, { message: PASSWORD_RULE })
-  @Matches(/^(?=.*\p{L})(?=.*[\d\p{P}\p{S}]).*$/u, { message: PASSWORD_RULE })
+  @IsNewPassword()
   newPassword: string;
 }
 

@@ -4,7 +4,6 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { AppConfig, DomainError, RedisConnections } from '@roundtable/core';
 import { AccountEmails } from '../emails/account-emails';
-import { accountTokenHash } from '../emails/deliver-account-email';
 import { SecurityLog } from '../security/security-log';
 import type { ClientInfo } from '../sessions/client-info';
 import { SessionsService } from '../sessions/sessions.service';
@@ -55,19 +54,15 @@ export class PasswordsService {
   }
 
   async confirmReset(token: string, next: string, client: ClientInfo): Promise<void> {
-    const [[used]]: [Array<{ user_id: string }>, number] = await this.db.query(
-      `UPDATE account_emails SET used_at = now()
-       WHERE token_hash = $1 AND kind = 'reset' AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
-      [accountTokenHash(token)],
-    );
-    if (!used) throw DomainError.badRequest('This reset link was already used or has expired; ask for a new one', 'invalid_token');
+    const userId = await this.emails.useToken('reset', token);
+    if (!userId) throw DomainError.badRequest('This reset link was already used or has expired; ask for a new one', 'invalid_token');
     // the link reached the address, which proves it as well as a verification link would
     await this.db.query(
       `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
-      [used.user_id, await this.hasher.hash(next)],
+      [userId, await this.hasher.hash(next)],
     );
-    await this.db.query(`UPDATE account_emails SET used_at = now() WHERE user_id = $1 AND kind = 'reset' AND used_at IS NULL`, [used.user_id]);
-    await this.sessions.endAll(used.user_id, 'password_reset');
-    await this.log.record(used.user_id, 'password_reset', client);
+    await this.db.query(`UPDATE account_emails SET used_at = now() WHERE user_id = $1 AND kind = 'reset' AND used_at IS NULL`, [userId]);
+    await this.sessions.endAll(userId, 'password_reset');
+    await this.log.record(userId, 'password_reset', client);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QueueName, QueueRegistry } from '@roundtable/core';
+import { hashSecret } from '../auth/secret-hash';
 
 export type AccountEmailKind = 'verify' | 'reset' | 'new_device';
 
@@ -45,6 +46,16 @@ export class AccountEmails {
       [kind, userId, JSON.stringify(detail)],
     );
     if (row) await this.queue(row.id);
+  }
+
+  /** Uses up the unexpired token of a `kind` email's link; the account it was sent to, or null. */
+  async useToken(kind: 'verify' | 'reset', token: string): Promise<string | null> {
+    const [[used]]: [Array<{ user_id: string }>, number] = await this.db.query(
+      `UPDATE account_emails SET used_at = now()
+       WHERE token_hash = $1 AND kind = $2 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+      [hashSecret(token), kind],
+    );
+    return used?.user_id ?? null;
   }
 
   private async queue(emailId: string): Promise<void> {

@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { MailDeliveryError, MailTemplate, MailTransport } from '@roundtable/mail';
+import { hashSecret, newSecret } from '../auth/secret-hash';
 import { ACCOUNT_EMAIL_TEMPLATE } from './account-email.template';
 import type { AccountEmailKind } from './account-emails';
 
@@ -14,15 +14,6 @@ const VERIFY_TTL_SECONDS = 7 * 24 * 3600;
 
 export type AccountEmailOutcome = { kind: 'sent'; messageId: string } | { kind: 'skipped'; reason: string } | { kind: 'settled' };
 
-/** A fresh one-time token for a link and the hash stored in its place. */
-export function accountToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: accountTokenHash(token) };
-}
-
-export function accountTokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 /**
  * Sends one account email at most once: claim its row, skip it when the address has no
@@ -64,7 +55,8 @@ export class DeliverAccountEmail implements OnModuleInit {
     }
     let link = `${this.base}/settings#security`;
     if (claimed.kind !== 'new_device') {
-      const { token, hash } = accountToken();
+      const token = newSecret();
+      const hash = hashSecret(token);
       const ttl = claimed.kind === 'reset' ? this.config.PASSWORD_RESET_TTL_SECONDS : VERIFY_TTL_SECONDS;
       await this.db.query(`UPDATE account_emails SET token_hash = $2, expires_at = now() + make_interval(secs => $3::int) WHERE id = $1`, [emailId, hash, ttl]);
       link = `${this.base}/${claimed.kind === 'reset' ? 'reset-password' : 'verify-email'}/${token}`;

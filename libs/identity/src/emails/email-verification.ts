@@ -5,7 +5,6 @@ import { DomainError } from '@roundtable/core';
 import { AccessCache } from '../access/access-cache';
 import { SecurityLog } from '../security/security-log';
 import { AccountEmails } from './account-emails';
-import { accountTokenHash } from './deliver-account-email';
 
 /** Verifying a member's email address (EMAIL_VERIFICATION=required): until then they read but do not post. */
 @Injectable()
@@ -18,15 +17,11 @@ export class EmailVerification {
   ) {}
 
   async confirm(token: string): Promise<void> {
-    const [[used]]: [Array<{ user_id: string }>, number] = await this.db.query(
-      `UPDATE account_emails SET used_at = now()
-       WHERE token_hash = $1 AND kind = 'verify' AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
-      [accountTokenHash(token)],
-    );
-    if (!used) throw DomainError.badRequest('This confirmation link was already used or has expired; ask for a new one in your settings', 'invalid_token');
-    await this.db.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [used.user_id]);
-    await this.log.record(used.user_id, 'email_verified');
-    await this.access.changed(used.user_id);
+    const userId = await this.emails.useToken('verify', token);
+    if (!userId) throw DomainError.badRequest('This confirmation link was already used or has expired; ask for a new one in your settings', 'invalid_token');
+    await this.db.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [userId]);
+    await this.log.record(userId, 'email_verified');
+    await this.access.changed(userId);
   }
 
   /** Sends a (new) confirmation link; at most one a minute. */

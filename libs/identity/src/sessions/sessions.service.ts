@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, DomainError } from '@roundtable/core';
 import { AccessCache } from '../access/access-cache';
+import { hashSecret, newSecret } from '../auth/secret-hash';
 import { TokenService } from '../auth/token.service';
 import { SecurityLog } from '../security/security-log';
 import { ClientInfo } from './client-info';
@@ -26,7 +26,6 @@ export interface SessionRow {
   last_used_at: Date;
 }
 
-const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const NOT_SIGNED_IN = () => new DomainError(HttpStatus.UNAUTHORIZED, 'session_ended', 'This device is no longer signed in; sign in again');
 
 /**
@@ -48,13 +47,13 @@ export class SessionsService {
 
   /** Opens a session for a sign-in; says whether the device was never seen on this account before. */
   async open(userId: string, client: ClientInfo): Promise<IssuedSession & { newDevice: boolean }> {
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newSecret();
     const [row] = await this.db.query(
       `WITH seen AS (SELECT EXISTS (SELECT 1 FROM sessions WHERE user_id = $1) AS known_account, EXISTS (SELECT 1 FROM sessions WHERE user_id = $1 AND device = $3) AS known_device)
        INSERT INTO sessions (user_id, refresh_hash, device, ip, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(days => $5::int))
        RETURNING id, expires_at, (SELECT known_account AND NOT known_device FROM seen) AS new_device`,
-      [userId, hashOf(secret), client.device, client.ip, this.config.SESSION_TTL_DAYS],
+      [userId, hashSecret(secret), client.device, client.ip, this.config.SESSION_TTL_DAYS],
     );
     return { ...this.issue(userId, row.id, secret, row.expires_at), newDevice: row.new_device };
   }
@@ -63,12 +62,12 @@ export class SessionsService {
   async refresh(refreshToken: string | undefined, client: ClientInfo): Promise<IssuedSession & { userId: string }> {
     const [sessionId, secret] = (refreshToken ?? '').split('.');
     if (!sessionId || !secret || !UUID.test(sessionId)) throw NOT_SIGNED_IN();
-    const next = randomBytes(32).toString('base64url');
+    const next = newSecret();
     const [[row]]: [Array<{ user_id: string; expires_at: Date }>, number] = await this.db.query(
       `UPDATE sessions SET refresh_hash = $3, last_used_at = now(), ip = $4, expires_at = now() + make_interval(days => $5::int)
        WHERE id = $1 AND refresh_hash = $2 AND ended_at IS NULL AND expires_at > now()
        RETURNING user_id, expires_at`,
-      [sessionId, hashOf(secret), hashOf(next), client.ip, this.config.SESSION_TTL_DAYS],
+      [sessionId, hashSecret(secret), hashSecret(next), client.ip, this.config.SESSION_TTL_DAYS],
     );
     if (row) return { userId: row.user_id, ...this.issue(row.user_id, sessionId, next, row.expires_at) };
     // not rotated: unknown, ended or expired, or an old token of a live session (reuse)
@@ -121,7 +120,7 @@ export class SessionsService {
     if (!sessionId || !secret || !UUID.test(sessionId)) return;
     const [[ended]]: [Array<{ user_id: string }>, number] = await this.db.query(
       `UPDATE sessions SET ended_at = now(), end_reason = 'signed_out' WHERE id = $1 AND refresh_hash = $2 AND ended_at IS NULL RETURNING user_id`,
-      [sessionId, hashOf(secret)],
+      [sessionId, hashSecret(secret)],
     );
     if (ended) await this.access.changed(ended.user_id);
   }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verifySync } from 'otplib';
@@ -7,11 +7,12 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@roundtable/core';
 import { AccessCache } from '../access/access-cache';
 import { PasswordHasher } from '../auth/password-hasher';
+import { hashSecret } from '../auth/secret-hash';
 import { SecurityLog } from '../security/security-log';
 import type { ClientInfo } from '../sessions/client-info';
 
 const RECOVERY_CODES = 10;
-const hashCode = (code: string) => createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+const hashCode = (code: string) => hashSecret(code.replace(/[\s-]/g, '').toLowerCase());
 
 export interface TwoFactorEnrolment {
   secret: string;
