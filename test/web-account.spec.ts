@@ -129,4 +129,32 @@ describe('web app: account security', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('shows a verified mark next to an author whose affiliation an organiser confirmed, and none next to a self-declared one', async () => {
+    const org = stack.organiser.client;
+    const consultation = expectStatus(await org.post('/consultations', { title: { en: 'Coastal towns', fr: 'Villes côtières', es: 'Pueblos costeros' }, timezone: 'UTC' }), 201, 'consultation').body;
+    const roundtable = expectStatus(await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Harbours', fr: 'Ports', es: 'Puertos' } }), 201, 'roundtable').body;
+    const space = expectStatus(
+      await org.post(`/roundtables/${roundtable.id}/spaces`, { number: 1, prompt: { en: 'Who maintains the sea walls?', fr: 'Qui entretient les digues ?', es: '¿Quién mantiene los diques?' }, moderation: 'post' }),
+      201,
+      'space',
+    ).body;
+    const minister = await person(stack.url, 'Kofi Mensah', 'en', { organisation: 'Ministry of Fisheries', constituency: 'state', country: 'GH' });
+    const resident = await person(stack.url, 'Jo Harbour', 'en', { organisation: 'Harbour residents', constituency: 'civil_society' });
+    for (const u of [minister, resident]) expectStatus(await u.client.post(`/spaces/${space.id}/members`), 201, 'join');
+    expectStatus(await org.put(`/users/${minister.id}/affiliation`, { verified: true }), 200, 'confirm the ministry');
+    expectStatus(await minister.client.post(`/spaces/${space.id}/contributions`, { body: 'The ministry funds the repairs.', language: 'en' }), 201, 'post');
+    expectStatus(await resident.client.post(`/spaces/${space.id}/contributions`, { body: 'Residents do the weekly checks.', language: 'en' }), 201, 'post');
+
+    const context = await signedInContext(browser, resident, 'en');
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/spaces/${space.id}`);
+    const verified = page.locator('article', { hasText: 'The ministry funds the repairs.' });
+    const declared = page.locator('article', { hasText: 'Residents do the weekly checks.' });
+    await verified.getByText('Verified affiliation').waitFor();
+    await declared.waitFor();
+    expect(await declared.getByText('Verified affiliation').count()).toBe(0);
+    await screenshot(page, 'account-verified-mark', false);
+    await context.close();
+  });
 });
