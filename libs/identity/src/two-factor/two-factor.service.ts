@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verifySync } from 'otplib';
-import { toDataURL } from 'qrcode';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@roundtable/core';
 import { AccessCache } from '../access/access-cache';
@@ -41,6 +40,8 @@ export class TwoFactorService {
     const secret = generateSecret();
     await this.db.query(`UPDATE users SET totp_pending_secret = $2 WHERE id = $1`, [userId, secret]);
     const otpauthUrl = generateURI({ issuer: 'Roundtable', label: user.email ?? userId, secret });
+    // the QR encoder is loaded by the first enrolment, not by every api process at boot
+    const { toDataURL } = await import('qrcode');
     return { secret, otpauthUrl, qrCode: await toDataURL(otpauthUrl, { margin: 1, width: 240 }) };
   }
 
