@@ -10,7 +10,7 @@ module.exports = {
     // a few dependencies ship ES modules only; jest needs them as CommonJS
     '^.+\\.m?js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' }, swcrc: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|eld)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|eld|@scure|@noble|@otplib|otplib)/)'],
   moduleNameMapper: {
     '^@roundtable/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@roundtable/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -8,6 +8,7 @@ import { Invitations1732300000900 } from './1732300000900-invitations';
 import { MemberDirectory1732300001000 } from './1732300001000-member-directory';
 import { SuspensionLifting1732300001100 } from './1732300001100-suspension-lifting';
 import { ConsultationSettings1732300001200 } from './1732300001200-consultation-settings';
+import { AccountSecurity1732300001500 } from './1732300001500-account-security';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   MemberDirectory1732300001000,
   SuspensionLifting1732300001100,
   ConsultationSettings1732300001200,
+  AccountSecurity1732300001500,
 ];

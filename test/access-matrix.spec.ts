@@ -46,6 +46,12 @@ interface Row {
    * there: the moderator of space A calling it on space B must get 403.
    */
   spaceScoped?: boolean;
+  /**
+   * For routes that end the caller's own sessions: signed-in callers are a fresh sign-in of
+   * an account of their own, so the fixtures' tokens keep working (the rule is the same
+   * for every signed-in role). `headers` are what its browser would send (refresh cookie).
+   */
+  ownSession?: (f: Fixtures) => Promise<{ client: Client; headers?: Record<string, string> }>;
 }
 
 const TABLE: Record<string, Row> = {
@@ -62,6 +68,25 @@ const TABLE: Record<string, Row> = {
   'DELETE /me': { allowed: SIGNED_IN, body: () => ({}) },
   // finding any account (with its email) to give it a role
   'GET /users': { allowed: ORGANISER, query: 'q=matrix' },
+  'PUT /users/{id}/affiliation': { allowed: ORGANISER, body: () => ({ verified: true }), params: (f) => ({ id: f.bystander.id }) },
+
+  // account security: devices, password, two-factor sign-in, email links (a token nobody was given: 400)
+  'POST /auth/refresh': { allowed: SIGNED_IN, ownSession: freshSession },
+  'POST /auth/logout': { allowed: EVERYONE, ownSession: freshSession },
+  'POST /auth/password-reset': { allowed: EVERYONE, body: () => ({ email: uniqueEmail('matrix-reset') }) },
+  'POST /auth/password-reset/confirm': { allowed: EVERYONE, body: () => ({ token: 'M'.repeat(43), newPassword: 'matrix-pass-10' }) },
+  'POST /auth/verify-email': { allowed: EVERYONE, body: () => ({ token: 'M'.repeat(43) }) },
+  // without the current password nothing changes (400)
+  'POST /me/password': { allowed: SIGNED_IN, body: () => ({}) },
+  'GET /me/sessions': { allowed: SIGNED_IN },
+  'DELETE /me/sessions': { allowed: SIGNED_IN, ownSession: freshSession },
+  // a device that is not the caller's: 404
+  'DELETE /me/sessions/{id}': { allowed: SIGNED_IN, params: () => ({ id: '00000000-0000-4000-8000-000000000000' }) },
+  'GET /me/security-log': { allowed: SIGNED_IN },
+  'POST /me/two-factor': { allowed: SIGNED_IN },
+  'POST /me/two-factor/confirm': { allowed: SIGNED_IN, body: () => ({ code: '000000' }) },
+  'DELETE /me/two-factor': { allowed: SIGNED_IN, body: () => ({}) },
+  'POST /me/email-verification': { allowed: SIGNED_IN },
 
   // structure
   'POST /consultations': { allowed: ORGANISER, body: () => ({ title: { en: 'Matrix consultation' }, timezone: 'UTC' }) },
@@ -172,6 +197,19 @@ const TABLE: Record<string, Row> = {
   // Prometheus scrapers carry no user token (METRICS_TOKEN, when configured, is checked in test/ops.spec.ts)
   'GET /metrics': { allowed: EVERYONE },
 };
+
+/** A new account signed in on a device of its own: its bearer client and its refresh cookie, sent as its page would. */
+async function freshSession(f: Fixtures): Promise<{ client: Client; headers: Record<string, string> }> {
+  const user = await registerUser(f.bystander.client.base, { tag: 'matrix-session' });
+  const res = await fetch(`${f.bystander.client.base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  });
+  const body = await res.json();
+  const cookie = /rt_refresh=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
+  return { client: new Client(f.bystander.client.base, body.accessToken), headers: { cookie, 'sec-fetch-site': 'same-origin' } };
+}
 
 /** A one-day period no other row uses (digests and summaries are unique per period). */
 function freshPeriod(): { periodStart: string; periodEnd: string } {
@@ -331,7 +369,8 @@ describe('access matrix: every OpenAPI route × {anonymous, participant, moderat
         const params = row.params ? { ...defaultParams(route, f, true), ...(await row.params(f)) } : defaultParams(route, f);
         const url = fill(route, params) + (row.query ? `?${row.query}` : '');
         const body = row.body ? row.body(f) : ['POST', 'PUT', 'PATCH'].includes(method) ? {} : undefined;
-        const res = await clients[role].request(method, url, body);
+        const own = row.ownSession && role !== 'anonymous' ? await row.ownSession(f) : null;
+        const res = await (own?.client ?? clients[role]).request(method, url, body, own?.headers);
         visited += 1;
         const problem = violation(role, row.allowed.includes(role), res);
         if (problem) problems.push(`${route} as ${role}: ${problem}`);

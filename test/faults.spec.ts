@@ -86,6 +86,8 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
         FLAGS_PER_MINUTE: '1000000',
         FLAG_HIDE_THRESHOLD: '1000',
         REGISTRATIONS_PER_HOUR: '1000000',
+        // the members sign in once and post with those tokens for the whole run (longer than the 15-minute default)
+        JWT_TTL_SECONDS: '14400',
         SHUTDOWN_TIMEOUT_MS: '5000',
         OUTBOX_SWEEPER: 'false',
         SMTP_URL: sink.url,

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { Client, eventually, TestUser } from './support/test-api';
 import { expectStatus } from './support/world';
-import { launchBrowser, person, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
+import { launchBrowser, pageAccessToken, person, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
 
 /**
  * Participants in the browser: registration, the French thread view with live arrivals
@@ -70,8 +70,7 @@ describe('web app: participants', () => {
     await page.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
     await page.getByText('Villes et mobilité climatique').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
-    const token = await page.evaluate(() => localStorage.getItem('rt.token'));
-    const me = await new Client(stack.url, token!).get('/me');
+    const me = await new Client(stack.url, await pageAccessToken(page)).get('/me');
     expect(me.body).toMatchObject({ email, displayName: 'Inès Moreau', organisation: 'Université de Dakar', constituency: 'academia', country: 'SN', preferredLanguage: 'fr' });
     expect(errors).toEqual([]);
     await context.close();

@@ -90,20 +90,33 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A browser context already signed in as `user` (the token where the app keeps it), reading in `lang`. */
+/**
+ * A browser context already signed in as `user`, reading in `lang`: it signs in through
+ * the api from inside the context, so the context holds the HttpOnly refresh cookie the
+ * web app renews its access token with, exactly as after signing in on the page.
+ */
 export async function signedInContext(browser: Browser, user: TestUser | null, lang: 'en' | 'fr' | 'es' = 'en', viewport = { width: 1100, height: 900 }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale: lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-FR' : 'es-ES', acceptDownloads: true });
-  await context.addInitScript(
-    ([token, language]) => {
-      if (token && !sessionStorage.getItem('rt.test.init')) {
-        localStorage.setItem('rt.token', token);
-        localStorage.setItem('rt.lang', language);
-        sessionStorage.setItem('rt.test.init', '1');
-      }
-    },
-    [user?.token ?? '', lang] as const,
-  );
+  await context.addInitScript((language) => {
+    if (!sessionStorage.getItem('rt.test.init')) {
+      localStorage.setItem('rt.lang', language);
+      sessionStorage.setItem('rt.test.init', '1');
+    }
+  }, lang);
+  if (user) {
+    const base = user.client.base;
+    const res = await context.request.post(`${base}/api/v1/auth/login`, { data: { email: user.email, password: user.password }, headers: { origin: base } });
+    if (res.status() !== 200) throw new Error(`sign-in of ${user.email} failed: ${res.status()} ${await res.text()}`);
+  }
   return context;
+}
+
+/** The access token the signed-in page would use now (renewed from its refresh cookie). */
+export async function pageAccessToken(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const res = await fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin' });
+    return ((await res.json()) as { accessToken: string }).accessToken;
+  });
 }
 
 /** Fails the test on uncaught errors in the page. */

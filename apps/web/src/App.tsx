@@ -11,6 +11,7 @@ import { closeLiveSocket } from './live/socket';
 import { ConsultationPage } from './pages/ConsultationPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/AccountPages';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
 import { RoundtablePage } from './pages/RoundtablePage';
 import { SettingsPage, UnsubscribePage } from './pages/SettingsPage';
@@ -34,6 +35,9 @@ function Routes() {
   if (path === '/login') return <LoginPage />;
   if (path === '/register') return <RegisterPage />;
   if (path === '/unsubscribe') return <UnsubscribePage />;
+  if (path === '/forgot-password') return <ForgotPasswordPage />;
+  if ((m = match('/reset-password/:token', path))) return <ResetPasswordPage token={m.token} />;
+  if ((m = match('/verify-email/:token', path))) return <VerifyEmailPage token={m.token} />;
   // an invitation link works signed in or not: the page offers to sign in or register
   if ((m = match('/invite/:token', path))) return <InvitePage token={m.token} />;
   if (!user) return <LoginPage redirected={path !== '/'} />;

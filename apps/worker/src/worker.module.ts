@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule, SPACE_EVENT_HANDLERS, SpaceEventHandler } from '@roundtable/core';
 import { DigestsWorkerModule } from '@roundtable/digests';
+import { IdentityWorkerModule } from '@roundtable/identity';
 import { InvitationsWorkerModule } from '@roundtable/invitations';
 import { MemberDigestsWorkerModule } from '@roundtable/member-digests';
 import { StocktakingWorkerModule } from '@roundtable/stocktaking';
@@ -19,7 +20,7 @@ const SPACE_EVENT_HANDLER_CLASSES = [
 
 /** The queue-consuming process: no HTTP. */
 @Module({
-  imports: [CoreModule, MemberDigestsWorkerModule, InvitationsWorkerModule, TranslationWorkerModule, DigestsWorkerModule, StocktakingWorkerModule],
+  imports: [CoreModule, IdentityWorkerModule, MemberDigestsWorkerModule, InvitationsWorkerModule, TranslationWorkerModule, DigestsWorkerModule, StocktakingWorkerModule],
   providers: [
     SpaceEventsProcessor,
     WorkerMetricsServer,

@@ -13,12 +13,23 @@ import { UserDirectory } from './users/user-directory';
 import { UsersController } from './users/users.controller';
 import { UserEntity } from './users/user.entity';
 import { UsersService } from './users/users.service';
+import { PasswordsService } from './auth/passwords.service';
+import { AccountEmails } from './emails/account-emails';
+import { EmailVerification } from './emails/email-verification';
+import { MeSecurityController } from './security/me-security.controller';
+import { SecurityLog } from './security/security-log';
+import { RefreshCookie } from './sessions/refresh-cookie';
+import { SessionsService } from './sessions/sessions.service';
+import { TwoFactorService } from './two-factor/two-factor.service';
 
 /** Accounts, sign-in, tokens and the access rules every route is checked against. */
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity])],
-  controllers: [AuthController, MeController, UsersController],
-  providers: [AccessCache, AccountDataService, AuthService, UsersService, UserDirectory, PasswordHasher, TokenService, AccessService, OrganiserBootstrap],
-  exports: [AuthService, UsersService, PasswordHasher, TokenService, AccessService, TypeOrmModule],
+  controllers: [AuthController, MeController, MeSecurityController, UsersController],
+  providers: [
+    AccessCache, AccountDataService, AuthService, UsersService, UserDirectory, PasswordHasher, TokenService, AccessService, OrganiserBootstrap,
+    SessionsService, RefreshCookie, PasswordsService, AccountEmails, EmailVerification, SecurityLog, TwoFactorService,
+  ],
+  exports: [AuthService, UsersService, PasswordHasher, TokenService, AccessService, SessionsService, TypeOrmModule],
 })
 export class IdentityModule {}

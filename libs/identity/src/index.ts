@@ -11,3 +11,5 @@ export * from './users/name-search';
 export * from './users/user.dto';
 export * from './users/user.entity';
 export * from './users/users.service';
+export * from './identity-worker.module';
+export * from './sessions/sessions.service';

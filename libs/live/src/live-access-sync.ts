@@ -49,9 +49,10 @@ export class LiveAccessSync {
   /** Checks one socket's rooms again (all of them, or those of one space). */
   async resyncSocket(socket: Socket, onlySpaceId?: string): Promise<void> {
     const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-    const user = await this.access.principalFromToken(token);
+    // the handshake's token may have expired since: what counts is that its session still holds
+    const user = await this.access.principalFromToken(token, { ignoreExpiration: true });
     if (!user) {
-      socket.disconnect(true); // the account was deleted
+      socket.disconnect(true); // the account was deleted or the session ended (signed out, password changed)
       return;
     }
     socket.data.user = user;

@@ -1,15 +1,18 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
 
-const TOKEN_KEY = 'rt.token';
-let token: string | null = readToken();
+/**
+ * The access token lives in memory only: a page load gets one from the refresh cookie
+ * (HttpOnly, so no script here can read the long-lived credential), and an answer 401
+ * renews it once and retries. Tabs renew one at a time (Web Locks), since a refresh
+ * token presented twice ends the session.
+ */
+let token: string | null = null;
+let renewing: Promise<AuthAnswer | null> | null = null;
 
-function readToken(): string | null {
-  try {
-    return localStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
+interface AuthAnswer {
+  accessToken: string;
+  user: unknown;
 }
 
 export function getToken(): string | null {
@@ -18,12 +21,31 @@ export function getToken(): string | null {
 
 export function setToken(value: string | null): void {
   token = value;
-  try {
-    if (value) localStorage.setItem(TOKEN_KEY, value);
-    else localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // private mode: the session lasts as long as the tab
-  }
+}
+
+/** A fresh access token from the refresh cookie (null when this device is not signed in). */
+export function renewSession(): Promise<AuthAnswer | null> {
+  renewing ??= withLock(async () => {
+    const res = await fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => null);
+    if (!res?.ok) return null;
+    const answer = (await res.json()) as AuthAnswer;
+    token = answer.accessToken;
+    return answer;
+  }).finally(() => {
+    renewing = null;
+  });
+  return renewing;
+}
+
+function withLock<T>(run: () => Promise<T>): Promise<T> {
+  const locks = (navigator as Navigator & { locks?: { request(name: string, cb: () => Promise<T>): Promise<T> } }).locks;
+  return locks ? locks.request('rt-session-refresh', run) : run();
+}
+
+/** Signs this device out on the server (its session and cookie), then forgets the token. */
+export async function endSession(): Promise<void> {
+  await fetch('/api/v1/auth/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+  token = null;
 }
 
 /** An API answer other than 2xx, with the server's message (validation lists joined). */
@@ -31,15 +53,28 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The api's error code (`two_factor_required`, `email_unverified` …) when it gives one. */
+    readonly code?: string,
   ) {
     super(message);
   }
 }
 
+const retries = new WeakMap<Request, Request>();
+
 const auth: Middleware = {
   onRequest({ request }) {
     if (token) request.headers.set('authorization', `Bearer ${token}`);
+    if (token && !request.url.includes('/api/v1/auth/')) retries.set(request, request.clone());
     return request;
+  },
+  async onResponse({ request, response }) {
+    const again = retries.get(request);
+    if (response.status !== 401 || !again) return response;
+    // the access token expired (or the session ended): renew once, then ask again
+    if (!(await renewSession())) return response;
+    again.headers.set('authorization', `Bearer ${token}`);
+    return fetch(again);
   },
 };
 
@@ -62,20 +97,21 @@ export async function call<T>(pending: Promise<Answer>): Promise<T> {
   }
   const { data, error, response } = answer;
   if (!response.ok) {
-    const body = error as { message?: string | string[] } | undefined;
+    const body = error as { message?: string | string[]; code?: string } | undefined;
     const message = Array.isArray(body?.message) ? body!.message.join(' · ') : body?.message ?? response.statusText;
     if (response.status === 401 && token) {
       setToken(null);
       window.dispatchEvent(new Event('rt:signed-out'));
     }
-    throw new ApiError(response.status, String(message));
+    throw new ApiError(response.status, String(message), body?.code);
   }
   return data as T;
 }
 
 /** Downloads a file the API serves behind the bearer token (exports). */
 export async function download(url: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  let res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (res.status === 401 && (await renewSession())) res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) {
     const body = await res.json().catch(() => ({}) as { message?: string });
     throw new ApiError(res.status, String(body.message ?? res.statusText));

@@ -13,7 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account */
+        /** Create an account (also sets the refresh cookie of the web app) */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -30,8 +30,93 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password */
+        /** Sign in with email and password (and `code` when two-factor sign-in is on); also sets the refresh cookie */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new access token for this device, from its refresh cookie (rotated on every use); same-origin requests only */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign this device out: ends the session of its refresh cookie, or of the bearer token */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a single-use password reset link; the same answer whether or not the address has an account */
+        post: operations["AuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the link’s token; every device is signed out */
+        post: operations["AuthController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an email address with the token of the link sent to it */
+        post: operations["AuthController_verifyEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -74,6 +159,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password; your other devices are signed out */
+        post: operations["MeSecurityController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your signed-in devices, most recently used first */
+        get: operations["MeSecurityController_listSessions"];
+        put?: never;
+        post?: never;
+        /** Sign out everywhere: every device, this one too; their access tokens stop working and live connections close at once */
+        delete: operations["MeSecurityController_endAllSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign one of your devices out */
+        delete: operations["MeSecurityController_endSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/security-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your account’s security log, newest first: sign-ins, new devices, password and two-factor changes */
+        get: operations["MeSecurityController_securityLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling in two-factor sign-in: a new secret and its QR code for an authenticator app */
+        post: operations["MeSecurityController_begin"];
+        /** Turn two-factor sign-in off (with your password) */
+        delete: operations["MeSecurityController_disable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/two-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in on with a code from the app; returns ten recovery codes, shown once */
+        post: operations["MeSecurityController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new confirmation link to your email address */
+        post: operations["MeSecurityController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -84,6 +290,23 @@ export interface paths {
         /** Find accounts by a part of their name, organisation or email, to give them a role (organisers) */
         get: operations["UsersController_search"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/affiliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Confirm (or withdraw the confirmation of) a member’s organisation and constituency (organisers) */
+        put: operations["UsersController_affiliation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -888,6 +1111,55 @@ export interface components {
         LoginDto: {
             email: string;
             password: string;
+            /** @description With two-factor sign-in on: the current 6-digit code of the authenticator app, or a recovery code */
+            code?: string;
+        };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            email: Record<string, never>;
+            displayName: string;
+            organisation?: Record<string, never> | null;
+            /** @enum {string} */
+            constituency: "state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other";
+            /** @description ISO 3166-1 alpha-2 code or country name */
+            country?: Record<string, never> | null;
+            /** @enum {string} */
+            preferredLanguage: "en" | "fr" | "es";
+            /** @enum {string} */
+            digest: "weekly" | "off";
+            /** @enum {string} */
+            digestStatus: "weekly" | "off" | "paused";
+            /** @description When the digest was paused after repeated bounces */
+            digestPausedAt?: Record<string, never> | null;
+            /** @description Global organiser (administrator) role */
+            isOrganiser: boolean;
+            /** @description The email address is confirmed (or needs no confirmation here): the member may post */
+            emailVerified: boolean;
+            /** @description Organisation and constituency confirmed by an organiser or an invitation; otherwise self-declared */
+            affiliationVerified: boolean;
+            /** @description Two-factor sign-in is on */
+            twoFactorEnabled: boolean;
+            createdAt: string;
+        };
+        AuthResponseDto: {
+            user: components["schemas"]["UserDto"];
+            /** @description Bearer token for the Authorization header and the Socket.IO handshake */
+            accessToken: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example amina@example.org */
+            email: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description password must be 10–200 characters and contain a letter and a digit or symbol */
+            newPassword: string;
+            /** @description The last part of the link */
+            token: string;
+        };
+        AccountTokenDto: {
+            /** @description The last part of the link */
+            token: string;
         };
         UpdateMeDto: {
             /** @example Amina Diallo */
@@ -907,6 +1179,57 @@ export interface components {
             /** @description Your current password */
             password: string;
         };
+        PasswordChangeDto: {
+            /** @description password must be 10–200 characters and contain a letter and a digit or symbol */
+            newPassword: string;
+            currentPassword: string;
+        };
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The browser or program that signed in (its User-Agent) */
+            device: string;
+            /** @description Address it last used */
+            ip?: Record<string, never> | null;
+            createdAt: string;
+            /** @description When it last signed in or renewed its access token */
+            lastUsedAt: string;
+            /** @description The device making this request */
+            current: boolean;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionDto"][];
+        };
+        SecurityEventDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "sign_in" | "new_device" | "sign_in_failed_code" | "password_changed" | "password_reset" | "two_factor_enabled" | "two_factor_disabled" | "recovery_code_used" | "signed_out_everywhere" | "session_ended" | "refresh_reuse" | "email_verified";
+            device: string;
+            ip?: Record<string, never> | null;
+            at: string;
+        };
+        SecurityLogPageDto: {
+            items: components["schemas"]["SecurityEventDto"][];
+            nextCursor?: Record<string, never> | null;
+        };
+        TwoFactorEnrolmentDto: {
+            /** @description Base32 secret, for apps that cannot scan */
+            secret: string;
+            otpauthUrl: string;
+            /** @description PNG data URL of a QR code of otpauthUrl */
+            qrCode: string;
+        };
+        TwoFactorCodeDto: {
+            /** @description The current 6-digit code of the authenticator app */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /** @description Ten one-time codes, shown only now */
+            recoveryCodes: string[];
+        };
+        PasswordConfirmationDto: {
+            password: string;
+        };
         AccountSummaryDto: {
             /** Format: uuid */
             userId: string;
@@ -924,6 +1247,15 @@ export interface components {
             /** @description In name order */
             items: components["schemas"]["AccountSummaryDto"][];
             nextCursor: string | null;
+        };
+        AffiliationDto: {
+            /** @description true: the organisation and constituency are confirmed; false: back to self-declared */
+            verified: boolean;
+        };
+        AffiliationStateDto: {
+            /** Format: uuid */
+            id: string;
+            affiliationVerified: boolean;
         };
         MultilingualTextDto: {
             en?: string;
@@ -984,7 +1316,7 @@ export interface components {
             roundtables?: components["schemas"]["RoundtableSummaryDto"][];
         };
         MemberFiguresDto: {
-            /** @description People who joined at least one question of the consultation */
+            /** @description People who joined at least one question of the consultation, or moderate or report on one of its roundtables */
             total: number;
             /** @description Members who get the weekly digest email (on, not paused by bounces) */
             digestSubscribers: number;
@@ -1186,6 +1518,8 @@ export interface components {
             country?: Record<string, never> | null;
             /** @description Moderates this space (shown as a badge) */
             isModerator: boolean;
+            /** @description Organisation and constituency confirmed by an organiser or an invitation (else self-declared) */
+            affiliationVerified?: boolean;
         };
         ContributionDto: {
             /** Format: uuid */
@@ -1881,8 +2215,150 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Wrong email or password; `code: two_factor_required` when a two-factor code is needed */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Too many failed attempts */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponseDto"];
+                };
+            };
+            /** @description No refresh cookie, or its session ended; a refresh token used twice ends its session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a same-origin request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted (for any address) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests for this address or from this client (PASSWORD_RESETS_PER_HOUR) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_confirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token was used already, has expired or is unknown; or the password is too weak */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountTokenDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token was used already, has expired or is unknown */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1977,6 +2453,270 @@ export interface operations {
             };
         };
     };
+    MeSecurityController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeSecurityController_listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeSecurityController_endAllSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeSecurityController_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not one of your signed-in devices */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeSecurityController_securityLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityLogPageDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeSecurityController_begin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorEnrolmentDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Two-factor sign-in is already on */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeSecurityController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmationDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeSecurityController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description Wrong code, or no enrolment started */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeSecurityController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already confirmed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_search: {
         parameters: {
             query?: {
@@ -2009,6 +2749,52 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_affiliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AffiliationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AffiliationStateDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such account */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,9 @@ export interface User {
   preferredLanguage: Lang;
   digest: 'weekly' | 'off';
   isOrganiser: boolean;
+  emailVerified?: boolean;
+  affiliationVerified?: boolean;
+  twoFactorEnabled?: boolean;
 }
 export interface AuthResult {
   user: User;

@@ -148,6 +148,7 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 {a?.displayName ?? t('thread.unknownAuthor')}
               </h3>
               {a?.organisation && <span className="org">{a.organisation}</span>}
+              {a?.affiliationVerified && <span className="badge verified">✓ {t('account.verifiedMark')}</span>}
               <span className={`badge constituency c-${a?.constituency}`}>{t(`constituency.${a?.constituency ?? 'other'}`)}</span>
               {a?.isModerator && <span className="badge moderator">{t('thread.moderatorBadge')}</span>}
               {a?.country && <span className="country">{countryName(a.country, lang)}</span>}

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, call, getToken, setToken } from '../api/client';
+import { endSession, renewSession, setToken } from '../api/client';
 import type { AuthResult, Lang, User } from '../api/types';
 import { setLanguage } from '../i18n';
 
@@ -16,16 +16,17 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
-  const [ready, setReady] = useState(!getToken());
+  const [ready, setReady] = useState(false);
 
+  // a page load is signed in when this device's refresh cookie still opens its session
   useEffect(() => {
-    if (!getToken()) return;
-    call<User>(api.GET('/api/v1/me'))
-      .then((me) => {
+    renewSession()
+      .then((answer) => {
+        if (!answer) return;
+        const me = answer.user as User;
         setUser(me);
         setLanguage(me.preferredLanguage);
       })
-      .catch(() => setToken(null))
       .finally(() => setReady(true));
   }, []);
 
@@ -41,8 +42,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setLanguage(result.user.preferredLanguage as Lang);
   }, []);
   const signOut = useCallback(() => {
-    setToken(null);
     setUser(null);
+    void endSession();
   }, []);
   const value = useMemo(() => ({ user, ready, signIn, signOut, update: setUser }), [user, ready, signIn, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client';
+import { ApiError, api, call } from '../api/client';
 import { type AuthResult, CONSTITUENCIES, type Constituency, LANGS, type Lang } from '../api/types';
 import { ErrorNote, useSubmit } from '../components/ui';
 import { useLang } from '../i18n';
@@ -30,10 +30,21 @@ export function LoginPage({ redirected = false, initialEmail = '', onSignedIn, e
   const { signIn } = useAuth();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState<string | null>(null);
   usePageTitle(embedded ? undefined : t('auth.signInTitle'));
   const Heading = embedded ? 'h2' : 'h1';
   const submit = useSubmit(async () => {
-    const result = await call<AuthResult>(api.POST('/api/v1/auth/login', { body: { email, password } }));
+    let result: AuthResult;
+    try {
+      result = await call<AuthResult>(api.POST('/api/v1/auth/login', { body: { email, password, ...(code ? { code } : {}) } }));
+    } catch (err) {
+      // two-factor sign-in is on: ask for the code, then send the three together
+      if (err instanceof ApiError && err.code === 'two_factor_required' && code === null) {
+        setCode('');
+        return;
+      }
+      throw err;
+    }
     signIn(result);
     if (onSignedIn) await onSignedIn();
     else afterSignIn();
@@ -55,6 +66,15 @@ export function LoginPage({ redirected = false, initialEmail = '', onSignedIn, e
           <label htmlFor="login-password">{t('auth.password')}</label>
           <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </div>
+        {code !== null && (
+          <div className="field">
+            <label htmlFor="login-code">{t('account.code')}</label>
+            <p className="hint" id="login-code-hint">
+              {t('account.codeHint')}
+            </p>
+            <input id="login-code" autoComplete="one-time-code" inputMode="numeric" required autoFocus aria-describedby="login-code-hint" value={code} onChange={(e) => setCode(e.target.value)} />
+          </div>
+        )}
         <ErrorNote error={submit.error} />
         <button type="submit" className="primary" disabled={submit.busy}>
           {t('auth.signIn')}
@@ -65,6 +85,9 @@ export function LoginPage({ redirected = false, initialEmail = '', onSignedIn, e
           {t('auth.noAccount')} <Link to="/register">{t('auth.registerLink')}</Link>
         </p>
       )}
+      <p>
+        <Link to="/forgot-password">{t('account.forgot')}</Link>
+      </p>
     </section>
   );
 }

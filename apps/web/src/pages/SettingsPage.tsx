@@ -8,6 +8,7 @@ import { useAuth } from '../lib/auth';
 import { formatDate } from '../lib/format';
 import { Link, useLocation, usePageTitle } from '../lib/router';
 import { ProfileFields } from './AuthPages';
+import { SecuritySettings } from './SecuritySettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -80,6 +81,7 @@ export function SettingsPage() {
         </button>
       </form>
       <Notices />
+      <SecuritySettings />
     </section>
   );
 }

@@ -8,7 +8,7 @@ export const CONTRIBUTION_SELECT = `
   SELECT c.id, c.space_id, c.parent_id, c.root_id, c.author_id, c.body, c.body_html, c.language, c.status,
          c.version, c.seq, c.reply_count, c.pinned, c.locked, c.created_at, c.updated_at, c.edited_at, c.moderation_reason,
          c.created_at::text AS created_key, c.last_activity_at::text AS activity_key,
-         u.display_name, u.organisation, u.constituency, u.country,
+         u.display_name, u.organisation, u.constituency, u.country, u.affiliation_verified_at IS NOT NULL AS author_verified,
          (m.role = 'moderator' OR rr.role = 'moderator') AS author_is_moderator,
          c.language_source, c.language_confidence, ${TRANSLATIONS_SELECT}
   FROM contributions c
@@ -43,6 +43,7 @@ export interface ContributionRow {
   constituency: ContributionDto['author']['constituency'];
   country: string | null;
   author_is_moderator: boolean | null;
+  author_verified?: boolean;
   language_source?: 'declared' | 'detected' | 'fallback' | 'unknown';
   language_confidence?: number | null;
   translations?: Partial<Record<Language, StoredTranslation>> | null;
@@ -73,6 +74,7 @@ export function toContributionDto(row: ContributionRow, viewer: Viewer | null, l
       constituency: row.constituency,
       country: row.country,
       isModerator: !!row.author_is_moderator,
+      affiliationVerified: !!row.author_verified,
     },
     body,
     bodyHtml: redacted ? null : row.body_html,

@@ -64,6 +64,7 @@ export class TranslationDto {
 
 export class ContributionAuthorDto extends AuthorDto {
   @ApiProperty({ description: 'Moderates this space (shown as a badge)' }) isModerator: boolean;
+  @ApiPropertyOptional({ description: 'Organisation and constituency confirmed by an organiser or an invitation (else self-declared)' }) affiliationVerified?: boolean;
 }
 
 export class ContributionDto {

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, OutboxRelay } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
-import { assertNotSuspended, canModerate, Principal, RequestAccess, SpaceScope } from '@roundtable/identity';
+import { assertMayPost, assertNotSuspended, canModerate, Principal, RequestAccess, SpaceScope } from '@roundtable/identity';
 import { decodeCursor, encodeCursor } from '@roundtable/spaces';
 import { SpaceEventLog } from '../events/space-event-log';
 import { DuplicateTextLimiter } from '../rate-limits/duplicate-text-limiter';
@@ -58,6 +58,7 @@ export class ContributionsService {
     const space = access.space!;
     assertOpen(space);
     assertNotSuspended(access);
+    assertMayPost(access);
     const thread = input.parentId ? await this.replyTarget(space.spaceId, input.parentId) : null;
     await this.rateLimiter.consume(user.id);
     await this.duplicates.claim(user.id, input.body).catch(async (err: unknown) => {
@@ -153,6 +154,7 @@ export class ContributionsService {
     const user = access.user!;
     assertOpen(access.space!);
     assertNotSuspended(access);
+    assertMayPost(access);
     const bodyHtml = this.renderer.render(body);
     const appended = await this.db.transaction(async (manager) => {
       const [current] = await manager.query(`SELECT author_id, status, body, version, space_id FROM contributions WHERE id = $1 FOR UPDATE`, [id]);
@@ -296,6 +298,7 @@ export class ContributionsService {
         constituency: p.user.constituency,
         country: p.user.country,
         isModerator: p.space.role === 'moderator',
+        affiliationVerified: !!p.user.affiliationVerified,
       },
       body: p.body,
       bodyHtml: p.bodyHtml,

@@ -57,8 +57,32 @@ export class AppConfig {
   @IsString()
   JWT_AUDIENCE = 'roundtable-api';
 
+  /** Lifetime of an access token (bearer); the web app renews it with its refresh cookie. */
   @Transform(toInt) @IsInt() @Min(60)
-  JWT_TTL_SECONDS = 60 * 60 * 12;
+  JWT_TTL_SECONDS = 900;
+
+  /** How long a signed-in device stays signed in without being used (its refresh token's lifetime). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  SESSION_TTL_DAYS = 30;
+
+  /**
+   * `required`: a new account may read but not post until its email address is verified;
+   * `off`: no verification. Unset: `required` when NODE_ENV=production, else `off`.
+   */
+  @IsOptional() @IsIn(['required', 'off'])
+  EMAIL_VERIFICATION?: 'required' | 'off';
+
+  /** `required`: organisers, moderators and rapporteurs enrol in two-factor sign-in before any staff action. */
+  @IsIn(['required', 'optional'])
+  STAFF_TWO_FACTOR: 'required' | 'optional' = 'optional';
+
+  /** Lifetime of a password-reset link. */
+  @Transform(toInt) @IsInt() @Min(60)
+  PASSWORD_RESET_TTL_SECONDS = 3600;
+
+  /** Password-reset requests accepted per address, and (five times as many) per client, per hour. */
+  @Transform(toInt) @IsInt() @Min(1)
+  PASSWORD_RESETS_PER_HOUR = 5;
 
   @IsOptional() @IsEmail()
   ADMIN_EMAIL?: string;
@@ -251,6 +275,11 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
+
+  /** Whether new accounts must verify their email address before posting (see EMAIL_VERIFICATION). */
+  get verifiesEmail(): boolean {
+    return (this.EMAIL_VERIFICATION ?? (this.isProduction ? 'required' : 'off')) === 'required';
+  }
 }
 
 /** Thrown when the environment is invalid; the message names each bad variable. */
@@ -260,7 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = Object.keys(new AppConfig());
   const source: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
-    if (value !== undefined && (known.includes(key) || ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEB_DIST_DIR', 'OUTBOX_SWEEPER', 'TRUST_PROXY', 'UNSUBSCRIBE_SECRET', 'METRICS_PORT', 'METRICS_TOKEN', 'SUMMARISER_URL', 'SUMMARISER_MODEL', 'SUMMARISER_API_KEY', 'LIBRETRANSLATE_API_KEY', 'DEEPL_API_KEY'].includes(key))) {
+    if (value !== undefined && (known.includes(key) || ['DATABASE_URL', 'JWT_SECRET', 'EMAIL_VERIFICATION', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEB_DIST_DIR', 'OUTBOX_SWEEPER', 'TRUST_PROXY', 'UNSUBSCRIBE_SECRET', 'METRICS_PORT', 'METRICS_TOKEN', 'SUMMARISER_URL', 'SUMMARISER_MODEL', 'SUMMARISER_API_KEY', 'LIBRETRANSLATE_API_KEY', 'DEEPL_API_KEY'].includes(key))) {
       source[key] = value;
     }
   }

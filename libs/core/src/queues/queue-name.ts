@@ -18,6 +18,8 @@ export enum QueueName {
   InvitationEmails = 'invitation-emails',
   /** Free text of a published stocktaking summary into another language (`st-<summaryId>-<version>-<lang>`). */
   SummaryTranslations = 'summary-translations',
+  /** Account emails: address verification, password reset, new-device notice (`account-<emailId>`). */
+  AccountEmails = 'account-emails',
 }
 
 export const ALL_QUEUES = Object.values(QueueName);

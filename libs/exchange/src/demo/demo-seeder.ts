@@ -231,5 +231,7 @@ function principalOf(user: UserEntity): Principal {
     country: user.country,
     preferredLanguage: user.preferredLanguage,
     isOrganiser: user.isOrganiser,
+    emailVerified: true,
+    twoFactor: false,
   };
 }

@@ -47,6 +47,8 @@ export class PlaceholderMembers {
           country: r.country,
           preferredLanguage: r.preferred_language,
           isOrganiser: false,
+          emailVerified: true,
+          twoFactor: false,
         },
       ]),
     );

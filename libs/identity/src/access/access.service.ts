@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { AppConfig, DomainError } from '@roundtable/core';
 import { TokenService } from '../auth/token.service';
 import { AccessCache, AccessChangeListener } from './access-cache';
 import { AccessLevel, ResourceKind, SpaceRole, SPACE_ROLES } from './access-rule';
@@ -16,6 +16,9 @@ interface SpaceRow {
   moderation: SpaceScope['moderation'];
 }
 
+/** The levels of staff actions (what STAFF_TWO_FACTOR guards). */
+const STAFF_LEVELS = new Set<AccessLevel>(['organiser', 'moderator', 'rapporteur', 'staff']);
+
 const rank = (role: SpaceRole | null) => (role ? SPACE_ROLES.indexOf(role) : -1);
 
 /**
@@ -27,24 +30,39 @@ export class AccessService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: TokenService,
     private readonly cache: AccessCache,
+    private readonly config: AppConfig,
   ) {}
 
-  async principalFromToken(token: string | undefined): Promise<Principal | null> {
+  /**
+   * The user a token speaks for, or null. A token issued to a signed-in device holds only
+   * while that device's session does: ending a session (or all of them) announces the
+   * change over Redis, so every api process refuses its tokens at once. A token made
+   * outside a sign-in (no session) holds until the member's sessions were last all ended.
+   * `ignoreExpiration`: for live sockets, which stay connected while their session holds.
+   */
+  async principalFromToken(token: string | undefined, options: { ignoreExpiration?: boolean } = {}): Promise<Principal | null> {
     if (!token) return null;
-    const claims = this.tokens.verify(token);
-    if (!claims || !UUID.test(claims.sub)) return null;
-    return this.cache.remember(claims.sub, 'principal', () => this.loadPrincipal(claims.sub));
+    const claims = this.tokens.verify(token, options);
+    if (!claims || !UUID.test(claims.sub) || (claims.sid !== undefined && !UUID.test(claims.sid))) return null;
+    const sid = claims.sid;
+    const found = await this.cache.remember(claims.sub, `principal:${sid ?? '-'}`, () => this.loadPrincipal(claims.sub, sid));
+    if (!found) return null;
+    if (!sid && found.tokensValidAfter !== null && claims.iat * 1000 <= found.tokensValidAfter) return null;
+    return found.principal;
   }
 
-  private async loadPrincipal(userId: string): Promise<Principal | null> {
+  private async loadPrincipal(userId: string, sessionId: string | undefined): Promise<{ principal: Principal; tokensValidAfter: number | null } | null> {
     const rows = await this.db.query(
-      `SELECT id, display_name, organisation, constituency, country, preferred_language, is_organiser
-       FROM users WHERE id = $1 AND password_hash IS NOT NULL`,
-      [userId],
+      `SELECT id, display_name, organisation, constituency, country, preferred_language, is_organiser,
+              email_verified_at IS NOT NULL AS email_verified, totp_enabled_at IS NOT NULL AS two_factor, tokens_valid_after,
+              affiliation_verified_at IS NOT NULL AS affiliation_verified
+       FROM users u WHERE id = $1 AND password_hash IS NOT NULL
+         AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM sessions s WHERE s.id = $2 AND s.user_id = u.id AND s.ended_at IS NULL))`,
+      [userId, sessionId ?? null],
     );
     if (rows.length === 0) return null;
     const r = rows[0];
-    return {
+    const principal: Principal = {
       id: r.id,
       displayName: r.display_name,
       organisation: r.organisation,
@@ -52,7 +70,11 @@ export class AccessService {
       country: r.country,
       preferredLanguage: r.preferred_language,
       isOrganiser: r.is_organiser,
+      emailVerified: r.email_verified || !this.config.verifiesEmail,
+      twoFactor: r.two_factor,
+      affiliationVerified: r.affiliation_verified,
     };
+    return { principal, tokensValidAfter: r.tokens_valid_after ? (r.tokens_valid_after as Date).getTime() : null };
   }
 
   /** Resolves the space a resource belongs to and the user's role in it; 404 when it does not exist. */
@@ -144,12 +166,26 @@ export class AccessService {
     this.cache.onChange(listener);
   }
 
+  /**
+   * With STAFF_TWO_FACTOR=required, staff (organisers, moderators, rapporteurs) act as staff
+   * only once they have enrolled in two-factor sign-in.
+   */
+  private checkTwoFactor(level: AccessLevel, access: RequestAccess): void {
+    if (this.config.STAFF_TWO_FACTOR !== 'required' || access.user!.twoFactor || !STAFF_LEVELS.has(level)) return;
+    const role = access.space?.role ?? access.roundtable?.role ?? null;
+    if (access.user!.isOrganiser || role === 'moderator' || role === 'rapporteur') {
+      throw DomainError.forbidden('Staff accounts must turn on two-factor sign-in (Settings → Security) before this action', 'two_factor_required');
+    }
+  }
+
   /** Throws 401/403/404 unless the access satisfies the level. */
   check(level: AccessLevel, access: RequestAccess): void {
     const { user } = access;
     if (level === 'public') return;
     if (!user) throw new DomainError(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Sign in first: missing or invalid access token');
-    if (user.isOrganiser || level === 'signed-in') return;
+    if (level === 'signed-in') return;
+    this.checkTwoFactor(level, access);
+    if (user.isOrganiser) return;
     if (level === 'organiser') throw DomainError.forbidden('Only organisers may do this');
     const role = access.space?.role ?? access.roundtable?.role ?? null;
     const space = access.space;

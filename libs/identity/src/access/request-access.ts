@@ -11,6 +11,12 @@ export interface Principal {
   country: string | null;
   preferredLanguage: Language;
   isOrganiser: boolean;
+  /** The email address is verified, or verification is off (EMAIL_VERIFICATION): the member may post. */
+  emailVerified: boolean;
+  /** Two-factor sign-in is enrolled. */
+  twoFactor: boolean;
+  /** Organisation and constituency confirmed by an organiser or an invitation. */
+  affiliationVerified?: boolean;
 }
 
 export interface SpaceScope {
@@ -53,4 +59,16 @@ export function assertNotSuspended(access: RequestAccess): void {
   if (until && Date.parse(until) > Date.now()) {
     throw DomainError.forbidden(`You are suspended in this space until ${until}`, 'suspended');
   }
+}
+
+const UNVERIFIED: Record<Language, string> = {
+  en: 'Confirm your email address before posting: open the link we sent you (or ask for a new one in your settings)',
+  fr: 'Confirmez votre adresse e-mail avant de publier : ouvrez le lien que nous vous avons envoyé (ou demandez-en un nouveau dans vos paramètres)',
+  es: 'Confirme su dirección de correo antes de publicar: abra el enlace que le enviamos (o pida uno nuevo en su configuración)',
+};
+
+/** A member whose email address is not verified may read but not post: 403 saying why, in their language. */
+export function assertMayPost(access: RequestAccess): void {
+  const user = access.user;
+  if (user && !user.emailVerified) throw DomainError.forbidden(UNVERIFIED[user.preferredLanguage] ?? UNVERIFIED.en, 'email_unverified');
 }

@@ -4,15 +4,24 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { QueryFailedError, Repository } from 'typeorm';
 import { AppConfig, DomainError, RedisConnections } from '@roundtable/core';
 import { AccessCache } from '../access/access-cache';
+import { AccountEmails } from '../emails/account-emails';
+import { SecurityLog } from '../security/security-log';
+import { ClientInfo } from '../sessions/client-info';
+import { IssuedSession, SessionsService } from '../sessions/sessions.service';
+import { TwoFactorService } from '../two-factor/two-factor.service';
 import { normaliseEmail } from '../users/users.service';
 import { UserDto } from '../users/user.dto';
 import { UserEntity } from '../users/user.entity';
 import { AuthResponseDto } from './login.dto';
 import { PasswordHasher } from './password-hasher';
 import { RegisterDto } from './register.dto';
-import { TokenService } from './token.service';
 
 const INVALID_LOGIN = 'Email or password is incorrect';
+
+/** A sign-in or sign-up: the API's answer, and the session whose refresh token goes to the cookie. */
+export interface SignedIn extends AuthResponseDto {
+  session: IssuedSession;
+}
 
 @Injectable()
 export class AuthService {
@@ -26,10 +35,13 @@ export class AuthService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly hasher: PasswordHasher,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionsService,
     private readonly access: AccessCache,
+    private readonly twoFactor: TwoFactorService,
+    private readonly emails: AccountEmails,
+    private readonly log: SecurityLog,
+    private readonly config: AppConfig,
     redis: RedisConnections,
-    config: AppConfig,
   ) {
     const common = { storeClient: redis.client, duration: 60, keyPrefix: redis.key('login-fail') };
     this.failuresByEmail = new RateLimiterRedis({ ...common, points: config.LOGIN_ATTEMPTS_PER_MINUTE });
@@ -46,9 +58,14 @@ export class AuthService {
     });
   }
 
-  /** `ip` is the client's address for sign-ups over HTTP (rate limited); internal callers (demo seeding) pass none. */
-  async register(input: RegisterDto, ip?: string): Promise<AuthResponseDto> {
-    if (ip !== undefined) await this.registrations.consume(ip).catch((res) => {
+  /**
+   * `client` is who signs up over HTTP (rate limited by address; with EMAIL_VERIFICATION
+   * the address gets a confirmation link); internal callers (demo seeding) pass none, and
+   * their accounts count as verified.
+   */
+  async register(input: RegisterDto, client?: ClientInfo): Promise<SignedIn> {
+    const ip = client?.ip ?? undefined;
+    if (client) await this.registrations.consume(ip ?? '-').catch((res) => {
       if (res instanceof RateLimiterRes) {
         throw DomainError.tooMany('Too many accounts created from this address; try again later', res.msBeforeNext / 1000);
       }
@@ -62,6 +79,7 @@ export class AuthService {
       constituency: input.constituency,
       country: input.country ?? null,
       preferredLanguage: input.preferredLanguage,
+      emailVerifiedAt: client && this.config.verifiesEmail ? null : new Date(),
     });
     try {
       await this.users.insert(user);
@@ -72,10 +90,19 @@ export class AuthService {
       throw err;
     }
     const saved = await this.users.findOneByOrFail({ id: user.id });
-    return { user: UserDto.from(saved), accessToken: this.tokens.sign(saved.id) };
+    if (!saved.emailVerifiedAt) await this.emails.toUser('verify', saved.id);
+    const session = await this.sessions.open(saved.id, client ?? { device: 'roundtable', ip: null });
+    return { user: UserDto.from(saved), accessToken: session.accessToken, session };
   }
 
-  async login(email: string, password: string, ip: string): Promise<AuthResponseDto> {
+  /**
+   * Signs in with email and password, and with two-factor sign-in on, a current code (or
+   * a recovery code): without one the answer is 401 `two_factor_required`, so the client
+   * asks for it and sends the three together. Each sign-in opens a session (a device);
+   * one from a device the account never used is logged and emailed.
+   */
+  async login(email: string, password: string, client: ClientInfo, code?: string): Promise<SignedIn> {
+    const ip = client.ip ?? '-';
     const emailKey = normaliseEmail(email);
     await this.refuseWhenBlocked(emailKey, ip);
     const user = await this.users.findOneBy({ email: emailKey });
@@ -84,8 +111,28 @@ export class AuthService {
       await this.recordFailure(emailKey, ip);
       throw new DomainError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', INVALID_LOGIN);
     }
+    if (user.totpEnabledAt && user.totpSecret) {
+      if (!code) throw new DomainError(HttpStatus.UNAUTHORIZED, 'two_factor_required', 'Enter the 6-digit code from your authenticator app (or a recovery code)');
+      if (!(await this.twoFactor.verifySignIn(user.id, user.totpSecret, code, client))) {
+        await this.recordFailure(emailKey, ip);
+        await this.log.record(user.id, 'sign_in_failed_code', client);
+        throw new DomainError(HttpStatus.UNAUTHORIZED, 'invalid_code', 'That code is not right; enter the current code from your authenticator app');
+      }
+    }
     await this.failuresByEmail.delete(emailKey).catch(() => undefined);
-    return { user: UserDto.from(user), accessToken: this.tokens.sign(user.id) };
+    const session = await this.sessions.open(user.id, client);
+    await this.log.record(user.id, 'sign_in', client);
+    if (session.newDevice) {
+      await this.log.record(user.id, 'new_device', client);
+      await this.emails.toUser('new_device', user.id, { device: client.device, at: new Date().toISOString().slice(0, 16).replace('T', ' ') });
+    }
+    return { user: UserDto.from(user), accessToken: session.accessToken, session };
+  }
+
+  async profile(userId: string): Promise<UserDto> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) throw new DomainError(HttpStatus.UNAUTHORIZED, 'session_ended', 'This device is no longer signed in; sign in again');
+    return UserDto.from(user);
   }
 
   /** Creates or promotes the organiser account named in configuration or on the command line. */
@@ -107,6 +154,7 @@ export class AuthService {
       constituency: 'other',
       preferredLanguage: 'en',
       isOrganiser: true,
+      emailVerifiedAt: new Date(),
     });
     await this.users.save(user);
     this.logger.log(`Organiser account ${user.email} created`);

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserDto } from '../users/user.dto';
 
 export class LoginDto {
@@ -8,6 +8,10 @@ export class LoginDto {
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({ description: 'With two-factor sign-in on: the current 6-digit code of the authenticator app, or a recovery code' })
+  @IsOptional() @IsString() @MaxLength(20)
+  code?: string;
 }
 
 export class AuthResponseDto {

@@ -5,6 +5,10 @@ import { AppConfig } from '@roundtable/core';
 
 export interface AccessClaims {
   sub: string;
+  /** The signed-in device (session) the token was issued to; absent on tokens made outside a sign-in. */
+  sid?: string;
+  /** Issued at, in seconds. */
+  iat: number;
 }
 
 /**
@@ -20,8 +24,8 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
   }
 
-  sign(userId: string): string {
-    return jwt.sign({}, this.key, {
+  sign(userId: string, sessionId?: string): string {
+    return jwt.sign(sessionId ? { sid: sessionId } : {}, this.key, {
       algorithm: 'HS256',
       subject: userId,
       issuer: this.config.JWT_ISSUER,
@@ -30,17 +34,22 @@ export class TokenService {
     });
   }
 
-  /** Returns the claims, or null for any token that is not ours, not valid, expired or without an expiry. */
-  verify(token: string): AccessClaims | null {
+  /**
+   * Returns the claims, or null for any token that is not ours, not valid, expired or without
+   * an expiry. `ignoreExpiration`: for a live socket, whose session is what still counts.
+   */
+  verify(token: string, options: { ignoreExpiration?: boolean } = {}): AccessClaims | null {
     try {
       const claims = jwt.verify(token, this.key, {
         algorithms: ['HS256'],
         issuer: this.config.JWT_ISSUER,
         audience: this.config.JWT_AUDIENCE,
+        ignoreExpiration: options.ignoreExpiration === true,
       });
       // jsonwebtoken checks `exp` only when present: a token without one would never expire
       if (typeof claims !== 'object' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
-      return { sub: claims.sub };
+      const sid = typeof claims.sid === 'string' ? claims.sid : undefined;
+      return { sub: claims.sub, sid, iat: typeof claims.iat === 'number' ? claims.iat : 0 };
     } catch {
       return null;
     }

@@ -62,10 +62,15 @@ export class AccountDataService {
     const kept = await this.db.transaction(async (manager) => {
       await manager.query(
         `UPDATE users SET email = NULL, password_hash = NULL, display_name = $2, organisation = NULL, country = NULL,
-                          digest = 'off', external_ref = NULL, updated_at = now()
+                          digest = 'off', external_ref = NULL, totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL,
+                          recovery_code_hashes = '{}', updated_at = now()
          WHERE id = $1`,
         [userId, DELETED_MEMBER_NAME],
       );
+      // every signed-in device ends with the account; what the log and sessions knew of its devices goes
+      await manager.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
+      await manager.query(`DELETE FROM security_events WHERE user_id = $1`, [userId]);
+      await manager.query(`DELETE FROM account_emails WHERE user_id = $1`, [userId]);
       await manager.query(`DELETE FROM memberships WHERE user_id = $1`, [userId]);
       await manager.query(`DELETE FROM roundtable_roles WHERE user_id = $1`, [userId]);
       // the event log replays contributions as they were posted: drop the name there too

@@ -20,6 +20,9 @@ export class UserDto {
   @ApiProperty({ enum: ['weekly', 'off', 'paused'] }) digestStatus: 'weekly' | 'off' | 'paused';
   @ApiPropertyOptional({ nullable: true, description: 'When the digest was paused after repeated bounces' }) digestPausedAt: string | null;
   @ApiProperty({ description: 'Global organiser (administrator) role' }) isOrganiser: boolean;
+  @ApiProperty({ description: 'The email address is confirmed (or needs no confirmation here): the member may post' }) emailVerified: boolean;
+  @ApiProperty({ description: 'Organisation and constituency confirmed by an organiser or an invitation; otherwise self-declared' }) affiliationVerified: boolean;
+  @ApiProperty({ description: 'Two-factor sign-in is on' }) twoFactorEnabled: boolean;
   @ApiProperty() createdAt: string;
 
   static from(user: UserEntity): UserDto {
@@ -35,6 +38,9 @@ export class UserDto {
       digestStatus: user.digest === 'off' ? 'off' : user.digestPausedAt ? 'paused' : 'weekly',
       digestPausedAt: user.digestPausedAt?.toISOString() ?? null,
       isOrganiser: user.isOrganiser,
+      emailVerified: user.emailVerifiedAt !== null,
+      affiliationVerified: user.affiliationVerifiedAt !== null,
+      twoFactorEnabled: user.totpEnabledAt !== null,
       createdAt: user.createdAt.toISOString(),
     };
   }

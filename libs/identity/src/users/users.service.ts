@@ -39,6 +39,16 @@ export class UsersService {
     await this.access.changed(id);
     return saved;
   }
+
+  /** `by`: the organiser confirming the member's organisation and constituency; null withdraws the confirmation. */
+  async confirmAffiliation(id: string, by: string | null): Promise<void> {
+    const result = await this.users.update(
+      { id },
+      by ? { affiliationVerifiedAt: new Date(), affiliationVerifiedBy: by } : { affiliationVerifiedAt: null, affiliationVerifiedBy: null },
+    );
+    if (!result.affected) throw DomainError.notFound('User');
+    await this.access.changed(id);
+  }
 }
 
 /** Emails are compared trimmed and lower-cased. */

@@ -100,6 +100,13 @@ export class InvitationAcceptance {
           [spaces.map((s) => s.id), user.id, row.role],
         );
       }
+      // the link reached the invited address, and an organiser chose to invite it: when the
+      // account is that address, its email and its affiliation count as verified
+      await tx.query(
+        `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), affiliation_verified_at = coalesce(affiliation_verified_at, now())
+         WHERE id = $1 AND email = $2`,
+        [user.id, row.email],
+      );
       await tx.query(`UPDATE invitations SET status = 'accepted', accepted_at = now(), accepted_by = $2, updated_at = now() WHERE id = $1`, [row.id, user.id]);
       // a resend still waiting is pointless now
       await tx.query(`UPDATE invitation_deliveries SET status = 'skipped', error = 'accepted', updated_at = now() WHERE invitation_id = $1 AND status = 'queued'`, [row.id]);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, DomainError, OutboxRelay } from '@roundtable/core';
 import { AppendedEvent, assertContributionTransition, ContributionStatus, SpaceEventLog } from '@roundtable/contributions';
-import { assertNotSuspended, canModerate, RequestAccess } from '@roundtable/identity';
+import { assertMayPost, assertNotSuspended, canModerate, RequestAccess } from '@roundtable/identity';
 import { AuditLog } from '../audit/audit-log';
 import { ModeratorAlerts } from '../queue/moderator-alerts';
 import { ModerationRateLimiter } from '../shared/moderation-rate-limiter';
@@ -37,6 +37,7 @@ export class FlagsService {
   async flag(access: RequestAccess, contributionId: string, input: CreateFlagDto): Promise<FlagDto> {
     const user = access.user!;
     assertNotSuspended(access);
+    assertMayPost(access);
     await this.limiter.consume('flag', user.id);
     const note = input.note?.trim() || null;
     const { flag, appended, spaceId } = await this.db.transaction(async (manager) => {

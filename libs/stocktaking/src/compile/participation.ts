@@ -12,6 +12,8 @@ export interface AuthorActivity {
   organisation: string | null;
   contributions: number;
   replies: number;
+  /** The author's organisation and constituency are verified, not only self-declared. */
+  verified?: boolean;
 }
 
 export interface SpaceFacts {
@@ -107,6 +109,7 @@ export function participationFigures(
   return {
     participation: {
       participants: people.size,
+      verified: [...people.values()].filter((p) => p.verified).length,
       contributions,
       participantContributions,
       replies,

@@ -102,11 +102,11 @@ export class SummaryCompiler {
 
   /** Per question and author (and whether they moderate it): how many contributions and replies. */
   private async activity(roundtableId: string, period: DigestPeriod): Promise<AuthorActivity[]> {
-    const rows: Array<{ space_id: string; author_id: string; by_moderator: boolean; constituency: Constituency; country: string | null; organisation: string | null; contributions: number; replies: number }> =
+    const rows: Array<{ space_id: string; author_id: string; by_moderator: boolean; constituency: Constituency; country: string | null; organisation: string | null; contributions: number; replies: number; verified: boolean }> =
       await this.db.query(
         `SELECT c.space_id, c.author_id,
                 (COALESCE(m.role, '') = 'moderator' OR COALESCE(rr.role, '') = 'moderator') AS by_moderator,
-                u.constituency, u.country, u.organisation,
+                u.constituency, u.country, u.organisation, u.affiliation_verified_at IS NOT NULL AS verified,
                 count(*)::int AS contributions, count(c.parent_id)::int AS replies
          FROM contributions c
          JOIN spaces s ON s.id = c.space_id
@@ -114,7 +114,7 @@ export class SummaryCompiler {
          LEFT JOIN memberships m ON m.space_id = c.space_id AND m.user_id = c.author_id
          LEFT JOIN roundtable_roles rr ON rr.roundtable_id = s.roundtable_id AND rr.user_id = c.author_id
          WHERE s.roundtable_id = $1 AND s.status <> 'draft' AND c.status = 'published' AND c.created_at >= $2 AND c.created_at < $3
-         GROUP BY 1, 2, 3, 4, 5, 6`,
+         GROUP BY 1, 2, 3, 4, 5, 6, 7`,
         [roundtableId, period.start, period.end],
       );
     return rows.map((r) => ({
@@ -126,6 +126,7 @@ export class SummaryCompiler {
       organisation: r.organisation,
       contributions: r.contributions,
       replies: r.replies,
+      verified: r.verified,
     }));
   }
 

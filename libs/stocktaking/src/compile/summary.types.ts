@@ -26,6 +26,8 @@ export interface QuestionFigures {
 /** Who took part, from the database: participants and moderators counted apart. */
 export interface Participation {
   participants: number;
+  /** Of the participants, those whose organisation and constituency are verified (absent in summaries compiled before). */
+  verified?: number;
   contributions: number;
   participantContributions: number;
   replies: number;

@@ -22,7 +22,8 @@ export interface Catalogue {
     annex: string;
     sources: string;
   };
-  participants(total: number, groups: string[]): string;
+  /** `verified`: how many of them have a verified organisation and constituency (said when any). */
+  participants(total: number, groups: string[], verified?: number): string;
   group(g: ParticipationGroup): string;
   moderators(moderators: number, moderatorContributions: number, total: number, participantContributions: number): string;
   question(n: number, contributions: number, participants: number, replies: number, moderatorContributions: number): string;
@@ -59,7 +60,7 @@ const en: Catalogue = {
     annex: 'Annex: contributions by question and constituency',
     sources: 'Sources',
   },
-  participants: (n, groups) => `${n} ${s(n, 'participant', 'participants')} took part${groups.length ? `: ${join('and')(groups)}` : ''}.`,
+  participants: (n, groups, v) => `${n} ${s(n, 'participant', 'participants')} took part${v ? ` (${v} verified)` : ''}${groups.length ? `: ${join('and')(groups)}` : ''}.`,
   group: (g) => {
     const x = g.participants;
     const y = g.entities;
@@ -126,7 +127,7 @@ const fr: Catalogue = {
     annex: 'Annexe : contributions par question et par groupe',
     sources: 'Sources',
   },
-  participants: (n, groups) => `${n} ${s(n, 'participant a', 'participants ont')} pris part${groups.length ? ` : ${join('et')(groups)}` : ''}.`,
+  participants: (n, groups, v) => `${n} ${s(n, 'participant a', 'participants ont')} pris part${v ? ` (${v} ${s(v, 'vérifié', 'vérifiés')})` : ''}${groups.length ? ` : ${join('et')(groups)}` : ''}.`,
   group: (g) => {
     const x = g.participants;
     const y = g.entities;
@@ -193,7 +194,7 @@ const es: Catalogue = {
     annex: 'Anexo: contribuciones por pregunta y grupo',
     sources: 'Fuentes',
   },
-  participants: (n, groups) => `${s(n, 'Participó', 'Participaron')} ${n} ${s(n, 'persona', 'personas')}${groups.length ? `: ${join('y')(groups)}` : ''}.`,
+  participants: (n, groups, v) => `${s(n, 'Participó', 'Participaron')} ${n} ${s(n, 'persona', 'personas')}${v ? ` (${v} ${s(v, 'verificada', 'verificadas')})` : ''}${groups.length ? `: ${join('y')(groups)}` : ''}.`,
   group: (g) => {
     const x = g.participants;
     const y = g.entities;

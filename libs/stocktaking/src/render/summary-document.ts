@@ -75,7 +75,7 @@ export function statement(item: SummaryItem, section: ListSection, cat: Catalogu
 
 export function participationSentence(content: SummaryContent, cat: Catalogue): string {
   const p = content.participation;
-  return cat.participants(p.participants, p.groups.map((g) => cat.group(g)));
+  return cat.participants(p.participants, p.groups.map((g) => cat.group(g)), p.verified);
 }
 
 export function questionSentence(q: QuestionFigures, cat: Catalogue): string {
