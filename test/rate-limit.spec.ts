@@ -40,7 +40,7 @@ describe('posting rate limits across two api processes', () => {
       users.push(u);
     }
     expectStatus(await org.patch(`/spaces/${closedSpaceId}`, { status: 'closed' }), 200, 'close a space');
-  });
+  }, 150_000); // four apis booting at once on a busy machine
   afterAll(() => stopAll([a1, a2, b1, b2]));
 
   const via = (proc: RunningProcess, user: TestUser) => new Client(proc.url, user.token);

@@ -54,8 +54,8 @@ export class TranslationStack {
     return { DATABASE_URL: this.dbUrl, REDIS_PREFIX: this.prefix, POSTS_PER_MINUTE: '100000', POST_MIN_INTERVAL_MS: '0', ...this.env, ...extra };
   }
 
-  async worker(extra: Record<string, string> = {}): Promise<RunningProcess> {
-    const worker = await startWorker(this.processEnv(extra));
+  async worker(extra: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+    const worker = await startWorker({ ...this.processEnv(), ...extra });
     this.workers.push(worker);
     return worker;
   }

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { TranslationStore } from '@roundtable/translation';
@@ -271,4 +273,26 @@ describe('translation: every contribution readable in English, French and Spanis
     expect(patched.prompt.fr).toBe('Que financer en premier ?');
     expect(Object.keys(patched.promptTranslations)).toEqual(['es']);
   }, 90_000);
+
+  it('runs a worker and its Apertium pipelines below the api\'s CPU priority unless told otherwise (WORKER_NICE)', async () => {
+    // the other workers of these specs run at nice 0 (test files share the machine, not people)
+    const background = await stack.worker({ WORKER_NICE: undefined });
+    const pid = background.child.pid!;
+    const descendants = () => {
+      const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+      const found = new Set([pid]);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const [child, parent] of rows) if (found.has(parent) && !found.has(child)) grew = !!found.add(child);
+      }
+      found.delete(pid);
+      return [...found];
+    };
+    // its warm pipelines: several processes per direction Apertium serves, started at boot
+    const pipelines = await eventually(() => (descendants().length >= 6 ? descendants() : undefined), 30_000, 'the worker\'s Apertium pipelines');
+    expect(os.getPriority(pid)).toBe(10);
+    expect(pipelines.map((p) => os.getPriority(p))).toEqual(pipelines.map(() => 10));
+    expect(os.getPriority()).toBe(0); // the api serving this spec runs in the test process
+    await background.stop();
+  }, 60_000);
 });

@@ -97,6 +97,8 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export async function signedInContext(browser: Browser, user: TestUser | null, lang: 'en' | 'fr' | 'es' = 'en', viewport = { width: 1100, height: 900 }): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport, locale: lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-FR' : 'es-ES', acceptDownloads: true });
+  // clicks and waits get 45 s rather than 30: on a machine busy with other test files a page can take that long
+  context.setDefaultTimeout(45_000);
   await context.addInitScript((language) => {
     if (!sessionStorage.getItem('rt.test.init')) {
       localStorage.setItem('rt.lang', language);

@@ -88,6 +88,11 @@ export class ApertiumPipeline {
     this.failAll('apertium pipeline stopped');
   }
 
+  /** Starts the processes now, so the first request does not wait for them to load their data. */
+  warm(): void {
+    this.ensureStarted();
+  }
+
   get running(): boolean {
     return !!this.child;
   }

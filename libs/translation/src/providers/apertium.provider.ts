@@ -46,7 +46,7 @@ export class ApertiumProvider implements TranslationProvider {
 
   /** Starts every pipeline now, so the first jobs do not wait for them. */
   warmUp(): void {
-    for (const pair of Object.keys(MODES)) if (this.modeFile(pair)) this.pipeline(pair);
+    for (const pair of Object.keys(MODES)) if (this.modeFile(pair)) this.pipeline(pair).warm();
   }
 
   async translate(segments: Segment[], from: Language, to: Language, signal: AbortSignal): Promise<Segment[]> {
