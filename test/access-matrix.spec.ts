@@ -119,6 +119,13 @@ const TABLE: Record<string, Row> = {
   },
   // the author and moderators
   'GET /contributions/{id}/history': { allowed: ['participant', 'moderator', 'organiser'], spaceScoped: true },
+  // the author and moderators (a contribution whose language is not known yet: 409, still allowed)
+  'PUT /contributions/{id}/translations/{lang}': {
+    allowed: ['participant', 'moderator', 'organiser'],
+    params: () => ({ lang: 'fr' }),
+    body: () => ({ text: 'Traduction corrigée par la matrice' }),
+    spaceScoped: true,
+  },
   'GET /spaces/{id}/export': { allowed: STAFF_OF_A, query: 'format=json', spaceScoped: true },
   'POST /roundtables/{id}/import': { allowed: ORGANISER },
 
@@ -387,7 +394,8 @@ describe('access matrix: every OpenAPI route × {anonymous, participant, moderat
       const method = route.split(' ')[0];
       const onB = route.includes('/contributions/{id}') ? f.contributionB! : f.spaceB;
       const row = TABLE[route];
-      const res = await f.moderator.client.request(method, fill(route, { id: onB }) + (row.query ? `?${row.query}` : ''), row.body ? row.body(f) : method === 'GET' || method === 'DELETE' ? undefined : {});
+      // other path parameters (e.g. {lang}) as the row gives them; the id is space B's
+      const res = await f.moderator.client.request(method, fill(route, { ...(route.includes('/contributions/{id}/') && row.params ? await row.params(f) : {}), id: onB }) + (row.query ? `?${row.query}` : ''), row.body ? row.body(f) : method === 'GET' || method === 'DELETE' ? undefined : {});
       if (res.status !== 403) problems.push(`${route} on space B: expected 403, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
       else expectErrorShape(res, 403);
     }

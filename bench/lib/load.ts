@@ -102,6 +102,8 @@ export async function setup(api: Proc, spaces: number, authors: number): Promise
       tokens[i] = reg.accessToken;
     }),
   );
+  // one post first: a stack that refuses the authors must stop the bench, not print 0 posts/s
+  await json(`${api.url}/api/v1/spaces/${spaceIds[0]}/contributions`, 'POST', { body: 'The bench authors may post.' }, tokens[0]);
   return { token, consultationId: c.id, spaces: spaceIds, authors: tokens };
 }
 

@@ -1,6 +1,7 @@
 export * from './translation.module';
 export * from './translation-requests.module';
 export * from './translation-worker.module';
+export * from './corrections/translation-correction.dto';
 export * from './detection/language-detector';
 export * from './engine/translation-engine';
 export * from './glossary/glossary';

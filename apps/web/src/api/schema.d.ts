@@ -496,7 +496,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page of the space's contributions (rebuild threads from parentId) */
+        /** A page of the space's contributions (rebuild threads from parentId); ETag / If-None-Match → 304 */
         get: operations["SpaceContributionsController_list"];
         put?: never;
         /** Post a contribution, or a reply with parentId */
@@ -895,6 +895,23 @@ export interface paths {
         head?: never;
         /** Change a glossary term */
         patch: operations["GlossaryController_update"];
+        trace?: never;
+    };
+    "/api/v1/contributions/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Correct the translation of a contribution into a language (its author or a moderator of the question) */
+        put: operations["TranslationCorrectionsController_correct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/spaces/{id}/digests": {
@@ -1485,11 +1502,11 @@ export interface components {
             /** @enum {string} */
             status: "done" | "pending" | "failed";
             /**
-             * @description The engine that translated it (apertium, libretranslate, deepl)
+             * @description The engine that translated it (apertium, libretranslate, deepl), or `person`
              * @example apertium
              */
             provider: string | null;
-            /** @description Always true: made by a machine, the original is in `body` */
+            /** @description true: made by a machine; false: written by the author or a moderator (provider `person`). The original is in `body` */
             machine: boolean;
             /** @description The version of the contribution it translates */
             sourceVersion: number | null;
@@ -2108,6 +2125,25 @@ export interface components {
             es?: string;
             /** @description Why this rendering (shown to organisers only) */
             note?: string;
+        };
+        CorrectTranslationDto: {
+            /** @description The translation as it should read, in light Markdown like the original */
+            text: string;
+        };
+        CorrectedTranslationDto: {
+            /** @description The translation readers now see */
+            text: string;
+            /** @enum {string} */
+            status: "done";
+            /**
+             * @description `person`: written by the author or a moderator
+             * @example person
+             */
+            provider: string;
+            /** @description false: a person wrote it; a new machine translation replaces it only when the original changes */
+            machine: boolean;
+            /** @description The version of the contribution it translates */
+            sourceVersion: number;
         };
         PeriodDto: {
             /**
@@ -3287,6 +3323,13 @@ export interface operations {
                     "application/json": components["schemas"]["ContributionPageDto"];
                 };
             };
+            /** @description The page is unchanged since the ETag given in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4401,6 +4444,57 @@ export interface operations {
                 content?: never;
             };
             /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TranslationCorrectionsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectTranslationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CorrectedTranslationDto"];
+                };
+            };
+            /** @description The language is the original's, or not en, fr or es; or the text is empty or too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Neither the author nor a moderator of the question
+             *
+             *     Not allowed
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

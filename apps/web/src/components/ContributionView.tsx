@@ -42,18 +42,57 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
+function CorrectTranslationForm({ c, lang, text, onDone, onCancel }: { c: Contribution; lang: Lang; text: string; onDone(c: Contribution): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(text);
+  const submit = useSubmit(async () => {
+    const entry = await call<NonNullable<Contribution['translations'][Lang]>>(
+      api.PUT('/api/v1/contributions/{id}/translations/{lang}', { params: { path: { id: c.id, lang } }, body: { text: value } }),
+    );
+    onDone({ ...c, text: entry.text, translations: { ...c.translations, [lang]: entry } });
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run();
+  };
+  return (
+    <form onSubmit={onSubmit} className="stack" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <div className="field">
+        <label htmlFor={`correct-${c.id}`}>{t('thread.correctLabel', { language: t(`languages.${lang}`) })}</label>
+        <textarea id={`correct-${c.id}`} rows={5} required autoFocus value={value} lang={lang} onChange={(e) => setValue(e.target.value)} />
+        <p className="hint">{t('thread.correctHint')}</p>
+      </div>
+      <ErrorNote error={submit.error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={submit.busy}>
+          {t('thread.saveCorrection')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /**
- * The text in the reader's language: a machine translation when one is done (marked,
- * with the original one click away), else the original; each with its `lang`.
+ * The text in the reader's language: a translation when one is done (marked as the
+ * machine's or a person's, with the original one click away), else the original; each
+ * with its `lang`. With `onCorrected` (the author, a moderator) the translation can be corrected.
  */
-export function ContributionText({ c, lang }: { c: Contribution; lang: Lang }) {
+export function ContributionText({ c, lang, onCorrected }: { c: Contribution; lang: Lang; onCorrected?(c: Contribution): void }) {
   const { t } = useTranslation();
   const [showOriginal, setShowOriginal] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   if (c.body === null || c.body === undefined) return <p className="muted removed">{t('thread.removedText')}</p>;
   const tr = c.translations?.[lang];
   const differs = !!c.language && c.language !== lang;
   const translation =
-    differs && tr?.status === 'done' && tr.text ? { text: tr.text, provider: tr.provider } : differs && c.text && c.text !== c.body ? { text: c.text, provider: tr?.provider } : null;
+    differs && tr?.status === 'done' && tr.text
+      ? { text: tr.text, provider: tr.provider, machine: tr.machine !== false }
+      : differs && c.text && c.text !== c.body
+        ? { text: c.text, provider: tr?.provider, machine: tr?.machine !== false }
+        : null;
   const original = c.bodyHtml ? (
     <div className="text" lang={c.language ?? undefined} dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
   ) : (
@@ -66,6 +105,23 @@ export function ContributionText({ c, lang }: { c: Contribution; lang: Lang }) {
       <>
         {original}
         {differs && tr?.status === 'pending' && <p className="mt-note">{t('thread.translating', { language: t(`languages.${lang}`) })}</p>}
+      </>
+    );
+  }
+  if (correcting && onCorrected) {
+    return (
+      <>
+        {original}
+        <CorrectTranslationForm
+          c={c}
+          lang={lang}
+          text={translation.text}
+          onCancel={() => setCorrecting(false)}
+          onDone={(u) => {
+            setCorrecting(false);
+            onCorrected(u);
+          }}
+        />
       </>
     );
   }
@@ -82,12 +138,22 @@ export function ContributionText({ c, lang }: { c: Contribution; lang: Lang }) {
         <span>
           {showOriginal
             ? t('thread.originalIn', { language: t(`languages.${c.language}`) })
-            : t('thread.machineTranslated', { language: t(`languages.${c.language}`) })}
-          {!showOriginal && translation.provider ? ` (${translation.provider})` : ''}
+            : translation.machine
+              ? t('thread.machineTranslated', { language: t(`languages.${c.language}`) })
+              : t('thread.personTranslated', { language: t(`languages.${c.language}`) })}
+          {!showOriginal && translation.machine && translation.provider ? ` (${translation.provider})` : ''}
         </span>{' '}
         <button type="button" className="link" aria-pressed={showOriginal} onClick={() => setShowOriginal(!showOriginal)}>
           {showOriginal ? t('thread.showTranslation') : t('thread.showOriginal')}
         </button>
+        {onCorrected && !showOriginal && (
+          <>
+            {' '}
+            <button type="button" className="link" onClick={() => setCorrecting(true)}>
+              {t('thread.correctTranslation')}
+            </button>
+          </>
+        )}
       </p>
     </>
   );
@@ -174,7 +240,7 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 }}
               />
             ) : (
-              <ContributionText c={c} lang={ctx.readingLang} />
+              <ContributionText c={c} lang={ctx.readingLang} onCorrected={(mine || ctx.canModerate) && live ? ctx.onChanged : undefined} />
             )}
             {mode !== 'edit' && (
               <div className="contribution-actions" role="group" aria-label={t('thread.actionsFor', { name: a?.displayName ?? '' })}>

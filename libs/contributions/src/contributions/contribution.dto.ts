@@ -57,8 +57,8 @@ export class ReadContributionQueryDto {
 export class TranslationDto {
   @ApiProperty({ nullable: true, type: String, description: 'The translated text; null while pending or when it failed' }) text: string | null;
   @ApiProperty({ enum: ['done', 'pending', 'failed'] }) status: 'done' | 'pending' | 'failed';
-  @ApiProperty({ nullable: true, type: String, example: 'apertium', description: 'The engine that translated it (apertium, libretranslate, deepl)' }) provider: string | null;
-  @ApiProperty({ description: 'Always true: made by a machine, the original is in `body`' }) machine: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'apertium', description: 'The engine that translated it (apertium, libretranslate, deepl), or `person`' }) provider: string | null;
+  @ApiProperty({ description: 'true: made by a machine; false: written by the author or a moderator (provider `person`). The original is in `body`' }) machine: boolean;
   @ApiProperty({ nullable: true, type: Number, description: 'The version of the contribution it translates' }) sourceVersion: number | null;
 }
 

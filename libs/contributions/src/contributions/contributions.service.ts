@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, OutboxRelay } from '@roundtable/core';
+import { decodeCursor, DomainError, encodeCursor, keysetPage, OutboxRelay } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { assertMayPost, assertNotSuspended, canModerate, Principal, RequestAccess, SpaceScope } from '@roundtable/identity';
-import { decodeCursor, encodeCursor } from '@roundtable/spaces';
 import { SpaceEventLog } from '../events/space-event-log';
 import { DuplicateTextLimiter } from '../rate-limits/duplicate-text-limiter';
 import { PostingRateLimiter } from '../rate-limits/posting-rate-limiter';
@@ -131,12 +130,8 @@ export class ContributionsService {
       `${CONTRIBUTION_SELECT} WHERE ${where} ORDER BY ${sort.key} ${sort.dir}, c.id ${sort.dir} LIMIT $5`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => toContributionDto(r, viewer, query.lang)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last[sort.cursorKey], last.id) : null,
-    };
+    const page = keysetPage(rows, limit, (last) => encodeCursor(last[sort.cursorKey], last.id));
+    return { items: page.rows.map((r) => toContributionDto(r, viewer, query.lang)), nextCursor: page.nextCursor };
   }
 
   /** One contribution; `lang` picks the language of `text` (the translation once it is done). */

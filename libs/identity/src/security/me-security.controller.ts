@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { PageQueryDto } from '@roundtable/core';
+import { keysetPage, PageQueryDto } from '@roundtable/core';
 import { Access, CurrentAccess } from '../access/access.decorator';
 import { bearer } from '../access/access.guard';
 import type { RequestAccess } from '../access/request-access';
@@ -96,8 +96,8 @@ export class MeSecurityController {
   async securityLog(@CurrentAccess() access: RequestAccess, @Query() query: PageQueryDto): Promise<SecurityLogPageDto> {
     const limit = query.limit ?? 50;
     const rows = await this.log.page(access.user!.id, limit + 1, query.cursor);
-    const items = rows.slice(0, limit).map(SecurityEventDto.from);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+    const page = keysetPage(rows.map(SecurityEventDto.from), limit, (last) => last.id);
+    return { items: page.rows, nextCursor: page.nextCursor };
   }
 
   @Post('two-factor')

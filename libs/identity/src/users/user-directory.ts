@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccountPageDto } from './account-summary.dto';
 import { matchesEveryPattern, nameCursor, namePatterns, readNameCursor } from './name-search';
+import { keysetPage } from '@roundtable/core';
 
 interface AccountRow {
   id: string;
@@ -35,10 +36,9 @@ export class UserDirectory {
        ORDER BY u.search_name, u.id LIMIT $4`,
       [namePatterns(q), after?.name ?? null, after?.id ?? null, limit + 1],
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const page = keysetPage(rows, limit, (last) => nameCursor(last.search_name, last.id));
     return {
-      items: page.map((r) => ({
+      items: page.rows.map((r) => ({
         userId: r.id,
         displayName: r.display_name,
         email: r.email,
@@ -48,7 +48,7 @@ export class UserDirectory {
         isOrganiser: r.is_organiser,
         createdAt: r.created_at.toISOString(),
       })),
-      nextCursor: rows.length > limit && last ? nameCursor(last.search_name, last.id) : null,
+      nextCursor: page.nextCursor,
     };
   }
 }

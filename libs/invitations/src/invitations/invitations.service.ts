@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, QueueRegistry } from '@roundtable/core';
+import { decodeCursor, DomainError, encodeCursor, keysetPage, QueueRegistry } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import type { Principal, SpaceRole } from '@roundtable/identity';
-import { decodeCursor, encodeCursor } from '@roundtable/spaces';
 import { rowsOf } from '../delivery/invitation-deliveries';
 import { InvitationEmailJob, queueInvitationEmails } from '../delivery/invitation-jobs';
 import { assertInvitationAllows, shownStatus } from '../lifecycle/invitation-status';
@@ -160,12 +159,8 @@ export class InvitationsService {
       `${INVITATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => toInvitationDto(r)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.created_key, last.id) : null,
-    };
+    const page = keysetPage(rows, limit, (last) => encodeCursor(last.created_key, last.id));
+    return { items: page.rows.map((r) => toInvitationDto(r)), nextCursor: page.nextCursor };
   }
 
   /** Withdraws an invitation: its link stops working and an email not yet sent is not sent. */

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { AppConfig, delayUntil, QueueConsumers, QueueName } from '@roundtable/core';
+import { AppConfig, delayUntil, isLastAttempt, QueueConsumers, QueueName } from '@roundtable/core';
 import type { InvitationEmailJob } from '../delivery/invitation-jobs';
 import { DeliverInvitation, InvitationOutcome } from './deliver-invitation';
 
@@ -29,7 +29,7 @@ export class InvitationEmailProcessor implements OnModuleInit, OnApplicationBoot
   }
 
   async process(job: Job<InvitationEmailJob>, token?: string): Promise<InvitationOutcome> {
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const lastAttempt = isLastAttempt(job);
     const outcome = await this.deliver.run(job.data, lastAttempt);
     if (outcome.kind === 'held') return delayUntil(job, outcome.until, token);
     if (outcome.kind === 'bounced') throw new UnrecoverableError(`bounced: ${outcome.error}`);

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { AppConfig, delayUntil, QueueConsumers, QueueName } from '@roundtable/core';
+import { AppConfig, delayUntil, isLastAttempt, QueueConsumers, QueueName } from '@roundtable/core';
 import type { MemberDigestJob } from '../digest-period';
 import { DeliverMemberDigest, DeliveryOutcome } from './deliver-member-digest';
 
@@ -39,7 +39,7 @@ export class MemberDigestProcessor implements OnModuleInit, OnApplicationBootstr
   }
 
   async process(job: Job<MemberDigestJob>, token?: string): Promise<DeliveryOutcome> {
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const lastAttempt = isLastAttempt(job);
     const outcome = await this.deliver.run(job.data, lastAttempt);
     // another worker holds the claim (or held it and died): look again once it expires
     if (outcome.kind === 'held') return delayUntil(job, outcome.until, token);

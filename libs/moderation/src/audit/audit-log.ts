@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { DomainError, keysetPage } from '@roundtable/core';
 import { neutraliseCell } from '@roundtable/exchange';
 import { AuditEntryDto, AuditPageDto } from './audit-entry.dto';
 
@@ -79,8 +79,8 @@ export class AuditLog {
       `${SELECT} WHERE l.space_id = $1 AND ($2::bigint IS NULL OR l.id < $2) ORDER BY l.id DESC LIMIT $3`,
       [spaceId, cursor ?? null, limit + 1],
     );
-    const page = rows.slice(0, limit);
-    return { items: page.map(toDto), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+    const page = keysetPage(rows, limit, (last) => last.id);
+    return { items: page.rows.map(toDto), nextCursor: page.nextCursor };
   }
 
   /** The whole log of a space, oldest first, as CSV (cells a spreadsheet would evaluate are neutralised). */

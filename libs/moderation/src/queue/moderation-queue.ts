@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONTRIBUTION_SELECT, ContributionRow, toContributionDto } from '@roundtable/contributions';
-import { decodeCursor, encodeCursor } from '@roundtable/spaces';
 import { FlagReason } from '../flags/flag-reason';
 import { QueueItemDto, QueuePageDto, QueuedFlagDto } from './queue-item.dto';
+import { decodeCursor, encodeCursor, keysetPage } from '@roundtable/core';
 
 interface QueueRow {
   id: string;
@@ -27,12 +27,8 @@ export class ModerationQueue {
   async page(spaceId: string, moderatorId: string, limit = 50, cursor?: string): Promise<QueuePageDto> {
     const [afterKey, afterId] = cursor ? decodeCursor(cursor) : [null, null];
     const rows = await this.rows(spaceId, { afterKey, afterId, limit: limit + 1 });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: await this.withContributions(page, moderatorId),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.queued_key, last.id) : null,
-    };
+    const page = keysetPage(rows, limit, (last) => encodeCursor(last.queued_key, last.id));
+    return { items: await this.withContributions(page.rows, moderatorId), nextCursor: page.nextCursor };
   }
 
   /** One contribution's queue entry, or null when it waits for nothing. */

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { decodeCursor, DomainError, encodeCursor, keysetPage } from '@roundtable/core';
 import { AccessService, RequestAccess } from '@roundtable/identity';
 import { LiveRooms } from '@roundtable/live';
-import { decodeCursor, encodeCursor } from '@roundtable/spaces';
 import { AuditLog } from '../audit/audit-log';
 import { ModerationRateLimiter } from '../shared/moderation-rate-limiter';
 import { SANCTION_COLUMNS, SanctionRow, toSanctionDto } from './member-notices';
@@ -87,10 +86,9 @@ export class SanctionsService {
        ORDER BY su.until, su.id LIMIT $4`,
       [spaceId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const page = keysetPage(rows, limit, (last) => encodeCursor(last.until_key, last.id));
     return {
-      items: page.map(
+      items: page.rows.map(
         (r): RunningSuspensionDto => ({
           id: r.id,
           userId: r.user_id,
@@ -105,7 +103,7 @@ export class SanctionsService {
           createdAt: r.created_at.toISOString(),
         }),
       ),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.until_key, last.id) : null,
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AppConfig, DomainError } from '@roundtable/core';
+import { AppConfig, decodeCursor, DomainError, encodeCursor, keysetPage } from '@roundtable/core';
 import { pickLanguages } from '../shared/multilingual-text.dto';
 import { RoundtableEntity } from '../roundtables/roundtable.entity';
 import { ConsultationEntity } from './consultation.entity';
@@ -58,10 +58,8 @@ export class ConsultationsService {
       const [at, id] = decodeCursor(cursor);
       qb.where('(c.created_at, c.id) < (:at, :id)', { at, id });
     }
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+    const page = keysetPage(await qb.getMany(), limit, (last) => encodeCursor(last.createdAt.toISOString(), last.id));
+    return { items: page.rows, nextCursor: page.nextCursor };
   }
 
   async get(id: string): Promise<ConsultationEntity> {
@@ -73,18 +71,4 @@ export class ConsultationsService {
   roundtablesOf(consultationId: string): Promise<RoundtableEntity[]> {
     return this.roundtables.find({ where: { consultationId }, order: { number: 'ASC' } });
   }
-}
-
-export function encodeCursor(...parts: string[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string[] {
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.every((p) => typeof p === 'string')) return parts;
-  } catch {
-    // fall through to the error below
-  }
-  throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { DomainError, keysetPage } from '@roundtable/core';
 import { matchesEveryPattern, nameCursor, namePatterns, readNameCursor } from '@roundtable/identity';
 import type { SpaceRole } from '@roundtable/identity';
 import { MemberDto, MemberPageDto } from './member.dto';
@@ -59,10 +59,9 @@ export class MemberDirectory {
        ORDER BY u.search_name, u.id LIMIT $8`,
       [spaceId, space.roundtable_id, space.consultation_id, query.role ?? null, namePatterns(query.q), after?.name ?? null, after?.id ?? null, limit + 1],
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const page = keysetPage(rows, limit, (last) => nameCursor(last.search_name, last.id));
     return {
-      items: page.map((r) => ({
+      items: page.rows.map((r) => ({
         userId: r.id,
         displayName: r.display_name,
         organisation: r.organisation,
@@ -72,7 +71,7 @@ export class MemberDirectory {
         joinedAt: r.joined_at?.toISOString() ?? null,
         suspendedUntil: r.suspended_until?.toISOString() ?? null,
       })),
-      nextCursor: rows.length > limit && last ? nameCursor(last.search_name, last.id) : null,
+      nextCursor: page.nextCursor,
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QueueConsumers, QueueName } from '@roundtable/core';
+import { isLastAttempt, QueueConsumers, QueueName } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { TranslationEngine } from '@roundtable/translation';
 import type { SummaryContent } from '../compile/summary.types';
@@ -50,7 +50,7 @@ export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationB
     try {
       return await this.translate(job.data);
     } catch (err) {
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
+      if (isLastAttempt(job)) {
         await this.db.query(
           `UPDATE stocktaking_translations SET status = 'failed', error = $4, updated_at = now() WHERE summary_id = $1 AND version = $2 AND language = $3`,
           [job.data.summaryId, job.data.version, job.data.language, (err as Error).message.slice(0, 500)],

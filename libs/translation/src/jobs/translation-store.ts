@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GroupCommit, OutboxRelay, SpaceEvent } from '@roundtable/core';
+import { DomainError, GroupCommit, OutboxRelay, SpaceEvent } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 
 /** A contribution as translation needs it. */
@@ -14,6 +14,28 @@ export interface SourceRow {
   language: Language | null;
   language_source: 'declared' | 'detected' | 'fallback' | 'unknown';
   preferred_language: Language;
+}
+
+/** The provider named on a translation a person wrote (the author or a moderator). */
+export const PERSON = 'person';
+
+/** A contribution as a correction of its translation needs it. */
+export interface CorrectedSource {
+  id: string;
+  space_id: string;
+  author_id: string;
+  status: string;
+  version: number;
+  language: Language | null;
+}
+
+/** A translation entry as readers get it, written by a person. */
+export interface PersonTranslation {
+  text: string;
+  status: 'done';
+  provider: string;
+  machine: false;
+  sourceVersion: number;
 }
 
 /** Statuses whose text is translated (hidden text may be restored, so it is translated too). */
@@ -106,7 +128,7 @@ export class TranslationStore {
          WHERE c.space_id = $1 AND c.version = i.source_version AND c.status = ANY($11::text[])
          ON CONFLICT (contribution_id, language) DO UPDATE
            SET source_version = EXCLUDED.source_version, source_language = EXCLUDED.source_language, status = EXCLUDED.status,
-               text = EXCLUDED.text, provider = EXCLUDED.provider, error = EXCLUDED.error, updated_at = now()
+               text = EXCLUDED.text, provider = EXCLUDED.provider, error = EXCLUDED.error, machine = true, translated_by = NULL, updated_at = now()
            WHERE t.source_version < EXCLUDED.source_version
               OR (t.source_version = EXCLUDED.source_version AND t.status = 'failed' AND EXCLUDED.status = 'done')
          RETURNING t.contribution_id, t.language
@@ -147,6 +169,68 @@ export class TranslationStore {
       .sort((a, b) => a.seq - b.seq);
   }
 
+  /**
+   * A person's translation of the contribution's current version into `language`, in place
+   * of the machine's (or an earlier correction): written with its `contribution.translated`
+   * event (`machine: false`) in one transaction that holds the contribution, so an edit
+   * cannot slip in between. `check` sees the contribution first and throws to refuse.
+   */
+  async correct(
+    contributionId: string,
+    language: Language,
+    text: string,
+    by: string,
+    check: (contribution: CorrectedSource) => void,
+  ): Promise<PersonTranslation> {
+    const { event, entry } = await this.db.transaction(async (tx) => {
+      const [contribution]: CorrectedSource[] = await tx.query(
+        `SELECT id, space_id, author_id, status, version, language FROM contributions WHERE id = $1 FOR UPDATE`,
+        [contributionId],
+      );
+      if (!contribution) throw DomainError.notFound('Contribution');
+      check(contribution);
+      const outcome: TranslationOutcome = {
+        contributionId,
+        spaceId: contribution.space_id,
+        version: contribution.version,
+        source: contribution.language!,
+        language,
+        provider: PERSON,
+        status: 'done',
+        text,
+      };
+      const [row]: Array<{ seq: string; created_at: Date }> = await tx.query(
+        `WITH t AS (
+           INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, machine, translated_by)
+           VALUES ($2, $3, $4, $5, 'done', $6, $7, false, $8)
+           ON CONFLICT (contribution_id, language) DO UPDATE
+             SET source_version = EXCLUDED.source_version, source_language = EXCLUDED.source_language, status = 'done', text = EXCLUDED.text,
+                 provider = EXCLUDED.provider, error = NULL, machine = false, translated_by = EXCLUDED.translated_by, updated_at = now()
+           RETURNING 1
+         ), s AS (
+           UPDATE spaces SET last_seq = last_seq + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM t) RETURNING last_seq
+         )
+         INSERT INTO space_events (space_id, seq, type, contribution_id, payload)
+         SELECT $1, s.last_seq, 'contribution.translated', $2, $9::jsonb FROM s
+         RETURNING seq, created_at`,
+        [contribution.space_id, contributionId, language, contribution.version, contribution.language, text, PERSON, by, JSON.stringify(translatedPayload(outcome, false))],
+      );
+      return {
+        entry: { text, status: 'done' as const, provider: PERSON, machine: false as const, sourceVersion: contribution.version },
+        event: {
+          type: 'contribution.translated' as const,
+          spaceId: contribution.space_id,
+          seq: Number(row.seq),
+          contributionId,
+          createdAt: row.created_at.toISOString(),
+          payload: translatedPayload(outcome, false),
+        },
+      };
+    });
+    void this.relay.publishSafely([event]);
+    return entry;
+  }
+
   /** Stores a detected (or fallback) language unless the author declared one meanwhile. */
   async setLanguage(contributionId: string, language: Language, source: 'detected' | 'fallback', confidence: number | null): Promise<void> {
     await this.db.query(
@@ -160,12 +244,12 @@ export class TranslationStore {
 const key = (o: TranslationOutcome) => `${o.contributionId} ${o.language}`;
 
 /** What readers following the space live (and catching up) get for a translation. */
-function translatedPayload(o: TranslationOutcome): Record<string, unknown> {
+function translatedPayload(o: TranslationOutcome, machine = true): Record<string, unknown> {
   return {
     contributionId: o.contributionId,
     version: o.version,
     sourceLanguage: o.source,
     language: o.language,
-    translation: { text: o.text, status: o.status, provider: o.provider, machine: true, sourceVersion: o.version },
+    translation: { text: o.text, status: o.status, provider: o.provider, machine, sourceVersion: o.version },
   };
 }

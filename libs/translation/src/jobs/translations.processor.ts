@@ -4,6 +4,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import {
   AppConfig,
   concurrencyForFreeCpu,
+  isLastAttempt,
   OthersCpuMeter,
   QueueConsumers,
   QueueName,
@@ -71,7 +72,7 @@ export class TranslationsProcessor implements OnModuleInit, OnApplicationBootstr
           throw new UnrecoverableError(`unknown translation job ${job.name}`);
       }
     } catch (err) {
-      const last = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const last = err instanceof UnrecoverableError || isLastAttempt(job);
       if (last && job.name === TranslationJobName.Contribution) {
         await this.contributions.fail(job.data as ContributionJobData, err as Error).catch((e) => this.logger.warn(`could not mark ${job.id} failed: ${e.message}`));
       }
