@@ -18,7 +18,7 @@ const GENERIC = new Set([
 
 const LINKING = new Set(['of', 'to', 'for', 'on']);
 const POSSESSIVE = new Set(["'s", "'", '’', '’s']);
-const WORD = /^[a-z][a-z-]*[a-z]$/;
+const WORD = /^[a-z][a-z0-9-]*[a-z0-9]$/;
 
 interface Token {
   normal: string;
@@ -59,11 +59,21 @@ export class EnglishPhraseExtractor {
         // the tagger sometimes reads a plural noun after "to"/"of" as a verb ("access to services")
         const nounish = pos === 'NOUN' || pos === 'PROPN' || (pos === 'VERB' && !!after && LINKING.has(after.normal) && normal.endsWith('s') && lemma !== normal);
         const content = word && !stop && (nounish || (pos === 'ADJ' && !WEAK_ADJECTIVES.has(normal)));
-        tokens.push({ normal, shown: /^[A-Z]{2,}s?$/.test(value) ? value : normal, lemma, stem: String(t.out(its.stem as never)).toLowerCase(), pos, content, noun: content && nounish });
+        tokens.push({ normal, shown: /^[A-Z]{2,}[A-Z0-9-]*s?$/.test(value) ? value : normal, lemma, stem: String(t.out(its.stem as never)).toLowerCase(), pos, content, noun: content && nounish });
       });
       collect(tokens, found);
     });
     return [...found].map(([key, label]) => ({ key, label }));
+  }
+
+  /** The stems of every word of a text, as keys are made of (for names a theme must not be). */
+  stems(text: string): string[] {
+    const its = this.nlp.its;
+    const out: string[] = [];
+    this.nlp.readDoc(text).tokens().each((t: ItemToken) => {
+      if (String(t.out(its.type)) === 'word') out.push(String(t.out(its.stem as never)).toLowerCase());
+    });
+    return out;
   }
 }
 
@@ -83,6 +93,8 @@ function collect(tokens: Token[], found: Map<string, string>): void {
 
   for (const run of runs) {
     const w = run.words;
+    // a single noun can be a topic on its own ("the pandemic", "COVID-19", "data"); the finder keeps only distinctive ones
+    for (const t of w) if (t.noun && !GENERIC.has(t.lemma) && !GENERIC.has(t.normal)) addSingle(t, found);
     for (let len = 2; len <= 3; len += 1) {
       for (let i = 0; i + len <= w.length; i += 1) add(w.slice(i, i + len), found);
     }
@@ -102,6 +114,11 @@ function collect(tokens: Token[], found: Map<string, string>): void {
     add([head, tail[tail.length - 1]], found, link);
     if (tail.length === 2) add([head, ...tail], found, link);
   }
+}
+
+function addSingle(t: Token, found: Map<string, string>): void {
+  if (t.stem.length < 3 || found.has(t.stem)) return;
+  found.set(t.stem, t.shown);
 }
 
 function add(words: Token[], found: Map<string, string>, link?: string): void {

@@ -61,9 +61,11 @@ export interface SummaryQuote {
   authorName: string;
   organisation: string | null;
   constituency: Constituency;
+  /** The sentence's English side, when the analysis machine-translated it. */
+  english?: string;
 }
 
-export type ItemKind = 'theme' | 'priority' | 'single-constituency' | 'low-engagement' | 'custom';
+export type ItemKind = 'theme' | 'priority' | 'action' | 'single-constituency' | 'objective' | 'low-engagement' | 'custom';
 
 /**
  * A statement of the summary. Its wording is, in order of precedence: the rapporteur's
@@ -72,7 +74,7 @@ export type ItemKind = 'theme' | 'priority' | 'single-constituency' | 'low-engag
  */
 export interface SummaryItem {
   id: string;
-  /** Stable across re-compiles: `theme:<key>`, `priority:<digest>:<point>`, `gap:<key>`, `question:<space>`, `custom:<id>`. */
+  /** Stable across re-compiles: `theme:<key>`, `priority:<digest>:<point>`, `action:<key>`, `gap:<key>`, `objective:<n>`, `question:<space>`, `custom:<id>`. */
   key: string;
   kind: ItemKind;
   label: string | null;
@@ -85,6 +87,13 @@ export interface SummaryItem {
   questions: number[];
   sources: string[];
   quotes: SummaryQuote[];
+  /**
+   * What the theme says in one sentence: the most central sentence of its sources,
+   * compressed (key emphases), or the clearest call for action (priorities for action).
+   */
+  synopsis?: SummaryQuote | null;
+  /** An objective of the roundtable (gaps): its number as the organiser gave it. */
+  objective?: number | null;
   /** Reworded by the rapporteur. */
   edited: boolean;
   /** Kept for its edit, although the discussion no longer yields it. */

@@ -28,6 +28,12 @@ export interface Catalogue {
   moderators(moderators: number, moderatorContributions: number, total: number, participantContributions: number): string;
   question(n: number, contributions: number, participants: number, replies: number, moderatorContributions: number): string;
   emphasis(label: string, contributions: number, questions: number, who: string): string;
+  /** A key emphasis: the theme, what it says in one sentence, and who raised it. */
+  keyEmphasis(label: string, said: string, who: string): string;
+  /** A priority for action: the theme, the clearest call, and who called for it. */
+  action(label: string, said: string, who: string): string;
+  /** An objective of the roundtable that few or no participants addressed. */
+  objectiveGap(number: number, text: string, contributions: number): string;
   convergence(label: string, constituencies: number, who: string, contributions: number): string;
   single(label: string, who: string, contributions: number): string;
   quiet(question: number, contributions: number, participants: number): string;
@@ -55,8 +61,8 @@ const en: Catalogue = {
     questions: 'Per question',
     keyEmphases: 'Key emphases',
     convergence: 'Points of convergence across constituencies',
-    priorities: 'Priorities',
-    gaps: 'Further gaps',
+    priorities: 'Priorities for action',
+    gaps: 'Gaps',
     annex: 'Annex: contributions by question and constituency',
     sources: 'Sources',
   },
@@ -81,6 +87,9 @@ const en: Catalogue = {
   question: (n, c, p, r, m) => `Question ${n}: ${c} ${s(c, 'contribution', 'contributions')} (${r} ${s(r, 'reply', 'replies')}) from ${p} ${s(p, 'participant', 'participants')}, and ${m} by moderators.`,
   emphasis: (label, c, q, who) => `${label}: raised in ${c} ${s(c, 'contribution', 'contributions')} across ${q} ${s(q, 'question', 'questions')} by ${who}.`,
   convergence: (label, k, who, c) => `${label}: ${k} constituencies converge — ${who} — in ${c} contributions.`,
+  keyEmphasis: (label, said, who) => `${label}: ${said} (raised by ${who})`,
+  action: (label, said, who) => `${label}: ${said} (called for by ${who})`,
+  objectiveGap: (n, text, c) => `Objective ${n}${text ? ` (${text})` : ''}: ${c === 0 ? 'no contribution addressed it' : `only ${c} ${s(c, 'contribution', 'contributions')} addressed it`}.`,
   single: (label, who, c) => `${label}: raised only by ${who} (${c} ${s(c, 'contribution', 'contributions')}).`,
   quiet: (q, c, p) => `Question ${q} received only ${c} ${s(c, 'contribution', 'contributions')} from ${p} ${s(p, 'participant', 'participants')}.`,
   questionRef: (ns) => `(${s(ns.length, 'question', 'questions')} ${ns.join(', ')})`,
@@ -122,8 +131,8 @@ const fr: Catalogue = {
     questions: 'Par question',
     keyEmphases: 'Points saillants',
     convergence: 'Points de convergence entre groupes',
-    priorities: 'Priorités',
-    gaps: 'Autres lacunes',
+    priorities: 'Priorités d’action',
+    gaps: 'Lacunes',
     annex: 'Annexe : contributions par question et par groupe',
     sources: 'Sources',
   },
@@ -148,6 +157,9 @@ const fr: Catalogue = {
   question: (n, c, p, r, m) => `Question ${n} : ${c} ${s(c, 'contribution', 'contributions')} (${r} ${s(r, 'réponse', 'réponses')}) de ${p} ${s(p, 'participant', 'participants')}, et ${m} des modérateurs.`,
   emphasis: (label, c, q, who) => `${label} : évoqué dans ${c} ${s(c, 'contribution', 'contributions')} sur ${q} ${s(q, 'question', 'questions')} par ${who}.`,
   convergence: (label, k, who, c) => `${label} : ${k} groupes convergent — ${who} — dans ${c} contributions.`,
+  keyEmphasis: (label, said, who) => `${label} : ${said} (évoqué par ${who})`,
+  action: (label, said, who) => `${label} : ${said} (demandé par ${who})`,
+  objectiveGap: (n, text, c) => `Objectif ${n}${text ? ` (${text})` : ''} : ${c === 0 ? 'aucune contribution ne l’a abordé' : `seulement ${c} ${s(c, 'contribution l’a abordé', 'contributions l’ont abordé')}`}.`,
   single: (label, who, c) => `${label} : évoqué uniquement par ${who} (${c} ${s(c, 'contribution', 'contributions')}).`,
   quiet: (q, c, p) => `La question ${q} n’a reçu que ${c} ${s(c, 'contribution', 'contributions')} de ${p} ${s(p, 'participant', 'participants')}.`,
   questionRef: (ns) => `(${s(ns.length, 'question', 'questions')} ${ns.join(', ')})`,
@@ -189,8 +201,8 @@ const es: Catalogue = {
     questions: 'Por pregunta',
     keyEmphases: 'Énfasis principales',
     convergence: 'Puntos de convergencia entre grupos',
-    priorities: 'Prioridades',
-    gaps: 'Otras lagunas',
+    priorities: 'Prioridades de acción',
+    gaps: 'Lagunas',
     annex: 'Anexo: contribuciones por pregunta y grupo',
     sources: 'Fuentes',
   },
@@ -215,6 +227,9 @@ const es: Catalogue = {
   question: (n, c, p, r, m) => `Pregunta ${n}: ${c} ${s(c, 'contribución', 'contribuciones')} (${r} ${s(r, 'respuesta', 'respuestas')}) de ${p} ${s(p, 'participante', 'participantes')}, y ${m} de los moderadores.`,
   emphasis: (label, c, q, who) => `${label}: planteado en ${c} ${s(c, 'contribución', 'contribuciones')} en ${q} ${s(q, 'pregunta', 'preguntas')} por ${who}.`,
   convergence: (label, k, who, c) => `${label}: ${k} grupos convergen — ${who} — en ${c} contribuciones.`,
+  keyEmphasis: (label, said, who) => `${label}: ${said} (planteado por ${who})`,
+  action: (label, said, who) => `${label}: ${said} (pedido por ${who})`,
+  objectiveGap: (n, text, c) => `Objetivo ${n}${text ? ` (${text})` : ''}: ${c === 0 ? 'ninguna contribución lo abordó' : `solo ${c} ${s(c, 'contribución lo abordó', 'contribuciones lo abordaron')}`}.`,
   single: (label, who, c) => `${label}: planteado solo por ${who} (${c} ${s(c, 'contribución', 'contribuciones')}).`,
   quiet: (q, c, p) => `La pregunta ${q} solo recibió ${c} ${s(c, 'contribución', 'contribuciones')} de ${p} ${s(p, 'participante', 'participantes')}.`,
   questionRef: (ns) => `(${s(ns.length, 'pregunta', 'preguntas')} ${ns.join(', ')})`,

@@ -1,0 +1,102 @@
+import type { AnalysedContribution, AnalysedSentence, Quote } from './theme.types';
+
+const COURTESY = /\b(thank|thanks|merci|gracias)\b/i;
+/** Openings that carry no content, in EN/FR/ES: dropped when a sentence is compressed. */
+const OPENERS =
+  /^(?:(?:in addition|additionally|furthermore|moreover|also|however|finally|firstly|secondly|lastly|indeed|in our view|in my view|for us|en outre|de plus|par ailleurs|enfin|en effet|cependant|selon nous|además|asimismo|por otra parte|por último|finalmente|sin embargo|en nuestra opinión)\s*,?\s+|(?:we|i) (?:believe|think|feel|consider|would (?:like to )?(?:stress|emphasi[sz]e|say|add)) (?:that )?|(?:nous (?:pensons|croyons|estimons|considérons) qu[e'’]\s*)|(?:(?:creemos|pensamos|consideramos|estimamos) que ))/iu;
+
+/** Calls for action in English, French and Spanish. */
+const ACTION_CUES = [
+  /\b(?:should|must|ought to|needs? to|have to|has to|calls? (?:on|upon|for)|recommend(?:s|ed|ation)?|urges?|it is (?:essential|crucial|necessary|vital|urgent|important) (?:to|that))\b/i,
+  /(?<!\p{L})(?:devr(?:ait|aient|ions|iez)|doi(?:t|vent)|devons|il faut|faudrait|il (?:est|sera) (?:nécessaire|essentiel|indispensable|urgent)|appel(?:le|lent|ons) (?:à|les|tous)|recommand(?:e|ent|ons)|exhort(?:e|ent|ons))(?!\p{L})/iu,
+  /(?<!\p{L})(?:deber(?:ía|ían|íamos)|deben?|debemos|es (?:necesario|esencial|fundamental|urgente|preciso|imprescindible)|hay que|insta(?:mos|n)?|recomienda(?:mos|n)?|recomendamos|exhorta(?:mos|n)?|se necesita|tienen? que)(?!\p{L})/iu,
+];
+
+export function callsForAction(text: string): boolean {
+  return ACTION_CUES.some((cue) => cue.test(text));
+}
+
+interface Candidate {
+  contribution: AnalysedContribution;
+  sentence: AnalysedSentence;
+  stems: Set<string>;
+}
+
+/**
+ * The sentence that says best what a theme is about: the one closest to all the others
+ * of the theme (the centroid of their stems), preferring complete statements of
+ * reasonable length; compressed (empty openings and asides dropped), ending on its own
+ * sentence boundary.
+ */
+export function centralSentence(own: Set<string>, members: AnalysedContribution[]): Quote | undefined {
+  const candidates: Candidate[] = [];
+  for (const c of members) {
+    for (const s of c.sentences) {
+      if (!s.keys.some((k) => own.has(k))) continue;
+      candidates.push({ contribution: c, sentence: s, stems: new Set(s.keys.flatMap((k) => k.replace(/^[a-z]{2}:/, '').split(' '))) });
+    }
+  }
+  let best: { c: Candidate; score: number } | undefined;
+  for (const c of candidates) {
+    let sum = 0;
+    for (const o of candidates) if (o !== c) sum += overlap(c.stems, o.stems);
+    const text = c.sentence.text;
+    let score = candidates.length > 1 ? sum / (candidates.length - 1) : 0;
+    score += /[.!…]["'”’»)]*$/.test(text) ? 0.15 : 0;
+    score += text.length >= 50 && text.length <= 240 ? 0.15 : text.length > 320 ? -0.3 : 0;
+    if (text.trim().endsWith('?')) score -= 0.5;
+    if (COURTESY.test(text)) score -= 0.3;
+    if (!best || score > best.score) best = { c, score };
+  }
+  if (!best) return undefined;
+  return quoteOf(best.c.contribution, best.c.sentence, compress);
+}
+
+/** The calls for action among a theme's sentences, one per author (the most specific), different constituencies first. */
+export function themeCalls(own: Set<string>, members: AnalysedContribution[], limit: number): Quote[] {
+  const byAuthor = new Map<string, { c: AnalysedContribution; s: AnalysedSentence }>();
+  for (const c of members) {
+    for (const s of c.sentences) {
+      if (!s.keys.some((k) => own.has(k)) || !callsForAction(s.text) || s.text.length > 400) continue;
+      const current = byAuthor.get(c.authorId);
+      if (!current || s.keys.length > current.s.keys.length) byAuthor.set(c.authorId, { c, s });
+    }
+  }
+  const all = [...byAuthor.values()];
+  const seen = new Set<string>();
+  const ordered = [...all.filter((x) => !seen.has(x.c.constituency) && seen.add(x.c.constituency)), ...all];
+  const out: Quote[] = [];
+  for (const x of ordered) {
+    if (out.length >= limit) break;
+    if (out.some((q) => q.contributionId === x.c.id)) continue;
+    out.push(quoteOf(x.c, x.s, (t) => t.trim()));
+  }
+  return out;
+}
+
+function quoteOf(c: AnalysedContribution, s: AnalysedSentence, shape: (text: string) => string): Quote {
+  return {
+    contributionId: c.id,
+    text: shape(s.text),
+    language: c.language,
+    authorName: c.authorName,
+    organisation: c.organisation,
+    constituency: c.constituency,
+    ...(s.english ? { english: shape(s.english) } : {}),
+  };
+}
+
+/** Drops empty openings and bracketed asides; keeps the sentence whole. */
+export function compress(text: string): string {
+  let t = text.trim().replace(/\s*\([^)]{0,120}\)/g, '');
+  for (let i = 0; i < 2; i += 1) t = t.replace(OPENERS, '');
+  t = t.replace(/\s+([,.;:])/g, '$1').trim();
+  return t ? t[0].toUpperCase() + t.slice(1) : text.trim();
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let both = 0;
+  for (const x of a) if (b.has(x)) both += 1;
+  const either = a.size + b.size - both;
+  return either === 0 ? 0 : both / either;
+}
