@@ -3,7 +3,7 @@ import type { AnalysedContribution, AnalysedSentence, Quote } from './theme.type
 const COURTESY = /\b(thank|thanks|merci|gracias)\b/i;
 /** Openings that carry no content, in EN/FR/ES: dropped when a sentence is compressed. */
 const OPENERS =
-  /^(?:(?:in addition|additionally|furthermore|moreover|also|however|finally|firstly|secondly|lastly|indeed|in our view|in my view|for us|en outre|de plus|par ailleurs|enfin|en effet|cependant|selon nous|además|asimismo|por otra parte|por último|finalmente|sin embargo|en nuestra opinión)\s*,?\s+|(?:we|i) (?:believe|think|feel|consider|would (?:like to )?(?:stress|emphasi[sz]e|say|add)) (?:that )?|(?:nous (?:pensons|croyons|estimons|considérons) qu[e'’]\s*)|(?:(?:creemos|pensamos|consideramos|estimamos) que ))/iu;
+  /^(?:(?:in addition|additionally|furthermore|moreover|also|however|finally|firstly|secondly|lastly|indeed|in our view|in my view|for us|for instance|for example|in this context|en outre|de plus|par ailleurs|enfin|en effet|cependant|selon nous|además|asimismo|por otra parte|por último|finalmente|sin embargo|en nuestra opinión)\s*,?\s+|(?:we|i) (?:believe|think|feel|consider|would (?:like to )?(?:stress|emphasi[sz]e|say|add)) (?:that )?|(?:nous (?:pensons|croyons|estimons|considérons) qu[e'’]\s*)|(?:(?:creemos|pensamos|consideramos|estimamos) que ))/iu;
 
 /** Calls for action in English, French and Spanish. */
 const ACTION_CUES = [
@@ -24,11 +24,12 @@ interface Candidate {
 
 /**
  * The sentence that says best what a theme is about: the one closest to all the others
- * of the theme (the centroid of their stems), preferring complete statements of
- * reasonable length; compressed (empty openings and asides dropped), ending on its own
- * sentence boundary.
+ * of the theme (their stems weighted by how rare they are in the discussion), preferring
+ * complete statements of reasonable length and sentences written in English (the
+ * working language of drafts); compressed (empty openings and asides dropped), ending
+ * on its own sentence boundary.
  */
-export function centralSentence(own: Set<string>, members: AnalysedContribution[]): Quote | undefined {
+export function centralSentence(own: Set<string>, members: AnalysedContribution[], weight: (stem: string) => number = () => 1): Quote | undefined {
   const candidates: Candidate[] = [];
   for (const c of members) {
     for (const s of c.sentences) {
@@ -39,13 +40,15 @@ export function centralSentence(own: Set<string>, members: AnalysedContribution[
   let best: { c: Candidate; score: number } | undefined;
   for (const c of candidates) {
     let sum = 0;
-    for (const o of candidates) if (o !== c) sum += overlap(c.stems, o.stems);
+    for (const o of candidates) if (o !== c) sum += overlap(c.stems, o.stems, weight);
     const text = c.sentence.text;
     let score = candidates.length > 1 ? sum / (candidates.length - 1) : 0;
     score += /[.!…]["'”’»)]*$/.test(text) ? 0.15 : 0;
     score += text.length >= 50 && text.length <= 240 ? 0.15 : text.length > 320 ? -0.3 : 0;
     if (text.trim().endsWith('?')) score -= 0.5;
     if (COURTESY.test(text)) score -= 0.3;
+    if (/^(?:for instance|for example|and|but|while|so|this|these|that|it)\b/i.test(text)) score -= 0.2;
+    if (c.contribution.language === 'en') score += 0.1;
     if (!best || score > best.score) best = { c, score };
   }
   if (!best) return undefined;
@@ -94,9 +97,14 @@ export function compress(text: string): string {
   return t ? t[0].toUpperCase() + t.slice(1) : text.trim();
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
+/** Weighted Jaccard of two stem sets. */
+function overlap(a: Set<string>, b: Set<string>, weight: (stem: string) => number): number {
   let both = 0;
-  for (const x of a) if (b.has(x)) both += 1;
-  const either = a.size + b.size - both;
+  let either = 0;
+  for (const x of a) {
+    either += weight(x);
+    if (b.has(x)) both += weight(x);
+  }
+  for (const x of b) if (!a.has(x)) either += weight(x);
   return either === 0 ? 0 : both / either;
 }

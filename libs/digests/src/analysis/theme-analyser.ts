@@ -91,7 +91,7 @@ export class ThemeAnalyser {
     const stem = (text: string, language: Language) => (language === 'en' ? extractor.stems(text) : nativeStems(text, language));
     const exclusions = input.exclusions ? new ThemeExclusions(await this.withEnglishNames(input.exclusions), stem) : undefined;
     const themes = findThemes(contributions, labels, { ...input.options, exclusions });
-    const objectives = await this.objectives(input.objectives ?? [], contributions, (text) => extractor.phrases(text).map((p) => p.key));
+    const objectives = await this.objectives(input.objectives ?? [], contributions, (text) => extractor.phrases(text).map((p) => p.key), (s) => exclusions?.isStructure(s) ?? false);
     return { themes, objectives, translation };
   }
 
@@ -126,7 +126,7 @@ export class ThemeAnalyser {
     return { ...sources, organisations: [...sources.organisations, ...extra] };
   }
 
-  private async objectives(objectives: string[], contributions: AnalysedContribution[], keysOf: (text: string) => string[]): Promise<ObjectiveCoverage[]> {
+  private async objectives(objectives: string[], contributions: AnalysedContribution[], keysOf: (text: string) => string[], structure: (stem: string) => boolean): Promise<ObjectiveCoverage[]> {
     if (objectives.length === 0) return [];
     const englishTexts = await Promise.all(
       objectives.map(async (o) => {
@@ -135,6 +135,6 @@ export class ThemeAnalyser {
         return (await this.memory.translate([o], language, 'en').catch(() => [o]))[0];
       }),
     );
-    return objectiveCoverage(objectives, englishTexts.map(keysOf), contributions);
+    return objectiveCoverage(objectives, englishTexts.map(keysOf), contributions, structure);
   }
 }

@@ -107,6 +107,11 @@ export class ThemeExclusions {
     }
   }
 
+  /** Whether an English stem is one of the consultation's structure words ("objective", "roundtable", "GCM"). */
+  isStructure(stem: string): boolean {
+    return this.structure.en.has(stem);
+  }
+
   /** `key`: stems of the phrase (a `fr:`/`es:` prefix for phrases found in the original language); `label`: as shown. */
   excludes(key: string, label: string): boolean {
     const language = (/^([a-z]{2}):/.exec(key)?.[1] as Language | undefined) ?? 'en';

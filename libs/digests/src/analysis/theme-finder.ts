@@ -59,7 +59,8 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
     const authors = new Set([...docs].map((i) => contributions[i].authorId)).size;
     if (authors < minAuthors) continue;
     const stems = stemsOf(key);
-    if (stems.size === 1 && docs.size > singleCap) continue;
+    // a single word needs more voices than a phrase, and must not be what most contributions say
+    if (stems.size === 1 && (docs.size > singleCap || authors < minAuthors + 1)) continue;
     if (options.exclusions?.excludes(key, bestLabel(labels.get(key)) ?? key)) continue;
     const constituencies = new Set([...docs].map((i) => contributions[i].constituency).filter((c) => c !== 'other')).size;
     candidates.push({ key, stems, docs, constituencies, authors });
@@ -113,13 +114,17 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
   const known = (t: Theme) => Object.keys(t.constituencies).filter((c) => c !== 'other').length;
   themes.sort((a, b) => known(b) - known(a) || b.authors - a.authors || b.contributionIds.length - a.contributionIds.length || (a.key < b.key ? -1 : 1));
 
+  // rarer stems say more about what a sentence is about
+  const stemDocs = new Map<string, number>();
+  for (const c of contributions) for (const stem of new Set(c.sentences.flatMap((s) => s.keys.flatMap((k) => [...stemsOf(k)])))) stemDocs.set(stem, (stemDocs.get(stem) ?? 0) + 1);
+  const idf = (stem: string) => Math.log(1 + contributions.length / (stemDocs.get(stem) ?? 1));
   const byId = new Map(contributions.map((c) => [c.id, c]));
   const otherKeys = new Set(themes.flatMap((t) => [t.key, ...t.variants]));
   for (const theme of themes) {
     const members = theme.contributionIds.map((id) => byId.get(id)!);
     const own = new Set([theme.key, ...theme.variants]);
     theme.quotes = pickQuotes(theme, members, otherKeys, options.quotesPerTheme ?? 3);
-    theme.synopsis = centralSentence(own, members);
+    theme.synopsis = centralSentence(own, members, idf);
     theme.calls = themeCalls(own, members, CALLS);
   }
   return themes;

@@ -74,8 +74,9 @@ export function compileSections(
     .filter((i) => i.constituencies.length === 1 && known(i).length === 1)
     .slice(0, MAX_SINGLE)
     .map((i) => ({ ...i, id: randomUUID(), key: `gap:${i.key.replace(/^theme:/, '')}`, kind: 'single-constituency' as const, synopsis: null }));
+  const called = new Set<string>();
   const actions = items
-    .map((x) => actionItem(x.theme, x.item, facts))
+    .map((x) => actionItem(x.theme, x.item, facts, called))
     .filter((i): i is SummaryItem => i !== null)
     .sort((a, b) => known(b).length - known(a).length || b.participants - a.participants || (a.key < b.key ? -1 : 1))
     .slice(0, MAX_ACTIONS);
@@ -141,11 +142,17 @@ function themeItem(t: MergedTheme, facts: Map<string, ContributionFact>): Summar
   });
 }
 
-/** The calls for action of a theme: who called for them, the clearest one first, one per author. */
-function actionItem(t: MergedTheme, theme: SummaryItem, facts: Map<string, ContributionFact>): SummaryItem | null {
-  const calls = pickQuotes([...t.calls.values()], facts, CALL_QUOTES);
+/**
+ * The calls for action of a theme: who called for them, the clearest one first, one per
+ * author. A call that carries several themes is listed under the broadest one only
+ * (`called` holds those already listed).
+ */
+function actionItem(t: MergedTheme, theme: SummaryItem, facts: Map<string, ContributionFact>, called: Set<string>): SummaryItem | null {
+  const fresh = [...t.calls.values()].filter((q) => !called.has(`${q.contributionId}|${q.text}`));
+  const calls = pickQuotes(fresh, facts, CALL_QUOTES);
   if (calls.length === 0) return null;
-  const sources = [...t.calls.keys()];
+  for (const q of fresh) called.add(`${q.contributionId}|${q.text}`);
+  const sources = [...new Set(fresh.map((q) => q.contributionId))];
   return item('action', `action:${t.key}`, { label: theme.label, ...who(sources, facts), sources, quotes: calls, synopsis: calls[0] });
 }
 
