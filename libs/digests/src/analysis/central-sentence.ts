@@ -55,12 +55,23 @@ export function centralSentence(own: Set<string>, members: AnalysedContribution[
   return quoteOf(best.c.contribution, best.c.sentence, compress);
 }
 
-/** The calls for action among a theme's sentences, one per author (the most specific), different constituencies first. */
-export function themeCalls(own: Set<string>, members: AnalysedContribution[], limit: number): Quote[] {
+/**
+ * The calls for action about a theme, one per author (the most specific), different
+ * constituencies first. A call is about the theme when it names it, or when it names no
+ * theme and follows a sentence of the same contribution that named this one ("Climate
+ * change erodes our coast. Governments should fund relocation now.").
+ */
+export function themeCalls(own: Set<string>, members: AnalysedContribution[], allThemeKeys: Set<string>, limit: number): Quote[] {
   const byAuthor = new Map<string, { c: AnalysedContribution; s: AnalysedSentence }>();
   for (const c of members) {
+    let current = false;
     for (const s of c.sentences) {
-      if (!s.keys.some((k) => own.has(k)) || !callsForAction(s.text) || s.text.length > 400) continue;
+      const named = s.keys.some((k) => own.has(k));
+      const other = !named && s.keys.some((k) => allThemeKeys.has(k));
+      const about = named || (current && !other);
+      if (named) current = true;
+      else if (other) current = false;
+      if (!about || !callsForAction(s.text) || s.text.length > 400) continue;
       const current = byAuthor.get(c.authorId);
       if (!current || s.keys.length > current.s.keys.length) byAuthor.set(c.authorId, { c, s });
     }

@@ -5,7 +5,7 @@ const MENTION = /(?<!\p{L})(?:objective|objectif|objetivo)s?\s*(?:n[°ºo.]*\s*)
 /** "Objective 5: …", "5. …", "Objectif 5 - …" at the start of an objective's text. */
 const OWN_NUMBER = /^\s*(?:(?:objective|objectif|objetivo)\s*)?(\d{1,2})\s*[:.)\-–—]/iu;
 /** A word used by more than this share of the contributions says nothing about one objective. */
-const COMMON = 0.5;
+const COMMON = 0.7;
 
 /** The number an objective goes by: the one its text starts with, else its place in the list. */
 export function objectiveNumber(text: string, index: number): number {

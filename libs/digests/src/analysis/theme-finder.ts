@@ -53,7 +53,7 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
     }
   });
 
-  const singleCap = Math.max(3, SINGLE_WORD_SHARE * contributions.length);
+  const singleCap = Math.max(4, SINGLE_WORD_SHARE * contributions.length);
   const candidates: Candidate[] = [];
   for (const [key, docs] of docsByKey) {
     const authors = new Set([...docs].map((i) => contributions[i].authorId)).size;
@@ -125,7 +125,7 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
     const own = new Set([theme.key, ...theme.variants]);
     theme.quotes = pickQuotes(theme, members, otherKeys, options.quotesPerTheme ?? 3);
     theme.synopsis = centralSentence(own, members, idf);
-    theme.calls = themeCalls(own, members, CALLS);
+    theme.calls = themeCalls(own, members, otherKeys, CALLS);
   }
   return themes;
 }

@@ -32,6 +32,8 @@ const MAX_ACTIONS = 10;
 const MAX_SINGLE = 8;
 const QUOTES = 6;
 const CALL_QUOTES = 6;
+/** A single-word theme raised in more than this share of the participants' contributions is the roundtable's subject. */
+const SUBJECT_SHARE = 0.35;
 
 interface MergedTheme {
   key: string;
@@ -61,7 +63,11 @@ export function compileSections(
   objectives: ObjectiveInput[] = [],
 ): Omit<SummarySections, 'introduction' | 'participationText' | 'dropped'> {
   const themes = mergeThemes(digests, facts);
-  const items = themes.map((t) => ({ theme: t, item: themeItem(t, facts) })).filter((x) => x.item.sources.length >= 2 && x.item.participants >= 2);
+  // a single word that most of the roundtable uses is its subject ("migration"), not one of its topics
+  const subject = Math.max(4, SUBJECT_SHARE * facts.size);
+  const items = themes
+    .map((t) => ({ theme: t, item: themeItem(t, facts) }))
+    .filter((x) => x.item.sources.length >= 2 && x.item.participants >= 2 && (x.theme.key.includes(' ') || x.item.sources.length <= subject));
   items.sort((a, b) => breadth(b.item) - breadth(a.item) || b.item.contributions - a.item.contributions || (a.item.key < b.item.key ? -1 : 1));
   const ranked = items.map((x) => x.item);
 
