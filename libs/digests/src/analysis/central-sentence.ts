@@ -64,13 +64,13 @@ export function centralSentence(own: Set<string>, members: AnalysedContribution[
 export function themeCalls(own: Set<string>, members: AnalysedContribution[], allThemeKeys: Set<string>, limit: number): Quote[] {
   const byAuthor = new Map<string, { c: AnalysedContribution; s: AnalysedSentence }>();
   for (const c of members) {
-    let current = false;
+    let onTheme = false;
     for (const s of c.sentences) {
       const named = s.keys.some((k) => own.has(k));
       const other = !named && s.keys.some((k) => allThemeKeys.has(k));
-      const about = named || (current && !other);
-      if (named) current = true;
-      else if (other) current = false;
+      const about = named || (onTheme && !other);
+      if (named) onTheme = true;
+      else if (other) onTheme = false;
       if (!about || !callsForAction(s.text) || s.text.length > 400) continue;
       const current = byAuthor.get(c.authorId);
       if (!current || s.keys.length > current.s.keys.length) byAuthor.set(c.authorId, { c, s });
