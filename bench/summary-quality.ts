@@ -26,10 +26,10 @@ interface Compiled {
 }
 
 /** Imports a discussion into a new roundtable, drafts and publishes each question's digest, compiles the stocktaking. */
-async function compile(api: Proc, token: string, title: string, objectives: string[], file: { spaces: Array<{ contributions: Array<{ postedAt: string }> }> }): Promise<Compiled> {
+async function compile(api: Proc, token: string, titles: { consultation: string; roundtable: string }, objectives: string[], file: { spaces: Array<{ contributions: Array<{ postedAt: string }> }> }): Promise<Compiled> {
   const base = `${api.url}/api/v1`;
-  const consultation = await json(`${base}/consultations`, 'POST', { title: { en: `${title} consultation` }, timezone: 'UTC' }, token);
-  const roundtable = await json(`${base}/consultations/${consultation.id}/roundtables`, 'POST', { number: 1, title: { en: title }, objectives }, token);
+  const consultation = await json(`${base}/consultations`, 'POST', { title: { en: titles.consultation }, timezone: 'UTC' }, token);
+  const roundtable = await json(`${base}/consultations/${consultation.id}/roundtables`, 'POST', { number: 1, title: { en: titles.roundtable }, objectives }, token);
   const imported = await json(`${base}/roundtables/${roundtable.id}/import`, 'POST', file, token);
   const dates = file.spaces.flatMap((s) => s.contributions.map((c) => Date.parse(c.postedAt)));
   const period = { periodStart: new Date(Math.min(...dates) - 86_400_000).toISOString(), periodEnd: new Date(Math.max(...dates) + 2 * 86_400_000).toISOString() };
@@ -121,7 +121,7 @@ export async function main(): Promise<void> {
     const rows: Array<Array<string | number>> = [];
     const start = new Date(Date.UTC(2026, 0, 12, 9));
     for (const fixture of QUALITY_FIXTURES) {
-      const compiled = await compile(api, token, fixture.title.en, fixture.objectives, importFile(fixture, start));
+      const compiled = await compile(api, token, { consultation: 'Regional consultation', roundtable: fixture.title.en }, fixture.objectives, importFile(fixture, start));
       const result = score(fixture, compiled);
       rows.push(result.row);
       console.log(`\n${fixture.name}`);
@@ -141,7 +141,8 @@ export async function main(): Promise<void> {
 
     if (existsSync(HUB)) {
       const hub = JSON.parse(readFileSync(HUB, 'utf8'));
-      const { summary } = await compile(api, token, 'Hub roundtable 1', [], hub);
+      // titled as the file says where it comes from
+      const { summary } = await compile(api, token, { consultation: hub.source ?? 'Hub', roundtable: 'Roundtable 1' }, [], hub);
       const s = summary.sections;
       const actors = [...s.keyEmphases, ...s.convergence].map((i: any) => i.label as string).filter((l) => actorHeading(l, actorNames(null)));
       console.log(`\nHub import: ${actors.length} actor or procedure heading(s) by the bench's check${actors.length ? `: ${actors.join(' · ')}` : ''}`);

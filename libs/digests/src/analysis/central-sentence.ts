@@ -7,7 +7,7 @@ const OPENERS =
 
 /** Calls for action in English, French and Spanish. */
 const ACTION_CUES = [
-  /\b(?:should|must|ought to|needs? to|have to|has to|calls? (?:on|upon|for)|recommend(?:s|ed|ation)?|urges?|it is (?:essential|crucial|necessary|vital|urgent|important) (?:to|that))\b/i,
+  /\b(?:should|must|ought to|(?<!(?:the|a|an|of) )needs? to|have to|has to|calls? (?:on|upon|for)|recommend(?:s|ed)?|we urge|urges?|it is (?:essential|crucial|necessary|vital|urgent|important) (?:to|that))\b/i,
   /(?<!\p{L})(?:devr(?:ait|aient|ions|iez)|doi(?:t|vent)|devons|il faut|faudrait|il (?:est|sera) (?:nécessaire|essentiel|indispensable|urgent)|appel(?:le|lent|ons) (?:à|les|tous)|recommand(?:e|ent|ons)|exhort(?:e|ent|ons))(?!\p{L})/iu,
   /(?<!\p{L})(?:deber(?:ía|ían|íamos)|deben?|debemos|es (?:necesario|esencial|fundamental|urgente|preciso|imprescindible)|hay que|insta(?:mos|n)?|recomienda(?:mos|n)?|recomendamos|exhorta(?:mos|n)?|se necesita|tienen? que)(?!\p{L})/iu,
 ];
@@ -73,10 +73,11 @@ export function themeCalls(own: Set<string>, members: AnalysedContribution[], al
       else if (other) onTheme = false;
       if (!about || !callsForAction(s.text) || s.text.length > 400) continue;
       const current = byAuthor.get(c.authorId);
-      if (!current || s.keys.length > current.s.keys.length) byAuthor.set(c.authorId, { c, s });
+      if (!current || callScore(s) > callScore(current.s)) byAuthor.set(c.authorId, { c, s });
     }
   }
-  const all = [...byAuthor.values()];
+  // English-written calls first: the draft's working language reads them as written
+  const all = [...byAuthor.values()].sort((a, b) => Number(b.c.language === 'en') - Number(a.c.language === 'en'));
   const seen = new Set<string>();
   const ordered = [...all.filter((x) => !seen.has(x.c.constituency) && seen.add(x.c.constituency)), ...all];
   const out: Quote[] = [];
@@ -86,6 +87,11 @@ export function themeCalls(own: Set<string>, members: AnalysedContribution[], al
     out.push(quoteOf(x.c, x.s, (t) => t.trim()));
   }
   return out;
+}
+
+/** The themes a call names, and a readable length. */
+function callScore(s: AnalysedSentence): number {
+  return s.keys.length + (s.text.length <= 250 ? 2 : 0);
 }
 
 function quoteOf(c: AnalysedContribution, s: AnalysedSentence, shape: (text: string) => string): Quote {

@@ -37,7 +37,7 @@ export const STRUCTURE_WORDS: Record<Language, string[]> = {
     'discussion', 'contribution', 'comment', 'session', 'meeting', 'participant', 'stakeholder', 'stocktaking', 'summary', 'report', 'review',
     'implementation', 'mechanism', 'process', 'framework', 'platform', 'forum', 'network', 'committee', 'secretariat', 'agenda', 'panel',
     'member', 'delegation', 'statement', 'input', 'colleague', 'answer', 'response', 'intervention', 'conference', 'event', 'webinar',
-    'document', 'presentation', 'speaker', 'compact', 'declaration', 'resolution', 'thanks', 'behalf', 'organisation', 'organization', 'agency',
+    'document', 'presentation', 'speaker', 'global compact', 'compact', 'declaration', 'resolution', 'thanks', 'behalf', 'organisation', 'organization', 'agency',
     'office', 'ministry', 'department', 'government', 'commission', 'council', 'institute', 'foundation', 'association', 'alliance', 'coalition',
   ],
   fr: [
@@ -71,6 +71,8 @@ export interface ExclusionSources {
   people: string[];
   /** The consultation's own texts (titles, question prompts): their acronyms ("GCM", "IMRF") are structure words. */
   structureTexts: string[];
+  /** The consultation's and roundtable's titles: a single word of them is the subject, not one of its topics ("migration"). */
+  titles?: string[];
 }
 
 type Stemmer = (text: string, language: Language) => string[];
@@ -86,6 +88,7 @@ const ACRONYM = /\b[A-Z]{2,}[A-Z0-9-]*s?\b/g;
 export class ThemeExclusions {
   private readonly names: Record<Language, Array<Set<string>>>;
   private readonly structure: Record<Language, Set<string>>;
+  private readonly subject: Record<Language, Set<string>>;
 
   constructor(sources: ExclusionSources, stem: Stemmer) {
     const acronyms = [...new Set(sources.structureTexts.flatMap((t) => t.match(ACRONYM) ?? []))];
@@ -93,6 +96,7 @@ export class ThemeExclusions {
     const constituencies = [...CONSTITUENCY_NAMES.en, ...CONSTITUENCY_NAMES.fr, ...CONSTITUENCY_NAMES.es];
     this.names = { en: [], fr: [], es: [] };
     this.structure = { en: new Set(), fr: new Set(), es: new Set() };
+    this.subject = { en: new Set(), fr: new Set(), es: new Set() };
     for (const language of ['en', 'fr', 'es'] as const) {
       const sets = new Set<string>();
       for (const name of [...names, ...constituencies]) {
@@ -104,6 +108,7 @@ export class ThemeExclusions {
         }
       }
       for (const word of [...STRUCTURE_WORDS.en, ...STRUCTURE_WORDS[language], ...acronyms]) for (const s of stem(word, language)) this.structure[language].add(s);
+      for (const title of sources.titles ?? []) for (const s of stem(title, language)) if (s.length > 2) this.subject[language].add(s);
     }
   }
 
@@ -118,6 +123,7 @@ export class ThemeExclusions {
     const stems = key.replace(/^[a-z]{2}:/, '').split(' ');
     const acronyms = new Set((label.match(ACRONYM) ?? []).map((a) => a.toLowerCase().replace(/s$/, '')));
     const structure = this.structure[language];
+    if (stems.length === 1 && this.subject[language].has(stems[0])) return true;
     const core = stems.filter((s) => !structure.has(s));
     if (core.length === 0) return true;
     if (core.length < stems.length && core.every((s) => acronyms.has(s) || acronyms.has(s.replace(/s$/, '')))) return true;

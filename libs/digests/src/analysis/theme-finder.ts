@@ -135,6 +135,8 @@ function belongs(host: Candidate & { forms: Array<Set<string>> }, c: Candidate):
   // phrases contain one another ("regular migration pathways" in "regular migration"); a single word only by its contributions
   if (c.stems.size >= 2 && host.forms.some((f) => f.size >= 2 && (subset(f, c.stems) || subset(c.stems, f)))) return true;
   const overlap = jaccard(host.docs, c.docs);
+  // a single word mostly said inside a theme that contains it ("pathways" in "pathways for regular migration")
+  if (c.stems.size === 1 && host.forms.some((f) => f.size >= 2 && subset(c.stems, f)) && within(c.docs, host.docs) >= 0.5) return true;
   // sharing a word and said by mostly the same contributions ("access to services" in "health services")
   if (host.forms.some((f) => shares(f, c.stems)) && overlap >= MERGE_OVERLAP) return true;
   // two single words said by mostly the same contributions are one topic ("COVID-19", "pandemic")
@@ -157,6 +159,13 @@ export function countLabel(labels: Map<string, Map<string, number>>, key: string
 function bestLabel(forms: Map<string, number> | undefined): string | undefined {
   if (!forms) return undefined;
   return [...forms].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+}
+
+/** |a ∩ b| / |a| */
+function within(a: Set<unknown>, b: Set<unknown>): number {
+  let both = 0;
+  for (const x of a) if (b.has(x)) both += 1;
+  return a.size === 0 ? 0 : both / a.size;
 }
 
 /** |a ∩ b| / |a ∪ b| */

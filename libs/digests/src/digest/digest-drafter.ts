@@ -79,7 +79,7 @@ export class DigestDrafter {
   /** What the analysis reads beside the contributions: the roundtable's objectives and the names themes must not be. */
   private async context(spaceId: string, rows: DigestRow[]): Promise<{ exclusions: ExclusionSources; objectives: string[] }> {
     const [rt]: Array<{ objectives: string[]; titles: string[]; prompts: string[] }> = await this.db.query(
-      `SELECT r.objectives, ARRAY[r.title::text, c.title::text] AS titles, ARRAY(SELECT p.prompt::text FROM spaces p WHERE p.roundtable_id = r.id) AS prompts
+      `SELECT r.objectives, ARRAY(SELECT e.value FROM (VALUES (r.title), (c.title)) AS x(t), jsonb_each_text(x.t) AS e) AS titles, ARRAY(SELECT p.prompt::text FROM spaces p WHERE p.roundtable_id = r.id) AS prompts
        FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id JOIN consultations c ON c.id = r.consultation_id WHERE s.id = $1`,
       [spaceId],
     );
@@ -91,7 +91,7 @@ export class DigestDrafter {
     const organisations = new Set([...people.map((p) => p.organisation), ...rows.map((r) => r.organisation)].filter((o): o is string => !!o));
     const names = new Set([...people.map((p) => p.display_name), ...rows.map((r) => r.authorName)]);
     return {
-      exclusions: { organisations: [...organisations], people: [...names], structureTexts: [...(rt?.titles ?? []), ...(rt?.prompts ?? [])] },
+      exclusions: { organisations: [...organisations], people: [...names], structureTexts: [...(rt?.titles ?? []), ...(rt?.prompts ?? [])], titles: rt?.titles ?? [] },
       objectives: rt?.objectives ?? [],
     };
   }
