@@ -12,6 +12,13 @@ const ACTION_CUES = [
   /(?<!\p{L})(?:deber(?:ía|ían|íamos)|deben?|debemos|es (?:necesario|esencial|fundamental|urgente|preciso|imprescindible)|hay que|insta(?:mos|n)?|recomienda(?:mos|n)?|recomendamos|exhorta(?:mos|n)?|se necesita|tienen? que)(?!\p{L})/iu,
 ];
 
+/** A footnote, a reference or a link list says nothing of a theme: "[3] ILO, 2021, Global Estimates…". */
+export function quotable(text: string): boolean {
+  const t = text.trim();
+  if (/^(?:\[\d+\]|\(\d+\)|\d+[.)]?\s|https?:|www\.)/i.test(t) || /https?:\/\//.test(t)) return false;
+  return (t.match(/\p{L}+/gu)?.length ?? 0) >= 6;
+}
+
 export function callsForAction(text: string): boolean {
   return ACTION_CUES.some((cue) => cue.test(text));
 }
@@ -33,7 +40,7 @@ export function centralSentence(own: Set<string>, members: AnalysedContribution[
   const candidates: Candidate[] = [];
   for (const c of members) {
     for (const s of c.sentences) {
-      if (!s.keys.some((k) => own.has(k))) continue;
+      if (!s.keys.some((k) => own.has(k)) || !quotable(s.text)) continue;
       candidates.push({ contribution: c, sentence: s, stems: new Set(s.keys.flatMap((k) => k.replace(/^[a-z]{2}:/, '').split(' '))) });
     }
   }
@@ -71,7 +78,7 @@ export function themeCalls(own: Set<string>, members: AnalysedContribution[], al
       const about = named || (onTheme && !other);
       if (named) onTheme = true;
       else if (other) onTheme = false;
-      if (!about || !callsForAction(s.text) || s.text.length > 400) continue;
+      if (!about || !callsForAction(s.text) || s.text.length > 400 || !quotable(s.text)) continue;
       const current = byAuthor.get(c.authorId);
       if (!current || callScore(s) > callScore(current.s)) byAuthor.set(c.authorId, { c, s });
     }

@@ -72,7 +72,9 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
     const host = selected.find((s) => sameLanguage(s.key, c.key) && belongs(s, c));
     if (host) {
       // the general wording names the theme when it is at least as common ("climate change" over "climate change contexts")
-      if (c.stems.size >= 2 && subset(c.stems, host.stems) && c.docs.size >= host.firstDocs) {
+      // and a phrase names a single word's theme when it contains the word ("pathways" → "regular pathways")
+      const general = c.stems.size >= 2 && subset(c.stems, host.stems) && c.docs.size >= host.firstDocs;
+      if (general || (host.stems.size === 1 && c.stems.size >= 2 && subset(host.stems, c.stems))) {
         host.variants.push(host.key);
         host.key = c.key;
         host.stems = c.stems;
@@ -135,8 +137,9 @@ function belongs(host: Candidate & { forms: Array<Set<string>> }, c: Candidate):
   // phrases contain one another ("regular migration pathways" in "regular migration"); a single word only by its contributions
   if (c.stems.size >= 2 && host.forms.some((f) => f.size >= 2 && (subset(f, c.stems) || subset(c.stems, f)))) return true;
   const overlap = jaccard(host.docs, c.docs);
-  // a single word mostly said inside a theme that contains it ("pathways" in "pathways for regular migration")
+  // a single word mostly said inside a theme that contains it ("pathways" in "pathways for regular migration"), and the other way round
   if (c.stems.size === 1 && host.forms.some((f) => f.size >= 2 && subset(c.stems, f)) && within(c.docs, host.docs) >= 0.5) return true;
+  if (c.stems.size >= 2 && host.forms.every((f) => f.size === 1) && subset(host.stems, c.stems) && within(host.docs, c.docs) >= 0.5) return true;
   // sharing a word and said by mostly the same contributions ("access to services" in "health services")
   if (host.forms.some((f) => shares(f, c.stems)) && overlap >= MERGE_OVERLAP) return true;
   // two single words said by mostly the same contributions are one topic ("COVID-19", "pandemic")

@@ -133,7 +133,34 @@ function mergeThemes(digests: DigestInput[], facts: Map<string, ContributionFact
     const s = theme.synopsis;
     if (s && facts.has(s.contributionId) && (!target.synopsis || theme.contributionIds.length > target.synopsis.weight)) target.synopsis = { quote: s, weight: theme.contributionIds.length };
   }
-  return merged;
+  return foldSingleWords(merged);
+}
+
+/** A single-word theme of one question mostly said, in the others, inside a phrase theme containing the word is that theme ("pathways" in "regular pathways"). */
+function foldSingleWords(merged: MergedTheme[]): MergedTheme[] {
+  const out = merged.filter((m) => [...m.forms.values()].some((f) => f.size >= 2));
+  for (const single of merged.filter((m) => !out.includes(m))) {
+    const stems = [...single.forms.values()].flatMap((f) => [...f]);
+    const host = out.find(
+      (m) => prefix(m.key) === prefix(single.key) && [...m.forms.values()].some((f) => stems.some((x) => f.has(x))) && share(single.sources, m.sources) >= 0.5,
+    );
+    if (!host) {
+      out.push(single);
+      continue;
+    }
+    for (const [k, f] of single.forms) if (!host.forms.has(k)) host.forms.set(k, f);
+    for (const id of single.sources) host.sources.add(id);
+    for (const [id, q] of single.quotes) if (!host.quotes.has(id)) host.quotes.set(id, q);
+    for (const [id, q] of single.calls) if (!host.calls.has(id)) host.calls.set(id, q);
+  }
+  return out;
+}
+
+/** |a ∩ b| / |a| */
+function share(a: Set<string>, b: Set<string>): number {
+  let both = 0;
+  for (const x of a) if (b.has(x)) both += 1;
+  return a.size === 0 ? 0 : both / a.size;
 }
 
 function themeItem(t: MergedTheme, facts: Map<string, ContributionFact>): SummaryItem {
