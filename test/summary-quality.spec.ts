@@ -114,7 +114,9 @@ describe('stocktaking summaries a rapporteur would sign', () => {
     const coastal = compiled[0].summary.sections;
     expect(coastal.gaps.some((x: any) => x.kind === 'single-constituency' && /mental/i.test(x.label))).toBe(true);
     // participation still counts the moderator, apart
-    expect(compiled[0].summary.participation.moderatorContributions).toBe(3);
+    const coastalModerator = QUALITY_FIXTURES[0].people.find((p) => p.moderator)!.name;
+    const moderated = QUALITY_FIXTURES[0].questions.flatMap((q) => q.contributions).filter((c) => c.author === coastalModerator).length;
+    expect(compiled[0].summary.participation.moderatorContributions).toBe(moderated);
   });
 
   it('lists the planted calls for action under priorities for action, in English, French and Spanish', () => {
@@ -151,12 +153,28 @@ describe('stocktaking summaries a rapporteur would sign', () => {
     expect(coastal).toEqual([16]);
   });
 
+  it('counts the regions participants came from, and says which regions raised each theme', () => {
+    const p = compiled[0].summary.participation;
+    // Senegal, Côte d’Ivoire, Ghana, Kenya; France, Sweden, Spain; Mexico; the Philippines (the moderator, from Norway, apart)
+    expect(p.regions).toEqual([
+      { region: 'Africa', countries: 4, participants: 5 },
+      { region: 'Europe', countries: 3, participants: 4 },
+      { region: 'Americas', countries: 1, participants: 2 },
+      { region: 'Asia', countries: 1, participants: 2 },
+    ]);
+    expect(p.regionsSentence).toBe('They came from 9 countries in 4 regions: Africa, Europe, the Americas and Asia.');
+    const climate = compiled[0].summary.sections.keyEmphases.find((x: any) => /clima/i.test(x.label));
+    expect([...climate.regions].sort()).toEqual(['Africa', 'Americas', 'Asia']);
+    expect(climate.statement).toMatch(/— Africa, (the Americas|Asia) and (the Americas|Asia)\)$/);
+  });
+
   it('says each key emphasis in one sentence of its sources, with who raised it', () => {
     for (const { summary } of compiled) {
       for (const item of summary.sections.keyEmphases) {
         expect(item.synopsis).toBeTruthy();
         expect(item.sources).toContain(item.synopsis.contributionId);
         expect(item.statement).toMatch(/\(raised by [^)]+\)$/);
+        expect(item.statement.startsWith(`${item.label[0].toUpperCase()}${item.label.slice(1)}: `)).toBe(true);
         expect(item.statement).not.toMatch(/raised in \d+ contributions/);
       }
     }
@@ -166,7 +184,16 @@ describe('stocktaking summaries a rapporteur would sign', () => {
     const broken = await startTestApi({ TRANSLATION_PROVIDER: 'libretranslate', LIBRETRANSLATE_URL: 'http://127.0.0.1:9', TRANSLATION_TIMEOUT_MS: '3000' });
     try {
       const org2 = await organiser(broken);
-      const { digests } = await compile(org2, QUALITY_FIXTURES[1], ' (offline)');
+      // sentences the engine has not translated before (translations are remembered)
+      const fixture = QUALITY_FIXTURES[1];
+      const unseen: QualityFixture = {
+        ...fixture,
+        questions: fixture.questions.map((q) => ({
+          ...q,
+          contributions: q.contributions.map((c) => ({ ...c, body: `${c.body} ${c.language === 'es' ? 'Escrito sin conexión.' : c.language === 'fr' ? 'Écrit hors connexion.' : 'Written offline.'}` })),
+        })),
+      };
+      const { digests } = await compile(org2, unseen, ' (offline)');
       for (const d of digests) {
         expect(d.translation).toMatchObject({ status: 'unavailable', provider: 'libretranslate' });
         expect(d.translation.untranslated).toContain('fr');

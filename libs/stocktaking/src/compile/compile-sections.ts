@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Constituency } from '@roundtable/core';
 import type { KeyPoint, ObjectiveCoverage, Theme } from '@roundtable/digests';
+import type { Region } from './regions';
 import type { ItemKind, Participation, SummaryItem, SummaryQuote, SummarySections } from './summary.types';
 
 /** A published digest as compiled: its published key points, its themes and how it covered the objectives. */
@@ -18,6 +19,8 @@ export interface ContributionFact {
   authorId: string;
   constituency: Constituency;
   number: number;
+  /** The UN M49 region of the author's country, when the profile gives one. */
+  region?: Region | null;
 }
 
 /** An objective of the roundtable as the organiser wrote it. */
@@ -70,6 +73,12 @@ export function compileSections(
     .filter((x) => x.item.sources.length >= 2 && x.item.participants >= 2 && (x.theme.key.includes(' ') || x.item.sources.length <= subject));
   items.sort((a, b) => breadth(b.item) - breadth(a.item) || b.item.contributions - a.item.contributions || (a.item.key < b.item.key ? -1 : 1));
   const ranked = items.map((x) => x.item);
+  // a key point the moderator reworded says the theme as they wrote it
+  const reworded = new Map(digests.flatMap((d) => d.keyPoints.filter((k) => k.edited && k.themeKey).map((k) => [k.themeKey!, k.text] as const)));
+  for (const { theme, item: i } of items) {
+    const text = [...theme.forms.keys()].map((k) => reworded.get(k)).find(Boolean);
+    if (text) i.sourceText = text;
+  }
 
   const keyEmphases = ranked.slice(0, MAX_EMPHASES).map((i) => ({ ...i, id: randomUUID() }));
   const convergence = ranked
@@ -77,7 +86,7 @@ export function compileSections(
     .slice(0, MAX_CONVERGENCE)
     .map((i) => ({ ...i, id: randomUUID(), synopsis: null, quotes: onePerConstituency(i.quotes) }));
   const single = ranked
-    .filter((i) => i.constituencies.length === 1 && known(i).length === 1)
+    .filter((i) => known(i).length === 1)
     .slice(0, MAX_SINGLE)
     .map((i) => ({ ...i, id: randomUUID(), key: `gap:${i.key.replace(/^theme:/, '')}`, kind: 'single-constituency' as const, synopsis: null }));
   const called = new Set<string>();
@@ -189,8 +198,9 @@ function actionItem(t: MergedTheme, theme: SummaryItem, facts: Map<string, Contr
   return item('action', `action:${t.key}`, { label: theme.label, ...who(sources, facts), sources, quotes: calls, synopsis: calls[0] });
 }
 
-function who(sources: string[], facts: Map<string, ContributionFact>): Pick<SummaryItem, 'constituencies' | 'contributions' | 'participants' | 'questions'> {
+function who(sources: string[], facts: Map<string, ContributionFact>): Pick<SummaryItem, 'constituencies' | 'contributions' | 'participants' | 'questions' | 'regions'> {
   const by = new Map<Constituency, number>();
+  const regions = new Map<Region, number>();
   const authors = new Set<string>();
   const questions = new Set<number>();
   for (const id of sources) {
@@ -198,8 +208,10 @@ function who(sources: string[], facts: Map<string, ContributionFact>): Pick<Summ
     by.set(f.constituency, (by.get(f.constituency) ?? 0) + 1);
     authors.add(f.authorId);
     questions.add(f.number);
+    if (f.region) regions.set(f.region, (regions.get(f.region) ?? 0) + 1);
   }
   return {
+    regions: [...regions].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r]) => r),
     constituencies: [...by].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c),
     contributions: sources.length,
     participants: authors.size,

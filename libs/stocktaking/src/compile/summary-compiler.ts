@@ -10,6 +10,7 @@ import { statement } from '../render/summary-document';
 import { SUMMARISER, Summariser } from '../summariser/summariser';
 import { compileSections, ContributionFact, DigestInput } from './compile-sections';
 import { AuthorActivity, participationFigures, SpaceFacts } from './participation';
+import { Region, regionOf } from './regions';
 import { LIST_SECTIONS, SummaryContent, SummarySections } from './summary.types';
 
 type FreshSections = Omit<SummarySections, 'introduction' | 'participationText' | 'dropped'>;
@@ -93,8 +94,8 @@ export class SummaryCompiler {
    * 40 rows of arrays much faster than as 100,000 row objects.
    */
   private async facts(roundtableId: string, period: DigestPeriod): Promise<Map<string, ContributionFact>> {
-    const rows: Array<{ number: number; ids: string[]; authors: string[]; constituencies: Constituency[] }> = await this.db.query(
-      `SELECT s.number, array_agg(c.id::text) AS ids, array_agg(c.author_id::text) AS authors, array_agg(u.constituency) AS constituencies
+    const rows: Array<{ number: number; ids: string[]; authors: string[]; constituencies: Constituency[]; countries: Array<string | null> }> = await this.db.query(
+      `SELECT s.number, array_agg(c.id::text) AS ids, array_agg(c.author_id::text) AS authors, array_agg(u.constituency) AS constituencies, array_agg(u.country) AS countries
        FROM contributions c JOIN spaces s ON s.id = c.space_id JOIN users u ON u.id = c.author_id
        WHERE s.roundtable_id = $1 AND s.status <> 'draft' AND c.status = 'published' AND c.created_at >= $2 AND c.created_at < $3
          AND NOT u.is_organiser
@@ -104,7 +105,12 @@ export class SummaryCompiler {
       [roundtableId, period.start, period.end],
     );
     const facts = new Map<string, ContributionFact>();
-    for (const r of rows) r.ids.forEach((id, i) => facts.set(id, { authorId: r.authors[i], constituency: r.constituencies[i], number: r.number }));
+    const regions = new Map<string | null, Region | null>();
+    const region = (country: string | null) => {
+      if (!regions.has(country)) regions.set(country, regionOf(country));
+      return regions.get(country)!;
+    };
+    for (const r of rows) r.ids.forEach((id, i) => facts.set(id, { authorId: r.authors[i], constituency: r.constituencies[i], number: r.number, region: region(r.countries[i]) }));
     return facts;
   }
 

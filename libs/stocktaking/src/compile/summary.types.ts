@@ -1,4 +1,5 @@
 import type { Constituency, Language, Multilingual } from '@roundtable/core';
+import type { Region } from './regions';
 
 /** A constituency's part in the participation sentence: people, and the States or organisations they represent. */
 export interface ParticipationGroup {
@@ -7,6 +8,13 @@ export interface ParticipationGroup {
   /** Distinct States (countries) for `state`; distinct organisations for the others. */
   entities: number;
   contributions: number;
+}
+
+/** Participants from one UN M49 region. */
+export interface RegionFigures {
+  region: Region;
+  countries: number;
+  participants: number;
 }
 
 export interface QuestionFigures {
@@ -34,6 +42,8 @@ export interface Participation {
   moderators: number;
   moderatorContributions: number;
   groups: ParticipationGroup[];
+  /** The UN M49 regions participants' countries belong to, most participants first (absent in summaries compiled before). */
+  regions?: RegionFigures[];
   languages: Partial<Record<Language, number>>;
   questions: QuestionFigures[];
 }
@@ -92,6 +102,8 @@ export interface SummaryItem {
    * compressed (key emphases), or the clearest call for action (priorities for action).
    */
   synopsis?: SummaryQuote | null;
+  /** The UN M49 regions of the participants who raised it. */
+  regions?: Region[];
   /** An objective of the roundtable (gaps): its number as the organiser gave it. */
   objective?: number | null;
   /** Reworded by the rapporteur. */

@@ -1,4 +1,5 @@
 import type { Constituency, Language } from '@roundtable/core';
+import type { Region } from '../compile/regions';
 import type { ParticipationGroup } from '../compile/summary.types';
 
 /**
@@ -32,6 +33,11 @@ export interface Catalogue {
   keyEmphasis(label: string, said: string, who: string): string;
   /** A priority for action: the theme, the clearest call, and who called for it. */
   action(label: string, said: string, who: string): string;
+  /** How many countries and which UN M49 regions participants came from. */
+  regions(countries: number, regions: string[]): string;
+  region: Record<Region, string>;
+  /** Who raised a theme, and from which regions. */
+  from(who: string, regions: string[]): string;
   /** An objective of the roundtable that few or no participants addressed. */
   objectiveGap(number: number, text: string, contributions: number): string;
   convergence(label: string, constituencies: number, who: string, contributions: number): string;
@@ -88,6 +94,9 @@ const en: Catalogue = {
   emphasis: (label, c, q, who) => `${label}: raised in ${c} ${s(c, 'contribution', 'contributions')} across ${q} ${s(q, 'question', 'questions')} by ${who}.`,
   convergence: (label, k, who, c) => `${label}: ${k} constituencies converge — ${who} — in ${c} contributions.`,
   keyEmphasis: (label, said, who) => `${label}: ${said} (raised by ${who})`,
+  regions: (c, r) => `They came from ${c} ${s(c, 'country', 'countries')} in ${r.length} ${s(r.length, 'region', 'regions')}: ${join('and')(r)}.`,
+  region: { Africa: 'Africa', Americas: 'the Americas', Asia: 'Asia', Europe: 'Europe', Oceania: 'Oceania' },
+  from: (who, r) => (r.length ? `${who} — ${join('and')(r)}` : who),
   action: (label, said, who) => `${label}: ${said} (called for by ${who})`,
   objectiveGap: (n, text, c) => `Objective ${n}${text ? ` (${text})` : ''}: ${c === 0 ? 'no contribution addressed it' : `only ${c} ${s(c, 'contribution', 'contributions')} addressed it`}.`,
   single: (label, who, c) => `${label}: raised only by ${who} (${c} ${s(c, 'contribution', 'contributions')}).`,
@@ -158,6 +167,9 @@ const fr: Catalogue = {
   emphasis: (label, c, q, who) => `${label} : évoqué dans ${c} ${s(c, 'contribution', 'contributions')} sur ${q} ${s(q, 'question', 'questions')} par ${who}.`,
   convergence: (label, k, who, c) => `${label} : ${k} groupes convergent — ${who} — dans ${c} contributions.`,
   keyEmphasis: (label, said, who) => `${label} : ${said} (évoqué par ${who})`,
+  regions: (c, r) => `Ils venaient de ${c} pays de ${r.length} ${s(r.length, 'région', 'régions')} : ${join('et')(r)}.`,
+  region: { Africa: 'Afrique', Americas: 'Amériques', Asia: 'Asie', Europe: 'Europe', Oceania: 'Océanie' },
+  from: (who, r) => (r.length ? `${who} — ${join('et')(r)}` : who),
   action: (label, said, who) => `${label} : ${said} (demandé par ${who})`,
   objectiveGap: (n, text, c) => `Objectif ${n}${text ? ` (${text})` : ''} : ${c === 0 ? 'aucune contribution ne l’a abordé' : `seulement ${c} ${s(c, 'contribution l’a abordé', 'contributions l’ont abordé')}`}.`,
   single: (label, who, c) => `${label} : évoqué uniquement par ${who} (${c} ${s(c, 'contribution', 'contributions')}).`,
@@ -228,6 +240,9 @@ const es: Catalogue = {
   emphasis: (label, c, q, who) => `${label}: planteado en ${c} ${s(c, 'contribución', 'contribuciones')} en ${q} ${s(q, 'pregunta', 'preguntas')} por ${who}.`,
   convergence: (label, k, who, c) => `${label}: ${k} grupos convergen — ${who} — en ${c} contribuciones.`,
   keyEmphasis: (label, said, who) => `${label}: ${said} (planteado por ${who})`,
+  regions: (c, r) => `Procedían de ${c} ${s(c, 'país', 'países')} de ${r.length} ${s(r.length, 'región', 'regiones')}: ${join('y')(r)}.`,
+  region: { Africa: 'África', Americas: 'las Américas', Asia: 'Asia', Europe: 'Europa', Oceania: 'Oceanía' },
+  from: (who, r) => (r.length ? `${who} — ${join('y')(r)}` : who),
   action: (label, said, who) => `${label}: ${said} (pedido por ${who})`,
   objectiveGap: (n, text, c) => `Objetivo ${n}${text ? ` (${text})` : ''}: ${c === 0 ? 'ninguna contribución lo abordó' : `solo ${c} ${s(c, 'contribución lo abordó', 'contribuciones lo abordaron')}`}.`,
   single: (label, who, c) => `${label}: planteado solo por ${who} (${c} ${s(c, 'contribución', 'contribuciones')}).`,

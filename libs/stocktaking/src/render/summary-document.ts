@@ -75,8 +75,8 @@ export function statement(item: SummaryItem, section: ListSection, cat: Catalogu
   let text: string;
   if (item.kind === 'single-constituency') text = cat.single(name, who, item.contributions);
   else if (section === 'convergence') text = cat.convergence(name, named.length, who, item.contributions);
-  else if (item.kind === 'action' && said) text = cat.action(name, said.text, who);
-  else if (said) text = cat.keyEmphasis(name, said.text, who);
+  else if (item.kind === 'action' && said) text = cat.action(name, said.text, cat.from(who, (item.regions ?? []).map((r) => cat.region[r])));
+  else if (said) text = cat.keyEmphasis(name, said.text, cat.from(who, (item.regions ?? []).map((r) => cat.region[r])));
   else text = cat.emphasis(name, item.contributions, item.questions.length, who);
   return { text, machine: label.machine || !!said?.machine };
 }
@@ -100,6 +100,13 @@ export function attribution(q: SummaryQuote, cat: Catalogue): string {
 export function participationSentence(content: SummaryContent, cat: Catalogue): string {
   const p = content.participation;
   return cat.participants(p.participants, p.groups.map((g) => cat.group(g)), p.verified);
+}
+
+/** "They came from 12 countries in 3 regions: Africa, the Americas and Europe." (null when no profile names a country) */
+export function regionsSentence(content: SummaryContent, cat: Catalogue): string | null {
+  const regions = content.participation.regions ?? [];
+  if (regions.length === 0) return null;
+  return cat.regions(regions.reduce((n, r) => n + r.countries, 0), regions.map((r) => cat.region[r.region]));
 }
 
 export function questionSentence(q: QuestionFigures, cat: Catalogue): string {
@@ -139,6 +146,8 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
 
   blocks.push({ type: 'heading', level: 2, text: cat.headings.participation });
   blocks.push({ type: 'paragraph', text: s.participationText ? free(s.participationText) : participationSentence(content, cat) });
+  const regions = regionsSentence(content, cat);
+  if (regions && !s.participationText) blocks.push({ type: 'paragraph', text: regions });
   blocks.push({ type: 'paragraph', text: cat.moderators(p.moderators, p.moderatorContributions, p.contributions, p.participantContributions) });
   blocks.push({ type: 'heading', level: 3, text: cat.headings.questions });
   blocks.push({ type: 'list', ordered: false, items: p.questions.map((q) => ({ text: questionSentence(q, cat), sources: [], moreSources: 0, quotes: [] })) });

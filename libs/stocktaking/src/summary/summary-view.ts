@@ -6,7 +6,7 @@ import type { Language, Multilingual } from '@roundtable/core';
 import { LIST_SECTIONS, SummaryContent } from '../compile/summary.types';
 import { CATALOGUES } from '../i18n/catalogue';
 import { paragraphs, TranslatedTexts, writtenIn } from '../render/free-text';
-import { buildDocument, participationSentence, questionSentence, SourceInfo, statement, SummaryDocument } from '../render/summary-document';
+import { buildDocument, participationSentence, questionSentence, regionsSentence, SourceInfo, statement, SummaryDocument } from '../render/summary-document';
 import type { ItemView, SummaryDto } from './summary.dto';
 
 /** A summary row as the service reads it. */
@@ -82,6 +82,7 @@ export class SummaryView {
       participation: {
         ...p,
         sentence: s.participationText ? free(s.participationText)! : participationSentence(content, cat),
+        regionsSentence: regionsSentence(content, cat),
         moderatorsSentence: cat.moderators(p.moderators, p.moderatorContributions, p.contributions, p.participantContributions),
         questionSentences: p.questions.map((q) => questionSentence(q, cat)),
       },

@@ -97,8 +97,11 @@ export class SummaryDto {
   translation: { status: string; provider: string | null } | null;
   @ApiProperty({ description: 'Who worded the statements: extractive or openai' }) summariser: string;
   @ApiProperty() compiledAt: string;
-  @ApiProperty({ description: 'Participation figures from the database, with the sentences in `lang`' })
-  participation: Participation & { sentence: string; moderatorsSentence: string; questionSentences: string[] };
+  @ApiProperty({
+    description:
+      'Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (null when no profile names a country)',
+  })
+  participation: Participation & { sentence: string; regionsSentence: string | null; moderatorsSentence: string; questionSentences: string[] };
   @ApiProperty({ description: 'Editable sections; each item with its sources and its wording (`statement`) in `lang`' })
   sections: {
     introduction: string | null;
