@@ -206,3 +206,47 @@ describe('stocktaking summaries a rapporteur would sign', () => {
     for (const d of compiled[1].digests) expect(d.translation.status).toBe('complete');
   }, 120_000);
 });
+
+describe('the consultation-level stocktaking across roundtables and regions', () => {
+  let api: TestApi;
+  let synthesis: any;
+  let french: any;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const org = await organiser(api);
+    const consultation = await createConsultation(org.client, 'Consultation across regions');
+    const period = { periodStart: new Date(Date.now() - 5 * 86_400_000).toISOString(), periodEnd: new Date(Date.now() + 60_000).toISOString() };
+    for (const [number, fixture] of [[1, QUALITY_FIXTURES[0]], [2, QUALITY_FIXTURES[2]]] as const) {
+      const roundtable = await createRoundtable(org.client, consultation.id, { number, title: fixture.title, objectives: fixture.objectives });
+      const imported = expectStatus(await org.client.post(`/roundtables/${roundtable.id}/import`, importFile(fixture, new Date(Date.now() - 3 * 86_400_000))), 201, 'import').body;
+      for (const { id } of imported.spaceIds) {
+        const digest = expectStatus(await org.client.post(`/spaces/${id}/digests`, period), 201, 'draft digest').body;
+        expectStatus(await org.client.post(`/digests/${digest.id}/publish`), 200, 'publish digest');
+      }
+      const summary = expectStatus(await org.client.post(`/roundtables/${roundtable.id}/stocktaking`, period), 201, 'compile').body;
+      expectStatus(await org.client.post(`/stocktaking/${summary.id}/publish`), 200, 'publish summary');
+    }
+    synthesis = expectStatus(await org.client.get(`/consultations/${consultation.id}/stocktaking`), 200).body;
+    french = expectStatus(await org.client.get(`/consultations/${consultation.id}/stocktaking?lang=fr`), 200).body;
+  }, 180_000);
+  afterAll(() => api?.close());
+
+  it('compiles the published summaries of both roundtables, with themes from each', () => {
+    expect(synthesis.roundtables.map((r: any) => r.number)).toEqual([1, 2]);
+    const labels = synthesis.themes.map((t: any) => t.label);
+    expect(labels.some((l: string) => /clima/i.test(l))).toBe(true);
+    expect(labels.some((l: string) => /pathway/i.test(l))).toBe(true);
+  });
+
+  it('lists each region participants came from, with a short section of its own', () => {
+    // coastal: Africa, Europe, the Americas, Asia; trabajo adds the Americas (Peru, Chile, Colombia, Argentina, Uruguay), Africa (Nigeria), Europe (Belgium), Northern America (Canada)
+    expect(synthesis.regions.map((r: any) => r.region).sort()).toEqual(['Africa', 'Americas', 'Asia', 'Europe']);
+    const americas = synthesis.regions.find((r: any) => r.region === 'Americas');
+    expect(americas.countries).toBe(7);
+    expect(americas.themes.some((t: string) => /pathway/i.test(t))).toBe(true);
+    expect(americas.sentence).toMatch(/^The Americas: \d+ participants from 7 countries; themes raised: /);
+    expect(french.regions.find((r: any) => r.region === 'Americas').sentence).toMatch(/^Amériques : \d+ participants de 7 pays/);
+    expect(synthesis.participation.regionsSentence).toMatch(/in 4 regions: /);
+  });
+});

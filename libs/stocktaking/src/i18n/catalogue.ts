@@ -36,6 +36,8 @@ export interface Catalogue {
   /** How many countries and which UN M49 regions participants came from. */
   regions(countries: number, regions: string[]): string;
   region: Record<Region, string>;
+  /** A region's part in a consultation: its participants, countries and the themes they raised. */
+  regionSection(region: string, participants: number, countries: number, themes: string[]): string;
   /** Who raised a theme, and from which regions. */
   from(who: string, regions: string[]): string;
   /** An objective of the roundtable that few or no participants addressed. */
@@ -54,6 +56,7 @@ export interface Catalogue {
 }
 
 const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const cap = (t: string) => (t ? t[0].toUpperCase() + t.slice(1) : t);
 const join = (and: string) => (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`);
 
 const en: Catalogue = {
@@ -97,6 +100,8 @@ const en: Catalogue = {
   regions: (c, r) => `They came from ${c} ${s(c, 'country', 'countries')} in ${r.length} ${s(r.length, 'region', 'regions')}: ${join('and')(r)}.`,
   region: { Africa: 'Africa', Americas: 'the Americas', Asia: 'Asia', Europe: 'Europe', Oceania: 'Oceania' },
   from: (who, r) => (r.length ? `${who} — ${join('and')(r)}` : who),
+  regionSection: (r, p, c, t) =>
+    `${cap(r)}: ${p} ${s(p, 'participant', 'participants')} from ${c} ${s(c, 'country', 'countries')}${t.length ? `; themes raised: ${join('and')(t)}` : ''}.`,
   action: (label, said, who) => `${label}: ${said} (called for by ${who})`,
   objectiveGap: (n, text, c) => `Objective ${n}${text ? ` (${text})` : ''}: ${c === 0 ? 'no contribution addressed it' : `only ${c} ${s(c, 'contribution', 'contributions')} addressed it`}.`,
   single: (label, who, c) => `${label}: raised only by ${who} (${c} ${s(c, 'contribution', 'contributions')}).`,
@@ -170,6 +175,8 @@ const fr: Catalogue = {
   regions: (c, r) => `Ils venaient de ${c} pays de ${r.length} ${s(r.length, 'région', 'régions')} : ${join('et')(r)}.`,
   region: { Africa: 'Afrique', Americas: 'Amériques', Asia: 'Asie', Europe: 'Europe', Oceania: 'Océanie' },
   from: (who, r) => (r.length ? `${who} — ${join('et')(r)}` : who),
+  regionSection: (r, p, c, t) =>
+    `${cap(r)} : ${p} ${s(p, 'participant', 'participants')} de ${c} pays${t.length ? ` ; thèmes évoqués : ${join('et')(t)}` : ''}.`,
   action: (label, said, who) => `${label} : ${said} (demandé par ${who})`,
   objectiveGap: (n, text, c) => `Objectif ${n}${text ? ` (${text})` : ''} : ${c === 0 ? 'aucune contribution ne l’a abordé' : `seulement ${c} ${s(c, 'contribution l’a abordé', 'contributions l’ont abordé')}`}.`,
   single: (label, who, c) => `${label} : évoqué uniquement par ${who} (${c} ${s(c, 'contribution', 'contributions')}).`,
@@ -243,6 +250,8 @@ const es: Catalogue = {
   regions: (c, r) => `Procedían de ${c} ${s(c, 'país', 'países')} de ${r.length} ${s(r.length, 'región', 'regiones')}: ${join('y')(r)}.`,
   region: { Africa: 'África', Americas: 'las Américas', Asia: 'Asia', Europe: 'Europa', Oceania: 'Oceanía' },
   from: (who, r) => (r.length ? `${who} — ${join('y')(r)}` : who),
+  regionSection: (r, p, c, t) =>
+    `${cap(r)}: ${p} ${s(p, 'participante', 'participantes')} de ${c} ${s(c, 'país', 'países')}${t.length ? `; temas planteados: ${join('y')(t)}` : ''}.`,
   action: (label, said, who) => `${label}: ${said} (pedido por ${who})`,
   objectiveGap: (n, text, c) => `Objetivo ${n}${text ? ` (${text})` : ''}: ${c === 0 ? 'ninguna contribución lo abordó' : `solo ${c} ${s(c, 'contribución lo abordó', 'contribuciones lo abordaron')}`}.`,
   single: (label, who, c) => `${label}: planteado solo por ${who} (${c} ${s(c, 'contribución', 'contribuciones')}).`,
