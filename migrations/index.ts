@@ -10,6 +10,7 @@ import { SuspensionLifting1732300001100 } from './1732300001100-suspension-lifti
 import { ConsultationSettings1732300001200 } from './1732300001200-consultation-settings';
 import { AccountSecurity1732300001500 } from './1732300001500-account-security';
 import { DomainGlossaryTerms1732300001700 } from './1732300001700-domain-glossary-terms';
+import { SummaryTranslationReview1732300001701 } from './1732300001701-summary-translation-review';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ConsultationSettings1732300001200,
   AccountSecurity1732300001500,
   DomainGlossaryTerms1732300001700,
+  SummaryTranslationReview1732300001701,
 ];

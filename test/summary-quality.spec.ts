@@ -4,7 +4,8 @@ import es from 'i18n-iso-countries/langs/es.json';
 import fr from 'i18n-iso-countries/langs/fr.json';
 import { CONSTITUENCY_NAMES } from '@roundtable/digests';
 import { importFile, QUALITY_FIXTURES, QualityFixture } from '../bench/fixtures/summary-quality';
-import { organiser, startTestApi, TestApi, TestUser } from './support/test-api';
+import { RunningProcess, startProcess } from './support/processes';
+import { eventually, organiser, startTestApi, TestApi, TestUser } from './support/test-api';
 import { createConsultation, createRoundtable, expectStatus } from './support/world';
 
 /**
@@ -207,14 +208,17 @@ describe('stocktaking summaries a rapporteur would sign', () => {
   }, 120_000);
 });
 
-describe('the consultation-level stocktaking across roundtables and regions', () => {
+describe('the consultation-level stocktaking across roundtables and regions, and the review of translations', () => {
   let api: TestApi;
+  let org: TestUser;
   let synthesis: any;
   let french: any;
+  let worker: RunningProcess | undefined;
+  const summaries: string[] = [];
 
   beforeAll(async () => {
     api = await startTestApi();
-    const org = await organiser(api);
+    org = await organiser(api);
     const consultation = await createConsultation(org.client, 'Consultation across regions');
     const period = { periodStart: new Date(Date.now() - 5 * 86_400_000).toISOString(), periodEnd: new Date(Date.now() + 60_000).toISOString() };
     for (const [number, fixture] of [[1, QUALITY_FIXTURES[0]], [2, QUALITY_FIXTURES[2]]] as const) {
@@ -226,11 +230,15 @@ describe('the consultation-level stocktaking across roundtables and regions', ()
       }
       const summary = expectStatus(await org.client.post(`/roundtables/${roundtable.id}/stocktaking`, period), 201, 'compile').body;
       expectStatus(await org.client.post(`/stocktaking/${summary.id}/publish`), 200, 'publish summary');
+      summaries.push(summary.id);
     }
     synthesis = expectStatus(await org.client.get(`/consultations/${consultation.id}/stocktaking`), 200).body;
     french = expectStatus(await org.client.get(`/consultations/${consultation.id}/stocktaking?lang=fr`), 200).body;
   }, 180_000);
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
 
   it('compiles the published summaries of both roundtables, with themes from each', () => {
     expect(synthesis.roundtables.map((r: any) => r.number)).toEqual([1, 2]);
@@ -249,4 +257,37 @@ describe('the consultation-level stocktaking across roundtables and regions', ()
     expect(french.regions.find((r: any) => r.region === 'Americas').sentence).toMatch(/^Amériques : \d+ participants de 7 pays/);
     expect(synthesis.participation.regionsSentence).toMatch(/in 4 regions: /);
   });
+
+  it('marks the French version as a machine translation until a rapporteur reviews it, then publishes their corrections as the official text', async () => {
+    const id = summaries[0];
+    // nothing to review before the worker has translated it
+    expectStatus(await org.client.post(`/stocktaking/${id}/translations/fr/review`, { accept: true }), 409);
+    worker = await startProcess('worker');
+    await worker.ready(60_000);
+    const machine = await eventually(async () => {
+      const res = expectStatus(await org.client.get(`/stocktaking/${id}?lang=fr`), 200).body;
+      return res.translation?.status === 'done' ? res : null;
+    }, 90_000, 'the French translation');
+    expect(machine.translation).toMatchObject({ review: null, official: false });
+    expect(machine.sections.keyEmphases.some((i: any) => i.machineTranslated)).toBe(true);
+    const draftMd = (await org.client.get(`/stocktaking/${id}/export?format=md&lang=fr`)).body as string;
+    expect(draftMd).toContain('ce n’est pas le texte officiel');
+
+    const listed = expectStatus(await org.client.get(`/stocktaking/${id}/translations/fr`), 200).body;
+    const label = listed.texts.find((t: any) => /climate change/i.test(t.source));
+    expect(label.machine).toBeTruthy();
+    expectStatus(await org.client.post(`/stocktaking/${id}/translations/fr/review`, { corrections: [{ key: 'not-a-key', text: 'x' }] }), 400);
+    const reviewed = expectStatus(await org.client.post(`/stocktaking/${id}/translations/fr/review`, { corrections: [{ key: label.key, text: 'dérèglement climatique' }] }), 200).body;
+    expect(reviewed).toMatchObject({ review: 'reviewed', official: true });
+
+    const official = expectStatus(await org.client.get(`/stocktaking/${id}?lang=fr`), 200).body;
+    expect(official.translation).toMatchObject({ review: 'reviewed', official: true });
+    expect(official.sections.keyEmphases.every((i: any) => !i.machineTranslated)).toBe(true);
+    expect(official.sections.keyEmphases.map((i: any) => i.statement).join('\n')).toContain('Dérèglement climatique');
+    const md = (await org.client.get(`/stocktaking/${id}/export?format=md&lang=fr`)).body as string;
+    expect(md).not.toContain('ce n’est pas le texte officiel');
+    // Spanish is still a machine translation nobody reviewed
+    const es = expectStatus(await org.client.get(`/stocktaking/${id}?lang=es`), 200).body;
+    expect(es.translation.official).toBe(false);
+  }, 180_000);
 });

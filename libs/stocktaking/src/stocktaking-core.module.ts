@@ -8,6 +8,7 @@ import { OpenAiSummariser } from './summariser/openai-summariser';
 import { SUMMARISER } from './summariser/summariser';
 import { ConsultationSynthesis } from './summary/consultation-synthesis';
 import { StocktakingService } from './summary/stocktaking.service';
+import { SummaryTranslationReview } from './summary/translation-review';
 import { SummaryExporter } from './summary/summary-exporter';
 import { SummaryView } from './summary/summary-view';
 
@@ -20,8 +21,9 @@ import { SummaryView } from './summary/summary-view';
     StocktakingService,
     SummaryExporter,
     ConsultationSynthesis,
+    SummaryTranslationReview,
     { provide: SUMMARISER, inject: [AppConfig], useFactory: (config: AppConfig) => (config.SUMMARISER === 'openai' ? new OpenAiSummariser(config) : new ExtractiveSummariser()) },
   ],
-  exports: [StocktakingService, SummaryExporter, ConsultationSynthesis, DigestsCoreModule],
+  exports: [StocktakingService, SummaryExporter, ConsultationSynthesis, SummaryTranslationReview, DigestsCoreModule],
 })
 export class StocktakingCoreModule {}

@@ -62,7 +62,7 @@ const join = (and: string) => (items: string[]) => (items.length <= 1 ? items.jo
 const en: Catalogue = {
   title: 'Stocktaking summary',
   draftNotice: 'Draft — not published',
-  machineNotice: 'Free text in this version is machine-translated.',
+  machineNotice: 'Free text in this version is machine-translated and not yet reviewed: it is not the official text.',
   period: (a, b) => `Period: ${a} – ${b}`,
   headings: {
     introduction: 'Introduction',
@@ -137,7 +137,7 @@ const en: Catalogue = {
 const fr: Catalogue = {
   title: 'Synthèse du bilan',
   draftNotice: 'Projet — non publié',
-  machineNotice: 'Le texte libre de cette version est traduit automatiquement.',
+  machineNotice: 'Le texte libre de cette version est traduit automatiquement et n’a pas encore été relu : ce n’est pas le texte officiel.',
   period: (a, b) => `Période : ${a} – ${b}`,
   headings: {
     introduction: 'Introduction',
@@ -212,7 +212,7 @@ const fr: Catalogue = {
 const es: Catalogue = {
   title: 'Resumen del balance',
   draftNotice: 'Borrador — no publicado',
-  machineNotice: 'El texto libre de esta versión es una traducción automática.',
+  machineNotice: 'El texto libre de esta versión es una traducción automática aún no revisada: no es el texto oficial.',
   period: (a, b) => `Período: ${a} – ${b}`,
   headings: {
     introduction: 'Introducción',

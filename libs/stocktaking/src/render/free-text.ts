@@ -51,17 +51,22 @@ export function freeTexts(content: SummaryContent, summaryLanguage: Language): F
   return [...out.values()];
 }
 
-/** Looks up translations of free texts into one language; untranslated text is shown as written. */
+/**
+ * Looks up translations of free texts into one language; untranslated text is shown as
+ * written. A translation a rapporteur reviewed (with their corrections) or accepted is
+ * no longer marked as a machine translation.
+ */
 export class TranslatedTexts {
   constructor(
     readonly target: Language,
     private readonly texts: Record<string, string> = {},
+    readonly reviewed = false,
   ) {}
 
   get(t: FreeText): { text: string; machine: boolean } {
     if (t.language === this.target) return { text: t.text, machine: false };
     const translated = this.texts[textKey(t)];
-    return translated ? { text: translated, machine: true } : { text: t.text, machine: false };
+    return translated ? { text: translated, machine: !this.reviewed } : { text: t.text, machine: false };
   }
 }
 
