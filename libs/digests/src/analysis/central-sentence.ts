@@ -1,6 +1,8 @@
 import type { AnalysedContribution, AnalysedSentence, Quote } from './theme.types';
 
 const COURTESY = /\b(thank|thanks|merci|gracias)\b/i;
+/** At most this many sentences of a theme are compared with one another. */
+const CENTRE_SAMPLE = 120;
 /** Openings that carry no content, in EN/FR/ES: dropped when a sentence is compressed. */
 const OPENERS =
   /^(?:(?:in addition|additionally|furthermore|moreover|also|however|finally|firstly|secondly|lastly|indeed|in our view|in my view|for us|for instance|for example|in this context|en outre|de plus|par ailleurs|enfin|en effet|cependant|selon nous|además|asimismo|por otra parte|por último|finalmente|sin embargo|en nuestra opinión)\s*,?\s+|(?:we|i) (?:believe|think|feel|consider|would (?:like to )?(?:stress|emphasi[sz]e|say|add)) (?:that )?|(?:nous (?:pensons|croyons|estimons|considérons) qu[e'’]\s*)|(?:(?:creemos|pensamos|consideramos|estimamos) que ))/iu;
@@ -44,12 +46,15 @@ export function centralSentence(own: Set<string>, members: AnalysedContribution[
       candidates.push({ contribution: c, sentence: s, stems: new Set(s.keys.flatMap((k) => k.replace(/^[a-z]{2}:/, '').split(' '))) });
     }
   }
+  // closeness to the others is measured against an even sample: a theme of a thousand sentences costs no more than one of a hundred
+  const step = Math.max(1, Math.ceil(candidates.length / CENTRE_SAMPLE));
+  const sample = candidates.filter((_, i) => i % step === 0);
   let best: { c: Candidate; score: number } | undefined;
-  for (const c of candidates) {
+  for (const c of sample) {
     let sum = 0;
-    for (const o of candidates) if (o !== c) sum += overlap(c.stems, o.stems, weight);
+    for (const o of sample) if (o !== c) sum += overlap(c.stems, o.stems, weight);
     const text = c.sentence.text;
-    let score = candidates.length > 1 ? sum / (candidates.length - 1) : 0;
+    let score = sample.length > 1 ? sum / (sample.length - 1) : 0;
     score += /[.!…]["'”’»)]*$/.test(text) ? 0.15 : 0;
     score += text.length >= 50 && text.length <= 240 ? 0.15 : text.length > 320 ? -0.3 : 0;
     if (text.trim().endsWith('?')) score -= 0.5;

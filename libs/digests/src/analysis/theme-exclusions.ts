@@ -86,7 +86,8 @@ const ACRONYM = /\b[A-Z]{2,}[A-Z0-9-]*s?\b/g;
  * nothing but structure words and acronyms remains ("GFMD mechanisms").
  */
 export class ThemeExclusions {
-  private readonly names: Record<Language, Array<Set<string>>>;
+  /** Each name's stems, found by any of its stems. */
+  private readonly names: Record<Language, Map<string, Array<Set<string>>>>;
   private readonly structure: Record<Language, Set<string>>;
   private readonly subject: Record<Language, Set<string>>;
 
@@ -94,7 +95,7 @@ export class ThemeExclusions {
     const acronyms = [...new Set(sources.structureTexts.flatMap((t) => t.match(ACRONYM) ?? []))];
     const names = [...sources.organisations, ...sources.people, ...countryNames()].filter((n) => n && n.trim());
     const constituencies = [...CONSTITUENCY_NAMES.en, ...CONSTITUENCY_NAMES.fr, ...CONSTITUENCY_NAMES.es];
-    this.names = { en: [], fr: [], es: [] };
+    this.names = { en: new Map(), fr: new Map(), es: new Map() };
     this.structure = { en: new Set(), fr: new Set(), es: new Set() };
     this.subject = { en: new Set(), fr: new Set(), es: new Set() };
     for (const language of ['en', 'fr', 'es'] as const) {
@@ -104,7 +105,12 @@ export class ThemeExclusions {
         const key = [...new Set(stems)].sort().join(' ');
         if (stems.length && !sets.has(key)) {
           sets.add(key);
-          this.names[language].push(new Set(stems));
+          const name = new Set(stems);
+          for (const stem of name) {
+            const list = this.names[language].get(stem) ?? [];
+            list.push(name);
+            this.names[language].set(stem, list);
+          }
         }
       }
       for (const word of [...STRUCTURE_WORDS.en, ...STRUCTURE_WORDS[language], ...acronyms]) for (const s of stem(word, language)) this.structure[language].add(s);
@@ -127,6 +133,6 @@ export class ThemeExclusions {
     const core = stems.filter((s) => !structure.has(s));
     if (core.length === 0) return true;
     if (core.length < stems.length && core.every((s) => acronyms.has(s) || acronyms.has(s.replace(/s$/, '')))) return true;
-    return this.names[language].some((name) => core.every((s) => name.has(s)));
+    return (this.names[language].get(core[0]) ?? []).some((name) => core.every((s) => name.has(s)));
   }
 }
