@@ -168,7 +168,8 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
           text: item.stale ? `${st.text} ${cat.stale}` : st.text,
           ...refs(item.sources),
           quotes: quotes.map((q) => {
-            const t = quoteText(q, texts);
+            // a quote is what its author wrote (or its published translation), never the analysis' working translation
+            const t = texts.get({ text: q.text, language: q.language });
             machine ||= t.machine;
             return { text: t.text, attribution: attribution(q, cat) };
           }),
