@@ -6,6 +6,8 @@
  * moderator digests are drafted and published through the api, then the summary is
  * compiled through the api while its resident memory is sampled. Prints tables; it is not
  * a test and asserts nothing. BENCH_CONTRIBUTIONS and BENCH_SPACES change the size.
+ * Each contribution ends with a clause of its own (BENCH_VARIED=0: without), so the
+ * digests' theme analysis translates fresh French and Spanish text, as it would live.
  */
 import { Client as Pg } from 'pg';
 import { json, Proc, rssMb, sleep, startProcess, table } from './support';
@@ -55,6 +57,19 @@ const SENTENCES: Record<'en' | 'fr' | 'es', string[]> = {
   ],
 };
 
+/**
+ * A clause that makes each contribution's text its own (a place and a number, in the
+ * contribution's language), so remembered translations do not hide the cost of reading
+ * French and Spanish text (BENCH_VARIED=0 turns it off).
+ */
+const VARIED = process.env.BENCH_VARIED !== '0';
+const PLACES = ['Dakar', 'Accra', 'Manila', 'Cebu', 'Lima', 'Quito', 'Tunis', 'Rabat', 'Nairobi', 'Mombasa', 'Lyon', 'Valencia', 'Bilbao', 'Kathmandu', 'Santiago', 'Cusco', 'Abidjan', 'Bamako', 'Tijuana', 'Veracruz'];
+const CLAUSES: Record<'en' | 'fr' | 'es', (place: string, n: number) => string> = {
+  en: (place, n) => `In ${place}, ${n} households told us the same this month.`,
+  fr: (place, n) => `À ${place}, ${n} familles nous ont dit la même chose ce mois-ci.`,
+  es: (place, n) => `En ${place}, ${n} familias nos dijeron lo mismo este mes.`,
+};
+
 let seed = 42;
 function random(): number {
   seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -100,7 +115,9 @@ async function setup(api: Proc, pg: Pg, start: Date, end: Date): Promise<{ token
     for (let i = 0; i < perSpace; i++) {
       const author = pick(users);
       const language = author.preferred_language as 'en' | 'fr' | 'es';
-      const body = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SENTENCES[language])).join(' ');
+      const sentences = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SENTENCES[language]));
+      if (VARIED) sentences.push(CLAUSES[language](pick(PLACES), 2 + Math.floor(random() * 900)));
+      const body = sentences.join(' ');
       const id = uuids[i].id as string;
       rows.id.push(id);
       rows.parent.push(ids.length > 10 && random() < 0.3 ? pick(ids) : null);

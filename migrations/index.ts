@@ -9,6 +9,8 @@ import { MemberDirectory1732300001000 } from './1732300001000-member-directory';
 import { SuspensionLifting1732300001100 } from './1732300001100-suspension-lifting';
 import { ConsultationSettings1732300001200 } from './1732300001200-consultation-settings';
 import { AccountSecurity1732300001500 } from './1732300001500-account-security';
+import { DomainGlossaryTerms1732300001700 } from './1732300001700-domain-glossary-terms';
+import { SummaryTranslationReview1732300001701 } from './1732300001701-summary-translation-review';
 import { TranslationCorrections1732300002100 } from './1732300002100-translation-corrections';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
@@ -24,5 +26,7 @@ export const migrations = [
   SuspensionLifting1732300001100,
   ConsultationSettings1732300001200,
   AccountSecurity1732300001500,
+  DomainGlossaryTerms1732300001700,
+  SummaryTranslationReview1732300001701,
   TranslationCorrections1732300002100,
 ];

@@ -64,7 +64,7 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
   afterAll(() => api?.close());
 
   it('the Markdown has the sections of a stocktaking summary, with statements linked to their contributions', () => {
-    for (const heading of ['## Participation', '## Key emphases', '## Points of convergence across constituencies', '## Priorities', '## Further gaps', '## Annex: contributions by question and constituency', '## Sources']) {
+    for (const heading of ['## Participation', '## Key emphases', '## Points of convergence across constituencies', '## Priorities for action', '## Gaps', '## Annex: contributions by question and constituency', '## Sources']) {
       expect(md).toContain(heading);
     }
     expect(md).toContain('16 participants took part: 4 representatives of 3 States');

@@ -112,7 +112,7 @@ describe('stocktaking of the imported Hub discussion (49 contributions, 4 questi
     const frText = fr.sections.keyEmphases.map((i: any) => i.statement).join('\n');
     expect(frText).toMatch(/migration régulière|voies régulières|voies de migration/i);
     expect(frText).toMatch(/climat/i);
-    expect(frText).toMatch(/évoqué dans \d+ contributions/);
+    expect(frText).toMatch(/\(évoqué par [^)]+\)/);
     const es = await read('es');
     expect(es.participation.sentence).toMatch(/^Participaron \d+ personas/);
     const esText = es.sections.keyEmphases.map((i: any) => i.statement).join('\n');

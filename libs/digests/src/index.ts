@@ -1,7 +1,10 @@
 export * from './analysis/native-phrases';
 export * from './analysis/sentences';
 export * from './analysis/theme-analyser';
+export * from './analysis/theme-exclusions';
 export * from './analysis/theme-finder';
+export * from './analysis/central-sentence';
+export * from './analysis/objectives';
 export * from './analysis/theme.types';
 export * from './digest/digest-figures';
 export * from './digest/digest.dto';
@@ -12,5 +15,4 @@ export * from './digest/period';
 export * from './digests-core.module';
 export * from './digests-worker.module';
 export * from './digests.module';
-export * from './translation/text-translator';
 export * from './translation/translation-memory';

@@ -1,5 +1,6 @@
 export * from './compile/compile-sections';
 export * from './compile/participation';
+export * from './compile/regions';
 export * from './compile/section-edits';
 export * from './compile/summary.types';
 export * from './i18n/catalogue';

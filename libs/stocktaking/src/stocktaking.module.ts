@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@roundtable/identity';
 import { StocktakingCoreModule } from './stocktaking-core.module';
-import { RoundtableStocktakingController } from './summary/roundtable-stocktaking.controller';
+import { ConsultationStocktakingController, RoundtableStocktakingController } from './summary/roundtable-stocktaking.controller';
 import { StocktakingController } from './summary/stocktaking.controller';
 
 /** Stocktaking summaries over HTTP (the api process). */
 @Module({
   imports: [IdentityModule, StocktakingCoreModule],
-  controllers: [RoundtableStocktakingController, StocktakingController],
+  controllers: [RoundtableStocktakingController, ConsultationStocktakingController, StocktakingController],
 })
 export class StocktakingModule {}

@@ -1,4 +1,5 @@
 export * from './translation.module';
+export * from './translation-engine.module';
 export * from './translation-requests.module';
 export * from './translation-worker.module';
 export * from './corrections/translation-correction.dto';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TranslationEngine } from './engine/translation-engine';
 import { GlossaryService } from './glossary/glossary.service';
 import { TranslateContributionJob } from './jobs/translate-contribution.job';
 import { TranslatePromptJob } from './jobs/translate-prompt.job';
@@ -7,7 +6,7 @@ import { TranslationEventHandler } from './jobs/translation-event.handler';
 import { TranslationSweeper } from './jobs/translation-sweeper';
 import { TranslationsProcessor } from './jobs/translations.processor';
 import { ProviderLifecycle } from './providers/provider-lifecycle';
-import { translationProviderFactory } from './providers/translation-provider.factory';
+import { TranslationEngineModule } from './translation-engine.module';
 import { TranslationRequestsModule } from './translation-requests.module';
 
 /**
@@ -16,18 +15,16 @@ import { TranslationRequestsModule } from './translation-requests.module';
  * pipelines are started at boot and kept warm).
  */
 @Module({
-  imports: [TranslationRequestsModule],
+  imports: [TranslationRequestsModule, TranslationEngineModule],
   providers: [
-    translationProviderFactory,
     ProviderLifecycle,
     GlossaryService,
-    TranslationEngine,
     TranslateContributionJob,
     TranslatePromptJob,
     TranslationsProcessor,
     TranslationEventHandler,
     TranslationSweeper,
   ],
-  exports: [TranslationEventHandler, TranslationEngine],
+  exports: [TranslationEventHandler, TranslationEngineModule],
 })
 export class TranslationWorkerModule {}

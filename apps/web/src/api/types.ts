@@ -156,6 +156,8 @@ export interface Digest {
   threads?: Array<{ contributionId: string; excerpt: string; authorName: string; constituency: string; replies: number; repliers: number }>;
   themes?: Theme[];
   keyPoints: KeyPoint[];
+  /** Whether French and Spanish contributions were read through the translation engine for the themes. */
+  translation?: { status: 'complete' | 'unavailable' | 'not_needed'; provider: string; untranslated: string[]; error: string | null } | null;
 }
 export interface SummaryItem {
   id: string;

@@ -316,6 +316,7 @@ export const en = {
     },
   },
   digest: {
+    translationUnavailable: 'Machine translation ({{provider}}) was unavailable when this draft was made: the themes of the {{languages}} contributions were found within their own language only. Draft again once translation works.',
     editorTitle: 'Moderator digest',
     backToThread: 'Discussion',
     unpublishedChanges: 'edited since publication',
@@ -362,7 +363,7 @@ export const en = {
     byCountry: 'By country',
   },
   stocktaking: {
-    sections: { introduction: 'Introduction', participation: 'Participation', keyEmphases: 'Key emphases', convergence: 'Points of convergence', priorities: 'Priorities', gaps: 'Further gaps', annex: 'Annex: contributions by question and constituency' },
+    sections: { introduction: 'Introduction', participation: 'Participation', keyEmphases: 'Key emphases', convergence: 'Points of convergence', priorities: 'Priorities for action', gaps: 'Gaps', annex: 'Annex: contributions by question and constituency' },
     emptySection: 'Nothing in this section.',
     itemLabel: '{{section}}, point {{number}}',
     removeItem: 'Remove point {{number}}',

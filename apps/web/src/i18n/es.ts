@@ -317,6 +317,7 @@ export const es: Catalogue = {
     },
   },
   digest: {
+    translationUnavailable: 'La traducción automática ({{provider}}) no estaba disponible al redactar este borrador: los temas de las contribuciones en {{languages}} solo se buscaron en su propio idioma. Vuelva a redactarlo cuando la traducción funcione.',
     editorTitle: 'Resumen de moderación',
     backToThread: 'Debate',
     unpublishedChanges: 'editado desde su publicación',
@@ -363,7 +364,7 @@ export const es: Catalogue = {
     byCountry: 'Por país',
   },
   stocktaking: {
-    sections: { introduction: 'Introducción', participation: 'Participación', keyEmphases: 'Énfasis principales', convergence: 'Puntos de convergencia', priorities: 'Prioridades', gaps: 'Lagunas pendientes', annex: 'Anexo: contribuciones por pregunta y grupo de actores' },
+    sections: { introduction: 'Introducción', participation: 'Participación', keyEmphases: 'Énfasis principales', convergence: 'Puntos de convergencia', priorities: 'Prioridades de acción', gaps: 'Lagunas', annex: 'Anexo: contribuciones por pregunta y grupo de actores' },
     emptySection: 'Nada en esta sección.',
     itemLabel: '{{section}}, punto {{number}}',
     removeItem: 'Quitar el punto {{number}}',

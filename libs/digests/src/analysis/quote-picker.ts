@@ -1,3 +1,4 @@
+import { quotable } from './central-sentence';
 import type { AnalysedContribution, Quote, Theme } from './theme.types';
 
 const MAX_QUOTE = 400;
@@ -22,12 +23,14 @@ export function pickQuotes(theme: Pick<Theme, 'key' | 'variants'>, contributions
     for (const sentence of contribution.sentences) {
       if (!sentence.keys.some((k) => own.has(k))) continue;
       const text = sentence.text.trim();
-      if (text.length > MAX_QUOTE || text.length < 25) continue;
+      if (text.length > MAX_QUOTE || text.length < 25 || !quotable(text)) continue;
       const others = new Set(sentence.keys.filter((k) => allThemeKeys.has(k) && !own.has(k))).size;
       let score = 2 + 0.5 * Math.min(others, 3);
       score += text.length >= 60 && text.length <= 240 ? 1 : 0.4;
       if (text.endsWith('?')) score -= 1;
       if (COURTESY.test(text)) score -= 1;
+      // a quote ends on its own sentence boundary
+      if (!/[.!?…]["'”’»)]*$/.test(text)) score -= 0.5;
       const current = bestByAuthor.get(contribution.authorId);
       if (!current || score > current.score || (score === current.score && text.length < current.text.length)) {
         bestByAuthor.set(contribution.authorId, { contribution, text, score });

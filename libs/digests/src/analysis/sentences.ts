@@ -7,6 +7,7 @@
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'etc', 'vs', 'cf', 'no', 'nos', 'para', 'paras', 'art', 'p', 'pp', 'mr', 'mrs', 'ms', 'dr', 'st', 'u.s', 'u.n', 'al',
   'ex', 'env', 'mme', 'mlle', 'm', 'sr', 'sra', 'sres', 'dra', 'núm', 'pág', 'ej', 'op', 'doc', 'fig', 'vol', 'ed', 'eds', 'inc', 'ltd',
+  'obj', 'objs', 'art', 'arts', 'sec', 'ch', 'approx', 'min', 'max', 'est', 'dept', 'gov', 'govt', 'intl', 'nat', 'reg',
 ]);
 
 const LIST_MARKER = /^\s*(?:[•·▪◦●*\-–—]+|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+/i;

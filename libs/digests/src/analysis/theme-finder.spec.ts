@@ -27,15 +27,40 @@ describe('findThemes', () => {
     contribution('civil_society', 'b', [['Regular pathways must be expanded, fast and fairly for everyone.', ['pathway regular']]]),
     contribution('civil_society', 'c', [['Regular labour pathways exist in few countries today.', ['labour pathway regular']]]),
     contribution('business', 'd', [['Climate change drives people from the coast to the cities.', ['chang climat']]]),
-    contribution('business', 'd', [['Climate change again and again; and regular pathways too.', ['chang climat', 'pathway regular']]]),
+    contribution('academia', 'f', [['Climate change again and again; and regular pathways too.', ['chang climat', 'pathway regular']]]),
     contribution('youth', 'e', [['A phrase seen once only is no theme at all here.', ['once phrase']]]),
   ];
 
-  it('keeps phrases found in at least two contributions, ranked by how many carry them, with their constituencies', () => {
+  it('keeps phrases written by at least two authors, broadest first, with their constituencies', () => {
     const themes = findThemes(docs, labels);
     expect(themes.map((t) => t.label)).toEqual(['regular pathways', 'climate change']);
-    expect(themes[0].constituencies).toEqual({ state: 1, civil_society: 2, business: 1 });
-    expect(themes[1]).toMatchObject({ contributionIds: [docs[3].id, docs[4].id], authors: 1, constituencies: { business: 2 } });
+    expect(themes[0].constituencies).toEqual({ state: 1, civil_society: 2, academia: 1 });
+    expect(themes[1]).toMatchObject({ contributionIds: [docs[3].id, docs[4].id], authors: 2, constituencies: { business: 1, academia: 1 } });
+  });
+
+  it('does not make a theme of what one author repeats', () => {
+    const repeated = [
+      contribution('state', 'x', [['Ocean acidification worries us.', ['acidif ocean']]]),
+      contribution('state', 'x', [['Ocean acidification again.', ['acidif ocean']]]),
+    ];
+    expect(findThemes(repeated, new Map())).toEqual([]);
+  });
+
+  it('leaves out what the exclusions name, and single words most contributions use', () => {
+    const many = ['a', 'b', 'c', 'd', 'e'].map((a) => contribution('state', a, [['Migration and the network.', ['migrat', 'network secretariat']]]));
+    const themes = findThemes(many, new Map(), { exclusions: { excludes: (key) => key === 'network secretariat' } });
+    expect(themes).toEqual([]);
+  });
+
+  it('merges two single words said by the same contributions, and writes down their calls for action', () => {
+    const pandemic = ['a', 'b', 'c'].map((a, i) =>
+      contribution(i === 0 ? 'state' : 'youth', a, [[`The pandemic and COVID-19 hit us, said ${a}. Vaccines should reach everyone now.`, ['pandem', 'covid-19']]]),
+    );
+    const other = ['d', 'e', 'f', 'g'].map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
+    const [theme] = findThemes([...pandemic, ...other], new Map());
+    expect([theme.key, ...theme.variants].sort()).toEqual(['covid-19', 'pandem']);
+    expect(theme.calls).toHaveLength(3);
+    expect(theme.synopsis?.contributionId).toBeDefined();
   });
 
   it('folds a more specific phrase into the theme it contains', () => {
@@ -47,8 +72,7 @@ describe('findThemes', () => {
   it('quotes at most one sentence per author, different constituencies first', () => {
     const [regular, climate] = findThemes(docs, labels, { quotesPerTheme: 3 });
     expect(new Set(regular.quotes.map((q) => q.constituency)).size).toBe(3);
-    expect(climate.quotes).toHaveLength(1);
-    expect(climate.quotes[0]).toMatchObject({ authorName: 'D', constituency: 'business' });
+    expect(climate.quotes.map((q) => q.authorName).sort()).toEqual(['D', 'F']);
   });
 
   it('is deterministic', () => {

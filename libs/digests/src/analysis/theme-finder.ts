@@ -1,35 +1,46 @@
 import type { Constituency } from '@roundtable/core';
+import { centralSentence, themeCalls } from './central-sentence';
 import { pickQuotes } from './quote-picker';
 import type { AnalysedContribution, Theme } from './theme.types';
 
 export interface ThemeOptions {
   /** At most this many themes (default 10). */
   maxThemes?: number;
-  /** A phrase must appear in at least this many contributions (default 2). */
-  minContributions?: number;
+  /** A phrase must be written by at least this many authors (default 2). */
+  minAuthors?: number;
   /** Quotes per theme (default 3). */
   quotesPerTheme?: number;
+  /** Names a theme must not be (organisations, people, countries, constituencies, procedure). */
+  exclusions?: { excludes(key: string, label: string): boolean };
 }
 
 /** Two phrases sharing a word are one theme when their contributions overlap this much (Jaccard). */
 export const MERGE_OVERLAP = 0.5;
+/** Two single-word topics sharing no word are one theme ("COVID-19", "pandemic") when their contributions overlap this much. */
+export const SYNONYM_OVERLAP = 0.6;
+/** A single word is a topic only if fewer than this share of the contributions use it ("migration" in a migration consultation is not). */
+export const SINGLE_WORD_SHARE = 0.4;
+const CALLS = 6;
 
 interface Candidate {
   key: string;
   stems: Set<string>;
   docs: Set<number>;
-  score: number;
+  constituencies: number;
+  authors: number;
 }
 
 /**
- * Recurring themes of a set of contributions: key phrases found in at least two of
- * them, ranked by how many contributions and constituencies carry them, with a more
- * specific phrase folded into the general one it contains ("regular migration pathways"
- * into "regular migration"). Deterministic: ties fall to the key's alphabetical order.
+ * Recurring topics of a set of contributions: key phrases (and distinctive single
+ * nouns) written by at least two authors, never the name of an actor or a procedure,
+ * ranked by breadth (distinct constituencies, then authors, then contributions). A
+ * more specific phrase folds into the general one it contains ("regular migration
+ * pathways" into "regular migration"), close variants said by mostly the same
+ * contributions fold together. Deterministic: ties fall to the key's alphabetical order.
  */
 export function findThemes(contributions: AnalysedContribution[], labels: Map<string, Map<string, number>>, options: ThemeOptions = {}): Theme[] {
   const maxThemes = options.maxThemes ?? 10;
-  const minContributions = options.minContributions ?? 2;
+  const minAuthors = options.minAuthors ?? 2;
 
   const docsByKey = new Map<string, Set<number>>();
   contributions.forEach((c, i) => {
@@ -42,27 +53,28 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
     }
   });
 
+  const singleCap = Math.max(4, SINGLE_WORD_SHARE * contributions.length);
   const candidates: Candidate[] = [];
   for (const [key, docs] of docsByKey) {
-    if (docs.size < minContributions) continue;
-    const constituencies = new Set([...docs].map((i) => contributions[i].constituency)).size;
-    const stems = new Set(key.replace(/^[a-z]{2}:/, '').split(' '));
-    candidates.push({ key, stems, docs, score: docs.size + 0.5 * (constituencies - 1) });
+    const authors = new Set([...docs].map((i) => contributions[i].authorId)).size;
+    if (authors < minAuthors) continue;
+    const stems = stemsOf(key);
+    // a single word needs more voices than a phrase, and must not be what most contributions say
+    if (stems.size === 1 && (docs.size > singleCap || authors < minAuthors + 1)) continue;
+    if (options.exclusions?.excludes(key, bestLabel(labels.get(key)) ?? key)) continue;
+    const constituencies = new Set([...docs].map((i) => contributions[i].constituency).filter((c) => c !== 'other')).size;
+    candidates.push({ key, stems, docs, constituencies, authors });
   }
-  candidates.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+  candidates.sort(byBreadth);
 
   const selected: Array<Candidate & { variants: string[]; firstDocs: number; forms: Array<Set<string>> }> = [];
   for (const c of candidates) {
-    // a phrase folds into a theme it contains or is contained in, or that shares a word with it and is said by
-    // mostly the same contributions ("access to services" in "health services")
-    const host = selected.find(
-      (s) =>
-        sameLanguage(s.key, c.key) &&
-        (s.forms.some((f) => subset(f, c.stems) || subset(c.stems, f)) || (shares(s.stems, c.stems) && jaccard(s.docs, c.docs) >= MERGE_OVERLAP)),
-    );
+    const host = selected.find((s) => sameLanguage(s.key, c.key) && belongs(s, c));
     if (host) {
       // the general wording names the theme when it is at least as common ("climate change" over "climate change contexts")
-      if (subset(c.stems, host.stems) && c.docs.size >= host.firstDocs) {
+      // and a phrase names a single word's theme when it contains the word ("pathways" → "regular pathways")
+      const general = c.stems.size >= 2 && subset(c.stems, host.stems) && c.docs.size >= host.firstDocs;
+      if (general || (host.stems.size === 1 && c.stems.size >= 2 && subset(host.stems, c.stems))) {
         host.variants.push(host.key);
         host.key = c.key;
         host.stems = c.stems;
@@ -78,9 +90,10 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
 
   // a phrase too rare to be a theme still counts for the theme it contains ("regular labour pathways" for "regular pathways")
   for (const [key, docs] of docsByKey) {
-    if (docs.size >= minContributions) continue;
-    const stems = new Set(key.replace(/^[a-z]{2}:/, '').split(' '));
-    const host = selected.find((s) => sameLanguage(s.key, key) && subset(s.stems, stems));
+    if (selected.some((s) => s.key === key || s.variants.includes(key))) continue;
+    const stems = stemsOf(key);
+    if (stems.size < 2) continue;
+    const host = selected.find((s) => s.stems.size >= 2 && sameLanguage(s.key, key) && subset(s.stems, stems));
     if (!host) continue;
     host.variants.push(key);
     for (const d of docs) host.docs.add(d);
@@ -100,15 +113,44 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
       quotes: [],
     };
   });
-  themes.sort((a, b) => b.contributionIds.length - a.contributionIds.length || Object.keys(b.constituencies).length - Object.keys(a.constituencies).length || (a.key < b.key ? -1 : 1));
+  const known = (t: Theme) => Object.keys(t.constituencies).filter((c) => c !== 'other').length;
+  themes.sort((a, b) => known(b) - known(a) || b.authors - a.authors || b.contributionIds.length - a.contributionIds.length || (a.key < b.key ? -1 : 1));
 
+  // rarer stems say more about what a sentence is about
+  const stemDocs = new Map<string, number>();
+  for (const c of contributions) for (const stem of new Set(c.sentences.flatMap((s) => s.keys.flatMap((k) => [...stemsOf(k)])))) stemDocs.set(stem, (stemDocs.get(stem) ?? 0) + 1);
+  const idf = (stem: string) => Math.log(1 + contributions.length / (stemDocs.get(stem) ?? 1));
   const byId = new Map(contributions.map((c) => [c.id, c]));
   const otherKeys = new Set(themes.flatMap((t) => [t.key, ...t.variants]));
   for (const theme of themes) {
-    theme.quotes = pickQuotes(theme, theme.contributionIds.map((id) => byId.get(id)!), otherKeys, options.quotesPerTheme ?? 3);
+    const members = theme.contributionIds.map((id) => byId.get(id)!);
+    const own = new Set([theme.key, ...theme.variants]);
+    theme.quotes = pickQuotes(theme, members, otherKeys, options.quotesPerTheme ?? 3);
+    theme.synopsis = centralSentence(own, members, idf);
+    theme.calls = themeCalls(own, members, otherKeys, CALLS);
   }
   return themes;
 }
+
+/** Whether a candidate phrase belongs to a theme already chosen. */
+function belongs(host: Candidate & { forms: Array<Set<string>> }, c: Candidate): boolean {
+  // phrases contain one another ("regular migration pathways" in "regular migration"); a single word only by its contributions
+  if (c.stems.size >= 2 && host.forms.some((f) => f.size >= 2 && (subset(f, c.stems) || subset(c.stems, f)))) return true;
+  const overlap = jaccard(host.docs, c.docs);
+  // a single word mostly said inside a theme that contains it ("pathways" in "pathways for regular migration"), and the other way round
+  if (c.stems.size === 1 && host.forms.some((f) => f.size >= 2 && subset(c.stems, f)) && within(c.docs, host.docs) >= 0.5) return true;
+  if (c.stems.size >= 2 && host.forms.every((f) => f.size === 1) && subset(host.stems, c.stems) && within(host.docs, c.docs) >= 0.5) return true;
+  // sharing a word and said by mostly the same contributions ("access to services" in "health services")
+  if (host.forms.some((f) => shares(f, c.stems)) && overlap >= MERGE_OVERLAP) return true;
+  // two single words said by mostly the same contributions are one topic ("COVID-19", "pandemic")
+  return c.stems.size === 1 && host.forms.some((f) => f.size === 1) && c.docs.size >= 3 && overlap >= SYNONYM_OVERLAP;
+}
+
+function byBreadth(a: Candidate, b: Candidate): number {
+  return b.constituencies - a.constituencies || b.authors - a.authors || b.docs.size - a.docs.size || b.stems.size - a.stems.size || (a.key < b.key ? -1 : 1);
+}
+
+const stemsOf = (key: string) => new Set(key.replace(/^[a-z]{2}:/, '').split(' '));
 
 /** Counts how often each label was written for each key, so a theme shows its most common wording. */
 export function countLabel(labels: Map<string, Map<string, number>>, key: string, label: string, weight = 1): void {
@@ -120,6 +162,13 @@ export function countLabel(labels: Map<string, Map<string, number>>, key: string
 function bestLabel(forms: Map<string, number> | undefined): string | undefined {
   if (!forms) return undefined;
   return [...forms].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+}
+
+/** |a ∩ b| / |a| */
+function within(a: Set<unknown>, b: Set<unknown>): number {
+  let both = 0;
+  for (const x of a) if (b.has(x)) both += 1;
+  return a.size === 0 ? 0 : both / a.size;
 }
 
 /** |a ∩ b| / |a ∪ b| */

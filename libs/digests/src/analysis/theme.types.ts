@@ -14,6 +14,8 @@ export interface KeyPhrase {
 export interface AnalysedSentence {
   text: string;
   keys: string[];
+  /** The English side the keys were found on, when it is a machine translation. */
+  english?: string;
 }
 
 /** A contribution as the theme finder sees it. */
@@ -35,6 +37,8 @@ export interface Quote {
   authorName: string;
   organisation: string | null;
   constituency: Constituency;
+  /** The sentence's English side, when it was machine-translated for the analysis. */
+  english?: string;
 }
 
 /** A recurring theme of a discussion, with the contributions and constituencies that raise it. */
@@ -48,4 +52,17 @@ export interface Theme {
   constituencies: Partial<Record<Constituency, number>>;
   authors: number;
   quotes: Quote[];
+  /** The most central sentence of its sources, compressed: what the theme says, in one sentence (absent in digests drafted before). */
+  synopsis?: Quote;
+  /** Sentences of its sources that call for action (should, must, recommend; devrait, il faut; debe, es necesario…), one per author. */
+  calls?: Quote[];
+}
+
+/** How far the roundtable's objectives were addressed in a digest's contributions. */
+export interface ObjectiveCoverage {
+  /** "Objective 5" → 5; otherwise the objective's place in the list. */
+  number: number;
+  text: string;
+  /** Participants' contributions that mention it explicitly or share the words of its focus area. */
+  contributionIds: string[];
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import type { Theme } from '../analysis/theme.types';
+import type { AnalysisTranslation } from '../analysis/theme-analyser';
+import type { ObjectiveCoverage, Theme } from '../analysis/theme.types';
 import type { DigestFigures, DiscussedThread, KeyPoint } from './digest.types';
 import { MAX_KEY_POINT_TEXT, MAX_KEY_POINTS } from './key-points';
 
@@ -67,6 +68,14 @@ export class DigestDto {
   figures: DigestFigures;
   @ApiProperty({ description: 'Most-discussed threads' }) threads: DiscussedThread[];
   @ApiProperty({ description: 'Recurring themes, each with its contributions, constituencies and representative quotes' }) themes: Theme[];
+  @ApiProperty({ description: "How far each of the roundtable's objectives was addressed by participants: `{ number, text, contributionIds }`" }) objectives: ObjectiveCoverage[];
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Whether French and Spanish contributions were read through the translation engine for the themes: `{ status: complete|unavailable|not_needed, provider, untranslated, error }`. ' +
+      '`unavailable`: their themes stay within their language, and the draft says so in its first key point',
+  })
+  translation: AnalysisTranslation | null;
   @ApiProperty({ description: 'What the moderator says; generated from the themes, then edited' }) keyPoints: KeyPoint[];
   @ApiPropertyOptional({ type: [DigestVersionDto], description: 'Edit history (staff only)' }) versions?: DigestVersionDto[];
   @ApiProperty() createdAt: string;

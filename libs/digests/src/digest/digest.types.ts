@@ -1,5 +1,6 @@
 import type { Constituency, Language } from '@roundtable/core';
-import type { Theme } from '../analysis/theme.types';
+import type { AnalysisTranslation } from '../analysis/theme-analyser';
+import type { ObjectiveCoverage, Theme } from '../analysis/theme.types';
 
 /** A published contribution of the space in the period, with what the digest needs of its author. */
 export interface DigestRow {
@@ -56,6 +57,10 @@ export interface DigestContent {
   figures: DigestFigures;
   threads: DiscussedThread[];
   themes: Theme[];
+  /** How far each of the roundtable's objectives was addressed by participants (absent in digests drafted before). */
+  objectives?: ObjectiveCoverage[];
+  /** Whether French and Spanish contributions were read through the translation engine (absent in digests drafted before). */
+  translation?: AnalysisTranslation;
 }
 
 /** A key point of a digest: generated from a theme, or written by the moderator. */

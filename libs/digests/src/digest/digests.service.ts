@@ -198,6 +198,8 @@ export class DigestsService {
       figures: r.content.figures,
       threads: r.content.threads,
       themes: r.content.themes,
+      objectives: r.content.objectives ?? [],
+      translation: r.content.translation ?? null,
       keyPoints,
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),

@@ -19,10 +19,18 @@ describe('key points', () => {
 
   it('are generated from themes, with their sources', () => {
     expect(generated.map((k) => k.text)).toEqual([
-      'Regular pathways: raised in 3 contributions by civil society and States.',
-      'Climate change: raised in 2 contributions by business.',
+      'Regular pathways: Raised by civil society and States in 3 contributions.',
+      'Climate change: Raised by business in 2 contributions.',
     ]);
     expect(generated[0]).toMatchObject({ sources: ['c1', 'c2', 'c3'], origin: 'generated', priority: false, edited: false });
+  });
+
+  it('say what a theme is about in its central sentence, and say first when translation was unavailable', () => {
+    const said = { ...theme('pathway regular', 'regular pathways', ['c1', 'c2'], { state: 2 }), synopsis: { contributionId: 'c1', text: 'Las vías regulares deben ampliarse', english: 'Regular pathways must be widened', language: 'es' as const, authorName: 'A', organisation: null, constituency: 'state' as const } };
+    const points = generateKeyPoints([said], { status: 'unavailable', provider: 'apertium', untranslated: ['fr'], error: 'down' });
+    expect(points[0]).toMatchObject({ themeKey: null, sources: [] });
+    expect(points[0].text).toMatch(/^Machine translation \(apertium\) was unavailable: themes of the French contributions/);
+    expect(points[1].text).toBe('Regular pathways: Regular pathways must be widened. Raised by States in 2 contributions.');
   });
 
   it('are reordered, reworded, prioritised, dropped and added by the list the moderator sends', () => {

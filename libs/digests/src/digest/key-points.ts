@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@roundtable/core';
 import type { Constituency } from '@roundtable/core';
+import type { AnalysisTranslation } from '../analysis/theme-analyser';
 import type { Theme } from '../analysis/theme.types';
 import type { KeyPoint } from './digest.types';
 
@@ -25,16 +26,24 @@ export function listEn(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** One key point per theme, most carried first: "Regular pathways: raised in 7 contributions by States, civil society and business." */
-export function generateKeyPoints(themes: Theme[], limit = 8): KeyPoint[] {
-  return themes.slice(0, limit).map((t) => {
+const LANGUAGE_EN: Record<string, string> = { en: 'English', fr: 'French', es: 'Spanish' };
+
+/**
+ * One key point per theme, broadest first: the theme's most central sentence and who
+ * raised it ("Regular pathways: Employers need regular pathways that match real
+ * shortages. Raised by States, civil society and business in 7 contributions."). When the
+ * translation engine was unavailable, the first point says so.
+ */
+export function generateKeyPoints(themes: Theme[], translation?: AnalysisTranslation, limit = 8): KeyPoint[] {
+  const points = themes.slice(0, limit).map((t): KeyPoint => {
     const who = (Object.entries(t.constituencies) as Array<[Constituency, number]>)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .map(([c]) => CONSTITUENCY_PLURAL_EN[c]);
     const n = t.contributionIds.length;
+    const said = t.synopsis ? ` ${endSentence(t.synopsis.english ?? t.synopsis.text)}` : '';
     return {
       id: randomUUID(),
-      text: `${capitalise(t.label)}: raised in ${n} contribution${n === 1 ? '' : 's'} by ${listEn(who)}.`,
+      text: `${capitalise(t.label)}:${said} Raised by ${listEn(who)} in ${n} contribution${n === 1 ? '' : 's'}.`,
       priority: false,
       themeKey: t.key,
       sources: [...t.contributionIds],
@@ -42,6 +51,27 @@ export function generateKeyPoints(themes: Theme[], limit = 8): KeyPoint[] {
       edited: false,
     };
   });
+  if (translation?.status === 'unavailable') points.unshift(unavailableNotice(translation));
+  return points;
+}
+
+/** The line a draft carries when French or Spanish contributions could not be translated for the analysis. */
+export function unavailableNotice(translation: AnalysisTranslation): KeyPoint {
+  const languages = listEn(translation.untranslated.map((l) => LANGUAGE_EN[l] ?? l));
+  return {
+    id: randomUUID(),
+    text: `Machine translation (${translation.provider}) was unavailable: themes of the ${languages} contributions were found within ${languages} only and may be missing from shared themes. Draft again once translation works.`,
+    priority: false,
+    themeKey: null,
+    sources: [],
+    origin: 'generated',
+    edited: false,
+  };
+}
+
+function endSentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]["'”’»)]*$/.test(t) ? t : `${t}.`;
 }
 
 export interface KeyPointEdit {

@@ -1,5 +1,5 @@
 import { CATALOGUES } from '../i18n/catalogue';
-import { AuthorActivity, participationFigures } from './participation';
+import { AuthorActivity, participationFigures, regionFigures } from './participation';
 
 const a = (spaceId: string, authorId: string, constituency: AuthorActivity['constituency'], extra: Partial<AuthorActivity> = {}): AuthorActivity => ({
   spaceId,
@@ -48,6 +48,18 @@ describe('participation figures', () => {
     expect(annex.constituencies).toEqual(['state', 'civil_society', 'international_organisation']);
     expect(annex.rows[0]).toMatchObject({ counts: { state: 4, civil_society: 1 }, moderators: 5, total: 10 });
     expect(annex.totals).toMatchObject({ counts: { state: 5, civil_society: 3, international_organisation: 1 }, moderators: 5, total: 14 });
+  });
+
+  it('groups participants into UN M49 regions by their country, given as a code or a name in EN/FR/ES', () => {
+    expect(
+      regionFigures([{ country: 'SN' }, { country: 'Sénégal' }, { country: 'Ghana' }, { country: 'México' }, { country: 'de' }, { country: 'Allemagne' }, { country: 'Atlantis' }, { country: null }]),
+    ).toEqual([
+      { region: 'Africa', countries: 2, participants: 3 },
+      { region: 'Europe', countries: 1, participants: 2 },
+      { region: 'Americas', countries: 1, participants: 1 },
+    ]);
+    expect(CATALOGUES.en.regions(4, ['Africa', 'Europe', 'the Americas'])).toBe('They came from 4 countries in 3 regions: Africa, Europe and the Americas.');
+    expect(CATALOGUES.es.regions(1, ['Europa'])).toBe('Procedían de 1 país de 1 región: Europa.');
   });
 
   it('reads as one sentence in English, French and Spanish', () => {

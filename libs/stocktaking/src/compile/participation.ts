@@ -1,6 +1,7 @@
 import { CONSTITUENCIES } from '@roundtable/core';
 import type { Constituency, Language, Multilingual } from '@roundtable/core';
-import type { Annex, AnnexRow, Participation, ParticipationGroup, QuestionFigures } from './summary.types';
+import { countryCode, REGIONS, regionOf } from './regions';
+import type { Annex, AnnexRow, Participation, ParticipationGroup, QuestionFigures, RegionFigures } from './summary.types';
 
 /** One author's published contributions in one space in the period (one row per role they wrote in). */
 export interface AuthorActivity {
@@ -116,9 +117,26 @@ export function participationFigures(
       moderators: moderators.size,
       moderatorContributions,
       groups,
+      regions: regionFigures([...people.values()]),
       languages,
       questions,
     },
     annex: { constituencies: present, rows, totals },
   };
+}
+
+/** Participants per UN M49 region of their profile's country, and how many countries of it took part. */
+export function regionFigures(people: Array<{ country: string | null }>): RegionFigures[] {
+  const by = new Map<string, { countries: Set<string>; participants: number }>();
+  for (const p of people) {
+    const region = regionOf(p.country);
+    if (!region) continue;
+    const r = by.get(region) ?? { countries: new Set<string>(), participants: 0 };
+    r.countries.add(countryCode(p.country)!);
+    r.participants += 1;
+    by.set(region, r);
+  }
+  return REGIONS.filter((r) => by.has(r))
+    .map((region) => ({ region, countries: by.get(region)!.countries.size, participants: by.get(region)!.participants }))
+    .sort((a, b) => b.participants - a.participants || REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region));
 }

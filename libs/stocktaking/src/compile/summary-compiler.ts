@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Constituency, Language, Multilingual } from '@roundtable/core';
+import { objectiveNumber } from '@roundtable/digests';
 import type { DigestContent, DigestPeriod, KeyPoint } from '@roundtable/digests';
 import { CATALOGUES } from '../i18n/catalogue';
 import { TranslatedTexts } from '../render/free-text';
@@ -9,6 +10,7 @@ import { statement } from '../render/summary-document';
 import { SUMMARISER, Summariser } from '../summariser/summariser';
 import { compileSections, ContributionFact, DigestInput } from './compile-sections';
 import { AuthorActivity, participationFigures, SpaceFacts } from './participation';
+import { Region, regionOf } from './regions';
 import { LIST_SECTIONS, SummaryContent, SummarySections } from './summary.types';
 
 type FreshSections = Omit<SummarySections, 'introduction' | 'participationText' | 'dropped'>;
@@ -59,8 +61,11 @@ export class SummaryCompiler {
       number: numberOf.get(d.space_id)!,
       themes: d.content.themes,
       keyPoints: d.key_points,
+      objectives: d.content.objectives,
     }));
-    const sections = compileSections(digests, facts, participation);
+    const [rt]: Array<{ objectives: string[] }> = await this.db.query(`SELECT objectives FROM roundtables WHERE id = $1`, [roundtableId]);
+    const objectives = (rt?.objectives ?? []).map((text, i) => ({ number: objectiveNumber(text, i), text }));
+    const sections = compileSections(digests, facts, participation, objectives);
     await this.phrase(sections);
 
     const warnings = spaces.filter((s) => s.digests === 0).map((s) => `Question ${s.number} has no published moderator digest for this period: its themes and priorities are missing.`);
@@ -83,20 +88,29 @@ export class SummaryCompiler {
   }
 
   /**
-   * Every published contribution of the roundtable in the period: who wrote it, in which
-   * question. One row per question with arrays: a hundred thousand contributions parse as
+   * Every participant's published contribution of the roundtable in the period (not the
+   * moderators' nor the organisers': they never feed themes, convergence or priorities):
+   * who wrote it, in which question. One row per question with arrays: a hundred thousand contributions parse as
    * 40 rows of arrays much faster than as 100,000 row objects.
    */
   private async facts(roundtableId: string, period: DigestPeriod): Promise<Map<string, ContributionFact>> {
-    const rows: Array<{ number: number; ids: string[]; authors: string[]; constituencies: Constituency[] }> = await this.db.query(
-      `SELECT s.number, array_agg(c.id::text) AS ids, array_agg(c.author_id::text) AS authors, array_agg(u.constituency) AS constituencies
+    const rows: Array<{ number: number; ids: string[]; authors: string[]; constituencies: Constituency[]; countries: Array<string | null> }> = await this.db.query(
+      `SELECT s.number, array_agg(c.id::text) AS ids, array_agg(c.author_id::text) AS authors, array_agg(u.constituency) AS constituencies, array_agg(u.country) AS countries
        FROM contributions c JOIN spaces s ON s.id = c.space_id JOIN users u ON u.id = c.author_id
        WHERE s.roundtable_id = $1 AND s.status <> 'draft' AND c.status = 'published' AND c.created_at >= $2 AND c.created_at < $3
+         AND NOT u.is_organiser
+         AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.space_id = c.space_id AND m.user_id = c.author_id AND m.role = 'moderator')
+         AND NOT EXISTS (SELECT 1 FROM roundtable_roles rr WHERE rr.roundtable_id = s.roundtable_id AND rr.user_id = c.author_id AND rr.role = 'moderator')
        GROUP BY s.number`,
       [roundtableId, period.start, period.end],
     );
     const facts = new Map<string, ContributionFact>();
-    for (const r of rows) r.ids.forEach((id, i) => facts.set(id, { authorId: r.authors[i], constituency: r.constituencies[i], number: r.number }));
+    const regions = new Map<string | null, Region | null>();
+    const region = (country: string | null) => {
+      if (!regions.has(country)) regions.set(country, regionOf(country));
+      return regions.get(country)!;
+    };
+    for (const r of rows) r.ids.forEach((id, i) => facts.set(id, { authorId: r.authors[i], constituency: r.constituencies[i], number: r.number, region: region(r.countries[i]) }));
     return facts;
   }
 

@@ -1,4 +1,5 @@
 import type { Constituency, Language, Multilingual } from '@roundtable/core';
+import type { Region } from './regions';
 
 /** A constituency's part in the participation sentence: people, and the States or organisations they represent. */
 export interface ParticipationGroup {
@@ -7,6 +8,13 @@ export interface ParticipationGroup {
   /** Distinct States (countries) for `state`; distinct organisations for the others. */
   entities: number;
   contributions: number;
+}
+
+/** Participants from one UN M49 region. */
+export interface RegionFigures {
+  region: Region;
+  countries: number;
+  participants: number;
 }
 
 export interface QuestionFigures {
@@ -34,6 +42,8 @@ export interface Participation {
   moderators: number;
   moderatorContributions: number;
   groups: ParticipationGroup[];
+  /** The UN M49 regions participants' countries belong to, most participants first (absent in summaries compiled before). */
+  regions?: RegionFigures[];
   languages: Partial<Record<Language, number>>;
   questions: QuestionFigures[];
 }
@@ -61,9 +71,11 @@ export interface SummaryQuote {
   authorName: string;
   organisation: string | null;
   constituency: Constituency;
+  /** The sentence's English side, when the analysis machine-translated it. */
+  english?: string;
 }
 
-export type ItemKind = 'theme' | 'priority' | 'single-constituency' | 'low-engagement' | 'custom';
+export type ItemKind = 'theme' | 'priority' | 'action' | 'single-constituency' | 'objective' | 'low-engagement' | 'custom';
 
 /**
  * A statement of the summary. Its wording is, in order of precedence: the rapporteur's
@@ -72,7 +84,7 @@ export type ItemKind = 'theme' | 'priority' | 'single-constituency' | 'low-engag
  */
 export interface SummaryItem {
   id: string;
-  /** Stable across re-compiles: `theme:<key>`, `priority:<digest>:<point>`, `gap:<key>`, `question:<space>`, `custom:<id>`. */
+  /** Stable across re-compiles: `theme:<key>`, `priority:<digest>:<point>`, `action:<key>`, `gap:<key>`, `objective:<n>`, `question:<space>`, `custom:<id>`. */
   key: string;
   kind: ItemKind;
   label: string | null;
@@ -85,6 +97,15 @@ export interface SummaryItem {
   questions: number[];
   sources: string[];
   quotes: SummaryQuote[];
+  /**
+   * What the theme says in one sentence: the most central sentence of its sources,
+   * compressed (key emphases), or the clearest call for action (priorities for action).
+   */
+  synopsis?: SummaryQuote | null;
+  /** The UN M49 regions of the participants who raised it. */
+  regions?: Region[];
+  /** An objective of the roundtable (gaps): its number as the organiser gave it. */
+  objective?: number | null;
   /** Reworded by the rapporteur. */
   edited: boolean;
   /** Kept for its edit, although the discussion no longer yields it. */

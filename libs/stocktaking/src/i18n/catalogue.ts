@@ -1,4 +1,5 @@
 import type { Constituency, Language } from '@roundtable/core';
+import type { Region } from '../compile/regions';
 import type { ParticipationGroup } from '../compile/summary.types';
 
 /**
@@ -28,6 +29,19 @@ export interface Catalogue {
   moderators(moderators: number, moderatorContributions: number, total: number, participantContributions: number): string;
   question(n: number, contributions: number, participants: number, replies: number, moderatorContributions: number): string;
   emphasis(label: string, contributions: number, questions: number, who: string): string;
+  /** A key emphasis: the theme, what it says in one sentence, and who raised it. */
+  keyEmphasis(label: string, said: string, who: string): string;
+  /** A priority for action: the theme, the clearest call, and who called for it. */
+  action(label: string, said: string, who: string): string;
+  /** How many countries and which UN M49 regions participants came from. */
+  regions(countries: number, regions: string[]): string;
+  region: Record<Region, string>;
+  /** A region's part in a consultation: its participants, countries and the themes they raised. */
+  regionSection(region: string, participants: number, countries: number, themes: string[]): string;
+  /** Who raised a theme, and from which regions. */
+  from(who: string, regions: string[]): string;
+  /** An objective of the roundtable that few or no participants addressed. */
+  objectiveGap(number: number, text: string, contributions: number): string;
   convergence(label: string, constituencies: number, who: string, contributions: number): string;
   single(label: string, who: string, contributions: number): string;
   quiet(question: number, contributions: number, participants: number): string;
@@ -42,12 +56,13 @@ export interface Catalogue {
 }
 
 const s = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const cap = (t: string) => (t ? t[0].toUpperCase() + t.slice(1) : t);
 const join = (and: string) => (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`);
 
 const en: Catalogue = {
   title: 'Stocktaking summary',
   draftNotice: 'Draft — not published',
-  machineNotice: 'Free text in this version is machine-translated.',
+  machineNotice: 'Free text in this version is machine-translated and not yet reviewed: it is not the official text.',
   period: (a, b) => `Period: ${a} – ${b}`,
   headings: {
     introduction: 'Introduction',
@@ -55,8 +70,8 @@ const en: Catalogue = {
     questions: 'Per question',
     keyEmphases: 'Key emphases',
     convergence: 'Points of convergence across constituencies',
-    priorities: 'Priorities',
-    gaps: 'Further gaps',
+    priorities: 'Priorities for action',
+    gaps: 'Gaps',
     annex: 'Annex: contributions by question and constituency',
     sources: 'Sources',
   },
@@ -81,6 +96,14 @@ const en: Catalogue = {
   question: (n, c, p, r, m) => `Question ${n}: ${c} ${s(c, 'contribution', 'contributions')} (${r} ${s(r, 'reply', 'replies')}) from ${p} ${s(p, 'participant', 'participants')}, and ${m} by moderators.`,
   emphasis: (label, c, q, who) => `${label}: raised in ${c} ${s(c, 'contribution', 'contributions')} across ${q} ${s(q, 'question', 'questions')} by ${who}.`,
   convergence: (label, k, who, c) => `${label}: ${k} constituencies converge — ${who} — in ${c} contributions.`,
+  keyEmphasis: (label, said, who) => `${label}: ${said} (raised by ${who})`,
+  regions: (c, r) => `They came from ${c} ${s(c, 'country', 'countries')} in ${r.length} ${s(r.length, 'region', 'regions')}: ${join('and')(r)}.`,
+  region: { Africa: 'Africa', Americas: 'the Americas', Asia: 'Asia', Europe: 'Europe', Oceania: 'Oceania' },
+  from: (who, r) => (r.length ? `${who} — ${join('and')(r)}` : who),
+  regionSection: (r, p, c, t) =>
+    `${cap(r)}: ${p} ${s(p, 'participant', 'participants')} from ${c} ${s(c, 'country', 'countries')}${t.length ? `; themes raised: ${join('and')(t)}` : ''}.`,
+  action: (label, said, who) => `${label}: ${said} (called for by ${who})`,
+  objectiveGap: (n, text, c) => `Objective ${n}${text ? ` (${text})` : ''}: ${c === 0 ? 'no contribution addressed it' : `only ${c} ${s(c, 'contribution', 'contributions')} addressed it`}.`,
   single: (label, who, c) => `${label}: raised only by ${who} (${c} ${s(c, 'contribution', 'contributions')}).`,
   quiet: (q, c, p) => `Question ${q} received only ${c} ${s(c, 'contribution', 'contributions')} from ${p} ${s(p, 'participant', 'participants')}.`,
   questionRef: (ns) => `(${s(ns.length, 'question', 'questions')} ${ns.join(', ')})`,
@@ -114,7 +137,7 @@ const en: Catalogue = {
 const fr: Catalogue = {
   title: 'Synthèse du bilan',
   draftNotice: 'Projet — non publié',
-  machineNotice: 'Le texte libre de cette version est traduit automatiquement.',
+  machineNotice: 'Le texte libre de cette version est traduit automatiquement et n’a pas encore été relu : ce n’est pas le texte officiel.',
   period: (a, b) => `Période : ${a} – ${b}`,
   headings: {
     introduction: 'Introduction',
@@ -122,8 +145,8 @@ const fr: Catalogue = {
     questions: 'Par question',
     keyEmphases: 'Points saillants',
     convergence: 'Points de convergence entre groupes',
-    priorities: 'Priorités',
-    gaps: 'Autres lacunes',
+    priorities: 'Priorités d’action',
+    gaps: 'Lacunes',
     annex: 'Annexe : contributions par question et par groupe',
     sources: 'Sources',
   },
@@ -148,6 +171,14 @@ const fr: Catalogue = {
   question: (n, c, p, r, m) => `Question ${n} : ${c} ${s(c, 'contribution', 'contributions')} (${r} ${s(r, 'réponse', 'réponses')}) de ${p} ${s(p, 'participant', 'participants')}, et ${m} des modérateurs.`,
   emphasis: (label, c, q, who) => `${label} : évoqué dans ${c} ${s(c, 'contribution', 'contributions')} sur ${q} ${s(q, 'question', 'questions')} par ${who}.`,
   convergence: (label, k, who, c) => `${label} : ${k} groupes convergent — ${who} — dans ${c} contributions.`,
+  keyEmphasis: (label, said, who) => `${label} : ${said} (évoqué par ${who})`,
+  regions: (c, r) => `Ils venaient de ${c} pays de ${r.length} ${s(r.length, 'région', 'régions')} : ${join('et')(r)}.`,
+  region: { Africa: 'Afrique', Americas: 'Amériques', Asia: 'Asie', Europe: 'Europe', Oceania: 'Océanie' },
+  from: (who, r) => (r.length ? `${who} — ${join('et')(r)}` : who),
+  regionSection: (r, p, c, t) =>
+    `${cap(r)} : ${p} ${s(p, 'participant', 'participants')} de ${c} pays${t.length ? ` ; thèmes évoqués : ${join('et')(t)}` : ''}.`,
+  action: (label, said, who) => `${label} : ${said} (demandé par ${who})`,
+  objectiveGap: (n, text, c) => `Objectif ${n}${text ? ` (${text})` : ''} : ${c === 0 ? 'aucune contribution ne l’a abordé' : `seulement ${c} ${s(c, 'contribution l’a abordé', 'contributions l’ont abordé')}`}.`,
   single: (label, who, c) => `${label} : évoqué uniquement par ${who} (${c} ${s(c, 'contribution', 'contributions')}).`,
   quiet: (q, c, p) => `La question ${q} n’a reçu que ${c} ${s(c, 'contribution', 'contributions')} de ${p} ${s(p, 'participant', 'participants')}.`,
   questionRef: (ns) => `(${s(ns.length, 'question', 'questions')} ${ns.join(', ')})`,
@@ -181,7 +212,7 @@ const fr: Catalogue = {
 const es: Catalogue = {
   title: 'Resumen del balance',
   draftNotice: 'Borrador — no publicado',
-  machineNotice: 'El texto libre de esta versión es una traducción automática.',
+  machineNotice: 'El texto libre de esta versión es una traducción automática aún no revisada: no es el texto oficial.',
   period: (a, b) => `Período: ${a} – ${b}`,
   headings: {
     introduction: 'Introducción',
@@ -189,8 +220,8 @@ const es: Catalogue = {
     questions: 'Por pregunta',
     keyEmphases: 'Énfasis principales',
     convergence: 'Puntos de convergencia entre grupos',
-    priorities: 'Prioridades',
-    gaps: 'Otras lagunas',
+    priorities: 'Prioridades de acción',
+    gaps: 'Lagunas',
     annex: 'Anexo: contribuciones por pregunta y grupo',
     sources: 'Fuentes',
   },
@@ -215,6 +246,14 @@ const es: Catalogue = {
   question: (n, c, p, r, m) => `Pregunta ${n}: ${c} ${s(c, 'contribución', 'contribuciones')} (${r} ${s(r, 'respuesta', 'respuestas')}) de ${p} ${s(p, 'participante', 'participantes')}, y ${m} de los moderadores.`,
   emphasis: (label, c, q, who) => `${label}: planteado en ${c} ${s(c, 'contribución', 'contribuciones')} en ${q} ${s(q, 'pregunta', 'preguntas')} por ${who}.`,
   convergence: (label, k, who, c) => `${label}: ${k} grupos convergen — ${who} — en ${c} contribuciones.`,
+  keyEmphasis: (label, said, who) => `${label}: ${said} (planteado por ${who})`,
+  regions: (c, r) => `Procedían de ${c} ${s(c, 'país', 'países')} de ${r.length} ${s(r.length, 'región', 'regiones')}: ${join('y')(r)}.`,
+  region: { Africa: 'África', Americas: 'las Américas', Asia: 'Asia', Europe: 'Europa', Oceania: 'Oceanía' },
+  from: (who, r) => (r.length ? `${who} — ${join('y')(r)}` : who),
+  regionSection: (r, p, c, t) =>
+    `${cap(r)}: ${p} ${s(p, 'participante', 'participantes')} de ${c} ${s(c, 'país', 'países')}${t.length ? `; temas planteados: ${join('y')(t)}` : ''}.`,
+  action: (label, said, who) => `${label}: ${said} (pedido por ${who})`,
+  objectiveGap: (n, text, c) => `Objetivo ${n}${text ? ` (${text})` : ''}: ${c === 0 ? 'ninguna contribución lo abordó' : `solo ${c} ${s(c, 'contribución lo abordó', 'contribuciones lo abordaron')}`}.`,
   single: (label, who, c) => `${label}: planteado solo por ${who} (${c} ${s(c, 'contribución', 'contribuciones')}).`,
   quiet: (q, c, p) => `La pregunta ${q} solo recibió ${c} ${s(c, 'contribución', 'contribuciones')} de ${p} ${s(p, 'participante', 'participantes')}.`,
   questionRef: (ns) => `(${s(ns.length, 'pregunta', 'preguntas')} ${ns.join(', ')})`,

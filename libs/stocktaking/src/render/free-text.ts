@@ -42,28 +42,40 @@ export function freeTexts(content: SummaryContent, summaryLanguage: Language): F
       add(i.text, writtenIn(i.text ?? '', summaryLanguage));
       add(i.phrased, 'en');
       add(i.sourceText, writtenIn(i.sourceText ?? '', 'en'));
-      add(i.label, labelLanguage(i));
+      add(i.kind === 'objective' ? null : i.label, labelLanguage(i));
+      if (i.kind === 'objective' && i.label) add(objectiveFocus(i.label), writtenIn(i.label, summaryLanguage));
       for (const q of i.quotes) add(q.text, q.language);
+      if (i.synopsis) add(i.synopsis.text, i.synopsis.language);
     }
   }
   return [...out.values()];
 }
 
-/** Looks up translations of free texts into one language; untranslated text is shown as written. */
+/**
+ * Looks up translations of free texts into one language; untranslated text is shown as
+ * written. A translation a rapporteur reviewed (with their corrections) or accepted is
+ * no longer marked as a machine translation.
+ */
 export class TranslatedTexts {
   constructor(
     readonly target: Language,
     private readonly texts: Record<string, string> = {},
+    readonly reviewed = false,
   ) {}
 
   get(t: FreeText): { text: string; machine: boolean } {
     if (t.language === this.target) return { text: t.text, machine: false };
     const translated = this.texts[textKey(t)];
-    return translated ? { text: translated, machine: true } : { text: t.text, machine: false };
+    return translated ? { text: translated, machine: !this.reviewed } : { text: t.text, machine: false };
   }
 }
 
 /** The paragraphs of a free text; each is translated on its own. */
 export function paragraphs(text: string | null): string[] {
   return text ? text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean) : [];
+}
+
+/** An objective's focus area without the "Objective 5:" it may start with. */
+export function objectiveFocus(text: string): string {
+  return text.replace(/^\s*(?:(?:objective|objectif|objetivo)\s*)?\d{1,2}\s*[:.)\-–—]\s*/iu, '').trim();
 }

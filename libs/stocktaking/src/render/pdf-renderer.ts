@@ -107,7 +107,9 @@ function renderItem(pdf: Pdf, item: DocItem, marker: string, fonts: Fonts, text:
     const top = pdf.y;
     pdf.font(fonts.italic).fontSize(9.5).fillColor('#333333').text(text(`“${q.text}”`), qx, pdf.y, { width: width - indent - 12, lineGap: 1.5 });
     pdf.font(fonts.regular).fontSize(8.5).fillColor(MUTED).text(text(`— ${q.attribution}`), qx, pdf.y, { width: width - indent - 12 });
-    pdf.save().moveTo(qx - 6, top).lineTo(qx - 6, pdf.y).lineWidth(1.5).strokeColor('#99bbbb').stroke().restore();
+    // a quote that ran onto a new page is marked from that page's top
+    const from = pdf.y < top ? pdf.page.margins.top : top;
+    pdf.save().moveTo(qx - 6, from).lineTo(qx - 6, pdf.y).lineWidth(1.5).strokeColor('#99bbbb').stroke().restore();
   }
   pdf.fillColor(INK);
   pdf.moveDown(0.35);

@@ -1,7 +1,7 @@
 import type { Constituency, Language } from '@roundtable/core';
-import type { ListSection, QuestionFigures, SummaryContent, SummaryItem } from '../compile/summary.types';
+import type { ListSection, QuestionFigures, SummaryContent, SummaryItem, SummaryQuote } from '../compile/summary.types';
 import { CATALOGUES, Catalogue } from '../i18n/catalogue';
-import { labelLanguage, paragraphs, TranslatedTexts, writtenIn } from './free-text';
+import { labelLanguage, objectiveFocus, paragraphs, TranslatedTexts, writtenIn } from './free-text';
 
 export interface SourceRef {
   n: number;
@@ -58,24 +58,55 @@ const SOURCE_LIST_MAX = 400;
 export function statement(item: SummaryItem, section: ListSection, cat: Catalogue, texts: TranslatedTexts, summaryLanguage: Language): { text: string; machine: boolean } {
   if (item.text) return texts.get({ text: item.text, language: writtenIn(item.text, summaryLanguage) });
   if (item.phrased) return texts.get({ text: item.phrased, language: 'en' });
-  const who = cat.list(item.constituencies.map((c) => cat.constituencies[c]));
+  const named = item.constituencies.filter((c) => c !== 'other');
+  const who = cat.list((named.length ? named : item.constituencies).map((c) => cat.constituencies[c]));
   if (item.sourceText) {
     const t = texts.get({ text: item.sourceText, language: writtenIn(item.sourceText, 'en') });
     return { text: `${t.text} ${cat.questionRef(item.questions)}`, machine: t.machine };
   }
   if (item.kind === 'low-engagement') return { text: cat.quiet(item.questions[0], item.contributions, item.participants), machine: false };
+  if (item.kind === 'objective') {
+    const t = texts.get({ text: objectiveFocus(item.label ?? ''), language: writtenIn(item.label ?? '', summaryLanguage) });
+    return { text: cat.objectiveGap(item.objective ?? 0, t.text, item.contributions), machine: t.machine };
+  }
   const label = texts.get({ text: item.label ?? '', language: labelLanguage(item) });
   const name = capitalise(label.text);
+  const said = item.synopsis && (section === 'keyEmphases' || item.kind === 'action') ? quoteText(item.synopsis, texts) : null;
   let text: string;
   if (item.kind === 'single-constituency') text = cat.single(name, who, item.contributions);
-  else if (section === 'convergence') text = cat.convergence(name, item.constituencies.length, who, item.contributions);
+  else if (section === 'convergence') text = cat.convergence(name, named.length, who, item.contributions);
+  else if (item.kind === 'action' && said) text = cat.action(name, said.text, cat.from(who, (item.regions ?? []).map((r) => cat.region[r])));
+  else if (said) text = cat.keyEmphasis(name, said.text, cat.from(who, (item.regions ?? []).map((r) => cat.region[r])));
   else text = cat.emphasis(name, item.contributions, item.questions.length, who);
-  return { text, machine: label.machine };
+  return { text, machine: label.machine || !!said?.machine };
+}
+
+/** A quoted sentence in the reader's language: as written, its published translation, or the analysis' English side. */
+export function quoteText(q: SummaryQuote, texts: TranslatedTexts): { text: string; machine: boolean } {
+  const t = texts.get({ text: q.text, language: q.language });
+  if (t.machine || q.language === texts.target || texts.target !== 'en' || !q.english) return t;
+  return { text: q.english, machine: true };
+}
+
+/** Who said a quote, each name once: "Ana Ruiz, Red Migrante (civil society)", "Canada (State)". */
+export function attribution(q: SummaryQuote, cat: Catalogue): string {
+  const name = q.authorName.trim();
+  const org = q.organisation?.trim();
+  const same = (a: string, b: string) => a.toLowerCase().includes(b.toLowerCase());
+  const who = org && !same(name, org) && !same(org, name) ? `${name}, ${org}` : name || org || '';
+  return `${who} (${cat.constituency[q.constituency]})`;
 }
 
 export function participationSentence(content: SummaryContent, cat: Catalogue): string {
   const p = content.participation;
   return cat.participants(p.participants, p.groups.map((g) => cat.group(g)), p.verified);
+}
+
+/** "They came from 12 countries in 3 regions: Africa, the Americas and Europe." (null when no profile names a country) */
+export function regionsSentence(content: SummaryContent, cat: Catalogue): string | null {
+  const regions = content.participation.regions ?? [];
+  if (regions.length === 0) return null;
+  return cat.regions(regions.reduce((n, r) => n + r.countries, 0), regions.map((r) => cat.region[r.region]));
 }
 
 export function questionSentence(q: QuestionFigures, cat: Catalogue): string {
@@ -115,6 +146,8 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
 
   blocks.push({ type: 'heading', level: 2, text: cat.headings.participation });
   blocks.push({ type: 'paragraph', text: s.participationText ? free(s.participationText) : participationSentence(content, cat) });
+  const regions = regionsSentence(content, cat);
+  if (regions && !s.participationText) blocks.push({ type: 'paragraph', text: regions });
   blocks.push({ type: 'paragraph', text: cat.moderators(p.moderators, p.moderatorContributions, p.contributions, p.participantContributions) });
   blocks.push({ type: 'heading', level: 3, text: cat.headings.questions });
   blocks.push({ type: 'list', ordered: false, items: p.questions.map((q) => ({ text: questionSentence(q, cat), sources: [], moreSources: 0, quotes: [] })) });
@@ -129,16 +162,16 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
       items: items.map((item) => {
         const st = statement(item, name, cat, texts, input.language);
         machine ||= st.machine;
-        // quotes support the points of convergence; elsewhere they would repeat them
-        const quotes = name === 'convergence' ? item.quotes : [];
+        // quotes show who converges, and who else called for an action; elsewhere they would repeat the statement
+        const quotes = name === 'convergence' ? item.quotes : item.kind === 'action' ? item.quotes.filter((q) => q.contributionId !== item.synopsis?.contributionId) : [];
         return {
           text: item.stale ? `${st.text} ${cat.stale}` : st.text,
           ...refs(item.sources),
           quotes: quotes.map((q) => {
+            // a quote is what its author wrote (or its published translation), never the analysis' working translation
             const t = texts.get({ text: q.text, language: q.language });
             machine ||= t.machine;
-            const who = [q.authorName, q.organisation].filter(Boolean).join(', ');
-            return { text: t.text, attribution: `${who} (${cat.constituency[q.constituency]})` };
+            return { text: t.text, attribution: attribution(q, cat) };
           }),
         };
       }),

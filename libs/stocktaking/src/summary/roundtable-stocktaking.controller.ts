@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parsePeriod, PeriodDto } from '@roundtable/digests';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
+import { ConsultationSynthesis, ConsultationSynthesisDto } from './consultation-synthesis';
 import { StocktakingService } from './stocktaking.service';
 import { SummaryDto, SummaryListDto, SummaryQueryDto } from './summary.dto';
 
@@ -22,5 +23,18 @@ export class RoundtableStocktakingController {
   @ApiOperation({ summary: "This roundtable's stocktaking summaries, newest first (drafts for its staff only)" })
   list(@Param('id', ParseUUIDPipe) id: string, @Query() query: SummaryQueryDto, @CurrentAccess() access: RequestAccess): Promise<SummaryListDto> {
     return this.summaries.list(id, access, query.lang ?? 'en');
+  }
+}
+
+@ApiTags('stocktaking')
+@Controller('consultations')
+export class ConsultationStocktakingController {
+  constructor(private readonly synthesis: ConsultationSynthesis) {}
+
+  @Get(':id/stocktaking')
+  @Access('signed-in')
+  @ApiOperation({ summary: 'The consultation-level stocktaking: the published summaries of its roundtables together, with a section per UN M49 region' })
+  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: SummaryQueryDto): Promise<ConsultationSynthesisDto> {
+    return this.synthesis.compile(id, query.lang ?? 'en');
   }
 }

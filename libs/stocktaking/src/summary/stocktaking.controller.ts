@@ -1,9 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DomainError, LANGUAGES } from '@roundtable/core';
+import type { Language } from '@roundtable/core';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { StocktakingService } from './stocktaking.service';
 import { ExportQueryDto, RecompileDto, RecompileResultDto, SummaryDto, SummaryQueryDto, UpdateSummaryDto } from './summary.dto';
 import { SummaryExporter } from './summary-exporter';
+import { ReviewTranslationDto, SummaryTranslationReview, TranslationReviewDto } from './translation-review';
+
+function language(value: string): Language {
+  if (!(LANGUAGES as readonly string[]).includes(value)) throw DomainError.badRequest(`lang must be one of: ${LANGUAGES.join(', ')}`);
+  return value as Language;
+}
 
 @ApiTags('stocktaking')
 @Controller('stocktaking')
@@ -11,7 +19,23 @@ export class StocktakingController {
   constructor(
     private readonly summaries: StocktakingService,
     private readonly exporter: SummaryExporter,
+    private readonly reviews: SummaryTranslationReview,
   ) {}
+
+  @Get(':id/translations/:lang')
+  @Access('rapporteur', 'stocktaking')
+  @ApiOperation({ summary: "The published version's machine translation into a language, text by text, with your corrections and whether it was reviewed" })
+  translation(@Param('id', ParseUUIDPipe) id: string, @Param('lang') lang: string): Promise<TranslationReviewDto> {
+    return this.reviews.get(id, language(lang));
+  }
+
+  @Post(':id/translations/:lang/review')
+  @HttpCode(200)
+  @Access('rapporteur', 'stocktaking')
+  @ApiOperation({ summary: 'Review the machine translation into a language: correct texts, or accept it as it is; it then becomes the official text in that language' })
+  review(@Param('id', ParseUUIDPipe) id: string, @Param('lang') lang: string, @Body() body: ReviewTranslationDto, @CurrentAccess() access: RequestAccess): Promise<TranslationReviewDto> {
+    return this.reviews.review(id, language(lang), body, access.user!.id);
+  }
 
   @Get(':id')
   @Access('viewer', 'stocktaking')

@@ -6,7 +6,7 @@ import type { Language, Multilingual } from '@roundtable/core';
 import { LIST_SECTIONS, SummaryContent } from '../compile/summary.types';
 import { CATALOGUES } from '../i18n/catalogue';
 import { paragraphs, TranslatedTexts, writtenIn } from '../render/free-text';
-import { buildDocument, participationSentence, questionSentence, SourceInfo, statement, SummaryDocument } from '../render/summary-document';
+import { buildDocument, participationSentence, questionSentence, regionsSentence, SourceInfo, statement, SummaryDocument } from '../render/summary-document';
 import type { ItemView, SummaryDto } from './summary.dto';
 
 /** A summary row as the service reads it. */
@@ -32,7 +32,17 @@ export interface Shown {
   staff: boolean;
   lang: Language;
   texts: TranslatedTexts;
-  translation: { status: string; provider: string | null } | null;
+  translation: TranslationState | null;
+}
+
+/** The machine translation of a published version into the language asked for, and whether a rapporteur reviewed it. */
+export interface TranslationState {
+  status: string;
+  provider: string | null;
+  /** `reviewed` (with corrections) or `accepted` by a rapporteur; null: a machine translation nobody reviewed. */
+  review?: 'reviewed' | 'accepted' | null;
+  /** Only a reviewed or accepted translation is the official text in its language. */
+  official?: boolean;
 }
 
 /** Turns a summary into what readers get: the JSON view in a language, or the document the exporters render. */
@@ -46,12 +56,17 @@ export class SummaryView {
   /** The free-text translations of a published version into `lang`, when the worker has made them. */
   async texts(summaryId: string, version: number | null, lang: Language, source: Language): Promise<{ texts: TranslatedTexts; translation: Shown['translation'] }> {
     if (lang === source || version === null) return { texts: new TranslatedTexts(lang), translation: null };
-    const [row]: Array<{ status: string; provider: string | null; texts: Record<string, string> }> = await this.db.query(
-      `SELECT status, provider, texts FROM stocktaking_translations WHERE summary_id = $1 AND version = $2 AND language = $3`,
-      [summaryId, version, lang],
-    );
-    if (!row) return { texts: new TranslatedTexts(lang), translation: { status: 'pending', provider: null } };
-    return { texts: new TranslatedTexts(lang, row.status === 'done' ? row.texts : {}), translation: { status: row.status, provider: row.provider } };
+    const [row]: Array<{ status: string; provider: string | null; texts: Record<string, string>; review: 'reviewed' | 'accepted' | null; corrections: Record<string, string> }> =
+      await this.db.query(
+        `SELECT status, provider, texts, review, corrections FROM stocktaking_translations WHERE summary_id = $1 AND version = $2 AND language = $3`,
+        [summaryId, version, lang],
+      );
+    if (!row) return { texts: new TranslatedTexts(lang), translation: { status: 'pending', provider: null, review: null, official: false } };
+    const texts = row.status === 'done' ? { ...row.texts, ...row.corrections } : {};
+    return {
+      texts: new TranslatedTexts(lang, texts, row.status === 'done' && row.review !== null),
+      translation: { status: row.status, provider: row.provider, review: row.review, official: row.status === 'done' && row.review !== null },
+    };
   }
 
   toDto(shown: Shown, summariser: string): SummaryDto {
@@ -82,6 +97,7 @@ export class SummaryView {
       participation: {
         ...p,
         sentence: s.participationText ? free(s.participationText)! : participationSentence(content, cat),
+        regionsSentence: regionsSentence(content, cat),
         moderatorsSentence: cat.moderators(p.moderators, p.moderatorContributions, p.contributions, p.participantContributions),
         questionSentences: p.questions.map((q) => questionSentence(q, cat)),
       },

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { LANGUAGES } from '@roundtable/core';
+import type { TranslationState } from './summary-view';
 import type { Language } from '@roundtable/core';
 import { MAX_ITEMS, MAX_TEXT } from '../compile/section-edits';
 import type { Annex, CompiledDigestRef, Participation, SummaryItem } from '../compile/summary.types';
@@ -93,12 +94,20 @@ export class SummaryDto {
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
   @ApiProperty() hasUnpublishedChanges: boolean;
   @ApiProperty({ enum: LANGUAGES }) lang: Language;
-  @ApiProperty({ description: 'Machine translation of the free text into `lang`: pending, done or failed (null for the original language)', nullable: true, type: Object })
-  translation: { status: string; provider: string | null } | null;
+  @ApiProperty({
+    description:
+      'Machine translation of the free text into `lang`: `status` pending, done or failed; `review` reviewed or accepted by a rapporteur, or null; `official`: only a reviewed or accepted translation is the official text (null for the original language)',
+    nullable: true,
+    type: Object,
+  })
+  translation: TranslationState | null;
   @ApiProperty({ description: 'Who worded the statements: extractive or openai' }) summariser: string;
   @ApiProperty() compiledAt: string;
-  @ApiProperty({ description: 'Participation figures from the database, with the sentences in `lang`' })
-  participation: Participation & { sentence: string; moderatorsSentence: string; questionSentences: string[] };
+  @ApiProperty({
+    description:
+      'Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (null when no profile names a country)',
+  })
+  participation: Participation & { sentence: string; regionsSentence: string | null; moderatorsSentence: string; questionSentences: string[] };
   @ApiProperty({ description: 'Editable sections; each item with its sources and its wording (`statement`) in `lang`' })
   sections: {
     introduction: string | null;

@@ -88,6 +88,11 @@ export default function DigestPage({ id }: { id: string }) {
           </ol>
         </section>
       )}
+      {d.translation?.status === 'unavailable' && (
+        <p className="note note-warn" role="status">
+          {t('digest.translationUnavailable', { languages: d.translation.untranslated.map((l) => t(`languages.${l}`, { defaultValue: l })).join(', '), provider: d.translation.provider })}
+        </p>
+      )}
       {Array.isArray(d.themes) && d.themes.length > 0 && (
         <section aria-labelledby="themes-h">
           <h2 id="themes-h">{t('digest.themes')}</h2>

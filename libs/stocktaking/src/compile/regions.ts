@@ -1,0 +1,35 @@
+import countries from 'i18n-iso-countries';
+import enCountries from 'i18n-iso-countries/langs/en.json';
+import esCountries from 'i18n-iso-countries/langs/es.json';
+import frCountries from 'i18n-iso-countries/langs/fr.json';
+import worldCountries from 'world-countries';
+
+countries.registerLocale(enCountries);
+countries.registerLocale(frCountries);
+countries.registerLocale(esCountries);
+
+/** The UN M49 regions (world-countries' `region`, Antarctica aside). */
+export const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;
+export type Region = (typeof REGIONS)[number];
+
+const REGION_OF = new Map<string, Region>(
+  worldCountries.filter((c) => (REGIONS as readonly string[]).includes(c.region)).map((c) => [c.cca2.toUpperCase(), c.region as Region]),
+);
+
+/** A profile's country as an ISO 3166-1 alpha-2 code: given as a code, or as a name in English, French or Spanish. */
+export function countryCode(value: string | null | undefined): string | null {
+  const v = value?.normalize('NFKC').trim();
+  if (!v) return null;
+  if (/^[A-Za-z]{2}$/.test(v)) return countries.isValid(v.toUpperCase()) ? v.toUpperCase() : null;
+  for (const language of ['en', 'fr', 'es']) {
+    const code = countries.getAlpha2Code(v, language);
+    if (code) return code;
+  }
+  return null;
+}
+
+/** The M49 region of a profile's country, if it names one. */
+export function regionOf(country: string | null | undefined): Region | null {
+  const code = countryCode(country);
+  return code ? (REGION_OF.get(code) ?? null) : null;
+}
