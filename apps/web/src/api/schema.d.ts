@@ -985,6 +985,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consultations/{id}/stocktaking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consultation-level stocktaking: the published summaries of its roundtables together, with a section per UN M49 region */
+        get: operations["ConsultationStocktakingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktaking/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published version's machine translation into a language, text by text, with your corrections and whether it was reviewed */
+        get: operations["StocktakingController_translation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stocktaking/{id}/translations/{lang}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Review the machine translation into a language: correct texts, or accept it as it is; it then becomes the official text in that language */
+        post: operations["StocktakingController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stocktaking/{id}": {
         parameters: {
             query?: never;
@@ -2173,6 +2224,18 @@ export interface components {
             keyPoints: components["schemas"]["KeyPointEditDto"][];
             /** @description The version you edited; a newer one on the server answers 409 */
             expectedVersion?: number;
+        };
+        TextCorrectionDto: {
+            /** @description The key of a translated text, as `GET /stocktaking/:id/translations/:lang` lists it */
+            key: string;
+            /** @description The text as it should read in this language */
+            text: string;
+        };
+        ReviewTranslationDto: {
+            /** @description Your corrections of the machine translation; the other texts are accepted as they are */
+            corrections?: components["schemas"]["TextCorrectionDto"][];
+            /** @description true without corrections: accept the machine translation as it is */
+            accept?: boolean;
         };
         ItemEditDto: {
             /**
@@ -4688,6 +4751,89 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PeriodDto"];
+            };
+        };
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConsultationStocktakingController_get: {
+        parameters: {
+            query?: {
+                /** @description Language of the wording (fixed wording from the catalogue, free text machine-translated once published) */
+                lang?: "en" | "fr" | "es";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StocktakingController_translation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StocktakingController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewTranslationDto"];
             };
         };
         responses: {
