@@ -9,6 +9,7 @@ import { MemberDirectory1732300001000 } from './1732300001000-member-directory';
 import { SuspensionLifting1732300001100 } from './1732300001100-suspension-lifting';
 import { ConsultationSettings1732300001200 } from './1732300001200-consultation-settings';
 import { AccountSecurity1732300001500 } from './1732300001500-account-security';
+import { HumanTranslationsAndMemory1732300001900 } from './1732300001900-human-translations-and-memory';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   SuspensionLifting1732300001100,
   ConsultationSettings1732300001200,
   AccountSecurity1732300001500,
+  HumanTranslationsAndMemory1732300001900,
 ];

@@ -14,3 +14,4 @@ export * from './providers/translation-provider.factory';
 export * from './quality/chrf';
 export * from './text/segment';
 export * from './text/text-plan';
+export * from './memory/translation-memory';

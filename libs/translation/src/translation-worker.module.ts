@@ -6,13 +6,14 @@ import { TranslatePromptJob } from './jobs/translate-prompt.job';
 import { TranslationEventHandler } from './jobs/translation-event.handler';
 import { TranslationSweeper } from './jobs/translation-sweeper';
 import { TranslationsProcessor } from './jobs/translations.processor';
+import { TranslationMemory } from './memory/translation-memory';
 import { ProviderLifecycle } from './providers/provider-lifecycle';
 import { translationProviderFactory } from './providers/translation-provider.factory';
 import { TranslationRequestsModule } from './translation-requests.module';
 
 /**
  * The worker side of translation: the translations queue's processor, the space-event
- * handler that queues jobs, the sweeper, and the engine with its provider (Apertium's
+ * handler that queues jobs, the sweeper, and the engine with its provider and memory (Apertium's
  * pipelines are started at boot and kept warm).
  */
 @Module({
@@ -21,6 +22,7 @@ import { TranslationRequestsModule } from './translation-requests.module';
     translationProviderFactory,
     ProviderLifecycle,
     GlossaryService,
+    TranslationMemory,
     TranslationEngine,
     TranslateContributionJob,
     TranslatePromptJob,

@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
+import { TranslationCorrectionsController } from './corrections/translation-corrections.controller';
+import { TranslationCorrectionsService } from './corrections/translation-corrections.service';
 import { GlossaryController } from './glossary/glossary.controller';
 import { GlossaryService } from './glossary/glossary.service';
+import { TranslationMemory } from './memory/translation-memory';
+import { TranslationRequestsModule } from './translation-requests.module';
 
-/** The api side of translation: the glossary organisers edit. (Translating happens in the worker.) */
+/**
+ * The api side of translation: the glossary organisers edit, people's corrections of
+ * translations and the translation memory they feed. (Machine translation happens in the worker.)
+ */
 @Module({
-  controllers: [GlossaryController],
-  providers: [GlossaryService],
-  exports: [GlossaryService],
+  imports: [TranslationRequestsModule],
+  controllers: [GlossaryController, TranslationCorrectionsController],
+  providers: [GlossaryService, TranslationMemory, TranslationCorrectionsService],
+  exports: [GlossaryService, TranslationMemory],
 })
 export class TranslationModule {}

@@ -8,16 +8,19 @@ export interface StoredTranslation {
   status: 'done' | 'failed';
   provider: string;
   sourceVersion: number;
+  /** False for a translation people wrote (a correction); absent in rows written before corrections existed. */
+  machine?: boolean;
 }
 
 /** Aggregates a contribution's translations into one JSON object keyed by language. */
 export const TRANSLATIONS_SELECT = `(SELECT coalesce(jsonb_object_agg(t.language, jsonb_build_object(
-    'text', t.text, 'status', t.status, 'provider', t.provider, 'sourceVersion', t.source_version)), '{}'::jsonb)
+    'text', t.text, 'status', t.status, 'provider', t.provider, 'sourceVersion', t.source_version, 'machine', t.machine)), '{}'::jsonb)
   FROM contribution_translations t WHERE t.contribution_id = c.id) AS translations`;
 
 /**
- * What readers see of a contribution's machine translations: one entry per language other
- * than the original's, `done` with its text once the current version is translated,
+ * What readers see of a contribution's translations: one entry per language other than
+ * the original's, `done` with its text once the current version is translated (by the
+ * machine, or corrected by people: `machine: false`),
  * `failed` when it could not be, `pending` until then (an edit makes the previous
  * version's translation pending again). `text` is the translation in `lang` when it is
  * done, the original otherwise; the original is always in `body`.
@@ -34,7 +37,7 @@ export function translationView(
     const stored = row.translations?.[language];
     const current = stored && stored.sourceVersion >= row.version;
     translations[language] = current
-      ? { text: stored.status === 'done' ? stored.text : null, status: stored.status, provider: stored.provider, machine: true, sourceVersion: stored.sourceVersion }
+      ? { text: stored.status === 'done' ? stored.text : null, status: stored.status, provider: stored.provider, machine: stored.machine !== false, sourceVersion: stored.sourceVersion }
       : { text: null, status: 'pending', provider: stored?.provider ?? null, machine: true, sourceVersion: null };
   }
   const wanted = lang ? translations[lang] : undefined;

@@ -53,12 +53,12 @@ export class ReadContributionQueryDto {
   lang?: Language;
 }
 
-/** A machine translation of a contribution into one language. */
+/** A translation of a contribution into one language: the machine's, or one corrected by people. */
 export class TranslationDto {
   @ApiProperty({ nullable: true, type: String, description: 'The translated text; null while pending or when it failed' }) text: string | null;
   @ApiProperty({ enum: ['done', 'pending', 'failed'] }) status: 'done' | 'pending' | 'failed';
-  @ApiProperty({ nullable: true, type: String, example: 'apertium', description: 'The engine that translated it (apertium, libretranslate, deepl)' }) provider: string | null;
-  @ApiProperty({ description: 'Always true: made by a machine, the original is in `body`' }) machine: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'apertium', description: 'The engine that translated it (apertium, libretranslate, deepl), or `human` for a correction' }) provider: string | null;
+  @ApiProperty({ description: 'True when made by a machine; false when corrected by the author or a moderator. The original is in `body`' }) machine: boolean;
   @ApiProperty({ nullable: true, type: Number, description: 'The version of the contribution it translates' }) sourceVersion: number | null;
 }
 

@@ -4,9 +4,10 @@ import { AppConfig, Metrics } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { Glossary, GlossaryEntry, replaceRendering } from '../glossary/glossary';
 import { GlossaryService } from '../glossary/glossary.service';
+import { memoryKey, TranslationMemory } from '../memory/translation-memory';
 import { TRANSLATION_PROVIDER, TranslationError, TranslationProvider } from '../providers/translation-provider';
 import { Segment, segmentText, text } from '../text/segment';
-import { assemble, planText } from '../text/text-plan';
+import { assemble, planSentences, planText } from '../text/text-plan';
 import { finishTarget, normaliseSource } from '../text/typography';
 
 const PROBE_CACHE_SIZE = 5000;
@@ -24,6 +25,8 @@ export interface TranslateOptions {
   /** Defaults to the current glossary; pass an empty one to translate without it. */
   glossary?: Glossary;
   signal?: AbortSignal;
+  /** Defaults to true: sentences people translated before are taken from the translation memory. */
+  memory?: boolean;
 }
 
 /**
@@ -32,7 +35,9 @@ export interface TranslateOptions {
  * boundaries (Markdown line prefixes, code, URLs, e-mail addresses, mentions, numbers and
  * acronyms are kept as they are), EN↔FR goes through a pivot when the provider needs one,
  * the glossary is enforced on every leg, and each target language's punctuation is fixed.
- * The whole translation is bounded by TRANSLATION_TIMEOUT_MS.
+ * A sentence people translated before (a correction, the consultation's own texts, an
+ * imported memory) is given their translation instead of the engine's. The whole
+ * translation is bounded by TRANSLATION_TIMEOUT_MS.
  *
  * The glossary is applied after the engine: what the engine makes of a term on its own
  * (cached) is replaced by the glossary's term, which keeps the engine's grammar around it;
@@ -48,6 +53,7 @@ export class TranslationEngine {
     private readonly glossaries: GlossaryService,
     private readonly config: AppConfig,
     @Optional() private readonly metrics?: Metrics,
+    @Optional() private readonly memory?: TranslationMemory,
   ) {}
 
   get providerName(): string {
@@ -64,10 +70,14 @@ export class TranslationEngine {
     setMaxListeners(0, signal);
     try {
       const glossary = options.glossary ?? (await this.glossaries.current());
-      const plan = planText(body, this.config.TRANSLATION_MAX_SEGMENT_CHARS);
-      let segments = plan.segments.map(normaliseSource);
+      const plan = planSentences(planText(body, this.config.TRANSLATION_MAX_SEGMENT_CHARS));
+      const keys = plan.segments.map((s) => memoryKey(segmentText(s)));
+      const remembered = this.memory && options.memory !== false ? await this.memory.exact(keys, from, to) : new Map<string, string>();
+      let segments = plan.segments.filter((_, i) => !remembered.has(keys[i])).map(normaliseSource);
       for (const [a, b] of route) segments = await this.leg(segments, a, b, glossary, signal);
-      const result = assemble(plan, segments.map((s) => segmentText(finishTarget(glossary.retarget(s, to), to))));
+      const machine = segments.map((s) => segmentText(finishTarget(glossary.retarget(s, to), to)));
+      let next = 0;
+      const result = assemble(plan, keys.map((k) => remembered.get(k) ?? machine[next++]));
       this.observe(started, 'ok');
       return result;
     } catch (err) {
@@ -78,6 +88,7 @@ export class TranslationEngine {
   }
 
   private async leg(source: Segment[], from: Language, to: Language, glossary: Glossary, signal: AbortSignal): Promise<Segment[]> {
+    if (source.length === 0) return [];
     const input = source.map((s) => glossary.translateKeeps(s, from, to));
     const output = (await this.provider.translate(input, from, to, signal)).map((s) => glossary.retarget(s, to));
     if (glossary.size === 0) return output;

@@ -29,13 +29,21 @@ export interface TranslationOutcome {
   status: 'done' | 'failed';
   text: string | null;
   error?: string;
+  /** A person's translation (a correction) rather than the provider's; `provider` is then `human`. */
+  machine?: boolean;
+  /** Who wrote a human translation. */
+  translatedBy?: string;
 }
+
+/** The provider name recorded with translations people wrote. */
+export const HUMAN_PROVIDER = 'human';
 
 /**
  * Translation rows, one per contribution and language, upserted with the version they
  * translate: a row is only ever replaced by one for the same or a newer version, so a
  * late job for an old version cannot overwrite a newer translation, and a `failed` never
- * replaces a `done`. Writing a row appends a `contribution.translated` event (its own
+ * replaces a `done`. A human translation replaces whatever is stored for the same version,
+ * and only a translation of a newer version replaces it. Writing a row appends a `contribution.translated` event (its own
  * seq) in the same statement, relayed to the space's live clients after commit.
  *
  * Outcomes are written with group commit per space, as posts are: the translations that
@@ -97,18 +105,20 @@ export class TranslationStore {
   private async upsertRound(spaceId: string, outcomes: TranslationOutcome[]): Promise<Array<SpaceEvent & { contributionId: string }>> {
     const rows: Array<{ seq: string; contribution_id: string; payload: Record<string, unknown>; created_at: Date }> = await this.db.query(
       `WITH input AS (
-         SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[])
-           WITH ORDINALITY AS i(contribution_id, language, source_version, source_language, status, text, provider, error, payload, ord)
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $12::boolean[], $13::uuid[])
+           WITH ORDINALITY AS i(contribution_id, language, source_version, source_language, status, text, provider, error, payload, machine, translated_by, ord)
        ), t AS (
-         INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, error)
-         SELECT i.contribution_id, i.language, i.source_version, i.source_language, i.status, i.text, i.provider, i.error
+         INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, error, machine, translated_by)
+         SELECT i.contribution_id, i.language, i.source_version, i.source_language, i.status, i.text, i.provider, i.error, i.machine, i.translated_by
          FROM input i JOIN contributions c ON c.id = i.contribution_id
          WHERE c.space_id = $1 AND c.version = i.source_version AND c.status = ANY($11::text[])
          ON CONFLICT (contribution_id, language) DO UPDATE
            SET source_version = EXCLUDED.source_version, source_language = EXCLUDED.source_language, status = EXCLUDED.status,
-               text = EXCLUDED.text, provider = EXCLUDED.provider, error = EXCLUDED.error, updated_at = now()
+               text = EXCLUDED.text, provider = EXCLUDED.provider, error = EXCLUDED.error,
+               machine = EXCLUDED.machine, translated_by = EXCLUDED.translated_by, updated_at = now()
            WHERE t.source_version < EXCLUDED.source_version
-              OR (t.source_version = EXCLUDED.source_version AND t.status = 'failed' AND EXCLUDED.status = 'done')
+              OR (t.source_version = EXCLUDED.source_version AND NOT EXCLUDED.machine)
+              OR (t.source_version = EXCLUDED.source_version AND t.machine AND t.status = 'failed' AND EXCLUDED.status = 'done')
          RETURNING t.contribution_id, t.language
        ), w AS (
          SELECT i.contribution_id, i.payload, row_number() OVER (ORDER BY i.ord) AS n
@@ -133,6 +143,8 @@ export class TranslationStore {
         outcomes.map((o) => o.error?.slice(0, 1000) ?? null),
         outcomes.map((o) => JSON.stringify(translatedPayload(o))),
         TRANSLATED_STATUSES,
+        outcomes.map((o) => o.machine !== false),
+        outcomes.map((o) => (o.machine === false ? (o.translatedBy ?? null) : null)),
       ],
     );
     return rows
@@ -166,6 +178,6 @@ function translatedPayload(o: TranslationOutcome): Record<string, unknown> {
     version: o.version,
     sourceLanguage: o.source,
     language: o.language,
-    translation: { text: o.text, status: o.status, provider: o.provider, machine: true, sourceVersion: o.version },
+    translation: { text: o.text, status: o.status, provider: o.provider, machine: o.machine !== false, sourceVersion: o.version },
   };
 }
