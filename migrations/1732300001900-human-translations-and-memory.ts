@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * A contribution's translation row may be a human correction (`machine = false`, who wrote
  * it): it belongs to the source version it translates, so the machine translation of a
- * later version replaces it, and no machine translation of the same version does.
+ * later version replaces it, and no machine translation of the same version does. Every
+ * translation keeps its text rendered to safe HTML, as the original does (`body_html`).
  *
  * The translation memory holds aligned segments people translated (corrections, the
  * consultation's own prompts and titles, glossary terms, imported TMX files), keyed by a
@@ -18,7 +19,8 @@ export class HumanTranslationsAndMemory1732300001900 implements MigrationInterfa
     await q.query(`
       ALTER TABLE contribution_translations
         ADD COLUMN machine boolean NOT NULL DEFAULT true,
-        ADD COLUMN translated_by uuid REFERENCES users(id) ON DELETE SET NULL`);
+        ADD COLUMN translated_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        ADD COLUMN text_html text`);
 
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(`
@@ -43,6 +45,6 @@ export class HumanTranslationsAndMemory1732300001900 implements MigrationInterfa
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE translation_memory`);
-    await q.query(`ALTER TABLE contribution_translations DROP COLUMN translated_by, DROP COLUMN machine`);
+    await q.query(`ALTER TABLE contribution_translations DROP COLUMN text_html, DROP COLUMN translated_by, DROP COLUMN machine`);
   }
 }

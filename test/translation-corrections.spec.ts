@@ -169,4 +169,35 @@ describe('translation corrections: people correct what the machine translated', 
     expect(suggestions.map((s: any) => s.source)).toEqual(['Registration offices close early.', sentence]);
     expect(suggestions[1].suggestions[0]).toMatchObject({ target: remembered, similarity: 1, origin: 'correction' });
   }, 90_000);
+
+  it('feeds the memory from an organiser\'s TMX file in three languages, and refuses a broken one with its line', async () => {
+    const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="roundtable-test" creationtoolversion="1" o-tmf="none"/>
+  <body>
+    <tu>
+      <tuv xml:lang="en"><seg>Seasonal workers should keep their health cover between two contracts.</seg></tuv>
+      <tuv xml:lang="fr"><seg>Les saisonniers devraient garder leur couverture santé entre deux contrats.</seg></tuv>
+      <tuv xml:lang="es"><seg>Los temporeros deberían conservar su cobertura sanitaria entre dos contratos.</seg></tuv>
+    </tu>
+  </body>
+</tmx>`;
+    expect((await author.client.post('/translation-memory/import', { tmx })).status).toBe(403);
+    const imported = expectStatus(await org.client.post('/translation-memory/import', { tmx }), 201, 'import the TMX').body;
+    expect(imported).toEqual({ units: 1, remembered: 6, skippedLanguages: [] });
+
+    const fr = await translated((await post('Les saisonniers devraient garder leur couverture santé entre deux contrats.', 'fr')).id);
+    expect(fr.translations.en.text).toBe('Seasonal workers should keep their health cover between two contracts.');
+    expect(fr.translations.es.text).toBe('Los temporeros deberían conservar su cobertura sanitaria entre dos contratos.');
+    const es = await translated((await post('Hay que actuar ya. Los temporeros deberían conservar su cobertura sanitaria entre dos contratos.', 'es')).id);
+    expect(es.translations.fr.text).toContain('Les saisonniers devraient garder leur couverture santé entre deux contrats.');
+
+    const broken = tmx.replace('</seg></tuv>\n      <tuv xml:lang="fr">', '</tuv>\n      <tuv xml:lang="fr">');
+    const refused = await org.client.post('/translation-memory/import', { tmx: broken });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/^TMX line 6: not well-formed XML/);
+    const notTmx = await org.client.post('/translation-memory/import', { tmx: '<?xml version="1.0"?>\n<html><body/></html>' });
+    expect(notTmx.status).toBe(400);
+    expect(notTmx.body.message).toMatch(/line 2/);
+  }, 90_000);
 });

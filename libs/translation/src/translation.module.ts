@@ -4,6 +4,7 @@ import { TranslationCorrectionsService } from './corrections/translation-correct
 import { GlossaryController } from './glossary/glossary.controller';
 import { GlossaryService } from './glossary/glossary.service';
 import { TranslationMemory } from './memory/translation-memory';
+import { TranslationMemoryController } from './memory/translation-memory.controller';
 import { TranslationRequestsModule } from './translation-requests.module';
 
 /**
@@ -12,7 +13,7 @@ import { TranslationRequestsModule } from './translation-requests.module';
  */
 @Module({
   imports: [TranslationRequestsModule],
-  controllers: [GlossaryController, TranslationCorrectionsController],
+  controllers: [GlossaryController, TranslationCorrectionsController, TranslationMemoryController],
   providers: [GlossaryService, TranslationMemory, TranslationCorrectionsService],
   exports: [GlossaryService, TranslationMemory],
 })

@@ -496,7 +496,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page of the space's contributions (rebuild threads from parentId) */
+        /** A page of the space's contributions (rebuild threads from parentId); ETag / If-None-Match → 304 */
         get: operations["SpaceContributionsController_list"];
         put?: never;
         /** Post a contribution, or a reply with parentId */
@@ -895,6 +895,60 @@ export interface paths {
         head?: never;
         /** Change a glossary term */
         patch: operations["GlossaryController_update"];
+        trace?: never;
+    };
+    "/api/v1/contributions/{id}/translations/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct the translation of a contribution into a language (its author and the moderators of the space)
+         * @description Stored as a human translation of the current version: shown to readers instead of the machine one, announced live (`contribution.translated` with `machine: false`), and replaced by a machine translation only when the original is edited.
+         */
+        put: operations["TranslationCorrectionsController_correct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contributions/{id}/translations/{lang}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sentences of the original with close translations remembered from earlier corrections and imported memories */
+        get: operations["TranslationCorrectionsController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/translation-memory/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a translation memory (TMX): its sentences are then translated as it says, and offered to people correcting translations */
+        post: operations["TranslationMemoryController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/spaces/{id}/digests": {
@@ -1485,11 +1539,11 @@ export interface components {
             /** @enum {string} */
             status: "done" | "pending" | "failed";
             /**
-             * @description The engine that translated it (apertium, libretranslate, deepl)
+             * @description The engine that translated it (apertium, libretranslate, deepl), or `human` for a correction
              * @example apertium
              */
             provider: string | null;
-            /** @description Always true: made by a machine, the original is in `body` */
+            /** @description True when made by a machine; false when corrected by the author or a moderator. The original is in `body` */
             machine: boolean;
             /** @description The version of the contribution it translates */
             sourceVersion: number | null;
@@ -1542,6 +1596,8 @@ export interface components {
             bodyHtml: string | null;
             /** @description The text in the language asked for (translation when available) */
             text: string | null;
+            /** @description `text` rendered to safe HTML when it is a translation (the original is `bodyHtml`) */
+            textHtml?: string | null;
             /**
              * @description The language it is written in: declared by the author, or detected
              * @enum {string|null}
@@ -2108,6 +2164,37 @@ export interface components {
             es?: string;
             /** @description Why this rendering (shown to organisers only) */
             note?: string;
+        };
+        CorrectTranslationDto: {
+            /** @description The whole translation, light Markdown as in the original */
+            text: string;
+        };
+        MemorySuggestionDto: {
+            /** @description The remembered source sentence */
+            source: string;
+            /** @description Its translation by people */
+            target: string;
+            /** @description How close the remembered sentence is to this one, 0–1 */
+            similarity: number;
+            /** @enum {string} */
+            origin: "correction" | "prompt" | "title" | "objective" | "glossary" | "import";
+        };
+        SentenceSuggestionsDto: {
+            /** @description A sentence of the original */
+            source: string;
+            suggestions: components["schemas"]["MemorySuggestionDto"][];
+        };
+        TmxImportDto: {
+            /** @description The TMX 1.4 document (XML) with English, French and/or Spanish variants of each unit */
+            tmx: string;
+        };
+        TmxImportResultDto: {
+            /** @description Translation units read */
+            units: number;
+            /** @description Sentence pairs remembered (every ordered pair of languages of a unit), new or changed */
+            remembered: number;
+            /** @description Languages in the file that are not translated here (skipped) */
+            skippedLanguages: string[];
         };
         PeriodDto: {
             /**
@@ -3287,6 +3374,13 @@ export interface operations {
                     "application/json": components["schemas"]["ContributionPageDto"];
                 };
             };
+            /** @description The page is unchanged since the ETag given in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4393,6 +4487,134 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TranslationCorrectionsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectTranslationDto"];
+            };
+        };
+        responses: {
+            /** @description The translation entry, `machine: false` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationDto"];
+                };
+            };
+            /** @description The original language, an unknown language or no text (message in your language) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TranslationCorrectionsController_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentenceSuggestionsDto"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TranslationMemoryController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TmxImportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TmxImportResultDto"];
+                };
+            };
+            /** @description Not a readable TMX file; the message names the line */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {

@@ -43,17 +43,23 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 /**
- * The text in the reader's language: a machine translation when one is done (marked,
- * with the original one click away), else the original; each with its `lang`.
+ * The text in the reader's language: a translation when one is done (marked machine-made
+ * or corrected by people, with the original one click away), else the original; each
+ * with its `lang`. The author and the space's moderators may correct the translation.
  */
-export function ContributionText({ c, lang }: { c: Contribution; lang: Lang }) {
+export function ContributionText({ c, lang, canCorrect = false, onCorrected }: { c: Contribution; lang: Lang; canCorrect?: boolean; onCorrected?(c: Contribution): void }) {
   const { t } = useTranslation();
   const [showOriginal, setShowOriginal] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   if (c.body === null || c.body === undefined) return <p className="muted removed">{t('thread.removedText')}</p>;
   const tr = c.translations?.[lang];
   const differs = !!c.language && c.language !== lang;
   const translation =
-    differs && tr?.status === 'done' && tr.text ? { text: tr.text, provider: tr.provider } : differs && c.text && c.text !== c.body ? { text: c.text, provider: tr?.provider } : null;
+    differs && tr?.status === 'done' && tr.text
+      ? { text: tr.text, provider: tr.provider, machine: tr.machine !== false }
+      : differs && c.text && c.text !== c.body
+        ? { text: c.text, provider: tr?.provider, machine: tr?.machine !== false }
+        : null;
   const original = c.bodyHtml ? (
     <div className="text" lang={c.language ?? undefined} dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
   ) : (
@@ -69,10 +75,32 @@ export function ContributionText({ c, lang }: { c: Contribution; lang: Lang }) {
       </>
     );
   }
+  if (correcting) {
+    return (
+      <>
+        {original}
+        <CorrectionForm
+          c={c}
+          lang={lang}
+          text={translation.text}
+          onCancel={() => setCorrecting(false)}
+          onDone={(updated) => {
+            setCorrecting(false);
+            onCorrected?.(updated);
+          }}
+        />
+      </>
+    );
+  }
+  // the server renders the translation's light Markdown as it does the original's
+  const html = c.text === translation.text ? c.textHtml : null;
+  const from = t(`languages.${c.language}`);
   return (
     <>
       {showOriginal ? (
         original
+      ) : html ? (
+        <div className="text translated" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <div className="text translated" lang={lang}>
           <Paragraphs text={translation.text} />
@@ -81,15 +109,56 @@ export function ContributionText({ c, lang }: { c: Contribution; lang: Lang }) {
       <p className="mt-note">
         <span>
           {showOriginal
-            ? t('thread.originalIn', { language: t(`languages.${c.language}`) })
-            : t('thread.machineTranslated', { language: t(`languages.${c.language}`) })}
-          {!showOriginal && translation.provider ? ` (${translation.provider})` : ''}
+            ? t('thread.originalIn', { language: from })
+            : translation.machine
+              ? t('thread.machineTranslated', { language: from })
+              : t('thread.correctedTranslation', { language: from })}
+          {!showOriginal && translation.machine && translation.provider ? ` (${translation.provider})` : ''}
         </span>{' '}
         <button type="button" className="link" aria-pressed={showOriginal} onClick={() => setShowOriginal(!showOriginal)}>
           {showOriginal ? t('thread.showTranslation') : t('thread.showOriginal')}
         </button>
+        {canCorrect && (
+          <>
+            {' '}
+            <button type="button" className="link" onClick={() => setCorrecting(true)}>
+              {t('thread.correctTranslation')}
+            </button>
+          </>
+        )}
       </p>
     </>
+  );
+}
+
+function CorrectionForm({ c, lang, text, onDone, onCancel }: { c: Contribution; lang: Lang; text: string; onDone(c: Contribution): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(text);
+  const submit = useSubmit(async () => {
+    const path = { id: c.id, lang };
+    await call(api.PUT('/api/v1/contributions/{id}/translations/{lang}', { params: { path }, body: { text: value } }));
+    onDone(await call<Contribution>(api.GET('/api/v1/contributions/{id}', { params: { path: { id: c.id }, query: { lang } } })));
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run();
+  };
+  return (
+    <form onSubmit={onSubmit} className="stack">
+      <div className="field">
+        <label htmlFor={`correct-${c.id}`}>{t('thread.correctionLabel', { language: t(`languages.${lang}`) })}</label>
+        <textarea id={`correct-${c.id}`} rows={5} required autoFocus value={value} lang={lang} onChange={(e) => setValue(e.target.value)} />
+      </div>
+      <ErrorNote error={submit.error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={submit.busy}>
+          {t('thread.saveCorrection')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -174,7 +243,7 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 }}
               />
             ) : (
-              <ContributionText c={c} lang={ctx.readingLang} />
+              <ContributionText c={c} lang={ctx.readingLang} canCorrect={live && (mine || ctx.canModerate)} onCorrected={ctx.onChanged} />
             )}
             {mode !== 'edit' && (
               <div className="contribution-actions" role="group" aria-label={t('thread.actionsFor', { name: a?.displayName ?? '' })}>

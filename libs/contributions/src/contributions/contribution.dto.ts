@@ -77,6 +77,7 @@ export class ContributionDto {
   @ApiProperty({ nullable: true, type: String, description: 'The original text, as written; null once deleted or hidden from you' }) body: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The original rendered to safe HTML' }) bodyHtml: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The text in the language asked for (translation when available)' }) text: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: '`text` rendered to safe HTML when it is a translation (the original is `bodyHtml`)' }) textHtml?: string | null;
   @ApiProperty({ nullable: true, enum: LANGUAGES, description: 'The language it is written in: declared by the author, or detected' }) language: Language | null;
   @ApiProperty({ enum: ['declared', 'detected', 'fallback', 'unknown'], description: "How the language is known (fallback: too short to tell, the author's preferred language)" })
   languageSource: 'declared' | 'detected' | 'fallback' | 'unknown';

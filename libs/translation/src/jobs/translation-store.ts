@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { BodyRenderer } from '@roundtable/contributions';
 import { GroupCommit, OutboxRelay, SpaceEvent } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 
@@ -34,6 +35,9 @@ export interface TranslationOutcome {
   /** Who wrote a human translation. */
   translatedBy?: string;
 }
+
+/** Translations are rendered to safe HTML as originals are (light Markdown), once, when written. */
+const renderer = new BodyRenderer();
 
 /** The provider name recorded with translations people wrote. */
 export const HUMAN_PROVIDER = 'human';
@@ -105,17 +109,17 @@ export class TranslationStore {
   private async upsertRound(spaceId: string, outcomes: TranslationOutcome[]): Promise<Array<SpaceEvent & { contributionId: string }>> {
     const rows: Array<{ seq: string; contribution_id: string; payload: Record<string, unknown>; created_at: Date }> = await this.db.query(
       `WITH input AS (
-         SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $12::boolean[], $13::uuid[])
-           WITH ORDINALITY AS i(contribution_id, language, source_version, source_language, status, text, provider, error, payload, machine, translated_by, ord)
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $12::boolean[], $13::uuid[], $14::text[])
+           WITH ORDINALITY AS i(contribution_id, language, source_version, source_language, status, text, provider, error, payload, machine, translated_by, text_html, ord)
        ), t AS (
-         INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, error, machine, translated_by)
-         SELECT i.contribution_id, i.language, i.source_version, i.source_language, i.status, i.text, i.provider, i.error, i.machine, i.translated_by
+         INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, error, machine, translated_by, text_html)
+         SELECT i.contribution_id, i.language, i.source_version, i.source_language, i.status, i.text, i.provider, i.error, i.machine, i.translated_by, i.text_html
          FROM input i JOIN contributions c ON c.id = i.contribution_id
          WHERE c.space_id = $1 AND c.version = i.source_version AND c.status = ANY($11::text[])
          ON CONFLICT (contribution_id, language) DO UPDATE
            SET source_version = EXCLUDED.source_version, source_language = EXCLUDED.source_language, status = EXCLUDED.status,
                text = EXCLUDED.text, provider = EXCLUDED.provider, error = EXCLUDED.error,
-               machine = EXCLUDED.machine, translated_by = EXCLUDED.translated_by, updated_at = now()
+               machine = EXCLUDED.machine, translated_by = EXCLUDED.translated_by, text_html = EXCLUDED.text_html, updated_at = now()
            WHERE t.source_version < EXCLUDED.source_version
               OR (t.source_version = EXCLUDED.source_version AND NOT EXCLUDED.machine)
               OR (t.source_version = EXCLUDED.source_version AND t.machine AND t.status = 'failed' AND EXCLUDED.status = 'done')
@@ -145,6 +149,7 @@ export class TranslationStore {
         TRANSLATED_STATUSES,
         outcomes.map((o) => o.machine !== false),
         outcomes.map((o) => (o.machine === false ? (o.translatedBy ?? null) : null)),
+        outcomes.map((o) => (o.text === null ? null : renderer.render(o.text))),
       ],
     );
     return rows

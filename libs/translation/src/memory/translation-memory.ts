@@ -79,13 +79,14 @@ export class TranslationMemory {
     let written = 0;
     for (let i = 0; i < usable.length; i += BATCH) {
       const batch = usable.slice(i, i + BATCH);
-      const [, count] = await this.db.query(
+      const rows: unknown[] = await this.db.query(
         `INSERT INTO translation_memory (source_language, target_language, source_key, source_text, target_text, origin, created_by)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
          ON CONFLICT (source_language, target_language, source_key) DO UPDATE
            SET source_text = EXCLUDED.source_text, target_text = EXCLUDED.target_text, origin = EXCLUDED.origin,
                created_by = EXCLUDED.created_by, updated_at = now()
-           WHERE translation_memory.target_text IS DISTINCT FROM EXCLUDED.target_text`,
+           WHERE translation_memory.target_text IS DISTINCT FROM EXCLUDED.target_text
+         RETURNING 1`,
         [
           batch.map((p) => p.from),
           batch.map((p) => p.to),
@@ -96,7 +97,7 @@ export class TranslationMemory {
           batch.map(() => by),
         ],
       );
-      written += Number(count ?? 0);
+      written += rows.length;
     }
     return written;
   }
