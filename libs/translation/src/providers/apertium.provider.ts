@@ -20,9 +20,23 @@ const MODES: Record<string, string[]> = {
 /** The directions every installation needs (EN-ES and FR-ES); the Catalan pairs are optional. */
 const REQUIRED = ['en-es', 'es-en', 'fr-es', 'es-fr'];
 
-/** Which language EN→FR and FR→EN go through: chosen by measurement (`npm run bench -- translation-quality`). */
+/**
+ * Which language EN→FR and FR→EN go through, chosen by measurement on the development set
+ * (`npm run bench -- translation-quality`: EN→FR scores higher through Catalan, FR→EN
+ * through Spanish); TRANSLATION_PIVOTS changes it.
+ */
 export type ApertiumPivots = Partial<Record<'en-fr' | 'fr-en', EngineLanguage>>;
-export const DEFAULT_PIVOTS: Required<ApertiumPivots> = { 'en-fr': 'es', 'fr-en': 'es' };
+export const DEFAULT_PIVOTS: Required<ApertiumPivots> = { 'en-fr': 'ca', 'fr-en': 'es' };
+
+/** `en-fr:ca,fr-en:es` (TRANSLATION_PIVOTS) as pivots. */
+export function parsePivots(value: string): ApertiumPivots {
+  const pivots: ApertiumPivots = {};
+  for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [direction, pivot] = item.split(':') as ['en-fr' | 'fr-en', EngineLanguage];
+    pivots[direction] = pivot;
+  }
+  return pivots;
+}
 /** Used when the chosen pivot's pairs are not installed. */
 const FALLBACK_PIVOT: EngineLanguage = 'es';
 
@@ -70,6 +84,14 @@ export class ApertiumProvider implements TranslationProvider {
   pivotOf(from: Language, to: Language): EngineLanguage | null {
     const legs = this.route(from, to);
     return legs.length > 1 ? legs[0][1] : null;
+  }
+
+  /** Directions whose configured pivot is not installed (they go through Spanish). */
+  pivotFallbacks(): string[] {
+    return (Object.keys(this.pivots) as Array<keyof ApertiumPivots>).filter((d) => {
+      const [from, to] = d.split('-') as [Language, Language];
+      return this.pivotOf(from, to) !== this.pivots[d];
+    });
   }
 
   /** Directions whose mode file is missing (empty when Apertium is complete). */
