@@ -57,6 +57,8 @@ async function main() {
     REDIS_PREFIX: `rt-bench-${runId.replace('_', '-')}`,
     // the bench signs up its authors from one address
     REGISTRATIONS_PER_HOUR: '1000000',
+    // and has them post at once (production requires a confirmed address first)
+    EMAIL_VERIFICATION: 'off',
   };
   let failed = 0;
   try {

@@ -1,3 +1,4 @@
+import { TranslationMemory } from '@roundtable/translation';
 import { LiveClient } from './support/live-client';
 import { RunningProcess } from './support/processes';
 import { eventually, registerUser, TestUser } from './support/test-api';
@@ -200,4 +201,18 @@ describe('translation corrections: people correct what the machine translated', 
     expect(notTmx.status).toBe(400);
     expect(notTmx.body.message).toMatch(/line 2/);
   }, 90_000);
+
+  it('translates a sentence of a prompt organisers wrote in three languages as they wrote it', async () => {
+    const prompt = {
+      en: 'Which services should a city offer in the first month after arrival?',
+      fr: 'Quels services une ville devrait-elle offrir le premier mois après l’arrivée ?',
+      es: '¿Qué servicios debería ofrecer una ciudad durante el primer mes tras la llegada?',
+    };
+    await spaceWithMember(stack.api!, prompt);
+    // the worker's sweeper does this every round; called here so the test does not wait for one
+    await stack.api!.app.get(TranslationMemory).learnOwnTexts();
+    const c = await translated((await post(`Good question. ${prompt.es}`, 'es')).id);
+    expect(c.translations.en.text).toContain(prompt.en);
+    expect(c.translations.fr.text).toContain(prompt.fr);
+  }, 60_000);
 });

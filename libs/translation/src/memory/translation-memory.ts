@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { LANGUAGES } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { segmentText } from '../text/segment';
 import { planSentences, planText, TextPlan } from '../text/text-plan';
@@ -99,6 +100,29 @@ export class TranslationMemory {
       );
       written += rows.length;
     }
+    return written;
+  }
+
+  /**
+   * Learns the consultation's own multilingual texts, as organisers wrote them: space
+   * prompts, consultation and roundtable titles, glossary terms (machine translations of
+   * prompts are not theirs and are left out). Unchanged pairs are not rewritten.
+   */
+  async learnOwnTexts(): Promise<number> {
+    const rows: Array<{ origin: MemoryOrigin; texts: Partial<Record<Language, string>> }> = await this.db.query(
+      `SELECT 'prompt' AS origin, prompt AS texts FROM spaces
+       UNION ALL SELECT 'title', title FROM consultations
+       UNION ALL SELECT 'title', title FROM roundtables
+       UNION ALL SELECT 'glossary', jsonb_build_object('en', en, 'fr', fr, 'es', es) FROM glossary_terms`,
+    );
+    const byOrigin = new Map<MemoryOrigin, MemoryPair[]>();
+    for (const { origin, texts } of rows) {
+      const given = LANGUAGES.filter((l) => typeof texts?.[l] === 'string' && texts[l]!.trim());
+      const pairs = given.flatMap((from) => given.filter((to) => to !== from).flatMap((to) => alignTexts(texts[from]!, from, texts[to]!, to)));
+      byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), ...pairs]);
+    }
+    let written = 0;
+    for (const [origin, pairs] of byOrigin) written += await this.remember(pairs, origin);
     return written;
   }
 
