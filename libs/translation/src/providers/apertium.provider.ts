@@ -106,11 +106,8 @@ export class ApertiumProvider implements TranslationProvider {
     for (const from of languages) {
       for (const to of languages) {
         if (from === to) continue;
-        for (const [a, b] of this.route(from, to)) {
-          pairs.add(`${a}-${b}`);
-          // words left in the pivot language are translated back into the author's
-          if (a !== from) pairs.add(`${a}-${from}`);
-        }
+        // (the pipelines that translate a pivot word back start when one is first met)
+        for (const [a, b] of this.route(from, to)) pairs.add(`${a}-${b}`);
       }
     }
     for (const pair of pairs) if (this.modeFile(pair)) this.pipeline(pair);
