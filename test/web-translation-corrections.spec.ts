@@ -80,6 +80,14 @@ describe('web app: correcting a translation', () => {
     expect(await elsewhere.getByRole('button', { name: 'Corriger la traduction' }).count()).toBe(0);
     await elsewhere.getByRole('button', { name: 'Afficher l’original' }).click();
     await elsewhere.locator('.text[lang="en"] strong', { hasText: 'stable contracts' }).waitFor();
+
+    // a close sentence later: the correction is offered from the translation memory
+    const close = expectStatus(await john.client.post(`/spaces/${spaceId}/contributions`, { body: 'Care workers need **stable contracts** now:', language: 'en' }), 201, 'post').body;
+    const next = moderator.locator(`article[data-id="${close.id}"]`);
+    await next.locator('.translated[lang="fr"]').waitFor({ timeout: 45_000 });
+    await next.getByRole('button', { name: 'Corriger la traduction' }).click();
+    await next.getByText('Des phrases proches ont été traduites ainsi').waitFor();
+    await next.locator('li', { hasText: 'Les soignants ont besoin de **contrats stables** :' }).waitFor();
     expect(errors).toEqual([]);
-  }, 120_000);
+  }, 150_000);
 });

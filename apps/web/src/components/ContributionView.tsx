@@ -1,4 +1,4 @@
-import { type FormEvent, memo, useState } from 'react';
+import { type FormEvent, memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Contribution, Lang } from '../api/types';
@@ -131,9 +131,25 @@ export function ContributionText({ c, lang, canCorrect = false, onCorrected }: {
   );
 }
 
+/** Translations people made of sentences close to this contribution's (the translation memory), best first. */
+function useMemorySuggestions(id: string, lang: Lang): Array<{ source: string; target: string }> {
+  const [found, setFound] = useState<Array<{ source: string; target: string }>>([]);
+  useEffect(() => {
+    let live = true;
+    call<Array<{ suggestions: Array<{ source: string; target: string }> }>>(api.GET('/api/v1/contributions/{id}/translations/{lang}/suggestions', { params: { path: { id, lang } } }))
+      .then((sentences) => live && setFound(sentences.flatMap((s) => s.suggestions.slice(0, 1))))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [id, lang]);
+  return found;
+}
+
 function CorrectionForm({ c, lang, text, onDone, onCancel }: { c: Contribution; lang: Lang; text: string; onDone(c: Contribution): void; onCancel(): void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(text);
+  const suggestions = useMemorySuggestions(c.id, lang);
   const submit = useSubmit(async () => {
     const path = { id: c.id, lang };
     await call(api.PUT('/api/v1/contributions/{id}/translations/{lang}', { params: { path }, body: { text: value } }));
@@ -149,6 +165,18 @@ function CorrectionForm({ c, lang, text, onDone, onCancel }: { c: Contribution; 
         <label htmlFor={`correct-${c.id}`}>{t('thread.correctionLabel', { language: t(`languages.${lang}`) })}</label>
         <textarea id={`correct-${c.id}`} rows={5} required autoFocus value={value} lang={lang} onChange={(e) => setValue(e.target.value)} />
       </div>
+      {suggestions.length > 0 && (
+        <div className="note">
+          <p>{t('thread.memorySuggestions')}</p>
+          <ul>
+            {suggestions.map((s) => (
+              <li key={s.source} lang={lang}>
+                {s.target}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ErrorNote error={submit.error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={submit.busy}>

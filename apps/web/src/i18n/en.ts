@@ -174,6 +174,7 @@ export const en = {
     correctTranslation: 'Correct the translation',
     correctionLabel: 'Translation into {{language}}',
     saveCorrection: 'Save the translation',
+    memorySuggestions: 'People translated close sentences this way:',
     machineTranslated: 'Machine translation from {{language}}',
     originalIn: 'Original text, in {{language}}',
     showOriginal: 'Show original',

@@ -175,6 +175,7 @@ export const es: Catalogue = {
     correctTranslation: 'Corregir la traducción',
     correctionLabel: 'Traducción al {{language}}',
     saveCorrection: 'Guardar la traducción',
+    memorySuggestions: 'Frases parecidas se tradujeron así:',
     machineTranslated: 'Traducción automática del {{language}}',
     originalIn: 'Texto original, en {{language}}',
     showOriginal: 'Ver el original',

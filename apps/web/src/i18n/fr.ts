@@ -175,6 +175,7 @@ export const fr: Catalogue = {
     correctTranslation: 'Corriger la traduction',
     correctionLabel: 'Traduction en {{language}}',
     saveCorrection: 'Enregistrer la traduction',
+    memorySuggestions: 'Des phrases proches ont été traduites ainsi :',
     machineTranslated: 'Traduction automatique depuis l’{{language}}',
     originalIn: 'Texte original, en {{language}}',
     showOriginal: 'Afficher l’original',
