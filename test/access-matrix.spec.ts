@@ -182,6 +182,10 @@ const TABLE: Record<string, Row> = {
   'POST /stocktaking/{id}/recompile': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f) }) },
   'POST /stocktaking/{id}/publish': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f) }) },
   'GET /stocktaking/{id}/export': { allowed: ORGANISER, query: 'format=md', params: async (f) => ({ id: await draftSummary(f) }) },
+  // a draft has no published translation to review yet (4xx), but only staff may ask
+  'GET /stocktaking/{id}/translations/{lang}': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f), lang: 'fr' }) },
+  'POST /stocktaking/{id}/translations/{lang}/review': { allowed: ORGANISER, body: () => ({ accept: true }), params: async (f) => ({ id: await draftSummary(f), lang: 'fr' }) },
+  'GET /consultations/{id}/stocktaking': { allowed: SIGNED_IN },
 
   // invitations: organisers invite, list, revoke and resend (each destructive call gets an invitation of its own);
   // the link routes carry the token in the body (a token nobody was given here, so 404 for every allowed caller)
