@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     const seconds = (lastDone - burstStart) / 1000;
     const translatedWords = done.reduce((sum, t) => sum + t.words * 2, 0);
     table(
-      `Worker throughput on a burst of ${BURST} contributions (each into two languages; EN↔FR through Spanish)`,
+      `Worker throughput on a burst of ${BURST} contributions (each into two languages; EN↔FR through the pivots of TRANSLATION_PIVOTS)`,
       ['translations', 'source words translated', 'seconds', 'words/s', 'translations/s', 'worker RSS MB'],
       [[done.length * 2, translatedWords, seconds.toFixed(1), Math.round(translatedWords / seconds), (done.length * 2 / seconds).toFixed(1), rssMb(worker.pid)]],
     );

@@ -31,7 +31,7 @@ RUN (npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit
 # --- runtime -----------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
 RUN apt-get update \
- && apt-get install -y --no-install-recommends apertium apertium-eng-spa apertium-fr-es \
+ && apt-get install -y --no-install-recommends apertium apertium-eng-spa apertium-fr-es apertium-eng-cat apertium-fra-cat \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production TRANSLATION_PROVIDER=apertium
 WORKDIR /app

@@ -11,7 +11,7 @@ import { ConsultationSettings1732300001200 } from './1732300001200-consultation-
 import { AccountSecurity1732300001500 } from './1732300001500-account-security';
 import { DomainGlossaryTerms1732300001700 } from './1732300001700-domain-glossary-terms';
 import { SummaryTranslationReview1732300001701 } from './1732300001701-summary-translation-review';
-import { TranslationCorrections1732300002100 } from './1732300002100-translation-corrections';
+import { HumanTranslationsAndMemory1732300001900 } from './1732300001900-human-translations-and-memory';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
 export const migrations = [
@@ -28,5 +28,5 @@ export const migrations = [
   AccountSecurity1732300001500,
   DomainGlossaryTerms1732300001700,
   SummaryTranslationReview1732300001701,
-  TranslationCorrections1732300002100,
+  HumanTranslationsAndMemory1732300001900,
 ];

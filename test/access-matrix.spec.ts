@@ -119,13 +119,14 @@ const TABLE: Record<string, Row> = {
   },
   // the author and moderators
   'GET /contributions/{id}/history': { allowed: ['participant', 'moderator', 'organiser'], spaceScoped: true },
-  // the author and moderators (a contribution whose language is not known yet: 409, still allowed)
+  // translations are corrected by the author and the moderators (a fresh post: its language is not known yet, 409)
   'PUT /contributions/{id}/translations/{lang}': {
     allowed: ['participant', 'moderator', 'organiser'],
-    params: () => ({ lang: 'fr' }),
-    body: () => ({ text: 'Traduction corrigée par la matrice' }),
+    body: () => ({ text: 'A correction from the access matrix' }),
+    params: () => ({ lang: 'es' }),
     spaceScoped: true,
   },
+  'GET /contributions/{id}/translations/{lang}/suggestions': { allowed: ['participant', 'moderator', 'organiser'], params: () => ({ lang: 'es' }), spaceScoped: true },
   'GET /spaces/{id}/export': { allowed: STAFF_OF_A, query: 'format=json', spaceScoped: true },
   'POST /roundtables/{id}/import': { allowed: ORGANISER },
 
@@ -201,6 +202,8 @@ const TABLE: Record<string, Row> = {
   'POST /glossary': { allowed: ORGANISER, body: () => glossaryTerm() },
   'PATCH /glossary/{id}': { allowed: ORGANISER, body: () => ({ note: 'Edited by the access matrix' }), params: async (f) => ({ id: await freshTerm(f) }) },
   'DELETE /glossary/{id}': { allowed: ORGANISER, params: async (f) => ({ id: await freshTerm(f) }) },
+  // organisers import their translation memory (an empty one here)
+  'POST /translation-memory/import': { allowed: ORGANISER, body: () => ({ tmx: '<tmx version="1.4"><header/><body></body></tmx>' }) },
 
   // operations
   'GET /health/live': { allowed: EVERYONE },
@@ -398,8 +401,7 @@ describe('access matrix: every OpenAPI route × {anonymous, participant, moderat
       const method = route.split(' ')[0];
       const onB = route.includes('/contributions/{id}') ? f.contributionB! : f.spaceB;
       const row = TABLE[route];
-      // other path parameters (e.g. {lang}) as the row gives them; the id is space B's
-      const res = await f.moderator.client.request(method, fill(route, { ...(route.includes('/contributions/{id}/') && row.params ? await row.params(f) : {}), id: onB }) + (row.query ? `?${row.query}` : ''), row.body ? row.body(f) : method === 'GET' || method === 'DELETE' ? undefined : {});
+      const res = await f.moderator.client.request(method, fill(route, { ...(row.params ? await row.params(f) : {}), id: onB }) + (row.query ? `?${row.query}` : ''), row.body ? row.body(f) : method === 'GET' || method === 'DELETE' ? undefined : {});
       if (res.status !== 403) problems.push(`${route} on space B: expected 403, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
       else expectErrorShape(res, 403);
     }

@@ -6,8 +6,8 @@ import { TranslationStore } from '@roundtable/translation';
 import { parseCsv } from './support/csv';
 import { LiveClient } from './support/live-client';
 import { RunningProcess } from './support/processes';
-import { eventually, registerUser, TestUser } from './support/test-api';
-import { expectErrorShape, expectStatus } from './support/world';
+import { eventually, TestUser } from './support/test-api';
+import { expectStatus } from './support/world';
 import { spaceWithMember, TranslationStack } from './translation-stack';
 
 type Lang = 'en' | 'fr' | 'es';
@@ -272,58 +272,6 @@ describe('translation: every contribution readable in English, French and Spanis
     const patched = expectStatus(await organiserOfIt.client.patch(`/spaces/${promptSpace}`, { prompt: { fr: 'Que financer en premier ?' } }), 200).body;
     expect(patched.prompt.fr).toBe('Que financer en premier ?');
     expect(Object.keys(patched.promptTranslations)).toEqual(['es']);
-  }, 90_000);
-
-  it('lets the author and a moderator correct a translation: readers get it at once, live and in exports, marked as a person\'s, until the original changes', async () => {
-    const following = await LiveClient.connect(stack.api!.url, member.token);
-    live.push(following);
-    expect((await following.join(spaceId)).ok).toBe(true);
-    const posted = await post('Local authorities should publish every six months how the integration funds were spent.', 'en');
-    await translated(posted.id);
-    const wording = 'Les autorités locales devraient publier tous les six mois l’usage fait des fonds d’intégration.';
-
-    const entry = expectStatus(await member.client.put(`/contributions/${posted.id}/translations/fr`, { text: wording }), 200, 'the author corrects the French').body;
-    expect(entry).toEqual({ text: wording, status: 'done', provider: 'person', machine: false, sourceVersion: 1 });
-
-    // another member reading in French gets it at once, in the contribution and in the listing
-    const reader = await registerUser(stack.api!.url, { tag: 'reader', preferredLanguage: 'fr' });
-    expectStatus(await reader.client.post(`/spaces/${spaceId}/members`), 201, 'join');
-    const read = expectStatus(await reader.client.get(`/contributions/${posted.id}?lang=fr`), 200).body;
-    expect(read.text).toBe(wording);
-    expect(read.translations.fr).toEqual(entry);
-    expect(read.translations.es).toMatchObject({ machine: true, provider: 'apertium' });
-    const listed = expectStatus(await reader.client.get(`/spaces/${spaceId}/contributions?lang=fr`), 200).body.items.find((i: any) => i.id === posted.id);
-    expect(listed.text).toBe(wording);
-
-    // live: one contribution.translated with the person's translation
-    const corrections = () =>
-      following.eventsOf(spaceId).filter((e) => e.type === 'contribution.translated' && e.payload.contributionId === posted.id && e.payload.translation.machine === false);
-    await following.waitFor(() => corrections().length === 1, 10_000, 'the correction, live');
-    expect(corrections()[0].payload).toMatchObject({ language: 'fr', sourceLanguage: 'en', version: 1, translation: entry });
-
-    // who may: not another member; not into the original's language; not an empty text or an unknown language
-    expectErrorShape(await reader.client.put(`/contributions/${posted.id}/translations/fr`, { text: 'Autre chose.' }), 403);
-    expectErrorShape(await member.client.put(`/contributions/${posted.id}/translations/en`, { text: 'Same language.' }), 400);
-    expectErrorShape(await member.client.put(`/contributions/${posted.id}/translations/de`, { text: 'Kommunen sollten berichten.' }), 400);
-    expectErrorShape(await member.client.put(`/contributions/${posted.id}/translations/es`, { text: '   ' }), 400);
-    expectErrorShape(await member.client.put(`/contributions/00000000-0000-4000-8000-000000000000/translations/es`, { text: 'Nada.' }), 404);
-    expect(expectStatus(await reader.client.get(`/contributions/${posted.id}?lang=fr`), 200).body.text).toBe(wording);
-    // a moderator of the question (here the organiser) may
-    const spanish = 'Las autoridades locales deberían publicar cada seis meses cómo se gastaron los fondos de integración.';
-    expectStatus(await org.client.put(`/contributions/${posted.id}/translations/es`, { text: spanish }), 200, 'a moderator corrects the Spanish');
-
-    const exported = await fetch(`${stack.api!.url}/api/v1/spaces/${spaceId}/export?format=json`, { headers: { authorization: `Bearer ${org.token}` } }).then((r) => r.json());
-    expect(exported.spaces[0].contributions.find((e: any) => e.id === posted.id).translations).toMatchObject({
-      fr: { text: wording, machine: false, provider: 'person' },
-      es: { text: spanish, machine: false, provider: 'person' },
-    });
-
-    // the original changes: its new version is machine-translated again
-    expectStatus(await member.client.patch(`/contributions/${posted.id}`, { body: 'Local authorities should publish every three months how the integration funds were spent.' }), 200, 'edit');
-    const again = await translated(posted.id);
-    expect(again.translations.fr).toMatchObject({ status: 'done', provider: 'apertium', machine: true, sourceVersion: 2 });
-    expect(again.translations.es).toMatchObject({ status: 'done', provider: 'apertium', machine: true, sourceVersion: 2 });
-    expect(again.translations.fr.text).not.toBe(wording);
   }, 90_000);
 
   it('runs a worker and its Apertium pipelines below the api\'s CPU priority unless told otherwise (WORKER_NICE)', async () => {

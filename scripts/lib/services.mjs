@@ -619,9 +619,11 @@ export async function ensureSmtp() {
 // Apertium
 // ---------------------------------------------------------------------------
 
-const APERTIUM_PAIRS = ['apertium-eng-spa', 'apertium-fr-es'];
-// Modes the translation provider uses (EN↔FR pivots through ES). Debian's
-// apertium-eng-spa names its modes eng-spa/spa-eng, apertium-fr-es fr-es/es-fr.
+// EN-ES and FR-ES are required; EN-CA and FR-CA carry EN→FR through Catalan, the pivot
+// that measured best for that direction (without them it goes through Spanish).
+const APERTIUM_PAIRS = ['apertium-eng-spa', 'apertium-fr-es', 'apertium-eng-cat', 'apertium-fra-cat'];
+// Modes the translation provider needs. Debian's apertium-eng-spa names its modes
+// eng-spa/spa-eng, apertium-fr-es fr-es/es-fr.
 const APERTIUM_MODES = ['eng-spa', 'spa-eng', 'fr-es', 'es-fr'];
 
 function apertiumModes() {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TranslationEngine } from './engine/translation-engine';
 import { GlossaryService } from './glossary/glossary.service';
+import { TranslationMemory } from './memory/translation-memory';
 import { ApertiumProvider } from './providers/apertium.provider';
 import { TRANSLATION_PROVIDER, TranslationProvider } from './providers/translation-provider';
 import { translationProviderFactory } from './providers/translation-provider.factory';
@@ -16,11 +17,12 @@ class ProviderShutdown implements OnApplicationShutdown {
 }
 
 /**
- * The translation engine with the configured provider and the glossary: one engine per
+ * The translation engine with the configured provider, the glossary and the translation
+ * memory: one engine per
  * process for everything that translates (contributions, prompts, summaries, theme analysis).
  */
 @Module({
-  providers: [translationProviderFactory, GlossaryService, TranslationEngine, ProviderShutdown],
-  exports: [TranslationEngine, TRANSLATION_PROVIDER],
+  providers: [translationProviderFactory, GlossaryService, TranslationMemory, TranslationEngine, ProviderShutdown],
+  exports: [TranslationEngine, TranslationMemory, TRANSLATION_PROVIDER],
 })
 export class TranslationEngineModule {}

@@ -11,7 +11,7 @@ import { TranslationRequestsModule } from './translation-requests.module';
 
 /**
  * The worker side of translation: the translations queue's processor, the space-event
- * handler that queues jobs, the sweeper, and the engine with its provider (Apertium's
+ * handler that queues jobs, the sweeper, and the engine with its provider and memory (Apertium's
  * pipelines are started at boot and kept warm).
  */
 @Module({

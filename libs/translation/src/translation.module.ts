@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TranslationCorrectionsController } from './corrections/translation-corrections.controller';
-import { TranslationCorrections } from './corrections/translation-corrections';
+import { TranslationCorrectionsService } from './corrections/translation-corrections.service';
 import { GlossaryController } from './glossary/glossary.controller';
 import { GlossaryService } from './glossary/glossary.service';
-import { TranslationStore } from './jobs/translation-store';
+import { TranslationMemory } from './memory/translation-memory';
+import { TranslationMemoryController } from './memory/translation-memory.controller';
+import { TranslationRequestsModule } from './translation-requests.module';
 
 /**
- * The api side of translation: the glossary organisers edit, and the corrections authors
- * and moderators make to translations. (Machine translating happens in the worker.)
+ * The api side of translation: the glossary organisers edit, people's corrections of
+ * translations and the translation memory they feed. (Machine translation happens in the worker.)
  */
 @Module({
-  controllers: [GlossaryController, TranslationCorrectionsController],
-  providers: [GlossaryService, TranslationStore, TranslationCorrections],
-  exports: [GlossaryService],
+  imports: [TranslationRequestsModule],
+  controllers: [GlossaryController, TranslationCorrectionsController, TranslationMemoryController],
+  providers: [GlossaryService, TranslationMemory, TranslationCorrectionsService],
+  exports: [GlossaryService, TranslationMemory],
 })
 export class TranslationModule {}

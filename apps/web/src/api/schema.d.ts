@@ -905,9 +905,46 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Correct the translation of a contribution into a language (its author or a moderator of the question) */
+        /**
+         * Correct the translation of a contribution into a language (its author and the moderators of the space)
+         * @description Stored as a human translation of the current version: shown to readers instead of the machine one, announced live (`contribution.translated` with `machine: false`), and replaced by a machine translation only when the original is edited.
+         */
         put: operations["TranslationCorrectionsController_correct"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contributions/{id}/translations/{lang}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sentences of the original with close translations remembered from earlier corrections and imported memories */
+        get: operations["TranslationCorrectionsController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/translation-memory/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a translation memory (TMX): its sentences are then translated as it says, and offered to people correcting translations */
+        post: operations["TranslationMemoryController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1553,11 +1590,11 @@ export interface components {
             /** @enum {string} */
             status: "done" | "pending" | "failed";
             /**
-             * @description The engine that translated it (apertium, libretranslate, deepl), or `person`
+             * @description The engine that translated it (apertium, libretranslate, deepl), or `human` for a correction
              * @example apertium
              */
             provider: string | null;
-            /** @description true: made by a machine; false: written by the author or a moderator (provider `person`). The original is in `body` */
+            /** @description True when made by a machine; false when corrected by the author or a moderator. The original is in `body` */
             machine: boolean;
             /** @description The version of the contribution it translates */
             sourceVersion: number | null;
@@ -1610,6 +1647,8 @@ export interface components {
             bodyHtml: string | null;
             /** @description The text in the language asked for (translation when available) */
             text: string | null;
+            /** @description `text` rendered to safe HTML when it is a translation (the original is `bodyHtml`) */
+            textHtml?: string | null;
             /**
              * @description The language it is written in: declared by the author, or detected
              * @enum {string|null}
@@ -2178,23 +2217,35 @@ export interface components {
             note?: string;
         };
         CorrectTranslationDto: {
-            /** @description The translation as it should read, in light Markdown like the original */
+            /** @description The whole translation, light Markdown as in the original */
             text: string;
         };
-        CorrectedTranslationDto: {
-            /** @description The translation readers now see */
-            text: string;
+        MemorySuggestionDto: {
+            /** @description The remembered source sentence */
+            source: string;
+            /** @description Its translation by people */
+            target: string;
+            /** @description How close the remembered sentence is to this one, 0–1 */
+            similarity: number;
             /** @enum {string} */
-            status: "done";
-            /**
-             * @description `person`: written by the author or a moderator
-             * @example person
-             */
-            provider: string;
-            /** @description false: a person wrote it; a new machine translation replaces it only when the original changes */
-            machine: boolean;
-            /** @description The version of the contribution it translates */
-            sourceVersion: number;
+            origin: "correction" | "prompt" | "title" | "objective" | "glossary" | "import";
+        };
+        SentenceSuggestionsDto: {
+            /** @description A sentence of the original */
+            source: string;
+            suggestions: components["schemas"]["MemorySuggestionDto"][];
+        };
+        TmxImportDto: {
+            /** @description The TMX 1.4 document (XML) with English, French and/or Spanish variants of each unit */
+            tmx: string;
+        };
+        TmxImportResultDto: {
+            /** @description Translation units read */
+            units: number;
+            /** @description Sentence pairs remembered (every ordered pair of languages of a unit), new or changed */
+            remembered: number;
+            /** @description Languages in the file that are not translated here (skipped) */
+            skippedLanguages: string[];
         };
         PeriodDto: {
             /**
@@ -4531,15 +4582,16 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The translation entry, `machine: false` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CorrectedTranslationDto"];
+                    "application/json": components["schemas"]["TranslationDto"];
                 };
             };
-            /** @description The language is the original's, or not en, fr or es; or the text is empty or too long */
+            /** @description The original language, an unknown language or no text (message in your language) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4553,11 +4605,87 @@ export interface operations {
                 };
                 content?: never;
             };
-            /**
-             * @description Neither the author nor a moderator of the question
-             *
-             *     Not allowed
-             */
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TranslationCorrectionsController_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentenceSuggestionsDto"][];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TranslationMemoryController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TmxImportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TmxImportResultDto"];
+                };
+            };
+            /** @description Not a readable TMX file; the message names the line */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { type FormEvent, memo, useState } from 'react';
+import { type FormEvent, memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Contribution, Lang } from '../api/types';
@@ -42,45 +42,12 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
-function CorrectTranslationForm({ c, lang, text, onDone, onCancel }: { c: Contribution; lang: Lang; text: string; onDone(c: Contribution): void; onCancel(): void }) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState(text);
-  const submit = useSubmit(async () => {
-    const entry = await call<NonNullable<Contribution['translations'][Lang]>>(
-      api.PUT('/api/v1/contributions/{id}/translations/{lang}', { params: { path: { id: c.id, lang } }, body: { text: value } }),
-    );
-    onDone({ ...c, text: entry.text, translations: { ...c.translations, [lang]: entry } });
-  });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void submit.run();
-  };
-  return (
-    <form onSubmit={onSubmit} className="stack" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="field">
-        <label htmlFor={`correct-${c.id}`}>{t('thread.correctLabel', { language: t(`languages.${lang}`) })}</label>
-        <textarea id={`correct-${c.id}`} rows={5} required autoFocus value={value} lang={lang} onChange={(e) => setValue(e.target.value)} />
-        <p className="hint">{t('thread.correctHint')}</p>
-      </div>
-      <ErrorNote error={submit.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={submit.busy}>
-          {t('thread.saveCorrection')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 /**
- * The text in the reader's language: a translation when one is done (marked as the
- * machine's or a person's, with the original one click away), else the original; each
- * with its `lang`. With `onCorrected` (the author, a moderator) the translation can be corrected.
+ * The text in the reader's language: a translation when one is done (marked machine-made
+ * or corrected by people, with the original one click away), else the original; each
+ * with its `lang`. The author and the space's moderators may correct the translation.
  */
-export function ContributionText({ c, lang, onCorrected }: { c: Contribution; lang: Lang; onCorrected?(c: Contribution): void }) {
+export function ContributionText({ c, lang, canCorrect = false, onCorrected }: { c: Contribution; lang: Lang; canCorrect?: boolean; onCorrected?(c: Contribution): void }) {
   const { t } = useTranslation();
   const [showOriginal, setShowOriginal] = useState(false);
   const [correcting, setCorrecting] = useState(false);
@@ -108,27 +75,32 @@ export function ContributionText({ c, lang, onCorrected }: { c: Contribution; la
       </>
     );
   }
-  if (correcting && onCorrected) {
+  if (correcting) {
     return (
       <>
         {original}
-        <CorrectTranslationForm
+        <CorrectionForm
           c={c}
           lang={lang}
           text={translation.text}
           onCancel={() => setCorrecting(false)}
-          onDone={(u) => {
+          onDone={(updated) => {
             setCorrecting(false);
-            onCorrected(u);
+            onCorrected?.(updated);
           }}
         />
       </>
     );
   }
+  // the server renders the translation's light Markdown as it does the original's
+  const html = c.text === translation.text ? c.textHtml : null;
+  const from = t(`languages.${c.language}`);
   return (
     <>
       {showOriginal ? (
         original
+      ) : html ? (
+        <div className="text translated" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <div className="text translated" lang={lang}>
           <Paragraphs text={translation.text} />
@@ -137,16 +109,16 @@ export function ContributionText({ c, lang, onCorrected }: { c: Contribution; la
       <p className="mt-note">
         <span>
           {showOriginal
-            ? t('thread.originalIn', { language: t(`languages.${c.language}`) })
+            ? t('thread.originalIn', { language: from })
             : translation.machine
-              ? t('thread.machineTranslated', { language: t(`languages.${c.language}`) })
-              : t('thread.personTranslated', { language: t(`languages.${c.language}`) })}
+              ? t('thread.machineTranslated', { language: from })
+              : t('thread.correctedTranslation', { language: from })}
           {!showOriginal && translation.machine && translation.provider ? ` (${translation.provider})` : ''}
         </span>{' '}
         <button type="button" className="link" aria-pressed={showOriginal} onClick={() => setShowOriginal(!showOriginal)}>
           {showOriginal ? t('thread.showTranslation') : t('thread.showOriginal')}
         </button>
-        {onCorrected && !showOriginal && (
+        {canCorrect && (
           <>
             {' '}
             <button type="button" className="link" onClick={() => setCorrecting(true)}>
@@ -156,6 +128,65 @@ export function ContributionText({ c, lang, onCorrected }: { c: Contribution; la
         )}
       </p>
     </>
+  );
+}
+
+/** Translations people made of sentences close to this contribution's (the translation memory), best first. */
+function useMemorySuggestions(id: string, lang: Lang): Array<{ source: string; target: string }> {
+  const [found, setFound] = useState<Array<{ source: string; target: string }>>([]);
+  useEffect(() => {
+    let live = true;
+    call<Array<{ suggestions: Array<{ source: string; target: string }> }>>(api.GET('/api/v1/contributions/{id}/translations/{lang}/suggestions', { params: { path: { id, lang } } }))
+      .then((sentences) => live && setFound(sentences.flatMap((s) => s.suggestions.slice(0, 1))))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [id, lang]);
+  return found;
+}
+
+function CorrectionForm({ c, lang, text, onDone, onCancel }: { c: Contribution; lang: Lang; text: string; onDone(c: Contribution): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(text);
+  const suggestions = useMemorySuggestions(c.id, lang);
+  const submit = useSubmit(async () => {
+    const path = { id: c.id, lang };
+    await call(api.PUT('/api/v1/contributions/{id}/translations/{lang}', { params: { path }, body: { text: value } }));
+    onDone(await call<Contribution>(api.GET('/api/v1/contributions/{id}', { params: { path: { id: c.id }, query: { lang } } })));
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run();
+  };
+  return (
+    <form onSubmit={onSubmit} className="stack">
+      <div className="field">
+        <label htmlFor={`correct-${c.id}`}>{t('thread.correctionLabel', { language: t(`languages.${lang}`) })}</label>
+        <textarea id={`correct-${c.id}`} rows={5} required autoFocus value={value} lang={lang} onChange={(e) => setValue(e.target.value)} />
+      </div>
+      {suggestions.length > 0 && (
+        <div className="note">
+          <p>{t('thread.memorySuggestions')}</p>
+          <ul>
+            {suggestions.map((s) => (
+              <li key={s.source} lang={lang}>
+                {s.target}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ErrorNote error={submit.error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={submit.busy}>
+          {t('thread.saveCorrection')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -240,7 +271,7 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 }}
               />
             ) : (
-              <ContributionText c={c} lang={ctx.readingLang} onCorrected={(mine || ctx.canModerate) && live ? ctx.onChanged : undefined} />
+              <ContributionText c={c} lang={ctx.readingLang} canCorrect={live && (mine || ctx.canModerate)} onCorrected={ctx.onChanged} />
             )}
             {mode !== 'edit' && (
               <div className="contribution-actions" role="group" aria-label={t('thread.actionsFor', { name: a?.displayName ?? '' })}>

@@ -8,27 +8,31 @@ export interface StoredTranslation {
   status: 'done' | 'failed';
   provider: string;
   sourceVersion: number;
-  /** False when a person (the author or a moderator) wrote it. */
-  machine: boolean;
+  /** False for a translation people wrote (a correction); absent in rows written before corrections existed. */
+  machine?: boolean;
+  /** The text rendered to safe HTML (absent in rows written before it was kept). */
+  html?: string | null;
 }
 
 /** Aggregates a contribution's translations into one JSON object keyed by language. */
 export const TRANSLATIONS_SELECT = `(SELECT coalesce(jsonb_object_agg(t.language, jsonb_build_object(
-    'text', t.text, 'status', t.status, 'provider', t.provider, 'sourceVersion', t.source_version, 'machine', t.machine)), '{}'::jsonb)
+    'text', t.text, 'status', t.status, 'provider', t.provider, 'sourceVersion', t.source_version, 'machine', t.machine, 'html', t.text_html)), '{}'::jsonb)
   FROM contribution_translations t WHERE t.contribution_id = c.id) AS translations`;
 
 /**
- * What readers see of a contribution's translations (machine-made, or written by a person): one entry per language other
- * than the original's, `done` with its text once the current version is translated,
+ * What readers see of a contribution's translations: one entry per language other than
+ * the original's, `done` with its text once the current version is translated (by the
+ * machine, or corrected by people: `machine: false`),
  * `failed` when it could not be, `pending` until then (an edit makes the previous
  * version's translation pending again). `text` is the translation in `lang` when it is
- * done, the original otherwise; the original is always in `body`.
+ * done, the original otherwise (`html`: the translation rendered, when it is the one shown);
+ * the original is always in `body`.
  */
 export function translationView(
   row: { language: Language | null; version: number; status: string; translations?: Partial<Record<Language, StoredTranslation>> | null },
   body: string | null,
   lang?: Language,
-): { text: string | null; translations: Partial<Record<Language, TranslationDto>> } {
+): { text: string | null; html?: string | null; translations: Partial<Record<Language, TranslationDto>> } {
   const translations: Partial<Record<Language, TranslationDto>> = {};
   if (body === null || !row.language || (row.status !== 'published' && row.status !== 'hidden')) return { text: body, translations };
   for (const language of LANGUAGES) {
@@ -40,5 +44,6 @@ export function translationView(
       : { text: null, status: 'pending', provider: stored?.provider ?? null, machine: true, sourceVersion: null };
   }
   const wanted = lang ? translations[lang] : undefined;
-  return { text: wanted?.status === 'done' && wanted.text !== null ? wanted.text : body, translations };
+  if (wanted?.status !== 'done' || wanted.text === null) return { text: body, translations };
+  return { text: wanted.text, html: row.translations?.[lang!]?.html ?? null, translations };
 }

@@ -60,7 +60,7 @@ export function toContributionDto(row: ContributionRow, viewer: Viewer | null, l
   const redacted =
     row.status === 'deleted' || (row.status === 'hidden' && !viewer?.canModerate && viewer?.userId !== row.author_id);
   const body = redacted ? null : row.body;
-  const { text, translations } = translationView(row, body, lang);
+  const { text, html, translations } = translationView(row, body, lang);
   return {
     id: row.id,
     spaceId: row.space_id,
@@ -79,6 +79,7 @@ export function toContributionDto(row: ContributionRow, viewer: Viewer | null, l
     body,
     bodyHtml: redacted ? null : row.body_html,
     text,
+    textHtml: html ?? null,
     language: row.language,
     languageSource: row.language_source ?? (row.language ? 'declared' : 'unknown'),
     languageConfidence: row.language_confidence ?? null,

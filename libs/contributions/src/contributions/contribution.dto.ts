@@ -53,12 +53,12 @@ export class ReadContributionQueryDto {
   lang?: Language;
 }
 
-/** A machine translation of a contribution into one language. */
+/** A translation of a contribution into one language: the machine's, or one corrected by people. */
 export class TranslationDto {
   @ApiProperty({ nullable: true, type: String, description: 'The translated text; null while pending or when it failed' }) text: string | null;
   @ApiProperty({ enum: ['done', 'pending', 'failed'] }) status: 'done' | 'pending' | 'failed';
-  @ApiProperty({ nullable: true, type: String, example: 'apertium', description: 'The engine that translated it (apertium, libretranslate, deepl), or `person`' }) provider: string | null;
-  @ApiProperty({ description: 'true: made by a machine; false: written by the author or a moderator (provider `person`). The original is in `body`' }) machine: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'apertium', description: 'The engine that translated it (apertium, libretranslate, deepl), or `human` for a correction' }) provider: string | null;
+  @ApiProperty({ description: 'True when made by a machine; false when corrected by the author or a moderator. The original is in `body`' }) machine: boolean;
   @ApiProperty({ nullable: true, type: Number, description: 'The version of the contribution it translates' }) sourceVersion: number | null;
 }
 
@@ -77,6 +77,7 @@ export class ContributionDto {
   @ApiProperty({ nullable: true, type: String, description: 'The original text, as written; null once deleted or hidden from you' }) body: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The original rendered to safe HTML' }) bodyHtml: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The text in the language asked for (translation when available)' }) text: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: '`text` rendered to safe HTML when it is a translation (the original is `bodyHtml`)' }) textHtml?: string | null;
   @ApiProperty({ nullable: true, enum: LANGUAGES, description: 'The language it is written in: declared by the author, or detected' }) language: Language | null;
   @ApiProperty({ enum: ['declared', 'detected', 'fallback', 'unknown'], description: "How the language is known (fallback: too short to tell, the author's preferred language)" })
   languageSource: 'declared' | 'detected' | 'fallback' | 'unknown';

@@ -298,6 +298,7 @@ export class ContributionsService {
       body: p.body,
       bodyHtml: p.bodyHtml,
       text: p.body,
+      textHtml: null,
       language: p.language,
       languageSource: p.language ? 'declared' : 'unknown',
       languageConfidence: null,

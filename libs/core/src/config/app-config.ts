@@ -170,6 +170,15 @@ export class AppConfig {
   @IsIn(['apertium', 'libretranslate', 'deepl'])
   TRANSLATION_PROVIDER = 'apertium';
 
+  /**
+   * Which language Apertium goes through for EN→FR and FR→EN (no Debian pair of their own):
+   * `es` is Spanish (apertium-eng-spa + apertium-fr-es, the default, as measured by
+   * `npm run bench -- translation-quality`), `ca` Catalan (apertium-eng-cat +
+   * apertium-fra-cat; Spanish is used while those are not installed).
+   */
+  @IsString() @Matches(/^\s*(?:(?:en-fr|fr-en):(?:es|ca)\s*(?:,\s*(?:en-fr|fr-en):(?:es|ca)\s*)*)?$/, { message: 'TRANSLATION_PIVOTS must look like en-fr:ca,fr-en:es (pivots: es, ca)' })
+  TRANSLATION_PIVOTS = 'en-fr:es,fr-en:es';
+
   /** Where Apertium's `modes/` live (Debian: /usr/share/apertium). */
   @IsString() @MinLength(1)
   APERTIUM_DATA_DIR = '/usr/share/apertium';

@@ -50,7 +50,7 @@ items AS (
   SELECT f.id, f.space_id, f.parent_id, coalesce(f.language, tr.source_language) AS language, f.reply_count, f.pinned, f.created_at, left(f.body, 600) AS body,
          au.display_name AS author_name, au.organisation AS author_organisation,
          p.author_id AS parent_author_id, pu.display_name AS parent_author_name,
-         tr.text AS translated
+         tr.text AS translated, tr.machine AS translated_by_machine
   FROM fresh f
   JOIN users au ON au.id = f.author_id
   LEFT JOIN contributions p ON p.id = f.parent_id
@@ -66,7 +66,7 @@ highlights AS (
   SELECT c.id, c.space_id, c.parent_id, coalesce(c.language, tr.source_language) AS language, c.reply_count, c.pinned, c.created_at, left(c.body, 600) AS body,
          au.display_name AS author_name, au.organisation AS author_organisation,
          NULL::uuid AS parent_author_id, NULL::text AS parent_author_name,
-         tr.text AS translated
+         tr.text AS translated, tr.machine AS translated_by_machine
   FROM visible v
   JOIN contributions c ON c.space_id = v.id AND c.pinned AND c.status = 'published'
   JOIN users au ON au.id = c.author_id
@@ -143,6 +143,8 @@ export interface RawItem {
   parent_author_id: string | null;
   parent_author_name: string | null;
   translated: string | null;
+  /** False when people corrected the translation. */
+  translated_by_machine?: boolean | null;
 }
 
 export interface RawOutcome {

@@ -71,6 +71,7 @@ describe('member digest selection and view', () => {
           item('a1', SPACE_A, { reply_count: 3, language: 'es', body: 'Texto original', translated: 'Texte traduit' }),
           item('a2', SPACE_A, { reply_count: 1, language: 'en', body: 'Not translated yet' }),
         ],
+        highlights: [item('h1', SPACE_A, { pinned: true, language: 'en', body: 'Original', translated: 'Traduction corrigée', translated_by_machine: false })],
         totals: { [SPACE_A]: 12, [SPACE_B]: 1 },
         replies: [item('r1', SPACE_A, { parent_id: 'mine', parent_author_id: 'u1', parent_author_name: 'Amina', language: 'fr' })],
         replies_total: 1,
@@ -97,7 +98,9 @@ describe('member digest selection and view', () => {
     });
     expect(q1.items[1]).toMatchObject({ excerpt: 'Not translated yet', machineTranslatedKey: null, writtenInKey: 'writtenIn.en' });
     expect(view.replies[0]).toMatchObject({ inReplyTo: 'Amina', machineTranslatedKey: null, writtenInKey: null });
-    expect(view.counts).toEqual({ contributions: 13, replies: 1, highlights: 0, outcomes: 0, publications: 0, total: 14 });
+    // a translation people corrected says so
+    expect(view.highlights[0]).toMatchObject({ excerpt: 'Traduction corrigée', machineTranslatedKey: 'correctedTranslationFrom.en' });
+    expect(view.counts).toEqual({ contributions: 13, replies: 1, highlights: 1, outcomes: 0, publications: 0, total: 15 });
   });
 
   it('cuts long texts at a word boundary', () => {

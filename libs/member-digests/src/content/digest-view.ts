@@ -13,7 +13,7 @@ export interface DigestItem {
   replyCount: number;
   /** Replying to someone: their name. */
   inReplyTo: string | null;
-  /** Shown in a machine translation: the catalogue key naming the original language, and a link to the original. */
+  /** Shown in a translation: the catalogue key naming the original language (machine-made or corrected by people), and a link to the original. */
   machineTranslatedKey: string | null;
   originalUrl: string | null;
   /** Shown as written, in another language than the member's (no translation yet). */
@@ -170,7 +170,7 @@ function toItem(raw: RawItem, lang: Language, links: DigestLinks): DigestItem {
     excerpt: excerpt(translated ? raw.translated! : raw.body),
     replyCount: raw.reply_count,
     inReplyTo: raw.parent_id ? raw.parent_author_name : null,
-    machineTranslatedKey: translated ? `machineTranslatedFrom.${raw.language}` : null,
+    machineTranslatedKey: translated ? `${raw.translated_by_machine === false ? 'correctedTranslationFrom' : 'machineTranslatedFrom'}.${raw.language}` : null,
     originalUrl: translated ? links.original(raw.space_id, raw.id, raw.language!) : null,
     writtenInKey: foreign && !translated ? `writtenIn.${raw.language}` : null,
   };

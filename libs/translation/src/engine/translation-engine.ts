@@ -4,9 +4,11 @@ import { AppConfig, Metrics } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { Glossary, GlossaryEntry, replaceRendering } from '../glossary/glossary';
 import { GlossaryService } from '../glossary/glossary.service';
-import { TRANSLATION_PROVIDER, TranslationError, TranslationProvider } from '../providers/translation-provider';
+import { memoryKey, TranslationMemory } from '../memory/translation-memory';
+import { EngineLanguage, Leg, TRANSLATION_PROVIDER, TranslationError, TranslationProvider } from '../providers/translation-provider';
+import { inlinePairs, placePairs } from '../text/inline-pairs';
 import { Segment, segmentText, text } from '../text/segment';
-import { assemble, planText } from '../text/text-plan';
+import { assemble, planSentences, planText } from '../text/text-plan';
 import { finishTarget, normaliseSource } from '../text/typography';
 
 const PROBE_CACHE_SIZE = 5000;
@@ -24,6 +26,8 @@ export interface TranslateOptions {
   /** Defaults to the current glossary; pass an empty one to translate without it. */
   glossary?: Glossary;
   signal?: AbortSignal;
+  /** Defaults to true: sentences people translated before are taken from the translation memory. */
+  memory?: boolean;
 }
 
 /**
@@ -32,7 +36,9 @@ export interface TranslateOptions {
  * boundaries (Markdown line prefixes, code, URLs, e-mail addresses, mentions, numbers and
  * acronyms are kept as they are), EN↔FR goes through a pivot when the provider needs one,
  * the glossary is enforced on every leg, and each target language's punctuation is fixed.
- * The whole translation is bounded by TRANSLATION_TIMEOUT_MS.
+ * A sentence people translated before (a correction, the consultation's own texts, an
+ * imported memory) is given their translation instead of the engine's. The whole
+ * translation is bounded by TRANSLATION_TIMEOUT_MS.
  *
  * The glossary is applied after the engine: what the engine makes of a term on its own
  * (cached) is replaced by the glossary's term, which keeps the engine's grammar around it;
@@ -48,6 +54,7 @@ export class TranslationEngine {
     private readonly glossaries: GlossaryService,
     private readonly config: AppConfig,
     @Optional() private readonly metrics?: Metrics,
+    @Optional() private readonly memory?: TranslationMemory,
   ) {}
 
   get providerName(): string {
@@ -64,10 +71,12 @@ export class TranslationEngine {
     setMaxListeners(0, signal);
     try {
       const glossary = options.glossary ?? (await this.glossaries.current());
-      const plan = planText(body, this.config.TRANSLATION_MAX_SEGMENT_CHARS);
-      let segments = plan.segments.map(normaliseSource);
-      for (const [a, b] of route) segments = await this.leg(segments, a, b, glossary, signal);
-      const result = assemble(plan, segments.map((s) => segmentText(finishTarget(glossary.retarget(s, to), to))));
+      const plan = planSentences(planText(body, this.config.TRANSLATION_MAX_SEGMENT_CHARS));
+      const keys = plan.segments.map((s) => memoryKey(segmentText(s)));
+      const remembered = this.memory && options.memory !== false ? await this.memory.exact(keys, from, to) : new Map<string, string>();
+      const machine = await this.machine(plan.segments.filter((_, i) => !remembered.has(keys[i])), from, to, route, glossary, signal);
+      let next = 0;
+      const result = assemble(plan, keys.map((k) => remembered.get(k) ?? machine[next++]));
       this.observe(started, 'ok');
       return result;
     } catch (err) {
@@ -77,9 +86,35 @@ export class TranslationEngine {
     }
   }
 
-  private async leg(source: Segment[], from: Language, to: Language, glossary: Glossary, signal: AbortSignal): Promise<Segment[]> {
+  /**
+   * The provider's translation of each segment along the route, with the glossary, the
+   * target's punctuation, inline Markdown around the words it wrapped, and the first
+   * letter's case as the author wrote it.
+   */
+  private async machine(source: Segment[], from: Language, to: Language, route: Leg[], glossary: Glossary, signal: AbortSignal): Promise<string[]> {
+    if (source.length === 0) return [];
+    const pairs = source.map(inlinePairs);
+    // the words each pair wraps travel in the same batch, translated on their own
+    let segments = [...source, ...pairs.flat().map((p) => p.inner)].map(normaliseSource);
+    // a pivot the glossary has no terms in (Catalan): its terms are fixed in the target language before the first leg
+    const glossaryPivot = route.every(([a, b]) => isLanguage(a) && isLanguage(b));
+    if (!glossaryPivot) segments = segments.map((s) => glossary.protectTerms(glossary.translateKeeps(s, from, to), glossary.find(s, from).map((u) => u.entry), from, to));
+    for (const [a, b] of route) segments = await this.leg(segments, a, b, glossaryPivot ? glossary : EMPTY_GLOSSARY, from, signal);
+    const finished = segments.map((s) => finishTarget(glossary.retarget(s, to), to));
+    const inner = finished.slice(source.length).map(segmentText);
+    let at = 0;
+    return source.map((s, i) => {
+      const placed = placePairs(finished[i], pairs[i], inner.slice(at, (at += pairs[i].length)));
+      return followFirstLetter(segmentText(s), segmentText(placed));
+    });
+  }
+
+  private async leg(source: Segment[], from: EngineLanguage, to: EngineLanguage, glossary: Glossary, writtenIn: Language, signal: AbortSignal): Promise<Segment[]> {
+    if (source.length === 0) return [];
+    const context = from === writtenIn ? {} : { writtenIn };
+    if (!isLanguage(from) || !isLanguage(to)) return this.provider.translate(source, from, to, signal, context);
     const input = source.map((s) => glossary.translateKeeps(s, from, to));
-    const output = (await this.provider.translate(input, from, to, signal)).map((s) => glossary.retarget(s, to));
+    const output = (await this.provider.translate(input, from, to, signal, context)).map((s) => glossary.retarget(s, to));
     if (glossary.size === 0) return output;
     return Promise.all(
       output.map(async (translated, i) => {
@@ -95,7 +130,7 @@ export class TranslationEngine {
         if (unresolved.length === 0) return result;
         // the engine rendered a term differently in context: fix those terms in place and translate again
         const fixed = glossary.protectTerms(input[i], unresolved, from, to);
-        const [again] = await this.provider.translate([fixed], from, to, signal);
+        const [again] = await this.provider.translate([fixed], from, to, signal, context);
         let out = glossary.retarget(again, to);
         for (const use of uses.filter((u) => !unresolved.includes(u.entry))) {
           out = (await this.enforce(out, use.entry[from], use.entry[to], use.count, from, to, signal)) ?? out;
@@ -148,4 +183,18 @@ export class TranslationEngine {
   private observe(started: bigint, outcome: 'ok' | 'error'): void {
     this.metrics?.observeTranslation(this.provider.name, Number(process.hrtime.bigint() - started) / 1e9, outcome);
   }
+}
+
+const EMPTY_GLOSSARY = new Glossary([]);
+
+function isLanguage(language: EngineLanguage): language is Language {
+  return language === 'en' || language === 'fr' || language === 'es';
+}
+
+/** Engines capitalise what starts their input; a list item or phrase the author began in lower case stays so. */
+function followFirstLetter(source: string, translated: string): string {
+  const first = /\p{L}/u.exec(source)?.[0];
+  const at = translated.search(/\p{L}/u);
+  if (!first || at < 0 || first !== first.toLocaleLowerCase() || first === first.toLocaleUpperCase()) return translated;
+  return translated.slice(0, at) + translated[at].toLocaleLowerCase() + translated.slice(at + 1);
 }

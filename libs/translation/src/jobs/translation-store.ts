@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, GroupCommit, OutboxRelay, SpaceEvent } from '@roundtable/core';
+import { BodyRenderer } from '@roundtable/contributions';
+import { GroupCommit, OutboxRelay, SpaceEvent } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 
 /** A contribution as translation needs it. */
@@ -14,28 +15,6 @@ export interface SourceRow {
   language: Language | null;
   language_source: 'declared' | 'detected' | 'fallback' | 'unknown';
   preferred_language: Language;
-}
-
-/** The provider named on a translation a person wrote (the author or a moderator). */
-export const PERSON = 'person';
-
-/** A contribution as a correction of its translation needs it. */
-export interface CorrectedSource {
-  id: string;
-  space_id: string;
-  author_id: string;
-  status: string;
-  version: number;
-  language: Language | null;
-}
-
-/** A translation entry as readers get it, written by a person. */
-export interface PersonTranslation {
-  text: string;
-  status: 'done';
-  provider: string;
-  machine: false;
-  sourceVersion: number;
 }
 
 /** Statuses whose text is translated (hidden text may be restored, so it is translated too). */
@@ -51,13 +30,24 @@ export interface TranslationOutcome {
   status: 'done' | 'failed';
   text: string | null;
   error?: string;
+  /** A person's translation (a correction) rather than the provider's; `provider` is then `human`. */
+  machine?: boolean;
+  /** Who wrote a human translation. */
+  translatedBy?: string;
 }
+
+/** Translations are rendered to safe HTML as originals are (light Markdown), once, when written. */
+const renderer = new BodyRenderer();
+
+/** The provider name recorded with translations people wrote. */
+export const HUMAN_PROVIDER = 'human';
 
 /**
  * Translation rows, one per contribution and language, upserted with the version they
  * translate: a row is only ever replaced by one for the same or a newer version, so a
  * late job for an old version cannot overwrite a newer translation, and a `failed` never
- * replaces a `done`. Writing a row appends a `contribution.translated` event (its own
+ * replaces a `done`. A human translation replaces whatever is stored for the same version,
+ * and only a translation of a newer version replaces it. Writing a row appends a `contribution.translated` event (its own
  * seq) in the same statement, relayed to the space's live clients after commit.
  *
  * Outcomes are written with group commit per space, as posts are: the translations that
@@ -119,18 +109,20 @@ export class TranslationStore {
   private async upsertRound(spaceId: string, outcomes: TranslationOutcome[]): Promise<Array<SpaceEvent & { contributionId: string }>> {
     const rows: Array<{ seq: string; contribution_id: string; payload: Record<string, unknown>; created_at: Date }> = await this.db.query(
       `WITH input AS (
-         SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[])
-           WITH ORDINALITY AS i(contribution_id, language, source_version, source_language, status, text, provider, error, payload, ord)
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $12::boolean[], $13::uuid[], $14::text[])
+           WITH ORDINALITY AS i(contribution_id, language, source_version, source_language, status, text, provider, error, payload, machine, translated_by, text_html, ord)
        ), t AS (
-         INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, error)
-         SELECT i.contribution_id, i.language, i.source_version, i.source_language, i.status, i.text, i.provider, i.error
+         INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, error, machine, translated_by, text_html)
+         SELECT i.contribution_id, i.language, i.source_version, i.source_language, i.status, i.text, i.provider, i.error, i.machine, i.translated_by, i.text_html
          FROM input i JOIN contributions c ON c.id = i.contribution_id
          WHERE c.space_id = $1 AND c.version = i.source_version AND c.status = ANY($11::text[])
          ON CONFLICT (contribution_id, language) DO UPDATE
            SET source_version = EXCLUDED.source_version, source_language = EXCLUDED.source_language, status = EXCLUDED.status,
-               text = EXCLUDED.text, provider = EXCLUDED.provider, error = EXCLUDED.error, machine = true, translated_by = NULL, updated_at = now()
+               text = EXCLUDED.text, provider = EXCLUDED.provider, error = EXCLUDED.error,
+               machine = EXCLUDED.machine, translated_by = EXCLUDED.translated_by, text_html = EXCLUDED.text_html, updated_at = now()
            WHERE t.source_version < EXCLUDED.source_version
-              OR (t.source_version = EXCLUDED.source_version AND t.status = 'failed' AND EXCLUDED.status = 'done')
+              OR (t.source_version = EXCLUDED.source_version AND NOT EXCLUDED.machine)
+              OR (t.source_version = EXCLUDED.source_version AND t.machine AND t.status = 'failed' AND EXCLUDED.status = 'done')
          RETURNING t.contribution_id, t.language
        ), w AS (
          SELECT i.contribution_id, i.payload, row_number() OVER (ORDER BY i.ord) AS n
@@ -155,6 +147,9 @@ export class TranslationStore {
         outcomes.map((o) => o.error?.slice(0, 1000) ?? null),
         outcomes.map((o) => JSON.stringify(translatedPayload(o))),
         TRANSLATED_STATUSES,
+        outcomes.map((o) => o.machine !== false),
+        outcomes.map((o) => (o.machine === false ? (o.translatedBy ?? null) : null)),
+        outcomes.map((o) => (o.text === null ? null : renderer.render(o.text))),
       ],
     );
     return rows
@@ -167,68 +162,6 @@ export class TranslationStore {
         payload: r.payload,
       }))
       .sort((a, b) => a.seq - b.seq);
-  }
-
-  /**
-   * A person's translation of the contribution's current version into `language`, in place
-   * of the machine's (or an earlier correction): written with its `contribution.translated`
-   * event (`machine: false`) in one transaction that holds the contribution, so an edit
-   * cannot slip in between. `check` sees the contribution first and throws to refuse.
-   */
-  async correct(
-    contributionId: string,
-    language: Language,
-    text: string,
-    by: string,
-    check: (contribution: CorrectedSource) => void,
-  ): Promise<PersonTranslation> {
-    const { event, entry } = await this.db.transaction(async (tx) => {
-      const [contribution]: CorrectedSource[] = await tx.query(
-        `SELECT id, space_id, author_id, status, version, language FROM contributions WHERE id = $1 FOR UPDATE`,
-        [contributionId],
-      );
-      if (!contribution) throw DomainError.notFound('Contribution');
-      check(contribution);
-      const outcome: TranslationOutcome = {
-        contributionId,
-        spaceId: contribution.space_id,
-        version: contribution.version,
-        source: contribution.language!,
-        language,
-        provider: PERSON,
-        status: 'done',
-        text,
-      };
-      const [row]: Array<{ seq: string; created_at: Date }> = await tx.query(
-        `WITH t AS (
-           INSERT INTO contribution_translations AS t (contribution_id, language, source_version, source_language, status, text, provider, machine, translated_by)
-           VALUES ($2, $3, $4, $5, 'done', $6, $7, false, $8)
-           ON CONFLICT (contribution_id, language) DO UPDATE
-             SET source_version = EXCLUDED.source_version, source_language = EXCLUDED.source_language, status = 'done', text = EXCLUDED.text,
-                 provider = EXCLUDED.provider, error = NULL, machine = false, translated_by = EXCLUDED.translated_by, updated_at = now()
-           RETURNING 1
-         ), s AS (
-           UPDATE spaces SET last_seq = last_seq + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM t) RETURNING last_seq
-         )
-         INSERT INTO space_events (space_id, seq, type, contribution_id, payload)
-         SELECT $1, s.last_seq, 'contribution.translated', $2, $9::jsonb FROM s
-         RETURNING seq, created_at`,
-        [contribution.space_id, contributionId, language, contribution.version, contribution.language, text, PERSON, by, JSON.stringify(translatedPayload(outcome, false))],
-      );
-      return {
-        entry: { text, status: 'done' as const, provider: PERSON, machine: false as const, sourceVersion: contribution.version },
-        event: {
-          type: 'contribution.translated' as const,
-          spaceId: contribution.space_id,
-          seq: Number(row.seq),
-          contributionId,
-          createdAt: row.created_at.toISOString(),
-          payload: translatedPayload(outcome, false),
-        },
-      };
-    });
-    void this.relay.publishSafely([event]);
-    return entry;
   }
 
   /** Stores a detected (or fallback) language unless the author declared one meanwhile. */
@@ -244,12 +177,12 @@ export class TranslationStore {
 const key = (o: TranslationOutcome) => `${o.contributionId} ${o.language}`;
 
 /** What readers following the space live (and catching up) get for a translation. */
-function translatedPayload(o: TranslationOutcome, machine = true): Record<string, unknown> {
+function translatedPayload(o: TranslationOutcome): Record<string, unknown> {
   return {
     contributionId: o.contributionId,
     version: o.version,
     sourceLanguage: o.source,
     language: o.language,
-    translation: { text: o.text, status: o.status, provider: o.provider, machine, sourceVersion: o.version },
+    translation: { text: o.text, status: o.status, provider: o.provider, machine: o.machine !== false, sourceVersion: o.version },
   };
 }

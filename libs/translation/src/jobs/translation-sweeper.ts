@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@roundtable/core';
+import { TranslationMemory } from '../memory/translation-memory';
 import { TranslationRequests } from './translation-requests';
 
 const BATCH = 500;
@@ -8,8 +9,9 @@ const BATCH = 500;
  * Finds published contributions still missing a translation of their current version
  * TRANSLATION_SWEEP_AFTER_SECONDS after their last change (Redis lost its queues, an
  * event was never handled) and queues them again; likewise space prompts. Job ids are
- * fixed, so a translation still queued is not queued twice. Runs in the worker, every
- * half period (at least every second).
+ * fixed, so a translation still queued is not queued twice. Each round also brings the
+ * translation memory in line with the consultation's own multilingual texts (prompts,
+ * titles, glossary). Runs in the worker, every half period (at least every second).
  */
 @Injectable()
 export class TranslationSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -21,6 +23,7 @@ export class TranslationSweeper implements OnApplicationBootstrap, BeforeApplica
   constructor(
     private readonly requests: TranslationRequests,
     private readonly config: AppConfig,
+    private readonly memory: TranslationMemory,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -50,6 +53,7 @@ export class TranslationSweeper implements OnApplicationBootstrap, BeforeApplica
       if (missing.length < BATCH) break;
     }
     if (!this.stopping) asked += await this.requests.ensurePrompts();
+    if (!this.stopping) await this.memory.learnOwnTexts();
     if (asked > 0) this.logger.log(`translation sweeper queued ${asked} overdue translation job(s)`);
     return asked;
   }

@@ -12,7 +12,7 @@ interface Pending {
 /**
  * One long-running Apertium pipeline for one mode (e.g. `eng-spa`), built from the
  * mode's `.mode` file with every program in null-flush mode (`-z`) and generation
- * without unknown-word marks (`lt-proc -n`). Requests are written one after another
+ * with unknown-word marks (`lt-proc -g`, dropped when the answer is decoded). Requests are written one after another
  * without waiting (the stages work on successive requests at once) and answers come back
  * in order; each request ends with a blank holding a unique marker, so an answer is
  * recognised even when a stage flushes an extra NUL. Starting the pipeline costs about a
@@ -42,7 +42,7 @@ export class ApertiumPipeline {
         return [program, '-z', ...args].join(' ');
       })
       .join(' | ')
-      .replace(/\$1/g, '-n') // lt-proc generation without * # @ marks
+      .replace(/\$1/g, '-g') // lt-proc generation with * # @ marks: decodeStream drops them and learns which words were unknown
       .replace(/\$2/g, ''); // no tagger option
   }
 

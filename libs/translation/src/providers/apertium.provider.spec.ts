@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { keep, segmentText, text } from '../text/segment';
-import { ApertiumProvider, decodeStream, encodeStream } from './apertium.provider';
+import { ApertiumProvider, decodeStream, encodeStream, parsePivots } from './apertium.provider';
 import { UnsupportedPairError } from './translation-provider';
 
 /** Runs the real engine (Debian's apertium, apertium-eng-spa, apertium-fr-es; npm test installs them). */
@@ -12,12 +13,41 @@ describe('Apertium provider', () => {
     expect(apertium.missingModes()).toEqual([]);
   });
 
-  it('goes direct for EN↔ES and FR↔ES and through Spanish for EN↔FR', () => {
+  it('goes direct for EN↔ES and FR↔ES, and through Spanish for EN↔FR (as measured)', () => {
     expect(apertium.route('en', 'es')).toEqual([['en', 'es']]);
     expect(apertium.route('es', 'fr')).toEqual([['es', 'fr']]);
     expect(apertium.route('en', 'fr')).toEqual([['en', 'es'], ['es', 'fr']]);
     expect(apertium.route('fr', 'en')).toEqual([['fr', 'es'], ['es', 'en']]);
+    expect(apertium.pivotFallbacks()).toEqual([]);
     expect(() => apertium.route('en', 'en')).toThrow(UnsupportedPairError);
+  });
+
+  it('takes the pivots TRANSLATION_PIVOTS names, and Spanish where the chosen pairs are not installed', () => {
+    expect(parsePivots('en-fr:es, fr-en:ca')).toEqual({ 'en-fr': 'es', 'fr-en': 'ca' });
+    const viaCatalan = new ApertiumProvider(undefined, parsePivots('en-fr:ca'));
+    // npm test installs apertium-eng-cat and apertium-fra-cat; without them Spanish is the way
+    const catalan = existsSync('/usr/share/apertium/modes/eng-cat.mode') && existsSync('/usr/share/apertium/modes/cat-fra.mode');
+    expect(viaCatalan.route('en', 'fr')).toEqual(catalan ? [['en', 'ca'], ['ca', 'fr']] : [['en', 'es'], ['es', 'fr']]);
+    expect(viaCatalan.pivotFallbacks()).toEqual(catalan ? [] : ['en-fr']);
+    expect(viaCatalan.route('fr', 'en')).toEqual([['fr', 'es'], ['es', 'en']]);
+    const elsewhere = new ApertiumProvider('/nonexistent', { 'en-fr': 'ca' });
+    expect(elsewhere.route('en', 'fr')).toEqual([['en', 'es'], ['es', 'fr']]);
+    expect(elsewhere.pivotFallbacks()).toEqual(['en-fr']);
+  });
+
+  it('never lets a word of the pivot language through: one the last leg cannot translate goes back to the author\'s language', async () => {
+    const viaSpanish = new ApertiumProvider(undefined, { 'en-fr': 'es' });
+    try {
+      const [spanish] = await viaSpanish.translate([[text('There is a desk at the town hall.')]], 'en', 'es', signal());
+      expect(segmentText(spanish)).toMatch(/escritorio/);
+      const [leaked] = await viaSpanish.translate([spanish], 'es', 'fr', signal());
+      expect(segmentText(leaked)).toMatch(/escritorio/);
+      const [french] = await viaSpanish.translate([spanish], 'es', 'fr', signal(), { writtenIn: 'en' });
+      expect(segmentText(french)).not.toMatch(/escritorio/);
+      expect(segmentText(french)).toMatch(/\bdesk\b/);
+    } finally {
+      viaSpanish.stop();
+    }
   });
 
   it('translates with warm pipelines, keeps kept parts in order, and leaves no unknown-word marks', async () => {

@@ -1,6 +1,6 @@
 import { Logger, Provider } from '@nestjs/common';
 import { AppConfig } from '@roundtable/core';
-import { APERTIUM_INSTALL_HINT, ApertiumProvider } from './apertium.provider';
+import { APERTIUM_INSTALL_HINT, ApertiumProvider, parsePivots } from './apertium.provider';
 import { DeepLProvider } from './deepl.provider';
 import { LibreTranslateProvider } from './libretranslate.provider';
 import { TRANSLATION_PROVIDER, TranslationProvider } from './translation-provider';
@@ -13,8 +13,12 @@ export function createTranslationProvider(config: AppConfig): TranslationProvide
     case 'deepl':
       return new DeepLProvider(config.DEEPL_URL, config.DEEPL_API_KEY!);
     default: {
-      const apertium = new ApertiumProvider(config.APERTIUM_DATA_DIR);
+      const apertium = new ApertiumProvider(config.APERTIUM_DATA_DIR, parsePivots(config.TRANSLATION_PIVOTS));
       const missing = apertium.missingModes();
+      const fallback = apertium.pivotFallbacks();
+      if (fallback.length) {
+        new Logger('Translation').warn(`${fallback.join(', ')} go through Spanish: the pairs of the configured pivot are not installed (${APERTIUM_INSTALL_HINT})`);
+      }
       if (missing.length) {
         new Logger('Translation').error(
           `Apertium cannot translate ${missing.join(', ')} (no mode files in ${config.APERTIUM_DATA_DIR}/modes). ` +

@@ -1,5 +1,5 @@
 import { segmentText } from './segment';
-import { assemble, planText } from './text-plan';
+import { assemble, planSentences, planText } from './text-plan';
 import { protect } from './protect';
 
 const kept = (value: string) => protect(value).filter((p) => p.kind === 'keep').map((p) => p.text);
@@ -70,5 +70,13 @@ describe('planText', () => {
 
   it('has nothing to translate in a text without words', () => {
     expect(planText('https://example.org 2030').segments).toEqual([]);
+  });
+});
+
+describe('planSentences', () => {
+  it('cuts every segment into its sentences, keeping the gaps and what is kept', () => {
+    const plan = planSentences(planText('- First point. Second **point** here.\n\nSee https://example.org/a. Thanks!'));
+    expect(plan.segments.map(segmentText)).toEqual(['First point.', 'Second **point** here.', 'See https://example.org/a.', 'Thanks!']);
+    expect(assemble(plan, ['A.', 'B.', 'C.', 'D!'])).toBe('- A. B.\n\nC. D!');
   });
 });

@@ -1,5 +1,5 @@
 import { protect } from './protect';
-import { hasWords, Segment, segmentText } from './segment';
+import { hasWords, Segment, segmentText, withPlaceholders } from './segment';
 
 /**
  * A text taken apart for translation: the pieces that stay as they are (line breaks,
@@ -56,6 +56,42 @@ export function planText(body: string, maxChars = 1500): TextPlan {
     if (trailing) pieces.push(trailing);
   }
   return { pieces, segments };
+}
+
+/**
+ * The same plan with every segment cut into its sentences (the gaps between them kept as
+ * they are): the unit a translation memory remembers and finds again in other texts.
+ */
+export function planSentences(plan: TextPlan): TextPlan {
+  const pieces: Array<string | number> = [];
+  const segments: Segment[] = [];
+  for (const piece of plan.pieces) {
+    if (typeof piece === 'string') {
+      pieces.push(piece);
+      continue;
+    }
+    for (const part of sentencesOf(plan.segments[piece])) {
+      if (typeof part === 'string') pieces.push(part);
+      else if (hasWords(part)) {
+        pieces.push(segments.length);
+        segments.push(part);
+      } else pieces.push(segmentText(part));
+    }
+  }
+  return { pieces, segments };
+}
+
+/** A segment's sentences, with the white space between them as strings. */
+function sentencesOf(segment: Segment): Array<Segment | string> {
+  const { value, restore } = withPlaceholders(segment);
+  const out: Array<Segment | string> = [];
+  let last = 0;
+  for (const m of value.matchAll(new RegExp(SENTENCE_END.source, 'gu'))) {
+    out.push(restore(value.slice(last, m.index)), m[0]);
+    last = m.index! + m[0].length;
+  }
+  out.push(restore(value.slice(last)));
+  return out;
 }
 
 /** Puts translated segments (strings, in order) back between the kept pieces. */
