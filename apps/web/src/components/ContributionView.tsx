@@ -1,4 +1,4 @@
-import { type FormEvent, memo, useEffect, useState } from 'react';
+import { type FormEvent, memo, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Contribution, Lang } from '../api/types';
@@ -146,25 +146,62 @@ function useMemorySuggestions(id: string, lang: Lang): Array<{ source: string; t
   return found;
 }
 
-function CorrectionForm({ c, lang, text, onDone, onCancel }: { c: Contribution; lang: Lang; text: string; onDone(c: Contribution): void; onCancel(): void }) {
+/** A text to rewrite in place (an edit, a corrected translation): save or cancel; Esc cancels. */
+function TextForm({ id, label, initial, lang, saveLabel, onSave, onCancel, children }: {
+  id: string;
+  label: string;
+  initial: string;
+  lang?: string;
+  saveLabel: string;
+  onSave(text: string): Promise<void>;
+  onCancel(): void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
-  const [value, setValue] = useState(text);
-  const suggestions = useMemorySuggestions(c.id, lang);
-  const submit = useSubmit(async () => {
-    const path = { id: c.id, lang };
-    await call(api.PUT('/api/v1/contributions/{id}/translations/{lang}', { params: { path }, body: { text: value } }));
-    onDone(await call<Contribution>(api.GET('/api/v1/contributions/{id}', { params: { path: { id: c.id }, query: { lang } } })));
-  });
+  const [value, setValue] = useState(initial);
+  const submit = useSubmit(() => onSave(value));
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void submit.run();
   };
   return (
-    <form onSubmit={onSubmit} className="stack">
+    <form onSubmit={onSubmit} className="stack" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <div className="field">
-        <label htmlFor={`correct-${c.id}`}>{t('thread.correctionLabel', { language: t(`languages.${lang}`) })}</label>
-        <textarea id={`correct-${c.id}`} rows={5} required autoFocus value={value} lang={lang} onChange={(e) => setValue(e.target.value)} />
+        <label htmlFor={id}>{label}</label>
+        <textarea id={id} rows={5} required autoFocus value={value} lang={lang} onChange={(e) => setValue(e.target.value)} />
       </div>
+      {children}
+      <ErrorNote error={submit.error} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={submit.busy}>
+          {saveLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CorrectionForm({ c, lang, text, onDone, onCancel }: { c: Contribution; lang: Lang; text: string; onDone(c: Contribution): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const suggestions = useMemorySuggestions(c.id, lang);
+  const save = async (value: string) => {
+    const path = { id: c.id, lang };
+    await call(api.PUT('/api/v1/contributions/{id}/translations/{lang}', { params: { path }, body: { text: value } }));
+    onDone(await call<Contribution>(api.GET('/api/v1/contributions/{id}', { params: { path: { id: c.id }, query: { lang } } })));
+  };
+  return (
+    <TextForm
+      id={`correct-${c.id}`}
+      label={t('thread.correctionLabel', { language: t(`languages.${lang}`) })}
+      initial={text}
+      lang={lang}
+      saveLabel={t('thread.saveCorrection')}
+      onSave={save}
+      onCancel={onCancel}
+    >
       {suggestions.length > 0 && (
         <div className="note">
           <p>{t('thread.memorySuggestions')}</p>
@@ -177,46 +214,25 @@ function CorrectionForm({ c, lang, text, onDone, onCancel }: { c: Contribution; 
           </ul>
         </div>
       )}
-      <ErrorNote error={submit.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={submit.busy}>
-          {t('thread.saveCorrection')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </TextForm>
   );
 }
 
 function EditForm({ c, onDone, onCancel }: { c: Contribution; onDone(c: Contribution): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const [body, setBody] = useState(c.body ?? '');
-  const submit = useSubmit(async () => {
-    const updated = await call<Contribution>(api.PATCH('/api/v1/contributions/{id}', { params: { path: { id: c.id } }, body: { body } }));
-    onDone(updated);
-  });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void submit.run();
+  const save = async (body: string) => {
+    onDone(await call<Contribution>(api.PATCH('/api/v1/contributions/{id}', { params: { path: { id: c.id } }, body: { body } })));
   };
   return (
-    <form onSubmit={onSubmit} className="stack">
-      <div className="field">
-        <label htmlFor={`edit-${c.id}`}>{t('thread.editLabel')}</label>
-        <textarea id={`edit-${c.id}`} rows={5} required autoFocus value={body} lang={c.language ?? undefined} onChange={(e) => setBody(e.target.value)} />
-      </div>
-      <ErrorNote error={submit.error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={submit.busy}>
-          {t('thread.saveEdit')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    <TextForm
+      id={`edit-${c.id}`}
+      label={t('thread.editLabel')}
+      initial={c.body ?? ''}
+      lang={c.language ?? undefined}
+      saveLabel={t('thread.saveEdit')}
+      onSave={save}
+      onCancel={onCancel}
+    />
   );
 }
 
