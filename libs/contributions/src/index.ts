@@ -4,6 +4,7 @@ export * from './contributions/contribution-translations';
 export * from './contributions/contribution-view';
 export * from './contributions/contribution.dto';
 export * from './contributions/contributions.service';
+export * from './contributions/moderator-removals';
 export * from './contributions/pending-notices';
 export * from './events/space-event-log';
 export * from './rendering/body-renderer';

@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { ContributionsModule } from '@roundtable/contributions';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ContributionsModule, ModeratorRemovals } from '@roundtable/contributions';
 import { IdentityModule } from '@roundtable/identity';
 import { LiveModule } from '@roundtable/live';
 import { ModerationController } from './actions/moderation.controller';
@@ -22,4 +22,24 @@ import { ModerationRateLimiter } from './shared/moderation-rate-limiter';
   providers: [ModerationService, FlagsService, ModerationQueue, ModeratorAlerts, AuditLog, SanctionsService, ModerationRateLimiter],
   exports: [SanctionsService, ModerationQueue, ModerationNoticesModule],
 })
-export class ModerationModule {}
+export class ModerationModule implements OnModuleInit {
+  constructor(
+    private readonly removals: ModeratorRemovals,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** A moderator's removal of a contribution (in contributions) goes on this lib's log, in its transaction. */
+  onModuleInit(): void {
+    this.removals.connect((manager, r) =>
+      this.audit.record(manager, {
+        spaceId: r.spaceId,
+        actorId: r.moderatorId,
+        action: 'delete',
+        contributionId: r.contributionId,
+        subjectUserId: r.authorId,
+        fromStatus: r.fromStatus,
+        toStatus: 'deleted',
+      }),
+    );
+  }
+}
