@@ -20,7 +20,7 @@ export const LIB_GRAPH = {
   translation: ['core', 'identity'],
   live: ['core', 'identity', 'contributions'],
   exchange: ['core', 'identity', 'spaces', 'contributions'],
-  moderation: ['core', 'identity', 'contributions', 'live', 'exchange'],
+  moderation: ['core', 'identity', 'contributions', 'live'],
   digests: ['core', 'identity', 'contributions', 'translation'],
   stocktaking: ['core', 'identity', 'contributions', 'digests', 'translation'],
   'member-digests': ['core', 'identity', 'mail'],

@@ -1,4 +1,4 @@
-import { neutraliseCell } from './csv-safety';
+import { neutraliseCell } from '@roundtable/core';
 import { ExportRow, toExported } from './export-rows';
 
 const row = (status: ExportRow['status']): ExportRow => ({
