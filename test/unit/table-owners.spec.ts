@@ -41,12 +41,9 @@ const OWNERS: Record<string, string> = {
 
 /** `<table> <- <unit>`: writes by a lib that does not own the table, still to be moved, and why they are there. */
 const SHARED_WRITES: Record<string, string> = {
-  // moderation imports contributions; its status changes (hide, restore, reject) are one
-  // statement with the flag and event writes of the same decision
-  'contributions <- libs/moderation': 'moderation decisions change a contribution status in their own transaction',
-  'space_events <- libs/moderation': 'the events of a moderation decision are appended with it',
+  // translation (issue 18 is reworking it) stores a translation and its event in one statement
   'contributions <- libs/translation': 'a finished translation bumps the contribution in the same statement',
-  'space_events <- libs/translation': 'translation.ready events are appended with the stored translation',
+  'space_events <- libs/translation': 'contribution.translated events are appended with the stored translation',
   'spaces <- libs/translation': 'prompt translations are stored on the space row',
   // the event log takes the next seqs from spaces.last_seq in one statement (group commit)
   'spaces <- libs/contributions': 'the event log takes the next seqs from spaces.last_seq',

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AccountErasure, IdentityModule } from '@roundtable/identity';
 import { ContributionWriter } from './contributions/contribution-writer';
+import { ContributionsRepository } from './contributions/contributions.repository';
 import { ContributionsController } from './contributions/contributions.controller';
 import { ContributionsService } from './contributions/contributions.service';
 import { ListingCache } from './contributions/listing-cache';
@@ -16,8 +17,8 @@ import { BodyRenderer } from './rendering/body-renderer';
 @Module({
   imports: [IdentityModule],
   controllers: [SpaceContributionsController, ContributionsController],
-  providers: [ContributionsService, ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices, ModeratorRemovals],
-  exports: [ContributionsService, SpaceEventLog, BodyRenderer, PendingNotices, ModeratorRemovals],
+  providers: [ContributionsService, ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices, ModeratorRemovals, ContributionsRepository],
+  exports: [ContributionsService, SpaceEventLog, BodyRenderer, PendingNotices, ModeratorRemovals, ContributionsRepository],
 })
 export class ContributionsModule implements OnModuleInit {
   constructor(

@@ -3,6 +3,7 @@ export * from './contributions/contribution-status';
 export * from './contributions/contribution-translations';
 export * from './contributions/contribution-view';
 export * from './contributions/contribution.dto';
+export * from './contributions/contributions.repository';
 export * from './contributions/contributions.service';
 export * from './contributions/moderator-removals';
 export * from './contributions/pending-notices';

@@ -33,6 +33,15 @@ export class SpaceEventLog {
     return events.map((e, i) => ({ ...e, spaceId, seq: sorted[i].seq, createdAt: sorted[i].createdAt }));
   }
 
+  /** The published event of an approved contribution carries the seq it was given. */
+  async setPublishedSeq(manager: EntityManager, spaceId: string, seq: number): Promise<void> {
+    await manager.query(`UPDATE space_events SET payload = jsonb_set(payload, '{contribution,seq}', to_jsonb($3::bigint)) WHERE space_id = $1 AND seq = $2`, [
+      spaceId,
+      seq,
+      seq,
+    ]);
+  }
+
   /** A deleted account's name, organisation and country go from the events that replay its contributions (AccountErasure). */
   async anonymiseAuthor(manager: EntityManager, userId: string, shownAs: string): Promise<void> {
     await manager.query(
