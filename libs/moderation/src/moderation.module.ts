@@ -7,7 +7,7 @@ import { ModerationService } from './actions/moderation.service';
 import { AuditLog } from './audit/audit-log';
 import { FlagsController } from './flags/flags.controller';
 import { FlagsService } from './flags/flags.service';
-import { ModerationNoticesModule } from './moderation-notices.module';
+import { ModerationCoreModule } from './moderation-core.module';
 import { ModerationQueue } from './queue/moderation-queue';
 import { ModeratorAlerts } from './queue/moderator-alerts';
 import { SpaceModerationController } from './queue/space-moderation.controller';
@@ -17,10 +17,10 @@ import { ModerationRateLimiter } from './shared/moderation-rate-limiter';
 
 /** Pre- and post-moderation, flags, the live queue, member sanctions and the audit log. */
 @Module({
-  imports: [IdentityModule, ContributionsModule, LiveModule, ModerationNoticesModule],
+  imports: [IdentityModule, ContributionsModule, LiveModule, ModerationCoreModule],
   controllers: [ModerationController, FlagsController, SpaceModerationController, MyModerationController],
   providers: [ModerationService, FlagsService, ModerationQueue, ModeratorAlerts, AuditLog, SanctionsService, ModerationRateLimiter],
-  exports: [SanctionsService, ModerationQueue, ModerationNoticesModule],
+  exports: [SanctionsService, ModerationQueue, ModerationCoreModule],
 })
 export class ModerationModule implements OnModuleInit {
   constructor(
