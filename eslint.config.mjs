@@ -30,13 +30,20 @@ export const LIB_GRAPH = {
 const LIBS = Object.keys(LIB_GRAPH);
 // a lib without an entry would escape the boundaries rule: name its allowed imports above
 const unlisted = fs.readdirSync(new URL('./libs', import.meta.url)).filter((name) => !LIBS.includes(name));
-if (unlisted.length > 0) throw new Error(`eslint.config.mjs: add ${unlisted.join(', ')} to LIB_GRAPH (which libs it may import)`);
+if (unlisted.length > 0)
+  throw new Error(`eslint.config.mjs: add ${unlisted.join(', ')} to LIB_GRAPH (which libs it may import)`);
 
 const deepImports = [
   { group: ['@roundtable/*/**'], message: 'Import another lib through its barrel: @roundtable/<lib>.' },
-  { regex: '^(\\.\\./)+(libs/)?[a-z-]+/src(/|$)', message: 'Import a lib as @roundtable/<lib>, not by a relative path.' },
+  {
+    regex: '^(\\.\\./)+(libs/)?[a-z-]+/src(/|$)',
+    message: 'Import a lib as @roundtable/<lib>, not by a relative path.',
+  },
 ];
-const noApps = { regex: '^((\\.\\./)+apps/|@roundtable/(api|worker|cli|web)$)', message: 'A lib never imports an app.' };
+const noApps = {
+  regex: '^((\\.\\./)+apps/|@roundtable/(api|worker|cli|web)$)',
+  message: 'A lib never imports an app.',
+};
 
 function restrictions(extra = []) {
   return ['error', { patterns: [...deepImports, ...extra] }];
@@ -44,7 +51,16 @@ function restrictions(extra = []) {
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', 'node_modules/**', 'apps/web/dist/**', 'apps/web/public/**', 'apps/web/src/api/schema.d.ts', 'coverage/**', '.data/**', 'test-artifacts/**'],
+    ignores: [
+      '**/dist/**',
+      'node_modules/**',
+      'apps/web/dist/**',
+      'apps/web/public/**',
+      'apps/web/src/api/schema.d.ts',
+      'coverage/**',
+      '.data/**',
+      'test-artifacts/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -54,7 +70,10 @@ export default tseslint.config(
     rules: {
       // rows from raw SQL and third-party payloads are typed at their edge; `any` stays visible, not fatal
       '@typescript-eslint/no-explicit-any': 'warn',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // NestJS modules are empty classes carrying a decorator
       '@typescript-eslint/no-extraneous-class': 'off',
       // `require()` is how a few CommonJS-only packages and JSON data files are loaded

@@ -22,7 +22,8 @@ function walk(dir: string, out: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full, out);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) out.push(full);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
+      out.push(full);
   }
   return out;
 }
@@ -32,7 +33,8 @@ export function migrationTables(): string[] {
   const tables = new Set<string>();
   for (const file of walk(path.join(ROOT, 'migrations'))) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?"?([a-z_][a-z0-9_]*)"?/gi)) tables.add(m[1].toLowerCase());
+    for (const m of text.matchAll(/create\s+table\s+(?:if\s+not\s+exists\s+)?"?([a-z_][a-z0-9_]*)"?/gi))
+      tables.add(m[1].toLowerCase());
   }
   return [...tables].sort();
 }
@@ -51,10 +53,14 @@ export function sourceFiles(): string[] {
 
 /** Comments out of the way, so that prose ("we update memberships …") is not read as SQL. */
 function withoutComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/^\s*\/\/.*$/gm, ' ').replace(/\s\/\/ .*$/gm, ' ');
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/^\s*\/\/.*$/gm, ' ')
+    .replace(/\s\/\/ .*$/gm, ' ');
 }
 
-const SQL_WRITE = /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
+const SQL_WRITE =
+  /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
 
 export function tableWrites(): TableWrite[] {
   const tables = new Set(migrationTables());
@@ -62,7 +68,8 @@ export function tableWrites(): TableWrite[] {
   const entityTables = new Map<string, string>();
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/@Entity\(\s*['"]([a-z_]+)['"]\s*\)\s*export\s+class\s+(\w+)/g)) entityTables.set(m[2], m[1]);
+    for (const m of text.matchAll(/@Entity\(\s*['"]([a-z_]+)['"]\s*\)\s*export\s+class\s+(\w+)/g))
+      entityTables.set(m[2], m[1]);
   }
   const writes: TableWrite[] = [];
   for (const file of files) {

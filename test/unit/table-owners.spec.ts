@@ -77,7 +77,9 @@ describe('table owners', () => {
 
   it('moderation_log, memberships and roundtable_roles have one writer lib', () => {
     for (const table of ['moderation_log', 'memberships', 'roundtable_roles']) {
-      expect([...new Set(writes.filter((w) => w.table === table).map((w) => w.unit))]).toEqual([`libs/${OWNERS[table]}`]);
+      expect([...new Set(writes.filter((w) => w.table === table).map((w) => w.unit))]).toEqual([
+        `libs/${OWNERS[table]}`,
+      ]);
     }
   });
 

@@ -11,22 +11,36 @@ import type { ContributionStatus } from './contribution-status';
 @Injectable()
 export class ContributionsRepository {
   /** A moderation decision's new status; `reason` is what the author reads (null clears it). */
-  async setModerationStatus(manager: EntityManager, id: string, status: ContributionStatus, reason: string | null): Promise<void> {
-    await manager.query(`UPDATE contributions SET status = $2, moderation_reason = $3, moderated_at = now(), updated_at = now() WHERE id = $1`, [id, status, reason]);
+  async setModerationStatus(
+    manager: EntityManager,
+    id: string,
+    status: ContributionStatus,
+    reason: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE contributions SET status = $2, moderation_reason = $3, moderated_at = now(), updated_at = now() WHERE id = $1`,
+      [id, status, reason],
+    );
   }
 
   /** Pins or locks a thread; an absent flag keeps its value. */
-  async setPinnedLocked(manager: EntityManager, id: string, set: { pinned?: boolean; locked?: boolean }): Promise<void> {
-    await manager.query(`UPDATE contributions SET pinned = coalesce($2, pinned), locked = coalesce($3, locked), updated_at = now() WHERE id = $1`, [
-      id,
-      set.pinned ?? null,
-      set.locked ?? null,
-    ]);
+  async setPinnedLocked(
+    manager: EntityManager,
+    id: string,
+    set: { pinned?: boolean; locked?: boolean },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE contributions SET pinned = coalesce($2, pinned), locked = coalesce($3, locked), updated_at = now() WHERE id = $1`,
+      [id, set.pinned ?? null, set.locked ?? null],
+    );
   }
 
   /** The moderator's reason replaces the automatic one (a flag-hidden item kept hidden). */
   async setModerationReason(manager: EntityManager, id: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE contributions SET moderation_reason = $2, moderated_at = now() WHERE id = $1`, [id, reason]);
+    await manager.query(`UPDATE contributions SET moderation_reason = $2, moderated_at = now() WHERE id = $1`, [
+      id,
+      reason,
+    ]);
   }
 
   /** An approved reply counts now, as a post would have: its parent's reply count, and activity on the thread. */

@@ -29,7 +29,10 @@ export class ModeratorRemovals {
 
   /** Writes the record in the removal's transaction. */
   async record(manager: EntityManager, removal: ModeratorRemoval): Promise<void> {
-    if (!this.recorder) throw new Error('no moderation log is connected (ModerationModule is not loaded); a moderator removal cannot be recorded');
+    if (!this.recorder)
+      throw new Error(
+        'no moderation log is connected (ModerationModule is not loaded); a moderator removal cannot be recorded',
+      );
     await this.recorder(manager, removal);
   }
 }

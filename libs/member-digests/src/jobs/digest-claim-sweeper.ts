@@ -25,7 +25,11 @@ export class DigestClaimSweeper extends JobSweeper {
   protected async stuck(): Promise<SweptJob[]> {
     const claims = await this.deliveries.expiredClaims(GRACE_SECONDS);
     return claims.map((claim) => {
-      const data: MemberDigestJob = { userId: claim.userId, consultationId: claim.consultationId, periodEnd: claim.periodEnd.toISOString() };
+      const data: MemberDigestJob = {
+        userId: claim.userId,
+        consultationId: claim.consultationId,
+        periodEnd: claim.periodEnd.toISOString(),
+      };
       return { name: 'digest', data, jobId: memberDigestJobId(claim.userId, claim) };
     });
   }

@@ -23,11 +23,19 @@ export class RoundtableRolesRepository {
   }
 
   async remove(roundtableId: string, userId: string): Promise<void> {
-    await this.db.query(`DELETE FROM roundtable_roles WHERE roundtable_id = $1 AND user_id = $2`, [roundtableId, userId]);
+    await this.db.query(`DELETE FROM roundtable_roles WHERE roundtable_id = $1 AND user_id = $2`, [
+      roundtableId,
+      userId,
+    ]);
   }
 
   /** Gives the role on the roundtable, never lowering one the account already holds (an accepted invitation). */
-  async grantAtLeast(manager: EntityManager, roundtableId: string, userId: string, role: RoundtableRole): Promise<void> {
+  async grantAtLeast(
+    manager: EntityManager,
+    roundtableId: string,
+    userId: string,
+    role: RoundtableRole,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO roundtable_roles (roundtable_id, user_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (roundtable_id, user_id) DO UPDATE SET role = excluded.role

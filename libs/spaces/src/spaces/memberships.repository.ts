@@ -32,7 +32,10 @@ export class MembershipsRepository {
 
   /** Joins as a participant; a member already there keeps the role held. */
   async join(spaceId: string, userId: string): Promise<void> {
-    await this.db.query(`INSERT INTO memberships (space_id, user_id, role) VALUES ($1, $2, 'participant') ON CONFLICT DO NOTHING`, [spaceId, userId]);
+    await this.db.query(
+      `INSERT INTO memberships (space_id, user_id, role) VALUES ($1, $2, 'participant') ON CONFLICT DO NOTHING`,
+      [spaceId, userId],
+    );
   }
 
   /** Sets the role, whatever it was. */
