@@ -62,6 +62,16 @@ function withoutComments(text: string): string {
 const SQL_WRITE =
   /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
 
+/** The known tables a piece of source writes with raw SQL (comments aside). */
+export function sqlTablesWritten(source: string, tables: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  for (const m of withoutComments(source).matchAll(SQL_WRITE)) {
+    const table = m[1].toLowerCase();
+    if (tables.has(table)) found.add(table);
+  }
+  return [...found];
+}
+
 export function tableWrites(): TableWrite[] {
   const tables = new Set(migrationTables());
   const files = sourceFiles();
@@ -83,12 +93,12 @@ export function tableWrites(): TableWrite[] {
       seen.add(key);
       writes.push({ table, unit, file: rel, how });
     };
-    for (const m of text.matchAll(SQL_WRITE)) {
-      const table = m[1].toLowerCase();
-      if (tables.has(table)) add(table, 'sql');
-    }
-    for (const m of text.matchAll(/(?:InjectRepository|getRepository)\(\s*(\w+)\s*\)/g)) {
-      const table = entityTables.get(m[1]);
+    for (const table of sqlTablesWritten(text, tables)) add(table, 'sql');
+    // a repository of the entity, or an EntityManager / query builder writing it by class
+    const typeorm =
+      /(?:InjectRepository|getRepository)\(\s*(\w+)\s*\)|\.(?:save|insert|upsert|update|delete|remove|softDelete|increment|decrement|into)\(\s*(\w+Entity)\b/g;
+    for (const m of text.matchAll(typeorm)) {
+      const table = entityTables.get(m[1] ?? m[2]);
       if (table) add(table, 'typeorm');
     }
   }

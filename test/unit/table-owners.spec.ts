@@ -7,7 +7,7 @@
  * the test fails on any other, and on an entry that no longer happens (so the list only
  * shrinks).
  */
-import { migrationTables, tableWrites } from '../support/table-writers';
+import { migrationTables, sqlTablesWritten, tableWrites } from '../support/table-writers';
 
 const OWNERS: Record<string, string> = {
   users: 'identity',
@@ -57,6 +57,18 @@ describe('table owners', () => {
 
   it('every table has an owner', () => {
     expect(migrationTables().filter((t) => !OWNERS[t])).toEqual([]);
+  });
+
+  it('reads SQL writes across lines and in any case, and not in comments', () => {
+    const tables = new Set(['moderation_log', 'memberships', 'users', 'spaces']);
+    const source = [
+      'await manager.query(`INSERT INTO moderation_log (space_id) VALUES ($1)`, [id]);',
+      'await tx.query(`update',
+      '   memberships SET role = $2`);',
+      '// we never DELETE FROM users here',
+      'await db.query(`SELECT * FROM spaces s WHERE s.id = $1 FOR UPDATE`);',
+    ].join('\n');
+    expect(sqlTablesWritten(source, tables).sort()).toEqual(['memberships', 'moderation_log']);
   });
 
   it('finds the writes it is checking', () => {
