@@ -4,7 +4,7 @@
  * (`npm run bench -- stack` measures the same with the worker, translation and relay on).
  * Prints tables; it is not a test and asserts nothing.
  */
-import { ADMIN, BENCH_API_ENV, DURATION, fanOut, pageSets, postingRows, readingRows, setup } from './lib/load';
+import { BENCH_API_ENV, DURATION, fanOut, pageSets, postingRows, readingRows, setup } from './lib/load';
 import { rssMb, sleep, startProcess, table } from './support';
 
 async function main(): Promise<void> {

@@ -74,6 +74,27 @@ function runJest(env) {
   });
 }
 
+/**
+ * The lint (eslint.config.mjs) before anything starts: an error — a deep import into
+ * another lib, an edge the lib graph does not have, a broken rule of hooks — fails the
+ * run; warnings are printed and allowed.
+ */
+function runLint(env) {
+  return new Promise((resolve) => {
+    log('lint: eslint apps libs test bench');
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--quiet', 'apps', 'libs', 'test', 'bench'], {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+    child.on('error', (error) => {
+      console.error(`cannot start eslint: ${error.message}`);
+      resolve(1);
+    });
+  });
+}
+
 /** Debian's Chromium for the browser tests (test/web*.spec.ts); they fail with a clear message without it. */
 const CHROMIUM = '/usr/bin/chromium';
 async function ensureChromium() {
@@ -94,6 +115,8 @@ async function main() {
   let exitCode = 1;
   try {
     await ensureDependencies();
+    checkInterrupted();
+    if ((await runLint(process.env)) !== 0) throw new Error('lint found errors (npm run lint shows them with the warnings)');
     checkInterrupted();
     await ensureApertium(); // warning only: tests that need it will say so
     checkInterrupted();

@@ -46,6 +46,8 @@ describe('moderator digests', () => {
     const tagged = CONTRIBUTIONS.filter((c) => c.themes.includes('A')).map((c) => w.ids[c.key]);
     expect(floods.contributionIds.every((id: string) => tagged.includes(id))).toBe(true);
     expect(new Set(floods.contributionIds.map((id: string) => CONTRIBUTIONS.find((c) => c.key === w.keyOf[id])!.language))).toEqual(new Set(['en', 'fr', 'es']));
+    // the quotes checked below exist: the loop cannot pass on empty themes
+    expect(digest.themes.flatMap((t: any) => t.quotes).length).toBeGreaterThan(0);
     for (const theme of digest.themes) {
       expect(new Set(theme.quotes.map((q: any) => q.authorName)).size).toBe(theme.quotes.length);
       for (const q of theme.quotes) {

@@ -50,7 +50,7 @@ describe('web app: moderators', () => {
   async function open(user: TestUser, lang: 'en' | 'fr' | 'es', path: string): Promise<Page> {
     const page = await (await signedInContext(browser, user, lang)).newPage();
     await page.goto(`${stack.url}${path}`);
-    await page.locator('.live-status.live').first().waitFor({ timeout: 15_000 });
+    await page.locator('.live-status.live').first().waitFor();
     return page;
   }
 
@@ -69,7 +69,7 @@ describe('web app: moderators', () => {
 
     // the moderator's queue receives it live (moderation.queued), without reload
     const item = queue.locator('.queue-item', { hasText: text });
-    await item.waitFor({ timeout: 10_000 });
+    await item.waitFor();
     await item.getByText('Awaiting approval').waitFor();
     expect(await readerPage.locator('article', { hasText: text }).count()).toBe(0);
     expect(await seriousA11yViolations(queue)).toEqual([]);
@@ -79,10 +79,10 @@ describe('web app: moderators', () => {
     const dialog = queue.getByRole('dialog', { name: 'Approve this contribution?' });
     await dialog.getByLabel('Reason').fill('On topic and constructive.');
     await dialog.getByRole('button', { name: 'Approve' }).click();
-    await queue.getByText('Nothing waits for a decision.').waitFor({ timeout: 10_000 });
+    await queue.getByText('Nothing waits for a decision.').waitFor();
 
     const arrived = readerPage.locator('article', { hasText: text });
-    await arrived.waitFor({ timeout: 10_000 });
+    await arrived.waitFor();
     await readerPage.getByRole('button', { name: '1 nouvelle contribution' }).waitFor();
 
     // hide it from the thread view, with a reason: it leaves the reader's screen live
@@ -95,10 +95,10 @@ describe('web app: moderators', () => {
     expect(await hide.isVisible()).toBe(true);
     await hide.getByLabel('Reason').fill('Personal data of a third person.');
     await hide.getByRole('button', { name: 'Hide' }).click();
-    await published.getByText('Hidden', { exact: true }).waitFor({ timeout: 10_000 });
-    await readerPage.locator('article', { hasText: text }).waitFor({ state: 'detached', timeout: 10_000 });
+    await published.getByText('Hidden', { exact: true }).waitFor();
+    await readerPage.locator('article', { hasText: text }).waitFor({ state: 'detached' });
     // the author sees why
-    await authorPage.getByText('Nota de la moderación: Personal data of a third person.').waitFor({ timeout: 10_000 });
+    await authorPage.getByText('Nota de la moderación: Personal data of a third person.').waitFor();
 
     // both decisions are in the audit log, with their reasons
     await queue.reload();
@@ -107,7 +107,7 @@ describe('web app: moderators', () => {
     await log.getByText('Personal data of a third person.').waitFor();
     expect(errors).toEqual([]);
     for (const p of [queue, readerPage, authorPage, modThread]) await p.context().close();
-  });
+  }, 180_000); // each wait holds up to the context default (45 s) on a busy machine
 
   it('a participant reports a contribution with a reason; it reaches the moderator’s queue live', async () => {
     await requireRoutes(stack.url, ['POST /contributions/{id}/flags', 'GET /spaces/{id}/moderation/queue'], 'moderation, libs/moderation');
@@ -123,12 +123,12 @@ describe('web app: moderators', () => {
     await dialog.getByRole('button', { name: 'Envoyer le signalement' }).click();
     await readerPage.getByText('Merci. La modération a été prévenue.').waitFor();
     const item = queue.locator('.queue-item', { hasText: body });
-    await item.waitFor({ timeout: 10_000 });
+    await item.waitFor();
     await item.getByText('Reported by 1 member').waitFor();
     await item.getByText('“Publicité pour une agence de voyage.”', { exact: false }).waitFor();
     await queue.context().close();
     await readerPage.context().close();
-  });
+  }, 180_000);
 
   it('suspends a member found by typing part of their name, shows the suspension, and lifts it early', async () => {
     await requireRoutes(stack.url, ['GET /spaces/{id}/members', 'POST /spaces/{id}/suspensions', 'GET /spaces/{id}/suspensions', 'POST /spaces/{id}/suspensions/{id}/lift'], 'moderation, libs/moderation');
@@ -183,7 +183,7 @@ describe('web app: moderators', () => {
     await log.getByText('Suspension lifted').first().waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
-  });
+  }, 180_000);
 });
 
 /** A date as a datetime-local input takes it, in this machine's time zone (the browser's too). */

@@ -39,6 +39,7 @@ export class SmtpSink {
   private constructor(private readonly server: SMTPServer) {}
 
   static async start(): Promise<SmtpSink> {
+    // eslint-disable-next-line prefer-const -- assigned after the server it is captured by is created
     let sink!: SmtpSink;
     const server = new SMTPServer({
       authOptional: true,

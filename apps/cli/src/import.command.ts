@@ -39,7 +39,7 @@ export class ImportCommand extends CommandRunner {
     try {
       raw = JSON.parse(await readFile(path, 'utf8'));
     } catch (err) {
-      throw new Error(`cannot read ${path} as JSON: ${(err as Error).message}`);
+      throw new Error(`cannot read ${path} as JSON: ${(err as Error).message}`, { cause: err });
     }
     // the same rules as the api's ValidationPipe
     const input = plainToInstance(ImportDiscussionDto, raw);

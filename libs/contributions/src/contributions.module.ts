@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
-import { IdentityModule } from '@roundtable/identity';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AccountErasure, IdentityModule } from '@roundtable/identity';
 import { ContributionWriter } from './contributions/contribution-writer';
+import { ContributionsRepository } from './contributions/contributions.repository';
 import { ContributionsController } from './contributions/contributions.controller';
 import { ContributionsService } from './contributions/contributions.service';
 import { ListingCache } from './contributions/listing-cache';
+import { ModeratorRemovals } from './contributions/moderator-removals';
 import { PendingNotices } from './contributions/pending-notices';
 import { SpaceContributionsController } from './contributions/space-contributions.controller';
 import { SpaceEventLog } from './events/space-event-log';
@@ -15,7 +17,17 @@ import { BodyRenderer } from './rendering/body-renderer';
 @Module({
   imports: [IdentityModule],
   controllers: [SpaceContributionsController, ContributionsController],
-  providers: [ContributionsService, ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices],
-  exports: [ContributionsService, SpaceEventLog, BodyRenderer, PendingNotices],
+  providers: [ContributionsService, ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices, ModeratorRemovals, ContributionsRepository],
+  exports: [ContributionsService, SpaceEventLog, BodyRenderer, PendingNotices, ModeratorRemovals, ContributionsRepository],
 })
-export class ContributionsModule {}
+export class ContributionsModule implements OnModuleInit {
+  constructor(
+    private readonly erasure: AccountErasure,
+    private readonly events: SpaceEventLog,
+  ) {}
+
+  /** A deleted account's name goes from the event log in the deletion's transaction. */
+  onModuleInit(): void {
+    this.erasure.register('contributions', (manager, userId, shownAs) => this.events.anonymiseAuthor(manager, userId, shownAs));
+  }
+}

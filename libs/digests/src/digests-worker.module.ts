@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DigestsCoreModule } from './digests-core.module';
-import { ModeratorDigestProcessor } from './schedule/moderator-digest.processor';
+import { ModeratorDigestProcessor } from './jobs/moderator-digest.processor';
 
 /** The weekly moderator digest scheduler and its jobs (the worker process). */
 @Module({

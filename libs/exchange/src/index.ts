@@ -1,5 +1,4 @@
 export * from './exchange.module';
-export * from './export/csv-safety';
 export * from './export/export-rows';
 export * from './export/export.service';
 export * from './import/discussion.dto';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '@roundtable/mail';
-import { AccountEmailProcessor } from './emails/account-email.processor';
-import { DeliverAccountEmail } from './emails/deliver-account-email';
+import { AccountEmailProcessor } from './jobs/account-email.processor';
+import { DeliverAccountEmail } from './jobs/deliver-account-email';
 
 /** Accounts, the worker side: sending verification, password-reset and new-device emails. */
 @Module({

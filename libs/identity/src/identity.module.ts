@@ -7,6 +7,8 @@ import { AuthService } from './auth/auth.service';
 import { OrganiserBootstrap } from './auth/organiser-bootstrap';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenService } from './auth/token.service';
+import { AccountErasure } from './users/account-erasure';
+import { UsersRepository } from './users/users.repository';
 import { AccountDataService } from './users/account-data.service';
 import { MeController } from './users/me.controller';
 import { UserDirectory } from './users/user-directory';
@@ -27,9 +29,9 @@ import { TwoFactorService } from './two-factor/two-factor.service';
   imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [AuthController, MeController, MeSecurityController, UsersController],
   providers: [
-    AccessCache, AccountDataService, AuthService, UsersService, UserDirectory, PasswordHasher, TokenService, AccessService, OrganiserBootstrap,
+    AccessCache, AccountDataService, AccountErasure, AuthService, UsersService, UsersRepository, UserDirectory, PasswordHasher, TokenService, AccessService, OrganiserBootstrap,
     SessionsService, RefreshCookie, PasswordsService, AccountEmails, EmailVerification, SecurityLog, TwoFactorService,
   ],
-  exports: [AuthService, UsersService, PasswordHasher, TokenService, AccessService, SessionsService, TypeOrmModule],
+  exports: [AccountErasure, AuthService, UsersService, UsersRepository, PasswordHasher, TokenService, AccessService, SessionsService, TypeOrmModule],
 })
 export class IdentityModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@roundtable/identity';
+import { SpacesModule } from '@roundtable/spaces';
 import { InvitationAcceptance } from './acceptance/invitation-acceptance';
 import { InvitationLinksController } from './acceptance/invitation-links.controller';
 import { InvitationsController } from './invitations/invitations.controller';
@@ -11,7 +12,7 @@ import { RoundtableInvitationsController } from './invitations/roundtable-invita
  * link looks it up and accepts it. Emails are sent by the worker ({@link InvitationsWorkerModule}).
  */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, SpacesModule],
   controllers: [RoundtableInvitationsController, InvitationsController, InvitationLinksController],
   providers: [InvitationsService, InvitationAcceptance],
   exports: [InvitationsService, InvitationAcceptance],

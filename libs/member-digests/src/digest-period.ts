@@ -1,9 +1,9 @@
 /**
- * A member digest period: one consultation's week ending at `periodEnd` (to the
- * millisecond). The key names it in job ids and Message-IDs:
+ * Names one member digest round: one consultation's week ending at `periodEnd` (to the
+ * millisecond; the window itself is a core `Period`). The key names it in job ids and Message-IDs:
  * `<consultationId>-<yyyymmddThhmmssmmmZ>` (no `:`, which BullMQ reserves in custom job ids).
  */
-export interface DigestPeriod {
+export interface MemberDigestKey {
   consultationId: string;
   periodEnd: Date;
 }
@@ -32,11 +32,11 @@ export function periodKey(consultationId: string, periodEnd: Date): string {
 }
 
 /** `digest-<userId>-<period>`: the fixed id that collapses duplicate jobs for one member and period. */
-export function memberDigestJobId(userId: string, period: DigestPeriod): string {
+export function memberDigestJobId(userId: string, period: MemberDigestKey): string {
   return `digest-${userId}-${periodKey(period.consultationId, period.periodEnd)}`;
 }
 
-export function digestRunJobId(period: DigestPeriod): string {
+export function digestRunJobId(period: MemberDigestKey): string {
   return `digest-run-${periodKey(period.consultationId, period.periodEnd)}`;
 }
 

@@ -1,5 +1,5 @@
 export * from './moderation.module';
-export * from './moderation-notices.module';
+export * from './moderation-core.module';
 export * from './actions/moderation-actions';
 export * from './actions/moderation.service';
 export * from './audit/audit-log';

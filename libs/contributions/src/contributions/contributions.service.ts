@@ -15,6 +15,7 @@ import { translationView } from './contribution-translations';
 import { CONTRIBUTION_SELECT, ContributionRow, toContributionDto, Viewer } from './contribution-view';
 import { ContributionWriter } from './contribution-writer';
 import { ListingCache } from './listing-cache';
+import { ModeratorRemovals } from './moderator-removals';
 import { PendingNotices } from './pending-notices';
 
 /** Extra facts an import supplies; regular posts never set them. */
@@ -44,6 +45,7 @@ export class ContributionsService {
     private readonly cache: ListingCache,
     private readonly duplicates: DuplicateTextLimiter,
     private readonly pendingNotices: PendingNotices,
+    private readonly moderatorRemovals: ModeratorRemovals,
   ) {}
 
   /**
@@ -188,10 +190,13 @@ export class ContributionsService {
       await manager.query(`UPDATE contributions SET status = 'deleted', updated_at = now() WHERE id = $1`, [id]);
       if (current.author_id !== viewer.userId) {
         // a moderator removing someone else's words is a moderation decision: it goes on the record (moderation_log)
-        await manager.query(
-          `INSERT INTO moderation_log (space_id, actor_id, action, contribution_id, subject_user_id, from_status, to_status) VALUES ($1, $2, 'delete', $3, $4, $5, 'deleted')`,
-          [current.space_id, viewer.userId, id, current.author_id, current.status],
-        );
+        await this.moderatorRemovals.record(manager, {
+          spaceId: current.space_id,
+          moderatorId: viewer.userId,
+          contributionId: id,
+          authorId: current.author_id,
+          fromStatus: current.status,
+        });
       }
       if (current.status === 'pending' || current.status === 'rejected') return [];
       return this.events.append(manager, current.space_id, [

@@ -33,6 +33,28 @@ export class SpaceEventLog {
     return events.map((e, i) => ({ ...e, spaceId, seq: sorted[i].seq, createdAt: sorted[i].createdAt }));
   }
 
+  /** The published event of an approved contribution carries the seq it was given. */
+  async setPublishedSeq(manager: EntityManager, spaceId: string, seq: number): Promise<void> {
+    await manager.query(`UPDATE space_events SET payload = jsonb_set(payload, '{contribution,seq}', to_jsonb($3::bigint)) WHERE space_id = $1 AND seq = $2`, [
+      spaceId,
+      seq,
+      seq,
+    ]);
+  }
+
+  /** A deleted account's name, organisation and country go from the events that replay its contributions (AccountErasure). */
+  async anonymiseAuthor(manager: EntityManager, userId: string, shownAs: string): Promise<void> {
+    await manager.query(
+      `UPDATE space_events e
+       SET payload = jsonb_set(e.payload, '{contribution,author}',
+                               (e.payload #> '{contribution,author}') || jsonb_build_object('displayName', $2::text, 'organisation', NULL, 'country', NULL))
+       FROM contributions c
+       WHERE c.author_id = $1 AND e.space_id = c.space_id AND e.contribution_id = c.id
+         AND e.payload #>> '{contribution,author,id}' = $1::text`,
+      [userId, shownAs],
+    );
+  }
+
   async lastSeq(spaceId: string): Promise<number> {
     const rows = await this.db.query(`SELECT last_seq FROM spaces WHERE id = $1`, [spaceId]);
     return rows.length ? Number(rows[0].last_seq) : 0;

@@ -16,7 +16,7 @@ export interface RedisSettings {
 export async function readRedisSettings(client: Redis): Promise<RedisSettings> {
   const info = await client.info();
   const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(info)?.[1]?.trim() ?? null;
-  let rdbSaves = false;
+  let rdbSaves: boolean;
   try {
     const [, save] = (await client.config('GET', 'save')) as [string, string];
     rdbSaves = typeof save === 'string' && save.trim().length > 0;

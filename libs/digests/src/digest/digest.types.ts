@@ -1,3 +1,4 @@
+import type { Period } from '@roundtable/core';
 import type { Constituency, Language } from '@roundtable/core';
 import type { AnalysisTranslation } from '../analysis/theme-analyser';
 import type { ObjectiveCoverage, Theme } from '../analysis/theme.types';
@@ -78,7 +79,5 @@ export interface KeyPoint {
   edited: boolean;
 }
 
-export interface DigestPeriod {
-  start: Date;
-  end: Date;
-}
+/** The period a moderator digest covers: core's {@link Period} (one period type for every lib). */
+export type DigestPeriod = Period;

@@ -1,4 +1,4 @@
-import { neutraliseCell } from './csv-safety';
+import { neutraliseCell } from '@roundtable/core';
 import { ExportRow, toExported } from './export-rows';
 
 const row = (status: ExportRow['status']): ExportRow => ({
@@ -19,7 +19,7 @@ const row = (status: ExportRow['status']): ExportRow => ({
   author_is_moderator: false,
   parent_author: null,
   version: 2,
-  translations: { en: { text: 'Original text', provider: 'apertium', status: 'done', sourceVersion: 2 }, es: { text: 'Texto de la versión 1', provider: 'apertium', status: 'done', sourceVersion: 1 } },
+  translations: { en: { text: 'Original text', provider: 'apertium', status: 'done', sourceVersion: 2, machine: true }, es: { text: 'Texto de la versión 1', provider: 'apertium', status: 'done', sourceVersion: 1, machine: true } },
 });
 
 describe('export rows', () => {

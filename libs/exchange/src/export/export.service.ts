@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
 import { DomainError, LANGUAGES } from '@roundtable/core';
 import type { Multilingual } from '@roundtable/core';
-import { neutraliseCell } from './csv-safety';
+import { neutraliseCell } from '@roundtable/core';
 import { EXPORT_PAGE_SQL, ExportedContribution, ExportRow, toExported } from './export-rows';
 
 export type ExportFormat = 'json' | 'csv';

@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@roundtable/core';
-import type { Constituency, Language, Multilingual } from '@roundtable/core';
+import type { Language, Multilingual } from '@roundtable/core';
+import type { PlaceholderAccount } from '@roundtable/identity';
 import type { ImportContributionDto, ImportDiscussionDto, ImportSpaceDto } from './discussion.dto';
 
-/** A placeholder member the import creates (or finds) for an author of the file. */
-export interface PlannedAuthor {
-  /** `users.external_ref`: derived from the author's name and organisation, so a person is one account across imports. */
-  ref: string;
-  name: string;
-  organisation: string | null;
-  constituency: Constituency;
-  country: string | null;
-  preferredLanguage: Language;
-}
+/**
+ * A placeholder member the import creates (or finds) for an author of the file: identity's
+ * placeholder account, whose `ref` (`users.external_ref`) is derived from the author's name
+ * and organisation, so a person is one account across imports.
+ */
+export type PlannedAuthor = PlaceholderAccount;
 
 export interface PlannedContribution {
   /** The id in the file, as a string. */

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@roundtable/core';
 import { AccessCache } from '../access/access-cache';
 import { PasswordHasher } from '../auth/password-hasher';
+import { AccountErasure } from './account-erasure';
 import { AccountExportDto } from './account-export.dto';
 import { DeletedAccountDto } from './delete-me.dto';
 import { UserDto } from './user.dto';
@@ -31,6 +32,7 @@ export class AccountDataService {
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly access: AccessCache,
+    private readonly erasure: AccountErasure,
   ) {}
 
   async export(userId: string): Promise<AccountExportDto> {
@@ -71,18 +73,8 @@ export class AccountDataService {
       await manager.query(`DELETE FROM sessions WHERE user_id = $1`, [userId]);
       await manager.query(`DELETE FROM security_events WHERE user_id = $1`, [userId]);
       await manager.query(`DELETE FROM account_emails WHERE user_id = $1`, [userId]);
-      await manager.query(`DELETE FROM memberships WHERE user_id = $1`, [userId]);
-      await manager.query(`DELETE FROM roundtable_roles WHERE user_id = $1`, [userId]);
-      // the event log replays contributions as they were posted: drop the name there too
-      await manager.query(
-        `UPDATE space_events e
-         SET payload = jsonb_set(e.payload, '{contribution,author}',
-                                 (e.payload #> '{contribution,author}') || jsonb_build_object('displayName', $2::text, 'organisation', NULL, 'country', NULL))
-         FROM contributions c
-         WHERE c.author_id = $1 AND e.space_id = c.space_id AND e.contribution_id = c.id
-           AND e.payload #>> '{contribution,author,id}' = $1::text`,
-        [userId, DELETED_MEMBER_NAME],
-      );
+      // memberships, roles and the event log's copies of the name: their owners erase them (AccountErasure)
+      await this.erasure.erase(manager, userId, DELETED_MEMBER_NAME);
       const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM contributions WHERE author_id = $1`, [userId]);
       return n as number;
     });

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { completePrompt, DomainError } from '@roundtable/core';
 import type { Multilingual, PromptTranslations } from '@roundtable/core';
-import { AccessService, SPACE_ROLES } from '@roundtable/identity';
+import { AccessService, UsersRepository } from '@roundtable/identity';
 import type { Principal } from '@roundtable/identity';
+import { MembershipsRepository, RoundtableRolesRepository } from '@roundtable/spaces';
+import type { RoundtableRole } from '@roundtable/spaces';
 import { assertInvitationAllows, shownStatus } from '../lifecycle/invitation-status';
 import { hashInvitationToken, looksLikeInvitationToken } from '../tokens/invitation-token';
 import type { InvitationRow } from '../invitations/invitation-rows';
@@ -33,9 +35,6 @@ function notValid(): DomainError {
   return new DomainError(HttpStatus.NOT_FOUND, 'invitation_not_found', 'This invitation link is not valid; it may have been replaced by a newer invitation email');
 }
 
-/** Membership roles ordered weakest first, for "never lower a role someone already holds". */
-const RANKED = `ARRAY['${SPACE_ROLES.join("','")}']`;
-
 /**
  * The invitee's side: what a link opens, and accepting it. Any signed-in account may
  * accept: the link is the credential (people are often invited at one address and sign in
@@ -46,6 +45,9 @@ export class InvitationAcceptance {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly memberships: MembershipsRepository,
+    private readonly roundtableRoles: RoundtableRolesRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   async preview(token: string): Promise<InvitationPreviewDto> {
@@ -86,27 +88,13 @@ export class InvitationAcceptance {
         whole ? [row.roundtable_id] : [row.roundtable_id, row.space_ids],
       );
       if (roundtableRole) {
-        await tx.query(
-          `INSERT INTO roundtable_roles (roundtable_id, user_id, role) VALUES ($1, $2, $3)
-           ON CONFLICT (roundtable_id, user_id) DO UPDATE SET role = excluded.role
-           WHERE array_position(${RANKED}, roundtable_roles.role) < array_position(${RANKED}, excluded.role)`,
-          [row.roundtable_id, user.id, row.role],
-        );
-      } else if (spaces.length) {
-        await tx.query(
-          `INSERT INTO memberships (space_id, user_id, role) SELECT s, $2, $3 FROM unnest($1::uuid[]) AS s
-           ON CONFLICT (space_id, user_id) DO UPDATE SET role = excluded.role
-           WHERE array_position(${RANKED}, memberships.role) < array_position(${RANKED}, excluded.role)`,
-          [spaces.map((s) => s.id), user.id, row.role],
-        );
+        await this.roundtableRoles.grantAtLeast(tx, row.roundtable_id, user.id, row.role as RoundtableRole);
+      } else {
+        await this.memberships.grantAtLeast(tx, spaces.map((s) => s.id), user.id, row.role);
       }
       // the link reached the invited address, and an organiser chose to invite it: when the
       // account is that address, its email and its affiliation count as verified
-      await tx.query(
-        `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), affiliation_verified_at = coalesce(affiliation_verified_at, now())
-         WHERE id = $1 AND email = $2`,
-        [user.id, row.email],
-      );
+      await this.users.verifyInvitedAddress(tx, user.id, row.email);
       await tx.query(`UPDATE invitations SET status = 'accepted', accepted_at = now(), accepted_by = $2, updated_at = now() WHERE id = $1`, [row.id, user.id]);
       // a resend still waiting is pointless now
       await tx.query(`UPDATE invitation_deliveries SET status = 'skipped', error = 'accepted', updated_at = now() WHERE invitation_id = $1 AND status = 'queued'`, [row.id]);

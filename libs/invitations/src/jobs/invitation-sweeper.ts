@@ -1,5 +1,6 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ensureJobRuns, PeriodicTask, QueueName, QueueRegistry } from '@roundtable/core';
+import { Injectable } from '@nestjs/common';
+import { JobSweeper, QueueName, QueueRegistry } from '@roundtable/core';
+import type { SweptJob } from '@roundtable/core';
 import { InvitationDeliveries } from '../delivery/invitation-deliveries';
 import { INVITATION_EMAIL_JOB, invitationEmailJobId } from '../delivery/invitation-jobs';
 
@@ -9,37 +10,20 @@ const QUEUED_GRACE_SECONDS = 30;
 
 /**
  * Recovers sends that are not moving: queued ones whose job was never added or was lost,
- * and claimed ones whose worker died. For each it makes sure the job (same fixed id) runs
- * again — re-added when gone or done, retried when failed, left alone when waiting,
- * delayed or active — and that job's claim decides who sends. Several sweepers are harmless.
+ * and claimed ones whose worker died. The loop is core's {@link JobSweeper}; that job's
+ * claim decides who sends.
  */
 @Injectable()
-export class InvitationSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(InvitationSweeper.name);
-  private readonly task = new PeriodicTask('invitation sweep', SWEEP_EVERY_MS, () => this.sweep(), this.logger);
-
+export class InvitationSweeper extends JobSweeper {
   constructor(
     private readonly deliveries: InvitationDeliveries,
-    private readonly queues: QueueRegistry,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.task.start();
+    queues: QueueRegistry,
+  ) {
+    super('invitation sweep', SWEEP_EVERY_MS, QueueName.InvitationEmails, queues);
   }
 
-  /** Returns how many jobs it queued again. */
-  async sweep(): Promise<number> {
-    const queue = this.queues.get(QueueName.InvitationEmails);
-    let requeued = 0;
-    for (const data of await this.deliveries.stalled(QUEUED_GRACE_SECONDS)) {
-      // a job waiting, delayed or active claims the send itself
-      if (await ensureJobRuns(queue, INVITATION_EMAIL_JOB, data, invitationEmailJobId(data))) requeued += 1;
-    }
-    if (requeued) this.logger.log(`invitation sweeper queued ${requeued} email job(s) again`);
-    return requeued;
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+  protected async stuck(): Promise<SweptJob[]> {
+    const stalled = await this.deliveries.stalled(QUEUED_GRACE_SECONDS);
+    return stalled.map((data) => ({ name: INVITATION_EMAIL_JOB, data, jobId: invitationEmailJobId(data) }));
   }
 }

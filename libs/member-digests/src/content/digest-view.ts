@@ -1,5 +1,5 @@
 import { completePrompt } from '@roundtable/core';
-import type { Language, Multilingual } from '@roundtable/core';
+import type { Language, Multilingual, Period } from '@roundtable/core';
 import type { DigestContentRow, RawItem, RawOutcome, RawPublication, RawSpace } from './digest-content.query';
 import type { DigestLinks } from './digest-links';
 
@@ -106,7 +106,7 @@ export function excerpt(text: string, max = EXCERPT_CHARS): string {
  */
 export function buildDigestView(
   row: DigestContentRow,
-  window: { start: Date; end: Date },
+  window: Period,
   links: DigestLinks,
   unsubscribeUrl: string,
 ): DigestView | null {

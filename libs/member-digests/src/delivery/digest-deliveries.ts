@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@roundtable/core';
-import { DigestPeriod, MAX_PERIOD_DAYS } from '../digest-period';
+import { MemberDigestKey, MAX_PERIOD_DAYS } from '../digest-period';
 import { queryPrepared } from '../shared/prepared-statements';
 import { BOUNCES_BEFORE_PAUSE, Claim, DeliveryStatus } from './delivery-status';
 
@@ -25,7 +25,7 @@ export class DigestDeliveries {
    * holds an unexpired claim. The window starts where the member's last digest (sent, or
    * empty) ended, at most {@link MAX_PERIOD_DAYS} back, and is fixed by the first claim.
    */
-  async claim(userId: string, period: DigestPeriod): Promise<Claim> {
+  async claim(userId: string, period: MemberDigestKey): Promise<Claim> {
     const key = this.key(userId, period);
     const claimed = await queryPrepared<{ period_start: Date; attempts: number }>(
       this.db,
@@ -59,7 +59,7 @@ export class DigestDeliveries {
    * finds that another run has claimed the delivery since, and must not send: otherwise
    * both would. Returns the claim's new expiry, or null when it is no longer ours.
    */
-  async renew(userId: string, period: DigestPeriod, attempts: number): Promise<Date | null> {
+  async renew(userId: string, period: MemberDigestKey, attempts: number): Promise<Date | null> {
     const rows: Array<{ claimed_until: Date }> = await queryPrepared(
       this.db,
       'member-digest-renew',
@@ -72,7 +72,7 @@ export class DigestDeliveries {
   }
 
   /** The email went out: settles the delivery and ends any run of bounces. */
-  async sent(userId: string, period: DigestPeriod, messageId: string, items: number): Promise<void> {
+  async sent(userId: string, period: MemberDigestKey, messageId: string, items: number): Promise<void> {
     await queryPrepared(
       this.db,
       'member-digest-sent',
@@ -87,7 +87,7 @@ export class DigestDeliveries {
   }
 
   /** Nothing to send (`empty`) or nobody to send it to any more (`skipped`, with why). */
-  async settle(userId: string, period: DigestPeriod, status: 'empty' | 'skipped', note: string | null = null): Promise<void> {
+  async settle(userId: string, period: MemberDigestKey, status: 'empty' | 'skipped', note: string | null = null): Promise<void> {
     await this.db.query(
       `UPDATE member_digest_deliveries SET status = $4, claimed_until = NULL, updated_at = now(), error = $5, items = 0
        WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'`,
@@ -99,7 +99,7 @@ export class DigestDeliveries {
    * The SMTP server refused for good (5xx): the delivery is `bounced`, never retried, and
    * the member's third bounce in a row pauses their digest. Returns whether it is paused now.
    */
-  async bounced(userId: string, period: DigestPeriod, error: string): Promise<{ bounces: number; paused: boolean }> {
+  async bounced(userId: string, period: MemberDigestKey, error: string): Promise<{ bounces: number; paused: boolean }> {
     const result: unknown[] = await this.db.query(
       `WITH d AS (
          UPDATE member_digest_deliveries SET status = 'bounced', claimed_until = NULL, updated_at = now(), error = $4
@@ -118,7 +118,7 @@ export class DigestDeliveries {
   }
 
   /** A transient failure: the claim ends now, so the job's retry (after its backoff) can claim again at once. */
-  async release(userId: string, period: DigestPeriod, error: string): Promise<void> {
+  async release(userId: string, period: MemberDigestKey, error: string): Promise<void> {
     await this.db.query(
       `UPDATE member_digest_deliveries SET claimed_until = now(), updated_at = now(), error = $4
        WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'`,
@@ -127,7 +127,7 @@ export class DigestDeliveries {
   }
 
   /** Retries exhausted: `failed`, kept for an operator (a retried job may claim it again). */
-  async failed(userId: string, period: DigestPeriod, error: string): Promise<void> {
+  async failed(userId: string, period: MemberDigestKey, error: string): Promise<void> {
     await this.db.query(
       `UPDATE member_digest_deliveries SET status = 'failed', claimed_until = NULL, updated_at = now(), error = $4
        WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'`,
@@ -136,7 +136,7 @@ export class DigestDeliveries {
   }
 
   /** Claims that expired a while ago: their worker died between claim and send (or its retry is pending). */
-  async expiredClaims(graceSeconds: number, limit = 200): Promise<Array<{ userId: string } & DigestPeriod>> {
+  async expiredClaims(graceSeconds: number, limit = 200): Promise<Array<{ userId: string } & MemberDigestKey>> {
     const rows: Array<{ user_id: string; consultation_id: string; period_end: Date }> = await this.db.query(
       `SELECT user_id, consultation_id, period_end FROM member_digest_deliveries
        WHERE status = 'claimed' AND claimed_until < now() - make_interval(secs => $1)
@@ -146,7 +146,7 @@ export class DigestDeliveries {
     return rows.map((r) => ({ userId: r.user_id, consultationId: r.consultation_id, periodEnd: r.period_end }));
   }
 
-  private key(userId: string, period: DigestPeriod): Key {
+  private key(userId: string, period: MemberDigestKey): Key {
     return [userId, period.consultationId, period.periodEnd];
   }
 }

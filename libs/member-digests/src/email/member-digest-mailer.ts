@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@roundtable/core';
 import { MailTemplate, MailTransport, OutgoingMail, SentMail } from '@roundtable/mail';
 import type { DigestView } from '../content/digest-view';
-import { DigestPeriod, memberDigestJobId, periodKey } from '../digest-period';
+import { MemberDigestKey, memberDigestJobId, periodKey } from '../digest-period';
 import { MEMBER_DIGEST_TEMPLATE } from './member-digest.template';
 
 /**
@@ -26,7 +26,7 @@ export class MemberDigestMailer implements OnModuleInit {
     this.template = await MailTemplate.compile(MEMBER_DIGEST_TEMPLATE);
   }
 
-  compose(view: DigestView, to: string, userId: string, period: DigestPeriod): OutgoingMail {
+  compose(view: DigestView, to: string, userId: string, period: MemberDigestKey): OutgoingMail {
     const rendered = this.template!.render(view);
     return {
       to,

@@ -4,7 +4,7 @@ import { MailDeliveryError } from '@roundtable/mail';
 import { DigestContentLoader } from '../content/digest-content-loader';
 import { DigestLinks } from '../content/digest-links';
 import { buildDigestView, whyNoDigest } from '../content/digest-view';
-import { DigestPeriod, MemberDigestJob } from '../digest-period';
+import { MemberDigestKey, MemberDigestJob } from '../digest-period';
 import { DigestDeliveries } from '../delivery/digest-deliveries';
 import type { DeliveryStatus } from '../delivery/delivery-status';
 import { MemberDigestMailer } from '../email/member-digest-mailer';
@@ -44,7 +44,7 @@ export class DeliverMemberDigest {
 
   /** `lastAttempt`: a transient failure now is final (the delivery is marked `failed`). */
   async run(job: MemberDigestJob, lastAttempt = false): Promise<DeliveryOutcome> {
-    const period: DigestPeriod = { consultationId: job.consultationId, periodEnd: new Date(job.periodEnd) };
+    const period: MemberDigestKey = { consultationId: job.consultationId, periodEnd: new Date(job.periodEnd) };
     const claim = await this.deliveries.claim(job.userId, period);
     if (claim.kind !== 'claimed') return claim;
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { QueueName, QueueRegistry } from '@roundtable/core';
-import { DigestPeriod, memberDigestJobId, MemberDigestJob } from '../digest-period';
+import { MemberDigestKey, memberDigestJobId, MemberDigestJob } from '../digest-period';
 
 const BATCH = 500;
 
@@ -22,7 +22,7 @@ export class DigestFanOut {
   ) {}
 
   async run(consultationId: string, end: Date, trigger: 'schedule' | 'manual'): Promise<number> {
-    const period: DigestPeriod = { consultationId, periodEnd: end };
+    const period: MemberDigestKey = { consultationId, periodEnd: end };
     if (trigger === 'schedule' && (await this.ranRecently(period))) {
       // the local hour came twice (daylight saving time ended): one digest that week is enough
       this.logger.log(`digest run ${consultationId} until ${period.periodEnd.toISOString()} skipped: a run ended less than a day before`);
@@ -71,7 +71,7 @@ export class DigestFanOut {
     return members.length;
   }
 
-  private async ranRecently(period: DigestPeriod): Promise<boolean> {
+  private async ranRecently(period: MemberDigestKey): Promise<boolean> {
     const rows = await this.db.query(
       `SELECT 1 FROM member_digest_runs WHERE consultation_id = $1 AND period_end < $2 AND period_end > $2::timestamptz - interval '20 hours' LIMIT 1`,
       [period.consultationId, period.periodEnd],

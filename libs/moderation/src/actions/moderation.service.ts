@@ -7,6 +7,7 @@ import {
   CONTRIBUTION_SELECT,
   ContributionDto,
   ContributionRow,
+  ContributionsRepository,
   ContributionsService,
   ContributionStatus,
   SpaceEventLog,
@@ -43,6 +44,7 @@ export class ModerationService {
     private readonly audit: AuditLog,
     private readonly limiter: ModerationRateLimiter,
     private readonly contributions: ContributionsService,
+    private readonly rows: ContributionsRepository,
   ) {}
 
   async act(access: RequestAccess, contributionId: string, action: ModerationAction, reason?: string): Promise<ContributionDto> {
@@ -61,28 +63,18 @@ export class ModerationService {
       if (rule.to) {
         // the author reads why while it stays hidden or rejected; approval and restoration clear it
         const shown = rule.to === 'hidden' || rule.to === 'rejected' ? why : null;
-        await manager.query(
-          `UPDATE contributions SET status = $2, moderation_reason = $3, moderated_at = now(), updated_at = now() WHERE id = $1`,
-          [c.id, rule.to, shown],
-        );
+        await this.rows.setModerationStatus(manager, c.id, rule.to, shown);
       }
       if (rule.set) {
-        await manager.query(`UPDATE contributions SET pinned = coalesce($2, pinned), locked = coalesce($3, locked), updated_at = now() WHERE id = $1`, [
-          c.id,
-          rule.set.pinned ?? null,
-          rule.set.locked ?? null,
-        ]);
+        await this.rows.setPinnedLocked(manager, c.id, rule.set);
       }
       if (action === 'resolve' && why && c.status === 'hidden') {
         // a flag-hidden item kept hidden: the moderator's reason replaces the automatic one
-        await manager.query(`UPDATE contributions SET moderation_reason = $2, moderated_at = now() WHERE id = $1`, [c.id, why]);
+        await this.rows.setModerationReason(manager, c.id, why);
       }
       if (action === 'approve' && c.parent_id) {
         // a pending reply was not counted; now it is, as a post would have been
-        await manager.query(
-          `UPDATE contributions SET reply_count = reply_count + (id = $1)::int, last_activity_at = greatest(last_activity_at, now()) WHERE id IN ($1, $2)`,
-          [c.parent_id, c.root_id],
-        );
+        await this.rows.countApprovedReply(manager, c.parent_id, c.root_id);
       }
       if (rule.closesFlags && c.open_flags > 0) {
         await manager.query(`UPDATE contribution_flags SET resolved_at = now() WHERE contribution_id = $1 AND resolved_at IS NULL`, [c.id]);
@@ -116,12 +108,8 @@ export class ModerationService {
     if (type === 'contribution.published') {
       // approval gives the contribution its place in the space's sequence
       const seq = appended[0].seq;
-      await manager.query(`UPDATE contributions SET seq = $2 WHERE id = $1`, [c.id, seq]);
-      await manager.query(`UPDATE space_events SET payload = jsonb_set(payload, '{contribution,seq}', to_jsonb($3::bigint)) WHERE space_id = $1 AND seq = $2`, [
-        c.space_id,
-        seq,
-        seq,
-      ]);
+      await this.rows.setSeq(manager, c.id, seq);
+      await this.events.setPublishedSeq(manager, c.space_id, seq);
       appended[0].payload = { contribution: { ...view, seq } };
     }
     return appended;

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, keysetPage } from '@roundtable/core';
-import { neutraliseCell } from '@roundtable/exchange';
+import { DomainError, keysetPage, neutraliseCell } from '@roundtable/core';
 import { AuditEntryDto, AuditPageDto } from './audit-entry.dto';
 
 /** One moderation decision, as it is written. */

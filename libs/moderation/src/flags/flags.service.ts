@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, DomainError, OutboxRelay } from '@roundtable/core';
-import { AppendedEvent, assertContributionTransition, ContributionStatus, SpaceEventLog } from '@roundtable/contributions';
+import { AppendedEvent, assertContributionTransition, ContributionsRepository, ContributionStatus, SpaceEventLog } from '@roundtable/contributions';
 import { assertMayPost, assertNotSuspended, canModerate, RequestAccess } from '@roundtable/identity';
 import { AuditLog } from '../audit/audit-log';
 import { ModeratorAlerts } from '../queue/moderator-alerts';
@@ -32,6 +32,7 @@ export class FlagsService {
     private readonly audit: AuditLog,
     private readonly limiter: ModerationRateLimiter,
     private readonly alerts: ModeratorAlerts,
+    private readonly rows: ContributionsRepository,
   ) {}
 
   async flag(access: RequestAccess, contributionId: string, input: CreateFlagDto): Promise<FlagDto> {
@@ -70,10 +71,7 @@ export class FlagsService {
       if (open >= this.config.FLAG_HIDE_THRESHOLD && !c.author_is_staff) {
         assertContributionTransition(c.status, 'hidden');
         const reason = `Hidden pending review: flagged by ${open} members`;
-        await manager.query(
-          `UPDATE contributions SET status = 'hidden', moderation_reason = $2, moderated_at = now(), updated_at = now() WHERE id = $1`,
-          [contributionId, reason],
-        );
+        await this.rows.setModerationStatus(manager, contributionId, 'hidden', reason);
         await this.audit.record(manager, {
           spaceId: c.space_id,
           actorId: null,

@@ -23,7 +23,7 @@ export const SANCTION_COLUMNS = 'id, kind, user_id, space_id, consultation_id, u
  * What a member is told about moderation: their warnings and suspensions, and each
  * decision on their contributions with its reason. Read by GET /me/moderation and meant
  * for the member digest (`since` = the start of the digest period); it depends on the
- * database only, so the worker can use it through {@link ModerationNoticesModule}.
+ * database only, so the worker can use it through {@link ModerationCoreModule}.
  */
 @Injectable()
 export class MemberNotices {

@@ -7,7 +7,7 @@ import { pickLanguages } from '../shared/multilingual-text.dto';
 import { ConsultationEntity } from '../consultations/consultation.entity';
 import { SpaceEntity } from '../spaces/space.entity';
 import { CreateRoundtableDto, UpdateRoundtableDto } from './roundtable.dto';
-import { RoundtableRoleEntity } from './roundtable-role.entity';
+import { RoundtableRolesRepository } from './roundtable-roles.repository';
 import { RoundtableEntity } from './roundtable.entity';
 
 @Injectable()
@@ -16,7 +16,7 @@ export class RoundtablesService {
     @InjectRepository(RoundtableEntity) private readonly roundtables: Repository<RoundtableEntity>,
     @InjectRepository(ConsultationEntity) private readonly consultations: Repository<ConsultationEntity>,
     @InjectRepository(SpaceEntity) private readonly spaces: Repository<SpaceEntity>,
-    @InjectRepository(RoundtableRoleEntity) private readonly roles: Repository<RoundtableRoleEntity>,
+    private readonly roles: RoundtableRolesRepository,
     private readonly access: AccessService,
   ) {}
 
@@ -69,12 +69,12 @@ export class RoundtablesService {
   async assignRole(roundtableId: string, userId: string, role: 'moderator' | 'rapporteur' | 'none'): Promise<void> {
     await this.get(roundtableId);
     if (role === 'none') {
-      await this.roles.delete({ roundtableId, userId });
+      await this.roles.remove(roundtableId, userId);
       await this.access.changed(userId);
       return;
     }
     try {
-      await this.roles.upsert({ roundtableId, userId, role }, ['roundtableId', 'userId']);
+      await this.roles.assign(roundtableId, userId, role);
     } catch (err) {
       throw uniqueViolation(err, 'User not found');
     }

@@ -8,6 +8,7 @@ import { pickLanguages } from '../shared/multilingual-text.dto';
 import { RoundtableEntity } from '../roundtables/roundtable.entity';
 import { uniqueViolation } from '../roundtables/roundtables.service';
 import { MembershipEntity } from './membership.entity';
+import { MembershipsRepository } from './memberships.repository';
 import { CreateSpaceDto, UpdateSpaceDto } from './space.dto';
 import { SpaceEntity } from './space.entity';
 import { assertSpaceTransition } from './space-status';
@@ -17,7 +18,7 @@ export class SpacesService {
   constructor(
     @InjectRepository(SpaceEntity) private readonly spaces: Repository<SpaceEntity>,
     @InjectRepository(RoundtableEntity) private readonly roundtables: Repository<RoundtableEntity>,
-    @InjectRepository(MembershipEntity) private readonly memberships: Repository<MembershipEntity>,
+    private readonly memberships: MembershipsRepository,
     private readonly access: AccessService,
     private readonly queues: QueueRegistry,
   ) {}
@@ -87,25 +88,20 @@ export class SpacesService {
   async join(spaceId: string, userId: string): Promise<MembershipEntity> {
     const space = await this.get(spaceId);
     if (space.status === 'archived') throw DomainError.conflict('This space is archived; it cannot be joined', 'space_archived');
-    await this.memberships
-      .createQueryBuilder()
-      .insert()
-      .values({ spaceId, userId, role: 'participant' })
-      .orIgnore()
-      .execute();
+    await this.memberships.join(spaceId, userId);
     await this.access.changed(userId);
-    return this.memberships.findOneByOrFail({ spaceId, userId });
+    return this.memberships.find(spaceId, userId);
   }
 
   async assignRole(spaceId: string, userId: string, role: SpaceRole): Promise<MembershipEntity> {
     await this.get(spaceId);
     try {
-      await this.memberships.upsert({ spaceId, userId, role }, ['spaceId', 'userId']);
+      await this.memberships.assign(spaceId, userId, role);
     } catch (err) {
       throw uniqueViolation(err, 'User not found');
     }
     await this.access.changed(userId);
-    return this.memberships.findOneByOrFail({ spaceId, userId });
+    return this.memberships.find(spaceId, userId);
   }
 }
 

@@ -5,8 +5,8 @@ import { AppConfig } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { MailDeliveryError, MailTemplate, MailTransport } from '@roundtable/mail';
 import { hashSecret, newSecret } from '../auth/secret-hash';
-import { ACCOUNT_EMAIL_TEMPLATE } from './account-email.template';
-import type { AccountEmailKind } from './account-emails';
+import { ACCOUNT_EMAIL_TEMPLATE } from '../emails/account-email.template';
+import type { AccountEmailKind } from '../emails/account-emails';
 
 /** How long a worker holds a send: well above the SMTP timeouts. */
 const CLAIM_SECONDS = 120;

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { QueueConsumers, QueueName } from '@roundtable/core';
-import type { AccountEmailJob } from './account-emails';
+import type { AccountEmailJob } from '../emails/account-emails';
 import { AccountEmailOutcome, DeliverAccountEmail } from './deliver-account-email';
 
 /** The worker's only consumer of the account-emails queue: thin, {@link DeliverAccountEmail} decides. */
