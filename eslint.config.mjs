@@ -18,7 +18,7 @@ export const LIB_GRAPH = {
   identity: ['core', 'mail'],
   spaces: ['core', 'identity'],
   contributions: ['core', 'identity'],
-  translation: ['core', 'identity'],
+  translation: ['core', 'identity', 'contributions'],
   live: ['core', 'identity', 'contributions'],
   exchange: ['core', 'identity', 'spaces', 'contributions'],
   moderation: ['core', 'identity', 'contributions', 'live'],

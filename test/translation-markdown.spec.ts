@@ -28,7 +28,7 @@ function structure(value: string): { blocks: string[]; inline: string[]; links: 
   return {
     blocks: tokens.filter((t) => t.type !== 'inline').map((t) => `${t.type}${t.markup ? ` ${t.markup}` : ''}`),
     inline: inline.filter((t) => t.type !== 'text' && t.type !== 'softbreak').map((t) => `${t.type} ${t.markup}`),
-    links: inline.filter((t) => t.type === 'link_open').map((t) => t.attrGet('href') ?? ''),
+    links: inline.filter((t) => t.type === 'link_open').map((t) => String(t.attrGet('href') ?? '')),
     code: [...tokens, ...inline].filter((t) => t.type === 'fence' || t.type === 'code_inline').map((t) => t.content),
     emptyMarkup,
   };

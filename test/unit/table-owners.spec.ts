@@ -24,6 +24,7 @@ const OWNERS: Record<string, string> = {
   space_events: 'contributions',
   contribution_translations: 'translation',
   glossary_terms: 'translation',
+  translation_memory: 'translation',
   text_translations: 'digests',
   contribution_flags: 'moderation',
   member_sanctions: 'moderation',
