@@ -1213,22 +1213,16 @@ export interface components {
             /** @description password must be 10–200 characters and contain a letter and a digit or symbol */
             password: string;
         };
-        LoginDto: {
-            email: string;
-            password: string;
-            /** @description With two-factor sign-in on: the current 6-digit code of the authenticator app, or a recovery code */
-            code?: string;
-        };
         UserDto: {
             /** Format: uuid */
             id: string;
-            email: Record<string, never>;
+            email: string | null;
             displayName: string;
-            organisation?: Record<string, never> | null;
+            organisation?: string | null;
             /** @enum {string} */
             constituency: "state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other";
             /** @description ISO 3166-1 alpha-2 code or country name */
-            country?: Record<string, never> | null;
+            country?: string | null;
             /** @enum {string} */
             preferredLanguage: "en" | "fr" | "es";
             /** @enum {string} */
@@ -1236,7 +1230,7 @@ export interface components {
             /** @enum {string} */
             digestStatus: "weekly" | "off" | "paused";
             /** @description When the digest was paused after repeated bounces */
-            digestPausedAt?: Record<string, never> | null;
+            digestPausedAt?: string | null;
             /** @description Global organiser (administrator) role */
             isOrganiser: boolean;
             /** @description The email address is confirmed (or needs no confirmation here): the member may post */
@@ -1252,9 +1246,22 @@ export interface components {
             /** @description Bearer token for the Authorization header and the Socket.IO handshake */
             accessToken: string;
         };
+        LoginDto: {
+            email: string;
+            password: string;
+            /** @description With two-factor sign-in on: the current 6-digit code of the authenticator app, or a recovery code */
+            code?: string;
+        };
         PasswordResetRequestDto: {
             /** @example amina@example.org */
             email: string;
+        };
+        AcceptedDto: {
+            /**
+             * @description Always true: the request was taken; what follows arrives by email
+             * @enum {boolean}
+             */
+            accepted: true;
         };
         PasswordResetConfirmDto: {
             /** @description password must be 10–200 characters and contain a letter and a digit or symbol */
@@ -1280,9 +1287,29 @@ export interface components {
             /** @enum {string} */
             digest?: "weekly" | "off";
         };
+        AccountExportDto: {
+            exportedAt: string;
+            profile: components["schemas"]["UserDto"];
+            /** @description Spaces joined, with the role held in each */
+            memberships: string[];
+            /** @description Roundtable-wide roles (moderator, rapporteur) */
+            roundtableRoles: string[];
+            /** @description Every contribution written, in any status, with its earlier versions */
+            contributions: string[];
+            /** @description Other records that name the member (flags raised, warnings and suspensions received, digest deliveries…), by table */
+            other: Record<string, never>;
+        };
         DeleteMeDto: {
             /** @description Your current password */
             password: string;
+        };
+        DeletedAccountDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Your contributions stay in their threads under this name, without your email, organisation or country */
+            shownAs: string;
+            /** @description How many of your contributions were kept, anonymised */
+            contributionsKept: number;
         };
         PasswordChangeDto: {
             /** @description password must be 10–200 characters and contain a letter and a digit or symbol */
@@ -1295,7 +1322,7 @@ export interface components {
             /** @description The browser or program that signed in (its User-Agent) */
             device: string;
             /** @description Address it last used */
-            ip?: Record<string, never> | null;
+            ip?: string | null;
             createdAt: string;
             /** @description When it last signed in or renewed its access token */
             lastUsedAt: string;
@@ -1310,12 +1337,12 @@ export interface components {
             /** @enum {string} */
             kind: "sign_in" | "new_device" | "sign_in_failed_code" | "password_changed" | "password_reset" | "two_factor_enabled" | "two_factor_disabled" | "recovery_code_used" | "signed_out_everywhere" | "session_ended" | "refresh_reuse" | "email_verified";
             device: string;
-            ip?: Record<string, never> | null;
+            ip?: string | null;
             at: string;
         };
         SecurityLogPageDto: {
             items: components["schemas"]["SecurityEventDto"][];
-            nextCursor?: Record<string, never> | null;
+            nextCursor?: string | null;
         };
         TwoFactorEnrolmentDto: {
             /** @description Base32 secret, for apps that cannot scan */
@@ -1380,19 +1407,6 @@ export interface components {
             /** @description Hour of the weekly digest email (0–23); null: the platform default */
             digestHour?: number | null;
         };
-        UpdateConsultationDto: {
-            title?: components["schemas"]["MultilingualTextDto"];
-            description?: components["schemas"]["MultilingualTextDto"];
-            /**
-             * @description IANA time zone; the digest schedule follows it
-             * @example America/Bogota
-             */
-            timezone?: string;
-            /** @description Weekday of the weekly digest email (0 Sunday … 6 Saturday); null: back to the platform default */
-            digestDay?: number | null;
-            /** @description Hour of the weekly digest email (0–23); null: back to the platform default */
-            digestHour?: number | null;
-        };
         DigestScheduleDto: {
             /** @description 0 Sunday … 6 Saturday */
             day: number;
@@ -1419,6 +1433,23 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             roundtables?: components["schemas"]["RoundtableSummaryDto"][];
+        };
+        ConsultationListDto: {
+            items: components["schemas"]["ConsultationDto"][];
+            nextCursor: string | null;
+        };
+        UpdateConsultationDto: {
+            title?: components["schemas"]["MultilingualTextDto"];
+            description?: components["schemas"]["MultilingualTextDto"];
+            /**
+             * @description IANA time zone; the digest schedule follows it
+             * @example America/Bogota
+             */
+            timezone?: string;
+            /** @description Weekday of the weekly digest email (0 Sunday … 6 Saturday); null: back to the platform default */
+            digestDay?: number | null;
+            /** @description Hour of the weekly digest email (0–23); null: back to the platform default */
+            digestHour?: number | null;
         };
         MemberFiguresDto: {
             /** @description People who joined at least one question of the consultation, or moderate or report on one of its roundtables */
@@ -1512,6 +1543,49 @@ export interface components {
             title: components["schemas"]["MultilingualTextDto"];
             objectives?: string[];
         };
+        SpaceDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundtableId: string;
+            number: number;
+            /** @description The question in each language: the organiser's text, completed by machine translations */
+            prompt: components["schemas"]["MultilingualTextDto"];
+            /** @description The languages of `prompt` that a machine translated (or is translating), and how */
+            promptTranslations: {
+                [key: string]: {
+                    text?: string | null;
+                    /** @enum {unknown} */
+                    status?: "done" | "pending" | "failed";
+                    provider?: string | null;
+                    machine?: boolean;
+                };
+            };
+            /** @enum {string} */
+            moderation: "pre" | "post";
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "archived";
+            opensAt?: string | null;
+            closesAt?: string | null;
+            /** @description Seq of the latest event in this space */
+            lastSeq: number;
+            createdAt: string;
+            /** @enum {string|null} */
+            myRole?: "participant" | "moderator" | "rapporteur" | null;
+        };
+        RoundtableDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            consultationId: string;
+            number: number;
+            title: components["schemas"]["MultilingualTextDto"];
+            objectives: string[];
+            /** @description The roundtable questions (discussion spaces) you may see */
+            spaces: components["schemas"]["SpaceDto"][];
+            /** @enum {string|null} */
+            myRole?: "moderator" | "rapporteur" | null;
+        };
         UpdateRoundtableDto: {
             /** @example 2 */
             number?: number;
@@ -1556,6 +1630,15 @@ export interface components {
             closesAt?: string;
             /** @enum {string} */
             status?: "draft" | "open" | "closed" | "archived";
+        };
+        MembershipDto: {
+            /** Format: uuid */
+            spaceId: string;
+            /** Format: uuid */
+            userId: string;
+            /** @enum {string} */
+            role: "participant" | "moderator" | "rapporteur";
+            joinedAt: string;
         };
         AssignSpaceRoleDto: {
             /** @enum {string} */
@@ -1617,10 +1700,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             displayName: string;
-            organisation?: Record<string, never> | null;
+            organisation?: string | null;
             /** @enum {string} */
             constituency: "state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other";
-            country?: Record<string, never> | null;
+            country?: string | null;
             /** @description Moderates this space (shown as a badge) */
             isModerator: boolean;
             /** @description Organisation and constituency confirmed by an organiser or an invitation (else self-declared) */
@@ -1682,8 +1765,31 @@ export interface components {
             items: components["schemas"]["ContributionDto"][];
             nextCursor: string | null;
         };
+        SpaceEventDto: {
+            /** @example contribution.published */
+            type: string;
+            /** Format: uuid */
+            spaceId: string;
+            seq: number;
+            payload: {
+                [key: string]: unknown;
+            };
+            createdAt: string;
+        };
+        SpaceEventPageDto: {
+            items: components["schemas"]["SpaceEventDto"][];
+            /** @description Seq of the latest event in the space */
+            lastSeq: number;
+            /** @description Pass as afterSeq to read on; null when caught up */
+            nextCursor: string | null;
+        };
         UpdateContributionDto: {
             body: string;
+        };
+        EditDto: {
+            version: number;
+            body: string;
+            replacedAt: string;
         };
         ImportContributionDto: {
             /** @description Unique within its space in the file; makes the import idempotent */
@@ -2178,6 +2284,15 @@ export interface components {
             /** @description Where to take the member: the question when there is one, else the roundtable */
             landing: components["schemas"]["InvitationLandingDto"];
         };
+        GlossaryTermDto: {
+            /** Format: uuid */
+            id: string;
+            en: string;
+            fr: string;
+            es: string;
+            note: string | null;
+            updatedAt: string;
+        };
         CreateGlossaryTermDto: {
             /**
              * @description The term in English
@@ -2259,6 +2374,50 @@ export interface components {
              */
             periodEnd: string;
         };
+        DigestVersionDto: {
+            version: number;
+            /** @enum {string} */
+            change: "drafted" | "edited";
+            editedBy: string | null;
+            createdAt: string;
+        };
+        DigestDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            spaceId: string;
+            periodStart: string;
+            periodEnd: string;
+            /** @enum {string} */
+            origin: "scheduled" | "on_demand";
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** @description The version shown */
+            version: number;
+            publishedVersion: number | null;
+            publishedAt: string | null;
+            /** @description Edited since it was last published (staff only) */
+            hasUnpublishedChanges: boolean;
+            /** @description Activity figures: contributions, threads, replies, participants, moderators (counted apart), by constituency, language and country */
+            figures: Record<string, never>;
+            /** @description Most-discussed threads */
+            threads: string[];
+            /** @description Recurring themes, each with its contributions, constituencies and representative quotes */
+            themes: string[];
+            /** @description How far each of the roundtable's objectives was addressed by participants: `{ number, text, contributionIds }` */
+            objectives: string[];
+            /** @description Whether French and Spanish contributions were read through the translation engine for the themes: `{ status: complete|unavailable|not_needed, provider, untranslated, error }`. `unavailable`: their themes stay within their language, and the draft says so in its first key point */
+            translation?: Record<string, never> | null;
+            /** @description What the moderator says; generated from the themes, then edited */
+            keyPoints: string[];
+            /** @description Edit history (staff only) */
+            versions?: components["schemas"]["DigestVersionDto"][];
+            createdAt: string;
+            updatedAt: string;
+        };
+        DigestListDto: {
+            items: components["schemas"]["DigestDto"][];
+        };
         KeyPointEditDto: {
             /**
              * Format: uuid
@@ -2275,6 +2434,83 @@ export interface components {
             keyPoints: components["schemas"]["KeyPointEditDto"][];
             /** @description The version you edited; a newer one on the server answers 409 */
             expectedVersion?: number;
+        };
+        SummaryVersionDto: {
+            version: number;
+            /** @enum {string} */
+            change: "compiled" | "edited" | "recompiled";
+            editedBy: string | null;
+            createdAt: string;
+        };
+        SummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundtableId: string;
+            periodStart: string;
+            periodEnd: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** @description The version shown */
+            version: number;
+            publishedVersion: number | null;
+            publishedAt: string | null;
+            hasUnpublishedChanges: boolean;
+            /** @enum {string} */
+            lang: "en" | "fr" | "es";
+            /** @description Machine translation of the free text into `lang`: `status` pending, done or failed; `review` reviewed or accepted by a rapporteur, or null; `official`: only a reviewed or accepted translation is the official text (null for the original language) */
+            translation: Record<string, never> | null;
+            /** @description Who worded the statements: extractive or openai */
+            summariser: string;
+            compiledAt: string;
+            /** @description Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (null when no profile names a country) */
+            participation: Record<string, never>;
+            /** @description Editable sections; each item with its sources and its wording (`statement`) in `lang` */
+            sections: Record<string, never>;
+            /** @description Spaces × constituencies */
+            annex: Record<string, never>;
+            /** @description The published digests it was compiled from */
+            digests: string[];
+            /** @description For the rapporteur: what is missing (staff only) */
+            warnings?: string[];
+            /** @description Edit history (staff only) */
+            versions?: components["schemas"]["SummaryVersionDto"][];
+        };
+        SummaryListDto: {
+            items: components["schemas"]["SummaryDto"][];
+        };
+        ConsultationSynthesisDto: {
+            /** Format: uuid */
+            consultationId: string;
+            lang: string;
+            /** @description Each roundtable with a published stocktaking summary: its number, title, summary and key emphases (statements in `lang`) */
+            roundtables: string[];
+            /** @description Participants of those roundtables (each person once), their UN M49 regions, and the sentence saying them */
+            participation: Record<string, never>;
+            /** @description Themes across the roundtables, those raised in most roundtables and by most constituencies first */
+            themes: string[];
+            /** @description One short section per region: who took part and which themes they raised */
+            regions: string[];
+        };
+        TranslationReviewDto: {
+            /** Format: uuid */
+            summaryId: string;
+            /** @description The published version this translation is of */
+            version: number;
+            language: string;
+            /** @enum {string} */
+            status: "pending" | "done" | "failed";
+            provider: string | null;
+            /**
+             * @description null: a machine translation nobody reviewed, not the official text
+             * @enum {string|null}
+             */
+            review: "reviewed" | "accepted" | null;
+            /** @description Only a reviewed or accepted translation is the official text in its language */
+            official: boolean;
+            reviewedAt: string | null;
+            /** @description Each free text: its key, the source as written, the machine translation and your correction, if any */
+            texts: string[];
         };
         TextCorrectionDto: {
             /** @description The key of a translated text, as `GET /stocktaking/:id/translations/:lang` lists it */
@@ -2314,6 +2550,15 @@ export interface components {
             /** @description The version the preview was made from; a newer one on the server answers 409 */
             expectedVersion?: number;
         };
+        RecompileResultDto: {
+            /** @description Whether the re-compile was saved (confirm: true) */
+            applied: boolean;
+            /** @description The version the preview or re-compile was made from */
+            basedOnVersion: number;
+            /** @description What changes: items added and removed, edits kept, figures */
+            changes: Record<string, never>;
+            summary: components["schemas"]["SummaryDto"];
+        };
     };
     responses: never;
     parameters: never;
@@ -2336,6 +2581,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponseDto"];
+                };
+            };
             /** @description Email already registered */
             409: {
                 headers: {
@@ -2365,6 +2618,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponseDto"];
+                };
+            };
             /** @description Wrong email or password; `code: two_factor_required` when a two-factor code is needed */
             401: {
                 headers: {
@@ -2449,7 +2710,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AcceptedDto"];
+                };
             };
             /** @description Too many requests for this address or from this client (PASSWORD_RESETS_PER_HOUR) */
             429: {
@@ -2525,6 +2788,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -2547,6 +2818,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletedAccountDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -2576,6 +2855,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -2594,6 +2881,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExportDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -2851,6 +3146,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -2965,6 +3268,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationListDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -2987,6 +3298,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3014,6 +3333,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3112,6 +3439,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundtableSummaryDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3139,6 +3474,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundtableDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3170,6 +3513,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundtableSummaryDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3201,6 +3552,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpaceDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3233,6 +3592,12 @@ export interface operations {
             };
         };
         responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3260,6 +3625,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpaceDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3291,6 +3664,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpaceDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3361,6 +3742,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3393,6 +3782,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MembershipDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3475,6 +3872,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3520,6 +3925,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpaceEventPageDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3549,6 +3962,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3576,6 +3997,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3607,6 +4036,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -3634,6 +4071,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditDto"][];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4456,6 +4901,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlossaryTermDto"][];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4478,6 +4931,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlossaryTermDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4550,6 +5011,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlossaryTermDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4705,6 +5174,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestListDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4736,6 +5213,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4763,6 +5248,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4794,6 +5287,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4821,6 +5322,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4851,6 +5360,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryListDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4882,6 +5399,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4912,6 +5437,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationSynthesisDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4933,6 +5466,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationReviewDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4965,6 +5506,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationReviewDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -4995,6 +5544,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -5026,6 +5583,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -5057,6 +5622,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecompileResultDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -5084,6 +5657,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {

@@ -1,9 +1,9 @@
 import type { components } from './schema';
 
 /**
- * The shapes the pages work with. Contributions come from the generated schema; the
- * others are written from ../shared/API.md and the api's DTOs, because several routes
- * document their responses loosely (`object`) in OpenAPI and the pages need their fields.
+ * The shapes the pages work with, named for them. Most are the generated schema's
+ * (`schema.d.ts`, from the api's OpenAPI document); digests and summaries are still
+ * written here because their sections are documented loosely (`object`) in OpenAPI.
  */
 export type Lang = 'en' | 'fr' | 'es';
 export const LANGS: Lang[] = ['en', 'fr', 'es'];
@@ -17,61 +17,14 @@ export type Contribution = Omit<components['schemas']['ContributionDto'], 'trans
 };
 export type ContributionPage = { items: Contribution[]; nextCursor: string | null };
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  organisation: string | null;
-  constituency: Constituency;
-  country: string | null;
-  preferredLanguage: Lang;
-  digest: 'weekly' | 'off';
-  isOrganiser: boolean;
-  emailVerified?: boolean;
-  affiliationVerified?: boolean;
-  twoFactorEnabled?: boolean;
-}
-export interface AuthResult {
-  user: User;
-  accessToken: string;
-}
-export interface Consultation {
-  id: string;
-  title: Multilingual;
-  description?: Multilingual | null;
-  timezone: string;
-  /** When members' weekly digest email goes out, in `timezone`; `custom` false while the platform default applies. */
-  digestSchedule: { day: number; hour: number; custom: boolean };
-  roundtables?: Roundtable[];
-}
+export type User = components['schemas']['UserDto'];
+export type AuthResult = components['schemas']['AuthResponseDto'];
+export type Consultation = components['schemas']['ConsultationDto'];
 export type Role = 'participant' | 'moderator' | 'rapporteur' | null;
-export interface Roundtable {
-  id: string;
-  consultationId: string;
-  number: number;
-  title: Multilingual;
-  objectives: string[];
-  spaces?: Space[];
-  myRole?: Role;
-}
-export interface Space {
-  id: string;
-  roundtableId: string;
-  number: number;
-  prompt: Multilingual;
-  moderation: 'pre' | 'post';
-  status: 'draft' | 'open' | 'closed' | 'archived';
-  opensAt: string | null;
-  closesAt: string | null;
-  lastSeq: number;
-  myRole?: Role;
-}
-export interface SpaceEvent {
-  type: string;
-  spaceId: string;
-  seq: number;
-  payload: Record<string, any>;
-}
+export type Roundtable = components['schemas']['RoundtableDto'];
+export type Space = components['schemas']['SpaceDto'];
+/** An event of a space; its payload's fields depend on `type` (see API.md). */
+export type SpaceEvent = Omit<components['schemas']['SpaceEventDto'], 'payload'> & { payload: Record<string, any> };
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -79,45 +32,11 @@ export interface Page<T> {
 export type FlagReason = 'spam' | 'off_topic' | 'abusive' | 'other';
 export const FLAG_REASONS: FlagReason[] = ['spam', 'off_topic', 'abusive', 'other'];
 /** A contribution waiting for a moderator: pending approval, or flagged by members. */
-export interface QueueItem {
-  kind: 'pending' | 'flagged';
-  queuedAt: string;
-  flagCount: number;
-  reasons: Array<{ reason: FlagReason; count: number }>;
-  flags: Array<{ userId: string; reason: FlagReason; note: string | null; flaggedAt: string }>;
-  contribution: Contribution;
-}
-export interface AuditEntry {
-  id: string;
-  spaceId: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  contributionId: string | null;
-  subjectUserId: string | null;
-  subjectName: string | null;
-  reason: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  createdAt: string;
-}
-export interface Sanction {
-  id: string;
-  kind: 'warning' | 'suspension';
-  userId: string;
-  spaceId: string | null;
-  until: string | null;
-  reason: string;
-  createdAt: string;
-  liftedAt?: string | null;
-  liftReason?: string | null;
-}
+export type QueueItem = Omit<components['schemas']['QueueItemDto'], 'contribution'> & { contribution: Contribution };
+export type AuditEntry = components['schemas']['AuditEntryDto'];
+export type Sanction = components['schemas']['SanctionDto'];
 export type RunningSuspension = components['schemas']['RunningSuspensionDto'];
-export interface MemberNotices {
-  warnings: Sanction[];
-  suspensions: Sanction[];
-  decisions: Array<{ action: string; contributionId: string; spaceId: string; status: string | null; reason: string | null; at: string }>;
-}
+export type MemberNotices = components['schemas']['MemberNoticesDto'];
 export interface KeyPoint {
   id?: string;
   text: string;

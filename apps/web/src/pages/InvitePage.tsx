@@ -117,7 +117,7 @@ export function InvitePage({ token }: { token: string }) {
       ) : user ? (
         <div className="stack">
           <p>{t('invite.signedInAs', { name: user.displayName, email: user.email })}</p>
-          {user.email.toLowerCase() !== invitation.email.toLowerCase() && <p className="note">{t('invite.otherAddress', { email: invitation.email })}</p>}
+          {(user.email ?? '').toLowerCase() !== invitation.email.toLowerCase() && <p className="note">{t('invite.otherAddress', { email: invitation.email })}</p>}
           <ErrorNote error={acceptError} />
           <p className="row">
             <button type="button" className="primary" disabled={acceptNow.busy} onClick={() => void acceptNow.run()}>

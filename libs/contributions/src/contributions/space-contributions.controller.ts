@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiConflictResponse, ApiExtraModels, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Access, assertNotSuspended, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../events/space-event-log';
 import { ContributionDto, ContributionPageDto, CreateContributionDto, EventsQueryDto, ListContributionsQueryDto, SpaceEventPageDto, TranslationDto } from './contribution.dto';
@@ -22,6 +22,7 @@ export class SpaceContributionsController {
   @ApiOperation({ summary: 'Post a contribution, or a reply with parentId' })
   @ApiConflictResponse({ description: 'The space is closed or archived' })
   @ApiTooManyRequestsResponse({ description: 'Posting too fast' })
+  @ApiCreatedResponse({ type: ContributionDto })
   post(@Param('id', ParseUUIDPipe) _id: string, @Body() body: CreateContributionDto, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
     return this.contributions.post(access, body);
   }
@@ -55,6 +56,7 @@ export class SpaceContributionsController {
   @Get(':id/events')
   @Access('member', 'space')
   @ApiOperation({ summary: "The space's events after afterSeq, in order (catch-up)" })
+  @ApiOkResponse({ type: SpaceEventPageDto })
   async events(@Param('id', ParseUUIDPipe) id: string, @Query() query: EventsQueryDto, @CurrentAccess() access: RequestAccess): Promise<SpaceEventPageDto> {
     assertNotSuspended(access); // a suspended member does not catch up until the suspension ends
     const afterSeq = Number(query.afterSeq ?? 0);

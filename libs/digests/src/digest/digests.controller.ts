@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { DigestDto, UpdateDigestDto } from './digest.dto';
 import { DigestsService } from './digests.service';
@@ -12,6 +12,7 @@ export class DigestsController {
   @Get(':id')
   @Access('member', 'digest')
   @ApiOperation({ summary: 'A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version)' })
+  @ApiOkResponse({ type: DigestDto })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<DigestDto> {
     return this.digests.get(id, access);
   }
@@ -19,6 +20,7 @@ export class DigestsController {
   @Patch(':id')
   @Access('moderator', 'digest')
   @ApiOperation({ summary: 'Edit the key points: add, reword, drop, reorder, mark as priority (each edit is a new version)' })
+  @ApiOkResponse({ type: DigestDto })
   edit(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateDigestDto, @CurrentAccess() access: RequestAccess): Promise<DigestDto> {
     return this.digests.edit(id, body, access.user!.id);
   }
@@ -27,6 +29,7 @@ export class DigestsController {
   @HttpCode(200)
   @Access('moderator', 'digest')
   @ApiOperation({ summary: 'Publish the latest version to the members of the space' })
+  @ApiOkResponse({ type: DigestDto })
   publish(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<DigestDto> {
     return this.digests.publish(id, access.user!.id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { DigestDto, DigestListDto, PeriodDto } from './digest.dto';
 import { DigestsService } from './digests.service';
@@ -13,6 +13,7 @@ export class SpaceDigestsController {
   @Post(':id/digests')
   @Access('moderator', 'space')
   @ApiOperation({ summary: 'Draft the moderator digest of this space for a period (also drafted weekly by the scheduler)' })
+  @ApiCreatedResponse({ type: DigestDto })
   draft(@Param('id', ParseUUIDPipe) id: string, @Body() body: PeriodDto, @CurrentAccess() access: RequestAccess): Promise<DigestDto> {
     return this.digests.draftOnDemand(id, parsePeriod(body), access.user!.id);
   }
@@ -20,6 +21,7 @@ export class SpaceDigestsController {
   @Get(':id/digests')
   @Access('member', 'space')
   @ApiOperation({ summary: "This space's moderator digests, newest first (drafts for its moderators and rapporteurs only)" })
+  @ApiOkResponse({ type: DigestListDto })
   list(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<DigestListDto> {
     return this.digests.list(id, access);
   }

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { DomainError } from '@roundtable/core';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCookieAuth, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCookieAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AcceptedDto } from './accepted.dto';
 import { Access } from '../access/access.decorator';
 import { bearer } from '../access/access.guard';
 import { EmailVerification } from '../emails/email-verification';
@@ -32,6 +33,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Create an account (also sets the refresh cookie of the web app)' })
   @ApiConflictResponse({ description: 'Email already registered' })
   @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address (REGISTRATIONS_PER_HOUR)' })
+  @ApiCreatedResponse({ type: AuthResponseDto })
   async register(@Body() body: RegisterDto, @RequestClient() client: ClientInfo, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
     return this.answer(await this.auth.register(body, client), reply);
   }
@@ -42,6 +44,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password (and `code` when two-factor sign-in is on); also sets the refresh cookie' })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password; `code: two_factor_required` when a two-factor code is needed' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts' })
+  @ApiOkResponse({ type: AuthResponseDto })
   async login(@Body() body: LoginDto, @RequestClient() client: ClientInfo, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
     return this.answer(await this.auth.login(body.email, body.password, client, body.code), reply);
   }
@@ -89,9 +92,9 @@ export class AuthController {
   @HttpCode(202)
   @Access('public')
   @ApiOperation({ summary: 'Email a single-use password reset link; the same answer whether or not the address has an account' })
-  @ApiAcceptedResponse({ description: 'Accepted (for any address)' })
+  @ApiAcceptedResponse({ type: AcceptedDto, description: 'Accepted (for any address)' })
   @ApiTooManyRequestsResponse({ description: 'Too many requests for this address or from this client (PASSWORD_RESETS_PER_HOUR)' })
-  async requestReset(@Body() body: PasswordResetRequestDto, @RequestClient() client: ClientInfo): Promise<{ accepted: true }> {
+  async requestReset(@Body() body: PasswordResetRequestDto, @RequestClient() client: ClientInfo): Promise<AcceptedDto> {
     await this.passwords.requestReset(body.email, client);
     return { accepted: true };
   }

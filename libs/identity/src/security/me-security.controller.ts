@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { keysetPage, PageQueryDto } from '@roundtable/core';
+import { AcceptedDto } from '../auth/accepted.dto';
 import { Access, CurrentAccess } from '../access/access.decorator';
 import { bearer } from '../access/access.guard';
 import type { RequestAccess } from '../access/request-access';
@@ -132,8 +133,9 @@ export class MeSecurityController {
   @HttpCode(202)
   @Access('signed-in')
   @ApiOperation({ summary: 'Send a new confirmation link to your email address' })
+  @ApiAcceptedResponse({ type: AcceptedDto })
   @ApiConflictResponse({ description: 'Already confirmed' })
-  async resendVerification(@CurrentAccess() access: RequestAccess): Promise<{ accepted: true }> {
+  async resendVerification(@CurrentAccess() access: RequestAccess): Promise<AcceptedDto> {
     await this.verification.resend(access.user!.id);
     return { accepted: true };
   }

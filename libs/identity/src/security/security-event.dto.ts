@@ -6,7 +6,7 @@ export class SecurityEventDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: SECURITY_EVENTS }) kind: SecurityEventKind;
   @ApiProperty() device: string;
-  @ApiPropertyOptional({ nullable: true }) ip: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) ip: string | null;
   @ApiProperty() at: string;
 
   static from(row: SecurityEventRow): SecurityEventDto {
@@ -16,5 +16,5 @@ export class SecurityEventDto {
 
 export class SecurityLogPageDto {
   @ApiProperty({ type: [SecurityEventDto] }) items: SecurityEventDto[];
-  @ApiPropertyOptional({ nullable: true }) nextCursor: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextCursor: string | null;
 }

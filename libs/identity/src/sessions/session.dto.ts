@@ -5,7 +5,7 @@ import type { SessionRow } from './sessions.service';
 export class SessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'The browser or program that signed in (its User-Agent)' }) device: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Address it last used' }) ip: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Address it last used' }) ip: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'When it last signed in or renewed its access token' }) lastUsedAt: string;
   @ApiProperty({ description: 'The device making this request' }) current: boolean;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Patch, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, CurrentAccess } from '../access/access.decorator';
 import type { RequestAccess } from '../access/request-access';
@@ -21,6 +21,7 @@ export class MeController {
   @Get()
   @Access('signed-in')
   @ApiOperation({ summary: 'Your profile' })
+  @ApiOkResponse({ type: UserDto })
   async get(@CurrentAccess() access: RequestAccess): Promise<UserDto> {
     return UserDto.from(await this.users.get(access.user!.id));
   }
@@ -28,6 +29,7 @@ export class MeController {
   @Patch()
   @Access('signed-in')
   @ApiOperation({ summary: 'Update your profile and digest preference' })
+  @ApiOkResponse({ type: UserDto })
   async update(@CurrentAccess() access: RequestAccess, @Body() body: UpdateMeDto): Promise<UserDto> {
     return UserDto.from(await this.users.update(access.user!.id, body));
   }
@@ -35,6 +37,7 @@ export class MeController {
   @Get('export')
   @Access('signed-in')
   @ApiOperation({ summary: 'Everything Roundtable holds about you, as a JSON download (profile, memberships, contributions with earlier versions, flags, sanctions, digests)' })
+  @ApiOkResponse({ type: AccountExportDto })
   async export(@CurrentAccess() access: RequestAccess, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccountExportDto> {
     void reply.header('content-disposition', `attachment; filename="roundtable-account-${access.user!.id}.json"`);
     void reply.header('cache-control', 'no-store');
@@ -45,6 +48,7 @@ export class MeController {
   @Access('signed-in')
   @ApiOperation({ summary: 'Delete your account: your contributions stay in their threads, anonymised; your email, password, organisation, country, memberships and roles go' })
   @ApiConflictResponse({ description: 'Organiser accounts cannot delete themselves' })
+  @ApiOkResponse({ type: DeletedAccountDto })
   delete(@CurrentAccess() access: RequestAccess, @Body() body: DeleteMeDto): Promise<DeletedAccountDto> {
     return this.accountData.delete(access.user!.id, body.password);
   }

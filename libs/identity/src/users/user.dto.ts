@@ -6,11 +6,11 @@ import { UserEntity } from './user.entity';
 /** A member's own profile, as `/me` and the auth routes return it. */
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty() displayName: string;
-  @ApiPropertyOptional({ nullable: true }) organisation: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organisation: string | null;
   @ApiProperty({ enum: CONSTITUENCIES }) constituency: Constituency;
-  @ApiPropertyOptional({ nullable: true, description: 'ISO 3166-1 alpha-2 code or country name' }) country: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2 code or country name' }) country: string | null;
   @ApiProperty({ enum: LANGUAGES }) preferredLanguage: Language;
   @ApiProperty({ enum: ['weekly', 'off'] }) digest: 'weekly' | 'off';
   /**
@@ -18,7 +18,7 @@ export class UserDto {
    * address bounced 3 times in a row (turn it on again with `PATCH /me { digest: "weekly" }`).
    */
   @ApiProperty({ enum: ['weekly', 'off', 'paused'] }) digestStatus: 'weekly' | 'off' | 'paused';
-  @ApiPropertyOptional({ nullable: true, description: 'When the digest was paused after repeated bounces' }) digestPausedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'When the digest was paused after repeated bounces' }) digestPausedAt: string | null;
   @ApiProperty({ description: 'Global organiser (administrator) role' }) isOrganiser: boolean;
   @ApiProperty({ description: 'The email address is confirmed (or needs no confirmation here): the member may post' }) emailVerified: boolean;
   @ApiProperty({ description: 'Organisation and constituency confirmed by an organiser or an invitation; otherwise self-declared' }) affiliationVerified: boolean;
@@ -50,7 +50,7 @@ export class UserDto {
 export class AuthorDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() displayName: string;
-  @ApiPropertyOptional({ nullable: true }) organisation: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) organisation: string | null;
   @ApiProperty({ enum: CONSTITUENCIES }) constituency: Constituency;
-  @ApiPropertyOptional({ nullable: true }) country: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) country: string | null;
 }

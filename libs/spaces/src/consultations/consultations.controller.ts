@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '@roundtable/core';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { CreateRoundtableDto, RoundtableSummaryDto } from '../roundtables/roundtable.dto';
@@ -21,6 +21,7 @@ export class ConsultationsController {
   @Post()
   @Access('organiser')
   @ApiOperation({ summary: 'Open a consultation' })
+  @ApiCreatedResponse({ type: ConsultationDto })
   async create(@Body() body: CreateConsultationDto, @CurrentAccess() access: RequestAccess): Promise<ConsultationDto> {
     return this.consultations.view(await this.consultations.create(body, access.user!.id));
   }
@@ -28,6 +29,7 @@ export class ConsultationsController {
   @Get()
   @Access('signed-in')
   @ApiOperation({ summary: 'Consultations, newest first' })
+  @ApiOkResponse({ type: ConsultationListDto })
   async list(@Query() page: PageQueryDto): Promise<ConsultationListDto> {
     const { items, nextCursor } = await this.consultations.list(page.limit ?? 50, page.cursor);
     return { items: items.map((c) => this.consultations.view(c)), nextCursor };
@@ -36,6 +38,7 @@ export class ConsultationsController {
   @Get(':id')
   @Access('signed-in')
   @ApiOperation({ summary: 'A consultation with its roundtables' })
+  @ApiOkResponse({ type: ConsultationDto })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ConsultationDto> {
     const consultation = await this.consultations.get(id);
     const roundtables = await this.consultations.roundtablesOf(id);
@@ -62,6 +65,7 @@ export class ConsultationsController {
   @Post(':id/roundtables')
   @Access('organiser')
   @ApiOperation({ summary: 'Add a roundtable with its objectives' })
+  @ApiCreatedResponse({ type: RoundtableSummaryDto })
   async createRoundtable(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateRoundtableDto): Promise<RoundtableSummaryDto> {
     return RoundtableSummaryDto.from(await this.roundtables.create(id, body));
   }

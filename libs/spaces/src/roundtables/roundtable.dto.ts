@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { HasSomeLanguage, MultilingualTextDto } from '../shared/multilingual-text.dto';
-import type { SpaceDto } from '../spaces/space.dto';
+import { SpaceDto } from '../spaces/space.dto';
 import { RoundtableEntity } from './roundtable.entity';
 
 export class CreateRoundtableDto {
@@ -51,7 +51,7 @@ export class RoundtableSummaryDto {
 }
 
 export class RoundtableDto extends RoundtableSummaryDto {
-  @ApiProperty({ type: () => [Object], description: 'The roundtable questions (discussion spaces) you may see' })
+  @ApiProperty({ type: () => [SpaceDto], description: 'The roundtable questions (discussion spaces) you may see' })
   spaces: SpaceDto[];
   @ApiPropertyOptional({ nullable: true, enum: ['moderator', 'rapporteur'] }) myRole: string | null;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { CreateSpaceDto, SpaceDto } from '../spaces/space.dto';
 import { SpacesService } from '../spaces/spaces.service';
@@ -17,6 +17,7 @@ export class RoundtablesController {
   @Get(':id')
   @Access('viewer', 'roundtable')
   @ApiOperation({ summary: 'A roundtable with its questions (discussion spaces)' })
+  @ApiOkResponse({ type: RoundtableDto })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<RoundtableDto> {
     const roundtable = await this.roundtables.get(id);
     const myRole = access.roundtable?.role ?? null;
@@ -28,6 +29,7 @@ export class RoundtablesController {
   @Patch(':id')
   @Access('organiser')
   @ApiOperation({ summary: 'Edit a roundtable: number, title, objectives' })
+  @ApiOkResponse({ type: RoundtableSummaryDto })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRoundtableDto): Promise<RoundtableSummaryDto> {
     return RoundtableSummaryDto.from(await this.roundtables.update(id, body));
   }
@@ -35,6 +37,7 @@ export class RoundtablesController {
   @Post(':id/spaces')
   @Access('organiser')
   @ApiOperation({ summary: 'Open a question (discussion space) in this roundtable' })
+  @ApiCreatedResponse({ type: SpaceDto })
   async createSpace(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateSpaceDto): Promise<SpaceDto> {
     return SpaceDto.from(await this.spaces.create(id, body));
   }
@@ -43,6 +46,7 @@ export class RoundtablesController {
   @HttpCode(204)
   @Access('organiser')
   @ApiOperation({ summary: 'Make a user moderator or rapporteur of every space of this roundtable' })
+  @ApiNoContentResponse()
   async assignRole(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('userId', ParseUUIDPipe) userId: string,

@@ -53,8 +53,8 @@ export class SpaceDto {
   promptTranslations: Record<string, { text: string | null; status: 'done' | 'pending' | 'failed'; provider: string | null; machine: true }>;
   @ApiProperty({ enum: ['pre', 'post'] }) moderation: 'pre' | 'post';
   @ApiProperty({ enum: SPACE_STATUSES }) status: SpaceStatus;
-  @ApiPropertyOptional({ nullable: true }) opensAt: string | null;
-  @ApiPropertyOptional({ nullable: true }) closesAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) opensAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) closesAt: string | null;
   @ApiProperty({ description: 'Seq of the latest event in this space' }) lastSeq: number;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional({ nullable: true, enum: ['participant', 'moderator', 'rapporteur'] }) myRole?: string | null;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { AssignSpaceRoleDto, MembershipDto, SpaceDto, UpdateSpaceDto } from './space.dto';
 import { MembershipEntity } from './membership.entity';
@@ -13,6 +13,7 @@ export class SpacesController {
   @Get(':id')
   @Access('viewer', 'space')
   @ApiOperation({ summary: 'A discussion space: its question, status and your role in it' })
+  @ApiOkResponse({ type: SpaceDto })
   async get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<SpaceDto> {
     return SpaceDto.from(await this.spaces.get(id), access.space?.role ?? null);
   }
@@ -20,6 +21,7 @@ export class SpacesController {
   @Patch(':id')
   @Access('organiser')
   @ApiOperation({ summary: 'Change a space: prompt, moderation mode, dates, status (draft → open → closed → archived)' })
+  @ApiOkResponse({ type: SpaceDto })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSpaceDto): Promise<SpaceDto> {
     return SpaceDto.from(await this.spaces.update(id, body));
   }
@@ -27,6 +29,7 @@ export class SpacesController {
   @Post(':id/members')
   @Access('viewer', 'space')
   @ApiOperation({ summary: 'Join this space as a participant' })
+  @ApiCreatedResponse({ type: MembershipDto })
   async join(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<MembershipDto> {
     return toMembershipDto(await this.spaces.join(id, access.user!.id));
   }
@@ -34,6 +37,7 @@ export class SpacesController {
   @Put(':id/roles/:userId')
   @Access('organiser')
   @ApiOperation({ summary: 'Give a user a role in this space' })
+  @ApiOkResponse({ type: MembershipDto })
   async assignRole(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('userId', ParseUUIDPipe) userId: string,

@@ -25,6 +25,7 @@ export class StocktakingController {
   @Get(':id/translations/:lang')
   @Access('rapporteur', 'stocktaking')
   @ApiOperation({ summary: "The published version's machine translation into a language, text by text, with your corrections and whether it was reviewed" })
+  @ApiOkResponse({ type: TranslationReviewDto })
   translation(@Param('id', ParseUUIDPipe) id: string, @Param('lang') lang: string): Promise<TranslationReviewDto> {
     return this.reviews.get(id, language(lang));
   }
@@ -33,6 +34,7 @@ export class StocktakingController {
   @HttpCode(200)
   @Access('rapporteur', 'stocktaking')
   @ApiOperation({ summary: 'Review the machine translation into a language: correct texts, or accept it as it is; it then becomes the official text in that language' })
+  @ApiOkResponse({ type: TranslationReviewDto })
   review(@Param('id', ParseUUIDPipe) id: string, @Param('lang') lang: string, @Body() body: ReviewTranslationDto, @CurrentAccess() access: RequestAccess): Promise<TranslationReviewDto> {
     return this.reviews.review(id, language(lang), body, access.user!.id);
   }
@@ -40,6 +42,7 @@ export class StocktakingController {
   @Get(':id')
   @Access('viewer', 'stocktaking')
   @ApiOperation({ summary: 'A stocktaking summary in a language (a draft only for the staff of its roundtable)' })
+  @ApiOkResponse({ type: SummaryDto })
   get(@Param('id', ParseUUIDPipe) id: string, @Query() query: SummaryQueryDto, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
     return this.summaries.get(id, access, query.lang ?? 'en');
   }
@@ -47,6 +50,7 @@ export class StocktakingController {
   @Patch(':id')
   @Access('rapporteur', 'stocktaking')
   @ApiOperation({ summary: 'Edit sections: introduction, participation text, and each list (reword, drop, reorder, add); each edit is a new version' })
+  @ApiOkResponse({ type: SummaryDto })
   edit(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSummaryDto, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
     return this.summaries.edit(id, body, access.user!.id);
   }
@@ -55,6 +59,7 @@ export class StocktakingController {
   @HttpCode(200)
   @Access('rapporteur', 'stocktaking')
   @ApiOperation({ summary: 'Compile again from the published digests, keeping your edits: a preview, saved only with confirm: true' })
+  @ApiOkResponse({ type: RecompileResultDto })
   recompile(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecompileDto, @CurrentAccess() access: RequestAccess): Promise<RecompileResultDto> {
     return this.summaries.recompile(id, body.confirm ?? false, body.expectedVersion, access.user!.id);
   }
@@ -63,6 +68,7 @@ export class StocktakingController {
   @HttpCode(200)
   @Access('rapporteur', 'stocktaking')
   @ApiOperation({ summary: 'Publish the latest version (then translated into the other languages)' })
+  @ApiOkResponse({ type: SummaryDto })
   publish(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
     return this.summaries.publish(id, access.user!.id);
   }

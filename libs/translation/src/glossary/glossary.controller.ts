@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '@roundtable/identity';
 import { CreateGlossaryTermDto, GlossaryTermDto, UpdateGlossaryTermDto } from './glossary-term.dto';
 import { GlossaryService } from './glossary.service';
@@ -12,6 +12,7 @@ export class GlossaryController {
   @Get()
   @Access('signed-in')
   @ApiOperation({ summary: 'The domain glossary every machine translation follows' })
+  @ApiOkResponse({ type: [GlossaryTermDto] })
   list(): Promise<GlossaryTermDto[]> {
     return this.glossary.list();
   }
@@ -20,6 +21,7 @@ export class GlossaryController {
   @Access('organiser')
   @ApiOperation({ summary: 'Add a term in English, French and Spanish (applies to the next translations)' })
   @ApiConflictResponse({ description: 'One of the three terms is already in the glossary' })
+  @ApiCreatedResponse({ type: GlossaryTermDto })
   create(@Body() body: CreateGlossaryTermDto): Promise<GlossaryTermDto> {
     return this.glossary.create(body);
   }
@@ -27,6 +29,7 @@ export class GlossaryController {
   @Patch(':id')
   @Access('organiser')
   @ApiOperation({ summary: 'Change a glossary term' })
+  @ApiOkResponse({ type: GlossaryTermDto })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateGlossaryTermDto): Promise<GlossaryTermDto> {
     return this.glossary.update(id, body);
   }
