@@ -2482,7 +2482,8 @@ export interface components {
         ConsultationSynthesisDto: {
             /** Format: uuid */
             consultationId: string;
-            lang: string;
+            /** @enum {string} */
+            lang: "en" | "fr" | "es";
             /** @description Each roundtable with a published stocktaking summary: its number, title, summary and key emphases (statements in `lang`) */
             roundtables: string[];
             /** @description Participants of those roundtables (each person once), their UN M49 regions, and the sentence saying them */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { DomainError, LANGUAGES } from '@roundtable/core';
 import type { Constituency, Language, Multilingual } from '@roundtable/core';
 import { regionFigures } from '../compile/participation';
 import { REGIONS, Region } from '../compile/regions';
@@ -32,7 +32,7 @@ export interface SynthesisRegion extends RegionFigures {
 
 export class ConsultationSynthesisDto {
   @ApiProperty({ format: 'uuid' }) consultationId: string;
-  @ApiProperty() lang: Language;
+  @ApiProperty({ enum: LANGUAGES }) lang: Language;
   @ApiProperty({ description: 'Each roundtable with a published stocktaking summary: its number, title, summary and key emphases (statements in `lang`)' })
   roundtables: Array<{ roundtableId: string; number: number; title: string; summaryId: string; publishedAt: string; participants: number; keyEmphases: string[] }>;
   @ApiProperty({ description: 'Participants of those roundtables (each person once), their UN M49 regions, and the sentence saying them' })
