@@ -35,5 +35,6 @@ export function toNotificationDto(row: NotificationRow, language: Language): Not
     digestId: d.digestId ?? null,
     summaryId: d.summaryId ?? null,
     timeZone: d.timeZone ?? null,
+    place: d.place ?? null,
   };
 }

@@ -22,6 +22,7 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) digestId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) summaryId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The consultation’s time zone, in which `text` writes dates' }) timeZone: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Where: "2.3" is question 3 of roundtable 2; a summary names its roundtable ("2")' }) place: string | null;
 }
 
 export class NotificationPageDto {
