@@ -106,6 +106,7 @@ export interface Sanction {
   kind: 'warning' | 'suspension';
   userId: string;
   spaceId: string | null;
+  consultationId: string;
   until: string | null;
   reason: string;
   createdAt: string;

@@ -14,7 +14,7 @@ export const en = {
     language: 'Language',
   },
   footer: { text: 'Roundtable — moderated consultations in English, French and Spanish.' },
-  common: { loading: 'Loading…', optional: '(optional)', choose: 'Choose…', cancel: 'Cancel', save: 'Save', remove: 'Remove' },
+  common: { loading: 'Loading…', optional: '(optional)', choose: 'Choose…', cancel: 'Cancel', save: 'Save', remove: 'Remove', dismiss: 'Dismiss' },
   languages: {
     en: 'English',
     fr: 'French',

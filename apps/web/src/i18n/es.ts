@@ -15,7 +15,7 @@ export const es: Catalogue = {
     language: 'Idioma',
   },
   footer: { text: 'Roundtable — consultas moderadas en inglés, francés y español.' },
-  common: { loading: 'Cargando…', optional: '(opcional)', choose: 'Elegir…', cancel: 'Cancelar', save: 'Guardar', remove: 'Quitar' },
+  common: { loading: 'Cargando…', optional: '(opcional)', choose: 'Elegir…', cancel: 'Cancelar', save: 'Guardar', remove: 'Quitar', dismiss: 'Cerrar' },
   languages: {
     en: 'inglés',
     fr: 'francés',

@@ -15,7 +15,7 @@ export const fr: Catalogue = {
     language: 'Langue',
   },
   footer: { text: 'Roundtable — consultations modérées en anglais, français et espagnol.' },
-  common: { loading: 'Chargement…', optional: '(facultatif)', choose: 'Choisir…', cancel: 'Annuler', save: 'Enregistrer', remove: 'Supprimer' },
+  common: { loading: 'Chargement…', optional: '(facultatif)', choose: 'Choisir…', cancel: 'Annuler', save: 'Enregistrer', remove: 'Supprimer', dismiss: 'Fermer' },
   languages: {
     en: 'anglais',
     fr: 'français',

@@ -74,13 +74,16 @@ export function notificationText(kind: NotificationKind, details: NotificationDe
   return reason && !details.automatic ? `${text} ${fill(words.with_reason, { reason })}` : text;
 }
 
+/** A date and time as the language writes it, on the clock of `timeZone`, which it names. */
 export function formatDate(iso: string, language: Language, timeZone = 'UTC'): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short', timeZone, timeZoneName: 'short' };
+  const date = new Date(iso);
+  // dateStyle cannot be combined with timeZoneName: the zone is named after the date instead
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' };
   try {
-    return new Intl.DateTimeFormat(LOCALES[language], options).format(new Date(iso));
+    return `${new Intl.DateTimeFormat(LOCALES[language], { ...options, timeZone }).format(date)} (${timeZone})`;
   } catch {
     // a time zone this runtime does not know: UTC still says the right moment
-    return new Intl.DateTimeFormat(LOCALES[language], { ...options, timeZone: 'UTC' }).format(new Date(iso));
+    return `${new Intl.DateTimeFormat(LOCALES[language], { ...options, timeZone: 'UTC' }).format(date)} (UTC)`;
   }
 }
 
