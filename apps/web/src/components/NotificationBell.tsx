@@ -7,9 +7,9 @@ export function NotificationBell({ current }: { current: boolean }) {
   const { t } = useTranslation();
   const { unread } = useNotifications();
   const count = unread ?? 0;
-  const label = count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell');
+  // the link's name is its visible text ("Notifications 3") plus, for screen readers, "unread"
   return (
-    <Link to="/notifications" className="bell" aria-current={current ? 'page' : undefined} aria-label={label}>
+    <Link to="/notifications" className="bell" aria-current={current ? 'page' : undefined}>
       <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24">
         <path
           fill="currentColor"
@@ -18,9 +18,11 @@ export function NotificationBell({ current }: { current: boolean }) {
       </svg>
       <span className="bell-text">{t('notifications.bell')}</span>
       {count > 0 && (
-        <span className="bell-count" aria-hidden="true">
-          {count > 99 ? '99+' : count}
-        </span>
+        <>
+          {' '}
+          <span className="bell-count">{count > 99 ? '99+' : count}</span>
+          <span className="visually-hidden"> {t('notifications.unreadSuffix', { count })}</span>
+        </>
       )}
     </Link>
   );

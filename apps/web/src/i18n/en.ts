@@ -200,9 +200,9 @@ export const en = {
   live: { on: 'Live', connecting: 'Connecting…', off: 'Offline — reconnecting' },
   notifications: {
     bell: 'Notifications',
-    bellUnread_one: 'Notifications: {{count}} unread',
-    bellUnread_many: 'Notifications: {{count}} unread',
-    bellUnread_other: 'Notifications: {{count}} unread',
+    unreadSuffix_one: 'unread',
+    unreadSuffix_many: 'unread',
+    unreadSuffix_other: 'unread',
     title: 'Notifications',
     intro: 'What moderators decided about your contributions, replies to you, and what was published in your questions.',
     empty: 'Nothing yet. You will find here what happens to your contributions, replies to you, and new digests and summaries.',

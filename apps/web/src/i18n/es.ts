@@ -201,9 +201,9 @@ export const es: Catalogue = {
   live: { on: 'En directo', connecting: 'Conectando…', off: 'Sin conexión — reconectando' },
   notifications: {
     bell: 'Notificaciones',
-    bellUnread_one: 'Notificaciones: {{count}} sin leer',
-    bellUnread_many: 'Notificaciones: {{count}} sin leer',
-    bellUnread_other: 'Notificaciones: {{count}} sin leer',
+    unreadSuffix_one: 'sin leer',
+    unreadSuffix_many: 'sin leer',
+    unreadSuffix_other: 'sin leer',
     title: 'Notificaciones',
     intro: 'Lo que los moderadores decidieron sobre sus contribuciones, las respuestas que recibió y lo que se publicó en sus preguntas.',
     empty: 'Todavía nada. Aquí verá lo que ocurre con sus contribuciones, las respuestas que reciba y los nuevos resúmenes y balances.',

@@ -201,9 +201,9 @@ export const fr: Catalogue = {
   live: { on: 'En direct', connecting: 'Connexion…', off: 'Hors ligne — reconnexion' },
   notifications: {
     bell: 'Notifications',
-    bellUnread_one: 'Notifications : {{count}} non lue',
-    bellUnread_many: 'Notifications : {{count}} non lues',
-    bellUnread_other: 'Notifications : {{count}} non lues',
+    unreadSuffix_one: 'non lue',
+    unreadSuffix_many: 'non lues',
+    unreadSuffix_other: 'non lues',
     title: 'Notifications',
     intro: 'Les décisions des modérateurs sur vos contributions, les réponses qu’on vous adresse et ce qui a été publié dans vos questions.',
     empty: 'Rien pour l’instant. Vous trouverez ici ce qui arrive à vos contributions, les réponses reçues et les nouvelles synthèses et bilans.',
