@@ -1,3 +1,4 @@
+import { Client as Pg } from 'pg';
 import { LiveClient } from './support/live-client';
 import { RunningProcess, startApi, startWorker, stopAll } from './support/processes';
 import { Client, eventually, registerUser, TestUser, uniqueEmail } from './support/test-api';
@@ -21,6 +22,7 @@ describe('notifications', () => {
   let ben: TestUser; // replies to ana; must never receive ana's notices
   let pre: string; // pre-moderated space
   let post: string; // post-moderated space
+  let roundtableId: string;
   let anaLive: LiveClient;
   let benLive: LiveClient;
   const anaNotices: any[] = [];
@@ -43,6 +45,7 @@ describe('notifications', () => {
     ]);
     const consultation = await createConsultation(org.client); // Europe/Zurich
     const roundtable = await createRoundtable(org.client, consultation.id);
+    roundtableId = roundtable.id;
     pre = (await createSpace(org.client, roundtable.id, { moderation: 'pre' })).id;
     post = (await createSpace(org.client, roundtable.id)).id;
     for (const s of [pre, post]) {
@@ -148,6 +151,46 @@ describe('notifications', () => {
     // publishing again (nothing changed) tells nobody twice
     expectStatus(await mod.client.post(`/digests/${digest.id}/publish`), 200);
     expect((await list(ana)).items.filter((n: any) => n.digestId === digest.id)).toHaveLength(1);
+  });
+
+  it('tells each member of the roundtable once that its stocktaking summary was published, though its event is in every question', async () => {
+    const periodEnd = new Date().toISOString();
+    const periodStart = new Date(Date.now() - 24 * 3600_000).toISOString();
+    const summary = expectStatus(await org.client.post(`/roundtables/${roundtableId}/stocktaking`, { periodStart, periodEnd }), 201, 'compile summary').body;
+    expectStatus(await org.client.post(`/stocktaking/${summary.id}/publish`), 200, 'publish summary');
+
+    const notice = await liveNotice('summary_published', null);
+    expect(notice).toMatchObject({ summaryId: summary.id, spaceId: null, contributionId: null, text: expect.stringContaining('Le bilan de la table ronde') });
+    const forMod = await eventually(async () => (await list(mod)).items.find((n: any) => n.type === 'summary_published'), 15_000, 'the moderator’s summary notice');
+    expect(forMod.summaryId).toBe(summary.id);
+    // both questions' events were handled (the moderator's and ben's notices exist), and ana has one notice
+    await eventually(async () => (await list(ben)).items.some((n: any) => n.summaryId === summary.id), 15_000, 'ben’s summary notice');
+    expect((await list(ana)).items.filter((n: any) => n.summaryId === summary.id)).toHaveLength(1);
+    expect(anaNotices.filter((n) => n.summaryId === summary.id)).toHaveLength(1);
+    expect((await list(org)).items.filter((n: any) => n.type === 'summary_published')).toEqual([]);
+  });
+
+  it('forgets a deleted account: its own notices go, and others’ notices of its replies lose its name and words', async () => {
+    const leaver = await registerUser(api.url, { tag: 'notify-leaver', displayName: 'Lea Leaving' });
+    expectStatus(await leaver.client.post(`/spaces/${post}/members`), 201, 'join');
+    const decided = expectStatus(await leaver.client.post(`/spaces/${post}/contributions`, { body: 'Léa writes something a moderator hides.' }), 201).body;
+    expectStatus(await mod.client.post(`/contributions/${decided.id}/moderation`, { action: 'hide', reason: 'Private details.' }), 200, 'hide');
+    await eventually(async () => (await list(leaver)).items.some((n: any) => n.type === 'hidden'), 15_000, 'the leaver’s notice');
+    const second = expectStatus(await leaver.client.post(`/spaces/${post}/contributions`, { body: 'Léa tries again, in the other question.', parentId: (await list(ana)).items.find((n: any) => n.type === 'restored').contributionId }), 201).body;
+    expect((await liveNotice('reply', second.id)).actorName).toBe('Lea Leaving');
+
+    const del = await leaver.client.request('DELETE', '/me', { password: leaver.password });
+    expect(del.status).toBeLessThan(300);
+    const kept = (await list(ana)).items.find((n: any) => n.contributionId === second.id);
+    expect(kept).toMatchObject({ type: 'reply', actorName: 'Deleted member', excerpt: null });
+    expect(kept.text).not.toContain('Lea');
+    const db = new Pg({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      expect((await db.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [leaver.id])).rows[0].n).toBe(0);
+    } finally {
+      await db.end();
+    }
   });
 
   it('pages newest first by cursor, without repeats, and refuses a cursor it did not give', async () => {

@@ -254,8 +254,9 @@ export function ThreadPage({ id }: { id: string }) {
       )}
       <div className="thread-tools">
         <p className="muted">
-          {t('thread.count', { count })} ·{' '}
+          {t('thread.count', { count })}
           {/* a suspended member is kept out of the live room: the banner says why, not "offline" */}
+          {!suspension && ' · '}
           {!suspension && (
             <span className={`live-status ${status}`} role="status">
               {status === 'live' ? t('live.on') : status === 'connecting' ? t('live.connecting') : t('live.off')}

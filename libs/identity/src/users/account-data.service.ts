@@ -72,6 +72,14 @@ export class AccountDataService {
       await manager.query(`DELETE FROM security_events WHERE user_id = $1`, [userId]);
       await manager.query(`DELETE FROM account_emails WHERE user_id = $1`, [userId]);
       await manager.query(`DELETE FROM memberships WHERE user_id = $1`, [userId]);
+      // what the member was told (reasons, excerpts of their posts) goes with the account
+      await manager.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
+      // and others' notices of their replies forget their name and words
+      await manager.query(
+        `UPDATE notifications n SET details = n.details - 'excerpt' || jsonb_build_object('actorName', $2::text)
+         FROM contributions c WHERE n.kind = 'reply' AND n.contribution_id = c.id AND c.author_id = $1`,
+        [userId, DELETED_MEMBER_NAME],
+      );
       await manager.query(`DELETE FROM roundtable_roles WHERE user_id = $1`, [userId]);
       // the event log replays contributions as they were posted: drop the name there too
       await manager.query(
