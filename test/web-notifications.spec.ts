@@ -101,6 +101,16 @@ describe('web app: notifications', () => {
     await page.locator('article', { hasText: text }).getByText('Not published').waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
+
+    // on a phone: the list fits the width, the bell keeps its name for screen readers
+    const phone = await (await signedInContext(browser, author, 'en', { width: 390, height: 844 })).newPage();
+    await phone.goto(`${stack.url}/notifications`);
+    await phone.locator('li.notification', { hasText: reason }).waitFor();
+    await phone.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await seriousA11yViolations(phone)).toEqual([]);
+    await screenshot(phone, 'notifications-list-phone');
+    await phone.context().close();
   });
 
   it('shows a suspended member why and until when, in French and their local date format, with the composer disabled', async () => {
