@@ -19,7 +19,7 @@ import { useSpaceLive } from '../live/useSpaceLive';
 const PAGE = 100;
 
 /** Every contribution of the space in `lang` (all pages), plus the reader's own pending and rejected ones. */
-async function loadAll(spaceId: string, lang: Lang): Promise<Contribution[]> {
+async function loadAll(spaceId: string, lang: Lang, meId: string | undefined): Promise<Contribution[]> {
   const items: Contribution[] = [];
   let cursor: string | undefined;
   do {
@@ -29,7 +29,7 @@ async function loadAll(spaceId: string, lang: Lang): Promise<Contribution[]> {
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  // a rejected author keeps seeing the contribution, with the moderator's reason
+  // a rejected author keeps seeing the contribution, with the moderator's reason (moderators' view stays as it was)
   const own = await Promise.all(
     (['pending', 'rejected'] as const).map((status) =>
       call<ContributionPage>(api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { lang, limit: PAGE, status } } })).catch(() => ({
@@ -38,7 +38,9 @@ async function loadAll(spaceId: string, lang: Lang): Promise<Contribution[]> {
     ),
   );
   const seen = new Set(items.map((c) => c.id));
-  return [...items, ...own.flatMap((page) => page.items).filter((c) => !seen.has(c.id))];
+  const [pending, rejected] = own;
+  const extra = [...pending.items, ...rejected.items.filter((c) => c.authorId === meId)];
+  return [...items, ...extra.filter((c) => !seen.has(c.id))];
 }
 
 export function ThreadPage({ id }: { id: string }) {
@@ -80,7 +82,7 @@ export function ThreadPage({ id }: { id: string }) {
         .then((r) => live && setRoundtable(r))
         .catch(() => undefined);
       try {
-        const items = await loadAll(id, lang);
+        const items = await loadAll(id, lang, user?.id);
         if (!live) return;
         dispatch({ type: 'reset', items });
         setNotMember(false);
