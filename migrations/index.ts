@@ -12,6 +12,7 @@ import { AccountSecurity1732300001500 } from './1732300001500-account-security';
 import { DomainGlossaryTerms1732300001700 } from './1732300001700-domain-glossary-terms';
 import { SummaryTranslationReview1732300001701 } from './1732300001701-summary-translation-review';
 import { HumanTranslationsAndMemory1732300001900 } from './1732300001900-human-translations-and-memory';
+import { Notifications1732300003000 } from './1732300003000-notifications';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   DomainGlossaryTerms1732300001700,
   SummaryTranslationReview1732300001701,
   HumanTranslationsAndMemory1732300001900,
+  Notifications1732300003000,
 ];

@@ -162,6 +162,11 @@ const TABLE: Record<string, Row> = {
   'POST /spaces/{id}/warnings': { allowed: MODERATORS_OF_A, body: (f) => ({ userId: f.bystander.id, reason: 'Access matrix warning' }), spaceScoped: true },
   'GET /me/moderation': { allowed: SIGNED_IN },
 
+  // notifications: every signed-in member reads and marks their own (others' ids are ignored: test/notifications.spec.ts)
+  'GET /me/notifications': { allowed: SIGNED_IN },
+  'GET /me/notifications/unread-count': { allowed: SIGNED_IN },
+  'POST /me/notifications/read': { allowed: SIGNED_IN, body: () => ({ all: true }) },
+
   // member digest emails: a run for a past, empty period (it queues nothing anyone would receive)
   'POST /admin/digest-emails/run': { allowed: ORGANISER, body: (f) => ({ consultationId: f.consultationId, periodEnd: '2000-01-01T00:00:00.000Z' }) },
   // public, the signed token is the credential (none here, so 400 for everyone)

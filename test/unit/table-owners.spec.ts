@@ -29,6 +29,7 @@ const OWNERS: Record<string, string> = {
   contribution_flags: 'moderation',
   member_sanctions: 'moderation',
   moderation_log: 'moderation',
+  notifications: 'notifications',
   moderator_digests: 'digests',
   moderator_digest_versions: 'digests',
   stocktaking_summaries: 'stocktaking',

@@ -9,6 +9,7 @@ import { InvitationsModule } from '@roundtable/invitations';
 import { LiveModule } from '@roundtable/live';
 import { MemberDigestsModule } from '@roundtable/member-digests';
 import { ModerationModule } from '@roundtable/moderation';
+import { NotificationsModule } from '@roundtable/notifications';
 import { SpacesModule } from '@roundtable/spaces';
 import { StocktakingModule } from '@roundtable/stocktaking';
 import { TranslationModule } from '@roundtable/translation';
@@ -17,7 +18,7 @@ import { ApiOpsModule } from './ops/ops.module';
 
 /** The HTTP and Socket.IO process. It publishes jobs but never consumes them. */
 @Module({
-  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, LiveModule, ModerationModule, MemberDigestsModule, InvitationsModule, TranslationModule, DigestsModule, StocktakingModule, HealthModule, ApiOpsModule],
+  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, LiveModule, ModerationModule, NotificationsModule, MemberDigestsModule, InvitationsModule, TranslationModule, DigestsModule, StocktakingModule, HealthModule, ApiOpsModule],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from './api/client';
 import type { Lang, User } from './api/types';
 import { LANGS } from './api/types';
+import { NotificationBell } from './components/NotificationBell';
 import { ErrorNote, Loading } from './components/ui';
 import { setLanguage, useLang } from './i18n';
 import { useAuth } from './lib/auth';
@@ -13,6 +14,7 @@ import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
 import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './pages/AccountPages';
 import { LoginPage, RegisterPage } from './pages/AuthPages';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { RoundtablePage } from './pages/RoundtablePage';
 import { SettingsPage, UnsubscribePage } from './pages/SettingsPage';
 import { ThreadPage } from './pages/ThreadPage';
@@ -43,6 +45,7 @@ function Routes() {
   if (!user) return <LoginPage redirected={path !== '/'} />;
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/notifications') return <NotificationsPage />;
   if (path === '/admin') return <AdminPage />;
   if ((m = match('/consultations/:id', path))) return <ConsultationPage id={m.id} />;
   if ((m = match('/consultations/:id/figures', path))) return <ConsultationFiguresPage id={m.id} />;
@@ -160,6 +163,9 @@ export function App() {
                     <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
                       {t('nav.consultations')}
                     </Link>
+                  </li>
+                  <li>
+                    <NotificationBell current={path === '/notifications'} />
                   </li>
                   {user.isOrganiser && (
                     <li>

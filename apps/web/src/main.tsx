@@ -4,11 +4,14 @@ import './i18n';
 import './styles.css';
 import { App } from './App';
 import { AuthProvider } from './lib/auth';
+import { NotificationsProvider } from './lib/notifications';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AuthProvider>
-      <App />
+      <NotificationsProvider>
+        <App />
+      </NotificationsProvider>
     </AuthProvider>
   </StrictMode>,
 );

@@ -4,6 +4,7 @@ import { DigestsWorkerModule } from '@roundtable/digests';
 import { IdentityWorkerModule } from '@roundtable/identity';
 import { InvitationsWorkerModule } from '@roundtable/invitations';
 import { MemberDigestsWorkerModule } from '@roundtable/member-digests';
+import { NotificationEventHandler, NotificationsWorkerModule } from '@roundtable/notifications';
 import { StocktakingWorkerModule } from '@roundtable/stocktaking';
 import { TranslationEventHandler, TranslationWorkerModule } from '@roundtable/translation';
 import { WorkerMetricsServer } from './metrics-server';
@@ -16,11 +17,12 @@ import { SpaceEventsProcessor } from './space-events.processor';
  */
 const SPACE_EVENT_HANDLER_CLASSES = [
   TranslationEventHandler,
+  NotificationEventHandler,
 ];
 
 /** The queue-consuming process: no HTTP. */
 @Module({
-  imports: [CoreModule, IdentityWorkerModule, MemberDigestsWorkerModule, InvitationsWorkerModule, TranslationWorkerModule, DigestsWorkerModule, StocktakingWorkerModule],
+  imports: [CoreModule, IdentityWorkerModule, MemberDigestsWorkerModule, InvitationsWorkerModule, TranslationWorkerModule, DigestsWorkerModule, StocktakingWorkerModule, NotificationsWorkerModule],
   providers: [
     SpaceEventsProcessor,
     WorkerMetricsServer,

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { ContributionsModule, ModeratorRemovals } from '@roundtable/contributions';
 import { IdentityModule } from '@roundtable/identity';
 import { LiveModule } from '@roundtable/live';
+import { NotificationsCoreModule } from '@roundtable/notifications';
 import { ModerationController } from './actions/moderation.controller';
 import { ModerationService } from './actions/moderation.service';
 import { AuditLog } from './audit/audit-log';
@@ -17,7 +18,7 @@ import { ModerationRateLimiter } from './shared/moderation-rate-limiter';
 
 /** Pre- and post-moderation, flags, the live queue, member sanctions and the audit log. */
 @Module({
-  imports: [IdentityModule, ContributionsModule, LiveModule, ModerationCoreModule],
+  imports: [IdentityModule, ContributionsModule, LiveModule, ModerationCoreModule, NotificationsCoreModule],
   controllers: [ModerationController, FlagsController, SpaceModerationController, MyModerationController],
   providers: [ModerationService, FlagsService, ModerationQueue, ModeratorAlerts, AuditLog, SanctionsService, ModerationRateLimiter],
   exports: [SanctionsService, ModerationQueue, ModerationCoreModule],

@@ -737,6 +737,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notices, newest first: your contributions approved, rejected, hidden or restored, warnings and suspensions, replies to you, digests and summaries published in your spaces */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notices are unread */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark some of your notices (ids) or all of them (all: true) read */
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/digest-emails/run": {
         parameters: {
             query?: never;
@@ -2095,6 +2146,71 @@ export interface components {
             suspensions: components["schemas"]["SanctionDto"][];
             /** @description Newest first */
             decisions: components["schemas"]["DecisionNoticeDto"][];
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What happened
+             * @enum {string}
+             */
+            type: "approved" | "rejected" | "hidden" | "restored" | "warned" | "suspended" | "suspension_lifted" | "reply" | "digest_published" | "summary_published";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description null while unread
+             */
+            readAt: string | null;
+            /** @description What happened, in the member's language */
+            text: string;
+            /** Format: uuid */
+            spaceId: string | null;
+            /**
+             * Format: uuid
+             * @description The contribution concerned: the member’s own, or the reply to it
+             */
+            contributionId: string | null;
+            /** @description The moderator's reason, as written */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description End of a suspension
+             */
+            until: string | null;
+            /** @description The start of the contribution concerned */
+            excerpt: string | null;
+            /** @description Who replied */
+            actorName: string | null;
+            /** Format: uuid */
+            digestId: string | null;
+            /** Format: uuid */
+            summaryId: string | null;
+            /** @description The consultation’s time zone, in which `text` writes dates */
+            timeZone: string | null;
+            /** @description Where: "2.3" is question 3 of roundtable 2; a summary names its roundtable ("2") */
+            place: string | null;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            nextCursor: string | null;
+            /** @description How many of all the member’s notices are unread */
+            unread: number;
+        };
+        UnreadCountDto: {
+            unread: number;
+        };
+        MarkNotificationsReadDto: {
+            /** @description The notices to mark read */
+            ids?: string[];
+            /** @description true: mark every notice read */
+            all?: boolean;
+        };
+        MarkNotificationsReadResultDto: {
+            /** @description How many notices this call marked read */
+            marked: number;
+            /** @description How many are still unread */
+            unread: number;
         };
         RunDigestDto: {
             /**
@@ -4548,6 +4664,101 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MemberNoticesDto"];
                 };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description true: unread notices only */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsReadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkNotificationsReadResultDto"];
+                };
+            };
+            /** @description Neither ids nor all: true */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or invalid token */
             401: {

@@ -126,3 +126,5 @@ export type InviteResult = components['schemas']['InviteResultDto'];
 export type InvitationPreview = components['schemas']['InvitationPreviewDto'];
 export type AcceptedInvitation = components['schemas']['AcceptedInvitationDto'];
 export type InvitationStatus = Invitation['status'];
+export type Notification = components['schemas']['NotificationDto'];
+export type NotificationPage = components['schemas']['NotificationPageDto'];

@@ -13,6 +13,7 @@ export function Composer({
   onCancel,
   autoFocus = false,
   preModerated,
+  disabledReason,
 }: {
   spaceId: string;
   parentId?: string;
@@ -20,6 +21,8 @@ export function Composer({
   onCancel?(): void;
   autoFocus?: boolean;
   preModerated: boolean;
+  /** Set while the member may not post (a suspension): the form stays in view, disabled, saying why. */
+  disabledReason?: string | null;
 }) {
   const { t } = useTranslation();
   const uiLang = useLang();
@@ -56,6 +59,7 @@ export function Composer({
           required
           maxLength={20000}
           autoFocus={autoFocus}
+          disabled={!!disabledReason}
           value={body}
           lang={language || undefined}
           onChange={(e) => {
@@ -64,14 +68,14 @@ export function Composer({
           }}
           aria-describedby={`${id}-hint`}
         />
-        <p id={`${id}-hint`} className="hint">
-          {preModerated ? t('composer.hintPre') : t('composer.hint')}
+        <p id={`${id}-hint`} className={disabledReason ? 'note note-warn' : 'hint'}>
+          {disabledReason ?? (preModerated ? t('composer.hintPre') : t('composer.hint'))}
         </p>
       </div>
       <div className="row end">
         <div className="field inline">
           <label htmlFor={`${id}-lang`}>{t('composer.writtenIn')}</label>
-          <select id={`${id}-lang`} value={language} onChange={(e) => setLanguage(e.target.value as Lang | '')}>
+          <select id={`${id}-lang`} disabled={!!disabledReason} value={language} onChange={(e) => setLanguage(e.target.value as Lang | '')}>
             <option value="">{t('composer.detect')}</option>
             {LANGS.map((l) => (
               <option key={l} value={l} lang={l}>
@@ -81,7 +85,7 @@ export function Composer({
           </select>
         </div>
         <div className="actions">
-          <button type="submit" className="primary" disabled={submit.busy}>
+          <button type="submit" className="primary" disabled={submit.busy || !!disabledReason}>
             {parentId ? t('composer.sendReply') : t('composer.send')}
           </button>
           {onCancel && (

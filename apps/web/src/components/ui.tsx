@@ -25,9 +25,11 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
 
 /** The message to show for a failed call, in the interface language. */
 export function useErrorText(): (error: unknown) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
+      // the api's error code has a sentence of its own in each language: never its raw text
+      if (error.code && i18n.exists(`apiErrors.${error.code}`)) return t(`apiErrors.${error.code}`);
       if (error.status === 0) return t('errors.network');
       if (error.status === 401) return t('errors.signIn');
       if (error.status === 403) return `${t('errors.forbidden')} ${error.message}`;
@@ -168,4 +170,32 @@ export function MultilingualFields({
 /** Removes empty languages from a multilingual value before sending it. */
 export function compact(value: Multilingual): Multilingual {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v && v.trim())) as Multilingual;
+}
+
+/** How long a confirmation stays in view before it goes by itself. */
+const TOAST_MS = 8000;
+
+/**
+ * A confirmation that stays in view wherever the reader is on the page (a report sent, a
+ * decision taken), also announced to screen readers; it goes after a while or when dismissed.
+ */
+export function Toast({ message, onDismiss }: { message: string; onDismiss(): void }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(onDismiss, TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [message, onDismiss]);
+  return (
+    <div role="status" aria-live="polite">
+      {message && (
+        <p className="note note-ok toast">
+          <span>{message}</span>
+          <button type="button" className="link" onClick={onDismiss}>
+            {t('common.dismiss')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
 }

@@ -6,18 +6,20 @@ import { DeleteDialog, FlagDialog, type ModerationAction, ModerationDialog } fro
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { Composer } from '../components/Composer';
 import { type ThreadContext, ThreadList } from '../components/ContributionView';
-import { ErrorNote, Loading } from '../components/ui';
+import { SuspensionBanner, useSuspension } from '../components/SuspensionBanner';
+import { ErrorNote, Loading, Toast } from '../components/ui';
 import { isLang, useLang } from '../i18n';
 import { useAuth } from '../lib/auth';
 import { formatDate, pick } from '../lib/format';
+import { useNotificationListener } from '../lib/notifications';
 import { Link, useLocation, usePageTitle } from '../lib/router';
 import { buildTree, emptyThread, threadReducer } from '../lib/thread';
 import { useSpaceLive } from '../live/useSpaceLive';
 
 const PAGE = 100;
 
-/** Every contribution of the space in `lang` (all pages), plus the reader's own pending ones. */
-async function loadAll(spaceId: string, lang: Lang): Promise<Contribution[]> {
+/** Every contribution of the space in `lang` (all pages), plus the reader's own pending and rejected ones. */
+async function loadAll(spaceId: string, lang: Lang, meId: string | undefined): Promise<Contribution[]> {
   const items: Contribution[] = [];
   let cursor: string | undefined;
   do {
@@ -27,11 +29,18 @@ async function loadAll(spaceId: string, lang: Lang): Promise<Contribution[]> {
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  const pending = await call<ContributionPage>(
-    api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { lang, limit: PAGE, status: 'pending' } } }),
-  ).catch(() => ({ items: [] as Contribution[] }));
+  // a rejected author keeps seeing the contribution, with the moderator's reason (moderators' view stays as it was)
+  const own = await Promise.all(
+    (['pending', 'rejected'] as const).map((status) =>
+      call<ContributionPage>(api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { lang, limit: PAGE, status } } })).catch(() => ({
+        items: [] as Contribution[],
+      })),
+    ),
+  );
   const seen = new Set(items.map((c) => c.id));
-  return [...items, ...pending.items.filter((c) => !seen.has(c.id))];
+  const [pending, rejected] = own;
+  const extra = [...pending.items, ...rejected.items.filter((c) => c.authorId === meId)];
+  return [...items, ...extra.filter((c) => !seen.has(c.id))];
 }
 
 export function ThreadPage({ id }: { id: string }) {
@@ -54,6 +63,7 @@ export function ThreadPage({ id }: { id: string }) {
   const [flagging, setFlagging] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
+  const [toast, setToast] = useState('');
   const [joinTick, setJoinTick] = useState(0);
   const [focusId, setFocusId] = useState<string | null>(null);
 
@@ -72,7 +82,7 @@ export function ThreadPage({ id }: { id: string }) {
         .then((r) => live && setRoundtable(r))
         .catch(() => undefined);
       try {
-        const items = await loadAll(id, lang);
+        const items = await loadAll(id, lang, user?.id);
         if (!live) return;
         dispatch({ type: 'reset', items });
         setNotMember(false);
@@ -128,6 +138,12 @@ export function ThreadPage({ id }: { id: string }) {
   );
 
   const status = useSpaceLive({ spaceId: id, initialSeq: seqAtLoad, onEvent });
+  const suspension = useSuspension(id, roundtable?.consultationId);
+
+  // a decision on one of the reader's contributions (a rejection has no space event) shows at once
+  useNotificationListener((n) => {
+    if (n.contributionId && n.spaceId === id && thread.byId.has(n.contributionId)) refetch(n.contributionId);
+  });
 
   const visible = useCallback(
     (c: Contribution) =>
@@ -191,7 +207,7 @@ export function ThreadPage({ id }: { id: string }) {
     spaceId: id,
     meId: user?.id ?? '',
     canModerate,
-    canPost: !!space && space.status === 'open' && !notMember,
+    canPost: !!space && space.status === 'open' && !notMember && !suspension,
     preModerated: space?.moderation === 'pre',
     readingLang: lang,
     unseen,
@@ -240,10 +256,14 @@ export function ThreadPage({ id }: { id: string }) {
       )}
       <div className="thread-tools">
         <p className="muted">
-          {t('thread.count', { count })} ·{' '}
-          <span className={`live-status ${status}`} role="status">
-            {status === 'live' ? t('live.on') : status === 'connecting' ? t('live.connecting') : t('live.off')}
-          </span>
+          {t('thread.count', { count })}
+          {/* a suspended member is kept out of the live room: the banner says why, not "offline" */}
+          {!suspension && ' · '}
+          {!suspension && (
+            <span className={`live-status ${status}`} role="status">
+              {status === 'live' ? t('live.on') : status === 'connecting' ? t('live.connecting') : t('live.off')}
+            </span>
+          )}
         </p>
         <div className="field inline">
           <label htmlFor="thread-sort">{t('thread.sort')}</label>
@@ -259,6 +279,7 @@ export function ThreadPage({ id }: { id: string }) {
           </p>
         )}
       </div>
+      {suspension && <SuspensionBanner suspension={suspension} />}
       {notMember ? (
         <div className="panel">
           <p>{t('thread.joinText')}</p>
@@ -272,10 +293,15 @@ export function ThreadPage({ id }: { id: string }) {
         <>
           {nodes.length === 0 && <p>{t('thread.empty')}</p>}
           <ThreadList nodes={nodes} ctx={ctx} label={t('thread.label')} />
-          {ctx.canPost ? (
+          {ctx.canPost || (suspension && space.status === 'open') ? (
             <section aria-labelledby="compose-h" className="panel">
               <h2 id="compose-h">{t('composer.title')}</h2>
-              <Composer spaceId={id} preModerated={ctx.preModerated} onPosted={ctx.onPosted} />
+              <Composer
+                spaceId={id}
+                preModerated={ctx.preModerated}
+                onPosted={ctx.onPosted}
+                disabledReason={suspension ? t('notifications.composerSuspended', { until: formatDate(suspension.until, uiLang) }) + ' ' + t('notifications.suspendedReason', { reason: suspension.reason }) : null}
+              />
             </section>
           ) : (
             <p className="note">{t('thread.readOnly')}</p>
@@ -298,7 +324,7 @@ export function ThreadPage({ id }: { id: string }) {
         onDone={(action) => {
           if (moderating) refetch(moderating.id);
           setModerating(null);
-          setAnnounce(t(`moderation.done.${action}`));
+          setToast(t(`moderation.done.${action}`));
         }}
       />
       <FlagDialog
@@ -306,7 +332,7 @@ export function ThreadPage({ id }: { id: string }) {
         onClose={() => setFlagging(null)}
         onDone={() => {
           setFlagging(null);
-          setAnnounce(t('flag.done'));
+          setToast(t('flag.done'));
         }}
       />
       <DeleteDialog
@@ -315,9 +341,10 @@ export function ThreadPage({ id }: { id: string }) {
         onDone={() => {
           if (deleting) dispatch({ type: 'patch', id: deleting, patch: { status: 'deleted', body: null, bodyHtml: null, text: null } });
           setDeleting(null);
-          setAnnounce(t('thread.deletedDone'));
+          setToast(t('thread.deletedDone'));
         }}
       />
+      <Toast message={toast} onDismiss={() => setToast('')} />
     </>
   );
 }

@@ -22,6 +22,8 @@ export const QUEUED_SPACE_EVENT_TYPES: ReadonlySet<string> = new Set<SpaceEventT
   'contribution.published',
   'contribution.updated',
   'contribution.restored',
+  'digest.published',
+  'stocktaking.published',
 ]);
 
 /** The envelope stored in the space event log and sent to clients. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, keysetPage, neutraliseCell } from '@roundtable/core';
+import { ModerationNotifications } from '@roundtable/notifications';
 import { AuditEntryDto, AuditPageDto } from './audit-entry.dto';
 
 /** One moderation decision, as it is written. */
@@ -51,12 +52,16 @@ const CSV_COLUMNS = ['at', 'action', 'actorId', 'actor', 'contributionId', 'subj
  */
 @Injectable()
 export class AuditLog {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: ModerationNotifications,
+  ) {}
 
+  /** Writes the entry and, in the same transaction, the notice of the member it concerns. */
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
-    await manager.query(
+    const [{ id }]: Array<{ id: string }> = await manager.query(
       `INSERT INTO moderation_log (space_id, actor_id, action, contribution_id, subject_user_id, reason, from_status, to_status, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         entry.spaceId,
         entry.actorId,
@@ -69,6 +74,7 @@ export class AuditLog {
         JSON.stringify(entry.details ?? {}),
       ],
     );
+    await this.notifications.record(manager, { ...entry, logId: String(id) });
   }
 
   /** A page of a space's log, newest first. */
