@@ -1,5 +1,10 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AccountErasure, IdentityModule } from '@roundtable/identity';
+import { EditContribution } from './contributions/actions/edit-contribution';
+import { ImportContribution } from './contributions/actions/import-contribution';
+import { PostContribution } from './contributions/actions/post-contribution';
+import { RemoveContribution } from './contributions/actions/remove-contribution';
+import { ContributionReader } from './contributions/contribution-reader';
 import { ContributionWriter } from './contributions/contribution-writer';
 import { ContributionsRepository } from './contributions/contributions.repository';
 import { ContributionsController } from './contributions/contributions.controller';
@@ -17,7 +22,14 @@ import { BodyRenderer } from './rendering/body-renderer';
 @Module({
   imports: [IdentityModule],
   controllers: [SpaceContributionsController, ContributionsController],
-  providers: [ContributionsService, ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices, ModeratorRemovals, ContributionsRepository],
+  providers: [
+    ContributionsService,
+    ContributionReader,
+    PostContribution,
+    EditContribution,
+    RemoveContribution,
+    ImportContribution,
+    ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices, ModeratorRemovals, ContributionsRepository],
   exports: [ContributionsService, SpaceEventLog, BodyRenderer, PendingNotices, ModeratorRemovals, ContributionsRepository],
 })
 export class ContributionsModule implements OnModuleInit {

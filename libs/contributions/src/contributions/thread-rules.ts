@@ -1,0 +1,31 @@
+import { DataSource } from 'typeorm';
+import { DomainError } from '@roundtable/core';
+import { canModerate, RequestAccess, SpaceScope } from '@roundtable/identity';
+import { Viewer } from './contribution-view';
+
+/** Who reads: the member, and whether they moderate the space. */
+export function viewerOf(access: RequestAccess): Viewer {
+  return { userId: access.user!.id, canModerate: canModerate(access) };
+}
+
+/** Posting and editing need an open space. */
+export function assertOpen(space: SpaceScope): void {
+  if (space.status !== 'open') {
+    throw DomainError.conflict(`This space is ${space.status}: it no longer takes contributions`, 'space_not_open');
+  }
+}
+
+/** A reply's place: where it may go under `parentId` (an import skips the published and locked checks); returns its thread. */
+export async function replyTarget(db: DataSource, spaceId: string, parentId: string, importing = false): Promise<{ parentId: string; rootId: string }> {
+  const rows = await db.query(
+    `SELECT p.space_id, p.root_id, p.status, p.locked, r.locked AS root_locked
+     FROM contributions p JOIN contributions r ON r.id = p.root_id WHERE p.id = $1`,
+    [parentId],
+  );
+  const parent = rows[0];
+  if (!parent || parent.space_id !== spaceId) throw DomainError.notFound('The contribution you reply to');
+  if (importing) return { parentId, rootId: parent.root_id };
+  if (parent.status !== 'published') throw DomainError.conflict(`You cannot reply to a ${parent.status} contribution`, 'parent_not_published');
+  if (parent.locked || parent.root_locked) throw DomainError.forbidden('This thread is locked: no new replies', 'thread_locked');
+  return { parentId, rootId: parent.root_id };
+}
