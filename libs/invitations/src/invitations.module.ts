@@ -4,6 +4,8 @@ import { SpacesModule } from '@roundtable/spaces';
 import { InvitationAcceptance } from './acceptance/invitation-acceptance';
 import { InvitationLinksController } from './acceptance/invitation-links.controller';
 import { InvitationsController } from './invitations/invitations.controller';
+import { InviteAddresses } from './invitations/actions/invite-addresses';
+import { InvitationRecords } from './invitations/invitation-records';
 import { InvitationsService } from './invitations/invitations.service';
 import { RoundtableInvitationsController } from './invitations/roundtable-invitations.controller';
 
@@ -14,7 +16,7 @@ import { RoundtableInvitationsController } from './invitations/roundtable-invita
 @Module({
   imports: [IdentityModule, SpacesModule],
   controllers: [RoundtableInvitationsController, InvitationsController, InvitationLinksController],
-  providers: [InvitationsService, InvitationAcceptance],
+  providers: [InvitationsService, InvitationRecords, InviteAddresses, InvitationAcceptance],
   exports: [InvitationsService, InvitationAcceptance],
 })
 export class InvitationsModule {}
