@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CoreModule, SPACE_EVENT_HANDLERS, SpaceEventHandler } from '@roundtable/core';
+import { CoreModule, SPACE_EVENT_HANDLERS, SpaceEventHandler, TableStatistics } from '@roundtable/core';
 import { DigestsWorkerModule } from '@roundtable/digests';
 import { IdentityWorkerModule } from '@roundtable/identity';
 import { InvitationsWorkerModule } from '@roundtable/invitations';
@@ -26,6 +26,7 @@ const SPACE_EVENT_HANDLER_CLASSES = [
   providers: [
     SpaceEventsProcessor,
     WorkerMetricsServer,
+    TableStatistics,
     { provide: SPACE_EVENT_HANDLERS, useFactory: (...handlers: SpaceEventHandler[]) => handlers, inject: SPACE_EVENT_HANDLER_CLASSES },
   ],
 })

@@ -4,6 +4,7 @@ export * from './core.module';
 export * from './database/data-source-options';
 export * from './database/migrator';
 export * from './database/group-commit';
+export * from './database/table-statistics';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
 export * from './events/space-event';

@@ -6,7 +6,7 @@ import type { Language } from '@roundtable/core';
 import { RequestAccess } from '@roundtable/identity';
 import { ContributionDto, ContributionPageDto, EditDto, ListContributionsQueryDto } from './contribution.dto';
 import { CONTRIBUTION_STATUSES, PUBLIC_STATUSES } from './contribution-status';
-import { CONTRIBUTION_SELECT, ContributionRow, toContributionDto, Viewer } from './contribution-view';
+import { CONTRIBUTION_SELECT, ContributionRow, selectContributions, toContributionDto, Viewer } from './contribution-view';
 import { ListingCache } from './listing-cache';
 import { viewerOf } from './thread-rules';
 
@@ -55,10 +55,11 @@ export class ContributionReader {
       params.push(key, id);
       where += ` AND (${sort.key}, c.id) ${sort.cmp} ($6::timestamptz, $7::uuid)`;
     }
-    const rows: ContributionRow[] = await this.db.query(
-      `${CONTRIBUTION_SELECT} WHERE ${where} ORDER BY ${sort.key} ${sort.dir}, c.id ${sort.dir} LIMIT $5`,
-      params,
-    );
+    // the page's ids first, from contributions alone: only they are joined to their authors
+    // and translations, however the planner estimates the question's size
+    const order = `${sort.key} ${sort.dir}, c.id ${sort.dir}`;
+    const paged = `(SELECT c.id FROM contributions c WHERE ${where} ORDER BY ${order} LIMIT $5) page JOIN contributions c ON c.id = page.id`;
+    const rows: ContributionRow[] = await this.db.query(`${selectContributions(paged)} ORDER BY ${order}`, params);
     const page = keysetPage(rows, limit, (last) => encodeCursor(last[sort.cursorKey], last.id));
     return { items: page.rows.map((r) => toContributionDto(r, viewer, query.lang)), nextCursor: page.nextCursor };
   }

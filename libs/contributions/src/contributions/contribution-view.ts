@@ -3,19 +3,25 @@ import type { ContributionDto } from './contribution.dto';
 import type { ContributionStatus } from './contribution-status';
 import { StoredTranslation, TRANSLATIONS_SELECT, translationView } from './contribution-translations';
 
-/** Columns every read of a contribution selects, with its author and their badge. */
-export const CONTRIBUTION_SELECT = `
+/**
+ * Columns every read of a contribution selects, with its author and their badge; `source`
+ * names the rows read as `c` (the table, or a page of it joined back to the table).
+ */
+export const selectContributions = (source = 'contributions c') => `
   SELECT c.id, c.space_id, c.parent_id, c.root_id, c.author_id, c.body, c.body_html, c.language, c.status,
          c.version, c.seq, c.reply_count, c.pinned, c.locked, c.created_at, c.updated_at, c.edited_at, c.moderation_reason,
          c.created_at::text AS created_key, c.last_activity_at::text AS activity_key,
          u.display_name, u.organisation, u.constituency, u.country, u.affiliation_verified_at IS NOT NULL AS author_verified,
          (m.role = 'moderator' OR rr.role = 'moderator') AS author_is_moderator,
          c.language_source, c.language_confidence, ${TRANSLATIONS_SELECT}
-  FROM contributions c
+  FROM ${source}
   JOIN users u ON u.id = c.author_id
   JOIN spaces s ON s.id = c.space_id
   LEFT JOIN memberships m ON m.space_id = c.space_id AND m.user_id = c.author_id
   LEFT JOIN roundtable_roles rr ON rr.roundtable_id = s.roundtable_id AND rr.user_id = c.author_id`;
+
+/** {@link selectContributions} over the whole table. */
+export const CONTRIBUTION_SELECT = selectContributions();
 
 export interface ContributionRow {
   id: string;
