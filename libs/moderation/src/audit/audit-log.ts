@@ -3,21 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, keysetPage, neutraliseCell } from '@roundtable/core';
-import { ModerationNotifications } from '@roundtable/notifications';
+import { ModerationDecision, ModerationNotifications } from '@roundtable/notifications';
 import { AuditEntryDto, AuditPageDto } from './audit-entry.dto';
 
-/** One moderation decision, as it is written. */
-export interface AuditRecord {
-  spaceId: string;
-  /** null: the system decided (a contribution hidden by its flags). */
-  actorId: string | null;
-  action: string;
-  contributionId?: string | null;
-  subjectUserId?: string | null;
-  reason?: string | null;
+/** One moderation decision, as it is written: what the member concerned is told, and the status change. */
+export interface AuditRecord extends Omit<ModerationDecision, 'logId'> {
   fromStatus?: string | null;
   toStatus?: string | null;
-  details?: Record<string, unknown>;
 }
 
 interface AuditRow {

@@ -8,6 +8,7 @@ export interface ModerationDecision {
   /** The moderation_log row: one notice per row, whatever retries happen. */
   logId: string;
   spaceId: string;
+  /** null: the system decided (a contribution hidden by its flags). */
   actorId: string | null;
   action: string;
   contributionId?: string | null;
