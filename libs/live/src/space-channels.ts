@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
-import { OutboxRelay, RedisConnections, SpaceEvent } from '@roundtable/core';
-import { SpaceEventLog, Viewer } from '@roundtable/contributions';
+import { RedisConnections, SpaceEvent } from '@roundtable/core';
+import { OutboxRelay, SpaceEventLog, Viewer } from '@roundtable/contributions';
 
 /** Every event goes out under this name. */
 export const EVENT = 'event';

@@ -14,6 +14,7 @@ import { MemberDirectory } from './members/member-directory';
 import { SpaceMembersController } from './members/members.controller';
 import { MembershipEntity } from './spaces/membership.entity';
 import { MembershipsRepository } from './spaces/memberships.repository';
+import { SpacePromptsRepository } from './spaces/space-prompts.repository';
 import { SpaceEntity } from './spaces/space.entity';
 import { SpacesController } from './spaces/spaces.controller';
 import { SpacesService } from './spaces/spaces.service';
@@ -25,8 +26,8 @@ import { SpacesService } from './spaces/spaces.service';
     TypeOrmModule.forFeature([ConsultationEntity, RoundtableEntity, RoundtableRoleEntity, SpaceEntity, MembershipEntity]),
   ],
   controllers: [ConsultationsController, RoundtablesController, SpacesController, SpaceMembersController],
-  providers: [ConsultationsService, ConsultationFiguresService, RoundtablesService, SpacesService, MemberDirectory, MembershipsRepository, RoundtableRolesRepository],
-  exports: [ConsultationsService, RoundtablesService, SpacesService, MembershipsRepository, RoundtableRolesRepository],
+  providers: [ConsultationsService, ConsultationFiguresService, RoundtablesService, SpacesService, MemberDirectory, MembershipsRepository, RoundtableRolesRepository, SpacePromptsRepository],
+  exports: [ConsultationsService, RoundtablesService, SpacesService, MembershipsRepository, RoundtableRolesRepository, SpacePromptsRepository],
 })
 export class SpacesModule implements OnModuleInit {
   constructor(

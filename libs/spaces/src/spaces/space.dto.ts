@@ -70,7 +70,7 @@ export class SpaceDto {
       status: s.status,
       opensAt: s.opensAt?.toISOString() ?? null,
       closesAt: s.closesAt?.toISOString() ?? null,
-      lastSeq: Number(s.lastSeq),
+      lastSeq: Number(s.lastSeq ?? 0),
       createdAt: s.createdAt.toISOString(),
       ...(myRole !== undefined ? { myRole } : {}),
     };

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, LANGUAGES, OutboxRelay, QueueName, QueueRegistry } from '@roundtable/core';
+import { DomainError, LANGUAGES, QueueName, QueueRegistry } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
-import { SpaceEventLog } from '@roundtable/contributions';
+import { OutboxRelay, SpaceEventLog } from '@roundtable/contributions';
 import type { DigestPeriod } from '@roundtable/digests';
 import type { RequestAccess } from '@roundtable/identity';
 import { applySectionEdits, mergeRecompiled } from '../compile/section-edits';
