@@ -43,6 +43,15 @@ async function compile(api: Proc, token: string, titles: { consultation: string;
   return { summary, digests };
 }
 
+/** The objectives that roundtable 1 of the review forum took up, in the bench's own words (a participant may name them by number). */
+const HUB_OBJECTIVES = [
+  'Objective 2: Lessen the adverse drivers and structural factors, such as disasters and climate change, that compel people to leave their country of origin.',
+  'Objective 5: Make pathways for regular migration more available and more flexible.',
+  'Objective 6: Recruit fairly and ethically, and safeguard the conditions that make work decent.',
+  'Objective 12: Make migration procedures more certain and predictable, for screening, assessment and referral.',
+  'Objective 18: Invest in skills development and make skills, qualifications and competences mutually recognised.',
+];
+
 /** How a consultation is run: a heading made only of these (and acronyms) is procedure. The bench's own list, independent of the analyser's. */
 const PROCEDURE = [
   'roundtable round table table ronde mesa redonda objective objectif objetivo question pregunta consultation consulta background paper',
@@ -142,7 +151,7 @@ export async function main(): Promise<void> {
     if (existsSync(HUB)) {
       const hub = JSON.parse(readFileSync(HUB, 'utf8'));
       // titled as the file says where it comes from
-      const { summary } = await compile(api, token, { consultation: hub.source ?? 'Hub', roundtable: 'Roundtable 1' }, [], hub);
+      const { summary } = await compile(api, token, { consultation: hub.source ?? 'Hub', roundtable: 'Roundtable 1' }, HUB_OBJECTIVES, hub);
       const s = summary.sections;
       const actors = [...s.keyEmphases, ...s.convergence].map((i: any) => i.label as string).filter((l) => actorHeading(l, actorNames(null)));
       console.log(`\nHub import: ${actors.length} actor or procedure heading(s) by the bench's check${actors.length ? `: ${actors.join(' · ')}` : ''}`);

@@ -60,6 +60,7 @@ export class SummaryCompiler {
       spaceId: d.space_id,
       number: numberOf.get(d.space_id)!,
       themes: d.content.themes,
+      lone: d.content.lone,
       keyPoints: d.key_points,
       objectives: d.content.objectives,
     }));
