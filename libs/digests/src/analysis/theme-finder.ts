@@ -83,9 +83,10 @@ export function findTopics(contributions: AnalysedContribution[], labels: Map<st
   for (const c of candidates) {
     const host = selected.find((s) => sameLanguage(s.key, c.key) && belongs(s, c));
     if (host) {
-      // the general wording names the theme when it is at least as common ("climate change" over "climate change contexts")
+      // the general wording names the theme when it is more common ("climate change" over "climate change contexts"); written
+      // exactly as often, the shorter one is a fragment of the longer ("risk reduction" of "disaster risk reduction");
       // and a phrase names a single word's theme when it contains the word ("pathways" → "regular pathways")
-      const general = c.stems.size >= 2 && subset(c.stems, host.stems) && c.docs.size >= host.firstDocs;
+      const general = c.stems.size >= 2 && subset(c.stems, host.stems) && c.docs.size > host.firstDocs;
       if (general || (host.stems.size === 1 && c.stems.size >= 2 && subset(host.stems, c.stems))) {
         host.variants.push(host.key);
         host.key = c.key;
