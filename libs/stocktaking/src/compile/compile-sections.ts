@@ -68,7 +68,7 @@ export function compileSections(
   facts: Map<string, ContributionFact>,
   participation: Participation,
   objectives: ObjectiveInput[] = [],
-): Omit<SummarySections, 'introduction' | 'participationText' | 'dropped'> {
+): Omit<SummarySections, 'introduction' | 'participationText' | 'regionsText' | 'dropped'> {
   const themes = mergeThemes(digests, facts);
   // a single word that most of the roundtable uses is its subject ("migration"), not one of its topics
   const subject = Math.max(4, SUBJECT_SHARE * facts.size);
