@@ -10,7 +10,7 @@
  * is there. Against the compiled api with real PostgreSQL, Redis and Apertium; prints
  * tables, asserts nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { CATALOGUES } from '@roundtable/stocktaking';
@@ -163,6 +163,13 @@ export async function main(): Promise<void> {
       ]);
       for (const i of s.keyEmphases) console.log(`  ${i.statement}`);
       for (const i of s.priorities) console.log(`  priority: ${i.statement}`);
+      // BENCH_SUMMARY_DIR=<dir> keeps the Hub summary as Markdown, to read it as a rapporteur would
+      if (process.env.BENCH_SUMMARY_DIR) {
+        const res = await fetch(`${api.url}/api/v1/stocktaking/${summary.id}/export?format=md&lang=en`, { headers: { authorization: `Bearer ${token}` } });
+        const file = join(process.env.BENCH_SUMMARY_DIR, 'hub-summary-en.md');
+        writeFileSync(file, await res.text());
+        console.log(`\nHub summary (Markdown): ${file}`);
+      }
     }
   } finally {
     await api.stop();
