@@ -63,6 +63,18 @@ describe('findThemes', () => {
     expect(theme.synopsis?.contributionId).toBeDefined();
   });
 
+  it('does not take a lead-in ending in a colon for a call for action', () => {
+    const said = ['a', 'b', 'c'].map((a) =>
+      contribution('state', a, [
+        [`The pandemic taught us much, wrote ${a}, and the paper should address the following:`, ['pandem']],
+        [`Vaccines for the pandemic should reach every migrant, ${a} added.`, ['pandem']],
+      ]),
+    );
+    const other = ['d', 'e', 'f', 'g'].map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
+    const [theme] = findThemes([...said, ...other], new Map());
+    expect(theme.calls?.map((q) => q.text)).toEqual(said.map((c) => c.sentences[1].text));
+  });
+
   it('folds a more specific phrase into the theme it contains', () => {
     const [regular] = findThemes(docs, labels);
     expect(regular.variants).toContain('labour pathway regular');
