@@ -2579,7 +2579,7 @@ export interface components {
             /** @description Who worded the statements: extractive or openai */
             summariser: string;
             compiledAt: string;
-            /** @description Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (null when no profile names a country) */
+            /** @description Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (the rapporteur’s `regionsText` when edited; null when no profile names a country) */
             participation: Record<string, never>;
             /** @description Editable sections; each item with its sources and its wording (`statement`) in `lang` */
             sections: Record<string, never>;
@@ -2656,6 +2656,8 @@ export interface components {
             introduction?: string | null;
             /** @description Your participation paragraph; null restores the generated sentence */
             participationText?: string | null;
+            /** @description Your sentence on the regions participants came from; null restores the generated one */
+            regionsText?: string | null;
             keyEmphases?: components["schemas"]["ItemEditDto"][];
             convergence?: components["schemas"]["ItemEditDto"][];
             priorities?: components["schemas"]["ItemEditDto"][];

@@ -95,12 +95,16 @@ export interface SummaryItem {
   sources: string[];
   quotes: Quote[];
   edited: boolean;
+  /** Its wording is a machine translation into the language asked for. */
+  machineTranslated?: boolean;
 }
 export const SUMMARY_LISTS = ['keyEmphases', 'convergence', 'priorities', 'gaps'] as const;
 export type SummaryList = (typeof SUMMARY_LISTS)[number];
 export interface SummarySections {
   introduction: string | null;
   participationText: string | null;
+  /** The rapporteur's sentence on the regions participants came from; null shows the generated one. */
+  regionsText?: string | null;
   keyEmphases: SummaryItem[];
   convergence: SummaryItem[];
   priorities: SummaryItem[];
@@ -114,10 +118,13 @@ export interface Stocktaking {
   periodEnd?: string;
   version?: number;
   sections: SummarySections;
-  participation?: { participants?: number; contributions?: number; sentence?: string; moderatorsSentence?: string };
+  participation?: { participants?: number; contributions?: number; sentence?: string; regionsSentence?: string | null; moderatorsSentence?: string };
   participationSentence?: string;
   annex?: { constituencies: string[]; rows: Array<{ spaceId: string; number: number; counts: Record<string, number>; moderators: number; total: number }>; totals?: { counts: Record<string, number>; moderators: number; total: number } };
   warnings?: string[];
+  publishedVersion?: number | null;
+  /** The machine translation into the language asked for: only a reviewed or accepted one is official. */
+  translation?: { status: string; provider: string | null; review?: 'reviewed' | 'accepted' | null; official?: boolean } | null;
 }
 
 export type Invitation = components['schemas']['InvitationDto'];

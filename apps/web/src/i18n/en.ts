@@ -630,6 +630,27 @@ export const en = {
     structureText: 'Create a consultation on the Consultations page; open it to add roundtables, and a roundtable to add questions and assign moderators and rapporteurs.',
     apiDocs: 'API documentation',
   },
+  summaryReview: {
+    title: 'Translations of the published summary',
+    intro: 'French and Spanish readers get a machine translation until you review it. Correct what needs it and mark it reviewed, or accept it as it is: only then is that version official.',
+    language: 'Review the version in',
+    machine: 'Machine translation',
+    official: 'Official',
+    machineLabel: 'machine translation',
+    status: { pending: 'being translated', failed: 'translation failed; publish again to retry', done: 'translated' },
+    review: { none: 'not reviewed yet', reviewed: 'reviewed on {{date}}, with corrections', accepted: 'accepted as translated on {{date}}' },
+    original: 'Original ({{language}}):',
+    textLabel: 'Text {{number}} in {{language}}',
+    corrected: 'Your correction.',
+    markReviewed: 'Save my corrections: the {{language}} version is reviewed',
+    accept: 'Accept the machine translation as it is',
+    reviewedDone: 'The {{language}} version is reviewed and now official.',
+    acceptedDone: 'The {{language}} version is accepted and now official.',
+  },
+  summaryRegions: {
+    label: 'Regions participants came from',
+    hint: 'Generated from the UN M49 regions of the participants’ countries. Empty it to bring the generated sentence back.',
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -71,8 +71,8 @@ export class DigestDrafter {
       exclusions: context.exclusions,
       objectives: context.objectives,
     });
-    const { themes, objectives, translation } = analysis;
-    const content: DigestContent = { figures: digestFigures(rows), threads: mostDiscussed(rows, roots), themes, objectives, translation };
+    const { themes, lone, objectives, translation } = analysis;
+    const content: DigestContent = { figures: digestFigures(rows), threads: mostDiscussed(rows, roots), themes, lone, objectives, translation };
     return { content, keyPoints: generateKeyPoints(themes, translation), contributions: rows.length };
   }
 

@@ -13,7 +13,7 @@ import { AuthorActivity, participationFigures, SpaceFacts } from './participatio
 import { Region, regionOf } from './regions';
 import { LIST_SECTIONS, SummaryContent, SummarySections } from './summary.types';
 
-type FreshSections = Omit<SummarySections, 'introduction' | 'participationText' | 'dropped'>;
+type FreshSections = Omit<SummarySections, 'introduction' | 'participationText' | 'regionsText' | 'dropped'>;
 
 /**
  * Compiles a roundtable's stocktaking content for a period: participation and the annex
@@ -60,6 +60,7 @@ export class SummaryCompiler {
       spaceId: d.space_id,
       number: numberOf.get(d.space_id)!,
       themes: d.content.themes,
+      lone: d.content.lone,
       keyPoints: d.key_points,
       objectives: d.content.objectives,
     }));

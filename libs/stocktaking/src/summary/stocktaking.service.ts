@@ -45,7 +45,7 @@ export class StocktakingService {
     );
     if (existing) throw DomainError.conflict(`This roundtable already has a summary for that period (${existing.id}); re-compile or edit it`, 'summary_exists');
     const { content, sections } = await this.compiler.compile(roundtableId, period);
-    const full: SummaryContent = { ...content, sections: { introduction: null, participationText: null, ...sections, dropped: [] } };
+    const full: SummaryContent = { ...content, sections: { introduction: null, participationText: null, regionsText: null, ...sections, dropped: [] } };
     // one statement writes the summary and its first version: the (large) content is sent and parsed once
     const rows: Array<{ id: string }> = await this.db.query(
       `WITH s AS (
