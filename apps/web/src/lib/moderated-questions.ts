@@ -18,17 +18,17 @@ function moderatedQuestions(userId: string, fresh = false): Promise<ModeratedQue
 
 /** The questions the signed-in member moderates (null until known, [] for most members). */
 export function useModeratedQuestions(options: { fresh?: boolean } = {}): ModeratedQuestion[] | null {
-  const { user } = useAuth();
+  const userId = useAuth().user?.id;
   const [items, setItems] = useState<ModeratedQuestion[] | null>(null);
   useEffect(() => {
-    if (!user) return setItems(null);
+    if (!userId) return setItems(null);
     let stopped = false;
-    moderatedQuestions(user.id, options.fresh)
+    moderatedQuestions(userId, options.fresh)
       .then((answer) => !stopped && setItems(answer))
       .catch(() => !stopped && setItems([]));
     return () => {
       stopped = true;
     };
-  }, [user?.id, options.fresh]);
+  }, [userId, options.fresh]);
   return items;
 }

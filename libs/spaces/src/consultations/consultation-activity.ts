@@ -19,15 +19,18 @@ WITH sp AS (
          s.opens_at, s.closes_at
   FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id
   WHERE r.consultation_id = ANY($1::uuid[]) AND s.status <> 'draft'),
-pub AS (
-  SELECT sp.consultation_id, c.created_at FROM contributions c JOIN sp ON sp.id = c.space_id WHERE c.status = 'published')
+spa AS (
+  -- per question, on contributions_space_created_idx: the last 7 days' range, and the newest published one
+  SELECT sp.*, r.recent, l.last_at FROM sp
+  CROSS JOIN LATERAL (SELECT count(*)::int AS recent FROM contributions c WHERE c.space_id = sp.id AND c.created_at > now() - interval '7 days' AND c.status = 'published') r
+  LEFT JOIN LATERAL (SELECT c.created_at AS last_at FROM contributions c WHERE c.space_id = sp.id AND c.status = 'published' ORDER BY c.created_at DESC LIMIT 1) l ON true)
 SELECT k.id,
   (SELECT count(*)::int FROM sp WHERE sp.consultation_id = k.id) AS questions,
   (SELECT coalesce(array_agg(DISTINCT sp.phase), '{}') FROM sp WHERE sp.consultation_id = k.id) AS phases,
   (SELECT min(sp.opens_at) FROM sp WHERE sp.consultation_id = k.id) AS opens_at,
   (SELECT max(sp.closes_at) FROM sp WHERE sp.consultation_id = k.id) AS closes_at,
-  (SELECT count(*)::int FROM pub WHERE pub.consultation_id = k.id AND pub.created_at > now() - interval '7 days') AS recent,
-  (SELECT max(pub.created_at) FROM pub WHERE pub.consultation_id = k.id) AS last_at,
+  (SELECT coalesce(sum(spa.recent), 0)::int FROM spa WHERE spa.consultation_id = k.id) AS recent,
+  (SELECT max(spa.last_at) FROM spa WHERE spa.consultation_id = k.id) AS last_at,
   (EXISTS (SELECT 1 FROM memberships m JOIN sp ON sp.id = m.space_id WHERE m.user_id = $2 AND sp.consultation_id = k.id)
    OR EXISTS (SELECT 1 FROM roundtable_roles rr JOIN roundtables r ON r.id = rr.roundtable_id WHERE rr.user_id = $2 AND r.consultation_id = k.id)) AS mine,
   (SELECT count(*)::int FROM notifications n JOIN sp ON sp.id = n.space_id WHERE n.user_id = $2 AND n.read_at IS NULL AND sp.consultation_id = k.id) AS unread
