@@ -19,8 +19,8 @@ describe('web app: finding your way', () => {
   const SHOTS = '/tmp/shots-home';
 
   /** A screenshot kept with the test artifacts and, for review, in SHOTS. */
-  const shot = async (page: Page, name: string) => {
-    const path = await screenshot(page, `home-${name}`);
+  const shot = async (page: Page, name: string, fullPage = true) => {
+    const path = await screenshot(page, `home-${name}`, fullPage);
     mkdirSync(SHOTS, { recursive: true });
     copyFileSync(path, `${SHOTS}/${name}.png`);
   };
@@ -90,9 +90,9 @@ describe('web app: finding your way', () => {
     expect(h1Top).toBeLessThan(120);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'My settings' }).waitFor();
-    await shot(page, 'home-390-menu');
+    await shot(page, 'home-390-menu', false);
     await page.getByRole('button', { name: 'Menu' }).click();
-    await shot(page, 'home-390');
+    await shot(page, 'home-390', false);
     expect(errors).toEqual([]);
   });
 
@@ -105,7 +105,7 @@ describe('web app: finding your way', () => {
     for (const c of [first, second]) expectStatus(await writer.client.post(`/spaces/${c.spaceId}/members`), 201);
     // the valley's post waits longest
     expectStatus(await writer.client.post(`/spaces/${second.spaceId}/contributions`, { body: 'Roads close every winter.', language: 'en' }), 201);
-    expectStatus(await writer.client.post(`/spaces/${first.spaceId}/contributions`, { body: 'Dunes move every year.', language: 'en' }), 201);
+    const dunes = expectStatus(await writer.client.post(`/spaces/${first.spaceId}/contributions`, { body: 'Dunes move every year.', language: 'en' }), 201).body;
     expectStatus(await writer.client.post(`/spaces/${first.spaceId}/contributions`, { body: 'Ferries need new docks.', language: 'en' }), 201);
 
     const page = await (await signedInContext(browser, mo, 'en', { width: 1366, height: 900 })).newPage();
@@ -116,20 +116,27 @@ describe('web app: finding your way', () => {
     const cards = page.locator('.moderated .card');
     await cards.nth(1).waitFor();
     expect(await cards.count()).toBe(2);
-    expect(await cards.nth(0).locator('.eyebrow').textContent()).toContain('Mountain valleys');
+    expect(await cards.nth(0).locator('.where').textContent()).toContain('Mountain valleys');
     await cards.nth(0).getByText('1 awaiting approval').waitFor();
-    expect(await cards.nth(1).locator('.eyebrow').textContent()).toContain('Coastal towns');
+    expect(await cards.nth(1).locator('.where').textContent()).toContain('Coastal towns');
     await cards.nth(1).getByText('2 awaiting approval').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'overview-1366');
     await page.setViewportSize({ width: 390, height: 844 });
-    await shot(page, 'overview-390');
+    await shot(page, 'overview-390', false);
     await page.setViewportSize({ width: 1366, height: 900 });
 
+    // the audit log says what a decision changed, in words, and links to the contribution
+    expectStatus(await mo.client.post(`/contributions/${dunes.id}/moderation`, { action: 'approve' }), 200);
     await cards.nth(1).getByRole('link', { name: 'Moderate question 1' }).click();
     await page.getByRole('heading', { level: 1, name: 'Moderation' }).waitFor();
     expect(page.url()).toBe(`${stack.url}/spaces/${first.spaceId}/moderation`);
     await page.getByText('Ferries need new docks.').waitFor();
+    const row = page.locator('section[aria-labelledby="log-h"] tbody tr', { hasText: 'Awaiting review → Published' });
+    await row.waitFor();
+    expect(await row.getByRole('link', { name: 'Read the contribution' }).getAttribute('href')).toBe(`/contributions/${dunes.id}`);
+    await row.scrollIntoViewIfNeeded();
+    await shot(page, 'moderation-log-1366', false);
     expect(errors).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { ConsultationActivityDto } from './consultation.dto';
  * Where each consultation of a page stands for one member, in one statement: its open
  * questions (drafts left out), their dates, recent contributions, whether the member takes
  * part, and their unread notices about it. Every part starts from the page's
- * consultations, so the scans stay on the per-space indexes (contributions_space_created_idx,
+ * consultations, so the scans stay on the per-space indexes (contributions_space_published_idx,
  * memberships' primary key, notifications_unread_idx).
  */
 const ACTIVITY_SQL = `
@@ -20,7 +20,7 @@ WITH sp AS (
   FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id
   WHERE r.consultation_id = ANY($1::uuid[]) AND s.status <> 'draft'),
 spa AS (
-  -- per question, on contributions_space_created_idx: the last 7 days' range, and the newest published one
+  -- per question, on contributions_space_published_idx (index-only): the last 7 days' range, and the newest published one
   SELECT sp.*, r.recent, l.last_at FROM sp
   CROSS JOIN LATERAL (SELECT count(*)::int AS recent FROM contributions c WHERE c.space_id = sp.id AND c.created_at > now() - interval '7 days' AND c.status = 'published') r
   LEFT JOIN LATERAL (SELECT c.created_at AS last_at FROM contributions c WHERE c.space_id = sp.id AND c.status = 'published' ORDER BY c.created_at DESC LIMIT 1) l ON true)

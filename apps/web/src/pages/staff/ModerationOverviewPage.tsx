@@ -26,9 +26,16 @@ export default function ModerationOverviewPage() {
             const waits = q.pending + q.flagged > 0;
             return (
               <li key={q.spaceId} className={`card${waits ? ' waiting' : ''}`} data-space={q.spaceId}>
-                <p className="eyebrow">
-                  <span lang={consultation.lang}>{consultation.text}</span> · {t('consultation.roundtableNumber', { number: q.roundtableNumber })}{' '}
-                  <span lang={roundtable.lang}>{roundtable.text}</span>
+                <p className="meta where">
+                  <Link to={`/consultations/${q.consultationId}`} lang={consultation.lang}>
+                    {consultation.text}
+                  </Link>
+                  {' › '}
+                  <Link to={`/roundtables/${q.roundtableId}`}>
+                    {t('consultation.roundtableNumber', { number: q.roundtableNumber })}: <span lang={roundtable.lang}>{roundtable.text}</span>
+                  </Link>
+                  {' › '}
+                  {t('roundtable.questionNumber', { number: q.number })}
                 </p>
                 <p className="prompt" lang={prompt.lang}>
                   {prompt.text}
