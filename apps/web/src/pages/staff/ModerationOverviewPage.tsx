@@ -26,7 +26,7 @@ export default function ModerationOverviewPage() {
             const waits = q.pending + q.flagged > 0;
             return (
               <li key={q.spaceId} className={`card${waits ? ' waiting' : ''}`} data-space={q.spaceId}>
-                <p className="meta where">
+                <p className="meta where" id={`where-${q.spaceId}`}>
                   <Link to={`/consultations/${q.consultationId}`} lang={consultation.lang}>
                     {consultation.text}
                   </Link>
@@ -47,7 +47,7 @@ export default function ModerationOverviewPage() {
                   {q.waitingSince ? t('findWay.waitingSince', { date: formatDate(q.waitingSince, lang) }) : t('findWay.nothingWaits')}
                 </p>
                 <p>
-                  <Link to={`/spaces/${q.spaceId}/moderation`}>{t('findWay.openModeration', { number: q.number })}</Link>
+                  <Link to={`/spaces/${q.spaceId}/moderation`} aria-describedby={`where-${q.spaceId}`}>{t('findWay.openModeration', { number: q.number })}</Link>
                 </p>
               </li>
             );
