@@ -166,7 +166,10 @@ describe('finding your way', () => {
     // one version entry per objective, or a 400 that says so
     const mismatch = await org.client.patch(`/roundtables/${rt.id}`, { objectives: ['One'], objectiveTranslations: [{ en: 'One' }, { en: 'Two' }] });
     expectErrorShape(mismatch, 400);
+    // a new objective needs a text; an objective without versions yet is `{}`
     const blank = await org.client.patch(`/roundtables/${rt.id}`, { objectiveTranslations: [{}] });
     expectErrorShape(blank, 400);
+    const cleared = expectStatus(await org.client.patch(`/roundtables/${rt.id}`, { objectiveTranslations: [{}, { es: 'Nombrar tres prioridades' }] }), 200).body;
+    expect(cleared).toMatchObject({ objectives: ['Map what works', 'Name three priorities'], objectiveTranslations: [{}, { es: 'Nombrar tres prioridades' }] });
   });
 });

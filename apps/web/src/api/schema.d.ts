@@ -1636,7 +1636,7 @@ export interface components {
             number: number;
             title: components["schemas"]["MultilingualTextDto"];
             objectives?: string[];
-            /** @description Each objective in English, French and/or Spanish, in the order of `objectives`; alone, it also gives the objectives */
+            /** @description Each objective in English, French and/or Spanish, in the order of `objectives` (`{}`: none yet); alone, it also gives the objectives */
             objectiveTranslations?: components["schemas"]["MultilingualTextDto"][];
         };
         SpaceActivityDto: {
@@ -1701,7 +1701,7 @@ export interface components {
             title?: components["schemas"]["MultilingualTextDto"];
             /** @description Replaces the list of objectives */
             objectives?: string[];
-            /** @description Replaces the language versions of the objectives (one entry per objective, same order) */
+            /** @description Replaces the language versions of the objectives (one entry per objective, same order; `{}`: none yet) */
             objectiveTranslations?: components["schemas"]["MultilingualTextDto"][];
         };
         CreateSpaceDto: {

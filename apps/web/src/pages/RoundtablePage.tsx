@@ -199,7 +199,7 @@ function ObjectiveLanguages({ roundtable, onSaved }: { roundtable: Roundtable; o
     await call<Roundtable>(
       api.PATCH('/api/v1/roundtables/{id}', {
         params: { path: { id: roundtable.id } },
-        body: { objectives: roundtable.objectives, objectiveTranslations: versions.map((v, i) => (Object.keys(compact(v)).length ? compact(v) : { en: roundtable.objectives[i] })) },
+        body: { objectives: roundtable.objectives, objectiveTranslations: versions.map((v) => compact(v)) },
       }),
     );
     setSaved(true);

@@ -17,8 +17,8 @@ const languagesOf = (m: Multilingual | undefined): Multilingual => {
  * The objectives after a create or edit. `objectives` given alone: each keeps the language
  * versions it had when its text is unchanged, a new or changed one has none. The language
  * versions given alone: the originals stay when their number is the same, otherwise each
- * objective's original is its first language version (en, fr, es). Both given: one version
- * entry per objective, or 400.
+ * objective's original is its first language version (en, fr, es), and one without any is
+ * a 400. Both given: one version entry per objective (`{}` for none yet), or 400.
  */
 export function nextObjectiveTexts(current: ObjectiveTexts, input: { objectives?: string[]; objectiveTranslations?: Multilingual[] }): ObjectiveTexts {
   const { objectives, objectiveTranslations } = input;
@@ -34,9 +34,10 @@ export function nextObjectiveTexts(current: ObjectiveTexts, input: { objectives?
   }
   if (objectiveTranslations) {
     const translations = objectiveTranslations.map(languagesOf);
-    const originals =
-      current.objectives.length === translations.length ? current.objectives : translations.map((t) => LANGUAGES.map((l) => t[l]).find((x) => !!x) ?? '');
-    return { objectives: originals, translations };
+    if (current.objectives.length === translations.length) return { objectives: current.objectives, translations };
+    const originals = translations.map((t) => LANGUAGES.map((l) => t[l]).find((x) => !!x));
+    if (originals.some((o) => !o)) throw DomainError.badRequest('each new objective needs a text in at least one of en, fr, es', 'objective_text_missing');
+    return { objectives: originals as string[], translations };
   }
   return current;
 }

@@ -18,8 +18,8 @@ export class CreateRoundtableDto {
   @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 2000, { each: true })
   objectives?: string[];
 
-  @ApiPropertyOptional({ type: [MultilingualTextDto], description: 'Each objective in English, French and/or Spanish, in the order of `objectives`; alone, it also gives the objectives' })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => MultilingualTextDto) @HasSomeLanguage({ each: true })
+  @ApiPropertyOptional({ type: [MultilingualTextDto], description: 'Each objective in English, French and/or Spanish, in the order of `objectives` (`{}`: none yet); alone, it also gives the objectives' })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => MultilingualTextDto)
   objectiveTranslations?: MultilingualTextDto[];
 }
 
@@ -36,8 +36,8 @@ export class UpdateRoundtableDto {
   @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 2000, { each: true })
   objectives?: string[];
 
-  @ApiPropertyOptional({ type: [MultilingualTextDto], description: 'Replaces the language versions of the objectives (one entry per objective, same order)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => MultilingualTextDto) @HasSomeLanguage({ each: true })
+  @ApiPropertyOptional({ type: [MultilingualTextDto], description: 'Replaces the language versions of the objectives (one entry per objective, same order; `{}`: none yet)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => MultilingualTextDto)
   objectiveTranslations?: MultilingualTextDto[];
 }
 
