@@ -4,6 +4,7 @@ import { AccountErasure, IdentityModule } from '@roundtable/identity';
 import { ConsultationEntity } from './consultations/consultation.entity';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { ConsultationsService } from './consultations/consultations.service';
+import { ConsultationActivity } from './consultations/consultation-activity';
 import { ConsultationFiguresService } from './figures/consultation-figures.service';
 import { RoundtableRoleEntity } from './roundtables/roundtable-role.entity';
 import { RoundtableRolesRepository } from './roundtables/roundtable-roles.repository';
@@ -26,7 +27,7 @@ import { SpacesService } from './spaces/spaces.service';
     TypeOrmModule.forFeature([ConsultationEntity, RoundtableEntity, RoundtableRoleEntity, SpaceEntity, MembershipEntity]),
   ],
   controllers: [ConsultationsController, RoundtablesController, SpacesController, SpaceMembersController],
-  providers: [ConsultationsService, ConsultationFiguresService, RoundtablesService, SpacesService, MemberDirectory, MembershipsRepository, RoundtableRolesRepository, SpacePromptsRepository],
+  providers: [ConsultationsService, ConsultationActivity, ConsultationFiguresService, RoundtablesService, SpacesService, MemberDirectory, MembershipsRepository, RoundtableRolesRepository, SpacePromptsRepository],
   exports: [ConsultationsService, RoundtablesService, SpacesService, MembershipsRepository, RoundtableRolesRepository, SpacePromptsRepository],
 })
 export class SpacesModule implements OnModuleInit {

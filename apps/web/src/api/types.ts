@@ -37,6 +37,7 @@ export type AuditEntry = components['schemas']['AuditEntryDto'];
 export type Sanction = components['schemas']['SanctionDto'];
 export type RunningSuspension = components['schemas']['RunningSuspensionDto'];
 export type MemberNotices = components['schemas']['MemberNoticesDto'];
+export type ModeratedQuestion = components['schemas']['ModeratedQuestionDto'];
 export interface KeyPoint {
   id?: string;
   text: string;

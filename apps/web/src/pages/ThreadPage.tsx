@@ -241,7 +241,7 @@ export function ThreadPage({ id }: { id: string }) {
     <>
       <Breadcrumbs items={roundtable ? [{ to: `/roundtables/${roundtable.id}`, label: t('consultation.roundtableNumber', { number: roundtable.number }) + ' — ' + rtTitle.text }] : []} />
       <p className="eyebrow">
-        {t('roundtable.questionNumber', { number: space.number })} · <span className="badge">{t(`space.moderation.${space.moderation}`)}</span>{' '}
+        {t('roundtable.questionNumber', { number: space.number })} · <span className="moderation-plain">{t(`findWay.moderationPlain.${space.moderation}`)}</span>{' '}
         {space.status !== 'open' && <span className={`badge status-${space.status}`}>{t(`space.status.${space.status}`)}</span>}
       </p>
       <h1 className="prompt-title" lang={prompt.lang}>

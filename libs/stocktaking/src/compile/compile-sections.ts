@@ -29,6 +29,8 @@ export interface ContributionFact {
 export interface ObjectiveInput {
   number: number;
   text: string;
+  /** The organiser's English, French and Spanish versions of it, where given. */
+  translations?: Partial<Record<'en' | 'fr' | 'es', string>>;
 }
 
 const MAX_EMPHASES = 8;
