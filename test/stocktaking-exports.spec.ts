@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { CATALOGUES } from '@roundtable/stocktaking';
 import { buildStocktakingWorld, POSTING_ENV, publishDigests, StocktakingWorld } from './support/stocktaking-world';
-import { startTestApi, TestApi } from './support/test-api';
+import { RunningProcess, startWorker } from './support/processes';
+import { eventually, startTestApi, TestApi } from './support/test-api';
 import { expectErrorShape, expectStatus } from './support/world';
 
 /** Whitespace as one space, typographic variants as pdftotext and Word give them back. */
@@ -58,9 +59,11 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
   let w: StocktakingWorld;
   let summaryId: string;
   let md: string;
+  // translates the published summary into French and Spanish, as in production
+  let worker: RunningProcess | undefined;
 
   beforeAll(async () => {
-    api = await startTestApi(POSTING_ENV);
+    [api, worker] = await Promise.all([startTestApi(POSTING_ENV), startWorker()]);
     w = await buildStocktakingWorld(api);
     // an objective the discussion never takes up, to be listed under gaps
     expectStatus(await w.organiser.client.patch(`/roundtables/${w.roundtableId}`, { objectives: [UNADDRESSED] }), 200, 'objectives');
@@ -75,8 +78,11 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
     expect(file.type).toMatch(/^text\/markdown/);
     expect(file.disposition).toMatch(/attachment; filename="stocktaking-.*\.md"/);
     md = file.body.toString('utf8');
-  }, 90_000);
-  afterAll(() => api?.close());
+  }, 180_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
 
   it('the Markdown has the sections of a stocktaking summary, with statements linked to their contributions', () => {
     for (const heading of ['## Participation', '## Key emphases', '## Points of convergence across constituencies', '## Priorities for action', '## Gaps', '## Annex: contributions by question and constituency', '## Sources']) {
@@ -130,7 +136,12 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
   it('every format in English, French and Spanish carries the priorities, the gaps (the objective nobody took up, the topic of one constituency), and the regions', async () => {
     const missing: string[] = [];
     for (const lang of ['en', 'fr', 'es'] as const) {
-      const view = expectStatus(await w.rapporteur.client.get(`/stocktaking/${summaryId}?lang=${lang}`), 200).body;
+      // the exports and the view read the same wording: the worker's translation into `lang` first
+      const view = await eventually(async () => {
+        const body = expectStatus(await w.rapporteur.client.get(`/stocktaking/${summaryId}?lang=${lang}`), 200).body;
+        return !body.translation || body.translation.status !== 'pending' ? body : undefined;
+      }, 90_000, `the ${lang} translation of the summary`);
+      expect(view.translation?.status ?? 'original').toBe(lang === 'en' ? 'original' : 'done');
       const s = view.sections;
       const objective = s.gaps.find((i: any) => i.kind === 'objective');
       const single = s.gaps.find((i: any) => i.kind === 'single-constituency');
@@ -145,7 +156,7 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
       }
     }
     expect(missing).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('exports in French with the catalogue’s wording, and refuses an unknown format', async () => {
     const text = flat(pdfText((await download(w, summaryId, 'pdf', 'fr')).body));
