@@ -141,7 +141,7 @@ export const en = {
   },
   space: {
     status: { draft: 'Draft', open: 'Open', closed: 'Closed', archived: 'Archived' },
-    moderation: { pre: 'Reviewed before publication', post: 'Published at once' },
+    moderation: { pre: 'Posts are checked by a moderator before they appear', post: 'Posts appear as soon as they are sent' },
     closes: 'Closes {{date}}',
   },
   contributionStatus: { pending: 'Awaiting review', published: 'Published', hidden: 'Hidden', rejected: 'Rejected', deleted: 'Deleted' },
@@ -241,6 +241,8 @@ export const en = {
     composerSuspended: 'Posting is paused until {{until}}.',
   },
   apiErrors: {
+    invalid_credentials: 'The email address or the password is wrong.',
+    invalid_code: 'That code is not right. Enter the current code from your authenticator app.',
     suspended: 'You are suspended here for now, so you cannot do this.',
     already_flagged: 'You have already reported this contribution. The moderators have it.',
     own_contribution: 'You cannot report your own contribution.',
@@ -629,6 +631,48 @@ export const en = {
     structureTitle: 'Consultations, roundtables and questions',
     structureText: 'Create a consultation on the Consultations page; open it to add roundtables, and a roundtable to add questions and assign moderators and rapporteurs.',
     apiDocs: 'API documentation',
+  },
+  published: {
+    digestsTitle: 'Moderator digests',
+    digestsIntro: 'The moderators’ weekly summaries of this discussion.',
+    digestOf: 'Digest of {{period}}',
+    digestTitle: 'Moderator digest',
+    summariesTitle: 'Stocktaking summaries',
+    summariesIntro: 'What the rapporteurs drew from the discussions, published for everyone taking part.',
+    summaryOf: 'Summary of {{period}}',
+    summaryTitle: 'Stocktaking summary',
+    publishedOn: 'Published on {{date}}',
+    openEditor: 'Open in the editor',
+    machineTranslation: 'Machine translation',
+    machineNote: 'This text was translated into {{language}} by machine and has not been checked by a person yet.',
+    reviewed: 'This translation was checked by a rapporteur.',
+    translationPending:
+      'The {{language}} translation is not ready yet: texts are shown in the language they were written in.',
+    notTranslated: 'The key points are shown as the moderators wrote them, in {{language}}.',
+    emptySection: 'Nothing in this section.',
+    sources: 'Sources:',
+    source: 'contribution {{number}}',
+    moreSources: '(and {{count}} more)',
+  },
+  access: {
+    notAllowedTitle: 'This page is not open to you',
+    notAllowedText:
+      'It is for the moderators, rapporteurs or organisers of this part of the consultation. If you think you should have access, ask an organiser.',
+    backToQuestion: 'Back to the question',
+    backToRoundtable: 'Back to the roundtable',
+    notMemberTitle: 'You are not a member of this question',
+    notMemberText:
+      'Only members of a question can read its contributions and take part. Join it to read what others wrote and to add your own view.',
+  },
+  searchPicker: {
+    options: 'Suggestions',
+    chooseFromList: 'Choose one of the suggestions.',
+    found_one: '{{count}} suggestion',
+    found_many: '{{count}} suggestions',
+    found_other: '{{count}} suggestions',
+    none: 'Nothing matches.',
+    countryHint: 'Start typing the name of your country, then choose it.',
+    timezoneHint: 'Type a city or region, e.g. Zurich or Bogota. Dates and the digest schedule follow this time zone.',
   },
 };
 

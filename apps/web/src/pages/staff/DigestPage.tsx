@@ -4,7 +4,7 @@ import { api, call } from '../../api/client';
 import type { Digest, KeyPoint } from '../../api/types';
 import { Dialog, ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
 import { useLang } from '../../i18n';
-import { formatDate } from '../../lib/format';
+import { formatDate, plainExcerpt } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
 import { Figures } from './Figures';
 
@@ -81,7 +81,7 @@ export default function DigestPage({ id }: { id: string }) {
           <ol>
             {d.threads.map((th) => (
               <li key={th.contributionId}>
-                <a href={`/contributions/${th.contributionId}`}>{th.excerpt}</a> — {th.authorName} ({t(`constituency.${th.constituency}`, { defaultValue: th.constituency })}) ·{' '}
+                <a href={`/contributions/${th.contributionId}`}>{plainExcerpt(th.excerpt)}</a> — {th.authorName} ({t(`constituency.${th.constituency}`, { defaultValue: th.constituency })}) ·{' '}
                 {t('digest.replies', { count: th.replies })}
               </li>
             ))}
