@@ -84,6 +84,7 @@ export function SearchPicker({
     onChange(o.value);
     setText(o.label);
     setOpen(false);
+    input.current?.setCustomValidity('');
   };
   const listed = open && matches.length > 0;
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -122,14 +123,19 @@ export function SearchPicker({
           setText(e.target.value);
           setActive(0);
           setOpen(true);
-          if (!e.target.value.trim() && optional) onChange('');
+          // a name typed in full is chosen at once (pasted, or filled in by the browser)
+          const typed = fold(e.target.value.trim());
+          const exact = typed ? options.find((o) => fold(o.label) === typed) : undefined;
+          if (exact) onChange(exact.value);
+          else if (!typed && optional) onChange('');
         }}
         onFocus={() => setOpen(true)}
         onKeyDown={onKeyDown}
         onBlur={() => {
           setOpen(false);
-          // a name typed in full counts as chosen
-          const exact = options.find((o) => fold(o.label) === fold(text.trim()));
+          // a name (or code) typed in full counts as chosen
+          const typed = fold(text.trim());
+          const exact = typed ? options.find((o) => fold(o.label) === typed) ?? options.find((o) => fold(o.value) === typed) : undefined;
           if (exact && exact.value !== value) choose(exact);
         }}
       />

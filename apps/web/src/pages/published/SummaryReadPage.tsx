@@ -67,7 +67,7 @@ export default function SummaryReadPage({ id }: { id: string }) {
         )}
       </p>
       {machine && (
-        <p className="note mt-note" role="note">
+        <p className="note mt-notice" role="note">
           <span className="badge mt-badge">{t('published.machineTranslation')}</span>{' '}
           {t('published.machineNote', { language: t(`languages.${lang}`) })}
         </p>
