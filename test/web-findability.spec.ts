@@ -85,6 +85,16 @@ describe('web app: finding what was published', () => {
     await stack?.stop();
   });
 
+  /** The page at a laptop's and a phone's width (test-artifacts/web/<name>-1366.png, -390.png), then back to its own size. */
+  async function shots(page: Page, name: string): Promise<void> {
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await screenshot(page, `${name}-1366`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, `${name}-390`);
+    if (size) await page.setViewportSize(size);
+  }
+
   async function open(user: TestUser, lang: 'en' | 'fr', path: string, viewport?: { width: number; height: number }): Promise<Page> {
     const page = await (await signedInContext(browser, user, lang, viewport)).newPage();
     await page.goto(`${stack.url}${path}`);
@@ -110,9 +120,7 @@ describe('web app: finding what was published', () => {
     expect(await crumbs.getByRole('link', { name: /Le travail après l’arrivée/ }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Ouvrir dans l’éditeur' }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'findability-summary-fr');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await screenshot(page, 'findability-summary-fr-phone');
+    await shots(page, 'findability-summary-fr');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 90_000);
@@ -128,7 +136,7 @@ describe('web app: finding what was published', () => {
     // no form of the moderators' editor
     expect(await page.locator('main textarea, main input').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'findability-digest-fr');
+    await shots(page, 'findability-digest-fr');
 
     await page.goto(`${stack.url}/digests/${digestId}`);
     await page.waitForURL(`${stack.url}/digests/${digestId}/read`);
@@ -140,6 +148,8 @@ describe('web app: finding what was published', () => {
   it('a participant opening the moderation page of the question is told it is not open to them, with no forms', async () => {
     const page = await open(john, 'en', `/spaces/${spaceId}/moderation`);
     await page.getByRole('heading', { level: 1, name: 'This page is not open to you' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shots(page, 'findability-not-allowed');
     expect(await page.locator('main form, main textarea').count()).toBe(0);
     await page.getByRole('link', { name: 'Back to the question' }).click();
     await page.waitForURL(`${stack.url}/spaces/${spaceId}`);
@@ -153,7 +163,7 @@ describe('web app: finding what was published', () => {
     const option = page.getByRole('option', { name: 'Sierra Leone' });
     await option.waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'findability-country-picker', false);
+    await shots(page, 'findability-country-picker');
     await option.click();
     expect(await country.inputValue()).toBe('Sierra Leone');
     await page.getByRole('button', { name: 'Save settings' }).click();
@@ -224,7 +234,7 @@ describe('web app: finding what was published', () => {
     expect(await page.getByText('Connecting…').count()).toBe(0);
     expect(await page.getByText(/0 contributions/).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'findability-not-member');
+    await shots(page, 'findability-not-member');
     await page.getByRole('button', { name: 'Join this discussion' }).click();
     await page.locator('.live-status.live').waitFor({ timeout: 15_000 });
     expect(await page.locator('article[data-status="published"]').count()).toBeGreaterThan(0);
