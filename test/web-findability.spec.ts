@@ -176,6 +176,9 @@ describe('web app: finding what was published', () => {
     await eventually(async () => (await page.getByRole('combobox', { name: /Pays/ }).inputValue()) === 'Sierra Leone', 15_000, 'the country in French');
     await page.getByRole('combobox', { name: /Pays/ }).fill('Allem');
     await page.getByRole('option', { name: 'Allemagne' }).waitFor();
+    // back to English (the switch saves it to the profile), as the journeys below read in English
+    await page.getByLabel('Langue', { exact: true }).selectOption('en');
+    await eventually(async () => (await emma.client.get('/me')).body.preferredLanguage === 'en', 15_000, 'English saved again');
     await page.context().close();
   });
 
