@@ -102,7 +102,7 @@ const median = (xs: number[]) => (xs.length ? sorted(xs)[Math.floor(xs.length / 
 const range = (xs: number[]) => (xs.length ? `${sorted(xs)[0].toFixed(0)}–${sorted(xs)[xs.length - 1].toFixed(0)}` : '—');
 
 /** Signs in through the login page, as a member does; the session is the refresh cookie the api sets. */
-async function signIn(browser: Browser, url: string, email: string, password: string): Promise<Awaited<ReturnType<BrowserContext['storageState']>>> {
+async function signIn(browser: Browser, url: string, email: string, password: string): Promise<Session> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${url}/login`);
@@ -122,11 +122,17 @@ interface Loads {
   failed: number;
 }
 
-/** Opens the question in a fresh context (empty cache, signed in by its cookie) and times the first and the 500th contribution. */
-async function loadQuestion(browser: Browser, state: Awaited<ReturnType<BrowserContext['storageState']>>, url: string, spaceId: string, throttle: typeof SLOW | null, runs: number): Promise<Loads> {
+type Session = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/**
+ * Opens the question in a fresh context (empty cache, signed in by its cookie) and times the
+ * first and the 500th contribution. The refresh cookie rotates on each use (an old one ends
+ * the session), so each load hands the cookie it ended with to the next.
+ */
+async function loadQuestion(browser: Browser, session: { state: Session }, url: string, spaceId: string, throttle: typeof SLOW | null, runs: number): Promise<Loads> {
   const out: Loads = { first: [], all: [], failed: 0 };
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ storageState: state, viewport: { width: 1200, height: 900 } });
+    const context = await browser.newContext({ storageState: session.state, viewport: { width: 1200, height: 900 } });
     try {
       await context.addInitScript((n) => {
         new MutationObserver((_m, obs) => {
@@ -147,12 +153,14 @@ async function loadQuestion(browser: Browser, state: Awaited<ReturnType<BrowserC
       await page.goto(`${url}/spaces/${spaceId}`);
       await page.waitForFunction(() => (window as any).__all, null, { timeout: throttle ? 120_000 : 30_000 });
       const t = await page.evaluate(() => ({ first: (window as any).__first as number, all: (window as any).__all as number }));
+      if (page.url().includes('/login')) throw new Error('signed out');
       out.first.push(t.first);
       out.all.push(t.all);
     } catch (err) {
       out.failed += 1;
       console.error(`load ${run + 1} failed: ${(err as Error).message.split('\n')[0]}`);
     } finally {
+      session.state = await context.storageState();
       await context.close();
     }
   }
@@ -191,14 +199,14 @@ async function main() {
     const password = 'Bench-reader-2026';
     const reader = await post(api.url, '/auth/register', { email, password, displayName: 'Bench Reader', constituency: 'other', preferredLanguage: 'fr' });
     await post(api.url, `/spaces/${spaceId}/members`, {}, reader.accessToken);
-    const state = await signIn(browser, api.url, email, password);
+    const session = { state: await signIn(browser, api.url, email, password) };
 
     const rows: Array<Record<string, string | number>> = [];
     for (const [network, throttle, runs] of [
       ['local', null, RUNS],
       ['slow mobile (1.6 Mbit/s, 150 ms)', SLOW, Math.max(1, Math.ceil(RUNS / 2))],
     ] as const) {
-      const loads = await loadQuestion(browser, state, api.url, spaceId, throttle, runs);
+      const loads = await loadQuestion(browser, session, api.url, spaceId, throttle, runs);
       rows.push({
         network,
         loads: runs,
