@@ -18,7 +18,7 @@ export const LIB_GRAPH = {
   identity: ['core', 'mail'],
   spaces: ['core', 'identity'],
   contributions: ['core', 'identity'],
-  translation: ['core', 'identity', 'contributions'],
+  translation: ['core', 'identity', 'spaces', 'contributions'],
   live: ['core', 'identity', 'contributions'],
   notifications: ['core', 'identity', 'live'],
   exchange: ['core', 'identity', 'spaces', 'contributions'],

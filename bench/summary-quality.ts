@@ -10,7 +10,7 @@
  * is there. Against the compiled api with real PostgreSQL, Redis and Apertium; prints
  * tables, asserts nothing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { CATALOGUES } from '@roundtable/stocktaking';
@@ -42,6 +42,15 @@ async function compile(api: Proc, token: string, titles: { consultation: string;
   const summary = await json(`${base}/roundtables/${roundtable.id}/stocktaking`, 'POST', period, token);
   return { summary, digests };
 }
+
+/** The objectives that roundtable 1 of the review forum took up, in the bench's own words (a participant may name them by number). */
+const HUB_OBJECTIVES = [
+  'Objective 2: Lessen the adverse drivers and structural factors, such as disasters and climate change, that compel people to leave their country of origin.',
+  'Objective 5: Make pathways for regular migration more available and more flexible.',
+  'Objective 6: Recruit fairly and ethically, and safeguard the conditions that make work decent.',
+  'Objective 12: Make migration procedures more certain and predictable, for screening, assessment and referral.',
+  'Objective 18: Invest in skills development and make skills, qualifications and competences mutually recognised.',
+];
 
 /** How a consultation is run: a heading made only of these (and acronyms) is procedure. The bench's own list, independent of the analyser's. */
 const PROCEDURE = [
@@ -142,7 +151,7 @@ export async function main(): Promise<void> {
     if (existsSync(HUB)) {
       const hub = JSON.parse(readFileSync(HUB, 'utf8'));
       // titled as the file says where it comes from
-      const { summary } = await compile(api, token, { consultation: hub.source ?? 'Hub', roundtable: 'Roundtable 1' }, [], hub);
+      const { summary } = await compile(api, token, { consultation: hub.source ?? 'Hub', roundtable: 'Roundtable 1' }, HUB_OBJECTIVES, hub);
       const s = summary.sections;
       const actors = [...s.keyEmphases, ...s.convergence].map((i: any) => i.label as string).filter((l) => actorHeading(l, actorNames(null)));
       console.log(`\nHub import: ${actors.length} actor or procedure heading(s) by the bench's check${actors.length ? `: ${actors.join(' · ')}` : ''}`);
@@ -154,6 +163,13 @@ export async function main(): Promise<void> {
       ]);
       for (const i of s.keyEmphases) console.log(`  ${i.statement}`);
       for (const i of s.priorities) console.log(`  priority: ${i.statement}`);
+      // BENCH_SUMMARY_DIR=<dir> keeps the Hub summary as Markdown, to read it as a rapporteur would
+      if (process.env.BENCH_SUMMARY_DIR) {
+        const res = await fetch(`${api.url}/api/v1/stocktaking/${summary.id}/export?format=md&lang=en`, { headers: { authorization: `Bearer ${token}` } });
+        const file = join(process.env.BENCH_SUMMARY_DIR, 'hub-summary-en.md');
+        writeFileSync(file, await res.text());
+        console.log(`\nHub summary (Markdown): ${file}`);
+      }
     }
   } finally {
     await api.stop();

@@ -13,6 +13,8 @@ import { DomainGlossaryTerms1732300001700 } from './1732300001700-domain-glossar
 import { SummaryTranslationReview1732300001701 } from './1732300001701-summary-translation-review';
 import { HumanTranslationsAndMemory1732300001900 } from './1732300001900-human-translations-and-memory';
 import { Notifications1732300003000 } from './1732300003000-notifications';
+import { ObjectiveTranslationsAndActivity1732300004000 } from './1732300004000-objective-translations-and-activity';
+import { SpaceEventHeads1732300007000 } from './1732300007000-space-event-heads';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
 export const migrations = [
@@ -31,4 +33,6 @@ export const migrations = [
   SummaryTranslationReview1732300001701,
   HumanTranslationsAndMemory1732300001900,
   Notifications1732300003000,
+  ObjectiveTranslationsAndActivity1732300004000,
+  SpaceEventHeads1732300007000,
 ];

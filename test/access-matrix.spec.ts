@@ -161,6 +161,7 @@ const TABLE: Record<string, Row> = {
   },
   'POST /spaces/{id}/warnings': { allowed: MODERATORS_OF_A, body: (f) => ({ userId: f.bystander.id, reason: 'Access matrix warning' }), spaceScoped: true },
   'GET /me/moderation': { allowed: SIGNED_IN },
+  'GET /me/moderation/questions': { allowed: SIGNED_IN },
 
   // notifications: every signed-in member reads and marks their own (others' ids are ignored: test/notifications.spec.ts)
   'GET /me/notifications': { allowed: SIGNED_IN },

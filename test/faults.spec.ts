@@ -382,7 +382,7 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       for (const s of spaceIds) {
         // one statement, one snapshot: translation events may still be appended meanwhile
         const [snap] = (
-          await pg.query(`SELECT s.last_seq, coalesce((SELECT array_agg(e.seq ORDER BY e.seq) FROM space_events e WHERE e.space_id = s.id), '{}') AS seqs FROM spaces s WHERE s.id = $1`, [s])
+          await pg.query(`SELECT coalesce(h.last_seq, 0) AS last_seq, coalesce((SELECT array_agg(e.seq ORDER BY e.seq) FROM space_events e WHERE e.space_id = s.id), '{}') AS seqs FROM spaces s LEFT JOIN space_event_heads h ON h.space_id = s.id WHERE s.id = $1`, [s])
         ).rows;
         const last = Number(snap.last_seq);
         const events = (snap.seqs as string[]).map(Number);
@@ -399,7 +399,7 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
 
       // every connected client got every seq exactly once
       const lastSeqs = new Map<string, number>();
-      for (const s of spaceIds) lastSeqs.set(s, Number((await pg.query(`SELECT last_seq FROM spaces WHERE id = $1`, [s])).rows[0].last_seq));
+      for (const s of spaceIds) lastSeqs.set(s, Number((await pg.query(`SELECT last_seq FROM space_event_heads WHERE space_id = $1`, [s])).rows[0].last_seq));
       const complete = () => listeners.every((l) => spaceIds.every((s) => l.received.get(s)!.length >= lastSeqs.get(s)!));
       await eventually(complete, 90_000, 'live clients to catch up').catch(() => undefined);
       const liveProblems: string[] = [];

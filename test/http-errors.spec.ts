@@ -88,7 +88,7 @@ describe('bad requests are not logged as errors (compiled api, LOG_LEVEL=info)',
     proc = await startCompiledApi({ LOG_LEVEL: 'info' });
     await proc.ready();
     user = await registerUser(proc.url);
-  });
+  }, 150_000);
   afterAll(() => proc?.stop());
 
   it('logs no line at level error or above and no stack trace for any bad request', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LiveClient } from './support/live-client';
-import { RunningProcess, startProcess, stopAll } from './support/processes';
+import { bootProcess as boot, RunningProcess, startProcess, stopAll } from './support/processes';
 import { OwnServer, startOwnRedis } from './support/own-services';
 import { Client, eventually, registerUser, uniqueEmail } from './support/test-api';
 import { createConsultation, createRoundtable, createSpace, expectStatus } from './support/world';
@@ -9,17 +9,6 @@ import { createConsultation, createRoundtable, createSpace, expectStatus } from 
 // several compiled processes boot per test; on a busy machine that alone can take a minute
 jest.setTimeout(240_000);
 
-/** Starts a compiled api or worker and waits for it; a busy 2-core machine running the whole suite boots them slowly. */
-async function boot(kind: 'api' | 'worker', env: Record<string, string | undefined>): Promise<RunningProcess> {
-  const proc = await startProcess(kind, kind === 'worker' ? { LOG_LEVEL: 'info', ...env } : env);
-  try {
-    await proc.ready(90_000);
-  } catch (err) {
-    await proc.kill9();
-    throw err;
-  }
-  return proc;
-}
 /**
  * Redis as operators meet it: the settings checked at boot, and an outage. Each test runs
  * a redis-server of its own (never the machine's), so it can be misconfigured or killed.

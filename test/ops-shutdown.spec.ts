@@ -3,7 +3,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { Client as Pg } from 'pg';
 import { loadConfig, Metrics, RedisConnections, WorkerLifecycle } from '@roundtable/core';
 import { LiveClient } from './support/live-client';
-import { RunningProcess, startProcess, stopAll } from './support/processes';
+import { bootProcess as boot, RunningProcess, stopAll } from './support/processes';
 import { Client, eventually, registerUser, TestUser, uniqueEmail } from './support/test-api';
 import { createConsultation, createRoundtable, createSpace, expectStatus } from './support/world';
 
@@ -13,17 +13,6 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 // several compiled processes boot per test; on a busy machine that alone can take a minute
 jest.setTimeout(240_000);
 
-/** Starts a compiled api or worker and waits for it; a busy 2-core machine running the whole suite boots them slowly. */
-async function boot(kind: 'api' | 'worker', env: Record<string, string | undefined>): Promise<RunningProcess> {
-  const proc = await startProcess(kind, kind === 'worker' ? { LOG_LEVEL: 'info', ...env } : env);
-  try {
-    await proc.ready(90_000);
-  } catch (err) {
-    await proc.kill9();
-    throw err;
-  }
-  return proc;
-}
 /** A request that never got an answer because the process refused or closed the connection. */
 function refusedConnection(err: unknown): boolean {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;

@@ -265,5 +265,5 @@ describe('operations and security', () => {
     } finally {
       await compiled.stop();
     }
-  });
+  }, 150_000);
 });

@@ -183,7 +183,7 @@ describe('transactional outbox: committed events survive the death of the proces
         ),
       );
       await (killing ?? a.kill9());
-      const committed = Number((await pg.query(`SELECT last_seq FROM spaces WHERE id = $1`, [s.spaceId])).rows[0].last_seq);
+      const committed = Number((await pg.query(`SELECT last_seq FROM space_event_heads WHERE space_id = $1`, [s.spaceId])).rows[0].last_seq);
       const ok = attempts.filter((r) => r?.status === 201);
       expect(ok.length).toBeGreaterThanOrEqual(40);
       expect(committed).toBeGreaterThanOrEqual(ok.length);

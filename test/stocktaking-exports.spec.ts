@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
+import { CATALOGUES } from '@roundtable/stocktaking';
 import { buildStocktakingWorld, POSTING_ENV, publishDigests, StocktakingWorld } from './support/stocktaking-world';
 import { startTestApi, TestApi } from './support/test-api';
 import { expectErrorShape, expectStatus } from './support/world';
@@ -40,6 +41,18 @@ function markdownFacts(md: string): { headings: string[]; statements: string[]; 
   return { headings, statements, figures };
 }
 
+const UNADDRESSED = 'Objective 4: Give every migrant proof of identity and adequate civil documentation.';
+
+/** Any export as plain text: Markdown without its escapes and links, HTML without tags, PDF through pdftotext, DOCX through mammoth. */
+async function exportText(w: StocktakingWorld, id: string, format: 'md' | 'html' | 'pdf' | 'docx', lang: string): Promise<string> {
+  const { body } = await download(w, id, format, lang);
+  if (format === 'pdf') return flat(pdfText(body));
+  if (format === 'docx') return flat((await mammoth.extractRawText({ buffer: body })).value);
+  const text = body.toString('utf8');
+  if (format === 'md') return flat(text.replace(/\]\([^)]*\)/g, ']').replace(/\\([\\`*_[\]<>#|])/g, '$1'));
+  return flat(text.replace(/<style[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+}
+
 describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () => {
   let api: TestApi;
   let w: StocktakingWorld;
@@ -49,6 +62,8 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
   beforeAll(async () => {
     api = await startTestApi(POSTING_ENV);
     w = await buildStocktakingWorld(api);
+    // an objective the discussion never takes up, to be listed under gaps
+    expectStatus(await w.organiser.client.patch(`/roundtables/${w.roundtableId}`, { objectives: [UNADDRESSED] }), 200, 'objectives');
     await publishDigests(w, async (digest, client) => {
       // each moderator marks their first key point as a priority
       const keyPoints = digest.keyPoints.map((k: any, i: number) => ({ id: k.id, text: k.text, priority: i === 0 }));
@@ -111,6 +126,26 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
     expect(html).not.toMatch(/<script/i);
     expect(html).toMatch(/<a href="http[^"]+\/contributions\/[0-9a-f-]{36}">/);
   });
+
+  it('every format in English, French and Spanish carries the priorities, the gaps (the objective nobody took up, the topic of one constituency), and the regions', async () => {
+    const missing: string[] = [];
+    for (const lang of ['en', 'fr', 'es'] as const) {
+      const view = expectStatus(await w.rapporteur.client.get(`/stocktaking/${summaryId}?lang=${lang}`), 200).body;
+      const s = view.sections;
+      const objective = s.gaps.find((i: any) => i.kind === 'objective');
+      const single = s.gaps.find((i: any) => i.kind === 'single-constituency');
+      expect([objective?.objective, single?.constituencies.length]).toEqual([4, 1]);
+      expect(s.priorities.length).toBeGreaterThan(0);
+      expect(view.participation.regionsSentence).toBeTruthy();
+      const cat = CATALOGUES[lang];
+      const expected = [cat.headings.priorities, cat.headings.gaps, view.participation.regionsSentence, objective.statement, single.statement, ...s.priorities.map((i: any) => i.statement)];
+      for (const format of ['md', 'html', 'pdf', 'docx'] as const) {
+        const text = await exportText(w, summaryId, format, lang);
+        for (const e of expected) if (!text.includes(flat(e))) missing.push(`${lang} ${format}: ${e}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  }, 120_000);
 
   it('exports in French with the catalogue’s wording, and refuses an unknown format', async () => {
     const text = flat(pdfText((await download(w, summaryId, 'pdf', 'fr')).body));

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { ContributionsRepository, ContributionTranslationsRepository } from '@roundtable/contributions';
 import { TranslationStore } from '@roundtable/translation';
 import { parseCsv } from './support/csv';
 import { LiveClient } from './support/live-client';
@@ -209,7 +210,7 @@ describe('translation: every contribution readable in English, French and Spanis
 
     // a late job for version 1 can never overwrite version 2's translation
     const db = stack.api!.app.get<DataSource>(getDataSourceToken());
-    const store = new TranslationStore(db, { publishSafely: async () => undefined } as never);
+    const store = new TranslationStore(db, { publishSafely: async () => undefined } as never, new ContributionTranslationsRepository(), new ContributionsRepository());
     const late = await store.save({ contributionId: posted.id, spaceId: posted.spaceId, version: 1, source: 'en', language: 'es', provider: 'apertium', status: 'done', text: 'lunes' });
     expect(late).toBe(false);
     expect((await member.client.get(`/contributions/${posted.id}?lang=es`)).body.text).toBe(c.translations.es.text);

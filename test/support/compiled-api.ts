@@ -77,7 +77,7 @@ export async function startCompiledApi(env: Record<string, string | undefined> =
           return [];
         }
       }),
-    async ready(timeoutMs = 30_000) {
+    async ready(timeoutMs = 90_000) {
       await eventually(
         async () => {
           if (exited) throw new Error(`api ${exited}\n${[...stdout, ...stderr].slice(-20).join('\n')}`);

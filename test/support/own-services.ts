@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client as Pg } from 'pg';
-import { freePort } from './processes';
+import { freePort } from './compiled-api';
 
 /**
  * A PostgreSQL or Redis server of a spec's own, on a free loopback port with its data in a

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort, ROOT } from './compiled-api';
 
 /**
  * Compiled api and worker processes for multi-process tests: each on a free port, with the
@@ -9,7 +9,6 @@ import { join } from 'node:path';
  * `npm test` builds dist before jest runs; by hand: `npm run build`.
  */
 
-const ROOT = join(__dirname, '..', '..');
 const ENTRY = {
   api: join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js'),
   worker: join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js'),
@@ -42,18 +41,20 @@ process.once('exit', () => {
   for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
-/** A port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * Starts a compiled api or worker and waits until it is ready (a worker logs at info, which
+ * the readiness check reads); a busy 2-core machine running the whole suite boots them
+ * slowly. One that does not come up is killed.
+ */
+export async function bootProcess(kind: ProcessKind, env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+  const proc = await startProcess(kind, kind === 'worker' ? { LOG_LEVEL: 'info', ...env } : env);
+  try {
+    await proc.ready(90_000);
+  } catch (err) {
+    await proc.kill9();
+    throw err;
+  }
+  return proc;
 }
 
 export async function startProcess(kind: ProcessKind, env: Record<string, string | undefined> = {}): Promise<RunningProcess> {

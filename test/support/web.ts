@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { freePort, RunningProcess, startApi, startWorker } from './processes';
+import { freePort } from './compiled-api';
+import { RunningProcess, startApi, startWorker } from './processes';
 import { Client, registerUser, TestUser, uniqueEmail } from './test-api';
 
 /**

@@ -8,6 +8,7 @@ import { NotificationBell } from './components/NotificationBell';
 import { ErrorNote, Loading } from './components/ui';
 import { setLanguage, useLang } from './i18n';
 import { useAuth } from './lib/auth';
+import { useModeratedQuestions } from './lib/moderated-questions';
 import { Link, match, navigate, useLocation } from './lib/router';
 import { closeLiveSocket } from './live/socket';
 import { ConsultationPage } from './pages/ConsultationPage';
@@ -32,6 +33,7 @@ const InvitationsPage = lazy(() => import('./pages/staff/InvitationsPage'));
 // published digests and summaries as members read them
 const DigestReadPage = lazy(() => import('./pages/published/DigestReadPage'));
 const SummaryReadPage = lazy(() => import('./pages/published/SummaryReadPage'));
+const ModerationOverviewPage = lazy(() => import('./pages/staff/ModerationOverviewPage'));
 
 function Routes() {
   const { t } = useTranslation();
@@ -52,6 +54,7 @@ function Routes() {
   if (path === '/settings') return <SettingsPage />;
   if (path === '/notifications') return <NotificationsPage />;
   if (path === '/admin') return user.isOrganiser ? <AdminPage /> : <NotAllowed />;
+  if (path === '/moderation') return <ModerationOverviewPage />;
   if ((m = match('/consultations/:id', path))) return <ConsultationPage id={m.id} />;
   if ((m = match('/consultations/:id/figures', path))) return <ConsultationFiguresPage id={m.id} />;
   if ((m = match('/roundtables/:id', path))) return <RoundtablePage id={m.id} />;
@@ -157,6 +160,10 @@ export function App() {
   const { path } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const moderated = useModeratedQuestions();
+  // on a phone the links fold into a menu, so the page starts near the top
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]);
 
   // after a client-side navigation, focus moves to the new page (screen readers announce it)
   useEffect(() => {
@@ -178,54 +185,77 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
-      <header className="site-header">
+      <header className={`site-header${menuOpen ? ' menu-open' : ''}`}>
         <div className="bar">
           <Link to="/" className="brand">
             Roundtable
           </Link>
-          <nav aria-label={t('nav.label')}>
-            <ul>
-              {user ? (
-                <>
-                  <li>
-                    <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
-                      {t('nav.consultations')}
-                    </Link>
-                  </li>
-                  <li>
-                    <NotificationBell current={path === '/notifications'} />
-                  </li>
-                  {user.isOrganiser && (
+          {user && (
+            <span className="menu-bell">
+              <NotificationBell current={path === '/notifications'} />
+            </span>
+          )}
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {t('findWay.menu')}
+          </button>
+          <div id="site-menu" className="menu">
+            <nav aria-label={t('nav.label')}>
+              <ul>
+                {user ? (
+                  <>
                     <li>
-                      <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined}>
-                        {t('nav.admin')}
+                      <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
+                        {t('nav.consultations')}
                       </Link>
                     </li>
-                  )}
-                  <li>
-                    <Link to="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
-                      {t('nav.settings')}
-                    </Link>
-                  </li>
-                  <li>
-                    <button type="button" className="link" onClick={out}>
-                      {t('nav.signOut')}
-                    </button>
-                  </li>
-                </>
-              ) : (
-                <>
-                  <li>
-                    <Link to="/login">{t('nav.signIn')}</Link>
-                  </li>
-                  <li>
-                    <Link to="/register">{t('nav.register')}</Link>
-                  </li>
-                </>
-              )}
-            </ul>
-          </nav>
-          <LanguageSwitch />
+                    <li className="bell-item">
+                      <NotificationBell current={path === '/notifications'} />
+                    </li>
+                    {moderated && moderated.length > 0 && (
+                      <li>
+                        <Link to="/moderation" aria-current={path === '/moderation' ? 'page' : undefined}>
+                          {t('findWay.overview')}
+                        </Link>
+                      </li>
+                    )}
+                    {user.isOrganiser && (
+                      <li>
+                        <Link to="/admin" aria-current={path === '/admin' ? 'page' : undefined}>
+                          {t('nav.admin')}
+                        </Link>
+                      </li>
+                    )}
+                    <li>
+                      <Link to="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
+                        {t('nav.settings')}
+                      </Link>
+                    </li>
+                    <li>
+                      <button type="button" className="link" onClick={out}>
+                        {t('nav.signOut')}
+                      </button>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <Link to="/login">{t('nav.signIn')}</Link>
+                    </li>
+                    <li>
+                      <Link to="/register">{t('nav.register')}</Link>
+                    </li>
+                  </>
+                )}
+              </ul>
+            </nav>
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>

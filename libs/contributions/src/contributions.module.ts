@@ -13,14 +13,16 @@ import { ListingCache } from './contributions/listing-cache';
 import { ModeratorRemovals } from './contributions/moderator-removals';
 import { PendingNotices } from './contributions/pending-notices';
 import { SpaceContributionsController } from './contributions/space-contributions.controller';
+import { OutboxModule } from './events/outbox.module';
 import { SpaceEventLog } from './events/space-event-log';
 import { DuplicateTextLimiter } from './rate-limits/duplicate-text-limiter';
 import { PostingRateLimiter } from './rate-limits/posting-rate-limiter';
 import { BodyRenderer } from './rendering/body-renderer';
+import { ContributionTranslationsRepository } from './translations/contribution-translations.repository';
 
 /** Contributions and replies, their edit history, and each space's event log. */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, OutboxModule],
   controllers: [SpaceContributionsController, ContributionsController],
   providers: [
     ContributionsService,
@@ -29,8 +31,8 @@ import { BodyRenderer } from './rendering/body-renderer';
     EditContribution,
     RemoveContribution,
     ImportContribution,
-    ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices, ModeratorRemovals, ContributionsRepository],
-  exports: [ContributionsService, SpaceEventLog, BodyRenderer, PendingNotices, ModeratorRemovals, ContributionsRepository],
+    ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices, ModeratorRemovals, ContributionsRepository, ContributionTranslationsRepository],
+  exports: [ContributionsService, SpaceEventLog, BodyRenderer, PendingNotices, ModeratorRemovals, ContributionsRepository, ContributionTranslationsRepository],
 })
 export class ContributionsModule implements OnModuleInit {
   constructor(

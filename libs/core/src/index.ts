@@ -15,8 +15,6 @@ export * from './languages';
 export * from './http/keyset-page';
 export * from './http/page-query.dto';
 export * from './events/events.module';
-export * from './events/outbox-relay';
-export * from './events/outbox-sweeper';
 export * from './queues/queue-registry';
 export * from './queues/queue-handlers';
 export * from './queues/queue-consumers';

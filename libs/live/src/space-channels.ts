@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
-import { OutboxRelay, RedisConnections, SpaceEvent } from '@roundtable/core';
-import { SpaceEventLog, Viewer } from '@roundtable/contributions';
+import { RedisConnections, SpaceEvent } from '@roundtable/core';
+import { OutboxRelay, SpaceEventLog, Viewer } from '@roundtable/contributions';
 
 /** Every event goes out under this name. */
 export const EVENT = 'event';
@@ -58,8 +58,36 @@ export class SpaceChannels implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     const subscriber = this.redis.create('live-events');
     subscriber.on('message', (_channel: string, message: string) => this.onPublished(message));
-    // resubscribes by itself after a reconnect (ioredis autoResubscribe)
+    // resubscribes by itself after a reconnect (ioredis autoResubscribe); what was published
+    // while it was away reached nobody here, so every watched space catches up from the log
+    // once the subscription is back (the PING answers after the SUBSCRIBE sent on 'ready')
+    let connected = false;
+    subscriber.on('ready', () => {
+      if (!connected) return void (connected = true);
+      void subscriber
+        .ping()
+        .then(() => this.catchUpAll())
+        .catch((err) => this.logger.warn(`live catch-up after a Redis reconnect failed: ${(err as Error).message}`));
+    });
     await subscriber.subscribe(this.relay.channel);
+  }
+
+  /** Delivers, in every space watched here, what the log holds beyond what the room has had. */
+  private async catchUpAll(): Promise<void> {
+    await Promise.all(
+      [...this.channels.entries()].map(([spaceId, channel]) =>
+        channel.run(async () => {
+          const room = this.namespace!.local.to(roomOf(spaceId));
+          for (;;) {
+            const events = await this.eventLog.readAfter(spaceId, channel.lastSeq, REPLAY_PAGE, null);
+            for (const event of events) room.emit(EVENT, event);
+            if (events.length === 0) return;
+            channel.lastSeq = events[events.length - 1].seq;
+            if (events.length < REPLAY_PAGE) return;
+          }
+        }),
+      ),
+    );
   }
 
   onModuleDestroy(): void {

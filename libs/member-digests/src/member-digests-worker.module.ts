@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityWorkerModule } from '@roundtable/identity';
 import { MailModule } from '@roundtable/mail';
 import { DigestContentLoader } from './content/digest-content-loader';
 import { DigestDeliveries } from './delivery/digest-deliveries';
@@ -17,7 +18,7 @@ import { UnsubscribeTokens } from './unsubscribe/unsubscribe-tokens';
  * sweeper of expired claims.
  */
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, IdentityWorkerModule],
   providers: [
     DigestDeliveries,
     DigestContentLoader,

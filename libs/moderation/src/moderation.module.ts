@@ -10,6 +10,7 @@ import { FlagsController } from './flags/flags.controller';
 import { FlagsService } from './flags/flags.service';
 import { ModerationCoreModule } from './moderation-core.module';
 import { ModerationQueue } from './queue/moderation-queue';
+import { ModeratedQuestions } from './queue/moderated-questions';
 import { ModeratorAlerts } from './queue/moderator-alerts';
 import { SpaceModerationController } from './queue/space-moderation.controller';
 import { MyModerationController } from './sanctions/my-moderation.controller';
@@ -20,7 +21,7 @@ import { ModerationRateLimiter } from './shared/moderation-rate-limiter';
 @Module({
   imports: [IdentityModule, ContributionsModule, LiveModule, ModerationCoreModule, NotificationsCoreModule],
   controllers: [ModerationController, FlagsController, SpaceModerationController, MyModerationController],
-  providers: [ModerationService, FlagsService, ModerationQueue, ModeratorAlerts, AuditLog, SanctionsService, ModerationRateLimiter],
+  providers: [ModerationService, FlagsService, ModerationQueue, ModeratedQuestions, ModeratorAlerts, AuditLog, SanctionsService, ModerationRateLimiter],
   exports: [SanctionsService, ModerationQueue, ModerationCoreModule],
 })
 export class ModerationModule implements OnModuleInit {

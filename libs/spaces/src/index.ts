@@ -8,6 +8,7 @@ export * from './roundtables/roundtables.service';
 export * from './shared/multilingual-text.dto';
 export * from './spaces/membership.entity';
 export * from './spaces/memberships.repository';
+export * from './spaces/space-prompts.repository';
 export * from './spaces/space-status';
 export * from './spaces/space.dto';
 export * from './spaces/space.entity';

@@ -4,6 +4,7 @@ import { AccountErasure, IdentityModule } from '@roundtable/identity';
 import { ConsultationEntity } from './consultations/consultation.entity';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { ConsultationsService } from './consultations/consultations.service';
+import { ConsultationActivity } from './consultations/consultation-activity';
 import { ConsultationFiguresService } from './figures/consultation-figures.service';
 import { RoundtableRoleEntity } from './roundtables/roundtable-role.entity';
 import { RoundtableRolesRepository } from './roundtables/roundtable-roles.repository';
@@ -14,6 +15,7 @@ import { MemberDirectory } from './members/member-directory';
 import { SpaceMembersController } from './members/members.controller';
 import { MembershipEntity } from './spaces/membership.entity';
 import { MembershipsRepository } from './spaces/memberships.repository';
+import { SpacePromptsRepository } from './spaces/space-prompts.repository';
 import { SpaceEntity } from './spaces/space.entity';
 import { SpacesController } from './spaces/spaces.controller';
 import { SpacesService } from './spaces/spaces.service';
@@ -25,8 +27,8 @@ import { SpacesService } from './spaces/spaces.service';
     TypeOrmModule.forFeature([ConsultationEntity, RoundtableEntity, RoundtableRoleEntity, SpaceEntity, MembershipEntity]),
   ],
   controllers: [ConsultationsController, RoundtablesController, SpacesController, SpaceMembersController],
-  providers: [ConsultationsService, ConsultationFiguresService, RoundtablesService, SpacesService, MemberDirectory, MembershipsRepository, RoundtableRolesRepository],
-  exports: [ConsultationsService, RoundtablesService, SpacesService, MembershipsRepository, RoundtableRolesRepository],
+  providers: [ConsultationsService, ConsultationActivity, ConsultationFiguresService, RoundtablesService, SpacesService, MemberDirectory, MembershipsRepository, RoundtableRolesRepository, SpacePromptsRepository],
+  exports: [ConsultationsService, RoundtablesService, SpacesService, MembershipsRepository, RoundtableRolesRepository, SpacePromptsRepository],
 })
 export class SpacesModule implements OnModuleInit {
   constructor(

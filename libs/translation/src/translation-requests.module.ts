@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContributionsModule } from '@roundtable/contributions';
 import { LanguageDetector } from './detection/language-detector';
 import { TranslationRequests } from './jobs/translation-requests';
 import { TranslationStore } from './jobs/translation-store';
@@ -8,6 +9,7 @@ import { TranslationStore } from './jobs/translation-store';
  * CLI (`translate --missing`) share. Loads eld's database on first use.
  */
 @Module({
+  imports: [ContributionsModule],
   providers: [LanguageDetector, TranslationStore, TranslationRequests],
   exports: [LanguageDetector, TranslationStore, TranslationRequests],
 })

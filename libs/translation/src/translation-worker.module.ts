@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SpacesModule } from '@roundtable/spaces';
 import { GlossaryService } from './glossary/glossary.service';
 import { TranslateContributionJob } from './jobs/translate-contribution.job';
 import { TranslatePromptJob } from './jobs/translate-prompt.job';
@@ -15,7 +16,7 @@ import { TranslationRequestsModule } from './translation-requests.module';
  * pipelines are started at boot and kept warm).
  */
 @Module({
-  imports: [TranslationRequestsModule, TranslationEngineModule],
+  imports: [TranslationRequestsModule, TranslationEngineModule, SpacesModule],
   providers: [
     ProviderLifecycle,
     GlossaryService,

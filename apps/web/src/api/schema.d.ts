@@ -321,7 +321,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Consultations, newest first */
+        /** Consultations, newest first, each with where it stands for you (`activity`) */
         get: operations["ConsultationsController_list"];
         put?: never;
         /** Open a consultation */
@@ -729,6 +729,23 @@ export interface paths {
         };
         /** Your warnings and suspensions, and why your contributions were rejected, hidden or restored */
         get: operations["MyModerationController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/moderation/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questions you moderate, across consultations, with their pending and flagged counts, oldest waiting first (empty when you moderate none) */
+        get: operations["MyModerationController_moderated"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1472,7 +1489,31 @@ export interface components {
             consultationId: string;
             number: number;
             title: components["schemas"]["MultilingualTextDto"];
+            /** @description The objectives as the organiser first wrote them */
             objectives: string[];
+            /** @description Each objective in English, French and Spanish where the organiser gave it (same order as `objectives`; a missing language falls back to the objective as written) */
+            objectiveTranslations: components["schemas"]["MultilingualTextDto"][];
+        };
+        ConsultationActivityDto: {
+            /**
+             * @description From its questions: open when one is open now, upcoming when none is open yet but one will be, else closed
+             * @enum {string}
+             */
+            status: "upcoming" | "open" | "closed";
+            /** @description Questions (discussion spaces) open to members, drafts left out */
+            questions: number;
+            /** @description When its first question opens */
+            opensAt: string | null;
+            /** @description When its last question closes */
+            closesAt: string | null;
+            /** @description Contributions published in the last 7 days */
+            contributionsLast7Days: number;
+            /** @description When the latest contribution was published */
+            lastActivityAt: string | null;
+            /** @description You joined one of its questions or hold a roundtable role in it */
+            mine: boolean;
+            /** @description Your unread notifications about its questions */
+            unreadNotifications: number;
         };
         ConsultationDto: {
             /** Format: uuid */
@@ -1484,6 +1525,8 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             roundtables?: components["schemas"]["RoundtableSummaryDto"][];
+            /** @description Where it stands for you (listing and single reads) */
+            activity?: components["schemas"]["ConsultationActivityDto"];
         };
         ConsultationListDto: {
             items: components["schemas"]["ConsultationDto"][];
@@ -1593,6 +1636,16 @@ export interface components {
             number: number;
             title: components["schemas"]["MultilingualTextDto"];
             objectives?: string[];
+            /** @description Each objective in English, French and/or Spanish, in the order of `objectives` (`{}`: none yet); alone, it also gives the objectives */
+            objectiveTranslations?: components["schemas"]["MultilingualTextDto"][];
+        };
+        SpaceActivityDto: {
+            /** @description Published contributions */
+            contributions: number;
+            /** @description Members who published one */
+            participants: number;
+            /** @description When the latest was published */
+            lastActivityAt: string | null;
         };
         SpaceDto: {
             /** Format: uuid */
@@ -1623,6 +1676,8 @@ export interface components {
             createdAt: string;
             /** @enum {string|null} */
             myRole?: "participant" | "moderator" | "rapporteur" | null;
+            /** @description How busy it is (in a roundtable's list of questions) */
+            activity?: components["schemas"]["SpaceActivityDto"];
         };
         RoundtableDto: {
             /** Format: uuid */
@@ -1631,7 +1686,10 @@ export interface components {
             consultationId: string;
             number: number;
             title: components["schemas"]["MultilingualTextDto"];
+            /** @description The objectives as the organiser first wrote them */
             objectives: string[];
+            /** @description Each objective in English, French and Spanish where the organiser gave it (same order as `objectives`; a missing language falls back to the objective as written) */
+            objectiveTranslations: components["schemas"]["MultilingualTextDto"][];
             /** @description The roundtable questions (discussion spaces) you may see */
             spaces: components["schemas"]["SpaceDto"][];
             /** @enum {string|null} */
@@ -1643,6 +1701,8 @@ export interface components {
             title?: components["schemas"]["MultilingualTextDto"];
             /** @description Replaces the list of objectives */
             objectives?: string[];
+            /** @description Replaces the language versions of the objectives (one entry per objective, same order; `{}`: none yet) */
+            objectiveTranslations?: components["schemas"]["MultilingualTextDto"][];
         };
         CreateSpaceDto: {
             /** @example 1 */
@@ -2147,6 +2207,39 @@ export interface components {
             /** @description Newest first */
             decisions: components["schemas"]["DecisionNoticeDto"][];
         };
+        TextsDto: {
+            en?: string;
+            fr?: string;
+            es?: string;
+        };
+        ModeratedQuestionDto: {
+            /** Format: uuid */
+            spaceId: string;
+            number: number;
+            /** @description The question, completed by machine translations */
+            prompt: components["schemas"]["TextsDto"];
+            /** @enum {string} */
+            moderation: "pre" | "post";
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "archived";
+            /** Format: uuid */
+            roundtableId: string;
+            roundtableNumber: number;
+            roundtableTitle: components["schemas"]["TextsDto"];
+            /** Format: uuid */
+            consultationId: string;
+            consultationTitle: components["schemas"]["TextsDto"];
+            /** @description Contributions awaiting approval (pre-moderation) */
+            pending: number;
+            /** @description Contributions with open flags */
+            flagged: number;
+            /** @description Since when the oldest of them waits; null when nothing waits */
+            waitingSince: string | null;
+        };
+        ModeratedQuestionListDto: {
+            /** @description Oldest waiting first, then the questions where nothing waits */
+            items: components["schemas"]["ModeratedQuestionDto"][];
+        };
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -2579,7 +2672,7 @@ export interface components {
             /** @description Who worded the statements: extractive or openai */
             summariser: string;
             compiledAt: string;
-            /** @description Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (null when no profile names a country) */
+            /** @description Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (the rapporteur’s `regionsText` when edited; null when no profile names a country) */
             participation: Record<string, never>;
             /** @description Editable sections; each item with its sources and its wording (`statement`) in `lang` */
             sections: Record<string, never>;
@@ -2656,6 +2749,8 @@ export interface components {
             introduction?: string | null;
             /** @description Your participation paragraph; null restores the generated sentence */
             participationText?: string | null;
+            /** @description Your sentence on the regions participants came from; null restores the generated one */
+            regionsText?: string | null;
             keyEmphases?: components["schemas"]["ItemEditDto"][];
             convergence?: components["schemas"]["ItemEditDto"][];
             priorities?: components["schemas"]["ItemEditDto"][];
@@ -4663,6 +4758,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MemberNoticesDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyModerationController_moderated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModeratedQuestionListDto"];
                 };
             };
             /** @description Missing or invalid token */

@@ -37,6 +37,7 @@ export type AuditEntry = components['schemas']['AuditEntryDto'];
 export type Sanction = components['schemas']['SanctionDto'];
 export type RunningSuspension = components['schemas']['RunningSuspensionDto'];
 export type MemberNotices = components['schemas']['MemberNoticesDto'];
+export type ModeratedQuestion = components['schemas']['ModeratedQuestionDto'];
 export interface KeyPoint {
   id?: string;
   text: string;
@@ -103,6 +104,8 @@ export type SummaryList = (typeof SUMMARY_LISTS)[number];
 export interface SummarySections {
   introduction: string | null;
   participationText: string | null;
+  /** The rapporteur's sentence on the regions participants came from; null shows the generated one. */
+  regionsText?: string | null;
   keyEmphases: SummaryItem[];
   convergence: SummaryItem[];
   priorities: SummaryItem[];

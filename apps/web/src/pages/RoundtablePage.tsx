@@ -38,9 +38,15 @@ export function RoundtablePage({ id }: { id: string }) {
         <section aria-labelledby="objectives-h" className="panel plain">
           <h2 id="objectives-h">{t('roundtable.objectives')}</h2>
           <ul className="objectives">
-            {r.objectives.map((o, i) => (
-              <li key={i}>{o}</li>
-            ))}
+            {r.objectives.map((o, i) => {
+              // the reader's language when the organiser gave it, else the objective as first written
+              const own = r.objectiveTranslations?.[i]?.[lang];
+              return (
+                <li key={i} lang={own ? lang : undefined}>
+                  {own || o}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
@@ -69,6 +75,7 @@ export function RoundtablePage({ id }: { id: string }) {
           </p>
           <NewQuestion roundtableId={r.id} next={(r.spaces?.length ?? 0) + 1} onCreated={res.reload} />
           <EditRoundtable roundtable={r} onSaved={res.reload} />
+          {r.objectives.length > 0 && <ObjectiveLanguages key={r.objectives.join('\n')} roundtable={r} onSaved={res.reload} />}
           <details className="panel">
             <summary>{t('roles.roundtableTitle')}</summary>
             <RoleForm scope="roundtable" id={r.id} />
@@ -83,17 +90,25 @@ function QuestionCard({ space }: { space: Space }) {
   const { t } = useTranslation();
   const lang = useLang();
   const prompt = pick(space.prompt, lang);
+  const a = space.activity;
   return (
-    <li className="card">
+    <li className="card" data-space={space.id}>
       <p className="eyebrow">{t('roundtable.questionNumber', { number: space.number })}</p>
       <p className="prompt" lang={prompt.lang}>
         <Link to={`/spaces/${space.id}`}>{prompt.text}</Link>
       </p>
       <p className="meta">
         <span className={`badge status-${space.status}`}>{t(`space.status.${space.status}`)}</span>{' '}
-        <span>{t(`space.moderation.${space.moderation}`)}</span>
+        <span className="moderation-plain">{t(`findWay.moderationPlain.${space.moderation}`)}</span>
         {space.closesAt && <> · {t('space.closes', { date: formatDate(space.closesAt, lang, false) })}</>}
       </p>
+      {a && (
+        <p className="meta question-counts">
+          <span>{t('findWay.contributions', { count: a.contributions })}</span>
+          <span>{t('findWay.participants', { count: a.participants })}</span>
+          <span>{a.lastActivityAt ? t('findWay.lastActivity', { date: formatDate(a.lastActivityAt, lang, false) }) : t('findWay.noActivity')}</span>
+        </p>
+      )}
     </li>
   );
 }
@@ -170,6 +185,52 @@ function NewQuestion({ roundtableId, next, onCreated }: { roundtableId: string; 
         )}
         <button type="submit" className="primary" disabled={submit.busy}>
           {t('organiser.createQuestion')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** Organisers: each objective in English, French and Spanish; readers see their language's. */
+function ObjectiveLanguages({ roundtable, onSaved }: { roundtable: Roundtable; onSaved(): void }) {
+  const { t } = useTranslation();
+  const [versions, setVersions] = useState<Multilingual[]>(roundtable.objectives.map((_, i) => roundtable.objectiveTranslations?.[i] ?? {}));
+  const [saved, setSaved] = useState(false);
+  const submit = useSubmit(async () => {
+    setSaved(false);
+    await call<Roundtable>(
+      api.PATCH('/api/v1/roundtables/{id}', {
+        params: { path: { id: roundtable.id } },
+        body: { objectives: roundtable.objectives, objectiveTranslations: versions.map((v) => compact(v)) },
+      }),
+    );
+    setSaved(true);
+    onSaved();
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run();
+  };
+  return (
+    <details className="panel">
+      <summary>{t('findWay.objectivesLanguages')}</summary>
+      <form onSubmit={onSubmit} className="stack">
+        <p className="hint">{t('findWay.objectivesLanguagesHint')}</p>
+        {roundtable.objectives.map((o, i) => (
+          <MultilingualFields
+            key={i}
+            legend={t('findWay.objectiveNumber', { number: i + 1, text: o })}
+            name={`objective-${i + 1}`}
+            value={versions[i] ?? {}}
+            onChange={(v) => setVersions((all) => all.map((x, j) => (j === i ? v : x)))}
+          />
+        ))}
+        <ErrorNote error={submit.error} />
+        <p role="status" className={saved ? 'note note-ok' : 'visually-hidden'}>
+          {saved ? t('structure.saved') : ''}
+        </p>
+        <button type="submit" className="primary" disabled={submit.busy}>
+          {t('findWay.saveObjectives')}
         </button>
       </form>
     </details>

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, GroupCommit, OutboxRelay, SpaceEvent } from '@roundtable/core';
+import { DomainError, GroupCommit, SpaceEvent } from '@roundtable/core';
+import { raiseEventHead } from '../events/event-head';
 import type { ContributionDto } from './contribution.dto';
+import { OutboxRelay } from '../events/outbox-relay';
 
 /** A published contribution waiting for its turn to be written. */
 export interface NewContribution {
@@ -21,7 +23,7 @@ export interface NewContribution {
 /**
  * Writes published contributions with group commit ({@link GroupCommit}): posts into a
  * space that arrive while its previous batch is being written are written together by
- * ONE statement that raises the space's `last_seq` by n, inserts n contributions and n
+ * ONE statement that raises the space's event head by n, inserts n contributions and n
  * events, and bumps parents' reply counts, so seqs stay gap-free.
  */
 @Injectable()
@@ -58,7 +60,7 @@ export class ContributionWriter {
   private async insertBatch(spaceId: string, items: NewContribution[]): Promise<number> {
     const rows: Array<{ base: string }> = await this.db.query(
       `WITH s AS (
-         UPDATE spaces SET last_seq = last_seq + $2 WHERE id = $1 AND status = 'open' RETURNING last_seq - $2 AS base
+${raiseEventHead('$1', '$2::bigint', { onlyOpen: true })}
        ), input AS (
          SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::jsonb[])
            WITH ORDINALITY AS t(id, parent_id, root_id, author_id, body, body_html, language, created_at, view, ord)

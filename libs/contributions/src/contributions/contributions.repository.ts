@@ -55,4 +55,19 @@ export class ContributionsRepository {
   async setSeq(manager: EntityManager, id: string, seq: number): Promise<void> {
     await manager.query(`UPDATE contributions SET seq = $2 WHERE id = $1`, [id, seq]);
   }
+
+  /** A detected (or fallback) language, unless the author declared one meanwhile. */
+  async setDetectedLanguage(
+    manager: EntityManager,
+    id: string,
+    language: string,
+    source: 'detected' | 'fallback',
+    confidence: number | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE contributions SET language = $2, language_source = $3, language_confidence = $4
+       WHERE id = $1 AND language_source <> 'declared'`,
+      [id, language, source, confidence],
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { OutboxRelay, RedisConnections } from '@roundtable/core';
+import { RedisConnections } from '@roundtable/core';
+import { OutboxRelay } from '../events/outbox-relay';
 
 /** After an event, a cached page may still be served this long: one query per refresh under heavy posting. */
 const REFRESH_BOUND_MS = 150;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SpaceEvent, SpaceEventType } from '@roundtable/core';
 import type { Viewer } from '../contributions/contribution-view';
+import { raiseEventHead } from './event-head';
 
 export interface EventToAppend {
   type: SpaceEventType;
@@ -13,8 +14,8 @@ export interface EventToAppend {
 export type AppendedEvent = SpaceEvent & { contributionId: string | null };
 
 /**
- * The per-space event log. Appending takes the next seqs from the space row in the
- * caller's transaction, so an event exists exactly when its change was committed.
+ * The per-space event log. Appending takes the next seqs from the space's head
+ * (`space_event_heads`, {@link raiseEventHead}) in the caller's transaction, so an event exists exactly when its change was committed.
  */
 @Injectable()
 export class SpaceEventLog {
@@ -22,7 +23,7 @@ export class SpaceEventLog {
 
   async append(manager: EntityManager, spaceId: string, events: EventToAppend[]): Promise<AppendedEvent[]> {
     const rows: Array<{ seq: string; created_at: Date; ord: string }> = await manager.query(
-      `WITH s AS (UPDATE spaces SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq - $2 AS base)
+      `WITH s AS (${raiseEventHead('$1', '$2::bigint')})
        INSERT INTO space_events (space_id, seq, type, contribution_id, payload)
        SELECT $1, s.base + i.ord, i.type, i.cid, i.payload
        FROM s, unnest($3::text[], $4::uuid[], $5::jsonb[]) WITH ORDINALITY AS i(type, cid, payload, ord)
@@ -56,7 +57,7 @@ export class SpaceEventLog {
   }
 
   async lastSeq(spaceId: string): Promise<number> {
-    const rows = await this.db.query(`SELECT last_seq FROM spaces WHERE id = $1`, [spaceId]);
+    const rows = await this.db.query(`SELECT last_seq FROM space_event_heads WHERE space_id = $1`, [spaceId]);
     return rows.length ? Number(rows[0].last_seq) : 0;
   }
 

@@ -2,10 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { QueueConsumers } from '../queues/queue-consumers';
 import { QueueHandlers } from '../queues/queue-handlers';
 import { QueueRegistry } from '../queues/queue-registry';
-import { OutboxRelay } from './outbox-relay';
-import { OutboxSweeper } from './outbox-sweeper';
 
-/** The outbox relay and sweeper, the queue producers, and how processors consume their queues. */
+/** The queue producers, and how processors consume their queues (the space event log's outbox is the contributions lib's). */
 @Global()
-@Module({ providers: [QueueRegistry, QueueHandlers, QueueConsumers, OutboxRelay, OutboxSweeper], exports: [QueueRegistry, QueueHandlers, QueueConsumers, OutboxRelay] })
+@Module({ providers: [QueueRegistry, QueueHandlers, QueueConsumers], exports: [QueueRegistry, QueueHandlers, QueueConsumers] })
 export class EventsModule {}

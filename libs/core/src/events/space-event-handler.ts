@@ -1,4 +1,10 @@
-import type { SpaceEventJob } from './outbox-relay';
+/** What a space-events job carries: ids only; handlers re-read the database. */
+export interface SpaceEventJob {
+  spaceId: string;
+  seq: number;
+  type: string;
+  contributionId: string | null;
+}
 
 /**
  * A capability's reaction to committed space events (translate, queue for moderation,

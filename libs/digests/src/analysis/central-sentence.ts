@@ -84,7 +84,8 @@ export function themeCalls(own: Set<string>, members: AnalysedContribution[], al
       const about = named || (onTheme && !other);
       if (named) onTheme = true;
       else if (other) onTheme = false;
-      if (!about || !callsForAction(s.text) || s.text.length > 400 || !quotable(s.text)) continue;
+      // a sentence ending in a colon announces its list ("… should address the following:"): the call is what follows, not it
+      if (!about || !callsForAction(s.text) || s.text.length > 400 || !quotable(s.text) || /[:：]\s*$/.test(s.text)) continue;
       const current = byAuthor.get(c.authorId);
       if (!current || callScore(s) > callScore(current.s)) byAuthor.set(c.authorId, { c, s });
     }

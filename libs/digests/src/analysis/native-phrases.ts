@@ -65,3 +65,14 @@ export function nativeStems(text: string, language: Language): string[] {
   const words = text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   return words.map((raw) => STEMMERS[language].stem(raw.replace(/^[ldjmnstc]['’]/, '')));
 }
+
+/** Snowball stems of a text's content words in one language (no stopwords, no short words): what an objective's focus area is made of. */
+export function contentStems(text: string, language: Language): Set<string> {
+  const out = new Set<string>();
+  for (const raw of text.toLowerCase().match(/[\p{L}][\p{L}'’-]*/gu) ?? []) {
+    const word = raw.replace(/^[ldjmnstc]['’]/, '');
+    if (word.length < 4 || STOPWORDS[language].has(word) || STOPWORDS[language].has(raw)) continue;
+    out.add(STEMMERS[language].stem(word));
+  }
+  return out;
+}

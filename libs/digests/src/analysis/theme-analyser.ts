@@ -3,10 +3,10 @@ import type { Constituency, Language } from '@roundtable/core';
 import { TranslationMemory } from '../translation/translation-memory';
 import type { EnglishPhraseExtractor } from './english-phrases';
 import { guessLanguage, nativePhrases, nativeStems } from './native-phrases';
-import { objectiveCoverage } from './objectives';
+import { objectiveCoverage, ObjectiveWords } from './objectives';
 import { splitSentences } from './sentences';
 import { ExclusionSources, ThemeExclusions } from './theme-exclusions';
-import { countLabel, findThemes, ThemeOptions } from './theme-finder';
+import { countLabel, findTopics, ThemeOptions } from './theme-finder';
 import type { AnalysedContribution, ObjectiveCoverage, Theme } from './theme.types';
 
 /** A contribution's text and who wrote it, as the analyser needs them. */
@@ -42,6 +42,8 @@ export interface AnalysisInput {
 
 export interface Analysis {
   themes: Theme[];
+  /** Phrases one author wrote here, kept so the stocktaking can see the same topic raised in several questions. */
+  lone: Theme[];
   objectives: ObjectiveCoverage[];
   translation: AnalysisTranslation;
 }
@@ -90,9 +92,9 @@ export class ThemeAnalyser {
     }
     const stem = (text: string, language: Language) => (language === 'en' ? extractor.stems(text) : nativeStems(text, language));
     const exclusions = input.exclusions ? new ThemeExclusions(await this.withEnglishNames(input.exclusions), stem) : undefined;
-    const themes = findThemes(contributions, labels, { ...input.options, exclusions });
-    const objectives = await this.objectives(input.objectives ?? [], contributions, (text) => extractor.phrases(text).map((p) => p.key), (s) => exclusions?.isStructure(s) ?? false);
-    return { themes, objectives, translation };
+    const { themes, lone } = findTopics(contributions, labels, { ...input.options, exclusions });
+    const objectives = await this.objectives(input.objectives ?? [], contributions, themes, (text) => extractor.phrases(text).map((p) => p.key), (s, language) => exclusions?.isStructure(s, language) ?? false);
+    return { themes, lone, objectives, translation };
   }
 
   /** Translates French and Spanish sentences to English through the engine; says which languages could not be. */
@@ -126,15 +128,25 @@ export class ThemeAnalyser {
     return { ...sources, organisations: [...sources.organisations, ...extra] };
   }
 
-  private async objectives(objectives: string[], contributions: AnalysedContribution[], keysOf: (text: string) => string[], structure: (stem: string) => boolean): Promise<ObjectiveCoverage[]> {
+  private async objectives(
+    objectives: string[],
+    contributions: AnalysedContribution[],
+    themes: Theme[],
+    keysOf: (text: string) => string[],
+    structure: (stem: string, language: Language) => boolean,
+  ): Promise<ObjectiveCoverage[]> {
     if (objectives.length === 0) return [];
-    const englishTexts = await Promise.all(
-      objectives.map(async (o) => {
-        const language = guessLanguage(o);
-        if (language === 'en') return o;
-        return (await this.memory.translate([o], language, 'en').catch(() => [o]))[0];
-      }),
-    );
-    return objectiveCoverage(objectives, englishTexts.map(keysOf), contributions, structure);
+    // each objective in the three languages: as written, and through the engine (the same one contributions go through)
+    const wordings: ObjectiveWords[] = objectives.map((o) => ({ [guessLanguage(o)]: o }));
+    for (const from of ['en', 'fr', 'es'] as const) {
+      const mine = objectives.map((o, i) => ({ o, i })).filter(({ o }) => guessLanguage(o) === from);
+      if (mine.length === 0) continue;
+      for (const to of (['en', 'fr', 'es'] as const).filter((l) => l !== from)) {
+        const translated = await this.memory.translate(mine.map(({ o }) => o), from, to).catch(() => null);
+        if (translated) mine.forEach(({ i }, k) => (wordings[i][to] = translated[k]));
+      }
+    }
+    const englishTexts = objectives.map((o, i) => wordings[i].en ?? o);
+    return objectiveCoverage(objectives, englishTexts.map(keysOf), contributions, structure, wordings, themes);
   }
 }

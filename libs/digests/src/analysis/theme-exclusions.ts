@@ -118,9 +118,9 @@ export class ThemeExclusions {
     }
   }
 
-  /** Whether an English stem is one of the consultation's structure words ("objective", "roundtable", "GCM"). */
-  isStructure(stem: string): boolean {
-    return this.structure.en.has(stem);
+  /** Whether a stem is one of the consultation's structure words ("objective", "roundtable", "GCM"; "objectif", "objetivo"), in English unless said. */
+  isStructure(stem: string, language: Language = 'en'): boolean {
+    return this.structure[language].has(stem);
   }
 
   /** `key`: stems of the phrase (a `fr:`/`es:` prefix for phrases found in the original language); `label`: as shown. */

@@ -1,5 +1,5 @@
 import type { Constituency } from '@roundtable/core';
-import { countLabel, findThemes } from './theme-finder';
+import { countLabel, findThemes, findTopics } from './theme-finder';
 import type { AnalysedContribution } from './theme.types';
 
 let n = 0;
@@ -63,6 +63,18 @@ describe('findThemes', () => {
     expect(theme.synopsis?.contributionId).toBeDefined();
   });
 
+  it('does not take a lead-in ending in a colon for a call for action', () => {
+    const said = ['a', 'b', 'c'].map((a) =>
+      contribution('state', a, [
+        [`The pandemic taught us much, wrote ${a}, and the paper should address the following:`, ['pandem']],
+        [`Vaccines for the pandemic should reach every migrant, ${a} added.`, ['pandem']],
+      ]),
+    );
+    const other = ['d', 'e', 'f', 'g'].map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
+    const [theme] = findThemes([...said, ...other], new Map());
+    expect(theme.calls?.map((q) => q.text)).toEqual(said.map((c) => c.sentences[1].text));
+  });
+
   it('folds a more specific phrase into the theme it contains', () => {
     const [regular] = findThemes(docs, labels);
     expect(regular.variants).toContain('labour pathway regular');
@@ -73,6 +85,37 @@ describe('findThemes', () => {
     const [regular, climate] = findThemes(docs, labels, { quotesPerTheme: 3 });
     expect(new Set(regular.quotes.map((q) => q.constituency)).size).toBe(3);
     expect(climate.quotes.map((q) => q.authorName).sort()).toEqual(['D', 'F']);
+  });
+
+  it('names a single word by the phrase its sources write it in', () => {
+    const named = new Map<string, Map<string, number>>();
+    countLabel(named, 'disast reduct risk', 'disaster risk reduction');
+    countLabel(named, 'reduct', 'reduction');
+    const said = ['a', 'b', 'c'].map((a, i) =>
+      contribution(i ? 'state' : 'youth', a, [[`Disaster risk reduction plans, wrote ${a}.`, ['reduct', 'disast reduct risk', 'reduct risk']]]),
+    );
+    const other = ['d', 'e', 'f', 'g', 'h'].map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
+    const [theme] = findThemes([...said, ...other], named);
+    expect(theme.label).toBe('disaster risk reduction');
+    expect(theme.contributionIds).toHaveLength(3);
+  });
+
+  it('keeps the most common topic of a word written in several phrases, with its contributions only', () => {
+    const named = new Map<string, Map<string, number>>();
+    countLabel(named, 'labour mobil', 'labour mobility');
+    const labour = ['a', 'b'].map((a) => contribution('state', a, [['Labour mobility schemes.', ['mobil', 'labour mobil']]]));
+    const human = ['c', 'd', 'e'].map((a, i) => contribution('youth', a, [['Human mobility and more.', ['mobil', i ? `${a} mobil` : 'human mobil']]]));
+    const other = 'fghijklmnop'.split('').map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
+    const themes = findThemes([...labour, ...human, ...other], named);
+    expect(themes.map((t) => t.label)).toEqual(['labour mobility']);
+    expect(themes[0].contributionIds).toEqual(labour.map((c) => c.id));
+  });
+
+  it('keeps the phrases one author wrote, for the stocktaking to meet across questions', () => {
+    const { themes, lone } = findTopics(docs, labels);
+    expect(lone.map((t) => t.key)).toEqual(expect.arrayContaining(['famili worker', 'once phrase']));
+    expect(lone.every((t) => t.authors === 1 && t.quotes.length === 1)).toBe(true);
+    expect(lone.map((t) => t.key)).not.toContain(themes[0].key);
   });
 
   it('is deterministic', () => {

@@ -39,6 +39,18 @@ interface Candidate {
  * contributions fold together. Deterministic: ties fall to the key's alphabetical order.
  */
 export function findThemes(contributions: AnalysedContribution[], labels: Map<string, Map<string, number>>, options: ThemeOptions = {}): Theme[] {
+  return findTopics(contributions, labels, options).themes;
+}
+
+/** How many phrases of one author a question keeps for the stocktaking (the most distinctive first). */
+export const LONE_TOPICS = 40;
+
+/**
+ * Themes, and the phrases only one author wrote in this question (`lone`): no theme here,
+ * but the same phrase written by someone else in another question is one ("unaccompanied
+ * children" in questions 1 and 2), which only the stocktaking, reading every question, sees.
+ */
+export function findTopics(contributions: AnalysedContribution[], labels: Map<string, Map<string, number>>, options: ThemeOptions = {}): { themes: Theme[]; lone: Theme[] } {
   const maxThemes = options.maxThemes ?? 10;
   const minAuthors = options.minAuthors ?? 2;
 
@@ -71,9 +83,10 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
   for (const c of candidates) {
     const host = selected.find((s) => sameLanguage(s.key, c.key) && belongs(s, c));
     if (host) {
-      // the general wording names the theme when it is at least as common ("climate change" over "climate change contexts")
+      // the general wording names the theme when it is more common ("climate change" over "climate change contexts"); written
+      // exactly as often, the shorter one is a fragment of the longer ("risk reduction" of "disaster risk reduction");
       // and a phrase names a single word's theme when it contains the word ("pathways" → "regular pathways")
-      const general = c.stems.size >= 2 && subset(c.stems, host.stems) && c.docs.size >= host.firstDocs;
+      const general = c.stems.size >= 2 && subset(c.stems, host.stems) && c.docs.size > host.firstDocs;
       if (general || (host.stems.size === 1 && c.stems.size >= 2 && subset(host.stems, c.stems))) {
         host.variants.push(host.key);
         host.key = c.key;
@@ -86,6 +99,31 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
       continue;
     }
     if (selected.length < maxThemes) selected.push({ ...c, docs: new Set(c.docs), variants: [], firstDocs: c.docs.size, forms: [c.stems] });
+  }
+
+  // a single word is named by the phrase its sources write it in ("mobility" → "labour mobility")
+  for (const s of [...selected]) {
+    if (s.stems.size !== 1) continue;
+    const phrase = wholePhrase(s, docsByKey, contributions, options.exclusions, labels);
+    if (!phrase) continue;
+    // no one phrase says it: the word stands for several topics ("human mobility", "labour mobility"), the theme is the most common one
+    const narrowed = phrase.docs < WHOLE_PHRASE_SHARE * s.docs.size;
+    if (narrowed) s.docs = new Set([...s.docs].filter((d) => docsByKey.get(phrase.key)!.has(d)));
+    // the word stays a variant only when the phrase says all of it
+    const word = narrowed ? [] : [s.key];
+    const other = selected.find((o) => o !== s && (o.key === phrase.key || o.variants.includes(phrase.key)));
+    if (other) {
+      // that phrase is already a theme: the word's contributions join it
+      other.variants.push(...word, ...s.variants.filter((v) => !narrowed || stemsOf(v).size >= 2));
+      for (const d of s.docs) other.docs.add(d);
+      selected.splice(selected.indexOf(s), 1);
+      continue;
+    }
+    if (narrowed) s.variants = s.variants.filter((v) => stemsOf(v).size >= 2);
+    s.variants.push(...word);
+    s.key = phrase.key;
+    s.stems = stemsOf(phrase.key);
+    s.forms.push(s.stems);
   }
 
   // a phrase too rare to be a theme still counts for the theme it contains ("regular labour pathways" for "regular pathways")
@@ -129,7 +167,60 @@ export function findThemes(contributions: AnalysedContribution[], labels: Map<st
     theme.synopsis = centralSentence(own, members, idf);
     theme.calls = themeCalls(own, members, otherKeys, CALLS);
   }
-  return themes;
+  const taken = new Set(themes.flatMap((t) => [t.key, ...t.variants]));
+  const lone: Array<Theme & { weight: number }> = [];
+  for (const [key, docs] of docsByKey) {
+    const stems = stemsOf(key);
+    if (stems.size < 2 || taken.has(key)) continue;
+    const members = [...docs].sort((a, b) => a - b).map((i) => contributions[i]);
+    if (new Set(members.map((m) => m.authorId)).size !== 1) continue;
+    const label = bestLabel(labels.get(key)) ?? key;
+    if (options.exclusions?.excludes(key, label)) continue;
+    const quotes = pickQuotes({ key, variants: [] }, members, otherKeys, 1);
+    if (quotes.length === 0) continue;
+    const weight = [...stems].reduce((sum, stem) => sum + idf(stem), 0);
+    lone.push({ key, label, variants: [], contributionIds: members.map((m) => m.id), constituencies: { [members[0].constituency]: members.length }, authors: 1, quotes, synopsis: quotes[0], weight });
+  }
+  lone.sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
+  return { themes, lone: lone.slice(0, LONE_TOPICS).map(({ weight: _weight, ...t }) => t) };
+}
+
+/** A phrase names a single word's theme, all its contributions, when at least this share of them write the word in it. */
+export const WHOLE_PHRASE_SHARE = 0.5;
+
+/**
+ * The phrase a single-word theme is written in ("disaster risk reduction" for
+ * "reduction"): the one most of its contributions write, by at least two authors. When
+ * the word is mostly written inside phrases but none is that common, the most common of
+ * them ("labour mobility", beside "human mobility"): the theme keeps its contributions
+ * only. The longer phrase wins when it is as common as a shorter one it contains. Null
+ * when the word mostly stands on its own ("the pandemic").
+ */
+function wholePhrase(
+  theme: { stems: Set<string>; docs: Set<number> },
+  docsByKey: Map<string, Set<number>>,
+  contributions: AnalysedContribution[],
+  exclusions: ThemeOptions['exclusions'],
+  labels: Map<string, Map<string, number>>,
+): { key: string; docs: number } | null {
+  const [word] = theme.stems;
+  let best: { key: string; docs: number; size: number } | null = null;
+  const inPhrases = new Set<number>();
+  for (const [key, docs] of docsByKey) {
+    const stems = stemsOf(key);
+    if (stems.size < 2 || !stems.has(word)) continue;
+    const inside = [...docs].filter((d) => theme.docs.has(d));
+    for (const d of inside) inPhrases.add(d);
+    if (inside.length < 2) continue;
+    if (new Set(inside.map((d) => contributions[d].authorId)).size < 2) continue;
+    if (exclusions?.excludes(key, bestLabel(labels.get(key)) ?? key)) continue;
+    const better = !best || inside.length > best.docs || (inside.length === best.docs && (stems.size > best.size || (stems.size === best.size && key < best.key)));
+    if (better) best = { key, docs: inside.length, size: stems.size };
+  }
+  if (!best) return null;
+  if (best.docs >= WHOLE_PHRASE_SHARE * theme.docs.size) return best;
+  // the word alone is the topic when most contributions write it on its own
+  return inPhrases.size >= WHOLE_PHRASE_SHARE * theme.docs.size ? best : null;
 }
 
 /** Whether a candidate phrase belongs to a theme already chosen. */

@@ -71,15 +71,15 @@ export class DigestDrafter {
       exclusions: context.exclusions,
       objectives: context.objectives,
     });
-    const { themes, objectives, translation } = analysis;
-    const content: DigestContent = { figures: digestFigures(rows), threads: mostDiscussed(rows, roots), themes, objectives, translation };
+    const { themes, lone, objectives, translation } = analysis;
+    const content: DigestContent = { figures: digestFigures(rows), threads: mostDiscussed(rows, roots), themes, lone, objectives, translation };
     return { content, keyPoints: generateKeyPoints(themes, translation), contributions: rows.length };
   }
 
   /** What the analysis reads beside the contributions: the roundtable's objectives and the names themes must not be. */
   private async context(spaceId: string, rows: DigestRow[]): Promise<{ exclusions: ExclusionSources; objectives: string[] }> {
-    const [rt]: Array<{ objectives: string[]; titles: string[]; prompts: string[] }> = await this.db.query(
-      `SELECT r.objectives, ARRAY(SELECT e.value FROM (VALUES (r.title), (c.title)) AS x(t), jsonb_each_text(x.t) AS e) AS titles, ARRAY(SELECT p.prompt::text FROM spaces p WHERE p.roundtable_id = r.id) AS prompts
+    const [rt]: Array<{ objectives: string[]; objective_translations: Array<{ en?: string }>; titles: string[]; prompts: string[] }> = await this.db.query(
+      `SELECT r.objectives, r.objective_translations, ARRAY(SELECT e.value FROM (VALUES (r.title), (c.title)) AS x(t), jsonb_each_text(x.t) AS e) AS titles, ARRAY(SELECT p.prompt::text FROM spaces p WHERE p.roundtable_id = r.id) AS prompts
        FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id JOIN consultations c ON c.id = r.consultation_id WHERE s.id = $1`,
       [spaceId],
     );
@@ -92,7 +92,8 @@ export class DigestDrafter {
     const names = new Set([...people.map((p) => p.display_name), ...rows.map((r) => r.authorName)]);
     return {
       exclusions: { organisations: [...organisations], people: [...names], structureTexts: [...(rt?.titles ?? []), ...(rt?.prompts ?? [])], titles: rt?.titles ?? [] },
-      objectives: rt?.objectives ?? [],
+      // the analysis reads objectives on the English side: the organiser's English version when there is one
+      objectives: (rt?.objectives ?? []).map((text, i) => rt.objective_translations[i]?.en || text),
     };
   }
 

@@ -58,6 +58,8 @@ export interface DigestContent {
   figures: DigestFigures;
   threads: DiscussedThread[];
   themes: Theme[];
+  /** Phrases only one author wrote in this question: a topic when someone else writes them in another question (absent in digests drafted before). */
+  lone?: Theme[];
   /** How far each of the roundtable's objectives was addressed by participants (absent in digests drafted before). */
   objectives?: ObjectiveCoverage[];
   /** Whether French and Spanish contributions were read through the translation engine (absent in digests drafted before). */

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, OutboxRelay } from '@roundtable/core';
-import { SpaceEventLog } from '@roundtable/contributions';
+import { DomainError } from '@roundtable/core';
+import { OutboxRelay, SpaceEventLog } from '@roundtable/contributions';
 import type { RequestAccess } from '@roundtable/identity';
 import { DigestDrafter } from './digest-drafter';
 import { DigestDto, DigestListDto, DigestVersionDto, UpdateDigestDto } from './digest.dto';

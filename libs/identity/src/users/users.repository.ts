@@ -16,8 +16,8 @@ export interface PlaceholderAccount {
 
 /**
  * Writes to `users` that other libs need (identity owns the table): placeholder accounts
- * for imports (exchange), an invited address counted as verified (invitations). Identity's
- * own services write the rest.
+ * for imports (exchange), an invited address counted as verified (invitations), the run of
+ * bounced digest emails (member digests). Identity's own services write the rest.
  */
 @Injectable()
 export class UsersRepository {
@@ -53,5 +53,24 @@ export class UsersRepository {
        WHERE id = $1 AND email = $2`,
       [userId, email],
     );
+  }
+
+  /** A digest reached the member: any run of bounces ends. */
+  async clearDigestBounces(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`UPDATE users SET digest_bounces = 0 WHERE id = $1 AND digest_bounces <> 0`, [userId]);
+  }
+
+  /** A digest bounced for good: one more in the run, and the digest pauses at `pauseAfter` in a row. */
+  async countDigestBounce(manager: EntityManager, userId: string, pauseAfter: number): Promise<{ bounces: number; paused: boolean }> {
+    const result: unknown[] = await manager.query(
+      `UPDATE users SET digest_bounces = digest_bounces + 1,
+              digest_paused_at = CASE WHEN digest_bounces + 1 >= $2 THEN coalesce(digest_paused_at, now()) ELSE digest_paused_at END
+       WHERE id = $1
+       RETURNING digest_bounces, digest_paused_at`,
+      [userId, pauseAfter],
+    );
+    // TypeORM answers an UPDATE with [rows, count]
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as Array<{ digest_bounces: number; digest_paused_at: Date | null }>;
+    return { bounces: rows[0]?.digest_bounces ?? 0, paused: !!rows[0]?.digest_paused_at };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@roundtable/core';
+import { UsersRepository } from '@roundtable/identity';
 import { MemberDigestKey, MAX_PERIOD_DAYS } from '../digest-period';
 import { queryPrepared } from '../shared/prepared-statements';
 import { BOUNCES_BEFORE_PAUSE, Claim, DeliveryStatus } from './delivery-status';
@@ -18,6 +19,7 @@ export class DigestDeliveries {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -71,19 +73,16 @@ export class DigestDeliveries {
     return rows[0]?.claimed_until ?? null;
   }
 
-  /** The email went out: settles the delivery and ends any run of bounces. */
+  /** The email went out: settles the delivery and ends any run of bounces, together. */
   async sent(userId: string, period: MemberDigestKey, messageId: string, items: number): Promise<void> {
-    await queryPrepared(
-      this.db,
-      'member-digest-sent',
-      `WITH d AS (
-         UPDATE member_digest_deliveries SET status = 'sent', claimed_until = NULL, sent_at = now(), updated_at = now(), message_id = $4, items = $5, error = NULL
-         WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'
-         RETURNING user_id
-       )
-       UPDATE users u SET digest_bounces = 0 FROM d WHERE u.id = d.user_id AND u.digest_bounces <> 0`,
-      [...this.key(userId, period), messageId, items],
-    );
+    await this.db.transaction(async (manager) => {
+      const [, settled] = await manager.query(
+        `UPDATE member_digest_deliveries SET status = 'sent', claimed_until = NULL, sent_at = now(), updated_at = now(), message_id = $4, items = $5, error = NULL
+         WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'`,
+        [...this.key(userId, period), messageId, items],
+      );
+      if (settled > 0) await this.users.clearDigestBounces(manager, userId);
+    });
   }
 
   /** Nothing to send (`empty`) or nobody to send it to any more (`skipped`, with why). */
@@ -100,21 +99,15 @@ export class DigestDeliveries {
    * the member's third bounce in a row pauses their digest. Returns whether it is paused now.
    */
   async bounced(userId: string, period: MemberDigestKey, error: string): Promise<{ bounces: number; paused: boolean }> {
-    const result: unknown[] = await this.db.query(
-      `WITH d AS (
-         UPDATE member_digest_deliveries SET status = 'bounced', claimed_until = NULL, updated_at = now(), error = $4
-         WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'
-         RETURNING user_id
-       )
-       UPDATE users u SET digest_bounces = u.digest_bounces + 1,
-              digest_paused_at = CASE WHEN u.digest_bounces + 1 >= $5 THEN coalesce(u.digest_paused_at, now()) ELSE u.digest_paused_at END
-       FROM d WHERE u.id = d.user_id
-       RETURNING u.digest_bounces, u.digest_paused_at`,
-      [...this.key(userId, period), error, BOUNCES_BEFORE_PAUSE],
-    );
-    // TypeORM answers an UPDATE with [rows, count]
-    const rows = (Array.isArray(result[0]) ? result[0] : result) as Array<{ digest_bounces: number; digest_paused_at: Date | null }>;
-    return { bounces: rows[0]?.digest_bounces ?? 0, paused: !!rows[0]?.digest_paused_at };
+    return this.db.transaction(async (manager) => {
+      const [, settled] = await manager.query(
+        `UPDATE member_digest_deliveries SET status = 'bounced', claimed_until = NULL, updated_at = now(), error = $4
+         WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'`,
+        [...this.key(userId, period), error],
+      );
+      if (settled === 0) return { bounces: 0, paused: false };
+      return this.users.countDigestBounce(manager, userId, BOUNCES_BEFORE_PAUSE);
+    });
   }
 
   /** A transient failure: the claim ends now, so the job's retry (after its backoff) can claim again at once. */

@@ -1,18 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, OutboxRelay, SpaceEventType } from '@roundtable/core';
-import {
-  AppendedEvent,
-  CONTRIBUTION_SELECT,
-  ContributionDto,
-  ContributionRow,
-  ContributionsRepository,
-  ContributionsService,
-  ContributionStatus,
-  SpaceEventLog,
-  toContributionDto,
-} from '@roundtable/contributions';
+import { DomainError, SpaceEventType } from '@roundtable/core';
+import { AppendedEvent, CONTRIBUTION_SELECT, ContributionDto, ContributionRow, ContributionStatus, ContributionsRepository, ContributionsService, OutboxRelay, SpaceEventLog, toContributionDto } from '@roundtable/contributions';
 import { RequestAccess } from '@roundtable/identity';
 import { AuditLog } from '../audit/audit-log';
 import { ModerationRateLimiter } from '../shared/moderation-rate-limiter';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, DomainError, OutboxRelay } from '@roundtable/core';
-import { AppendedEvent, assertContributionTransition, ContributionsRepository, ContributionStatus, SpaceEventLog } from '@roundtable/contributions';
+import { AppConfig, DomainError } from '@roundtable/core';
+import { AppendedEvent, ContributionStatus, ContributionsRepository, OutboxRelay, SpaceEventLog, assertContributionTransition } from '@roundtable/contributions';
 import { assertMayPost, assertNotSuspended, canModerate, RequestAccess } from '@roundtable/identity';
 import { AuditLog } from '../audit/audit-log';
 import { ModeratorAlerts } from '../queue/moderator-alerts';

@@ -60,6 +60,19 @@ export class DigestScheduleDto {
   @ApiProperty({ description: 'false while the platform default applies' }) custom: boolean;
 }
 
+/** Where a consultation stands for the member asking (the listing and `GET /consultations/:id`). */
+export class ConsultationActivityDto {
+  @ApiProperty({ enum: ['upcoming', 'open', 'closed'], description: 'From its questions: open when one is open now, upcoming when none is open yet but one will be, else closed' })
+  status: 'upcoming' | 'open' | 'closed';
+  @ApiProperty({ type: 'integer', description: 'Questions (discussion spaces) open to members, drafts left out' }) questions: number;
+  @ApiProperty({ type: String, nullable: true, description: 'When its first question opens' }) opensAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When its last question closes' }) closesAt: string | null;
+  @ApiProperty({ type: 'integer', description: 'Contributions published in the last 7 days' }) contributionsLast7Days: number;
+  @ApiProperty({ type: String, nullable: true, description: 'When the latest contribution was published' }) lastActivityAt: string | null;
+  @ApiProperty({ type: Boolean, description: 'You joined one of its questions or hold a roundtable role in it' }) mine: boolean;
+  @ApiProperty({ type: 'integer', description: 'Your unread notifications about its questions' }) unreadNotifications: number;
+}
+
 export class ConsultationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: MultilingualTextDto }) title: MultilingualTextDto;
@@ -69,6 +82,7 @@ export class ConsultationDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ type: [RoundtableSummaryDto] }) roundtables?: RoundtableSummaryDto[];
+  @ApiPropertyOptional({ type: ConsultationActivityDto, description: 'Where it stands for you (listing and single reads)' }) activity?: ConsultationActivityDto;
 
   /** `defaults`: the platform's digest weekday and hour, for a consultation without its own. */
   static from(c: ConsultationEntity, defaults: { day: number; hour: number }, roundtables?: RoundtableSummaryDto[]): ConsultationDto {

@@ -8,6 +8,7 @@ import { ConsultationFiguresDto } from '../figures/consultation-figures.dto';
 import { ConsultationFiguresService } from '../figures/consultation-figures.service';
 import { ConsultationDto, ConsultationListDto, CreateConsultationDto, UpdateConsultationDto } from './consultation.dto';
 import { ConsultationsService } from './consultations.service';
+import { ConsultationActivity } from './consultation-activity';
 
 @ApiTags('structure')
 @Controller('consultations')
@@ -16,6 +17,7 @@ export class ConsultationsController {
     private readonly consultations: ConsultationsService,
     private readonly roundtables: RoundtablesService,
     private readonly figures: ConsultationFiguresService,
+    private readonly activity: ConsultationActivity,
   ) {}
 
   @Post()
@@ -28,21 +30,23 @@ export class ConsultationsController {
 
   @Get()
   @Access('signed-in')
-  @ApiOperation({ summary: 'Consultations, newest first' })
+  @ApiOperation({ summary: 'Consultations, newest first, each with where it stands for you (`activity`)' })
   @ApiOkResponse({ type: ConsultationListDto })
-  async list(@Query() page: PageQueryDto): Promise<ConsultationListDto> {
+  async list(@Query() page: PageQueryDto, @CurrentAccess() access: RequestAccess): Promise<ConsultationListDto> {
     const { items, nextCursor } = await this.consultations.list(page.limit ?? 50, page.cursor);
-    return { items: items.map((c) => this.consultations.view(c)), nextCursor };
+    const activity = await this.activity.forMember(items.map((c) => c.id), access.user!.id);
+    return { items: items.map((c) => ({ ...this.consultations.view(c), activity: activity.get(c.id) })), nextCursor };
   }
 
   @Get(':id')
   @Access('signed-in')
   @ApiOperation({ summary: 'A consultation with its roundtables' })
   @ApiOkResponse({ type: ConsultationDto })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ConsultationDto> {
+  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<ConsultationDto> {
     const consultation = await this.consultations.get(id);
     const roundtables = await this.consultations.roundtablesOf(id);
-    return this.consultations.view(consultation, roundtables.map(RoundtableSummaryDto.from));
+    const activity = await this.activity.forMember([id], access.user!.id);
+    return { ...this.consultations.view(consultation, roundtables.map(RoundtableSummaryDto.from)), activity: activity.get(id) };
   }
 
   @Patch(':id')

@@ -8,5 +8,7 @@ export class RoundtableEntity {
   @Column({ type: 'int' }) number: number;
   @Column({ type: 'jsonb' }) title: Multilingual;
   @Column({ type: 'jsonb', default: [] }) objectives: string[];
+  /** The objectives in English, French and Spanish, one entry per objective (migration 1732300004000). */
+  @Column({ name: 'objective_translations', type: 'jsonb', default: [] }) objectiveTranslations: Multilingual[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -5,6 +5,7 @@ import { CreateSpaceDto, SpaceDto } from '../spaces/space.dto';
 import { SpacesService } from '../spaces/spaces.service';
 import { AssignRoundtableRoleDto, RoundtableDto, RoundtableSummaryDto, UpdateRoundtableDto } from './roundtable.dto';
 import { RoundtablesService } from './roundtables.service';
+import { ConsultationActivity } from '../consultations/consultation-activity';
 
 @ApiTags('structure')
 @Controller('roundtables')
@@ -12,6 +13,7 @@ export class RoundtablesController {
   constructor(
     private readonly roundtables: RoundtablesService,
     private readonly spaces: SpacesService,
+    private readonly activity: ConsultationActivity,
   ) {}
 
   @Get(':id')
@@ -23,7 +25,8 @@ export class RoundtablesController {
     const myRole = access.roundtable?.role ?? null;
     const seesDrafts = access.user!.isOrganiser || myRole !== null;
     const spaces = (await this.roundtables.spacesOf(id)).filter((s) => seesDrafts || s.status !== 'draft');
-    return { ...RoundtableSummaryDto.from(roundtable), spaces: spaces.map((s) => SpaceDto.from(s)), myRole };
+    const activity = await this.activity.ofSpaces(spaces.map((s) => s.id));
+    return { ...RoundtableSummaryDto.from(roundtable), spaces: spaces.map((s) => ({ ...SpaceDto.from(s), activity: activity.get(s.id) })), myRole };
   }
 
   @Patch(':id')

@@ -6,6 +6,7 @@ import { AccessService } from '@roundtable/identity';
 import { pickLanguages } from '../shared/multilingual-text.dto';
 import { ConsultationEntity } from '../consultations/consultation.entity';
 import { SpaceEntity } from '../spaces/space.entity';
+import { alignedTranslations, nextObjectiveTexts, ObjectiveTexts } from './objective-texts';
 import { CreateRoundtableDto, UpdateRoundtableDto } from './roundtable.dto';
 import { RoundtableRolesRepository } from './roundtable-roles.repository';
 import { RoundtableEntity } from './roundtable.entity';
@@ -28,7 +29,7 @@ export class RoundtablesService {
           consultationId,
           number: input.number,
           title: pickLanguages(input.title),
-          objectives: input.objectives ?? [],
+          ...objectiveColumns(nextObjectiveTexts({ objectives: [], translations: [] }, input)),
         }),
       );
     } catch (err) {
@@ -44,14 +45,16 @@ export class RoundtablesService {
 
   /** Changes what was given; the languages of a title given replace those languages only. */
   async update(id: string, input: UpdateRoundtableDto): Promise<RoundtableEntity> {
-    for (const field of ['number', 'title', 'objectives'] as const) {
+    for (const field of ['number', 'title', 'objectives', 'objectiveTranslations'] as const) {
       if (input[field] === null) throw DomainError.badRequest(`${field} cannot be null`, 'null_value');
     }
     const current = await this.get(id);
     const changes: Partial<RoundtableEntity> = {};
     if (input.number !== undefined) changes.number = input.number;
     if (input.title) changes.title = { ...current.title, ...pickLanguages(input.title) };
-    if (input.objectives) changes.objectives = input.objectives;
+    if (input.objectives || input.objectiveTranslations) {
+      Object.assign(changes, objectiveColumns(nextObjectiveTexts({ objectives: current.objectives, translations: alignedTranslations(current.objectives, current.objectiveTranslations) }, input)));
+    }
     if (Object.keys(changes).length > 0) {
       try {
         await this.roundtables.update({ id }, changes);
@@ -81,6 +84,8 @@ export class RoundtablesService {
     await this.access.changed(userId);
   }
 }
+
+const objectiveColumns = (o: ObjectiveTexts) => ({ objectives: o.objectives, objectiveTranslations: o.translations });
 
 /** Maps a unique or foreign-key violation to a clear 409/404; rethrows anything else. */
 export function uniqueViolation(err: unknown, message: string): Error {

@@ -40,6 +40,13 @@ export class AssignSpaceRoleDto {
   role: 'participant' | 'moderator' | 'rapporteur';
 }
 
+/** How busy a question is. */
+export class SpaceActivityDto {
+  @ApiProperty({ type: 'integer', description: 'Published contributions' }) contributions: number;
+  @ApiProperty({ type: 'integer', description: 'Members who published one' }) participants: number;
+  @ApiProperty({ type: String, nullable: true, description: 'When the latest was published' }) lastActivityAt: string | null;
+}
+
 export class SpaceDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roundtableId: string;
@@ -58,6 +65,7 @@ export class SpaceDto {
   @ApiProperty({ description: 'Seq of the latest event in this space' }) lastSeq: number;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional({ nullable: true, enum: ['participant', 'moderator', 'rapporteur'] }) myRole?: string | null;
+  @ApiPropertyOptional({ type: SpaceActivityDto, description: 'How busy it is (in a roundtable\'s list of questions)' }) activity?: SpaceActivityDto;
 
   static from(s: SpaceEntity, myRole?: string | null): SpaceDto {
     return {
@@ -70,7 +78,7 @@ export class SpaceDto {
       status: s.status,
       opensAt: s.opensAt?.toISOString() ?? null,
       closesAt: s.closesAt?.toISOString() ?? null,
-      lastSeq: Number(s.lastSeq),
+      lastSeq: Number(s.lastSeq ?? 0),
       createdAt: s.createdAt.toISOString(),
       ...(myRole !== undefined ? { myRole } : {}),
     };

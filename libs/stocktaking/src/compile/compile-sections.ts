@@ -10,6 +10,8 @@ export interface DigestInput {
   spaceId: string;
   number: number;
   themes: Theme[];
+  /** Phrases one author wrote in that question: a theme once someone else writes them in another question. */
+  lone?: Theme[];
   keyPoints: KeyPoint[];
   objectives?: ObjectiveCoverage[];
 }
@@ -27,6 +29,8 @@ export interface ContributionFact {
 export interface ObjectiveInput {
   number: number;
   text: string;
+  /** The organiser's English, French and Spanish versions of it, where given. */
+  translations?: Partial<Record<'en' | 'fr' | 'es', string>>;
 }
 
 const MAX_EMPHASES = 8;
@@ -47,6 +51,8 @@ interface MergedTheme {
   quotes: Map<string, SummaryQuote>;
   calls: Map<string, SummaryQuote>;
   synopsis: { quote: SummaryQuote; weight: number } | null;
+  /** Only phrases single authors wrote, one question each: a theme only when said in two questions or more. */
+  lone: boolean;
 }
 
 /**
@@ -64,13 +70,14 @@ export function compileSections(
   facts: Map<string, ContributionFact>,
   participation: Participation,
   objectives: ObjectiveInput[] = [],
-): Omit<SummarySections, 'introduction' | 'participationText' | 'dropped'> {
+): Omit<SummarySections, 'introduction' | 'participationText' | 'regionsText' | 'dropped'> {
   const themes = mergeThemes(digests, facts);
   // a single word that most of the roundtable uses is its subject ("migration"), not one of its topics
   const subject = Math.max(4, SUBJECT_SHARE * facts.size);
   const items = themes
     .map((t) => ({ theme: t, item: themeItem(t, facts) }))
-    .filter((x) => x.item.sources.length >= 2 && x.item.participants >= 2 && (x.theme.key.includes(' ') || x.item.sources.length <= subject));
+    .filter((x) => x.item.sources.length >= 2 && x.item.participants >= 2 && (x.theme.key.includes(' ') || x.item.sources.length <= subject))
+    .filter((x) => !x.theme.lone || x.item.questions.length >= 2);
   items.sort((a, b) => breadth(b.item) - breadth(a.item) || b.item.contributions - a.item.contributions || (a.item.key < b.item.key ? -1 : 1));
   const ranked = items.map((x) => x.item);
   // a key point the moderator reworded says the theme as they wrote it
@@ -125,13 +132,15 @@ const breadth = (i: SummaryItem) => known(i).length * 10_000 + i.participants * 
 function mergeThemes(digests: DigestInput[], facts: Map<string, ContributionFact>): MergedTheme[] {
   const merged: MergedTheme[] = [];
   const all = digests.flatMap((d) => d.themes).sort((a, b) => b.contributionIds.length - a.contributionIds.length || (a.key < b.key ? -1 : 1));
-  for (const theme of all) {
+  // after the themes: a phrase one author wrote joins a theme of another question, or meets the same phrase there
+  const lone = new Set(digests.flatMap((d) => d.lone ?? []).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+  for (const theme of [...all, ...lone]) {
     const forms = [theme.key, ...theme.variants].map((k) => [k, stemsOf(k)] as const);
     // each digest folded its own near-synonyms already; across questions a theme is the same key, or one containing the other
     const host =
       merged.find((m) => forms.some(([k]) => m.forms.has(k))) ??
       merged.find((m) => prefix(m.key) === prefix(theme.key) && [...m.forms.values()].some((f) => f.size >= 2 && forms.some(([, g]) => g.size >= 2 && (subset(f, g) || subset(g, f)))));
-    const target: MergedTheme = host ?? { key: theme.key, forms: new Map(), labels: new Map(), sources: new Set(), quotes: new Map(), calls: new Map(), synopsis: null };
+    const target: MergedTheme = host ?? { key: theme.key, forms: new Map(), labels: new Map(), sources: new Set(), quotes: new Map(), calls: new Map(), synopsis: null, lone: lone.has(theme) };
     if (!host) merged.push(target);
     for (const [k, g] of forms) if (!target.forms.has(k)) target.forms.set(k, g);
     target.labels.set(theme.label, (target.labels.get(theme.label) ?? 0) + theme.contributionIds.length);

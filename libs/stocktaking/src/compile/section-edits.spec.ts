@@ -21,6 +21,13 @@ describe('section edits and re-compiles', () => {
     keyEmphases: [{ id: health.id, text: 'Health, reworded.' }, { id: floods.id }, { text: 'Our own point.' }],
   });
 
+  it('keeps the rapporteur’s regions sentence through a re-compile, and restores the generated one on null', () => {
+    const worded = applySectionEdits(base, { regionsText: '  People came from Africa,   Europe and the Americas. ' });
+    expect(worded.regionsText).toBe('People came from Africa, Europe and the Americas.');
+    expect(mergeRecompiled(worded, { keyEmphases: [], convergence: [], priorities: [], gaps: [] }).regionsText).toBe('People came from Africa, Europe and the Americas.');
+    expect(applySectionEdits(worded, { regionsText: null }).regionsText).toBeNull();
+  });
+
   it('rewords, reorders, drops and adds items of a section; other sections stay', () => {
     expect(edited.introduction).toBe('Our words.');
     expect(edited.keyEmphases.map((i) => i.key)).toEqual(['theme:health', 'theme:floods', expect.stringMatching(/^custom:/)]);

@@ -16,6 +16,7 @@ export interface ItemEdit {
 export interface SectionEdits {
   introduction?: string | null;
   participationText?: string | null;
+  regionsText?: string | null;
   keyEmphases?: ItemEdit[];
   convergence?: ItemEdit[];
   priorities?: ItemEdit[];
@@ -32,6 +33,7 @@ export function applySectionEdits(current: SummarySections, edits: SectionEdits)
   const next: SummarySections = { ...current, dropped: [...current.dropped] };
   if (edits.introduction !== undefined) next.introduction = clean(edits.introduction, 'introduction');
   if (edits.participationText !== undefined) next.participationText = clean(edits.participationText, 'participationText');
+  if (edits.regionsText !== undefined) next.regionsText = clean(edits.regionsText, 'regionsText');
   for (const section of LIST_SECTIONS) {
     const list = edits[section];
     if (list === undefined) continue;
@@ -68,7 +70,7 @@ export function applySectionEdits(current: SummarySections, edits: SectionEdits)
  * stay; dropped items stay dropped; an edited item the discussion no longer yields is
  * kept and marked stale; new generated items are appended.
  */
-export function mergeRecompiled(current: SummarySections, fresh: Omit<SummarySections, 'introduction' | 'participationText' | 'dropped'>): SummarySections {
+export function mergeRecompiled(current: SummarySections, fresh: Omit<SummarySections, 'introduction' | 'participationText' | 'regionsText' | 'dropped'>): SummarySections {
   const next: SummarySections = { ...current, dropped: [...current.dropped] };
   for (const section of LIST_SECTIONS) next[section] = mergeList(section, current[section], fresh[section], current.dropped);
   return next;

@@ -8,12 +8,12 @@ import { CATALOGUES } from '../i18n/catalogue';
 import { TranslatedTexts } from '../render/free-text';
 import { statement } from '../render/summary-document';
 import { SUMMARISER, Summariser } from '../summariser/summariser';
-import { compileSections, ContributionFact, DigestInput } from './compile-sections';
+import { compileSections, ContributionFact, DigestInput, ObjectiveInput } from './compile-sections';
 import { AuthorActivity, participationFigures, SpaceFacts } from './participation';
 import { Region, regionOf } from './regions';
 import { LIST_SECTIONS, SummaryContent, SummarySections } from './summary.types';
 
-type FreshSections = Omit<SummarySections, 'introduction' | 'participationText' | 'dropped'>;
+type FreshSections = Omit<SummarySections, 'introduction' | 'participationText' | 'regionsText' | 'dropped'>;
 
 /**
  * Compiles a roundtable's stocktaking content for a period: participation and the annex
@@ -60,11 +60,15 @@ export class SummaryCompiler {
       spaceId: d.space_id,
       number: numberOf.get(d.space_id)!,
       themes: d.content.themes,
+      lone: d.content.lone,
       keyPoints: d.key_points,
       objectives: d.content.objectives,
     }));
-    const [rt]: Array<{ objectives: string[] }> = await this.db.query(`SELECT objectives FROM roundtables WHERE id = $1`, [roundtableId]);
-    const objectives = (rt?.objectives ?? []).map((text, i) => ({ number: objectiveNumber(text, i), text }));
+    const [rt]: Array<{ objectives: string[]; objective_translations: ObjectiveInput['translations'][] }> = await this.db.query(
+      `SELECT objectives, objective_translations FROM roundtables WHERE id = $1`,
+      [roundtableId],
+    );
+    const objectives = (rt?.objectives ?? []).map((text, i) => ({ number: objectiveNumber(text, i), text, translations: rt.objective_translations[i] ?? {} }));
     const sections = compileSections(digests, facts, participation, objectives);
     await this.phrase(sections);
 

@@ -119,6 +119,8 @@ export interface SummarySections {
   introduction: string | null;
   /** The rapporteur's own participation text; null shows the generated sentence. */
   participationText: string | null;
+  /** The rapporteur's own sentence on the regions participants came from; null (or absent, in summaries compiled before) shows the generated one. */
+  regionsText?: string | null;
   keyEmphases: SummaryItem[];
   convergence: SummaryItem[];
   priorities: SummaryItem[];

@@ -37,6 +37,7 @@ export function freeTexts(content: SummaryContent, summaryLanguage: Language): F
   const s = content.sections;
   for (const para of paragraphs(s.introduction)) add(para, writtenIn(para, summaryLanguage));
   add(s.participationText, writtenIn(s.participationText ?? '', summaryLanguage));
+  add(s.regionsText ?? null, writtenIn(s.regionsText ?? '', summaryLanguage));
   for (const section of LIST_SECTIONS) {
     for (const i of s[section]) {
       add(i.text, writtenIn(i.text ?? '', summaryLanguage));

@@ -146,8 +146,9 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
 
   blocks.push({ type: 'heading', level: 2, text: cat.headings.participation });
   blocks.push({ type: 'paragraph', text: s.participationText ? free(s.participationText) : participationSentence(content, cat) });
-  const regions = regionsSentence(content, cat);
-  if (regions && !s.participationText) blocks.push({ type: 'paragraph', text: regions });
+  // the regions keep their own paragraph, as the rapporteur worded it or generated, whatever became of the participation text
+  const regions = s.regionsText ? free(s.regionsText) : regionsSentence(content, cat);
+  if (regions) blocks.push({ type: 'paragraph', text: regions });
   blocks.push({ type: 'paragraph', text: cat.moderators(p.moderators, p.moderatorContributions, p.contributions, p.participantContributions) });
   blocks.push({ type: 'heading', level: 3, text: cat.headings.questions });
   blocks.push({ type: 'list', ordered: false, items: p.questions.map((q) => ({ text: questionSentence(q, cat), sources: [], moreSources: 0, quotes: [] })) });

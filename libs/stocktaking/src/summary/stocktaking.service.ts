@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, LANGUAGES, OutboxRelay, QueueName, QueueRegistry } from '@roundtable/core';
+import { DomainError, LANGUAGES, QueueName, QueueRegistry } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
-import { SpaceEventLog } from '@roundtable/contributions';
+import { OutboxRelay, SpaceEventLog } from '@roundtable/contributions';
 import type { DigestPeriod } from '@roundtable/digests';
 import type { RequestAccess } from '@roundtable/identity';
 import { applySectionEdits, mergeRecompiled } from '../compile/section-edits';
@@ -45,7 +45,7 @@ export class StocktakingService {
     );
     if (existing) throw DomainError.conflict(`This roundtable already has a summary for that period (${existing.id}); re-compile or edit it`, 'summary_exists');
     const { content, sections } = await this.compiler.compile(roundtableId, period);
-    const full: SummaryContent = { ...content, sections: { introduction: null, participationText: null, ...sections, dropped: [] } };
+    const full: SummaryContent = { ...content, sections: { introduction: null, participationText: null, regionsText: null, ...sections, dropped: [] } };
     // one statement writes the summary and its first version: the (large) content is sent and parsed once
     const rows: Array<{ id: string }> = await this.db.query(
       `WITH s AS (

@@ -97,13 +97,14 @@ export class SummaryView {
       participation: {
         ...p,
         sentence: s.participationText ? free(s.participationText)! : participationSentence(content, cat),
-        regionsSentence: regionsSentence(content, cat),
+        regionsSentence: s.regionsText ? free(s.regionsText) : regionsSentence(content, cat),
         moderatorsSentence: cat.moderators(p.moderators, p.moderatorContributions, p.contributions, p.participantContributions),
         questionSentences: p.questions.map((q) => questionSentence(q, cat)),
       },
       sections: {
         introduction: s.introduction ? paragraphs(s.introduction).map((para) => free(para)).join('\n\n') : null,
         participationText: s.participationText,
+        regionsText: s.regionsText ?? null,
         keyEmphases: view('keyEmphases'),
         convergence: view('convergence'),
         priorities: view('priorities'),

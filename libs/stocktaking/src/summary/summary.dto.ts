@@ -46,6 +46,10 @@ export class UpdateSummaryDto {
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(MAX_TEXT)
   participationText?: string | null;
 
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: MAX_TEXT, description: 'Your sentence on the regions participants came from; null restores the generated one' })
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @MaxLength(MAX_TEXT)
+  regionsText?: string | null;
+
   @ApiPropertyOptional({ type: [ItemEditDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_ITEMS) @ValidateNested({ each: true }) @Type(() => ItemEditDto)
   keyEmphases?: ItemEditDto[];
@@ -105,13 +109,14 @@ export class SummaryDto {
   @ApiProperty() compiledAt: string;
   @ApiProperty({
     description:
-      'Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (null when no profile names a country)',
+      'Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (the rapporteur’s `regionsText` when edited; null when no profile names a country)',
   })
   participation: Participation & { sentence: string; regionsSentence: string | null; moderatorsSentence: string; questionSentences: string[] };
   @ApiProperty({ description: 'Editable sections; each item with its sources and its wording (`statement`) in `lang`' })
   sections: {
     introduction: string | null;
     participationText: string | null;
+    regionsText: string | null;
     keyEmphases: ItemView[];
     convergence: ItemView[];
     priorities: ItemView[];

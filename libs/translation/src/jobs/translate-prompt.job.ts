@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LANGUAGES, missingPromptLanguages, promptSourceHash } from '@roundtable/core';
+import { SpacePromptsRepository } from '@roundtable/spaces';
 import type { Language, Multilingual, PromptTranslation, PromptTranslations, TranslatePromptJob as JobData } from '@roundtable/core';
 import { TranslationEngine } from '../engine/translation-engine';
 import { TranslationError } from '../providers/translation-provider';
 
 /**
  * Fills in the languages a space's prompt lacks, stored apart from the organiser's text
- * (`spaces.prompt_translations`) with the hash of the text it came from: an organiser's
+ * (`spaces.prompt_translations`, through the spaces lib) with the hash of the text it came from: an organiser's
  * later edit makes it stale (and it is translated again), and the organiser's own text in
  * a language always wins. A language with a direct route from one the prompt has is
  * translated from that one (Spanish to French rather than English through Spanish).
@@ -18,6 +19,7 @@ export class TranslatePromptJob {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly engine: TranslationEngine,
+    private readonly prompts: SpacePromptsRepository,
   ) {}
 
   async run(data: JobData, signal?: AbortSignal): Promise<Language[]> {
@@ -38,12 +40,7 @@ export class TranslatePromptJob {
         translation = { text: null, status: 'failed', from, sourceHash: promptSourceHash(source), provider: this.engine.providerName, machine: true };
       }
       // written only while the organiser's text is still the one translated
-      const [, updated] = await this.db.query(
-        `UPDATE spaces SET prompt_translations = prompt_translations || jsonb_build_object($2::text, $3::jsonb)
-         WHERE id = $1 AND prompt->>$4 = $5 AND NOT (prompt ? $2)`,
-        [data.spaceId, target, JSON.stringify(translation), from, source],
-      );
-      if (updated) done.push(target);
+      if (await this.prompts.storeMachineTranslation(data.spaceId, target, translation, from, source)) done.push(target);
     }
     return done;
   }

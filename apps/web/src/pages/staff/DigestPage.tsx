@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { Digest, KeyPoint } from '../../api/types';
-import { Dialog, ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
+import { PublishDialog } from '../../components/PublishDialog';
+import { ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
 import { useLang } from '../../i18n';
 import { formatDate, plainExcerpt } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
@@ -174,18 +175,16 @@ export default function DigestPage({ id }: { id: string }) {
           </button>
         </div>
       </section>
-      <Dialog title={t('digest.publishTitle')} open={confirming} onClose={() => setConfirming(false)}>
-        <p>{t('digest.publishText')}</p>
-        <ErrorNote error={publish.error} />
-        <div className="actions">
-          <button type="button" className="primary" disabled={publish.busy} onClick={() => void publish.run()}>
-            {t('digest.publish')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      <PublishDialog
+        open={confirming}
+        title={t('digest.publishTitle')}
+        text={t('digest.publishText')}
+        confirm={t('digest.publish')}
+        busy={publish.busy}
+        error={publish.error}
+        onConfirm={() => void publish.run()}
+        onClose={() => setConfirming(false)}
+      />
     </>
   );
 }

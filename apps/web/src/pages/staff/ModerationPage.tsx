@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, call, download } from '../../api/client';
 import type { AuditEntry, Digest, Page, QueueItem, RunningSuspension, Space } from '../../api/types';
@@ -338,6 +339,14 @@ function DigestsSection({ spaceId }: { spaceId: string }) {
   );
 }
 
+/** What a decision did to the contribution's status, in words: "Published → Hidden", or "Still published" for a pin or a dismissed flag. */
+function statusChange(e: AuditEntry, t: TFunction): string {
+  const name = (status: string | null) => (status ? t(`contributionStatus.${status}`, { defaultValue: status }) : '—');
+  if (!e.fromStatus && !e.toStatus) return '';
+  if (e.fromStatus === e.toStatus) return t('findWay.logUnchanged', { status: name(e.toStatus).toLowerCase() });
+  return t('findWay.logChanged', { from: name(e.fromStatus), to: name(e.toStatus) });
+}
+
 function AuditLog({ spaceId, tick }: { spaceId: string; tick: number }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -358,7 +367,8 @@ function AuditLog({ spaceId, tick }: { spaceId: string; tick: number }) {
                 <th scope="col">{t('moderation.logAction')}</th>
                 <th scope="col">{t('moderation.logSubject')}</th>
                 <th scope="col">{t('moderation.reason')}</th>
-                <th scope="col">{t('moderation.logStatus')}</th>
+                <th scope="col">{t('findWay.logChange')}</th>
+                <th scope="col">{t('findWay.logPost')}</th>
               </tr>
             </thead>
             <tbody>
@@ -371,7 +381,8 @@ function AuditLog({ spaceId, tick }: { spaceId: string; tick: number }) {
                   <td>{t(`moderation.logActions.${e.action}`, { defaultValue: e.action })}</td>
                   <td>{e.subjectName ?? ''}</td>
                   <td>{e.reason ?? ''}</td>
-                  <td>{e.fromStatus || e.toStatus ? `${e.fromStatus ?? '—'} → ${e.toStatus ?? '—'}` : ''}</td>
+                  <td>{statusChange(e, t)}</td>
+                  <td>{e.contributionId && <Link to={`/contributions/${e.contributionId}`}>{t('findWay.logOpenPost')}</Link>}</td>
                 </tr>
               ))}
             </tbody>

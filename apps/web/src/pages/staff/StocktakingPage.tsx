@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call, download } from '../../api/client';
 import { LANGS, type Lang, type Stocktaking, SUMMARY_LISTS, type SummaryItem, type SummaryList } from '../../api/types';
-import { Dialog, ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
+import { PublishDialog } from '../../components/PublishDialog';
+import { ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
+import { TranslationReviews } from './TranslationReviews';
 import { useLang } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
@@ -12,6 +14,7 @@ const wording = (i: SummaryItem) => i.statement ?? i.display ?? i.text ?? i.phra
 interface Draft {
   introduction: string;
   participationText: string;
+  regionsText: string;
   lists: Record<SummaryList, Array<{ id?: string; text: string; original: string; item?: SummaryItem }>>;
 }
 
@@ -20,11 +23,16 @@ function toDraft(s: Stocktaking): Draft {
   const lists = Object.fromEntries(
     SUMMARY_LISTS.map((l) => [l, (sec[l] ?? []).map((item) => ({ id: item.id, text: wording(item), original: wording(item), item }))]),
   ) as Draft['lists'];
-  return { introduction: sec.introduction ?? '', participationText: sec.participationText ?? participationSentence(s), lists };
+  return { introduction: sec.introduction ?? '', participationText: sec.participationText ?? participationSentence(s), regionsText: regionsSentence(s), lists };
 }
 
 function participationSentence(s: Stocktaking): string {
   return s.participationSentence ?? s.participation?.sentence ?? '';
+}
+
+/** The regions sentence as shown: the rapporteur's (in the language asked for) or the generated one. */
+function regionsSentence(s: Stocktaking): string {
+  return s.participation?.regionsSentence ?? '';
 }
 
 /** The rapporteur's editor: structured sections with their sources, preview in three languages, publish, export. */
@@ -56,6 +64,7 @@ export default function StocktakingPage({ id }: { id: string }) {
     const out: Record<string, unknown> = {};
     if (draft.introduction !== (s.sections?.introduction ?? '')) out.introduction = draft.introduction || null;
     if (draft.participationText !== (s.sections?.participationText ?? participationSentence(s))) out.participationText = draft.participationText || null;
+    if (draft.regionsText !== regionsSentence(s)) out.regionsText = draft.regionsText || null;
     for (const l of SUMMARY_LISTS) {
       out[l] = draft.lists[l].filter((x) => x.text.trim()).map((x) => (x.id ? (x.text !== x.original ? { id: x.id, text: x.text } : { id: x.id }) : { text: x.text }));
     }
@@ -90,6 +99,8 @@ export default function StocktakingPage({ id }: { id: string }) {
     download(`/api/v1/stocktaking/${id}/export?format=${format}&lang=${preview}`, `stocktaking-${preview}.${format}`).catch(setDownloadError);
   };
   const edit = editing;
+  // readers of an unreviewed translation are told it is a machine's
+  const unofficial = !!s.translation && s.translation.official === false;
   return (
     <>
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -149,6 +160,16 @@ export default function StocktakingPage({ id }: { id: string }) {
           ) : (
             <p>{draft.participationText}</p>
           )}
+          {(regionsSentence(s) || draft.regionsText) &&
+            (edit ? (
+              <div className="field">
+                <label htmlFor="sum-regions">{t('summaryRegions.label')}</label>
+                <textarea id="sum-regions" rows={2} value={draft.regionsText} onChange={(e) => change({ ...draft, regionsText: e.target.value })} />
+                <p className="hint">{t('summaryRegions.hint')}</p>
+              </div>
+            ) : (
+              draft.regionsText && <p>{draft.regionsText}</p>
+            ))}
         </section>
         {SUMMARY_LISTS.map((l) => (
           <section key={l} className="summary-section" aria-labelledby={`sec-${l}`}>
@@ -163,7 +184,15 @@ export default function StocktakingPage({ id }: { id: string }) {
                       <textarea id={`item-${l}-${i}`} rows={2} value={x.text} onChange={(e) => setItem(l, i, e.target.value)} />
                     </div>
                   ) : (
-                    <p>{x.text}</p>
+                    <p>
+                      {x.text}
+                      {unofficial && x.item?.machineTranslated && x.text === x.original && (
+                        <>
+                          {' '}
+                          <span className="badge pending">{tp('summaryReview.machineLabel')}</span>
+                        </>
+                      )}
+                    </p>
                   )}
                   {x.item && (
                     <p className="sources">
@@ -244,6 +273,7 @@ export default function StocktakingPage({ id }: { id: string }) {
           {t('stocktaking.publish')}
         </button>
       </div>
+      {s.status === 'published' && <TranslationReviews id={id} version={s.publishedVersion ?? undefined} />}
       <section aria-labelledby="dl-h" className="panel plain">
         <h2 id="dl-h">{t('stocktaking.download', { language: t(`languages.${preview}`) })}</h2>
         <div className="actions">
@@ -255,18 +285,16 @@ export default function StocktakingPage({ id }: { id: string }) {
         </div>
         <ErrorNote error={downloadError} />
       </section>
-      <Dialog title={t('stocktaking.publishTitle')} open={confirming} onClose={() => setConfirming(false)}>
-        <p>{t('stocktaking.publishText')}</p>
-        <ErrorNote error={publish.error} />
-        <div className="actions">
-          <button type="button" className="primary" disabled={publish.busy} onClick={() => void publish.run()}>
-            {t('stocktaking.publish')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </Dialog>
+      <PublishDialog
+        open={confirming}
+        title={t('stocktaking.publishTitle')}
+        text={t('stocktaking.publishText')}
+        confirm={t('stocktaking.publish')}
+        busy={publish.busy}
+        error={publish.error}
+        onConfirm={() => void publish.run()}
+        onClose={() => setConfirming(false)}
+      />
     </>
   );
 }

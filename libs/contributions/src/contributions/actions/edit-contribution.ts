@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, OutboxRelay } from '@roundtable/core';
+import { DomainError } from '@roundtable/core';
 import { assertMayPost, assertNotSuspended, RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../../events/space-event-log';
 import { BodyRenderer } from '../../rendering/body-renderer';
@@ -9,6 +9,7 @@ import { ContributionDto } from '../contribution.dto';
 import { ContributionReader } from '../contribution-reader';
 import { toContributionDto } from '../contribution-view';
 import { assertOpen, viewerOf } from '../thread-rules';
+import { OutboxRelay } from '../../events/outbox-relay';
 
 /** The author edits their contribution. */
 @Injectable()

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OutboxRelay } from '@roundtable/core';
+
 import type { Language } from '@roundtable/core';
 import { Principal } from '@roundtable/identity';
 import { SpaceEventLog } from '../../events/space-event-log';
@@ -10,6 +10,7 @@ import { BodyRenderer } from '../../rendering/body-renderer';
 import { ContributionReader } from '../contribution-reader';
 import { toContributionDto } from '../contribution-view';
 import { replyTarget } from '../thread-rules';
+import { OutboxRelay } from '../../events/outbox-relay';
 
 /** Extra facts an import supplies; regular posts never set them. */
 export interface ImportedFacts {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, OutboxRelay } from '@roundtable/core';
+import { DomainError } from '@roundtable/core';
 import { RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../../events/space-event-log';
 import { ContributionDto } from '../contribution.dto';
@@ -9,6 +9,7 @@ import { ContributionReader } from '../contribution-reader';
 import { assertContributionTransition } from '../contribution-status';
 import { ModeratorRemovals } from '../moderator-removals';
 import { viewerOf } from '../thread-rules';
+import { OutboxRelay } from '../../events/outbox-relay';
 
 /** The author, or a moderator, deletes a contribution. */
 @Injectable()

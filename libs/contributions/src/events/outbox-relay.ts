@@ -1,19 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Metrics } from '../metrics/metrics';
-import { QueueName } from '../queues/queue-name';
-import { QueueRegistry } from '../queues/queue-registry';
-import { RedisConnections } from '../redis/redis-connections';
-import { QUEUED_SPACE_EVENT_TYPES, SpaceEvent } from './space-event';
-
-/** What a space-events job carries: ids only; handlers re-read the database. */
-export interface SpaceEventJob {
-  spaceId: string;
-  seq: number;
-  type: string;
-  contributionId: string | null;
-}
+import { Metrics, QUEUED_SPACE_EVENT_TYPES, QueueName, QueueRegistry, RedisConnections } from '@roundtable/core';
+import type { SpaceEvent, SpaceEventJob } from '@roundtable/core';
 
 type RelayedEvent = SpaceEvent & { contributionId?: string | null };
 
@@ -21,7 +10,7 @@ type RelayedEvent = SpaceEvent & { contributionId?: string | null };
 const FLUSH_EVERY_MS = 50;
 
 /**
- * Hands committed events on: to every api process over Redis pub/sub (live delivery, at
+ * The outbox of the space event log (`space_events`, which this lib owns). Hands committed events on: to every api process over Redis pub/sub (live delivery, at
  * once) and, for the types the worker reacts to ({@link QUEUED_SPACE_EVENT_TYPES}), to the
  * space-events queue (in bulk every 50 ms, together with the "published" marks). Whatever it fails to hand on is picked up
  * by the {@link OutboxSweeper}. Both may publish an event twice; live clients drop
