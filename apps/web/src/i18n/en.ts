@@ -732,7 +732,6 @@ export const en = {
     participants_one: '{{count}} participant',
     participants_many: '{{count}} participants',
     participants_other: '{{count}} participants',
-    moderationPlain: { pre: 'Posts are reviewed before they appear', post: 'Posts appear at once' },
     menu: 'Menu',
     overview: 'Moderation',
     overviewTitle: 'Questions I moderate',

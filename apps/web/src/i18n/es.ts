@@ -735,7 +735,6 @@ export const es: Catalogue = {
     participants_one: '{{count}} participante',
     participants_many: '{{count}} participantes',
     participants_other: '{{count}} participantes',
-    moderationPlain: { pre: 'Los mensajes se revisan antes de aparecer', post: 'Los mensajes aparecen de inmediato' },
     menu: 'Menú',
     overview: 'Moderación',
     overviewTitle: 'Las preguntas que modero',

@@ -735,7 +735,6 @@ export const fr: Catalogue = {
     participants_one: '{{count}} participant',
     participants_many: '{{count}} participants',
     participants_other: '{{count}} participants',
-    moderationPlain: { pre: 'Les messages sont relus avant de paraître', post: 'Les messages paraissent aussitôt' },
     menu: 'Menu',
     overview: 'Modération',
     overviewTitle: 'Les questions que je modère',

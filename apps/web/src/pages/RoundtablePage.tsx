@@ -99,7 +99,7 @@ function QuestionCard({ space }: { space: Space }) {
       </p>
       <p className="meta">
         <span className={`badge status-${space.status}`}>{t(`space.status.${space.status}`)}</span>{' '}
-        <span className="moderation-plain">{t(`findWay.moderationPlain.${space.moderation}`)}</span>
+        <span className="moderation-plain">{t(`space.moderation.${space.moderation}`)}</span>
         {space.closesAt && <> · {t('space.closes', { date: formatDate(space.closesAt, lang, false) })}</>}
       </p>
       {a && (
