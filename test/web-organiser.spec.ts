@@ -60,7 +60,7 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.getByRole('button', { name: 'Create question' }).click();
     await page.getByText('Question 1 created.').waitFor();
     const card = page.locator('.card', { hasText: 'Which water measures helped newcomers most?' });
-    await card.getByText('Posts are reviewed before they appear').waitFor();
+    await card.getByText('Posts are checked by a moderator before they appear').waitFor();
 
     // the three prompts are stored, and a French reader gets hers
     const roundtableId = page.url().split('/').pop()!;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './tools/precompress';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,6 +9,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   publicDir: false,
+  // hashed assets leave the build with their .br and .gz copies (served as they are by the api)
+  plugins: [precompress()],
   esbuild: { jsx: 'automatic' },
   // `npm test` runs with NODE_ENV=test; the bundle must still be React's production build
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },

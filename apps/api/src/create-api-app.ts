@@ -16,6 +16,9 @@ import { mountQueueBoard } from './ops/queue-board';
 
 export const API_PREFIX = 'api/v1';
 
+/** A file of the web build named after its content (Vite's `assets/name-<hash>.ext`). */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+(?:\.(?:br|gz))?$/;
+
 /** What `main.ts` needs to stop an api process gracefully. */
 export interface ApiOperations {
   live: LiveSockets;
@@ -106,7 +109,18 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
 
   const webRoot = config.WEB_DIST_DIR ?? [join(process.cwd(), 'apps/web/dist'), join(process.cwd(), 'apps/web/public')].find(existsSync);
   if (webRoot && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      // the build writes .br and .gz beside each file: sent as they are to clients that accept them
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        // names under assets/ carry a hash of their content: they never change, so they are kept for a year
+        void reply.header('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // SPA fallback: a page address the web app routes itself (/spaces/…, /login) gets
     // index.html; API, health, socket and file-like paths keep their normal 404.
     app
@@ -117,7 +131,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
         if (/^\/(api|health|socket\.io)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path) || !existsSync(join(webRoot, 'index.html'))) {
           return reply.callNotFound();
         }
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+        return reply.sendFile('index.html');
       });
   }
   return app;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from './api/client';
 import type { Lang, User } from './api/types';
 import { LANGS } from './api/types';
+import { NotAllowed, StaffOnly } from './components/Access';
 import { NotificationBell } from './components/NotificationBell';
 import { ErrorNote, Loading } from './components/ui';
 import { setLanguage, useLang } from './i18n';
@@ -29,9 +30,13 @@ const ManageSpacePage = lazy(() => import('./pages/staff/ManageSpacePage'));
 const AdminPage = lazy(() => import('./pages/staff/AdminPage'));
 const ConsultationFiguresPage = lazy(() => import('./pages/staff/ConsultationFiguresPage'));
 const InvitationsPage = lazy(() => import('./pages/staff/InvitationsPage'));
+// published digests and summaries as members read them
+const DigestReadPage = lazy(() => import('./pages/published/DigestReadPage'));
+const SummaryReadPage = lazy(() => import('./pages/published/SummaryReadPage'));
 const ModerationOverviewPage = lazy(() => import('./pages/staff/ModerationOverviewPage'));
 
 function Routes() {
+  const { t } = useTranslation();
   const { path } = useLocation();
   const { user, ready } = useAuth();
   if (!ready) return <Loading />;
@@ -48,18 +53,41 @@ function Routes() {
   if (path === '/' || path === '') return <HomePage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/notifications') return <NotificationsPage />;
-  if (path === '/admin') return <AdminPage />;
+  if (path === '/admin') return user.isOrganiser ? <AdminPage /> : <NotAllowed />;
   if (path === '/moderation') return <ModerationOverviewPage />;
   if ((m = match('/consultations/:id', path))) return <ConsultationPage id={m.id} />;
   if ((m = match('/consultations/:id/figures', path))) return <ConsultationFiguresPage id={m.id} />;
   if ((m = match('/roundtables/:id', path))) return <RoundtablePage id={m.id} />;
-  if ((m = match('/roundtables/:id/stocktaking', path))) return <StocktakingListPage roundtableId={m.id} />;
+  if ((m = match('/roundtables/:id/stocktaking', path)))
+    return (
+      <StaffOnly scope={{ kind: 'roundtable', id: m.id }}>
+        <StocktakingListPage roundtableId={m.id} />
+      </StaffOnly>
+    );
   if ((m = match('/roundtables/:id/invitations', path))) return <InvitationsPage roundtableId={m.id} />;
-  if ((m = match('/stocktaking/:id', path))) return <StocktakingPage id={m.id} />;
+  if ((m = match('/stocktaking/:id/read', path))) return <SummaryReadPage id={m.id} />;
+  if ((m = match('/stocktaking/:id', path)))
+    return (
+      <StaffOnly scope={{ kind: 'stocktaking', id: m.id }}>
+        <StocktakingPage id={m.id} />
+      </StaffOnly>
+    );
   if ((m = match('/spaces/:id', path))) return <ThreadPage id={m.id} />;
-  if ((m = match('/spaces/:id/moderation', path))) return <ModerationPage spaceId={m.id} />;
-  if ((m = match('/spaces/:id/manage', path))) return <ManageSpacePage spaceId={m.id} />;
-  if ((m = match('/digests/:id', path))) return <DigestPage id={m.id} />;
+  if ((m = match('/spaces/:id/moderation', path)))
+    return (
+      <StaffOnly scope={{ kind: 'space', id: m.id }}>
+        <ModerationPage spaceId={m.id} />
+      </StaffOnly>
+    );
+  if ((m = match('/spaces/:id/manage', path)))
+    return user.isOrganiser ? <ManageSpacePage spaceId={m.id} /> : <NotAllowed back={`/spaces/${m.id}`} backLabel={t('access.backToQuestion')} />;
+  if ((m = match('/digests/:id/read', path))) return <DigestReadPage id={m.id} />;
+  if ((m = match('/digests/:id', path)))
+    return (
+      <StaffOnly scope={{ kind: 'digest', id: m.id }}>
+        <DigestPage id={m.id} />
+      </StaffOnly>
+    );
   if ((m = match('/contributions/:id', path))) return <ContributionRedirect id={m.id} />;
   return <NotFound />;
 }

@@ -89,6 +89,8 @@ export interface SummaryItem {
   sourceText?: string | null;
   /** The wording in the language asked for. */
   statement?: string | null;
+  /** The wording is a machine translation nobody reviewed. */
+  machineTranslated?: boolean;
   display?: string | null;
   constituencies: string[];
   contributions: number;
@@ -96,8 +98,6 @@ export interface SummaryItem {
   sources: string[];
   quotes: Quote[];
   edited: boolean;
-  /** Its wording is a machine translation into the language asked for. */
-  machineTranslated?: boolean;
 }
 export const SUMMARY_LISTS = ['keyEmphases', 'convergence', 'priorities', 'gaps'] as const;
 export type SummaryList = (typeof SUMMARY_LISTS)[number];
@@ -118,14 +118,16 @@ export interface Stocktaking {
   periodStart?: string;
   periodEnd?: string;
   version?: number;
+  publishedVersion?: number | null;
+  publishedAt?: string | null;
+  lang?: Lang;
+  /** The machine translation of the free text into `lang` (null in the language it was written in); `official` once a rapporteur reviewed it. */
+  translation?: { status: string; provider: string | null; review?: 'reviewed' | 'accepted' | null; official?: boolean } | null;
   sections: SummarySections;
-  participation?: { participants?: number; contributions?: number; sentence?: string; regionsSentence?: string | null; moderatorsSentence?: string };
+  participation?: { participants?: number; contributions?: number; sentence?: string; moderatorsSentence?: string; regionsSentence?: string | null; questionSentences?: string[] };
   participationSentence?: string;
   annex?: { constituencies: string[]; rows: Array<{ spaceId: string; number: number; counts: Record<string, number>; moderators: number; total: number }>; totals?: { counts: Record<string, number>; moderators: number; total: number } };
   warnings?: string[];
-  publishedVersion?: number | null;
-  /** The machine translation into the language asked for: only a reviewed or accepted one is official. */
-  translation?: { status: string; provider: string | null; review?: 'reviewed' | 'accepted' | null; official?: boolean } | null;
 }
 
 export type Invitation = components['schemas']['InvitationDto'];

@@ -2,7 +2,6 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import { type Contribution, LANGS, type Lang } from '../api/types';
-import { useLang } from '../i18n';
 import { ErrorNote, useSubmit } from './ui';
 
 /** Writes a contribution or a reply; the language is detected unless the author says. */
@@ -25,10 +24,10 @@ export function Composer({
   disabledReason?: string | null;
 }) {
   const { t } = useTranslation();
-  const uiLang = useLang();
   const id = useId();
   const [body, setBody] = useState('');
-  const [language, setLanguage] = useState<Lang | ''>(uiLang);
+  // detected from the text unless the author says (a French post written with an English interface is French)
+  const [language, setLanguage] = useState<Lang | ''>('');
   const [sent, setSent] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const submit = useSubmit(async () => {
@@ -49,7 +48,18 @@ export function Composer({
     void submit.run();
   };
   return (
-    <form onSubmit={onSubmit} className="composer stack" aria-label={parentId ? t('composer.replyLabel') : t('composer.label')}>
+    <form
+      onSubmit={onSubmit}
+      className="composer stack"
+      aria-label={parentId ? t('composer.replyLabel') : t('composer.label')}
+      // Escape closes a reply box (the reply button that opened it gets the focus back)
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
       <div className="field">
         <label htmlFor={`${id}-body`}>{parentId ? t('composer.reply') : t('composer.contribution')}</label>
         <textarea

@@ -1,4 +1,4 @@
-import { type FormEvent, memo, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, memo, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Contribution, Lang } from '../api/types';
@@ -241,6 +241,7 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
   const lang = useLang();
   const c = node.item;
   const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
+  const replyButton = useRef<HTMLButtonElement>(null);
   const mine = c.authorId === ctx.meId;
   const removed = c.status === 'deleted' || (c.status === 'hidden' && !ctx.canModerate && !mine);
   const headingId = `h-${c.id}`;
@@ -292,7 +293,7 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
             {mode !== 'edit' && (
               <div className="contribution-actions" role="group" aria-label={t('thread.actionsFor', { name: a?.displayName ?? '' })}>
                 {canReply && (
-                  <button type="button" className="link" aria-expanded={mode === 'reply'} onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}>
+                  <button ref={replyButton} type="button" className="link" aria-expanded={mode === 'reply'} onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}>
                     {t('thread.reply')}
                   </button>
                 )}
@@ -320,7 +321,10 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 parentId={c.id}
                 autoFocus
                 preModerated={ctx.preModerated}
-                onCancel={() => setMode('read')}
+                onCancel={() => {
+                  setMode('read');
+                  requestAnimationFrame(() => replyButton.current?.focus());
+                }}
                 onPosted={(r) => {
                   // the reply box closes: focus goes to the new reply rather than being lost
                   ctx.onPosted(r, { focus: true });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Consultation, Multilingual, Roundtable } from '../api/types';
 import { useLang } from '../i18n';
+import { TimeZonePicker } from './SearchPicker';
 import { compact, ErrorNote, MultilingualFields, useSubmit } from './ui';
 
 /** Weekday names in the interface language, Sunday first (the API's 0 … 6). */
@@ -45,13 +46,7 @@ export function EditConsultation({ consultation, onSaved }: { consultation: Cons
       <form onSubmit={onSubmit} className="stack">
         <MultilingualFields legend={t('organiser.title')} name="ec-title" value={title} onChange={setTitle} required />
         <MultilingualFields legend={t('organiser.description')} name="ec-description" value={description} onChange={setDescription} multiline />
-        <div className="field">
-          <label htmlFor="ec-timezone">{t('organiser.timezone')}</label>
-          <input id="ec-timezone" required value={timezone} onChange={(e) => setTimezone(e.target.value)} aria-describedby="ec-timezone-hint" />
-          <p id="ec-timezone-hint" className="hint">
-            {t('organiser.timezoneHint')}
-          </p>
-        </div>
+        <TimeZonePicker id="ec-timezone" label={t('organiser.timezone')} hint={t('searchPicker.timezoneHint')} value={timezone} onChange={setTimezone} />
         <fieldset>
           <legend>{t('structure.digestTime')}</legend>
           <p className="hint" id="ec-digest-hint">

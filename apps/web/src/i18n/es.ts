@@ -142,7 +142,7 @@ export const es: Catalogue = {
   },
   space: {
     status: { draft: 'Borrador', open: 'Abierta', closed: 'Cerrada', archived: 'Archivada' },
-    moderation: { pre: 'Revisada antes de publicarse', post: 'Publicada de inmediato' },
+    moderation: { pre: 'Un moderador revisa los mensajes antes de que aparezcan', post: 'Los mensajes aparecen en cuanto se envían' },
     closes: 'Cierra el {{date}}',
   },
   contributionStatus: { pending: 'Pendiente de revisión', published: 'Publicada', hidden: 'Oculta', rejected: 'Rechazada', deleted: 'Eliminada' },
@@ -242,6 +242,8 @@ export const es: Catalogue = {
     composerSuspended: 'La publicación está en pausa hasta el {{until}}.',
   },
   apiErrors: {
+    invalid_credentials: 'La dirección de correo o la contraseña no es correcta.',
+    invalid_code: 'Ese código no es correcto. Introduzca el código actual de su aplicación de autenticación.',
     suspended: 'Por ahora está suspendido/a aquí, así que no puede hacer esto.',
     already_flagged: 'Ya denunció esta contribución. Los moderadores la tienen.',
     own_contribution: 'No puede denunciar su propia contribución.',
@@ -631,6 +633,50 @@ export const es: Catalogue = {
     structureText: 'Cree una consulta en la página Consultas; ábrala para añadir mesas redondas, y una mesa redonda para añadir preguntas y designar moderadores y relatores.',
     apiDocs: 'Documentación de la API',
   },
+  published: {
+    digestsTitle: 'Resúmenes de los moderadores',
+    digestsIntro: 'Los resúmenes semanales de esta discusión redactados por los moderadores.',
+    digestOf: 'Resumen del {{period}}',
+    digestTitle: 'Resumen de los moderadores',
+    summariesTitle: 'Balances',
+    summariesIntro:
+      'Lo que los relatores extraen de las discusiones, publicado para todas las personas que participan.',
+    summaryOf: 'Balance del {{period}}',
+    summaryTitle: 'Balance',
+    publishedOn: 'Publicado el {{date}}',
+    openEditor: 'Abrir en el editor',
+    machineTranslation: 'Traducción automática',
+    machineNote: 'Este texto fue traducido al {{language}} por una máquina y todavía no lo ha revisado una persona.',
+    reviewed: 'Un relator revisó esta traducción.',
+    translationPending:
+      'La traducción al {{language}} aún no está lista: los textos se muestran en el idioma en que se escribieron.',
+    notTranslated: 'Los puntos clave se muestran tal como los redactaron los moderadores, en {{language}}.',
+    emptySection: 'Nada en esta sección.',
+    sources: 'Fuentes:',
+    source: 'contribución {{number}}',
+    moreSources: '(y {{count}} más)',
+  },
+  access: {
+    notAllowedTitle: 'Esta página no está abierta para usted',
+    notAllowedText:
+      'Está reservada a los moderadores, relatores u organizadores de esta parte de la consulta. Si cree que debería tener acceso, consulte a un organizador.',
+    backToQuestion: 'Volver a la pregunta',
+    backToRoundtable: 'Volver a la mesa redonda',
+    notMemberTitle: 'No es miembro de esta pregunta',
+    notMemberText:
+      'Solo los miembros de una pregunta pueden leer sus contribuciones y participar. Únase para leer lo que otros escribieron y aportar su opinión.',
+  },
+  searchPicker: {
+    options: 'Sugerencias',
+    chooseFromList: 'Elija una de las sugerencias.',
+    found_one: '{{count}} sugerencia',
+    found_many: '{{count}} sugerencias',
+    found_other: '{{count}} sugerencias',
+    none: 'Ningún resultado.',
+    countryHint: 'Empiece a escribir el nombre de su país y luego elíjalo.',
+    timezoneHint:
+      'Escriba una ciudad o región, por ejemplo Zurich o Bogotá. Las fechas y el envío del resumen siguen esta zona horaria.',
+  },
   summaryReview: {
     title: 'Traducciones del resumen publicado',
     intro: 'Quienes leen en francés o en español ven una traducción automática hasta que usted la revise. Corrija lo necesario y márquela como revisada, o acéptela tal cual: solo entonces esa versión es oficial.',
@@ -689,7 +735,6 @@ export const es: Catalogue = {
     participants_one: '{{count}} participante',
     participants_many: '{{count}} participantes',
     participants_other: '{{count}} participantes',
-    moderationPlain: { pre: 'Los mensajes se revisan antes de aparecer', post: 'Los mensajes aparecen de inmediato' },
     menu: 'Menú',
     overview: 'Moderación',
     overviewTitle: 'Las preguntas que modero',

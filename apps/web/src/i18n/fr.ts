@@ -142,7 +142,7 @@ export const fr: Catalogue = {
   },
   space: {
     status: { draft: 'Brouillon', open: 'Ouverte', closed: 'Close', archived: 'Archivée' },
-    moderation: { pre: 'Relue avant publication', post: 'Publiée immédiatement' },
+    moderation: { pre: 'Les messages sont relus par un modérateur avant de paraître', post: 'Les messages paraissent dès leur envoi' },
     closes: 'Clôture le {{date}}',
   },
   contributionStatus: { pending: 'En attente de relecture', published: 'Publiée', hidden: 'Masquée', rejected: 'Refusée', deleted: 'Supprimée' },
@@ -242,6 +242,8 @@ export const fr: Catalogue = {
     composerSuspended: 'La publication est suspendue jusqu’au {{until}}.',
   },
   apiErrors: {
+    invalid_credentials: 'L’adresse e-mail ou le mot de passe est incorrect.',
+    invalid_code: 'Ce code n’est pas le bon. Saisissez le code actuel de votre application d’authentification.',
     suspended: 'Vous êtes suspendu·e ici pour le moment : cette action n’est pas possible.',
     already_flagged: 'Vous avez déjà signalé cette contribution. Les modérateurs l’ont reçue.',
     own_contribution: 'Vous ne pouvez pas signaler votre propre contribution.',
@@ -631,6 +633,50 @@ export const fr: Catalogue = {
     structureText: 'Créez une consultation sur la page Consultations ; ouvrez-la pour ajouter des tables rondes, puis une table ronde pour ajouter des questions et désigner modérateurs et rapporteurs.',
     apiDocs: 'Documentation de l’API',
   },
+  published: {
+    digestsTitle: 'Synthèses des modérateurs',
+    digestsIntro: 'Les résumés hebdomadaires de cette discussion rédigés par les modérateurs.',
+    digestOf: 'Synthèse du {{period}}',
+    digestTitle: 'Synthèse des modérateurs',
+    summariesTitle: 'Bilans d’étape',
+    summariesIntro:
+      'Ce que les rapporteurs retiennent des discussions, publié pour toutes les personnes qui y participent.',
+    summaryOf: 'Bilan du {{period}}',
+    summaryTitle: 'Bilan d’étape',
+    publishedOn: 'Publié le {{date}}',
+    openEditor: 'Ouvrir dans l’éditeur',
+    machineTranslation: 'Traduction automatique',
+    machineNote: 'Ce texte a été traduit en {{language}} par une machine et n’a pas encore été relu par une personne.',
+    reviewed: 'Cette traduction a été relue par un rapporteur.',
+    translationPending:
+      'La traduction en {{language}} n’est pas encore prête : les textes sont affichés dans leur langue d’origine.',
+    notTranslated: 'Les points clés sont affichés tels que les modérateurs les ont rédigés, en {{language}}.',
+    emptySection: 'Rien dans cette section.',
+    sources: 'Sources :',
+    source: 'contribution {{number}}',
+    moreSources: '(et {{count}} autres)',
+  },
+  access: {
+    notAllowedTitle: 'Cette page ne vous est pas ouverte',
+    notAllowedText:
+      'Elle est réservée aux modérateurs, rapporteurs ou organisateurs de cette partie de la consultation. Si vous pensez devoir y accéder, adressez-vous à un organisateur.',
+    backToQuestion: 'Retour à la question',
+    backToRoundtable: 'Retour à la table ronde',
+    notMemberTitle: 'Vous n’êtes pas membre de cette question',
+    notMemberText:
+      'Seuls les membres d’une question peuvent lire ses contributions et y participer. Rejoignez-la pour lire ce que les autres ont écrit et donner votre avis.',
+  },
+  searchPicker: {
+    options: 'Suggestions',
+    chooseFromList: 'Choisissez l’une des suggestions.',
+    found_one: '{{count}} suggestion',
+    found_many: '{{count}} suggestions',
+    found_other: '{{count}} suggestions',
+    none: 'Aucun résultat.',
+    countryHint: 'Commencez à taper le nom de votre pays, puis choisissez-le.',
+    timezoneHint:
+      'Tapez une ville ou une région, par exemple Zurich ou Bogota. Les dates et l’envoi de la synthèse suivent ce fuseau horaire.',
+  },
   summaryReview: {
     title: 'Traductions de la synthèse publiée',
     intro: 'Les lecteurs francophones et hispanophones lisent une traduction automatique tant que vous ne l’avez pas relue. Corrigez ce qui doit l’être et marquez-la relue, ou acceptez-la telle quelle : alors seulement cette version devient officielle.',
@@ -689,7 +735,6 @@ export const fr: Catalogue = {
     participants_one: '{{count}} participant',
     participants_many: '{{count}} participants',
     participants_other: '{{count}} participants',
-    moderationPlain: { pre: 'Les messages sont relus avant de paraître', post: 'Les messages paraissent aussitôt' },
     menu: 'Menu',
     overview: 'Modération',
     overviewTitle: 'Les questions que je modère',

@@ -42,3 +42,16 @@ export function countryName(code: string | null | undefined, lang: Lang): string
     return code;
   }
 }
+
+/** An excerpt of Markdown as plain words: emphasis marks, link targets, headings and quote marks left out. */
+export function plainExcerpt(text: string | null | undefined): string {
+  if (!text) return '';
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+])\s+/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, call } from '../api/client';
 import { type AuthResult, CONSTITUENCIES, type Constituency, LANGS, type Lang } from '../api/types';
+import { CountryPicker } from '../components/SearchPicker';
 import { ErrorNote, useSubmit } from '../components/ui';
 import { useLang } from '../i18n';
 import { useAuth } from '../lib/auth';
@@ -206,24 +207,17 @@ export function ProfileFields({
           {t('profile.constituencyHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-country`}>
-          {t('profile.country')} <span className="optional">{t('common.optional')}</span>
-        </label>
-        <input
-          id={`${idPrefix}-country`}
-          autoComplete="country"
-          maxLength={2}
-          pattern="[A-Za-z]{2}"
-          aria-describedby={`${idPrefix}-country-hint`}
-          value={form.country}
-          onChange={set('country')}
-          className="short"
-        />
-        <p id={`${idPrefix}-country-hint`} className="hint">
-          {t('profile.countryHint')}
-        </p>
-      </div>
+      <CountryPicker
+        id={`${idPrefix}-country`}
+        label={
+          <>
+            {t('profile.country')} <span className="optional">{t('common.optional')}</span>
+          </>
+        }
+        hint={t('searchPicker.countryHint')}
+        value={form.country}
+        onChange={(code) => set('country')({ target: { value: code } })}
+      />
       <div className="field">
         <label htmlFor={`${idPrefix}-lang`}>{t('profile.language')}</label>
         <select id={`${idPrefix}-lang`} value={form.preferredLanguage} onChange={set('preferredLanguage')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Consultation, Multilingual, Roundtable } from '../api/types';
 import { Breadcrumbs } from '../components/Breadcrumbs';
+import { PublishedSummaries } from '../components/Published';
 import { EditConsultation, objectiveLines, RoundtableFields } from '../components/EditStructure';
 import { compact, ErrorNote, Loading, useAsync, useSubmit } from '../components/ui';
 import { useLang } from '../i18n';
@@ -64,6 +65,7 @@ export function ConsultationPage({ id }: { id: string }) {
             );
           })}
       </ol>
+      {c.roundtables && c.roundtables.length > 0 && <PublishedSummaries roundtables={c.roundtables.slice().sort((a, b) => a.number - b.number)} />}
       {user?.isOrganiser && (
         <>
           <NewRoundtable consultationId={id} next={(c.roundtables?.length ?? 0) + 1} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Consultation, Lang, Multilingual, Page } from '../api/types';
 import { LANGS } from '../api/types';
+import { TimeZonePicker } from '../components/SearchPicker';
 import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } from '../components/ui';
 import { useLang } from '../i18n';
 import { useAuth } from '../lib/auth';
@@ -196,13 +197,7 @@ function NewConsultation() {
       <form onSubmit={onSubmit} className="stack">
         <MultilingualFields legend={t('organiser.title')} name="title" value={title} onChange={setTitle} required />
         <MultilingualFields legend={t('organiser.description')} name="description" value={description} onChange={setDescription} multiline />
-        <div className="field">
-          <label htmlFor="c-timezone">{t('organiser.timezone')}</label>
-          <input id="c-timezone" required value={timezone} onChange={(e) => setTimezone(e.target.value)} aria-describedby="c-timezone-hint" />
-          <p id="c-timezone-hint" className="hint">
-            {t('organiser.timezoneHint')}
-          </p>
-        </div>
+        <TimeZonePicker id="c-timezone" label={t('organiser.timezone')} hint={t('organiser.timezoneHint')} value={timezone} onChange={setTimezone} />
         <ErrorNote error={submit.error} />
         <button type="submit" className="primary" disabled={submit.busy}>
           {t('organiser.createConsultation')}

@@ -4,7 +4,7 @@ import { api, call } from '../api/client';
 import type { Notification, NotificationPage } from '../api/types';
 import { ErrorNote, Loading, useSubmit } from '../components/ui';
 import { useLang } from '../i18n';
-import { formatDate } from '../lib/format';
+import { formatDate, plainExcerpt } from '../lib/format';
 import { notificationLink, notificationText } from '../lib/notification-text';
 import { useNotificationListener, useNotifications } from '../lib/notifications';
 import { Link, usePageTitle } from '../lib/router';
@@ -107,7 +107,7 @@ function NotificationItem({ notification: n, lang, onRead, busy }: { notificatio
       </p>
       <p className="notification-text">{notificationText(n, t, lang)}</p>
       {n.reason && <p className="note note-warn">{t('notifications.reason', { reason: n.reason })}</p>}
-      {n.excerpt && <p className="muted excerpt">{t(n.type === 'reply' ? 'notifications.replyExcerpt' : 'notifications.excerpt', { excerpt: n.excerpt })}</p>}
+      {n.excerpt && <p className="muted excerpt">{t(n.type === 'reply' ? 'notifications.replyExcerpt' : 'notifications.excerpt', { excerpt: plainExcerpt(n.excerpt) })}</p>}
       <p className="actions">
         {link && <Link to={link}>{linkText}</Link>}
         {!n.readAt && (

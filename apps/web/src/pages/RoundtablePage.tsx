@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Consultation, Multilingual, Roundtable, Space } from '../api/types';
 import { Breadcrumbs } from '../components/Breadcrumbs';
+import { PublishedSummaries } from '../components/Published';
 import { EditRoundtable } from '../components/EditStructure';
 import { RoleForm } from '../components/RoleForm';
 import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } from '../components/ui';
@@ -57,6 +58,7 @@ export function RoundtablePage({ id }: { id: string }) {
           .sort((a, b) => a.number - b.number)
           .map((s) => <QuestionCard key={s.id} space={s} />)}
       </ol>
+      <PublishedSummaries roundtables={[{ id: r.id, number: r.number }]} />
       {staff && (
         <p>
           <Link to={`/roundtables/${r.id}/stocktaking`} className="button">
@@ -97,7 +99,7 @@ function QuestionCard({ space }: { space: Space }) {
       </p>
       <p className="meta">
         <span className={`badge status-${space.status}`}>{t(`space.status.${space.status}`)}</span>{' '}
-        <span className="moderation-plain">{t(`findWay.moderationPlain.${space.moderation}`)}</span>
+        <span className="moderation-plain">{t(`space.moderation.${space.moderation}`)}</span>
         {space.closesAt && <> · {t('space.closes', { date: formatDate(space.closesAt, lang, false) })}</>}
       </p>
       {a && (

@@ -5,12 +5,13 @@ import type { Contribution, ContributionPage, Lang, Roundtable, Space, SpaceEven
 import { DeleteDialog, FlagDialog, type ModerationAction, ModerationDialog } from '../components/ActionDialogs';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { Composer } from '../components/Composer';
+import { PublishedDigests } from '../components/Published';
 import { type ThreadContext, ThreadList } from '../components/ContributionView';
 import { SuspensionBanner, useSuspension } from '../components/SuspensionBanner';
-import { ErrorNote, Loading, Toast } from '../components/ui';
+import { ErrorNote, Loading, Toast, useSubmit } from '../components/ui';
 import { isLang, useLang } from '../i18n';
 import { useAuth } from '../lib/auth';
-import { formatDate, pick } from '../lib/format';
+import { formatDate, pick, plainExcerpt } from '../lib/format';
 import { useNotificationListener } from '../lib/notifications';
 import { Link, useLocation, usePageTitle } from '../lib/router';
 import { buildTree, emptyThread, threadReducer } from '../lib/thread';
@@ -159,18 +160,23 @@ export function ThreadPage({ id }: { id: string }) {
   useEffect(() => {
     observer.current = new IntersectionObserver(
       (entries) => {
-        const ids = entries.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.id!);
-        if (ids.length) setTimeout(() => dispatch({ type: 'seen', ids }), 1500);
+        // mostly in view, or filling most of the screen (a long contribution never shows 60 % of itself on a phone)
+        const seen = (e: IntersectionObserverEntry) => e.isIntersecting && (e.intersectionRatio >= 0.6 || e.intersectionRect.height >= 0.5 * (e.rootBounds?.height ?? window.innerHeight));
+        const ids = entries.filter(seen).map((e) => (e.target as HTMLElement).dataset.id!);
+        if (ids.length) setTimeout(() => dispatch({ type: 'seen', ids }), 800);
       },
-      { threshold: 0.6 },
+      { threshold: [0, 0.25, 0.6, 1] },
     );
     return () => observer.current?.disconnect();
   }, []);
   useEffect(() => {
+    // observed again after each change of the thread: an update (a translation arriving) may render a new element
     for (const cid of thread.unseen) {
       const el = document.getElementById(`c-${cid}`);
       if (el) observer.current?.observe(el);
     }
+  }, [thread.unseen, thread.byId]);
+  useEffect(() => {
     if (thread.unseen.length) setAnnounce(t('thread.newCount', { count: thread.unseen.length }));
   }, [thread.unseen, t]);
 
@@ -217,7 +223,7 @@ export function ThreadPage({ id }: { id: string }) {
       if (options?.focus) setFocusId(c.id);
     },
     onChanged: (c) => dispatch({ type: 'upsert', item: c }),
-    onModerate: (c, action) => setModerating({ id: c.id, action, excerpt: (c.body ?? '').slice(0, 200) }),
+    onModerate: (c, action) => setModerating({ id: c.id, action, excerpt: plainExcerpt(c.body).slice(0, 200) }),
     onFlag: (c) => setFlagging(c.id),
     onDelete: (c) => setDeleting(c.id),
   };
@@ -229,24 +235,21 @@ export function ThreadPage({ id }: { id: string }) {
   const rtTitle = pick(roundtable?.title, uiLang);
 
   const join = async () => {
-    try {
-      await call(api.POST('/api/v1/spaces/{id}/members', { params: { path: { id } } }));
-      setJoinTick((n) => n + 1);
-    } catch (err) {
-      setError(err);
-    }
+    await call(api.POST('/api/v1/spaces/{id}/members', { params: { path: { id } } }));
+    setJoinTick((n) => n + 1);
   };
 
   return (
     <>
       <Breadcrumbs items={roundtable ? [{ to: `/roundtables/${roundtable.id}`, label: t('consultation.roundtableNumber', { number: roundtable.number }) + ' — ' + rtTitle.text }] : []} />
       <p className="eyebrow">
-        {t('roundtable.questionNumber', { number: space.number })} · <span className="moderation-plain">{t(`findWay.moderationPlain.${space.moderation}`)}</span>{' '}
+        {t('roundtable.questionNumber', { number: space.number })}{' '}
         {space.status !== 'open' && <span className={`badge status-${space.status}`}>{t(`space.status.${space.status}`)}</span>}
       </p>
       <h1 className="prompt-title" lang={prompt.lang}>
         {prompt.text}
       </h1>
+      <p className="muted">{t(`space.moderation.${space.moderation}`)}</p>
       {space.closesAt && <p className="muted">{t('space.closes', { date: formatDate(space.closesAt, uiLang) })}</p>}
       {lang !== uiLang && (
         <p className="note reading-lang" lang={uiLang}>
@@ -254,40 +257,37 @@ export function ThreadPage({ id }: { id: string }) {
           <Link to={path + location.hash}>{t('thread.readInMine', { language: t(`languages.${uiLang}`) })}</Link>
         </p>
       )}
-      <div className="thread-tools">
-        <p className="muted">
-          {t('thread.count', { count })}
-          {/* a suspended member is kept out of the live room: the banner says why, not "offline" */}
-          {!suspension && ' · '}
-          {!suspension && (
-            <span className={`live-status ${status}`} role="status">
-              {status === 'live' ? t('live.on') : status === 'connecting' ? t('live.connecting') : t('live.off')}
-            </span>
-          )}
-        </p>
-        <div className="field inline">
-          <label htmlFor="thread-sort">{t('thread.sort')}</label>
-          <select id="thread-sort" value={sort} onChange={(e) => setSort(e.target.value as 'oldest' | 'newest')}>
-            <option value="oldest">{t('thread.oldest')}</option>
-            <option value="newest">{t('thread.newest')}</option>
-          </select>
-        </div>
-        {(canModerate || user?.isOrganiser) && (
-          <p className="staff-links">
-            {canModerate && <Link to={`/spaces/${id}/moderation`}>{t('moderation.queueLink')}</Link>}
-            {user?.isOrganiser && <Link to={`/spaces/${id}/manage`}>{t('organiser.manageSpace')}</Link>}
-          </p>
-        )}
-      </div>
-      {suspension && <SuspensionBanner suspension={suspension} />}
       {notMember ? (
-        <div className="panel">
-          <p>{t('thread.joinText')}</p>
-          <button type="button" className="primary" onClick={() => void join()}>
-            {t('thread.join')}
-          </button>
+        <NotMemberPanel onJoin={join} />
+      ) : (
+        <div className="thread-tools">
+          <p className="muted">
+            {t('thread.count', { count })}
+            {/* a suspended member is kept out of the live room: the banner says why, not "offline" */}
+            {!suspension && ' · '}
+            {!suspension && (
+              <span className={`live-status ${status}`} role="status">
+                {status === 'live' ? t('live.on') : status === 'connecting' ? t('live.connecting') : t('live.off')}
+              </span>
+            )}
+          </p>
+          <div className="field inline">
+            <label htmlFor="thread-sort">{t('thread.sort')}</label>
+            <select id="thread-sort" value={sort} onChange={(e) => setSort(e.target.value as 'oldest' | 'newest')}>
+              <option value="oldest">{t('thread.oldest')}</option>
+              <option value="newest">{t('thread.newest')}</option>
+            </select>
+          </div>
+          {(canModerate || user?.isOrganiser) && (
+            <p className="staff-links">
+              {canModerate && <Link to={`/spaces/${id}/moderation`}>{t('moderation.queueLink')}</Link>}
+              {user?.isOrganiser && <Link to={`/spaces/${id}/manage`}>{t('organiser.manageSpace')}</Link>}
+            </p>
+          )}
         </div>
-      ) : loading && thread.byId.size === 0 ? (
+      )}
+      {suspension && <SuspensionBanner suspension={suspension} />}
+      {notMember ? null : loading && thread.byId.size === 0 ? (
         <Loading />
       ) : (
         <>
@@ -306,6 +306,7 @@ export function ThreadPage({ id }: { id: string }) {
           ) : (
             <p className="note">{t('thread.readOnly')}</p>
           )}
+          <PublishedDigests spaceId={id} />
         </>
       )}
       <div className="new-indicator" aria-hidden={thread.unseen.length === 0}>
@@ -346,5 +347,21 @@ export function ThreadPage({ id }: { id: string }) {
       />
       <Toast message={toast} onDismiss={() => setToast('')} />
     </>
+  );
+}
+
+/** Said to someone who is not a member of the question, instead of an empty thread: what that means, and joining when they may. */
+function NotMemberPanel({ onJoin }: { onJoin(): Promise<void> }) {
+  const { t } = useTranslation();
+  const joining = useSubmit(onJoin);
+  return (
+    <section className="panel access-page" aria-labelledby="not-member-h">
+      <h2 id="not-member-h">{t('access.notMemberTitle')}</h2>
+      <p>{t('access.notMemberText')}</p>
+      <ErrorNote error={joining.error} />
+      <button type="button" className="primary" disabled={joining.busy} onClick={() => void joining.run()}>
+        {t('thread.join')}
+      </button>
+    </section>
   );
 }

@@ -5,7 +5,7 @@ import type { Digest, KeyPoint } from '../../api/types';
 import { PublishDialog } from '../../components/PublishDialog';
 import { ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
 import { useLang } from '../../i18n';
-import { formatDate } from '../../lib/format';
+import { formatDate, plainExcerpt } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
 import { Figures } from './Figures';
 
@@ -82,7 +82,7 @@ export default function DigestPage({ id }: { id: string }) {
           <ol>
             {d.threads.map((th) => (
               <li key={th.contributionId}>
-                <a href={`/contributions/${th.contributionId}`}>{th.excerpt}</a> — {th.authorName} ({t(`constituency.${th.constituency}`, { defaultValue: th.constituency })}) ·{' '}
+                <a href={`/contributions/${th.contributionId}`}>{plainExcerpt(th.excerpt)}</a> — {th.authorName} ({t(`constituency.${th.constituency}`, { defaultValue: th.constituency })}) ·{' '}
                 {t('digest.replies', { count: th.replies })}
               </li>
             ))}

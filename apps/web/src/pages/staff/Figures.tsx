@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n';
+import { countryName } from '../../lib/format';
 
 /** Activity figures as the api gives them: numbers, and tables of counts (by constituency, language, country). */
 export function Figures({ figures }: { figures: Record<string, unknown> }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const entries = Object.entries(figures);
   const plain = entries.filter(([, v]) => typeof v === 'number' || typeof v === 'string');
   const nested = entries.filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) as Array<[string, Record<string, unknown>]>;
   const label = (key: string) => t(`figures.${key}`, { defaultValue: key.replace(/([A-Z])/g, ' $1').replace(/_/g, ' ').toLowerCase() });
-  const rowName = (key: string) => t(`constituency.${key}`, { defaultValue: t(`languages.${key}`, { defaultValue: key }) });
+  // countries come as ISO codes (CO, KE): shown by their name in the reader's language
+  const rowName = (key: string) => (/^[A-Z]{2}$/.test(key) ? countryName(key, lang) : t(`constituency.${key}`, { defaultValue: t(`languages.${key}`, { defaultValue: key }) }));
   return (
     <section aria-labelledby="figures-h" className="panel plain">
       <h2 id="figures-h">{t('figures.title')}</h2>

@@ -9,7 +9,7 @@ import { MemberPicker, type PickedMember, spaceMemberSearch } from '../../compon
 import { ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
 import { useLang } from '../../i18n';
 import { useAuth } from '../../lib/auth';
-import { formatDate, fromLocalInput, pick } from '../../lib/format';
+import { formatDate, fromLocalInput, pick, plainExcerpt } from '../../lib/format';
 import { Link, navigate, usePageTitle } from '../../lib/router';
 import { useSpaceLive } from '../../live/useSpaceLive';
 
@@ -109,7 +109,7 @@ export default function ModerationPage({ spaceId }: { spaceId: string }) {
                         key={action}
                         type="button"
                         className={action === 'approve' || action === 'restore' ? 'primary' : action === 'reject' || action === 'hide' ? 'danger' : ''}
-                        onClick={() => setTarget({ id: c.id, action, excerpt: (c.body ?? '').slice(0, 200) })}
+                        onClick={() => setTarget({ id: c.id, action, excerpt: plainExcerpt(c.body).slice(0, 200) })}
                       >
                         {t(`moderation.action.${action}`)}
                       </button>

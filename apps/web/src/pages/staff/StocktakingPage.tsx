@@ -174,7 +174,7 @@ export default function StocktakingPage({ id }: { id: string }) {
         {SUMMARY_LISTS.map((l) => (
           <section key={l} className="summary-section" aria-labelledby={`sec-${l}`}>
             <h2 id={`sec-${l}`}>{tp(`stocktaking.sections.${l}`)}</h2>
-            {draft.lists[l].length === 0 && !edit && <p className="muted">{t('stocktaking.emptySection')}</p>}
+            {draft.lists[l].length === 0 && !edit && <p className="muted">{tp('stocktaking.emptySection')}</p>}
             <ol className="points">
               {draft.lists[l].map((x, i) => (
                 <li key={x.id ?? `new-${i}`} className="point">
@@ -200,11 +200,11 @@ export default function StocktakingPage({ id }: { id: string }) {
                       {x.item.sources?.length > 0 && (
                         <>
                           {' · '}
-                          {t('stocktaking.sources')}{' '}
+                          {tp('stocktaking.sources')}{' '}
                           {x.item.sources.slice(0, 6).map((src, k) => (
                             <span key={src}>
                               {k > 0 && ', '}
-                              <a href={`/contributions/${src}`}>{t('stocktaking.source', { number: k + 1 })}</a>
+                              <a href={`/contributions/${src}`}>{tp('stocktaking.source', { number: k + 1 })}</a>
                             </span>
                           ))}
                           {x.item.sources.length > 6 && ` (+${x.item.sources.length - 6})`}
