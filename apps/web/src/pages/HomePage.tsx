@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
-import type { Consultation, Multilingual, Page } from '../api/types';
+import type { Consultation, ConsultationList, Multilingual } from '../api/types';
 import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } from '../components/ui';
 import { useLang } from '../i18n';
 import { useAuth } from '../lib/auth';
@@ -13,7 +13,7 @@ export function HomePage() {
   const lang = useLang();
   const { user } = useAuth();
   usePageTitle(t('home.title'));
-  const list = useAsync(() => call<Page<Consultation>>(api.GET('/api/v1/consultations', { params: { query: { limit: 100 } } })), []);
+  const list = useAsync(() => call<ConsultationList>(api.GET('/api/v1/consultations', { params: { query: { limit: 100 } } })), []);
   return (
     <>
       <h1>{t('home.title')}</h1>
