@@ -14,6 +14,7 @@ export * from './redis/redis.module';
 export * from './languages';
 export * from './http/keyset-page';
 export * from './http/page-query.dto';
+export * from './http/keyed-schema';
 export * from './events/events.module';
 export * from './queues/queue-registry';
 export * from './queues/queue-handlers';

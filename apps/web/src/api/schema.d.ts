@@ -2583,6 +2583,150 @@ export interface components {
              */
             periodEnd: string;
         };
+        DigestFiguresDto: {
+            contributions: number;
+            /** @description Contributions that start a thread */
+            threads: number;
+            replies: number;
+            /** @description Distinct authors who do not moderate the space */
+            participants: number;
+            moderators: number;
+            moderatorContributions: number;
+            /** @description Participants' contributions and heads, per constituency (moderators excluded) */
+            byConstituency: {
+                state?: {
+                    contributions: number;
+                    participants: number;
+                };
+                civil_society?: {
+                    contributions: number;
+                    participants: number;
+                };
+                business?: {
+                    contributions: number;
+                    participants: number;
+                };
+                local_government?: {
+                    contributions: number;
+                    participants: number;
+                };
+                international_organisation?: {
+                    contributions: number;
+                    participants: number;
+                };
+                youth?: {
+                    contributions: number;
+                    participants: number;
+                };
+                academia?: {
+                    contributions: number;
+                    participants: number;
+                };
+                other?: {
+                    contributions: number;
+                    participants: number;
+                };
+            };
+            /** @description Contributions per language */
+            byLanguage: {
+                en?: number;
+                fr?: number;
+                es?: number;
+            };
+            /** @description Participants' contributions per country, where the profile gives one */
+            byCountry: {
+                [key: string]: number;
+            };
+        };
+        DiscussedThreadDto: {
+            /** Format: uuid */
+            contributionId: string;
+            excerpt: string;
+            authorName: string;
+            /** @enum {string} */
+            constituency: "state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other";
+            /** @description Replies posted in the period, anywhere under it */
+            replies: number;
+            /** @description Distinct people who replied in the period */
+            repliers: number;
+        };
+        QuoteDto: {
+            /** Format: uuid */
+            contributionId: string;
+            text: string;
+            /**
+             * @description The language it was written in
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es";
+            authorName: string;
+            organisation: string | null;
+            /** @enum {string} */
+            constituency: "state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other";
+            /** @description Its English side, when it was machine-translated for the analysis */
+            english?: string;
+        };
+        ThemeDto: {
+            /** @description The sorted stems of its words: stable across digests */
+            key: string;
+            /** @description The phrase as written */
+            label: string;
+            /** @description Keys of more specific phrases folded into this theme */
+            variants: string[];
+            contributionIds: string[];
+            /** @description Contributions raising it, per constituency of their authors */
+            constituencies: {
+                state?: number;
+                civil_society?: number;
+                business?: number;
+                local_government?: number;
+                international_organisation?: number;
+                youth?: number;
+                academia?: number;
+                other?: number;
+            };
+            /** @description Distinct authors raising it */
+            authors: number;
+            /** @description Representative sentences */
+            quotes: components["schemas"]["QuoteDto"][];
+            /** @description The most central sentence of its sources, compressed (absent in digests drafted before) */
+            synopsis?: components["schemas"]["QuoteDto"];
+            /** @description Sentences of its sources that call for action, one per author */
+            calls?: components["schemas"]["QuoteDto"][];
+        };
+        ObjectiveCoverageDto: {
+            /** @description "Objective 5" → 5; otherwise its place in the list */
+            number: number;
+            text: string;
+            /** @description Participants' contributions that address it */
+            contributionIds: string[];
+        };
+        AnalysisTranslationDto: {
+            /**
+             * @description `unavailable`: the engine failed, themes of those languages stay within them; `not_needed`: all English
+             * @enum {string}
+             */
+            status: "complete" | "unavailable" | "not_needed";
+            provider: string;
+            /** @description Languages whose contributions could not be translated */
+            untranslated: ("en" | "fr" | "es")[];
+            error: string | null;
+        };
+        KeyPointDto: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** @description Marked as a priority by the moderator (stocktaking lists these) */
+            priority: boolean;
+            /** @description The theme it came from, if any */
+            themeKey: string | null;
+            /** @description Contributions it rests on */
+            sources: string[];
+            /** @enum {string} */
+            origin: "generated" | "moderator";
+            /** @description Reworded by the moderator */
+            edited: boolean;
+        };
         DigestVersionDto: {
             version: number;
             /** @enum {string} */
@@ -2608,17 +2752,17 @@ export interface components {
             /** @description Edited since it was last published (staff only) */
             hasUnpublishedChanges: boolean;
             /** @description Activity figures: contributions, threads, replies, participants, moderators (counted apart), by constituency, language and country */
-            figures: Record<string, never>;
+            figures: components["schemas"]["DigestFiguresDto"];
             /** @description Most-discussed threads */
-            threads: string[];
+            threads: components["schemas"]["DiscussedThreadDto"][];
             /** @description Recurring themes, each with its contributions, constituencies and representative quotes */
-            themes: string[];
-            /** @description How far each of the roundtable's objectives was addressed by participants: `{ number, text, contributionIds }` */
-            objectives: string[];
-            /** @description Whether French and Spanish contributions were read through the translation engine for the themes: `{ status: complete|unavailable|not_needed, provider, untranslated, error }`. `unavailable`: their themes stay within their language, and the draft says so in its first key point */
-            translation?: Record<string, never> | null;
+            themes: components["schemas"]["ThemeDto"][];
+            /** @description How far each of the roundtable's objectives was addressed by participants */
+            objectives: components["schemas"]["ObjectiveCoverageDto"][];
+            /** @description Whether French and Spanish contributions were read through the translation engine for the themes (null in digests drafted before). `unavailable`: their themes stay within their language, and the draft says so in its first key point */
+            translation: components["schemas"]["AnalysisTranslationDto"] | null;
             /** @description What the moderator says; generated from the themes, then edited */
-            keyPoints: string[];
+            keyPoints: components["schemas"]["KeyPointDto"][];
             /** @description Edit history (staff only) */
             versions?: components["schemas"]["DigestVersionDto"][];
             createdAt: string;
@@ -2644,6 +2788,163 @@ export interface components {
             /** @description The version you edited; a newer one on the server answers 409 */
             expectedVersion?: number;
         };
+        SummaryTranslationDto: {
+            /** @enum {string} */
+            status: "pending" | "done" | "failed";
+            provider: string | null;
+            /**
+             * @description Reviewed (with corrections) or accepted by a rapporteur; null: nobody reviewed it
+             * @enum {string|null}
+             */
+            review: "reviewed" | "accepted" | null;
+            /** @description Only a reviewed or accepted translation is the official text in its language */
+            official: boolean;
+        };
+        ParticipationGroupDto: {
+            /** @enum {string} */
+            constituency: "state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other";
+            participants: number;
+            /** @description Distinct States (countries) for `state`; distinct organisations for the others */
+            entities: number;
+            contributions: number;
+        };
+        RegionFiguresDto: {
+            /** @enum {string} */
+            region: "Africa" | "Americas" | "Asia" | "Europe" | "Oceania";
+            countries: number;
+            participants: number;
+        };
+        QuestionFiguresDto: {
+            /** Format: uuid */
+            spaceId: string;
+            number: number;
+            /** @description The question, in up to three languages */
+            prompt: {
+                en?: string;
+                fr?: string;
+                es?: string;
+            };
+            contributions: number;
+            participantContributions: number;
+            replies: number;
+            participants: number;
+            moderatorContributions: number;
+            members: number;
+            /** @description The published digests of this question the summary was compiled from */
+            digests: number;
+        };
+        SummaryParticipationDto: {
+            participants: number;
+            /** @description Of the participants, those whose organisation and constituency are verified (absent in summaries compiled before) */
+            verified?: number;
+            contributions: number;
+            participantContributions: number;
+            replies: number;
+            moderators: number;
+            moderatorContributions: number;
+            groups: components["schemas"]["ParticipationGroupDto"][];
+            /** @description The UN M49 regions of participants' countries, most participants first (absent in summaries compiled before) */
+            regions?: components["schemas"]["RegionFiguresDto"][];
+            /** @description Contributions per language */
+            languages: {
+                en?: number;
+                fr?: number;
+                es?: number;
+            };
+            questions: components["schemas"]["QuestionFiguresDto"][];
+            /** @description The participation sentence (the rapporteur’s `participationText` when edited) */
+            sentence: string;
+            /** @description The regions sentence (the rapporteur’s `regionsText` when edited; null when no profile names a country) */
+            regionsSentence: string | null;
+            moderatorsSentence: string;
+            /** @description One sentence per question */
+            questionSentences: string[];
+        };
+        SummaryItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Stable across re-compiles: `theme:<key>`, `priority:<digest>:<point>`, `action:<key>`, `gap:<key>`, `objective:<n>`, `question:<space>`, `custom:<id>` */
+            key: string;
+            /** @enum {string} */
+            kind: "theme" | "priority" | "action" | "single-constituency" | "objective" | "low-engagement" | "custom";
+            /** @description The theme or gap it is about */
+            label: string | null;
+            /** @description The rapporteur's wording */
+            text: string | null;
+            /** @description The summariser's rewording */
+            phrased: string | null;
+            /** @description The moderator's priority it came from */
+            sourceText: string | null;
+            constituencies: ("state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other")[];
+            contributions: number;
+            participants: number;
+            /** @description The questions (numbers) it was raised in */
+            questions: number[];
+            /** @description Contributions it rests on */
+            sources: string[];
+            quotes: components["schemas"]["QuoteDto"][];
+            /** @description What it says in one sentence: the most central sentence of its sources (key emphases), or the clearest call for action (priorities) */
+            synopsis?: components["schemas"]["QuoteDto"] | null;
+            /** @description The UN M49 regions of the participants who raised it */
+            regions?: ("Africa" | "Americas" | "Asia" | "Europe" | "Oceania")[];
+            /** @description An objective of the roundtable (gaps): its number as the organiser gave it */
+            objective?: number | null;
+            /** @description Reworded by the rapporteur */
+            edited: boolean;
+            /** @description Kept for its edit, although the discussion no longer yields it */
+            stale?: boolean;
+            /** @description Its wording in `lang` */
+            statement: string;
+            /** @description The wording is a machine translation into `lang` */
+            machineTranslated: boolean;
+        };
+        SummarySectionsDto: {
+            /** @description In `lang` */
+            introduction: string | null;
+            /** @description The rapporteur's own participation text, as written; null shows the generated sentence */
+            participationText: string | null;
+            /** @description The rapporteur's own sentence on the regions participants came from, as written; null shows the generated one */
+            regionsText: string | null;
+            keyEmphases: components["schemas"]["SummaryItemDto"][];
+            convergence: components["schemas"]["SummaryItemDto"][];
+            priorities: components["schemas"]["SummaryItemDto"][];
+            gaps: components["schemas"]["SummaryItemDto"][];
+        };
+        AnnexRowDto: {
+            /** @description The question (space); empty in `totals` */
+            spaceId: string;
+            /** @description Its number; 0 in `totals` */
+            number: number;
+            /** @description Participants' contributions per constituency */
+            counts: {
+                state?: number;
+                civil_society?: number;
+                business?: number;
+                local_government?: number;
+                international_organisation?: number;
+                youth?: number;
+                academia?: number;
+                other?: number;
+            };
+            /** @description Moderators' contributions */
+            moderators: number;
+            total: number;
+        };
+        AnnexDto: {
+            /** @description The columns */
+            constituencies: ("state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other")[];
+            rows: components["schemas"]["AnnexRowDto"][];
+            totals: components["schemas"]["AnnexRowDto"];
+        };
+        CompiledDigestRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            spaceId: string;
+            version: number;
+            periodStart: string;
+            periodEnd: string;
+        };
         SummaryVersionDto: {
             version: number;
             /** @enum {string} */
@@ -2668,18 +2969,18 @@ export interface components {
             /** @enum {string} */
             lang: "en" | "fr" | "es";
             /** @description Machine translation of the free text into `lang`: `status` pending, done or failed; `review` reviewed or accepted by a rapporteur, or null; `official`: only a reviewed or accepted translation is the official text (null for the original language) */
-            translation: Record<string, never> | null;
+            translation: components["schemas"]["SummaryTranslationDto"] | null;
             /** @description Who worded the statements: extractive or openai */
             summariser: string;
             compiledAt: string;
             /** @description Participation figures from the database, with the sentences in `lang`; `regions` lists the UN M49 regions of the participants’ countries and `regionsSentence` says them (the rapporteur’s `regionsText` when edited; null when no profile names a country) */
-            participation: Record<string, never>;
+            participation: components["schemas"]["SummaryParticipationDto"];
             /** @description Editable sections; each item with its sources and its wording (`statement`) in `lang` */
-            sections: Record<string, never>;
+            sections: components["schemas"]["SummarySectionsDto"];
             /** @description Spaces × constituencies */
-            annex: Record<string, never>;
+            annex: components["schemas"]["AnnexDto"];
             /** @description The published digests it was compiled from */
-            digests: string[];
+            digests: components["schemas"]["CompiledDigestRefDto"][];
             /** @description For the rapporteur: what is missing (staff only) */
             warnings?: string[];
             /** @description Edit history (staff only) */
@@ -2688,19 +2989,63 @@ export interface components {
         SummaryListDto: {
             items: components["schemas"]["SummaryDto"][];
         };
+        SynthesisRoundtableDto: {
+            /** Format: uuid */
+            roundtableId: string;
+            number: number;
+            /** @description In `lang` when it has one */
+            title: string;
+            /**
+             * Format: uuid
+             * @description Its latest published stocktaking summary
+             */
+            summaryId: string;
+            /** Format: date-time */
+            publishedAt: string;
+            participants: number;
+            /** @description The statements of its key emphases, in `lang` */
+            keyEmphases: string[];
+        };
+        SynthesisParticipationDto: {
+            /** @description Each person once */
+            participants: number;
+            regions: components["schemas"]["RegionFiguresDto"][];
+            /** @description Null when no profile names a country */
+            regionsSentence: string | null;
+        };
+        SynthesisThemeDto: {
+            /** @description In `lang` */
+            label: string;
+            /** @description The roundtables (numbers) whose published summary lists it among key emphases */
+            roundtables: number[];
+            constituencies: ("state" | "civil_society" | "business" | "local_government" | "international_organisation" | "youth" | "academia" | "other")[];
+            regions: ("Africa" | "Americas" | "Asia" | "Europe" | "Oceania")[];
+            contributions: number;
+        };
+        SynthesisRegionDto: {
+            /** @enum {string} */
+            region: "Africa" | "Americas" | "Asia" | "Europe" | "Oceania";
+            countries: number;
+            participants: number;
+            /** @description The region, in `lang` */
+            name: string;
+            /** @description The themes its participants raised, broadest first */
+            themes: string[];
+            sentence: string;
+        };
         ConsultationSynthesisDto: {
             /** Format: uuid */
             consultationId: string;
             /** @enum {string} */
             lang: "en" | "fr" | "es";
             /** @description Each roundtable with a published stocktaking summary: its number, title, summary and key emphases (statements in `lang`) */
-            roundtables: string[];
+            roundtables: components["schemas"]["SynthesisRoundtableDto"][];
             /** @description Participants of those roundtables (each person once), their UN M49 regions, and the sentence saying them */
-            participation: Record<string, never>;
+            participation: components["schemas"]["SynthesisParticipationDto"];
             /** @description Themes across the roundtables, those raised in most roundtables and by most constituencies first */
-            themes: string[];
+            themes: components["schemas"]["SynthesisThemeDto"][];
             /** @description One short section per region: who took part and which themes they raised */
-            regions: string[];
+            regions: components["schemas"]["SynthesisRegionDto"][];
         };
         TranslationReviewDto: {
             /** Format: uuid */
@@ -2762,13 +3107,24 @@ export interface components {
             /** @description The version the preview was made from; a newer one on the server answers 409 */
             expectedVersion?: number;
         };
+        RecompileChangesDto: {
+            /** @description Items a re-compile adds (`<section>/<key>`) */
+            added: string[];
+            /** @description Items it removes (`<section>/<key>`) */
+            removed: string[];
+            /** @description Your edits it keeps */
+            keptEdits: number;
+            /** @description Edited items kept although the discussion no longer yields them */
+            stale: number;
+            figuresChanged: boolean;
+        };
         RecompileResultDto: {
             /** @description Whether the re-compile was saved (confirm: true) */
             applied: boolean;
             /** @description The version the preview or re-compile was made from */
             basedOnVersion: number;
             /** @description What changes: items added and removed, edits kept, figures */
-            changes: Record<string, never>;
+            changes: components["schemas"]["RecompileChangesDto"];
             summary: components["schemas"]["SummaryDto"];
         };
     };

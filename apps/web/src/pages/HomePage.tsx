@@ -1,7 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
-import type { Consultation, Lang, Multilingual, Page } from '../api/types';
+import type { Consultation, ConsultationList, Lang, Multilingual } from '../api/types';
 import { LANGS } from '../api/types';
 import { TimeZonePicker } from '../components/SearchPicker';
 import { compact, ErrorNote, Loading, MultilingualFields, useAsync, useSubmit } from '../components/ui';
@@ -28,7 +28,7 @@ export function HomePage() {
   const [show, setShow] = useState<'all' | 'mine'>('all');
   const [status, setStatus] = useState<Status | ''>('');
   usePageTitle(t('home.title'));
-  const list = useAsync(() => call<Page<Consultation>>(api.GET('/api/v1/consultations', { params: { query: { limit: 100 } } })), []);
+  const list = useAsync(() => call<ConsultationList>(api.GET('/api/v1/consultations', { params: { query: { limit: 100 } } })), []);
 
   const shown = useMemo(() => {
     const words = normalise(query).split(/\s+/).filter(Boolean);

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CONSTITUENCIES, COUNTS_BY_CONSTITUENCY, COUNTS_BY_LANGUAGE, keyedBy, LANGUAGES } from '@roundtable/core';
+import type { Constituency, Language } from '@roundtable/core';
 import type { AnalysisTranslation } from '../analysis/theme-analyser';
-import type { ObjectiveCoverage, Theme } from '../analysis/theme.types';
-import type { DigestFigures, DiscussedThread, KeyPoint } from './digest.types';
+import type { ObjectiveCoverage, Quote, Theme } from '../analysis/theme.types';
+import type { ConstituencyFigures, DigestFigures, DiscussedThread, KeyPoint } from './digest.types';
 import { MAX_KEY_POINT_TEXT, MAX_KEY_POINTS } from './key-points';
 
 /** A period: from `periodStart` (included) to `periodEnd` (excluded). */
@@ -53,6 +55,79 @@ export class DigestVersionDto {
   @ApiProperty() createdAt: string;
 }
 
+/** A sentence quoted as its author wrote it (themes of digests, items of summaries). */
+export class QuoteDto implements Quote {
+  @ApiProperty({ type: String, format: 'uuid' }) contributionId: string;
+  @ApiProperty({ type: String }) text: string;
+  @ApiProperty({ type: String, enum: LANGUAGES, description: 'The language it was written in' }) language: Language;
+  @ApiProperty({ type: String }) authorName: string;
+  @ApiProperty({ type: String, nullable: true }) organisation: string | null;
+  @ApiProperty({ type: String, enum: CONSTITUENCIES }) constituency: Constituency;
+  @ApiPropertyOptional({ type: String, description: 'Its English side, when it was machine-translated for the analysis' }) english?: string;
+}
+
+export class ThemeDto implements Theme {
+  @ApiProperty({ type: String, description: 'The sorted stems of its words: stable across digests' }) key: string;
+  @ApiProperty({ type: String, description: 'The phrase as written' }) label: string;
+  @ApiProperty({ type: [String], description: 'Keys of more specific phrases folded into this theme' }) variants: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) contributionIds: string[];
+  @ApiProperty({ ...COUNTS_BY_CONSTITUENCY, description: 'Contributions raising it, per constituency of their authors' }) constituencies: Partial<Record<Constituency, number>>;
+  @ApiProperty({ type: 'integer', description: 'Distinct authors raising it' }) authors: number;
+  @ApiProperty({ type: [QuoteDto], description: 'Representative sentences' }) quotes: QuoteDto[];
+  @ApiPropertyOptional({ type: QuoteDto, description: 'The most central sentence of its sources, compressed (absent in digests drafted before)' }) synopsis?: QuoteDto;
+  @ApiPropertyOptional({ type: [QuoteDto], description: 'Sentences of its sources that call for action, one per author' }) calls?: QuoteDto[];
+}
+
+export class ObjectiveCoverageDto implements ObjectiveCoverage {
+  @ApiProperty({ type: 'integer', description: '"Objective 5" → 5; otherwise its place in the list' }) number: number;
+  @ApiProperty({ type: String }) text: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: "Participants' contributions that address it" }) contributionIds: string[];
+}
+
+export class DiscussedThreadDto implements DiscussedThread {
+  @ApiProperty({ type: String, format: 'uuid' }) contributionId: string;
+  @ApiProperty({ type: String }) excerpt: string;
+  @ApiProperty({ type: String }) authorName: string;
+  @ApiProperty({ type: String, enum: CONSTITUENCIES }) constituency: Constituency;
+  @ApiProperty({ type: 'integer', description: 'Replies posted in the period, anywhere under it' }) replies: number;
+  @ApiProperty({ type: 'integer', description: 'Distinct people who replied in the period' }) repliers: number;
+}
+
+export class DigestFiguresDto implements DigestFigures {
+  @ApiProperty({ type: 'integer' }) contributions: number;
+  @ApiProperty({ type: 'integer', description: 'Contributions that start a thread' }) threads: number;
+  @ApiProperty({ type: 'integer' }) replies: number;
+  @ApiProperty({ type: 'integer', description: 'Distinct authors who do not moderate the space' }) participants: number;
+  @ApiProperty({ type: 'integer' }) moderators: number;
+  @ApiProperty({ type: 'integer' }) moderatorContributions: number;
+  @ApiProperty({
+    ...keyedBy(CONSTITUENCIES, { type: 'object', properties: { contributions: { type: 'integer' }, participants: { type: 'integer' } }, required: ['contributions', 'participants'] }),
+    description: "Participants' contributions and heads, per constituency (moderators excluded)",
+  })
+  byConstituency: Partial<Record<Constituency, ConstituencyFigures>>;
+  @ApiProperty({ ...COUNTS_BY_LANGUAGE, description: 'Contributions per language' }) byLanguage: Partial<Record<Language, number>>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: "Participants' contributions per country, where the profile gives one" })
+  byCountry: Record<string, number>;
+}
+
+export class AnalysisTranslationDto implements AnalysisTranslation {
+  @ApiProperty({ type: String, enum: ['complete', 'unavailable', 'not_needed'], description: '`unavailable`: the engine failed, themes of those languages stay within them; `not_needed`: all English' })
+  status: 'complete' | 'unavailable' | 'not_needed';
+  @ApiProperty({ type: String }) provider: string;
+  @ApiProperty({ type: String, enum: LANGUAGES, isArray: true, description: 'Languages whose contributions could not be translated' }) untranslated: Language[];
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+}
+
+export class KeyPointDto implements KeyPoint {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String }) text: string;
+  @ApiProperty({ type: Boolean, description: 'Marked as a priority by the moderator (stocktaking lists these)' }) priority: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'The theme it came from, if any' }) themeKey: string | null;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Contributions it rests on' }) sources: string[];
+  @ApiProperty({ type: String, enum: ['generated', 'moderator'] }) origin: 'generated' | 'moderator';
+  @ApiProperty({ type: Boolean, description: 'Reworded by the moderator' }) edited: boolean;
+}
+
 export class DigestDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) spaceId: string;
@@ -64,19 +139,20 @@ export class DigestDto {
   @ApiProperty({ nullable: true, type: Number }) publishedVersion: number | null;
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
   @ApiProperty({ description: 'Edited since it was last published (staff only)' }) hasUnpublishedChanges: boolean;
-  @ApiProperty({ description: 'Activity figures: contributions, threads, replies, participants, moderators (counted apart), by constituency, language and country' })
-  figures: DigestFigures;
-  @ApiProperty({ description: 'Most-discussed threads' }) threads: DiscussedThread[];
-  @ApiProperty({ description: 'Recurring themes, each with its contributions, constituencies and representative quotes' }) themes: Theme[];
-  @ApiProperty({ description: "How far each of the roundtable's objectives was addressed by participants: `{ number, text, contributionIds }`" }) objectives: ObjectiveCoverage[];
-  @ApiPropertyOptional({
+  @ApiProperty({ type: DigestFiguresDto, description: 'Activity figures: contributions, threads, replies, participants, moderators (counted apart), by constituency, language and country' })
+  figures: DigestFiguresDto;
+  @ApiProperty({ type: [DiscussedThreadDto], description: 'Most-discussed threads' }) threads: DiscussedThreadDto[];
+  @ApiProperty({ type: [ThemeDto], description: 'Recurring themes, each with its contributions, constituencies and representative quotes' }) themes: ThemeDto[];
+  @ApiProperty({ type: [ObjectiveCoverageDto], description: "How far each of the roundtable's objectives was addressed by participants" }) objectives: ObjectiveCoverageDto[];
+  @ApiProperty({
+    type: AnalysisTranslationDto,
     nullable: true,
     description:
-      'Whether French and Spanish contributions were read through the translation engine for the themes: `{ status: complete|unavailable|not_needed, provider, untranslated, error }`. ' +
+      'Whether French and Spanish contributions were read through the translation engine for the themes (null in digests drafted before). ' +
       '`unavailable`: their themes stay within their language, and the draft says so in its first key point',
   })
-  translation: AnalysisTranslation | null;
-  @ApiProperty({ description: 'What the moderator says; generated from the themes, then edited' }) keyPoints: KeyPoint[];
+  translation: AnalysisTranslationDto | null;
+  @ApiProperty({ type: [KeyPointDto], description: 'What the moderator says; generated from the themes, then edited' }) keyPoints: KeyPointDto[];
   @ApiPropertyOptional({ type: [DigestVersionDto], description: 'Edit history (staff only)' }) versions?: DigestVersionDto[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

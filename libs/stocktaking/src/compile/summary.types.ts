@@ -75,7 +75,8 @@ export interface SummaryQuote {
   english?: string;
 }
 
-export type ItemKind = 'theme' | 'priority' | 'action' | 'single-constituency' | 'objective' | 'low-engagement' | 'custom';
+export const ITEM_KINDS = ['theme', 'priority', 'action', 'single-constituency', 'objective', 'low-engagement', 'custom'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /**
  * A statement of the summary. Its wording is, in order of precedence: the rapporteur's

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, LANGUAGES } from '@roundtable/core';
+import { CONSTITUENCIES, DomainError, LANGUAGES } from '@roundtable/core';
 import type { Constituency, Language, Multilingual } from '@roundtable/core';
 import { regionFigures } from '../compile/participation';
 import { REGIONS, Region } from '../compile/regions';
@@ -10,6 +10,7 @@ import type { RegionFigures, SummaryContent, SummaryItem } from '../compile/summ
 import { CATALOGUES, Catalogue } from '../i18n/catalogue';
 import { labelLanguage, TranslatedTexts } from '../render/free-text';
 import { regionsSentence, statement } from '../render/summary-document';
+import { RegionFiguresDto } from './summary.dto';
 import { SummaryView } from './summary-view';
 
 /** A theme across the consultation's roundtables. */
@@ -30,17 +31,50 @@ export interface SynthesisRegion extends RegionFigures {
   sentence: string;
 }
 
+export class SynthesisRoundtableDto {
+  @ApiProperty({ type: String, format: 'uuid' }) roundtableId: string;
+  @ApiProperty({ type: 'integer' }) number: number;
+  @ApiProperty({ type: String, description: 'In `lang` when it has one' }) title: string;
+  @ApiProperty({ type: String, format: 'uuid', description: 'Its latest published stocktaking summary' }) summaryId: string;
+  @ApiProperty({ type: String, format: 'date-time' }) publishedAt: string;
+  @ApiProperty({ type: 'integer' }) participants: number;
+  @ApiProperty({ type: [String], description: 'The statements of its key emphases, in `lang`' }) keyEmphases: string[];
+}
+
+export class SynthesisParticipationDto {
+  @ApiProperty({ type: 'integer', description: 'Each person once' }) participants: number;
+  @ApiProperty({ type: [RegionFiguresDto] }) regions: RegionFiguresDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Null when no profile names a country' }) regionsSentence: string | null;
+}
+
+export class SynthesisThemeDto implements SynthesisTheme {
+  @ApiProperty({ type: String, description: 'In `lang`' }) label: string;
+  @ApiProperty({ type: 'integer', isArray: true, description: 'The roundtables (numbers) whose published summary lists it among key emphases' }) roundtables: number[];
+  @ApiProperty({ type: String, enum: CONSTITUENCIES, isArray: true }) constituencies: Constituency[];
+  @ApiProperty({ type: String, enum: REGIONS, isArray: true }) regions: Region[];
+  @ApiProperty({ type: 'integer' }) contributions: number;
+}
+
+export class SynthesisRegionDto implements SynthesisRegion {
+  @ApiProperty({ type: String, enum: REGIONS }) region: Region;
+  @ApiProperty({ type: 'integer' }) countries: number;
+  @ApiProperty({ type: 'integer' }) participants: number;
+  @ApiProperty({ type: String, description: 'The region, in `lang`' }) name: string;
+  @ApiProperty({ type: [String], description: 'The themes its participants raised, broadest first' }) themes: string[];
+  @ApiProperty({ type: String }) sentence: string;
+}
+
 export class ConsultationSynthesisDto {
   @ApiProperty({ format: 'uuid' }) consultationId: string;
   @ApiProperty({ enum: LANGUAGES }) lang: Language;
-  @ApiProperty({ description: 'Each roundtable with a published stocktaking summary: its number, title, summary and key emphases (statements in `lang`)' })
-  roundtables: Array<{ roundtableId: string; number: number; title: string; summaryId: string; publishedAt: string; participants: number; keyEmphases: string[] }>;
-  @ApiProperty({ description: 'Participants of those roundtables (each person once), their UN M49 regions, and the sentence saying them' })
-  participation: { participants: number; regions: RegionFigures[]; regionsSentence: string | null };
-  @ApiProperty({ description: 'Themes across the roundtables, those raised in most roundtables and by most constituencies first' })
-  themes: SynthesisTheme[];
-  @ApiProperty({ description: 'One short section per region: who took part and which themes they raised' })
-  regions: SynthesisRegion[];
+  @ApiProperty({ type: [SynthesisRoundtableDto], description: 'Each roundtable with a published stocktaking summary: its number, title, summary and key emphases (statements in `lang`)' })
+  roundtables: SynthesisRoundtableDto[];
+  @ApiProperty({ type: SynthesisParticipationDto, description: 'Participants of those roundtables (each person once), their UN M49 regions, and the sentence saying them' })
+  participation: SynthesisParticipationDto;
+  @ApiProperty({ type: [SynthesisThemeDto], description: 'Themes across the roundtables, those raised in most roundtables and by most constituencies first' })
+  themes: SynthesisThemeDto[];
+  @ApiProperty({ type: [SynthesisRegionDto], description: 'One short section per region: who took part and which themes they raised' })
+  regions: SynthesisRegionDto[];
 }
 
 /**

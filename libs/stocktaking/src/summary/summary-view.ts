@@ -37,12 +37,12 @@ export interface Shown {
 
 /** The machine translation of a published version into the language asked for, and whether a rapporteur reviewed it. */
 export interface TranslationState {
-  status: string;
+  status: 'pending' | 'done' | 'failed';
   provider: string | null;
   /** `reviewed` (with corrections) or `accepted` by a rapporteur; null: a machine translation nobody reviewed. */
-  review?: 'reviewed' | 'accepted' | null;
+  review: 'reviewed' | 'accepted' | null;
   /** Only a reviewed or accepted translation is the official text in its language. */
-  official?: boolean;
+  official: boolean;
 }
 
 /** Turns a summary into what readers get: the JSON view in a language, or the document the exporters render. */
@@ -56,7 +56,7 @@ export class SummaryView {
   /** The free-text translations of a published version into `lang`, when the worker has made them. */
   async texts(summaryId: string, version: number | null, lang: Language, source: Language): Promise<{ texts: TranslatedTexts; translation: Shown['translation'] }> {
     if (lang === source || version === null) return { texts: new TranslatedTexts(lang), translation: null };
-    const [row]: Array<{ status: string; provider: string | null; texts: Record<string, string>; review: 'reviewed' | 'accepted' | null; corrections: Record<string, string> }> =
+    const [row]: Array<{ status: TranslationState['status']; provider: string | null; texts: Record<string, string>; review: 'reviewed' | 'accepted' | null; corrections: Record<string, string> }> =
       await this.db.query(
         `SELECT status, provider, texts, review, corrections FROM stocktaking_translations WHERE summary_id = $1 AND version = $2 AND language = $3`,
         [summaryId, version, lang],

@@ -9,7 +9,7 @@ import { useAuth } from '../../lib/auth';
 import { formatDate, pick } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
 
-const wording = (i: SummaryItem) => i.statement ?? i.display ?? i.text ?? i.phrased ?? i.sourceText ?? i.label ?? '';
+const wording = (i: SummaryItem) => i.statement ?? i.text ?? i.phrased ?? i.sourceText ?? i.label ?? '';
 
 /** A published stocktaking summary as members read it: in their language, machine translation said as such. */
 export default function SummaryReadPage({ id }: { id: string }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
-import type { Digest, KeyPoint } from '../../api/types';
+import type { Digest, KeyPointDraft } from '../../api/types';
 import { PublishDialog } from '../../components/PublishDialog';
 import { ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
 import { useLang } from '../../i18n';
@@ -14,7 +14,7 @@ export default function DigestPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const res = useAsync(() => call<Digest>(api.GET('/api/v1/digests/{id}', { params: { path: { id } } })), [id]);
-  const [points, setPoints] = useState<KeyPoint[]>([]);
+  const [points, setPoints] = useState<KeyPointDraft[]>([]);
   const [saved, setSaved] = useState('');
   const [dirty, setDirty] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -22,7 +22,7 @@ export default function DigestPage({ id }: { id: string }) {
   const d = res.data;
   useEffect(() => {
     if (!d) return;
-    setPoints(Array.isArray(d.keyPoints) ? d.keyPoints : []);
+    setPoints(d.keyPoints);
     setDirty(false);
   }, [d]);
   // the api takes the points as they should now read (unknown fields are refused)
@@ -45,7 +45,7 @@ export default function DigestPage({ id }: { id: string }) {
   });
   if (res.error) return <ErrorNote error={res.error} />;
   if (!d) return <Loading />;
-  const edit = (next: KeyPoint[]) => {
+  const edit = (next: KeyPointDraft[]) => {
     setPoints(next);
     setSaved('');
     setDirty(true);
@@ -56,7 +56,7 @@ export default function DigestPage({ id }: { id: string }) {
     next.splice(i + by, 0, p);
     edit(next);
   };
-  const change = (i: number, patch: Partial<KeyPoint>) => edit(points.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const change = (i: number, patch: Partial<KeyPointDraft>) => edit(points.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
     <>
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -75,8 +75,8 @@ export default function DigestPage({ id }: { id: string }) {
         <span className={`badge status-${d.status}`}>{t(`digest.status.${d.status}`, { defaultValue: d.status })}</span>
         {d.hasUnpublishedChanges && d.status === 'published' && <> · {t('digest.unpublishedChanges')}</>}
       </p>
-      {d.figures && <Figures figures={d.figures} />}
-      {Array.isArray(d.threads) && d.threads.length > 0 && (
+      <Figures figures={d.figures} />
+      {d.threads.length > 0 && (
         <section aria-labelledby="threads-h">
           <h2 id="threads-h">{t('digest.threads')}</h2>
           <ol>
@@ -94,18 +94,18 @@ export default function DigestPage({ id }: { id: string }) {
           {t('digest.translationUnavailable', { languages: d.translation.untranslated.map((l) => t(`languages.${l}`, { defaultValue: l })).join(', '), provider: d.translation.provider })}
         </p>
       )}
-      {Array.isArray(d.themes) && d.themes.length > 0 && (
+      {d.themes.length > 0 && (
         <section aria-labelledby="themes-h">
           <h2 id="themes-h">{t('digest.themes')}</h2>
           <ul className="themes">
             {d.themes.map((th) => (
               <li key={th.key}>
                 <strong>{th.label}</strong> —{' '}
-                {Object.keys(th.constituencies ?? {})
+                {Object.keys(th.constituencies)
                   .map((c) => t(`constituency.${c}`, { defaultValue: c }))
                   .join(', ')}{' '}
-                · {t('digest.contributionCount', { count: th.contributionIds?.length ?? 0 })}
-                {th.quotes?.[0] && (
+                · {t('digest.contributionCount', { count: th.contributionIds.length })}
+                {th.quotes[0] && (
                   <blockquote className="excerpt" lang={th.quotes[0].language}>
                     <p>“{th.quotes[0].text}”</p>
                     <footer>

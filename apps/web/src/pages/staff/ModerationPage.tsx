@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, call, download } from '../../api/client';
-import type { AuditEntry, Digest, Page, QueueItem, RunningSuspension, Space } from '../../api/types';
+import type { AuditEntry, AuditPage, Digest, DigestList, QueueItem, QueuePage, RunningSuspensionPage, Space } from '../../api/types';
 import { LiftSuspensionDialog, type ModerationAction, ModerationDialog } from '../../components/ActionDialogs';
 import { ContributionText } from '../../components/ContributionView';
 import { MemberPicker, type PickedMember, spaceMemberSearch } from '../../components/MemberPicker';
@@ -19,7 +19,7 @@ export default function ModerationPage({ spaceId }: { spaceId: string }) {
   const spaceRes = useAsync(() => call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id: spaceId } } })), [spaceId]);
   const queue = useAsync(
     // moderators read queued items as written (the queue takes no language)
-    () => call<Page<QueueItem>>(api.GET('/api/v1/spaces/{id}/moderation/queue', { params: { path: { id: spaceId }, query: { limit: 100 } } })),
+    () => call<QueuePage>(api.GET('/api/v1/spaces/{id}/moderation/queue', { params: { path: { id: spaceId }, query: { limit: 100 } } })),
     [spaceId],
   );
   const [logTick, setLogTick] = useState(0);
@@ -231,7 +231,7 @@ function RunningSuspensions({ spaceId, tick, onLifted }: { spaceId: string; tick
   const { t } = useTranslation();
   const lang = useLang();
   const { user } = useAuth();
-  const list = useAsync(() => call<Page<RunningSuspension>>(api.GET('/api/v1/spaces/{id}/suspensions', { params: { path: { id: spaceId }, query: { limit: 100 } } })), [spaceId, tick]);
+  const list = useAsync(() => call<RunningSuspensionPage>(api.GET('/api/v1/spaces/{id}/suspensions', { params: { path: { id: spaceId }, query: { limit: 100 } } })), [spaceId, tick]);
   const [target, setTarget] = useState<{ id: string; name: string } | null>(null);
   const [lifted, setLifted] = useState('');
   const items = list.data?.items ?? [];
@@ -289,8 +289,8 @@ function DigestsSection({ spaceId }: { spaceId: string }) {
   const [start, setStart] = useState(week.start);
   const [end, setEnd] = useState(week.end);
   // the contract has no list of a space's digests; shown when the api offers one
-  const list = useAsync(() => call<Page<Digest> | Digest[]>(api.GET('/api/v1/spaces/{id}/digests', { params: { path: { id: spaceId } } })).catch(() => null), [spaceId]);
-  const items = Array.isArray(list.data) ? list.data : list.data?.items ?? [];
+  const list = useAsync(() => call<DigestList>(api.GET('/api/v1/spaces/{id}/digests', { params: { path: { id: spaceId } } })).catch(() => null), [spaceId]);
+  const items = list.data?.items ?? [];
   const submit = useSubmit(async () => {
     const digest = await call<Digest>(
       api.POST('/api/v1/spaces/{id}/digests', {
@@ -350,7 +350,7 @@ function statusChange(e: AuditEntry, t: TFunction): string {
 function AuditLog({ spaceId, tick }: { spaceId: string; tick: number }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const log = useAsync(() => call<Page<AuditEntry>>(api.GET('/api/v1/spaces/{id}/moderation/log', { params: { path: { id: spaceId }, query: { limit: 100 } } })), [spaceId, tick]);
+  const log = useAsync(() => call<AuditPage>(api.GET('/api/v1/spaces/{id}/moderation/log', { params: { path: { id: spaceId }, query: { limit: 100 } } })), [spaceId, tick]);
   const [error, setError] = useState<unknown>(null);
   return (
     <section aria-labelledby="log-h">

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
-import type { Page, Roundtable, Stocktaking } from '../../api/types';
+import type { Roundtable, Stocktaking, StocktakingList } from '../../api/types';
 import { ErrorNote, useAsync, useSubmit } from '../../components/ui';
 import { useLang } from '../../i18n';
 import { formatDate, pick } from '../../lib/format';
@@ -14,10 +14,10 @@ export default function StocktakingListPage({ roundtableId }: { roundtableId: st
   const rt = useAsync(() => call<Roundtable>(api.GET('/api/v1/roundtables/{id}', { params: { path: { id: roundtableId } } })), [roundtableId]);
   // not in the contract; shown when the api offers it
   const list = useAsync(
-    () => call<Page<Stocktaking> | Stocktaking[]>(api.GET('/api/v1/roundtables/{id}/stocktaking', { params: { path: { id: roundtableId } } })).catch(() => null),
+    () => call<StocktakingList>(api.GET('/api/v1/roundtables/{id}/stocktaking', { params: { path: { id: roundtableId } } })).catch(() => null),
     [roundtableId],
   );
-  const items = Array.isArray(list.data) ? list.data : list.data?.items ?? [];
+  const items = list.data?.items ?? [];
   const today = new Date();
   const [start, setStart] = useState(new Date(today.getTime() - 28 * 86400_000).toISOString().slice(0, 10));
   const [end, setEnd] = useState(today.toISOString().slice(0, 10));

@@ -9,7 +9,7 @@ import { useLang } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
 
-const wording = (i: SummaryItem) => i.statement ?? i.display ?? i.text ?? i.phrased ?? i.sourceText ?? i.label ?? '';
+const wording = (i: SummaryItem) => i.statement;
 
 interface Draft {
   introduction: string;
@@ -19,20 +19,20 @@ interface Draft {
 }
 
 function toDraft(s: Stocktaking): Draft {
-  const sec = s.sections ?? ({} as Stocktaking['sections']);
+  const sec = s.sections;
   const lists = Object.fromEntries(
-    SUMMARY_LISTS.map((l) => [l, (sec[l] ?? []).map((item) => ({ id: item.id, text: wording(item), original: wording(item), item }))]),
+    SUMMARY_LISTS.map((l) => [l, sec[l].map((item) => ({ id: item.id, text: wording(item), original: wording(item), item }))]),
   ) as Draft['lists'];
   return { introduction: sec.introduction ?? '', participationText: sec.participationText ?? participationSentence(s), regionsText: regionsSentence(s), lists };
 }
 
 function participationSentence(s: Stocktaking): string {
-  return s.participationSentence ?? s.participation?.sentence ?? '';
+  return s.participation.sentence;
 }
 
 /** The regions sentence as shown: the rapporteur's (in the language asked for) or the generated one. */
 function regionsSentence(s: Stocktaking): string {
-  return s.participation?.regionsSentence ?? '';
+  return s.participation.regionsSentence ?? '';
 }
 
 /** The rapporteur's editor: structured sections with their sources, preview in three languages, publish, export. */
@@ -62,8 +62,8 @@ export default function StocktakingPage({ id }: { id: string }) {
   const edits = () => {
     if (!draft || !s) return {};
     const out: Record<string, unknown> = {};
-    if (draft.introduction !== (s.sections?.introduction ?? '')) out.introduction = draft.introduction || null;
-    if (draft.participationText !== (s.sections?.participationText ?? participationSentence(s))) out.participationText = draft.participationText || null;
+    if (draft.introduction !== (s.sections.introduction ?? '')) out.introduction = draft.introduction || null;
+    if (draft.participationText !== (s.sections.participationText ?? participationSentence(s))) out.participationText = draft.participationText || null;
     if (draft.regionsText !== regionsSentence(s)) out.regionsText = draft.regionsText || null;
     for (const l of SUMMARY_LISTS) {
       out[l] = draft.lists[l].filter((x) => x.text.trim()).map((x) => (x.id ? (x.text !== x.original ? { id: x.id, text: x.text } : { id: x.id }) : { text: x.text }));
@@ -196,8 +196,8 @@ export default function StocktakingPage({ id }: { id: string }) {
                   )}
                   {x.item && (
                     <p className="sources">
-                      {x.item.constituencies?.map((c) => t(`constituency.${c}`, { defaultValue: c })).join(', ')}
-                      {x.item.sources?.length > 0 && (
+                      {x.item.constituencies.map((c) => t(`constituency.${c}`, { defaultValue: c })).join(', ')}
+                      {x.item.sources.length > 0 && (
                         <>
                           {' · '}
                           {tp('stocktaking.sources')}{' '}
@@ -227,7 +227,7 @@ export default function StocktakingPage({ id }: { id: string }) {
             )}
           </section>
         ))}
-        {s.annex && s.annex.rows?.length > 0 && (
+        {s.annex.rows.length > 0 && (
           <section className="summary-section" aria-labelledby="sec-annex">
             <h2 id="sec-annex">{tp('stocktaking.sections.annex')}</h2>
             <div className="table-wrap">
@@ -248,8 +248,8 @@ export default function StocktakingPage({ id }: { id: string }) {
                   {s.annex.rows.map((r) => (
                     <tr key={r.spaceId}>
                       <th scope="row">{r.number}</th>
-                      {s.annex!.constituencies.map((c) => (
-                        <td key={c}>{r.counts?.[c] ?? 0}</td>
+                      {s.annex.constituencies.map((c) => (
+                        <td key={c}>{r.counts[c] ?? 0}</td>
                       ))}
                       <td>{r.moderators}</td>
                       <td>{r.total}</td>
