@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call } from '../api/client';
-import type { Contribution, ContributionPage, Lang, Roundtable, Space, SpaceEvent } from '../api/types';
+import type { Contribution, Lang } from '../api/types';
 import { DeleteDialog, FlagDialog, type ModerationAction, ModerationDialog } from '../components/ActionDialogs';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { Composer } from '../components/Composer';
@@ -14,35 +13,10 @@ import { useAuth } from '../lib/auth';
 import { formatDate, pick, plainExcerpt } from '../lib/format';
 import { useNotificationListener } from '../lib/notifications';
 import { Link, useLocation, usePageTitle } from '../lib/router';
-import { buildTree, emptyThread, threadReducer } from '../lib/thread';
+import { buildTree } from '../lib/thread';
 import { useSpaceLive } from '../live/useSpaceLive';
-
-const PAGE = 100;
-
-/** Every contribution of the space in `lang` (all pages), plus the reader's own pending and rejected ones. */
-async function loadAll(spaceId: string, lang: Lang, meId: string | undefined): Promise<Contribution[]> {
-  const items: Contribution[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await call<ContributionPage>(
-      api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { lang, limit: PAGE, ...(cursor ? { cursor } : {}) } } }),
-    );
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  // a rejected author keeps seeing the contribution, with the moderator's reason (moderators' view stays as it was)
-  const own = await Promise.all(
-    (['pending', 'rejected'] as const).map((status) =>
-      call<ContributionPage>(api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { lang, limit: PAGE, status } } })).catch(() => ({
-        items: [] as Contribution[],
-      })),
-    ),
-  );
-  const seen = new Set(items.map((c) => c.id));
-  const [pending, rejected] = own;
-  const extra = [...pending.items, ...rejected.items.filter((c) => c.authorId === meId)];
-  return [...items, ...extra.filter((c) => !seen.has(c.id))];
-}
+import { useContributionFocus, useSeenTracking } from './thread/useSeenTracking';
+import { useThreadData, useThreadEvents } from './thread/useThreadData';
 
 export function ThreadPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -52,92 +26,16 @@ export function ThreadPage({ id }: { id: string }) {
   const asked = query.get('lang');
   const lang: Lang = isLang(asked) ? asked : uiLang;
   const { user } = useAuth();
-  const [space, setSpace] = useState<Space | null>(null);
-  const [roundtable, setRoundtable] = useState<Roundtable | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [notMember, setNotMember] = useState(false);
-  const [thread, dispatch] = useReducer(threadReducer, emptyThread);
-  const [seqAtLoad, setSeqAtLoad] = useState<number | null>(null);
-  const [loading, setLoading] = useState(true);
+  const { space, roundtable, thread, dispatch, seqAtLoad, loading, error, notMember, refetch, join } = useThreadData(id, lang, user?.id);
   const [sort, setSort] = useState<'oldest' | 'newest'>('oldest');
   const [moderating, setModerating] = useState<{ id: string; action: ModerationAction; excerpt?: string } | null>(null);
   const [flagging, setFlagging] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const [announce, setAnnounce] = useState('');
   const [toast, setToast] = useState('');
-  const [joinTick, setJoinTick] = useState(0);
-  const [focusId, setFocusId] = useState<string | null>(null);
 
   const canModerate = !!user && (user.isOrganiser || space?.myRole === 'moderator');
 
-  // the space first (its lastSeq), then the contributions: live events after that seq are replayed on join
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    (async () => {
-      const s = await call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id } } }));
-      if (!live) return;
-      setSpace(s);
-      call<Roundtable>(api.GET('/api/v1/roundtables/{id}', { params: { path: { id: s.roundtableId } } }))
-        .then((r) => live && setRoundtable(r))
-        .catch(() => undefined);
-      try {
-        const items = await loadAll(id, lang, user?.id);
-        if (!live) return;
-        dispatch({ type: 'reset', items });
-        setNotMember(false);
-        setSeqAtLoad(s.lastSeq ?? 0);
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 403 && !s.myRole) setNotMember(true);
-        else throw err;
-      }
-    })()
-      .catch((err) => live && setError(err))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [id, lang, joinTick]);
-
-  const refetch = useCallback(
-    (contributionId: string) => {
-      call<Contribution>(api.GET('/api/v1/contributions/{id}', { params: { path: { id: contributionId }, query: { lang } } }))
-        .then((c) => dispatch({ type: 'upsert', item: c }))
-        .catch((err) => {
-          if (err instanceof ApiError && (err.status === 404 || err.status === 403)) dispatch({ type: 'patch', id: contributionId, patch: { status: 'hidden', body: null, bodyHtml: null, text: null } });
-        });
-    },
-    [lang],
-  );
-
-  const onEvent = useCallback(
-    (event: SpaceEvent) => {
-      const p = event.payload ?? {};
-      const contribution = p.contribution as Contribution | undefined;
-      const cid: string | undefined = contribution?.id ?? p.contributionId ?? p.id;
-      switch (event.type) {
-        case 'contribution.published':
-          if (contribution) dispatch({ type: 'upsert', item: contribution, live: contribution.authorId !== user?.id });
-          else if (cid) refetch(cid);
-          break;
-        case 'contribution.deleted':
-          if (cid) dispatch({ type: 'patch', id: cid, patch: { status: 'deleted', body: null, bodyHtml: null, text: null } });
-          break;
-        case 'contribution.hidden':
-          if (!cid) break;
-          // gone from readers' screens at once; read again for what the author and moderators see (the reason)
-          if (!canModerate) dispatch({ type: 'patch', id: cid, patch: { status: 'hidden' } });
-          refetch(cid);
-          break;
-        default:
-          // updated, translated, restored, pinned, locked…: read it again in our language
-          if (cid) refetch(cid);
-      }
-    },
-    [refetch, canModerate, user?.id],
-  );
-
+  const onEvent = useThreadEvents(dispatch, refetch, canModerate, user?.id);
   const status = useSpaceLive({ spaceId: id, initialSeq: seqAtLoad, onEvent });
   const suspension = useSuspension(id, roundtable?.consultationId);
 
@@ -155,59 +53,8 @@ export function ThreadPage({ id }: { id: string }) {
   const count = useMemo(() => [...thread.byId.values()].filter((c) => c.status === 'published').length, [thread.byId]);
   const unseen = useMemo(() => new Set(thread.unseen), [thread.unseen]);
 
-  // a new contribution counts as seen once it has been on screen
-  const observer = useRef<IntersectionObserver | null>(null);
-  useEffect(() => {
-    observer.current = new IntersectionObserver(
-      (entries) => {
-        // mostly in view, or filling most of the screen (a long contribution never shows 60 % of itself on a phone)
-        const seen = (e: IntersectionObserverEntry) => e.isIntersecting && (e.intersectionRatio >= 0.6 || e.intersectionRect.height >= 0.5 * (e.rootBounds?.height ?? window.innerHeight));
-        const ids = entries.filter(seen).map((e) => (e.target as HTMLElement).dataset.id!);
-        if (ids.length) setTimeout(() => dispatch({ type: 'seen', ids }), 800);
-      },
-      { threshold: [0, 0.25, 0.6, 1] },
-    );
-    return () => observer.current?.disconnect();
-  }, []);
-  useEffect(() => {
-    // observed again after each change of the thread: an update (a translation arriving) may render a new element
-    for (const cid of thread.unseen) {
-      const el = document.getElementById(`c-${cid}`);
-      if (el) observer.current?.observe(el);
-    }
-  }, [thread.unseen, thread.byId]);
-  useEffect(() => {
-    if (thread.unseen.length) setAnnounce(t('thread.newCount', { count: thread.unseen.length }));
-  }, [thread.unseen, t]);
-
-  // focus moves to a contribution once it is rendered (a reply just posted)
-  useEffect(() => {
-    if (!focusId) return;
-    const el = document.getElementById(`c-${focusId}`);
-    if (!el) return;
-    el.focus();
-    setFocusId(null);
-  }, [focusId, thread.byId]);
-
-  // a link to one contribution (#c-<id>) lands on it once the thread has loaded
-  const landed = useRef(false);
-  useEffect(() => {
-    if (landed.current || thread.byId.size === 0 || !location.hash.startsWith('#c-')) return;
-    const el = document.getElementById(location.hash.slice(1));
-    if (!el) return;
-    landed.current = true;
-    el.scrollIntoView({ block: 'center' });
-    el.focus({ preventScroll: true });
-  }, [thread.byId]);
-
-  const showNew = () => {
-    const first = thread.unseen.find((cid) => document.getElementById(`c-${cid}`));
-    const el = first ? document.getElementById(`c-${first}`) : null;
-    if (el) {
-      el.scrollIntoView({ block: 'center' });
-      el.focus({ preventScroll: true });
-    }
-  };
+  const { announce, showNew } = useSeenTracking(thread, dispatch);
+  const setFocusId = useContributionFocus(thread);
 
   const ctx: ThreadContext = {
     spaceId: id,
@@ -233,11 +80,6 @@ export function ThreadPage({ id }: { id: string }) {
   if (error) return <ErrorNote error={error} />;
   if (!space) return <Loading />;
   const rtTitle = pick(roundtable?.title, uiLang);
-
-  const join = async () => {
-    await call(api.POST('/api/v1/spaces/{id}/members', { params: { path: { id } } }));
-    setJoinTick((n) => n + 1);
-  };
 
   return (
     <>
