@@ -292,7 +292,17 @@ describe('translation: every contribution readable in English, French and Spanis
     // its warm pipelines: several processes per direction Apertium serves, started at boot
     const pipelines = await eventually(() => (descendants().length >= 6 ? descendants() : undefined), 30_000, 'the worker\'s Apertium pipelines');
     expect(os.getPriority(pid)).toBe(10);
-    expect(pipelines.map((p) => os.getPriority(p))).toEqual(pipelines.map(() => 10));
+    // a pipeline may be restarted meanwhile (a timed-out request on a loaded machine): read those still there, and they all are at 10
+    const priorityOf = (p: number) => {
+      try {
+        return os.getPriority(p);
+      } catch {
+        return undefined; // gone since it was listed
+      }
+    };
+    const priorities = pipelines.map(priorityOf).filter((n) => n !== undefined);
+    expect(priorities.length).toBeGreaterThanOrEqual(3);
+    expect(priorities).toEqual(priorities.map(() => 10));
     expect(os.getPriority()).toBe(0); // the api serving this spec runs in the test process
     await background.stop();
   }, 60_000);

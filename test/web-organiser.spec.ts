@@ -38,7 +38,9 @@ describe('web app: organisers, and the keyboard alone', () => {
     await title.getByLabel('English').fill('Water and displacement');
     await title.getByLabel('French').fill('Eau et déplacements');
     await title.getByLabel('Spanish').fill('Agua y desplazamientos');
-    await page.getByLabel('Time zone').fill('Europe/Zurich');
+    // the time zone is picked from the searchable list
+    await page.getByRole('combobox', { name: /Time zone/ }).fill('Zurich');
+    await page.getByRole('option', { name: 'Europe/Zurich' }).click();
     await page.getByRole('button', { name: 'Create consultation' }).click();
     await page.getByRole('heading', { level: 1, name: 'Water and displacement' }).waitFor();
 
