@@ -162,7 +162,7 @@ describe('web app: finding your way', () => {
     expect(await fr.locator('ul.objectives li').allTextContents()).toEqual(['Nommer ce qui marche déjà']);
     // the question card speaks plainly about moderation, and counts
     const card = fr.locator('.card[data-space]');
-    await card.getByText('Les messages paraissent aussitôt').waitFor();
+    await card.getByText('Les messages paraissent dès leur envoi').waitFor();
     await card.getByText('0 participant').waitFor();
     await shot(fr, 'roundtable-fr-1366');
     expect(errors).toEqual([]);
