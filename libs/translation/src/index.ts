@@ -12,6 +12,7 @@ export * from './jobs/translation-store';
 export * from './providers/apertium.provider';
 export * from './providers/translation-provider';
 export * from './providers/translation-provider.factory';
+export * from './providers/translation-error';
 export * from './quality/chrf';
 export * from './text/segment';
 export * from './text/text-plan';
