@@ -8,6 +8,7 @@ export * from './glossary/glossary';
 export * from './glossary/glossary.service';
 export * from './jobs/translation-event.handler';
 export * from './jobs/translation-requests';
+export * from './jobs/published-text-translation';
 export * from './jobs/translation-store';
 export * from './providers/apertium.provider';
 export * from './providers/translation-provider';

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { isLastAttempt, QueueConsumers, QueueName } from '@roundtable/core';
-import { TranslationEngine, TranslationError } from '@roundtable/translation';
+import { QueueConsumers, QueueName } from '@roundtable/core';
+import { TranslationEngine, translationJobFailure } from '@roundtable/translation';
 import type { KeyPoint } from '../digest/digest.types';
 import { DigestTranslationJob, keyPointLanguage } from './reader-translations';
 
@@ -39,15 +39,15 @@ export class DigestTranslationProcessor implements OnModuleInit, OnApplicationBo
     try {
       return await this.translate(job.data);
     } catch (err) {
-      const permanent = err instanceof TranslationError && !err.retryable;
-      if (permanent || isLastAttempt(job)) {
+      const failure = translationJobFailure(err, job);
+      if (failure.final) {
         await this.db.query(
           `UPDATE moderator_digest_translations SET status = 'failed', error = $4, provider = $5, updated_at = now() WHERE digest_id = $1 AND version = $2 AND language = $3`,
-          [job.data.digestId, job.data.version, job.data.language, (err as Error).message.slice(0, 500), this.engine.providerName],
+          [job.data.digestId, job.data.version, job.data.language, failure.message, this.engine.providerName],
         );
-        this.logger.warn(`moderator digest ${job.data.digestId} v${job.data.version}: translation into ${job.data.language} failed: ${(err as Error).message}`);
+        this.logger.warn(`moderator digest ${job.data.digestId} v${job.data.version}: translation into ${job.data.language} failed: ${failure.message}`);
       }
-      throw permanent ? new UnrecoverableError((err as Error).message) : err;
+      throw failure.rethrow;
     }
   }
 

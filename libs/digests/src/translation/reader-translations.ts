@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LANGUAGES, QueueName, QueueRegistry } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
+import { otherLanguages, translationLost } from '@roundtable/translation';
 import { guessLanguage } from '../analysis/native-phrases';
 import type { KeyPoint } from '../digest/digest.types';
 
@@ -12,9 +13,6 @@ export interface DigestTranslationJob {
   version: number;
   language: Language;
 }
-
-/** A translation still pending this long after publication was lost (Redis away when publishing): it is asked for again. */
-export const LOST_AFTER_MS = 60_000;
 
 /** The machine translation of a published digest's key points into the language a member reads. */
 export interface ReaderTranslation {
@@ -56,14 +54,14 @@ export class DigestReaderTranslations {
   async open(manager: EntityManager, digestId: string, version: number, source: Language): Promise<void> {
     await manager.query(
       `INSERT INTO moderator_digest_translations (digest_id, version, language, status) SELECT $1, $2, l, 'pending' FROM unnest($3::text[]) AS l ON CONFLICT DO NOTHING`,
-      [digestId, version, LANGUAGES.filter((l) => l !== source)],
+      [digestId, version, otherLanguages(source)],
     );
   }
 
   /** After the commit: one job per other language. */
   async request(digestId: string, version: number, source: Language): Promise<void> {
     await this.queues.get(QueueName.DigestTranslations).addBulk(
-      LANGUAGES.filter((l) => l !== source).map((language) => ({
+      otherLanguages(source).map((language) => ({
         name: 'translate',
         data: { digestId, version, language } satisfies DigestTranslationJob,
         opts: { jobId: `dt-${digestId}-${version}-${language}` },
@@ -88,7 +86,8 @@ export class DigestReaderTranslations {
       [digestId, version, lang],
     );
     const status = row?.status ?? 'pending';
-    if (status === 'pending' && publishedAt && Date.now() - publishedAt.getTime() > LOST_AFTER_MS) {
+    if (translationLost(status, publishedAt)) {
+      // the jobs were lost (Redis away when publishing): ask again, the job ids make it harmless
       if (!row) await this.open(this.db.manager, digestId, version, source);
       await this.request(digestId, version, source).catch(() => undefined);
     }
