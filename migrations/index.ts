@@ -15,6 +15,7 @@ import { HumanTranslationsAndMemory1732300001900 } from './1732300001900-human-t
 import { Notifications1732300003000 } from './1732300003000-notifications';
 import { ObjectiveTranslationsAndActivity1732300004000 } from './1732300004000-objective-translations-and-activity';
 import { SpaceEventHeads1732300007000 } from './1732300007000-space-event-heads';
+import { DigestTranslations1732300008001 } from './1732300008001-digest-translations';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   Notifications1732300003000,
   ObjectiveTranslationsAndActivity1732300004000,
   SpaceEventHeads1732300007000,
+  DigestTranslations1732300008001,
 ];

@@ -7,9 +7,10 @@ import { expectStatus } from './support/world';
 /**
  * People find what was published and find their way: a participant reaches the published
  * stocktaking summary from the roundtable page and the moderators' digest from the question
- * page, in French, with machine translation said as such; the country is chosen by its name;
- * the composer detects the language; someone who is not a member, or not a moderator, is
- * told so plainly; Escape closes a reply box; a wrong password is named as such.
+ * page, in French (the digest's key points too), with machine translation said as such
+ * and the original wording one link away; the country is chosen by its name; the composer
+ * detects the language; someone who is not a member, or not a moderator, is told so
+ * plainly; Escape closes a reply box; a wrong password is named as such.
  */
 describe('web app: finding what was published', () => {
   let stack: WebStack;
@@ -78,6 +79,11 @@ describe('web app: finding what was published', () => {
       60_000,
       'the French translation of the summary',
     );
+    await eventually(
+      async () => (await claire.client.get(`/digests/${digestId}?lang=fr`)).body.readerTranslation?.status === 'done',
+      60_000,
+      'the French translation of the digest',
+    );
   }, 150_000);
 
   afterAll(async () => {
@@ -132,6 +138,29 @@ describe('web app: finding what was published', () => {
     await list.getByRole('link', { name: /^Synthèse du / }).click();
     await page.getByRole('heading', { level: 1, name: /^Synthèse du / }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Points clés' }).waitFor();
+    // the key points in French, each marked as a machine translation, the moderators' wording one link away
+    const french = (await claire.client.get(`/digests/${digestId}?lang=fr`)).body.keyPoints as Array<{ text: string; machineTranslated: boolean }>;
+    const english = (await claire.client.get(`/digests/${digestId}`)).body.keyPoints as Array<{ text: string }>;
+    expect(french.length).toBeGreaterThan(0);
+    expect(french.every((k) => k.machineTranslated)).toBe(true);
+    const points = page.locator('ol.points > li');
+    await points.first().waitFor();
+    expect(await points.count()).toBe(french.length);
+    expect(await page.locator('ol.points > li[lang="fr"]').count()).toBe(french.length);
+    for (const [i, k] of french.entries()) {
+      const item = points.nth(i);
+      expect(await item.innerText()).toContain(k.text);
+      expect(await item.getByText('Traduction automatique', { exact: true }).count()).toBe(1);
+    }
+    expect(await page.getByText(/traduit en français par une machine/).count()).toBe(1);
+    await page.getByRole('link', { name: 'Lire la formulation originale des modérateurs (anglais)' }).click();
+    await page.getByText(/tels que les modérateurs les ont rédigés, en anglais/).waitFor();
+    await page.locator('ol.points > li[lang="en"]').first().waitFor();
+    expect(await page.locator('ol.points > li[lang="en"]').count()).toBe(english.length);
+    expect(await points.first().innerText()).toContain(english[0].text);
+    expect(await page.getByText('Traduction automatique', { exact: true }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Les lire traduits en français' }).click();
+    await page.locator('ol.points > li[lang="fr"]').first().waitFor();
     expect(await page.getByRole('navigation', { name: 'Vous êtes ici' }).getByRole('link', { name: /Modération/ }).count()).toBe(0);
     // no form of the moderators' editor
     expect(await page.locator('main textarea, main input').count()).toBe(0);

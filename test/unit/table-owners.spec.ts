@@ -33,6 +33,7 @@ const OWNERS: Record<string, string> = {
   notifications: 'notifications',
   moderator_digests: 'digests',
   moderator_digest_versions: 'digests',
+  moderator_digest_translations: 'digests',
   stocktaking_summaries: 'stocktaking',
   stocktaking_versions: 'stocktaking',
   stocktaking_translations: 'stocktaking',

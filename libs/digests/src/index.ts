@@ -15,4 +15,5 @@ export * from './digest/period';
 export * from './digests-core.module';
 export * from './digests-worker.module';
 export * from './digests.module';
+export * from './translation/reader-translations';
 export * from './translation/translation-memory';

@@ -1044,7 +1044,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version) */
+        /** A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version; with `lang`, its key points machine-translated into that language once the worker has done it) */
         get: operations["DigestsController_get"];
         put?: never;
         post?: never;
@@ -2712,6 +2712,20 @@ export interface components {
             untranslated: ("en" | "fr" | "es")[];
             error: string | null;
         };
+        ReaderTranslationDto: {
+            /**
+             * @description `pending`: the worker has not translated them yet; `failed`: it could not, the key points are shown as written
+             * @enum {string}
+             */
+            status: "pending" | "done" | "failed";
+            /** @description The engine that translated them; null while pending */
+            provider: string | null;
+            /**
+             * @description The language they were translated into
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es";
+        };
         KeyPointDto: {
             /** Format: uuid */
             id: string;
@@ -2726,6 +2740,13 @@ export interface components {
             origin: "generated" | "moderator";
             /** @description Reworded by the moderator */
             edited: boolean;
+            /** @description `text` is a machine translation into the language asked for (`lang`), not the moderators' wording */
+            machineTranslated: boolean;
+            /**
+             * @description The language `text` is in
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es";
         };
         DigestVersionDto: {
             version: number;
@@ -2761,7 +2782,14 @@ export interface components {
             objectives: components["schemas"]["ObjectiveCoverageDto"][];
             /** @description Whether French and Spanish contributions were read through the translation engine for the themes (null in digests drafted before). `unavailable`: their themes stay within their language, and the draft says so in its first key point */
             translation: components["schemas"]["AnalysisTranslationDto"] | null;
-            /** @description What the moderator says; generated from the themes, then edited */
+            /**
+             * @description The language the key points are written in (that of most of them)
+             * @enum {string}
+             */
+            language: "en" | "fr" | "es";
+            /** @description The machine translation of the published key points into `lang`; null without `lang`, in the digest's own language, or for a version not published */
+            readerTranslation: components["schemas"]["ReaderTranslationDto"] | null;
+            /** @description What the moderator says; generated from the themes, then edited (in `lang` once translated) */
             keyPoints: components["schemas"]["KeyPointDto"][];
             /** @description Edit history (staff only) */
             versions?: components["schemas"]["DigestVersionDto"][];
@@ -5928,7 +5956,10 @@ export interface operations {
     };
     DigestsController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Key points in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them */
+                lang?: "en" | "fr" | "es";
+            };
             header?: never;
             path: {
                 id: string;

@@ -648,6 +648,12 @@ export const en = {
     reviewed: 'This translation was checked by a rapporteur.',
     translationPending:
       'The {{language}} translation is not ready yet: texts are shown in the language they were written in.',
+    digestOriginal: 'Read the moderators’ original wording ({{language}})',
+    digestTranslated: 'Read them translated into {{language}}',
+    digestTranslationPending:
+      'The {{language}} translation of the key points is being prepared: for now they are shown as the moderators wrote them, in {{written}}.',
+    digestTranslationFailed:
+      'The key points could not be translated into {{language}}: they are shown as the moderators wrote them, in {{written}}.',
     notTranslated: 'The key points are shown as the moderators wrote them, in {{language}}.',
     emptySection: 'Nothing in this section.',
     sources: 'Sources:',

@@ -650,6 +650,12 @@ export const es: Catalogue = {
     reviewed: 'Un relator revisó esta traducción.',
     translationPending:
       'La traducción al {{language}} aún no está lista: los textos se muestran en el idioma en que se escribieron.',
+    digestOriginal: 'Leer la redacción original de los moderadores ({{language}})',
+    digestTranslated: 'Leerlos traducidos al {{language}}',
+    digestTranslationPending:
+      'La traducción de los puntos clave al {{language}} se está preparando: mientras tanto se muestran tal como los redactaron los moderadores, en {{written}}.',
+    digestTranslationFailed:
+      'No se pudieron traducir los puntos clave al {{language}}: se muestran tal como los redactaron los moderadores, en {{written}}.',
     notTranslated: 'Los puntos clave se muestran tal como los redactaron los moderadores, en {{language}}.',
     emptySection: 'Nada en esta sección.',
     sources: 'Fuentes:',

@@ -650,6 +650,12 @@ export const fr: Catalogue = {
     reviewed: 'Cette traduction a été relue par un rapporteur.',
     translationPending:
       'La traduction en {{language}} n’est pas encore prête : les textes sont affichés dans leur langue d’origine.',
+    digestOriginal: 'Lire la formulation originale des modérateurs ({{language}})',
+    digestTranslated: 'Les lire traduits en {{language}}',
+    digestTranslationPending:
+      'La traduction des points clés en {{language}} est en préparation : en attendant, ils sont affichés tels que les modérateurs les ont rédigés, en {{written}}.',
+    digestTranslationFailed:
+      'Les points clés n’ont pas pu être traduits en {{language}} : ils sont affichés tels que les modérateurs les ont rédigés, en {{written}}.',
     notTranslated: 'Les points clés sont affichés tels que les modérateurs les ont rédigés, en {{language}}.',
     emptySection: 'Rien dans cette section.',
     sources: 'Sources :',

@@ -18,6 +18,8 @@ export enum QueueName {
   InvitationEmails = 'invitation-emails',
   /** Free text of a published stocktaking summary into another language (`st-<summaryId>-<version>-<lang>`). */
   SummaryTranslations = 'summary-translations',
+  /** Key points of a published moderator digest into another language (`dt-<digestId>-<version>-<lang>`). */
+  DigestTranslations = 'digest-translations',
   /** Account emails: address verification, password reset, new-device notice (`account-<emailId>`). */
   AccountEmails = 'account-emails',
 }

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CONSTITUENCIES, COUNTS_BY_CONSTITUENCY, COUNTS_BY_LANGUAGE, keyedBy, LANGUAGES } from '@roundtable/core';
 import type { Constituency, Language } from '@roundtable/core';
 import type { AnalysisTranslation } from '../analysis/theme-analyser';
 import type { ObjectiveCoverage, Quote, Theme } from '../analysis/theme.types';
 import type { ConstituencyFigures, DigestFigures, DiscussedThread, KeyPoint } from './digest.types';
+import type { ReaderTranslation } from '../translation/reader-translations';
 import { MAX_KEY_POINT_TEXT, MAX_KEY_POINTS } from './key-points';
 
 /** A period: from `periodStart` (included) to `periodEnd` (excluded). */
@@ -46,6 +47,13 @@ export class UpdateDigestDto {
   @ApiPropertyOptional({ description: 'The version you edited; a newer one on the server answers 409' })
   @IsOptional() @IsInt() @Min(1)
   expectedVersion?: number;
+}
+
+/** The language a member reads a digest in. */
+export class DigestQueryDto {
+  @ApiPropertyOptional({ type: String, enum: LANGUAGES, description: "Key points in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them" })
+  @IsOptional() @IsIn(LANGUAGES, { message: `lang must be one of: ${LANGUAGES.join(', ')}` })
+  lang?: Language;
 }
 
 export class DigestVersionDto {
@@ -126,6 +134,16 @@ export class KeyPointDto implements KeyPoint {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Contributions it rests on' }) sources: string[];
   @ApiProperty({ type: String, enum: ['generated', 'moderator'] }) origin: 'generated' | 'moderator';
   @ApiProperty({ type: Boolean, description: 'Reworded by the moderator' }) edited: boolean;
+  @ApiProperty({ type: Boolean, description: '`text` is a machine translation into the language asked for (`lang`), not the moderators\' wording' }) machineTranslated: boolean;
+  @ApiProperty({ type: String, enum: LANGUAGES, description: 'The language `text` is in' }) language: Language;
+}
+
+/** The machine translation of the key points into the language asked for. */
+export class ReaderTranslationDto implements ReaderTranslation {
+  @ApiProperty({ type: String, enum: ['pending', 'done', 'failed'], description: '`pending`: the worker has not translated them yet; `failed`: it could not, the key points are shown as written' })
+  status: 'pending' | 'done' | 'failed';
+  @ApiProperty({ type: String, nullable: true, description: 'The engine that translated them; null while pending' }) provider: string | null;
+  @ApiProperty({ type: String, enum: LANGUAGES, description: 'The language they were translated into' }) language: Language;
 }
 
 export class DigestDto {
@@ -152,7 +170,14 @@ export class DigestDto {
       '`unavailable`: their themes stay within their language, and the draft says so in its first key point',
   })
   translation: AnalysisTranslationDto | null;
-  @ApiProperty({ type: [KeyPointDto], description: 'What the moderator says; generated from the themes, then edited' }) keyPoints: KeyPointDto[];
+  @ApiProperty({ type: String, enum: LANGUAGES, description: 'The language the key points are written in (that of most of them)' }) language: Language;
+  @ApiProperty({
+    type: ReaderTranslationDto,
+    nullable: true,
+    description: 'The machine translation of the published key points into `lang`; null without `lang`, in the digest\'s own language, or for a version not published',
+  })
+  readerTranslation: ReaderTranslationDto | null;
+  @ApiProperty({ type: [KeyPointDto], description: 'What the moderator says; generated from the themes, then edited (in `lang` once translated)' }) keyPoints: KeyPointDto[];
   @ApiPropertyOptional({ type: [DigestVersionDto], description: 'Edit history (staff only)' }) versions?: DigestVersionDto[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

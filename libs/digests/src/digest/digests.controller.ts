@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
-import { DigestDto, UpdateDigestDto } from './digest.dto';
+import { DigestDto, DigestQueryDto, UpdateDigestDto } from './digest.dto';
 import { DigestsService } from './digests.service';
 
 @ApiTags('digests')
@@ -11,10 +11,12 @@ export class DigestsController {
 
   @Get(':id')
   @Access('member', 'digest')
-  @ApiOperation({ summary: 'A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version)' })
+  @ApiOperation({
+    summary: 'A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version; with `lang`, its key points machine-translated into that language once the worker has done it)',
+  })
   @ApiOkResponse({ type: DigestDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<DigestDto> {
-    return this.digests.get(id, access);
+  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: DigestQueryDto, @CurrentAccess() access: RequestAccess): Promise<DigestDto> {
+    return this.digests.get(id, access, query.lang);
   }
 
   @Patch(':id')

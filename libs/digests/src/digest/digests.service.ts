@@ -2,11 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@roundtable/core';
+import type { Language } from '@roundtable/core';
 import { OutboxRelay, SpaceEventLog } from '@roundtable/contributions';
 import type { RequestAccess } from '@roundtable/identity';
 import { DigestDrafter } from './digest-drafter';
 import { DigestDto, DigestListDto, DigestVersionDto, UpdateDigestDto } from './digest.dto';
 import type { DigestContent, DigestPeriod, KeyPoint } from './digest.types';
+import { DigestReaderTranslations, digestLanguage, keyPointLanguage } from '../translation/reader-translations';
 import { applyKeyPointEdits } from './key-points';
 
 interface DigestRecord {
@@ -29,8 +31,9 @@ const COLUMNS = `id, space_id, period_start, period_end, origin, version, conten
 /**
  * Moderator digests: drafting (weekly by the scheduler, or on demand), the moderator's
  * versioned edits of the key points, and publication, which appends a `digest.published`
- * event to the space's log (the outbox) in the same transaction. Members see the
- * published version; staff see the latest.
+ * event to the space's log (the outbox) in the same transaction, and has the worker
+ * translate the published key points into the other languages. Members see the
+ * published version (in their language once translated); staff see the latest.
  */
 @Injectable()
 export class DigestsService {
@@ -41,6 +44,7 @@ export class DigestsService {
     private readonly drafter: DigestDrafter,
     private readonly events: SpaceEventLog,
     private readonly relay: OutboxRelay,
+    private readonly translations: DigestReaderTranslations,
   ) {}
 
   /** Drafts the digest of a space for a period; 409 when that period already has one. */
@@ -61,14 +65,15 @@ export class DigestsService {
     return this.insert(spaceId, period, 'scheduled', null, true);
   }
 
-  async get(id: string, access: RequestAccess): Promise<DigestDto> {
-    return this.view(id, isStaff(access));
+  async get(id: string, access: RequestAccess, lang?: Language): Promise<DigestDto> {
+    return this.view(id, isStaff(access), lang);
   }
 
-  /** The digest as staff (latest version, with its history) or members (published version) see it. */
-  private async view(id: string, staff: boolean): Promise<DigestDto> {
+  /** The digest as staff (latest version, with its history) or members (published version) see it, its key points in `lang` when asked and translated. */
+  private async view(id: string, staff: boolean, lang?: Language): Promise<DigestDto> {
     const record = await this.load(id);
     const dto = await this.toDto(record, staff);
+    if (lang && dto.version === record.published_version) await this.inLanguage(dto, lang, record.published_at);
     if (!staff) return dto;
     const versions: Array<{ version: number; change: string; edited_by: string | null; created_at: Date }> = await this.db.query(
       `SELECT version, change, edited_by, created_at FROM moderator_digest_versions WHERE digest_id = $1 ORDER BY version`,
@@ -105,26 +110,42 @@ export class DigestsService {
     return this.view(id, true);
   }
 
-  /** Publishes the latest version; publishing it again changes nothing. */
+  /** Publishes the latest version; publishing it again changes nothing. The worker then translates its key points. */
   async publish(id: string, actorId: string): Promise<DigestDto> {
-    const appended = await this.db.transaction(async (manager) => {
+    const { appended, record } = await this.db.transaction(async (manager) => {
       const [record]: DigestRecord[] = await manager.query(`SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1 FOR UPDATE`, [id]);
       if (!record) throw DomainError.notFound('Digest');
-      if (record.published_version === record.version) return [];
+      if (record.published_version === record.version) return { appended: [], record };
       await manager.query(
         `UPDATE moderator_digests SET status = 'published', published_version = version, published_at = now(), published_by = $2, updated_at = now() WHERE id = $1`,
         [id, actorId],
       );
-      return this.events.append(manager, record.space_id, [
+      await this.translations.open(manager, id, record.version, digestLanguage(record.key_points));
+      const appended = await this.events.append(manager, record.space_id, [
         {
           type: 'digest.published',
           contributionId: null,
           payload: { digestId: id, version: record.version, periodStart: record.period_start.toISOString(), periodEnd: record.period_end.toISOString() },
         },
       ]);
+      return { appended, record };
     });
     await this.relay.publishSafely(appended);
+    await this.translations.request(id, record.version, digestLanguage(record.key_points)).catch((err) =>
+      this.logger.warn(`translations of digest ${id} not queued yet (asked again when read): ${(err as Error).message}`),
+    );
     return this.view(id, true);
+  }
+
+  /** Puts the key points of the published version shown into `lang`, where the worker has translated them. */
+  private async inLanguage(dto: DigestDto, lang: Language, publishedAt: Date | null): Promise<void> {
+    const read = await this.translations.read(dto.id, dto.version, lang, dto.language, publishedAt);
+    if (!read) return;
+    dto.readerTranslation = read.translation;
+    dto.keyPoints = dto.keyPoints.map((k) => {
+      const text = read.texts[k.id];
+      return text ? { ...k, text, language: lang, machineTranslated: true } : k;
+    });
   }
 
   private async insert(spaceId: string, period: DigestPeriod, origin: 'scheduled' | 'on_demand', actorId: string | null, skipEmpty = false): Promise<string | null> {
@@ -200,7 +221,9 @@ export class DigestsService {
       themes: r.content.themes,
       objectives: r.content.objectives ?? [],
       translation: r.content.translation ?? null,
-      keyPoints,
+      language: digestLanguage(keyPoints),
+      readerTranslation: null,
+      keyPoints: keyPoints.map((k) => ({ ...k, language: keyPointLanguage(k.text), machineTranslated: false })),
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
     };

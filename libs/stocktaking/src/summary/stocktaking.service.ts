@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, LANGUAGES, QueueName, QueueRegistry } from '@roundtable/core';
+import { DomainError, QueueName, QueueRegistry } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { OutboxRelay, SpaceEventLog } from '@roundtable/contributions';
 import type { DigestPeriod } from '@roundtable/digests';
 import type { RequestAccess } from '@roundtable/identity';
+import { otherLanguages, translationLost } from '@roundtable/translation';
 import { applySectionEdits, mergeRecompiled } from '../compile/section-edits';
 import { SummaryCompiler } from '../compile/summary-compiler';
 import { LIST_SECTIONS, SummaryContent } from '../compile/summary.types';
@@ -122,7 +123,7 @@ export class StocktakingService {
         `UPDATE stocktaking_summaries SET status = 'published', published_version = version, published_at = now(), published_by = $2, updated_at = now() WHERE id = $1`,
         [id, actorId],
       );
-      const targets = LANGUAGES.filter((l) => l !== record.language);
+      const targets = otherLanguages(record.language);
       await manager.query(
         `INSERT INTO stocktaking_translations (summary_id, version, language, status) SELECT $1, $2, l, 'pending' FROM unnest($3::text[]) AS l ON CONFLICT DO NOTHING`,
         [id, record.version, targets],
@@ -164,7 +165,7 @@ export class StocktakingService {
       content = v.content;
     }
     const { texts, translation } = await this.view.texts(id, record.published_version, lang, record.language);
-    if (translation?.status === 'pending' && record.published_at && Date.now() - record.published_at.getTime() > 60_000) {
+    if (translation && translationLost(translation.status, record.published_at)) {
       // the jobs were lost (Redis away when publishing): ask again, the job ids make it harmless
       await this.requestTranslations(id, record.published_version, record.language).catch(() => undefined);
     }
@@ -173,7 +174,7 @@ export class StocktakingService {
 
   private async requestTranslations(id: string, version: number, source: Language): Promise<void> {
     await this.queues.get(QueueName.SummaryTranslations).addBulk(
-      LANGUAGES.filter((l) => l !== source).map((language) => ({
+      otherLanguages(source).map((language) => ({
         name: 'translate',
         data: { summaryId: id, version, language } satisfies SummaryTranslationJob,
         opts: { jobId: `st-${id}-${version}-${language}` },

@@ -2,9 +2,9 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { isLastAttempt, QueueConsumers, QueueName } from '@roundtable/core';
+import { QueueConsumers, QueueName } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
-import { TranslationEngine } from '@roundtable/translation';
+import { TranslationEngine, translationJobFailure } from '@roundtable/translation';
 import type { SummaryContent } from '../compile/summary.types';
 import { FreeText, freeTexts, textKey } from '../render/free-text';
 
@@ -23,8 +23,9 @@ export interface SummaryTranslationJob {
  * one language through the platform's translation engine (the configured provider, with
  * the domain glossary: "climate change" is "changement climatique", whatever the engine
  * would say of the bare phrase), and stores it with the version. Stale or
- * finished work returns early; an engine failure throws so BullMQ retries, and the last
- * attempt marks the translation failed (readers then get the original wording).
+ * finished work returns early; an engine failure throws so BullMQ retries (one that can
+ * never work, such as an unsupported pair, at once), and the last attempt marks the
+ * translation failed (readers then get the original wording).
  */
 @Injectable()
 export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationBootstrap {
@@ -50,13 +51,14 @@ export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationB
     try {
       return await this.translate(job.data);
     } catch (err) {
-      if (isLastAttempt(job)) {
+      const failure = translationJobFailure(err, job);
+      if (failure.final) {
         await this.db.query(
           `UPDATE stocktaking_translations SET status = 'failed', error = $4, updated_at = now() WHERE summary_id = $1 AND version = $2 AND language = $3`,
-          [job.data.summaryId, job.data.version, job.data.language, (err as Error).message.slice(0, 500)],
+          [job.data.summaryId, job.data.version, job.data.language, failure.message],
         );
       }
-      throw err;
+      throw failure.rethrow;
     }
   }
 

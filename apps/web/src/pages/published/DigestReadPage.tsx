@@ -6,19 +6,23 @@ import { ErrorNote, Loading, useAsync } from '../../components/ui';
 import { useLang } from '../../i18n';
 import { useAuth } from '../../lib/auth';
 import { formatDate, pick, plainExcerpt } from '../../lib/format';
-import { Link, usePageTitle } from '../../lib/router';
+import { Link, useLocation, usePageTitle } from '../../lib/router';
 import { Figures } from '../staff/Figures';
 
-/** The moderators write their digests in English: the platform drafts the key points in English. */
-const DIGEST_LANGUAGE = 'en';
-
-/** A published moderator digest as members read it: key points, figures, the most discussed threads and themes. */
+/**
+ * A published moderator digest as members read it: key points in their language (machine
+ * translation said as such, the moderators' wording one link away), figures, the most
+ * discussed threads.
+ */
 export default function DigestReadPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { user } = useAuth();
+  const original = useLocation().query.get('original') === '1';
   const res = useAsync(async () => {
-    const digest = await call<Digest>(api.GET('/api/v1/digests/{id}', { params: { path: { id } } }));
+    const digest = await call<Digest>(
+      api.GET('/api/v1/digests/{id}', { params: { path: { id }, query: original ? {} : { lang } } }),
+    );
     const space = await call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id: digest.spaceId } } })).catch(
       () => null,
     );
@@ -28,7 +32,7 @@ export default function DigestReadPage({ id }: { id: string }) {
         ).catch(() => null)
       : null;
     return { digest, space, roundtable };
-  }, [id]);
+  }, [id, lang, original]);
   usePageTitle(t('published.digestTitle'));
   if (res.error) return <ErrorNote error={res.error} />;
   if (!res.data) return <Loading />;
@@ -47,7 +51,9 @@ export default function DigestReadPage({ id }: { id: string }) {
       : []),
     ...(space ? [{ to: `/spaces/${space.id}`, label: t('roundtable.questionNumber', { number: space.number }) }] : []),
   ];
-  const untranslated = lang !== DIGEST_LANGUAGE;
+  const tr = d.readerTranslation;
+  const written = t(`languages.${d.language}`);
+  const machine = d.keyPoints.some((p) => p.machineTranslated);
   return (
     <>
       <Breadcrumbs items={crumbs} />
@@ -68,20 +74,43 @@ export default function DigestReadPage({ id }: { id: string }) {
       </p>
       <section aria-labelledby="read-points-h" className="panel plain">
         <h2 id="read-points-h">{t('digest.keyPoints')}</h2>
-        {untranslated && (
-          <p className="note">{t('published.notTranslated', { language: t(`languages.${DIGEST_LANGUAGE}`) })}</p>
+        {machine && (
+          <p className="note mt-notice" role="note">
+            <span className="badge mt-badge">{t('published.machineTranslation')}</span>{' '}
+            {t('published.machineNote', { language: t(`languages.${lang}`) })}{' '}
+            <Link to={`/digests/${d.id}/read?original=1`}>{t('published.digestOriginal', { language: written })}</Link>
+          </p>
+        )}
+        {tr?.status === 'pending' && (
+          <p className="note">{t('published.digestTranslationPending', { language: t(`languages.${lang}`), written })}</p>
+        )}
+        {tr?.status === 'failed' && (
+          <p className="note">{t('published.digestTranslationFailed', { language: t(`languages.${lang}`), written })}</p>
+        )}
+        {original && !tr && d.language !== lang && (
+          <p className="note">
+            {t('published.notTranslated', { language: written })}{' '}
+            <Link to={`/digests/${d.id}/read`}>{t('published.digestTranslated', { language: t(`languages.${lang}`) })}</Link>
+          </p>
         )}
         {d.keyPoints.length === 0 ? (
           <p className="muted">{t('published.emptySection')}</p>
         ) : (
-          <ol className="points" lang={DIGEST_LANGUAGE}>
+          <ol className="points">
             {d.keyPoints.map((p, i) => (
-              <li key={p.id ?? i} className="point">
+              <li key={p.id ?? i} className="point" lang={p.language}>
                 <p>
                   {p.priority && (
                     <>
                       <span className="badge" lang={lang}>
                         {t('digest.priority')}
+                      </span>{' '}
+                    </>
+                  )}
+                  {p.machineTranslated && (
+                    <>
+                      <span className="badge mt-badge" lang={lang}>
+                        {t('published.machineTranslation')}
                       </span>{' '}
                     </>
                   )}
