@@ -8,7 +8,10 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
     // a few dependencies ship ES modules only; jest needs them as CommonJS
-    '^.+\\.m?js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' }, swcrc: false }],
+    '^.+\\.m?js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' }, swcrc: false },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|eld|@scure|@noble|@otplib|otplib)/)'],
   moduleNameMapper: {

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     await sleep(2000);
     const idleRss = rssMb(api.pid);
     const fx = await setup(api, 64, 64);
-    console.log(`api pid ${api.pid}, idle RSS ${idleRss} MB (target ≤ 150 MB); ${fx.authors.length} authors, ${fx.spaces.length} spaces`);
+    console.log(
+      `api pid ${api.pid}, idle RSS ${idleRss} MB (target ≤ 150 MB); ${fx.authors.length} authors, ${fx.spaces.length} spaces`,
+    );
 
     const posting = await postingRows(api, fx);
     table(
@@ -23,10 +25,23 @@ async function main(): Promise<void> {
     );
 
     const sets = await pageSets(api, fx);
-    const rows = [...(await readingRows(api, fx, sets, false)).map((r) => ({ ...r, while: 'quiet' })), ...(await readingRows(api, fx, sets, true)).map((r) => ({ ...r, while: '100 posts/s arriving' }))];
+    const rows = [
+      ...(await readingRows(api, fx, sets, false)).map((r) => ({ ...r, while: 'quiet' })),
+      ...(await readingRows(api, fx, sets, true)).map((r) => ({ ...r, while: '100 posts/s arriving' })),
+    ];
     table(
       `Reading pages (32 connections, ${DURATION} s each; req/s counts 2xx only)`,
-      ['pages', 'while', '2xx req/s', 'p50 ms', 'p99 ms', 'non-2xx or failed', 'KB/page', 'distinct pages asked', 'peak api RSS MB'],
+      [
+        'pages',
+        'while',
+        '2xx req/s',
+        'p50 ms',
+        'p99 ms',
+        'non-2xx or failed',
+        'KB/page',
+        'distinct pages asked',
+        'peak api RSS MB',
+      ],
       rows.map((r) => [r.label, r.while, r.perSecond, r.p50, r.p99, r.failed, r.kbPerPage, r.distinct, r.peakRss]),
     );
 

@@ -33,7 +33,12 @@ function cpuSeconds(pid: number): number {
 }
 
 /** A counting SMTP server: accepts everything, keeps no message. */
-async function smtpSink(): Promise<{ url: string; count: () => number; bytes: () => number; close: () => Promise<void> }> {
+async function smtpSink(): Promise<{
+  url: string;
+  count: () => number;
+  bytes: () => number;
+  close: () => Promise<void>;
+}> {
   let count = 0;
   let bytes = 0;
   const server = new SMTPServer({
@@ -52,19 +57,42 @@ async function smtpSink(): Promise<{ url: string; count: () => number; bytes: ()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `smtp://127.0.0.1:${port}`, count: () => count, bytes: () => bytes, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    count: () => count,
+    bytes: () => bytes,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 /** One consultation, 2 roundtables × 2 spaces, a week of contributions with their translations, MEMBERS members in 2 spaces each. */
 async function seed(pg: Pg): Promise<string> {
   const tag = randomBytes(4).toString('hex');
-  const [{ id: consultationId }] = (await pg.query(`INSERT INTO consultations (title, timezone) VALUES ($1, 'Europe/Zurich') RETURNING id`, [{ en: 'Bench consultation', fr: 'Consultation', es: 'Consulta' }])).rows;
+  const [{ id: consultationId }] = (
+    await pg.query(`INSERT INTO consultations (title, timezone) VALUES ($1, 'Europe/Zurich') RETURNING id`, [
+      { en: 'Bench consultation', fr: 'Consultation', es: 'Consulta' },
+    ])
+  ).rows;
   const spaces: string[] = [];
   for (let r = 1; r <= 2; r++) {
-    const [{ id: roundtableId }] = (await pg.query(`INSERT INTO roundtables (consultation_id, number, title) VALUES ($1, $2, $3) RETURNING id`, [consultationId, r, { en: `Roundtable ${r}`, fr: `Table ronde ${r}`, es: `Mesa redonda ${r}` }])).rows;
+    const [{ id: roundtableId }] = (
+      await pg.query(`INSERT INTO roundtables (consultation_id, number, title) VALUES ($1, $2, $3) RETURNING id`, [
+        consultationId,
+        r,
+        { en: `Roundtable ${r}`, fr: `Table ronde ${r}`, es: `Mesa redonda ${r}` },
+      ])
+    ).rows;
     for (let s = 1; s <= SPACES / 2; s++) {
       const prompt = { en: `Question ${s} of roundtable ${r}?`, fr: `Question ${s} ?`, es: `¿Pregunta ${s}?` };
-      spaces.push((await pg.query(`INSERT INTO spaces (roundtable_id, number, prompt) VALUES ($1, $2, $3) RETURNING id`, [roundtableId, s, prompt])).rows[0].id);
+      spaces.push(
+        (
+          await pg.query(`INSERT INTO spaces (roundtable_id, number, prompt) VALUES ($1, $2, $3) RETURNING id`, [
+            roundtableId,
+            s,
+            prompt,
+          ])
+        ).rows[0].id,
+      );
     }
   }
   const users: Array<{ id: string }> = (
@@ -111,7 +139,12 @@ async function seed(pg: Pg): Promise<string> {
 
 async function main(): Promise<void> {
   const sink = await smtpSink();
-  const env: Record<string, string> = { SMTP_URL: sink.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, OUTBOX_SWEEPER: 'false' };
+  const env: Record<string, string> = {
+    SMTP_URL: sink.url,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    OUTBOX_SWEEPER: 'false',
+  };
   const api = await startProcess('api', env); // migrates the fresh database
   const pg = new Pg({ connectionString: process.env.DATABASE_URL });
   await pg.connect();
@@ -121,7 +154,10 @@ async function main(): Promise<void> {
   const workers = await Promise.all(Array.from({ length: WORKERS }, () => startProcess('worker', env)));
   const rss = () => workers.reduce((sum, w) => sum + rssMb(w.pid), 0);
   const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-  const runs = new Queue('member-digest-runs', { connection: redis, prefix: `${process.env.REDIS_PREFIX ?? 'rt'}:bull` });
+  const runs = new Queue('member-digest-runs', {
+    connection: redis,
+    prefix: `${process.env.REDIS_PREFIX ?? 'rt'}:bull`,
+  });
   try {
     // every worker process consumes the runs queue once it is up
     for (let i = 0; (await runs.getWorkers()).length < WORKERS; i++) {
@@ -138,7 +174,8 @@ async function main(): Promise<void> {
     for (let i = 0; sink.count() < MEMBERS; i++) {
       if (!firstAt && sink.count() > 0) firstAt = Date.now();
       peakRss = Math.max(peakRss, rss());
-      if (Date.now() - started > 15 * 60_000) throw new Error(`only ${sink.count()} of ${MEMBERS} digests after 15 minutes`);
+      if (Date.now() - started > 15 * 60_000)
+        throw new Error(`only ${sink.count()} of ${MEMBERS} digests after 15 minutes`);
       await sleep(100);
     }
     const done = Date.now();
@@ -146,17 +183,29 @@ async function main(): Promise<void> {
     const seconds = (done - started) / 1000;
     const steady = (done - firstAt) / 1000;
     const perSecond = MEMBERS / seconds;
-    const settled = (await pg.query(`SELECT status, count(*)::int AS n FROM member_digest_deliveries GROUP BY status ORDER BY status`)).rows;
+    const settled = (
+      await pg.query(`SELECT status, count(*)::int AS n FROM member_digest_deliveries GROUP BY status ORDER BY status`)
+    ).rows;
     table(
-      `member digests: ${MEMBERS} members, ${SPACES} spaces, ${SPACES * CONTRIBUTIONS_PER_SPACE} contributions (seeded in ${(seedMs / 1000).toFixed(1)} s); ${WORKERS} worker process(es); Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `member digests: ${MEMBERS} members, ${SPACES} spaces, ${SPACES * CONTRIBUTIONS_PER_SPACE} contributions (seeded in ${(seedMs / 1000).toFixed(1)} s); ${WORKERS} worker process(es); Node ${process.version}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
       ['measure', 'value', `target`],
       [
         ['digests sent (counted at the SMTP server)', sink.count(), MEMBERS],
         ['time from POST /run to the last email', `${seconds.toFixed(1)} s`, '-'],
-        ['digests/s (whole run)', perSecond.toFixed(0), `≥ ${TARGET_PER_SECOND} ${perSecond >= TARGET_PER_SECOND ? 'ok' : 'UNDER'}`],
+        [
+          'digests/s (whole run)',
+          perSecond.toFixed(0),
+          `≥ ${TARGET_PER_SECOND} ${perSecond >= TARGET_PER_SECOND ? 'ok' : 'UNDER'}`,
+        ],
         ['digests/s (first to last email)', (MEMBERS / steady).toFixed(0), '-'],
         ['100,000 members at this rate', `${(100_000 / perSecond / 60).toFixed(1)} min`, '< 5 min'],
-        ['worker CPU per digest (user + system)', `${cpuMs.toFixed(2)} ms`, `≤ ${(1000 / TARGET_PER_SECOND).toFixed(2)} ms on one core`],
+        [
+          'worker CPU per digest (user + system)',
+          `${cpuMs.toFixed(2)} ms`,
+          `≤ ${(1000 / TARGET_PER_SECOND).toFixed(2)} ms on one core`,
+        ],
         ['average email size', `${(sink.bytes() / sink.count() / 1024).toFixed(1)} KB`, '-'],
         [`worker RSS peak (sampled${WORKERS > 1 ? ', all workers' : ''})`, `${peakRss.toFixed(1)} MB`, '-'],
         ['worker RSS after the run', `${rss().toFixed(1)} MB`, '-'],

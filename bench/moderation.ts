@@ -34,8 +34,18 @@ async function register(api: Proc, tag: string): Promise<{ id: string; token: st
 async function setup(api: Proc): Promise<Fixture> {
   const { accessToken: org } = await json(`${api.url}/api/v1/auth/login`, 'POST', ADMIN);
   const c = await json(`${api.url}/api/v1/consultations`, 'POST', { title: { en: 'Bench' }, timezone: 'UTC' }, org);
-  const rt = await json(`${api.url}/api/v1/consultations/${c.id}/roundtables`, 'POST', { number: 1, title: { en: 'Bench' } }, org);
-  const space = await json(`${api.url}/api/v1/roundtables/${rt.id}/spaces`, 'POST', { number: 1, prompt: { en: 'Moderation bench?' }, moderation: 'post' }, org);
+  const rt = await json(
+    `${api.url}/api/v1/consultations/${c.id}/roundtables`,
+    'POST',
+    { number: 1, title: { en: 'Bench' } },
+    org,
+  );
+  const space = await json(
+    `${api.url}/api/v1/roundtables/${rt.id}/spaces`,
+    'POST',
+    { number: 1, prompt: { en: 'Moderation bench?' }, moderation: 'post' },
+    org,
+  );
   const run = randomBytes(4).toString('hex');
   const moderator = await register(api, `${run}-moderator`);
   await json(`${api.url}/api/v1/spaces/${space.id}/roles/${moderator.id}`, 'PUT', { role: 'moderator' }, org);
@@ -58,7 +68,12 @@ async function setup(api: Proc): Promise<Fixture> {
 async function postMany(api: Proc, fx: Fixture, n: number, tag: string): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const c = await json(`${api.url}/api/v1/spaces/${fx.spaceId}/contributions`, 'POST', { body: `Contribution ${tag} ${i}: a view worth moderating.`, language: 'en' }, fx.author);
+    const c = await json(
+      `${api.url}/api/v1/spaces/${fx.spaceId}/contributions`,
+      'POST',
+      { body: `Contribution ${tag} ${i}: a view worth moderating.`, language: 'en' },
+      fx.author,
+    );
     ids.push(c.id);
   }
   return ids;
@@ -186,7 +201,16 @@ async function main(): Promise<void> {
     sockets.forEach((s) => s.close());
     table(
       `Moderation → ${READERS} readers following one space live (${ROUNDS} decisions each, one at a time)`,
-      ['decision', 'deliveries', 'p50 ms (from request)', 'p99 ms (from request)', 'p50 ms (from response)', 'p99 ms (from response)', 'missing', 'errors'],
+      [
+        'decision',
+        'deliveries',
+        'p50 ms (from request)',
+        'p99 ms (from request)',
+        'p50 ms (from response)',
+        'p99 ms (from response)',
+        'missing',
+        'errors',
+      ],
       rows,
     );
     console.log(

@@ -90,7 +90,8 @@ interface Run {
 }
 
 async function translationFigures(api: Proc, fx: Fixture): Promise<{ done: number; failed: number; pending: number }> {
-  return (await json(`${api.url}/api/v1/consultations/${fx.consultationId}/figures`, 'GET', undefined, fx.token)).translations;
+  return (await json(`${api.url}/api/v1/consultations/${fx.consultationId}/figures`, 'GET', undefined, fx.token))
+    .translations;
 }
 
 /** Waits until every post's translations are done or failed; words/s counts every word posted, into two languages, since the first post. */
@@ -141,7 +142,18 @@ async function once(withWorker: boolean): Promise<Run> {
     const drained = worker ? await drain(api, fx, firstPostAt) : null;
     const readingQuiet = await readingRows(api, fx, sets, false);
     const f = await fanOut(api, fx);
-    return { postingWaits, postingCpu, posting, readingBacklog, drain: drained, readingQuiet, fanOut: f, apiIdleRss, apiPeakRss, workerPeakRss: worker ? workerPeakRss : null };
+    return {
+      postingWaits,
+      postingCpu,
+      posting,
+      readingBacklog,
+      drain: drained,
+      readingQuiet,
+      fanOut: f,
+      apiIdleRss,
+      apiPeakRss,
+      workerPeakRss: worker ? workerPeakRss : null,
+    };
   } finally {
     clearInterval(sampler);
     await worker?.stop();
@@ -168,26 +180,103 @@ function report(title: string, runs: Run[]): void {
   });
   runs[0].readingBacklog.forEach((row, i) => {
     rows.push([`pages/s during the backlog: ${row.label}`, spread(of((r) => r.readingBacklog[i].perSecond))]);
-    rows.push([`  p99 ms / non-2xx`, `${spread(of((r) => r.readingBacklog[i].p99))} / ${spread(of((r) => r.readingBacklog[i].failed))}`]);
+    rows.push([
+      `  p99 ms / non-2xx`,
+      `${spread(of((r) => r.readingBacklog[i].p99))} / ${spread(of((r) => r.readingBacklog[i].failed))}`,
+    ]);
   });
   runs[0].readingQuiet.forEach((row, i) => {
     rows.push([`pages/s quiet: ${row.label}`, spread(of((r) => r.readingQuiet[i].perSecond))]);
-    rows.push([`  p99 ms / non-2xx`, `${spread(of((r) => r.readingQuiet[i].p99))} / ${spread(of((r) => r.readingQuiet[i].failed))}`]);
+    rows.push([
+      `  p99 ms / non-2xx`,
+      `${spread(of((r) => r.readingQuiet[i].p99))} / ${spread(of((r) => r.readingQuiet[i].failed))}`,
+    ]);
   });
-  rows.push(['fan-out to 200 listeners, ~100 posts/s: p50 / p99 ms (from the POST)', `${spread(of((r) => r.fanOut.p50), 1)} / ${spread(of((r) => r.fanOut.p99), 1)}`]);
-  rows.push(['  deliveries missing / post errors', `${spread(of((r) => r.fanOut.missing))} / ${spread(of((r) => r.fanOut.postErrors))}`]);
+  rows.push([
+    'fan-out to 200 listeners, ~100 posts/s: p50 / p99 ms (from the POST)',
+    `${spread(
+      of((r) => r.fanOut.p50),
+      1,
+    )} / ${spread(
+      of((r) => r.fanOut.p99),
+      1,
+    )}`,
+  ]);
+  rows.push([
+    '  deliveries missing / post errors',
+    `${spread(of((r) => r.fanOut.missing))} / ${spread(of((r) => r.fanOut.postErrors))}`,
+  ]);
   if (runs[0].drain) {
-    rows.push(['translation backlog: seconds to drain after the posting', spread(of((r) => r.drain!.seconds), 1)]);
-    rows.push(['  translations done / failed / left', `${spread(of((r) => r.drain!.done))} / ${spread(of((r) => r.drain!.failed))} / ${spread(of((r) => r.drain!.left))}`]);
-    rows.push(['  Apertium words/s (every word posted, into two languages)', spread(of((r) => r.drain!.wordsPerSecond))]);
+    rows.push([
+      'translation backlog: seconds to drain after the posting',
+      spread(
+        of((r) => r.drain!.seconds),
+        1,
+      ),
+    ]);
+    rows.push([
+      '  translations done / failed / left',
+      `${spread(of((r) => r.drain!.done))} / ${spread(of((r) => r.drain!.failed))} / ${spread(of((r) => r.drain!.left))}`,
+    ]);
+    rows.push([
+      '  Apertium words/s (every word posted, into two languages)',
+      spread(of((r) => r.drain!.wordsPerSecond)),
+    ]);
   }
-  rows.push(['while posting: api CPU (cores)', spread(of((r) => r.postingCpu.api), 2)]);
-  if (runs[0].postingCpu.worker !== null) rows.push(['while posting: worker CPU (cores, without Apertium)', spread(of((r) => r.postingCpu.worker!), 2)]);
+  rows.push([
+    'while posting: api CPU (cores)',
+    spread(
+      of((r) => r.postingCpu.api),
+      2,
+    ),
+  ]);
+  if (runs[0].postingCpu.worker !== null)
+    rows.push([
+      'while posting: worker CPU (cores, without Apertium)',
+      spread(
+        of((r) => r.postingCpu.worker!),
+        2,
+      ),
+    ]);
   const waits = [...new Set(runs.flatMap((r) => Object.keys(r.postingWaits)))];
-  const byWait = waits.map((w) => [w, percentile(of((r) => r.postingWaits[w] ?? 0).sort((a, b) => a - b), 50)] as const).sort((a, b) => b[1] - a[1]);
-  for (const [w] of byWait.slice(0, 6)) rows.push([`while posting: PostgreSQL sessions ${w === 'on CPU' ? 'running' : `waiting on ${w}`} (average)`, spread(of((r) => r.postingWaits[w] ?? 0), 2)]);
-  rows.push(['api RSS MB: idle / peak', `${spread(of((r) => r.apiIdleRss), 1)} / ${spread(of((r) => r.apiPeakRss), 1)}`]);
-  if (runs[0].workerPeakRss !== null) rows.push(['worker RSS MB, peak (without Apertium)', spread(of((r) => r.workerPeakRss!), 1)]);
+  const byWait = waits
+    .map(
+      (w) =>
+        [
+          w,
+          percentile(
+            of((r) => r.postingWaits[w] ?? 0).sort((a, b) => a - b),
+            50,
+          ),
+        ] as const,
+    )
+    .sort((a, b) => b[1] - a[1]);
+  for (const [w] of byWait.slice(0, 6))
+    rows.push([
+      `while posting: PostgreSQL sessions ${w === 'on CPU' ? 'running' : `waiting on ${w}`} (average)`,
+      spread(
+        of((r) => r.postingWaits[w] ?? 0),
+        2,
+      ),
+    ]);
+  rows.push([
+    'api RSS MB: idle / peak',
+    `${spread(
+      of((r) => r.apiIdleRss),
+      1,
+    )} / ${spread(
+      of((r) => r.apiPeakRss),
+      1,
+    )}`,
+  ]);
+  if (runs[0].workerPeakRss !== null)
+    rows.push([
+      'worker RSS MB, peak (without Apertium)',
+      spread(
+        of((r) => r.workerPeakRss!),
+        1,
+      ),
+    ]);
   table(`${title}: median (range) of ${runs.length} run(s), ${DURATION} s per load`, ['figure', 'value'], rows);
 }
 
@@ -202,8 +291,12 @@ async function main(): Promise<void> {
   }
   report('Whole stack as npm start runs it (api + worker: translation, relay, sweepers)', stack);
   report('api alone (no worker)', apiAlone);
-  console.log('\nTargets, whole stack: ≥ 1,000 posts/s at 64 authors, p99 ≤ 150 ms; ≥ 150 posts/s at 1 author, p99 ≤ 20 ms;');
-  console.log('≥ 2,000 pages/s while the backlog drains; fan-out p99 ≤ 50 ms, none missing; every translation done afterwards.');
+  console.log(
+    '\nTargets, whole stack: ≥ 1,000 posts/s at 64 authors, p99 ≤ 150 ms; ≥ 150 posts/s at 1 author, p99 ≤ 20 ms;',
+  );
+  console.log(
+    '≥ 2,000 pages/s while the backlog drains; fan-out p99 ≤ 50 ms, none missing; every translation done afterwards.',
+  );
   console.log('api alone: ≥ 2,000 posts/s at 64 authors, p99 ≤ 100 ms; ≥ 5,000 pages of 50 per second.');
 }
 

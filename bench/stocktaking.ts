@@ -16,8 +16,29 @@ const CONTRIBUTIONS = Number(process.env.BENCH_CONTRIBUTIONS ?? 100_000);
 const SPACES = Number(process.env.BENCH_SPACES ?? 40);
 const MEMBERS = 2000;
 const ADMIN = { email: 'bench-stocktaking@example.org', password: 'bench-stocktaking-pass-1' };
-const CONSTITUENCIES = ['state', 'civil_society', 'business', 'local_government', 'international_organisation', 'youth', 'academia'];
-const COUNTRIES = ['Ghana', 'Mexico', 'Philippines', 'Senegal', 'Spain', 'Canada', 'Morocco', 'Chile', 'Kenya', 'Nepal', 'Italy', 'Peru'];
+const CONSTITUENCIES = [
+  'state',
+  'civil_society',
+  'business',
+  'local_government',
+  'international_organisation',
+  'youth',
+  'academia',
+];
+const COUNTRIES = [
+  'Ghana',
+  'Mexico',
+  'Philippines',
+  'Senegal',
+  'Spain',
+  'Canada',
+  'Morocco',
+  'Chile',
+  'Kenya',
+  'Nepal',
+  'Italy',
+  'Peru',
+];
 
 /** Sentences the generated contributions are made of: a few themes each, in three languages (written for this bench). */
 const SENTENCES: Record<'en' | 'fr' | 'es', string[]> = {
@@ -63,7 +84,28 @@ const SENTENCES: Record<'en' | 'fr' | 'es', string[]> = {
  * French and Spanish text (BENCH_VARIED=0 turns it off).
  */
 const VARIED = process.env.BENCH_VARIED !== '0';
-const PLACES = ['Dakar', 'Accra', 'Manila', 'Cebu', 'Lima', 'Quito', 'Tunis', 'Rabat', 'Nairobi', 'Mombasa', 'Lyon', 'Valencia', 'Bilbao', 'Kathmandu', 'Santiago', 'Cusco', 'Abidjan', 'Bamako', 'Tijuana', 'Veracruz'];
+const PLACES = [
+  'Dakar',
+  'Accra',
+  'Manila',
+  'Cebu',
+  'Lima',
+  'Quito',
+  'Tunis',
+  'Rabat',
+  'Nairobi',
+  'Mombasa',
+  'Lyon',
+  'Valencia',
+  'Bilbao',
+  'Kathmandu',
+  'Santiago',
+  'Cusco',
+  'Abidjan',
+  'Bamako',
+  'Tijuana',
+  'Veracruz',
+];
 const CLAUSES: Record<'en' | 'fr' | 'es', (place: string, n: number) => string> = {
   en: (place, n) => `In ${place}, ${n} households told us the same this month.`,
   fr: (place, n) => `À ${place}, ${n} familles nous ont dit la même chose ce mois-ci.`,
@@ -77,13 +119,37 @@ function random(): number {
 }
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
 
-async function setup(api: Proc, pg: Pg, start: Date, end: Date): Promise<{ token: string; roundtableId: string; spaces: string[] }> {
+async function setup(
+  api: Proc,
+  pg: Pg,
+  start: Date,
+  end: Date,
+): Promise<{ token: string; roundtableId: string; spaces: string[] }> {
   const { accessToken: token } = await json(`${api.url}/api/v1/auth/login`, 'POST', ADMIN);
-  const c = await json(`${api.url}/api/v1/consultations`, 'POST', { title: { en: 'Stocktaking bench' }, timezone: 'UTC' }, token);
-  const rt = await json(`${api.url}/api/v1/consultations/${c.id}/roundtables`, 'POST', { number: 1, title: { en: 'Stocktaking bench' } }, token);
+  const c = await json(
+    `${api.url}/api/v1/consultations`,
+    'POST',
+    { title: { en: 'Stocktaking bench' }, timezone: 'UTC' },
+    token,
+  );
+  const rt = await json(
+    `${api.url}/api/v1/consultations/${c.id}/roundtables`,
+    'POST',
+    { number: 1, title: { en: 'Stocktaking bench' } },
+    token,
+  );
   const spaces: string[] = [];
   for (let i = 1; i <= SPACES; i++) {
-    spaces.push((await json(`${api.url}/api/v1/roundtables/${rt.id}/spaces`, 'POST', { number: i, prompt: { en: `Question ${i}?` }, moderation: 'post' }, token)).id);
+    spaces.push(
+      (
+        await json(
+          `${api.url}/api/v1/roundtables/${rt.id}/spaces`,
+          'POST',
+          { number: i, prompt: { en: `Question ${i}?` }, moderation: 'post' },
+          token,
+        )
+      ).id,
+    );
   }
 
   const members = Array.from({ length: MEMBERS }, (_, i) => ({
@@ -96,7 +162,13 @@ async function setup(api: Proc, pg: Pg, start: Date, end: Date): Promise<{ token
   const { rows: users } = await pg.query(
     `INSERT INTO users (display_name, constituency, country, organisation, preferred_language)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) RETURNING id, preferred_language`,
-    [members.map((m) => m.name), members.map((m) => m.constituency), members.map((m) => m.country), members.map((m) => m.organisation), members.map((m) => m.language)],
+    [
+      members.map((m) => m.name),
+      members.map((m) => m.constituency),
+      members.map((m) => m.country),
+      members.map((m) => m.organisation),
+      members.map((m) => m.language),
+    ],
   );
   // every member joins every question; two of them moderate each one
   await pg.query(
@@ -110,7 +182,14 @@ async function setup(api: Proc, pg: Pg, start: Date, end: Date): Promise<{ token
   const span = end.getTime() - start.getTime();
   for (const spaceId of spaces) {
     const ids: string[] = [];
-    const rows = { id: [] as string[], parent: [] as Array<string | null>, author: [] as string[], body: [] as string[], language: [] as string[], at: [] as Date[] };
+    const rows = {
+      id: [] as string[],
+      parent: [] as Array<string | null>,
+      author: [] as string[],
+      body: [] as string[],
+      language: [] as string[],
+      at: [] as Date[],
+    };
     const { rows: uuids } = await pg.query(`SELECT gen_random_uuid() AS id FROM generate_series(1, $1)`, [perSpace]);
     for (let i = 0; i < perSpace; i++) {
       const author = pick(users);
@@ -195,7 +274,9 @@ export async function main(): Promise<void> {
     });
     const summary = compile.result.summary;
     const exportPdf = await measured(api.pid, async () => {
-      const res = await fetch(`${api.url}/api/v1/stocktaking/${summary.id}/export?format=pdf`, { headers: { authorization: `Bearer ${fx.token}` } });
+      const res = await fetch(`${api.url}/api/v1/stocktaking/${summary.id}/export?format=pdf`, {
+        headers: { authorization: `Bearer ${fx.token}` },
+      });
       return (await res.arrayBuffer()).byteLength;
     });
 
@@ -203,23 +284,47 @@ export async function main(): Promise<void> {
       `Stocktaking over ${summary.participation.contributions.toLocaleString('en')} contributions in ${fx.spaces.length} questions (${MEMBERS} members)`,
       ['step', 'time', 'api RSS peak', 'notes'],
       [
-        ['write the contributions (SQL)', `${(setupMs / 1000).toFixed(1)} s`, '', 'setup, not measured against a target'],
-        [`draft + publish ${fx.spaces.length} digests (api)`, `${(drafting.ms / 1000).toFixed(1)} s`, `${drafting.peakMb} MB`, `${(drafting.ms / fx.spaces.length / 1000).toFixed(2)} s per question`],
-        ['compile the summary (fresh api)', `${(compile.ms / 1000).toFixed(2)} s`, `${compile.peakMb} MB`, `target < 10 s and < 500 MB; RSS before: ${before} MB; answer ${(compile.result.bytes / 1048576).toFixed(1)} MB of JSON`],
-        ['export it as PDF (api)', `${(exportPdf.ms / 1000).toFixed(2)} s`, `${exportPdf.peakMb} MB`, `${Math.round(exportPdf.result / 1024)} KB`],
+        [
+          'write the contributions (SQL)',
+          `${(setupMs / 1000).toFixed(1)} s`,
+          '',
+          'setup, not measured against a target',
+        ],
+        [
+          `draft + publish ${fx.spaces.length} digests (api)`,
+          `${(drafting.ms / 1000).toFixed(1)} s`,
+          `${drafting.peakMb} MB`,
+          `${(drafting.ms / fx.spaces.length / 1000).toFixed(2)} s per question`,
+        ],
+        [
+          'compile the summary (fresh api)',
+          `${(compile.ms / 1000).toFixed(2)} s`,
+          `${compile.peakMb} MB`,
+          `target < 10 s and < 500 MB; RSS before: ${before} MB; answer ${(compile.result.bytes / 1048576).toFixed(1)} MB of JSON`,
+        ],
+        [
+          'export it as PDF (api)',
+          `${(exportPdf.ms / 1000).toFixed(2)} s`,
+          `${exportPdf.peakMb} MB`,
+          `${Math.round(exportPdf.result / 1024)} KB`,
+        ],
       ],
     );
-    table('The summary', ['participants', 'contributions', 'by moderators', 'key emphases', 'convergence points', 'gaps', 'digests'], [
+    table(
+      'The summary',
+      ['participants', 'contributions', 'by moderators', 'key emphases', 'convergence points', 'gaps', 'digests'],
       [
-        summary.participation.participants,
-        summary.participation.contributions,
-        summary.participation.moderatorContributions,
-        summary.sections.keyEmphases.length,
-        summary.sections.convergence.length,
-        summary.sections.gaps.length,
-        summary.digests.length,
+        [
+          summary.participation.participants,
+          summary.participation.contributions,
+          summary.participation.moderatorContributions,
+          summary.sections.keyEmphases.length,
+          summary.sections.convergence.length,
+          summary.sections.gaps.length,
+          summary.digests.length,
+        ],
       ],
-    ]);
+    );
     console.log(`\n${summary.participation.sentence}`);
   } finally {
     await pg.end();

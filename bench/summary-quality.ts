@@ -26,13 +26,32 @@ interface Compiled {
 }
 
 /** Imports a discussion into a new roundtable, drafts and publishes each question's digest, compiles the stocktaking. */
-async function compile(api: Proc, token: string, titles: { consultation: string; roundtable: string }, objectives: string[], file: { spaces: Array<{ contributions: Array<{ postedAt: string }> }> }): Promise<Compiled> {
+async function compile(
+  api: Proc,
+  token: string,
+  titles: { consultation: string; roundtable: string },
+  objectives: string[],
+  file: { spaces: Array<{ contributions: Array<{ postedAt: string }> }> },
+): Promise<Compiled> {
   const base = `${api.url}/api/v1`;
-  const consultation = await json(`${base}/consultations`, 'POST', { title: { en: titles.consultation }, timezone: 'UTC' }, token);
-  const roundtable = await json(`${base}/consultations/${consultation.id}/roundtables`, 'POST', { number: 1, title: { en: titles.roundtable }, objectives }, token);
+  const consultation = await json(
+    `${base}/consultations`,
+    'POST',
+    { title: { en: titles.consultation }, timezone: 'UTC' },
+    token,
+  );
+  const roundtable = await json(
+    `${base}/consultations/${consultation.id}/roundtables`,
+    'POST',
+    { number: 1, title: { en: titles.roundtable }, objectives },
+    token,
+  );
   const imported = await json(`${base}/roundtables/${roundtable.id}/import`, 'POST', file, token);
   const dates = file.spaces.flatMap((s) => s.contributions.map((c) => Date.parse(c.postedAt)));
-  const period = { periodStart: new Date(Math.min(...dates) - 86_400_000).toISOString(), periodEnd: new Date(Math.max(...dates) + 2 * 86_400_000).toISOString() };
+  const period = {
+    periodStart: new Date(Math.min(...dates) - 86_400_000).toISOString(),
+    periodEnd: new Date(Math.max(...dates) + 2 * 86_400_000).toISOString(),
+  };
   const digests: any[] = [];
   for (const { id } of imported.spaceIds) {
     const digest = await json(`${base}/spaces/${id}/digests`, 'POST', period, token);
@@ -69,7 +88,12 @@ function actorNames(fixture: QualityFixture | null): string[] {
   return out;
 }
 
-const words = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 const singular = (w: string) => w.replace(/(?<=..)(?:es|s)$/, '');
 
 /**
@@ -81,7 +105,7 @@ function actorHeading(label: string, names: string[]): boolean {
   const mine = words(label).map(singular);
   if (mine.length === 0) return true;
   const structure = new Set(words(PROCEDURE).map(singular));
-  if (mine.every((w) => structure.has(w) || /^[a-z]{2,5}$/.test(w) && label.includes(w.toUpperCase()))) return true;
+  if (mine.every((w) => structure.has(w) || (/^[a-z]{2,5}$/.test(w) && label.includes(w.toUpperCase())))) return true;
   return names.some((n) => {
     const theirs = new Set(words(n).map(singular));
     return mine.every((w) => theirs.has(w) || structure.has(w));
@@ -95,17 +119,29 @@ function score(fixture: QualityFixture, { summary }: Compiled) {
   const correct = headings.filter((h) => matches(h).length > 0).length;
   const found = fixture.key.topics.filter((t) => headings.some((h) => t.pattern.test(h))).length;
   const names = actorNames(fixture);
-  const actors = [...headings, ...s.convergence.map((i: any) => i.label as string)].filter((h) => actorHeading(h, names));
+  const actors = [...headings, ...s.convergence.map((i: any) => i.label as string)].filter((h) =>
+    actorHeading(h, names),
+  );
   const single = fixture.key.topics.find((t) => t.id === fixture.key.single)!;
   const singleConverges = s.convergence.some((i: any) => single.pattern.test(i.label ?? ''));
   const calls = fixture.questions.flatMap((q) => q.contributions.filter((c) => c.call).map((c) => c.call!));
-  const underPriorities = new Set<string>(s.priorities.flatMap((i: any) => [...(i.quotes ?? []), ...(i.synopsis ? [i.synopsis] : [])].map((q: any) => q.text as string)));
+  const underPriorities = new Set<string>(
+    s.priorities.flatMap((i: any) =>
+      [...(i.quotes ?? []), ...(i.synopsis ? [i.synopsis] : [])].map((q: any) => q.text as string),
+    ),
+  );
   const callsFound = calls.filter((c) => underPriorities.has(c)).length;
-  const gapObjective = s.gaps.some((i: any) => i.kind === 'objective' && i.objective === fixture.key.unaddressedObjective);
-  const extraGaps = s.gaps.filter((i: any) => i.kind === 'objective' && i.objective !== fixture.key.unaddressedObjective).length;
+  const gapObjective = s.gaps.some(
+    (i: any) => i.kind === 'objective' && i.objective === fixture.key.unaddressedObjective,
+  );
+  const extraGaps = s.gaps.filter(
+    (i: any) => i.kind === 'objective' && i.objective !== fixture.key.unaddressedObjective,
+  ).length;
   return {
     headings,
-    convergence: s.convergence.map((i: any) => `${i.label} [${i.constituencies.filter((c: string) => c !== 'other').join(', ')}]`),
+    convergence: s.convergence.map(
+      (i: any) => `${i.label} [${i.constituencies.filter((c: string) => c !== 'other').join(', ')}]`,
+    ),
     priorities: s.priorities.map((i: any) => i.statement as string),
     gaps: s.gaps.map((i: any) => i.statement as string),
     row: [
@@ -121,16 +157,27 @@ function score(fixture: QualityFixture, { summary }: Compiled) {
   };
 }
 
-for (const lang of ['en', 'fr', 'es']) countries.registerLocale(JSON.parse(readFileSync(require.resolve(`i18n-iso-countries/langs/${lang}.json`), 'utf8')));
+for (const lang of ['en', 'fr', 'es'])
+  countries.registerLocale(JSON.parse(readFileSync(require.resolve(`i18n-iso-countries/langs/${lang}.json`), 'utf8')));
 
 export async function main(): Promise<void> {
-  const api = await startProcess('api', { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' });
+  const api = await startProcess('api', {
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+  });
   try {
     const { accessToken: token } = await json(`${api.url}/api/v1/auth/login`, 'POST', ADMIN);
     const rows: Array<Array<string | number>> = [];
     const start = new Date(Date.UTC(2026, 0, 12, 9));
     for (const fixture of QUALITY_FIXTURES) {
-      const compiled = await compile(api, token, { consultation: 'Regional consultation', roundtable: fixture.title.en }, fixture.objectives, importFile(fixture, start));
+      const compiled = await compile(
+        api,
+        token,
+        { consultation: 'Regional consultation', roundtable: fixture.title.en },
+        fixture.objectives,
+        importFile(fixture, start),
+      );
       const result = score(fixture, compiled);
       rows.push(result.row);
       console.log(`\n${fixture.name}`);
@@ -144,28 +191,52 @@ export async function main(): Promise<void> {
     }
     table(
       'Summary quality against the answer keys (targets: precision ≥ 0.9, recall ≥ 0.8, 0 actor headings, ≥ 80 % of calls under priorities)',
-      ['fixture', 'precision', 'recall', 'actor/procedure headings', 'calls under priorities', 'single-constituency topic kept out of convergence', 'unaddressed objective under gaps'],
+      [
+        'fixture',
+        'precision',
+        'recall',
+        'actor/procedure headings',
+        'calls under priorities',
+        'single-constituency topic kept out of convergence',
+        'unaddressed objective under gaps',
+      ],
       rows,
     );
 
     if (existsSync(HUB)) {
       const hub = JSON.parse(readFileSync(HUB, 'utf8'));
       // titled as the file says where it comes from
-      const { summary } = await compile(api, token, { consultation: hub.source ?? 'Hub', roundtable: 'Roundtable 1' }, HUB_OBJECTIVES, hub);
+      const { summary } = await compile(
+        api,
+        token,
+        { consultation: hub.source ?? 'Hub', roundtable: 'Roundtable 1' },
+        HUB_OBJECTIVES,
+        hub,
+      );
       const s = summary.sections;
-      const actors = [...s.keyEmphases, ...s.convergence].map((i: any) => i.label as string).filter((l) => actorHeading(l, actorNames(null)));
-      console.log(`\nHub import: ${actors.length} actor or procedure heading(s) by the bench's check${actors.length ? `: ${actors.join(' · ')}` : ''}`);
-      table('Hub import: headings', ['section', 'headings'], [
-        ['key emphases', s.keyEmphases.map((i: any) => i.label).join(' · ')],
-        ['convergence', s.convergence.map((i: any) => i.label).join(' · ') || '—'],
-        ['priorities for action', s.priorities.map((i: any) => i.label ?? i.statement).join(' · ') || '—'],
-        ['gaps', s.gaps.map((i: any) => i.label ?? i.statement).join(' · ') || '—'],
-      ]);
+      const actors = [...s.keyEmphases, ...s.convergence]
+        .map((i: any) => i.label as string)
+        .filter((l) => actorHeading(l, actorNames(null)));
+      console.log(
+        `\nHub import: ${actors.length} actor or procedure heading(s) by the bench's check${actors.length ? `: ${actors.join(' · ')}` : ''}`,
+      );
+      table(
+        'Hub import: headings',
+        ['section', 'headings'],
+        [
+          ['key emphases', s.keyEmphases.map((i: any) => i.label).join(' · ')],
+          ['convergence', s.convergence.map((i: any) => i.label).join(' · ') || '—'],
+          ['priorities for action', s.priorities.map((i: any) => i.label ?? i.statement).join(' · ') || '—'],
+          ['gaps', s.gaps.map((i: any) => i.label ?? i.statement).join(' · ') || '—'],
+        ],
+      );
       for (const i of s.keyEmphases) console.log(`  ${i.statement}`);
       for (const i of s.priorities) console.log(`  priority: ${i.statement}`);
       // BENCH_SUMMARY_DIR=<dir> keeps the Hub summary as Markdown, to read it as a rapporteur would
       if (process.env.BENCH_SUMMARY_DIR) {
-        const res = await fetch(`${api.url}/api/v1/stocktaking/${summary.id}/export?format=md&lang=en`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await fetch(`${api.url}/api/v1/stocktaking/${summary.id}/export?format=md&lang=en`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         const file = join(process.env.BENCH_SUMMARY_DIR, 'hub-summary-en.md');
         writeFileSync(file, await res.text());
         console.log(`\nHub summary (Markdown): ${file}`);

@@ -25,7 +25,9 @@ export interface Proc {
 }
 
 /** Node's flags for each process, as `npm start` and the images run them. */
-const NODE_ARGS: Record<'api' | 'worker', string[]> = JSON.parse(readFileSync(join(ROOT, 'scripts', 'lib', 'node-args.json'), 'utf8'));
+const NODE_ARGS: Record<'api' | 'worker', string[]> = JSON.parse(
+  readFileSync(join(ROOT, 'scripts', 'lib', 'node-args.json'), 'utf8'),
+);
 
 /** Starts a compiled process (api or worker) with the bench environment and `npm start`'s Node flags. */
 export async function startProcess(kind: 'api' | 'worker', env: Record<string, string> = {}): Promise<Proc> {
@@ -39,7 +41,9 @@ export async function startProcess(kind: 'api' | 'worker', env: Record<string, s
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${kind} exited with ${child.exitCode}`);
-      const ok = await fetch(`${url}/health/ready`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`${url}/health/ready`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) break;
       if (Date.now() > deadline) throw new Error(`${kind} did not become ready`);
       await sleep(200);
@@ -96,7 +100,10 @@ export function table(title: string, header: string[], rows: Array<Array<string 
 export async function json(url: string, method = 'GET', body?: unknown, token?: string): Promise<any> {
   const res = await fetch(url, {
     method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();

@@ -20,13 +20,33 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, dataSourceOptions, loadConfig, migrateDatabase } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
-import { ApertiumProvider, corpusChrf, Glossary, GlossaryService, parsePivots, Segment, segmentText, text, TranslationEngine } from '@roundtable/translation';
+import {
+  ApertiumProvider,
+  corpusChrf,
+  Glossary,
+  GlossaryService,
+  parsePivots,
+  Segment,
+  segmentText,
+  text,
+  TranslationEngine,
+} from '@roundtable/translation';
 import type { ApertiumPivots, EngineLanguage } from '@roundtable/translation';
 import { ROOT, table } from './support';
 
 type Direction = [Language, Language];
-const DIRECTIONS: Direction[] = [['en', 'es'], ['es', 'en'], ['fr', 'es'], ['es', 'fr'], ['en', 'fr'], ['fr', 'en']];
-const PIVOTED: Direction[] = [['en', 'fr'], ['fr', 'en']];
+const DIRECTIONS: Direction[] = [
+  ['en', 'es'],
+  ['es', 'en'],
+  ['fr', 'es'],
+  ['es', 'fr'],
+  ['en', 'fr'],
+  ['fr', 'en'],
+];
+const PIVOTED: Direction[] = [
+  ['en', 'fr'],
+  ['fr', 'en'],
+];
 
 interface Pair {
   sources: string[];
@@ -38,10 +58,17 @@ const signal = () => AbortSignal.timeout(60_000);
 const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 const gain = (n: number, base: number) => `${n - base >= 0 ? '+' : ''}${(n - base).toFixed(1)}`;
 const name = ([from, to]: Direction) => `${from}→${to}`;
-const pairOf = (corpus: Corpus, [from, to]: Direction): Pair => ({ sources: corpus.map((s) => s[from]), references: corpus.map((s) => s[to]) });
+const pairOf = (corpus: Corpus, [from, to]: Direction): Pair => ({
+  sources: corpus.map((s) => s[from]),
+  references: corpus.map((s) => s[to]),
+});
 
 function hubPrompts(): Corpus {
-  const candidates = [process.env.HUB_DISCUSSION, join(ROOT, '..', 'shared', 'data', 'hub-roundtable1.json'), join(process.cwd(), '..', 'shared', 'data', 'hub-roundtable1.json')];
+  const candidates = [
+    process.env.HUB_DISCUSSION,
+    join(ROOT, '..', 'shared', 'data', 'hub-roundtable1.json'),
+    join(process.cwd(), '..', 'shared', 'data', 'hub-roundtable1.json'),
+  ];
   const found = candidates.find((c) => c && existsSync(c));
   if (!found) throw new Error('hub-roundtable1.json not found: set HUB_DISCUSSION to its path');
   return JSON.parse(readFileSync(found, 'utf8')).spaces.map((s: { prompt: Record<Language, string> }) => s.prompt);
@@ -65,7 +92,14 @@ class Pipeline {
   /** Apertium alone: the whole text as one run, leg after leg; `repair` adds the replacement of untranslated pivot words. */
   async raw(value: string, from: Language, to: Language, repair = false): Promise<string> {
     let segments: Segment[] = [[text(value)]];
-    for (const [a, b] of this.provider.route(from, to)) segments = await this.provider.translate(segments, a, b, signal(), repair && a !== from ? { writtenIn: from } : {});
+    for (const [a, b] of this.provider.route(from, to))
+      segments = await this.provider.translate(
+        segments,
+        a,
+        b,
+        signal(),
+        repair && a !== from ? { writtenIn: from } : {},
+      );
     return segmentText(segments[0]).trim();
   }
 
@@ -94,7 +128,17 @@ function bootstrapWins(a: string[], b: string[], references: string[], resamples
   for (let r = 0; r < resamples; r++) {
     const picks = references.map(() => Math.floor(random() * references.length));
     const refs = picks.map((i) => references[i]);
-    if (corpusChrf(picks.map((i) => b[i]), refs) > corpusChrf(picks.map((i) => a[i]), refs)) wins += 1;
+    if (
+      corpusChrf(
+        picks.map((i) => b[i]),
+        refs,
+      ) >
+      corpusChrf(
+        picks.map((i) => a[i]),
+        refs,
+      )
+    )
+      wins += 1;
   }
   return wins / resamples;
 }
@@ -109,7 +153,13 @@ interface Steps {
   full: number;
 }
 
-async function steps(p: Pipeline, pair: Pair, [from, to]: Direction, glossary: Glossary, none: Glossary): Promise<Steps> {
+async function steps(
+  p: Pipeline,
+  pair: Pair,
+  [from, to]: Direction,
+  glossary: Glossary,
+  none: Glossary,
+): Promise<Steps> {
   const pivoted = p.pivot([from, to]) !== null;
   return {
     raw: await score(pair, (s) => p.raw(s, from, to)),
@@ -141,15 +191,37 @@ async function main(): Promise<void> {
       const ca = catalan ? await steps(viaCatalan, pair, direction, glossary, none) : null;
       let wins: number | null = null;
       if (ca) {
-        const [a, b] = await Promise.all([viaSpanish, viaCatalan].map((p) => Promise.all(pair.sources.map((x) => p.translate(x, ...direction, glossary)))));
+        const [a, b] = await Promise.all(
+          [viaSpanish, viaCatalan].map((p) =>
+            Promise.all(pair.sources.map((x) => p.translate(x, ...direction, glossary))),
+          ),
+        );
         wins = bootstrapWins(a, b, pair.references);
       }
       const best = wins !== null && wins >= SIGNIFICANT ? 'ca' : 'es';
-      pivotRows.push([name(direction), fmt(es.raw), fmt(es.full), fmt(ca?.raw ?? null), fmt(ca?.full ?? null), wins === null ? '—' : `${(wins * 100).toFixed(1)} %`, best, configured.pivot(direction) ?? '—']);
+      pivotRows.push([
+        name(direction),
+        fmt(es.raw),
+        fmt(es.full),
+        fmt(ca?.raw ?? null),
+        fmt(ca?.full ?? null),
+        wins === null ? '—' : `${(wins * 100).toFixed(1)} %`,
+        best,
+        configured.pivot(direction) ?? '—',
+      ]);
     }
     table(
       `Pivot per direction: chrF on the development set (${dev.length} sentences), raw Apertium and Roundtable's pipeline; Catalan is chosen where it scores higher in ≥ ${SIGNIFICANT * 100} % of 1000 paired bootstrap resamples${catalan ? '' : ' (Catalan pairs not installed: apt-get install apertium-eng-cat apertium-fra-cat)'}`,
-      ['direction', 'via es: raw', 'via es: ours', 'via ca: raw', 'via ca: ours', 'ca ahead in', 'chosen', 'configured (TRANSLATION_PIVOTS)'],
+      [
+        'direction',
+        'via es: raw',
+        'via es: ours',
+        'via ca: raw',
+        'via ca: ours',
+        'ca ahead in',
+        'chosen',
+        'configured (TRANSLATION_PIVOTS)',
+      ],
       pivotRows,
     );
 
@@ -157,13 +229,36 @@ async function main(): Promise<void> {
     const rows: Array<Array<string | number>> = [];
     for (const direction of DIRECTIONS) {
       const s = await steps(configured, pairOf(dev, direction), direction, glossary, none);
-      const baseline = direction[0] !== 'es' && direction[1] !== 'es' ? await score(pairOf(dev, direction), (x) => viaSpanish.raw(x, ...direction)) : s.raw;
-      rows.push([name(direction), configured.pivot(direction) ?? 'direct', fmt(baseline), fmt(s.raw), fmt(s.repaired), fmt(s.handled), fmt(s.full), gain(s.full, baseline)]);
+      const baseline =
+        direction[0] !== 'es' && direction[1] !== 'es'
+          ? await score(pairOf(dev, direction), (x) => viaSpanish.raw(x, ...direction))
+          : s.raw;
+      rows.push([
+        name(direction),
+        configured.pivot(direction) ?? 'direct',
+        fmt(baseline),
+        fmt(s.raw),
+        fmt(s.repaired),
+        fmt(s.handled),
+        fmt(s.full),
+        gain(s.full, baseline),
+      ]);
     }
-    const terms = dev.filter((s) => (['en', 'fr', 'es'] as const).some((l) => glossary.find([text(s[l])], l).length > 0)).length;
+    const terms = dev.filter((s) =>
+      (['en', 'fr', 'es'] as const).some((l) => glossary.find([text(s[l])], l).length > 0),
+    ).length;
     table(
       `Development set: chrF2 per direction (${dev.length} sentences; glossary of ${glossary.size} terms, met in ${terms} of them; no translation memory)`,
-      ['direction', 'pivot', 'raw via es', 'raw (pivot)', '+ pivot words', '+ text handling', 'ours (+ glossary)', 'gain'],
+      [
+        'direction',
+        'pivot',
+        'raw via es',
+        'raw (pivot)',
+        '+ pivot words',
+        '+ text handling',
+        'ours (+ glossary)',
+        'gain',
+      ],
       rows,
     );
 

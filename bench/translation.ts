@@ -33,9 +33,24 @@ interface Tracked {
 
 async function setup(api: Proc): Promise<{ token: string; spaceId: string; authors: string[] }> {
   const { accessToken: token } = await json(`${api.url}/api/v1/auth/login`, 'POST', ADMIN);
-  const c = await json(`${api.url}/api/v1/consultations`, 'POST', { title: { en: 'Translation bench' }, timezone: 'UTC' }, token);
-  const rt = await json(`${api.url}/api/v1/consultations/${c.id}/roundtables`, 'POST', { number: 1, title: { en: 'Bench' } }, token);
-  const space = await json(`${api.url}/api/v1/roundtables/${rt.id}/spaces`, 'POST', { number: 1, prompt: { en: 'What works?' }, moderation: 'post' }, token);
+  const c = await json(
+    `${api.url}/api/v1/consultations`,
+    'POST',
+    { title: { en: 'Translation bench' }, timezone: 'UTC' },
+    token,
+  );
+  const rt = await json(
+    `${api.url}/api/v1/consultations/${c.id}/roundtables`,
+    'POST',
+    { number: 1, title: { en: 'Bench' } },
+    token,
+  );
+  const space = await json(
+    `${api.url}/api/v1/roundtables/${rt.id}/spaces`,
+    'POST',
+    { number: 1, prompt: { en: 'What works?' }, moderation: 'post' },
+    token,
+  );
   const run = randomBytes(4).toString('hex');
   const authors = await Promise.all(
     Array.from({ length: 20 }, async (_, i) => {
@@ -53,13 +68,23 @@ async function setup(api: Proc): Promise<{ token: string; spaceId: string; autho
   return { token, spaceId: space.id, authors };
 }
 
-function listen(api: Proc, token: string, spaceId: string, tracked: Map<string, Tracked>, early: Map<string, Array<[string, number]>>): Promise<Socket> {
+function listen(
+  api: Proc,
+  token: string,
+  spaceId: string,
+  tracked: Map<string, Tracked>,
+  early: Map<string, Array<[string, number]>>,
+): Promise<Socket> {
   const socket = io(`${api.url}/live`, { auth: { token }, transports: ['websocket'] });
   socket.on('event', (e: any) => {
     if (e.type !== 'contribution.translated' || e.payload?.translation?.status !== 'done') return;
     const t = tracked.get(e.payload.contributionId);
     if (t) t.done.set(e.payload.language, Date.now());
-    else early.set(e.payload.contributionId, [...(early.get(e.payload.contributionId) ?? []), [e.payload.language, Date.now()]]);
+    else
+      early.set(e.payload.contributionId, [
+        ...(early.get(e.payload.contributionId) ?? []),
+        [e.payload.language, Date.now()],
+      ]);
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', async () => {
@@ -71,7 +96,14 @@ function listen(api: Proc, token: string, spaceId: string, tracked: Map<string, 
   });
 }
 
-async function post(api: Proc, spaceId: string, author: string, n: number, tracked: Map<string, Tracked>, early: Map<string, Array<[string, number]>>): Promise<Tracked> {
+async function post(
+  api: Proc,
+  spaceId: string,
+  author: string,
+  n: number,
+  tracked: Map<string, Tracked>,
+  early: Map<string, Array<[string, number]>>,
+): Promise<Tracked> {
   const body = `${TEXTS[n % TEXTS.length]} (${n})`;
   const postedAt = Date.now();
   const c = await json(`${api.url}/api/v1/spaces/${spaceId}/contributions`, 'POST', { body }, author);
@@ -117,19 +149,38 @@ async function main(): Promise<void> {
     }
     await Promise.all(posts);
     await waitAll(tracked.values(), 120_000);
-    const latencies = [...tracked.values()].filter(complete).map((t) => Math.max(...t.done.values()) - t.postedAt).sort((a, b) => a - b);
+    const latencies = [...tracked.values()]
+      .filter(complete)
+      .map((t) => Math.max(...t.done.values()) - t.postedAt)
+      .sort((a, b) => a - b);
     const missing = [...tracked.values()].filter((t) => !complete(t)).length;
     table(
       `POST → both translations done (live events), ${RATE} contributions/s for ${SECONDS} s, no declared language`,
       ['posted', 'translated', 'missing', 'p50 ms', 'p95 ms', 'max ms', 'target p95'],
-      [[total, latencies.length, missing, percentile(latencies, 50), percentile(latencies, 95), latencies[latencies.length - 1] ?? NaN, '≤ 5000 ms']],
+      [
+        [
+          total,
+          latencies.length,
+          missing,
+          percentile(latencies, 50),
+          percentile(latencies, 95),
+          latencies[latencies.length - 1] ?? NaN,
+          '≤ 5000 ms',
+        ],
+      ],
     );
 
     // burst: how fast one worker drains a backlog
     const burst: Tracked[] = [];
     const burstStart = Date.now();
     for (let n = 0; n < BURST; n += 20) {
-      burst.push(...(await Promise.all(Array.from({ length: Math.min(20, BURST - n) }, (_, k) => post(api, fx.spaceId, fx.authors[(n + k) % fx.authors.length], total + n + k, tracked, early)))));
+      burst.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(20, BURST - n) }, (_, k) =>
+            post(api, fx.spaceId, fx.authors[(n + k) % fx.authors.length], total + n + k, tracked, early),
+          ),
+        )),
+      );
     }
     await waitAll(burst, 180_000);
     const done = burst.filter(complete);
@@ -139,7 +190,16 @@ async function main(): Promise<void> {
     table(
       `Worker throughput on a burst of ${BURST} contributions (each into two languages; EN↔FR through the pivots of TRANSLATION_PIVOTS)`,
       ['translations', 'source words translated', 'seconds', 'words/s', 'translations/s', 'worker RSS MB'],
-      [[done.length * 2, translatedWords, seconds.toFixed(1), Math.round(translatedWords / seconds), (done.length * 2 / seconds).toFixed(1), rssMb(worker.pid)]],
+      [
+        [
+          done.length * 2,
+          translatedWords,
+          seconds.toFixed(1),
+          Math.round(translatedWords / seconds),
+          ((done.length * 2) / seconds).toFixed(1),
+          rssMb(worker.pid),
+        ],
+      ],
     );
     socket.close();
   } finally {

@@ -26,19 +26,31 @@ const SLOW = { downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (7
 
 function ensureBuild(): void {
   if (existsSync(join(DIST, 'index.html'))) return;
-  const built = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const built = spawnSync('npm', ['run', 'build:web'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (built.status !== 0) throw new Error('npm run build:web failed');
 }
 
 /** What travels over the wire for one GET: body bytes as sent, and the encoding the api chose. */
-function fetchRaw(url: string, acceptEncoding: string | null): Promise<{ status: number; bytes: number; encoding: string; body: Buffer }> {
+function fetchRaw(
+  url: string,
+  acceptEncoding: string | null,
+): Promise<{ status: number; bytes: number; encoding: string; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const body = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, bytes: body.length, encoding: String(res.headers['content-encoding'] ?? 'none'), body });
+        resolve({
+          status: res.statusCode ?? 0,
+          bytes: body.length,
+          encoding: String(res.headers['content-encoding'] ?? 'none'),
+          body,
+        });
       });
       res.on('error', reject);
     });
@@ -48,11 +60,17 @@ function fetchRaw(url: string, acceptEncoding: string | null): Promise<{ status:
 }
 
 /** index.html and what it loads before anything renders (entry script, preloaded chunks, styles), as served. */
-async function firstLoad(url: string, acceptEncoding: string | null): Promise<{ bytes: number; files: number; encodings: string }> {
+async function firstLoad(
+  url: string,
+  acceptEncoding: string | null,
+): Promise<{ bytes: number; files: number; encodings: string }> {
   const page = await fetchRaw(`${url}/`, null);
   const html = page.body.toString('utf8');
   const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  const answers = [await fetchRaw(`${url}/`, acceptEncoding), ...(await Promise.all(assets.map((a) => fetchRaw(`${url}/${a}`, acceptEncoding))))];
+  const answers = [
+    await fetchRaw(`${url}/`, acceptEncoding),
+    ...(await Promise.all(assets.map((a) => fetchRaw(`${url}/${a}`, acceptEncoding)))),
+  ];
   const failed = answers.filter((a) => a.status !== 200).length;
   if (failed) throw new Error(`${failed} first-load file(s) did not answer 200`);
   const encodings = [...new Set(answers.map((a) => a.encoding))].join(', ');
@@ -94,12 +112,23 @@ function discussion() {
       body: `${words[language]} (${i})\n\nPoint ${i}: *local* action, **national** support.`,
     };
   });
-  return { source: 'bench', spaces: [{ number: 1, prompt: { en: 'What helped?', fr: 'Qu’est-ce qui a aidé ?', es: '¿Qué ayudó?' }, moderation: 'post', contributions }] };
+  return {
+    source: 'bench',
+    spaces: [
+      {
+        number: 1,
+        prompt: { en: 'What helped?', fr: 'Qu’est-ce qui a aidé ?', es: '¿Qué ayudó?' },
+        moderation: 'post',
+        contributions,
+      },
+    ],
+  };
 }
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => (xs.length ? sorted(xs)[Math.floor(xs.length / 2)] : NaN);
-const range = (xs: number[]) => (xs.length ? `${sorted(xs)[0].toFixed(0)}–${sorted(xs)[xs.length - 1].toFixed(0)}` : '—');
+const range = (xs: number[]) =>
+  xs.length ? `${sorted(xs)[0].toFixed(0)}–${sorted(xs)[xs.length - 1].toFixed(0)}` : '—';
 
 /** Signs in through the login page, as a member does; the session is the refresh cookie the api sets. */
 async function signIn(browser: Browser, url: string, email: string, password: string): Promise<Session> {
@@ -129,7 +158,14 @@ type Session = Awaited<ReturnType<BrowserContext['storageState']>>;
  * first and the 500th contribution. The refresh cookie rotates on each use (an old one ends
  * the session), so each load hands the cookie it ended with to the next.
  */
-async function loadQuestion(browser: Browser, session: { state: Session }, url: string, spaceId: string, throttle: typeof SLOW | null, runs: number): Promise<Loads> {
+async function loadQuestion(
+  browser: Browser,
+  session: { state: Session },
+  url: string,
+  spaceId: string,
+  throttle: typeof SLOW | null,
+  runs: number,
+): Promise<Loads> {
   const out: Loads = { first: [], all: [], failed: 0 };
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext({ storageState: session.state, viewport: { width: 1200, height: 900 } });
@@ -152,7 +188,10 @@ async function loadQuestion(browser: Browser, session: { state: Session }, url: 
       }
       await page.goto(`${url}/spaces/${spaceId}`);
       await page.waitForFunction(() => (window as any).__all, null, { timeout: throttle ? 120_000 : 30_000 });
-      const t = await page.evaluate(() => ({ first: (window as any).__first as number, all: (window as any).__all as number }));
+      const t = await page.evaluate(() => ({
+        first: (window as any).__first as number,
+        all: (window as any).__all as number,
+      }));
       if (page.url().includes('/login')) throw new Error('signed out');
       out.first.push(t.first);
       out.all.push(t.all);
@@ -175,7 +214,15 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   try {
     console.log(`\nWeb app first load as served (${DIST})`);
@@ -186,7 +233,12 @@ async function main() {
       ['none', null],
     ] as const) {
       const r = await firstLoad(api.url, accept);
-      served.push({ 'client accepts': label, files: r.files, 'KB on the wire': (r.bytes / 1024).toFixed(1), 'sent as': r.encodings });
+      served.push({
+        'client accepts': label,
+        files: r.files,
+        'KB on the wire': (r.bytes / 1024).toFixed(1),
+        'sent as': r.encodings,
+      });
     }
     console.table(served);
 
@@ -197,7 +249,13 @@ async function main() {
     const spaceId = imported.spaceIds[0].id;
     const email = `bench-reader-${Date.now()}@example.org`;
     const password = 'Bench-reader-2026';
-    const reader = await post(api.url, '/auth/register', { email, password, displayName: 'Bench Reader', constituency: 'other', preferredLanguage: 'fr' });
+    const reader = await post(api.url, '/auth/register', {
+      email,
+      password,
+      displayName: 'Bench Reader',
+      constituency: 'other',
+      preferredLanguage: 'fr',
+    });
     await post(api.url, `/spaces/${spaceId}/members`, {}, reader.accessToken);
     const session = { state: await signIn(browser, api.url, email, password) };
 
@@ -217,7 +275,9 @@ async function main() {
         failed: loads.failed,
       });
     }
-    console.log(`\nA signed-in member opens a question of ${CONTRIBUTIONS} contributions (fresh browser cache each load; from navigation start)`);
+    console.log(
+      `\nA signed-in member opens a question of ${CONTRIBUTIONS} contributions (fresh browser cache each load; from navigation start)`,
+    );
     console.table(rows);
   } finally {
     await browser.close();

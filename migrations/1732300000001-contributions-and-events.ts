@@ -37,7 +37,9 @@ export class ContributionsAndEvents1732300000001 implements MigrationInterface {
     // "my contributions" (digests, profile)
     await q.query(`CREATE INDEX contributions_author_idx ON contributions (author_id, created_at)`);
     // imports are idempotent by external id within a space
-    await q.query(`CREATE UNIQUE INDEX contributions_external_ref_key ON contributions (space_id, external_ref) WHERE external_ref IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX contributions_external_ref_key ON contributions (space_id, external_ref) WHERE external_ref IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE contribution_edits (

@@ -29,8 +29,16 @@ const GLOSSARY: Array<[en: string, fr: string, es: string, note?: string]> = [
   ['refugees', 'réfugiés', 'refugiados'],
   ['asylum seekers', "demandeurs d'asile", 'solicitantes de asilo'],
   ['human rights', "droits de l'homme", 'derechos humanos'],
-  ['United Nations Network on Migration', 'Réseau des Nations Unies sur les migrations', 'Red de las Naciones Unidas sobre la Migración'],
-  ['International Migration Review Forum', "Forum d'examen des migrations internationales", 'Foro de Examen de la Migración Internacional'],
+  [
+    'United Nations Network on Migration',
+    'Réseau des Nations Unies sur les migrations',
+    'Red de las Naciones Unidas sobre la Migración',
+  ],
+  [
+    'International Migration Review Forum',
+    "Forum d'examen des migrations internationales",
+    'Foro de Examen de la Migración Internacional',
+  ],
   ['IMRF', 'FEMI', 'FEMI'],
   ['labour migration', "migration de main-d'œuvre", 'migración laboral'],
   ['remittances', 'envois de fonds', 'remesas'],
@@ -79,7 +87,9 @@ export class Translation1732300000500 implements MigrationInterface {
     // contribution), and the sweeper's "is this language there for this version" probe
 
     // the sweeper walks published contributions by their last change
-    await q.query(`CREATE INDEX contributions_translation_sweep_idx ON contributions (updated_at, id) WHERE status IN ('published','hidden')`);
+    await q.query(
+      `CREATE INDEX contributions_translation_sweep_idx ON contributions (updated_at, id) WHERE status IN ('published','hidden')`,
+    );
 
     // machine translations of the languages a prompt lacks, keyed by language (see PromptTranslation)
     await q.query(`ALTER TABLE spaces ADD COLUMN prompt_translations jsonb NOT NULL DEFAULT '{}'::jsonb`);
@@ -102,7 +112,12 @@ export class Translation1732300000500 implements MigrationInterface {
       `INSERT INTO glossary_terms (en, fr, es, note, created_at)
        SELECT t.en, t.fr, t.es, t.note, now() + make_interval(secs => t.ord / 1000.0)
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(en, fr, es, note, ord)`,
-      [GLOSSARY.map((g) => g[0]), GLOSSARY.map((g) => g[1]), GLOSSARY.map((g) => g[2]), GLOSSARY.map((g) => g[3] ?? null)],
+      [
+        GLOSSARY.map((g) => g[0]),
+        GLOSSARY.map((g) => g[1]),
+        GLOSSARY.map((g) => g[2]),
+        GLOSSARY.map((g) => g[3] ?? null),
+      ],
     );
   }
 

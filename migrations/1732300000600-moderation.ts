@@ -11,7 +11,9 @@ export class Moderation1732300000600 implements MigrationInterface {
     // shown to the author (and moderators) while the contribution is hidden or rejected
     await q.query(`ALTER TABLE contributions ADD COLUMN moderation_reason text, ADD COLUMN moderated_at timestamptz`);
     // the moderation queue: a space's pending contributions, oldest first
-    await q.query(`CREATE INDEX contributions_pending_idx ON contributions (space_id, created_at, id) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE INDEX contributions_pending_idx ON contributions (space_id, created_at, id) WHERE status = 'pending'`,
+    );
 
     // one flag per member and contribution, ever (a second one is a 409); resolved when a moderator decides
     await q.query(`
@@ -26,7 +28,9 @@ export class Moderation1732300000600 implements MigrationInterface {
         PRIMARY KEY (contribution_id, user_id)
       )`);
     // the queue reads a space's open flags; the flag count reads one contribution's
-    await q.query(`CREATE INDEX contribution_flags_open_idx ON contribution_flags (space_id, contribution_id) WHERE resolved_at IS NULL`);
+    await q.query(
+      `CREATE INDEX contribution_flags_open_idx ON contribution_flags (space_id, contribution_id) WHERE resolved_at IS NULL`,
+    );
 
     // warnings and suspensions; space_id null means consultation-wide
     await q.query(`
@@ -43,7 +47,9 @@ export class Moderation1732300000600 implements MigrationInterface {
         CHECK ((kind = 'suspension') = (until IS NOT NULL))
       )`);
     // the access check (every cache miss of a user's role in a space): their running suspensions
-    await q.query(`CREATE INDEX member_sanctions_suspension_idx ON member_sanctions (user_id, until) WHERE kind = 'suspension'`);
+    await q.query(
+      `CREATE INDEX member_sanctions_suspension_idx ON member_sanctions (user_id, until) WHERE kind = 'suspension'`,
+    );
     // a member's own notices, newest first
     await q.query(`CREATE INDEX member_sanctions_user_idx ON member_sanctions (user_id, created_at)`);
 
@@ -67,7 +73,9 @@ export class Moderation1732300000600 implements MigrationInterface {
     // the log page of a space, newest first
     await q.query(`CREATE INDEX moderation_log_space_idx ON moderation_log (space_id, id)`);
     // a member's notices: decisions on their contributions and about them
-    await q.query(`CREATE INDEX moderation_log_subject_idx ON moderation_log (subject_user_id, id) WHERE subject_user_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX moderation_log_subject_idx ON moderation_log (subject_user_id, id) WHERE subject_user_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE FUNCTION moderation_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -10,7 +10,9 @@ export class MemberDigests1732300000700 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // consecutive permanent SMTP failures; the third pauses the digest until the member turns it on again
-    await q.query(`ALTER TABLE users ADD COLUMN digest_bounces integer NOT NULL DEFAULT 0, ADD COLUMN digest_paused_at timestamptz`);
+    await q.query(
+      `ALTER TABLE users ADD COLUMN digest_bounces integer NOT NULL DEFAULT 0, ADD COLUMN digest_paused_at timestamptz`,
+    );
 
     // one row per consultation and period end, whether the run came from the schedule or an organiser
     await q.query(`
@@ -46,12 +48,18 @@ export class MemberDigests1732300000700 implements MigrationInterface {
         CHECK ((status = 'claimed') = (claimed_until IS NOT NULL))
       )`);
     // the claim sweeper: claims whose holder died (expired), oldest first
-    await q.query(`CREATE INDEX member_digest_deliveries_claims_idx ON member_digest_deliveries (claimed_until) WHERE status = 'claimed'`);
+    await q.query(
+      `CREATE INDEX member_digest_deliveries_claims_idx ON member_digest_deliveries (claimed_until) WHERE status = 'claimed'`,
+    );
     // a run's progress and the fan-out's "already done" check: one consultation and period
-    await q.query(`CREATE INDEX member_digest_deliveries_period_idx ON member_digest_deliveries (consultation_id, period_end)`);
+    await q.query(
+      `CREATE INDEX member_digest_deliveries_period_idx ON member_digest_deliveries (consultation_id, period_end)`,
+    );
 
     // a digest lists contributions approved (pre-moderation) in its window, per space
-    await q.query(`CREATE INDEX contributions_space_moderated_idx ON contributions (space_id, moderated_at) WHERE moderated_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX contributions_space_moderated_idx ON contributions (space_id, moderated_at) WHERE moderated_at IS NOT NULL`,
+    );
     // and the pinned ones (highlights), per space
     await q.query(`CREATE INDEX contributions_space_pinned_idx ON contributions (space_id) WHERE pinned`);
   }

@@ -68,7 +68,9 @@ export class DigestsAndStocktaking1732300000800 implements MigrationInterface {
         UNIQUE (roundtable_id, period_start, period_end)
       )`);
     // a roundtable's summaries, newest first
-    await q.query(`CREATE INDEX stocktaking_summaries_roundtable_idx ON stocktaking_summaries (roundtable_id, period_end DESC)`);
+    await q.query(
+      `CREATE INDEX stocktaking_summaries_roundtable_idx ON stocktaking_summaries (roundtable_id, period_end DESC)`,
+    );
 
     await q.query(`
       CREATE TABLE stocktaking_versions (

@@ -41,7 +41,9 @@ export class Invitations1732300000900 implements MigrationInterface {
         CHECK ((token_hash IS NULL) = (expires_at IS NULL))
       )`);
     // one pending invitation per address and target: inviting again finds it instead of adding one
-    await q.query(`CREATE UNIQUE INDEX invitations_pending_key ON invitations (roundtable_id, scope_key, email) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE UNIQUE INDEX invitations_pending_key ON invitations (roundtable_id, scope_key, email) WHERE status = 'pending'`,
+    );
     // opening a link: the invitation by its token's hash
     await q.query(`CREATE UNIQUE INDEX invitations_token_key ON invitations (token_hash) WHERE token_hash IS NOT NULL`);
     // the organiser's list of a roundtable's invitations, newest first (cursor on created_at, id)
@@ -68,7 +70,9 @@ export class Invitations1732300000900 implements MigrationInterface {
         CHECK ((status = 'claimed') = (claimed_until IS NOT NULL))
       )`);
     // the sweeper: sends still queued (their job may be lost) or claimed by a worker that died
-    await q.query(`CREATE INDEX invitation_deliveries_open_idx ON invitation_deliveries (updated_at) WHERE status IN ('queued','claimed')`);
+    await q.query(
+      `CREATE INDEX invitation_deliveries_open_idx ON invitation_deliveries (updated_at) WHERE status IN ('queued','claimed')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

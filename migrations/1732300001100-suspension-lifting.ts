@@ -19,11 +19,15 @@ export class SuspensionLifting1732300001100 implements MigrationInterface {
           (lifted_at IS NULL) = (lifted_by IS NULL) AND (lifted_at IS NULL) = (lift_reason IS NULL) AND (lifted_at IS NULL OR kind = 'suspension'))`);
     // GET /spaces/:id/suspensions: the running suspensions of a consultation (those of the
     // space, and consultation-wide ones), soonest end first
-    await q.query(`CREATE INDEX member_sanctions_running_idx ON member_sanctions (consultation_id, until) WHERE kind = 'suspension'`);
+    await q.query(
+      `CREATE INDEX member_sanctions_running_idx ON member_sanctions (consultation_id, until) WHERE kind = 'suspension'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX member_sanctions_running_idx`);
-    await q.query(`ALTER TABLE member_sanctions DROP CONSTRAINT member_sanctions_lift_check, DROP COLUMN lift_reason, DROP COLUMN lifted_by, DROP COLUMN lifted_at`);
+    await q.query(
+      `ALTER TABLE member_sanctions DROP CONSTRAINT member_sanctions_lift_check, DROP COLUMN lift_reason, DROP COLUMN lifted_by, DROP COLUMN lifted_at`,
+    );
   }
 }

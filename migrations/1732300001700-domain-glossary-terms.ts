@@ -40,10 +40,9 @@ export class DomainGlossaryTerms1732300001700 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM glossary_terms WHERE (en, fr, es) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`, [
-      TERMS.map((t) => t[0]),
-      TERMS.map((t) => t[1]),
-      TERMS.map((t) => t[2]),
-    ]);
+    await q.query(
+      `DELETE FROM glossary_terms WHERE (en, fr, es) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
+      [TERMS.map((t) => t[0]), TERMS.map((t) => t[1]), TERMS.map((t) => t[2])],
+    );
   }
 }

@@ -19,6 +19,8 @@ export class SummaryTranslationReview1732300001701 implements MigrationInterface
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE stocktaking_translations DROP COLUMN review, DROP COLUMN corrections, DROP COLUMN reviewed_by, DROP COLUMN reviewed_at`);
+    await q.query(
+      `ALTER TABLE stocktaking_translations DROP COLUMN review, DROP COLUMN corrections, DROP COLUMN reviewed_by, DROP COLUMN reviewed_at`,
+    );
   }
 }

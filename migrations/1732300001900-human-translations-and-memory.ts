@@ -38,13 +38,19 @@ export class HumanTranslationsAndMemory1732300001900 implements MigrationInterfa
         CHECK (source_language <> target_language)
       )`);
     // exact matches: the engine looks up every segment of a text in one query per direction
-    await q.query(`CREATE UNIQUE INDEX translation_memory_exact_key ON translation_memory (source_language, target_language, source_key)`);
+    await q.query(
+      `CREATE UNIQUE INDEX translation_memory_exact_key ON translation_memory (source_language, target_language, source_key)`,
+    );
     // fuzzy matches: trigram similarity of the normalised source
-    await q.query(`CREATE INDEX translation_memory_fuzzy_idx ON translation_memory USING gin (source_key gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX translation_memory_fuzzy_idx ON translation_memory USING gin (source_key gin_trgm_ops)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE translation_memory`);
-    await q.query(`ALTER TABLE contribution_translations DROP COLUMN text_html, DROP COLUMN translated_by, DROP COLUMN machine`);
+    await q.query(
+      `ALTER TABLE contribution_translations DROP COLUMN text_html, DROP COLUMN translated_by, DROP COLUMN machine`,
+    );
   }
 }

@@ -14,7 +14,9 @@ export class ObjectiveTranslationsAndActivity1732300004000 implements MigrationI
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE roundtables ADD COLUMN objective_translations jsonb NOT NULL DEFAULT '[]'`);
     // GET /consultations (activity) and GET /roundtables/:id (question counts)
-    await q.query(`CREATE INDEX contributions_space_published_idx ON contributions (space_id, created_at) WHERE status = 'published'`);
+    await q.query(
+      `CREATE INDEX contributions_space_published_idx ON contributions (space_id, created_at) WHERE status = 'published'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

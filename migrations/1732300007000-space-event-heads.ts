@@ -20,7 +20,9 @@ export class SpaceEventHeads1732300007000 implements MigrationInterface {
         space_id uuid PRIMARY KEY REFERENCES spaces(id) ON DELETE CASCADE,
         last_seq bigint NOT NULL CHECK (last_seq >= 0)
       ) WITH (fillfactor = 50)`);
-    await q.query(`INSERT INTO space_event_heads (space_id, last_seq) SELECT id, last_seq FROM spaces WHERE last_seq > 0`);
+    await q.query(
+      `INSERT INTO space_event_heads (space_id, last_seq) SELECT id, last_seq FROM spaces WHERE last_seq > 0`,
+    );
     await q.query(`ALTER TABLE spaces DROP COLUMN last_seq`);
   }
 

@@ -10,7 +10,15 @@
 //
 // Everything it starts it stops again on Ctrl-C (exit 0) or when one of its
 // children dies (exit 1). Data lives in .data/ and is reused by the next run.
-import { API_MAIN, NODE_ARGS, WORKER_MAIN, appEnvironment, buildIfNeeded, buildWebIfNeeded, runCli } from './lib/app.mjs';
+import {
+  API_MAIN,
+  NODE_ARGS,
+  WORKER_MAIN,
+  appEnvironment,
+  buildIfNeeded,
+  buildWebIfNeeded,
+  runCli,
+} from './lib/app.mjs';
 import {
   bold,
   describeExit,

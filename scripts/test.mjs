@@ -82,14 +82,36 @@ function runJest(env) {
 function runLint(env) {
   return new Promise((resolve) => {
     log('lint: eslint apps libs test bench');
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--quiet', 'apps', 'libs', 'test', 'bench'], {
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--quiet', 'apps', 'libs', 'test', 'bench'],
+      {
+        cwd: ROOT,
+        env,
+        stdio: 'inherit',
+      },
+    );
+    child.on('exit', (code) => resolve(code ?? 1));
+    child.on('error', (error) => {
+      console.error(`cannot start eslint: ${error.message}`);
+      resolve(1);
+    });
+  });
+}
+
+/** Prettier's check of the whole tree (`.prettierrc.json`, `.prettierignore`): unformatted code fails the run; `npm run format` fixes it. */
+function runFormatCheck(env) {
+  return new Promise((resolve) => {
+    log('format: prettier --check .');
+    const prettier = path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+    const child = spawn(process.execPath, [prettier, '--check', '--log-level', 'warn', '.'], {
       cwd: ROOT,
       env,
       stdio: 'inherit',
     });
     child.on('exit', (code) => resolve(code ?? 1));
     child.on('error', (error) => {
-      console.error(`cannot start eslint: ${error.message}`);
+      console.error(`cannot start prettier: ${error.message}`);
       resolve(1);
     });
   });
@@ -102,7 +124,9 @@ async function ensureChromium() {
   try {
     await aptInstall(['chromium']);
   } catch (error) {
-    warn(`Chromium is missing and could not be installed (${error.message}); the browser tests will fail.\n  Install it with: apt-get install -y chromium`);
+    warn(
+      `Chromium is missing and could not be installed (${error.message}); the browser tests will fail.\n  Install it with: apt-get install -y chromium`,
+    );
   }
 }
 
@@ -116,7 +140,10 @@ async function main() {
   try {
     await ensureDependencies();
     checkInterrupted();
-    if ((await runLint(process.env)) !== 0) throw new Error('lint found errors (npm run lint shows them with the warnings)');
+    if ((await runLint(process.env)) !== 0)
+      throw new Error('lint found errors (npm run lint shows them with the warnings)');
+    if ((await runFormatCheck(process.env)) !== 0)
+      throw new Error('some files are not formatted: npm run format formats them');
     checkInterrupted();
     await ensureApertium(); // warning only: tests that need it will say so
     checkInterrupted();

@@ -58,9 +58,18 @@ const TABLE: Record<string, Row> = {
   // accounts
   'POST /auth/register': {
     allowed: EVERYONE,
-    body: () => ({ email: uniqueEmail('matrix'), password: 'matrix-pass-9', displayName: 'M', constituency: 'other', preferredLanguage: 'en' }),
+    body: () => ({
+      email: uniqueEmail('matrix'),
+      password: 'matrix-pass-9',
+      displayName: 'M',
+      constituency: 'other',
+      preferredLanguage: 'en',
+    }),
   },
-  'POST /auth/login': { allowed: EVERYONE, body: (f) => ({ email: f.bystander.email, password: f.bystander.password }) },
+  'POST /auth/login': {
+    allowed: EVERYONE,
+    body: (f) => ({ email: f.bystander.email, password: f.bystander.password }),
+  },
   'GET /me': { allowed: SIGNED_IN },
   'PATCH /me': { allowed: SIGNED_IN, body: () => ({ digest: 'weekly' }) },
   'GET /me/export': { allowed: SIGNED_IN },
@@ -68,13 +77,20 @@ const TABLE: Record<string, Row> = {
   'DELETE /me': { allowed: SIGNED_IN, body: () => ({}) },
   // finding any account (with its email) to give it a role
   'GET /users': { allowed: ORGANISER, query: 'q=matrix' },
-  'PUT /users/{id}/affiliation': { allowed: ORGANISER, body: () => ({ verified: true }), params: (f) => ({ id: f.bystander.id }) },
+  'PUT /users/{id}/affiliation': {
+    allowed: ORGANISER,
+    body: () => ({ verified: true }),
+    params: (f) => ({ id: f.bystander.id }),
+  },
 
   // account security: devices, password, two-factor sign-in, email links (a token nobody was given: 400)
   'POST /auth/refresh': { allowed: SIGNED_IN, ownSession: freshSession },
   'POST /auth/logout': { allowed: EVERYONE, ownSession: freshSession },
   'POST /auth/password-reset': { allowed: EVERYONE, body: () => ({ email: uniqueEmail('matrix-reset') }) },
-  'POST /auth/password-reset/confirm': { allowed: EVERYONE, body: () => ({ token: 'M'.repeat(43), newPassword: 'matrix-pass-10' }) },
+  'POST /auth/password-reset/confirm': {
+    allowed: EVERYONE,
+    body: () => ({ token: 'M'.repeat(43), newPassword: 'matrix-pass-10' }),
+  },
   'POST /auth/verify-email': { allowed: EVERYONE, body: () => ({ token: 'M'.repeat(43) }) },
   // without the current password nothing changes (400)
   'POST /me/password': { allowed: SIGNED_IN, body: () => ({}) },
@@ -89,15 +105,24 @@ const TABLE: Record<string, Row> = {
   'POST /me/email-verification': { allowed: SIGNED_IN },
 
   // structure
-  'POST /consultations': { allowed: ORGANISER, body: () => ({ title: { en: 'Matrix consultation' }, timezone: 'UTC' }) },
+  'POST /consultations': {
+    allowed: ORGANISER,
+    body: () => ({ title: { en: 'Matrix consultation' }, timezone: 'UTC' }),
+  },
   'GET /consultations': { allowed: SIGNED_IN },
   'GET /consultations/{id}': { allowed: SIGNED_IN },
   'PATCH /consultations/{id}': { allowed: ORGANISER, body: () => ({ description: { en: 'Matrix description' } }) },
   'PATCH /roundtables/{id}': { allowed: ORGANISER, body: () => ({ objectives: ['Matrix objective'] }) },
   'GET /consultations/{id}/figures': { allowed: ORGANISER },
-  'POST /consultations/{id}/roundtables': { allowed: ORGANISER, body: () => ({ number: nextNumber(), title: { en: 'Matrix roundtable' } }) },
+  'POST /consultations/{id}/roundtables': {
+    allowed: ORGANISER,
+    body: () => ({ number: nextNumber(), title: { en: 'Matrix roundtable' } }),
+  },
   'GET /roundtables/{id}': { allowed: SIGNED_IN },
-  'POST /roundtables/{id}/spaces': { allowed: ORGANISER, body: () => ({ number: nextNumber(), prompt: { en: 'Matrix?' }, moderation: 'post' }) },
+  'POST /roundtables/{id}/spaces': {
+    allowed: ORGANISER,
+    body: () => ({ number: nextNumber(), prompt: { en: 'Matrix?' }, moderation: 'post' }),
+  },
   'PUT /roundtables/{id}/roles/{userId}': { allowed: ORGANISER, body: () => ({ role: 'none' }) },
   'GET /spaces/{id}': { allowed: SIGNED_IN },
   'PATCH /spaces/{id}': { allowed: ORGANISER, body: () => ({ moderation: 'post' }) },
@@ -105,12 +130,20 @@ const TABLE: Record<string, Row> = {
   'PUT /spaces/{id}/roles/{userId}': { allowed: ORGANISER, body: () => ({ role: 'participant' }) },
 
   // contributions
-  'POST /spaces/{id}/contributions': { allowed: MEMBERS_OF_A, body: () => ({ body: 'A contribution from the access matrix' }), spaceScoped: true },
+  'POST /spaces/{id}/contributions': {
+    allowed: MEMBERS_OF_A,
+    body: () => ({ body: 'A contribution from the access matrix' }),
+    spaceScoped: true,
+  },
   'GET /spaces/{id}/contributions': { allowed: MEMBERS_OF_A, spaceScoped: true },
   'GET /spaces/{id}/events': { allowed: MEMBERS_OF_A, spaceScoped: true },
   'GET /contributions/{id}': { allowed: MEMBERS_OF_A, spaceScoped: true },
   // the author only (the participant wrote it)
-  'PATCH /contributions/{id}': { allowed: ['participant'], body: () => ({ body: 'Edited by the access matrix' }), spaceScoped: true },
+  'PATCH /contributions/{id}': {
+    allowed: ['participant'],
+    body: () => ({ body: 'Edited by the access matrix' }),
+    spaceScoped: true,
+  },
   // the author or a moderator; each caller gets a contribution of its own to delete
   'DELETE /contributions/{id}': {
     allowed: ['participant', 'moderator', 'organiser'],
@@ -126,7 +159,11 @@ const TABLE: Record<string, Row> = {
     params: () => ({ lang: 'es' }),
     spaceScoped: true,
   },
-  'GET /contributions/{id}/translations/{lang}/suggestions': { allowed: ['participant', 'moderator', 'organiser'], params: () => ({ lang: 'es' }), spaceScoped: true },
+  'GET /contributions/{id}/translations/{lang}/suggestions': {
+    allowed: ['participant', 'moderator', 'organiser'],
+    params: () => ({ lang: 'es' }),
+    spaceScoped: true,
+  },
   'GET /spaces/{id}/export': { allowed: STAFF_OF_A, query: 'format=json', spaceScoped: true },
   'POST /roundtables/{id}/import': { allowed: ORGANISER },
 
@@ -156,10 +193,18 @@ const TABLE: Record<string, Row> = {
   },
   'POST /spaces/{id}/suspensions': {
     allowed: MODERATORS_OF_A,
-    body: (f) => ({ userId: f.bystander.id, until: new Date(Date.now() + 3600_000).toISOString(), reason: 'Access matrix suspension' }),
+    body: (f) => ({
+      userId: f.bystander.id,
+      until: new Date(Date.now() + 3600_000).toISOString(),
+      reason: 'Access matrix suspension',
+    }),
     spaceScoped: true,
   },
-  'POST /spaces/{id}/warnings': { allowed: MODERATORS_OF_A, body: (f) => ({ userId: f.bystander.id, reason: 'Access matrix warning' }), spaceScoped: true },
+  'POST /spaces/{id}/warnings': {
+    allowed: MODERATORS_OF_A,
+    body: (f) => ({ userId: f.bystander.id, reason: 'Access matrix warning' }),
+    spaceScoped: true,
+  },
   'GET /me/moderation': { allowed: SIGNED_IN },
   'GET /me/moderation/questions': { allowed: SIGNED_IN },
 
@@ -169,7 +214,10 @@ const TABLE: Record<string, Row> = {
   'POST /me/notifications/read': { allowed: SIGNED_IN, body: () => ({ all: true }) },
 
   // member digest emails: a run for a past, empty period (it queues nothing anyone would receive)
-  'POST /admin/digest-emails/run': { allowed: ORGANISER, body: (f) => ({ consultationId: f.consultationId, periodEnd: '2000-01-01T00:00:00.000Z' }) },
+  'POST /admin/digest-emails/run': {
+    allowed: ORGANISER,
+    body: (f) => ({ consultationId: f.consultationId, periodEnd: '2000-01-01T00:00:00.000Z' }),
+  },
   // public, the signed token is the credential (none here, so 400 for everyone)
   'GET /unsubscribe': { allowed: EVERYONE },
   'POST /unsubscribe': { allowed: EVERYONE },
@@ -178,25 +226,47 @@ const TABLE: Record<string, Row> = {
   'POST /spaces/{id}/digests': { allowed: MODERATORS_OF_A, body: () => freshPeriod(), spaceScoped: true },
   'GET /spaces/{id}/digests': { allowed: MEMBERS_OF_A, spaceScoped: true },
   'GET /digests/{id}': { allowed: STAFF_OF_A, params: async (f) => ({ id: await draftDigest(f) }) },
-  'PATCH /digests/{id}': { allowed: MODERATORS_OF_A, body: () => ({ keyPoints: [{ text: 'A point from the access matrix' }] }), params: async (f) => ({ id: await draftDigest(f) }) },
+  'PATCH /digests/{id}': {
+    allowed: MODERATORS_OF_A,
+    body: () => ({ keyPoints: [{ text: 'A point from the access matrix' }] }),
+    params: async (f) => ({ id: await draftDigest(f) }),
+  },
   'POST /digests/{id}/publish': { allowed: MODERATORS_OF_A, params: async (f) => ({ id: await draftDigest(f) }) },
   // stocktaking: rapporteurs of the roundtable (the rapporteur here holds a space-level role only) and organisers;
   // an unpublished summary exists for them alone
   'POST /roundtables/{id}/stocktaking': { allowed: ORGANISER, body: () => freshPeriod() },
   'GET /roundtables/{id}/stocktaking': { allowed: SIGNED_IN },
   'GET /stocktaking/{id}': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f) }) },
-  'PATCH /stocktaking/{id}': { allowed: ORGANISER, body: () => ({ introduction: 'From the access matrix' }), params: async (f) => ({ id: await draftSummary(f) }) },
+  'PATCH /stocktaking/{id}': {
+    allowed: ORGANISER,
+    body: () => ({ introduction: 'From the access matrix' }),
+    params: async (f) => ({ id: await draftSummary(f) }),
+  },
   'POST /stocktaking/{id}/recompile': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f) }) },
   'POST /stocktaking/{id}/publish': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f) }) },
-  'GET /stocktaking/{id}/export': { allowed: ORGANISER, query: 'format=md', params: async (f) => ({ id: await draftSummary(f) }) },
+  'GET /stocktaking/{id}/export': {
+    allowed: ORGANISER,
+    query: 'format=md',
+    params: async (f) => ({ id: await draftSummary(f) }),
+  },
   // a draft has no published translation to review yet (4xx), but only staff may ask
-  'GET /stocktaking/{id}/translations/{lang}': { allowed: ORGANISER, params: async (f) => ({ id: await draftSummary(f), lang: 'fr' }) },
-  'POST /stocktaking/{id}/translations/{lang}/review': { allowed: ORGANISER, body: () => ({ accept: true }), params: async (f) => ({ id: await draftSummary(f), lang: 'fr' }) },
+  'GET /stocktaking/{id}/translations/{lang}': {
+    allowed: ORGANISER,
+    params: async (f) => ({ id: await draftSummary(f), lang: 'fr' }),
+  },
+  'POST /stocktaking/{id}/translations/{lang}/review': {
+    allowed: ORGANISER,
+    body: () => ({ accept: true }),
+    params: async (f) => ({ id: await draftSummary(f), lang: 'fr' }),
+  },
   'GET /consultations/{id}/stocktaking': { allowed: SIGNED_IN },
 
   // invitations: organisers invite, list, revoke and resend (each destructive call gets an invitation of its own);
   // the link routes carry the token in the body (a token nobody was given here, so 404 for every allowed caller)
-  'POST /roundtables/{id}/invitations': { allowed: ORGANISER, body: () => ({ emails: [uniqueEmail('matrix-invitee')] }) },
+  'POST /roundtables/{id}/invitations': {
+    allowed: ORGANISER,
+    body: () => ({ emails: [uniqueEmail('matrix-invitee')] }),
+  },
   'GET /roundtables/{id}/invitations': { allowed: ORGANISER },
   'POST /invitations/{id}/revoke': { allowed: ORGANISER, params: async (f) => ({ id: await freshInvitation(f) }) },
   'POST /invitations/{id}/resend': { allowed: ORGANISER, params: async (f) => ({ id: await freshInvitation(f) }) },
@@ -206,10 +276,17 @@ const TABLE: Record<string, Row> = {
   // the translation glossary: everyone signed in reads it, organisers edit it (each call gets a term of its own)
   'GET /glossary': { allowed: SIGNED_IN },
   'POST /glossary': { allowed: ORGANISER, body: () => glossaryTerm() },
-  'PATCH /glossary/{id}': { allowed: ORGANISER, body: () => ({ note: 'Edited by the access matrix' }), params: async (f) => ({ id: await freshTerm(f) }) },
+  'PATCH /glossary/{id}': {
+    allowed: ORGANISER,
+    body: () => ({ note: 'Edited by the access matrix' }),
+    params: async (f) => ({ id: await freshTerm(f) }),
+  },
   'DELETE /glossary/{id}': { allowed: ORGANISER, params: async (f) => ({ id: await freshTerm(f) }) },
   // organisers import their translation memory (an empty one here)
-  'POST /translation-memory/import': { allowed: ORGANISER, body: () => ({ tmx: '<tmx version="1.4"><header/><body></body></tmx>' }) },
+  'POST /translation-memory/import': {
+    allowed: ORGANISER,
+    body: () => ({ tmx: '<tmx version="1.4"><header/><body></body></tmx>' }),
+  },
 
   // operations
   'GET /health/live': { allowed: EVERYONE },
@@ -228,7 +305,10 @@ async function freshSession(f: Fixtures): Promise<{ client: Client; headers: Rec
   });
   const body = await res.json();
   const cookie = /rt_refresh=[^;]*/.exec(res.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  return { client: new Client(f.bystander.client.base, body.accessToken), headers: { cookie, 'sec-fetch-site': 'same-origin' } };
+  return {
+    client: new Client(f.bystander.client.base, body.accessToken),
+    headers: { cookie, 'sec-fetch-site': 'same-origin' },
+  };
 }
 
 /** A one-day period no other row uses (digests and summaries are unique per period). */
@@ -239,23 +319,45 @@ function freshPeriod(): { periodStart: string; periodEnd: string } {
 
 /** A new, unpublished moderator digest of space A (drafted by the organiser). */
 async function draftDigest(f: Fixtures): Promise<string> {
-  return expectStatus(await f.organiser.client.post(`/spaces/${f.spaceA}/digests`, freshPeriod()), 201, 'draft a digest').body.id;
+  return expectStatus(
+    await f.organiser.client.post(`/spaces/${f.spaceA}/digests`, freshPeriod()),
+    201,
+    'draft a digest',
+  ).body.id;
 }
 
 /** A new, unpublished stocktaking summary of roundtable A (compiled by the organiser). */
 async function draftSummary(f: Fixtures): Promise<string> {
-  return expectStatus(await f.organiser.client.post(`/roundtables/${f.roundtableA}/stocktaking`, freshPeriod()), 201, 'compile a summary').body.id;
+  return expectStatus(
+    await f.organiser.client.post(`/roundtables/${f.roundtableA}/stocktaking`, freshPeriod()),
+    201,
+    'compile a summary',
+  ).body.id;
 }
 
 /** A new suspension of the bystander in space A, running for an hour (issued by the organiser). */
 async function runningSuspension(f: Fixtures): Promise<string> {
   const until = new Date(Date.now() + 3600_000).toISOString();
-  return expectStatus(await f.organiser.client.post(`/spaces/${f.spaceA}/suspensions`, { userId: f.bystander.id, until, reason: 'To be lifted' }), 201, 'suspend the bystander').body.id;
+  return expectStatus(
+    await f.organiser.client.post(`/spaces/${f.spaceA}/suspensions`, {
+      userId: f.bystander.id,
+      until,
+      reason: 'To be lifted',
+    }),
+    201,
+    'suspend the bystander',
+  ).body.id;
 }
 
 /** A new, pending invitation to roundtable A (sent by the organiser). */
 async function freshInvitation(f: Fixtures): Promise<string> {
-  const res = expectStatus(await f.organiser.client.post(`/roundtables/${f.roundtableA}/invitations`, { emails: [uniqueEmail('matrix-invitee')] }), 201, 'invite');
+  const res = expectStatus(
+    await f.organiser.client.post(`/roundtables/${f.roundtableA}/invitations`, {
+      emails: [uniqueEmail('matrix-invitee')],
+    }),
+    201,
+    'invite',
+  );
   return res.body.results[0].invitation.id;
 }
 
@@ -294,7 +396,8 @@ function defaultParams(route: string, f: Fixtures, hasParams = false): Record<st
       contributions: f.contributionA,
     };
     const id = ids[collection];
-    if (!id && !hasParams) throw new Error(`${route}: no fixture for /${collection}/{id}; give the row a params() function`);
+    if (!id && !hasParams)
+      throw new Error(`${route}: no fixture for /${collection}/{id}; give the row a params() function`);
     if (id) params.id = id;
   }
   if (path.includes('{userId}')) params.userId = f.bystander.id;
@@ -315,12 +418,20 @@ const ERROR_KEYS = ['statusCode', 'error', 'message', 'code', 'correlationId'];
 function violation(role: Role, allowed: boolean, res: Reply): string | null {
   if (res.status >= 500) return `${res.status} (never a 5xx): ${JSON.stringify(res.body).slice(0, 200)}`;
   if (allowed) {
-    return res.status === 401 || res.status === 403 ? `allowed, but got ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}` : null;
+    return res.status === 401 || res.status === 403
+      ? `allowed, but got ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`
+      : null;
   }
   const expected = role === 'anonymous' ? [401] : [403, 404];
-  if (!expected.includes(res.status)) return `refused, so expected ${expected.join('/')}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`;
+  if (!expected.includes(res.status))
+    return `refused, so expected ${expected.join('/')}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`;
   const body = res.body;
-  if (!body || typeof body !== 'object' || body.statusCode !== res.status || Object.keys(body).some((k) => !ERROR_KEYS.includes(k))) {
+  if (
+    !body ||
+    typeof body !== 'object' ||
+    body.statusCode !== res.status ||
+    Object.keys(body).some((k) => !ERROR_KEYS.includes(k))
+  ) {
     return `refused with ${res.status} but the body is not just the error shape: ${JSON.stringify(body).slice(0, 200)}`;
   }
   return null;
@@ -342,7 +453,11 @@ describe('access matrix: every OpenAPI route × {anonymous, participant, moderat
     const bystander = await registerUser(api.url, { tag: 'bystander' });
     const canPost = routes.includes('POST /spaces/{id}/contributions');
     const post = async (user: TestUser, spaceId: string) =>
-      expectStatus(await user.client.post(`/spaces/${spaceId}/contributions`, { body: `Fixture contribution ${nextNumber()}` }), 201, 'post a fixture contribution').body.id as string;
+      expectStatus(
+        await user.client.post(`/spaces/${spaceId}/contributions`, { body: `Fixture contribution ${nextNumber()}` }),
+        201,
+        'post a fixture contribution',
+      ).body.id as string;
     f = {
       ...world,
       bystander,
@@ -390,7 +505,9 @@ describe('access matrix: every OpenAPI route × {anonymous, participant, moderat
       const row = TABLE[route];
       const method = route.split(' ')[0];
       for (const role of ROLES) {
-        const params = row.params ? { ...defaultParams(route, f, true), ...(await row.params(f)) } : defaultParams(route, f);
+        const params = row.params
+          ? { ...defaultParams(route, f, true), ...(await row.params(f)) }
+          : defaultParams(route, f);
         const url = fill(route, params) + (row.query ? `?${row.query}` : '');
         const body = row.body ? row.body(f) : ['POST', 'PUT', 'PATCH'].includes(method) ? {} : undefined;
         const own = row.ownSession && role !== 'anonymous' ? await row.ownSession(f) : null;
@@ -412,8 +529,13 @@ describe('access matrix: every OpenAPI route × {anonymous, participant, moderat
       const method = route.split(' ')[0];
       const onB = route.includes('/contributions/{id}') ? f.contributionB! : f.spaceB;
       const row = TABLE[route];
-      const res = await f.moderator.client.request(method, fill(route, { ...(row.params ? await row.params(f) : {}), id: onB }) + (row.query ? `?${row.query}` : ''), row.body ? row.body(f) : method === 'GET' || method === 'DELETE' ? undefined : {});
-      if (res.status !== 403) problems.push(`${route} on space B: expected 403, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      const res = await f.moderator.client.request(
+        method,
+        fill(route, { ...(row.params ? await row.params(f) : {}), id: onB }) + (row.query ? `?${row.query}` : ''),
+        row.body ? row.body(f) : method === 'GET' || method === 'DELETE' ? undefined : {},
+      );
+      if (res.status !== 403)
+        problems.push(`${route} on space B: expected 403, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
       else expectErrorShape(res, 403);
     }
     // structure changes are the organiser's, in any space
@@ -437,7 +559,10 @@ describe('access matrix: every OpenAPI route × {anonymous, participant, moderat
   });
 
   it('answers 404 for a draft space to a participant, without data, and shows it to the organiser', async () => {
-    const draft = await createSpace(f.organiser.client, f.roundtableA, { status: 'draft', prompt: { en: 'Confidential draft question' } });
+    const draft = await createSpace(f.organiser.client, f.roundtableA, {
+      status: 'draft',
+      prompt: { en: 'Confidential draft question' },
+    });
     for (const user of [f.participant, f.outsider]) {
       const res = await user.client.get(`/spaces/${draft.id}`);
       expectErrorShape(res, 404);

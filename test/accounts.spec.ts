@@ -53,7 +53,10 @@ describe('accounts', () => {
     expect(JSON.stringify(reg.body)).not.toContain(input.password);
     expect(JSON.stringify(reg.body)).not.toMatch(/argon2|passwordHash/i);
 
-    const login = expectStatus(await fromAddress(anon, randomIp()).login({ email: input.email, password: input.password }), 200);
+    const login = expectStatus(
+      await fromAddress(anon, randomIp()).login({ email: input.email, password: input.password }),
+      200,
+    );
     expect(login.body.user.id).toBe(reg.body.user.id);
 
     const me = expectStatus(await anon.as(login.body.accessToken).get('/me'), 200);
@@ -65,7 +68,10 @@ describe('accounts', () => {
   it('signs in with the email in another case and with surrounding spaces', async () => {
     const input = registration();
     expectStatus(await anon.post('/auth/register', input), 201);
-    const res = await fromAddress(anon, randomIp()).login({ email: `  ${input.email.toUpperCase()} `, password: input.password });
+    const res = await fromAddress(anon, randomIp()).login({
+      email: `  ${input.email.toUpperCase()} `,
+      password: input.password,
+    });
     expectStatus(res, 200);
   });
 
@@ -82,7 +88,12 @@ describe('accounts', () => {
       }),
       200,
     );
-    expect(patched.body).toMatchObject({ displayName: 'Amina D.', constituency: 'youth', preferredLanguage: 'es', digest: 'off' });
+    expect(patched.body).toMatchObject({
+      displayName: 'Amina D.',
+      constituency: 'youth',
+      preferredLanguage: 'es',
+      digest: 'off',
+    });
     const me = expectStatus(await user.client.get('/me'), 200);
     expect(me.body).toMatchObject({
       displayName: 'Amina D.',
@@ -128,7 +139,10 @@ describe('accounts', () => {
     expectErrorShape(again, 409);
     const upper = await anon.post('/auth/register', registration({ email: input.email.toUpperCase() }));
     expectErrorShape(upper, 409);
-    const padded = await anon.post('/auth/register', registration({ email: `  ${input.email.replace(/^./, (c) => c.toUpperCase())}\t` }));
+    const padded = await anon.post(
+      '/auth/register',
+      registration({ email: `  ${input.email.replace(/^./, (c) => c.toUpperCase())}\t` }),
+    );
     expectErrorShape(padded, 409);
   });
 
@@ -201,7 +215,9 @@ describe('accounts', () => {
     const user = await registerUser(api.url);
     const statuses: number[] = [];
     for (let i = 0; i < 20; i += 1) {
-      statuses.push((await fromAddress(anon, randomIp()).login({ email: user.email, password: `wrong-password-${i}` })).status);
+      statuses.push(
+        (await fromAddress(anon, randomIp()).login({ email: user.email, password: `wrong-password-${i}` })).status,
+      );
     }
     expect(statuses).toContain(429);
   });
@@ -217,7 +233,9 @@ describe('accounts', () => {
     expect(me.body.isOrganiser).toBe(true);
     // and it may do what organisers do
     expectStatus(
-      await anon.as(login.body.accessToken).post('/consultations', { title: { en: 'Admin consultation' }, timezone: 'UTC' }),
+      await anon
+        .as(login.body.accessToken)
+        .post('/consultations', { title: { en: 'Admin consultation' }, timezone: 'UTC' }),
       201,
     );
   });

@@ -29,11 +29,16 @@ const services = compose.services ?? {};
 /** What compose hands the process: `${X:-default}` gives the default, `${X:?message}` the value the test sets for X. */
 function resolvedEnvironment(name: string, given: Record<string, string>): Record<string, string> {
   const environment = services[name]?.environment ?? {};
-  const entries = Array.isArray(environment) ? environment.map((e) => e.split(/=(.*)/s).slice(0, 2) as [string, string]) : Object.entries(environment).map(([k, v]) => [k, v === null ? '' : String(v)] as [string, string]);
+  const entries = Array.isArray(environment)
+    ? environment.map((e) => e.split(/=(.*)/s).slice(0, 2) as [string, string])
+    : Object.entries(environment).map(([k, v]) => [k, v === null ? '' : String(v)] as [string, string]);
   return Object.fromEntries(
     entries.map(([key, value]) => [
       key,
-      value.replace(/\$\{(\w+)(?::?([-?])([^}]*))?\}/g, (_all, variable: string, kind?: string, rest?: string) => given[variable] ?? (kind === '-' ? (rest ?? '') : '')),
+      value.replace(
+        /\$\{(\w+)(?::?([-?])([^}]*))?\}/g,
+        (_all, variable: string, kind?: string, rest?: string) => given[variable] ?? (kind === '-' ? (rest ?? '') : ''),
+      ),
     ]),
   );
 }
@@ -54,8 +59,8 @@ function expectHealthcheck(name: string): void {
 
 function dockerfileOf(name: string): string {
   const build = services[name]?.build;
-  const context = typeof build === 'object' ? build.context ?? '.' : build ?? '.';
-  const dockerfile = typeof build === 'object' ? build.dockerfile ?? 'Dockerfile' : 'Dockerfile';
+  const context = typeof build === 'object' ? (build.context ?? '.') : (build ?? '.');
+  const dockerfile = typeof build === 'object' ? (build.dockerfile ?? 'Dockerfile') : 'Dockerfile';
   return path.resolve(root, context, dockerfile);
 }
 
@@ -96,28 +101,38 @@ describe('docker-compose.yml', () => {
     expect(dependsOn?.redis?.condition).toBe('service_healthy');
   });
 
-  it.each(['api', 'worker'])('builds %s from a multi-stage Dockerfile in docker/ that runs as a non-root user', (name) => {
-    const file = dockerfileOf(name);
-    expect(path.relative(root, file)).toMatch(/^docker\//);
-    expect(existsSync(file)).toBe(true);
+  it.each(['api', 'worker'])(
+    'builds %s from a multi-stage Dockerfile in docker/ that runs as a non-root user',
+    (name) => {
+      const file = dockerfileOf(name);
+      expect(path.relative(root, file)).toMatch(/^docker\//);
+      expect(existsSync(file)).toBe(true);
 
-    const steps = instructions(file);
-    expect(steps.filter(([keyword]) => keyword === 'FROM').length).toBeGreaterThanOrEqual(2);
+      const steps = instructions(file);
+      expect(steps.filter(([keyword]) => keyword === 'FROM').length).toBeGreaterThanOrEqual(2);
 
-    // the USER in force in the final stage
-    const lastFrom = steps.map(([keyword]) => keyword).lastIndexOf('FROM');
-    const users = steps.slice(lastFrom).filter(([keyword]) => keyword === 'USER');
-    expect(users).not.toHaveLength(0);
-    const user = users[users.length - 1][1].split(':')[0];
-    expect(['root', '0']).not.toContain(user);
-  });
+      // the USER in force in the final stage
+      const lastFrom = steps.map(([keyword]) => keyword).lastIndexOf('FROM');
+      const users = steps.slice(lastFrom).filter(([keyword]) => keyword === 'USER');
+      expect(users).not.toHaveLength(0);
+      const user = users[users.length - 1][1].split(':')[0];
+      expect(['root', '0']).not.toContain(user);
+    },
+  );
 
-  it.each(['api', 'worker'] as const)('starts %s with the Node flags npm start uses (scripts/lib/node-args.json)', (name) => {
-    const nodeArgs: Record<string, string[]> = JSON.parse(readFileSync(path.join(root, 'scripts', 'lib', 'node-args.json'), 'utf8'));
-    const cmd = instructions(dockerfileOf(name)).filter(([keyword]) => keyword === 'CMD').pop();
-    expect(cmd).toBeDefined();
-    expect(JSON.parse(cmd![1])).toEqual(['node', ...nodeArgs[name], `dist/apps/${name}/src/main.js`]);
-  });
+  it.each(['api', 'worker'] as const)(
+    'starts %s with the Node flags npm start uses (scripts/lib/node-args.json)',
+    (name) => {
+      const nodeArgs: Record<string, string[]> = JSON.parse(
+        readFileSync(path.join(root, 'scripts', 'lib', 'node-args.json'), 'utf8'),
+      );
+      const cmd = instructions(dockerfileOf(name))
+        .filter(([keyword]) => keyword === 'CMD')
+        .pop();
+      expect(cmd).toBeDefined();
+      expect(JSON.parse(cmd![1])).toEqual(['node', ...nodeArgs[name], `dist/apps/${name}/src/main.js`]);
+    },
+  );
 
   describe.each(['api', 'worker'])('the %s environment', (name) => {
     const secrets = { JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'compose-config-check' };
@@ -125,7 +140,9 @@ describe('docker-compose.yml', () => {
     it('names only variables the app config reads', () => {
       const names = Object.keys(resolvedEnvironment(name, secrets));
       expect(names).toEqual(expect.arrayContaining(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL']));
-      expect(names.filter((n) => !APP_CONFIG_SOURCE.includes(`'${n}'`) && !new RegExp(`\\b${n}\\b`).test(APP_CONFIG_SOURCE))).toEqual([]);
+      expect(
+        names.filter((n) => !APP_CONFIG_SOURCE.includes(`'${n}'`) && !new RegExp(`\\b${n}\\b`).test(APP_CONFIG_SOURCE)),
+      ).toEqual([]);
     });
 
     it('passes the app config validation with compose defaults and the required secrets', () => {
@@ -149,14 +166,17 @@ describe('docker-compose.yml', () => {
   });
 
   // without the compose plugin this reports as skipped (named so), not as passed
-  (HAS_COMPOSE ? it : it.skip)(`is accepted by \`docker compose config\`${HAS_COMPOSE ? '' : ' (skipped: the docker compose plugin is not installed here)'}`, () => {
-    const result = spawnSync('docker', ['compose', '-f', composeFile, 'config', '-q'], {
-      cwd: root,
-      encoding: 'utf8',
-      // the file requires these secrets from the environment; any value will do here
-      env: { ...process.env, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'compose-config-check' },
-    });
-    if (result.status !== 0) console.error(result.stderr || result.error?.message);
-    expect(result.status).toBe(0);
-  });
+  (HAS_COMPOSE ? it : it.skip)(
+    `is accepted by \`docker compose config\`${HAS_COMPOSE ? '' : ' (skipped: the docker compose plugin is not installed here)'}`,
+    () => {
+      const result = spawnSync('docker', ['compose', '-f', composeFile, 'config', '-q'], {
+        cwd: root,
+        encoding: 'utf8',
+        // the file requires these secrets from the environment; any value will do here
+        env: { ...process.env, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'compose-config-check' },
+      });
+      if (result.status !== 0) console.error(result.stderr || result.error?.message);
+      expect(result.status).toBe(0);
+    },
+  );
 });

@@ -12,13 +12,21 @@ describe('GET /consultations/:id/figures', () => {
   let org: TestUser;
 
   beforeAll(async () => {
-    api = await startTestApi({ POST_MIN_INTERVAL_MS: '0', POSTS_PER_MINUTE: '100000', DUPLICATE_POST_WINDOW_SECONDS: '0' });
+    api = await startTestApi({
+      POST_MIN_INTERVAL_MS: '0',
+      POSTS_PER_MINUTE: '100000',
+      DUPLICATE_POST_WINDOW_SECONDS: '0',
+    });
     org = await organiser(api);
   });
   afterAll(() => api?.close());
 
   const post = async (who: TestUser, spaceId: string, body: string, language?: string) =>
-    expectStatus(await who.client.post(`/spaces/${spaceId}/contributions`, { body, ...(language ? { language } : {}) }), 201, 'post').body;
+    expectStatus(
+      await who.client.post(`/spaces/${spaceId}/contributions`, { body, ...(language ? { language } : {}) }),
+      201,
+      'post',
+    ).body;
 
   it('counts members, contributions, contributors, translations to come, the moderation backlog and each question', async () => {
     const consultation = await createConsultation(org.client);
@@ -36,7 +44,11 @@ describe('GET /consultations/:id/figures', () => {
     for (const m of [ben, dan]) expectStatus(await m.client.post(`/spaces/${preModerated.id}/members`), 201);
     expectStatus(await dan.client.patch('/me', { digest: 'off' }), 200);
     // a roundtable's moderator is one of its members without joining a question
-    const eve = await registerUser(api.url, { tag: 'fig-eve', constituency: 'international_organisation', preferredLanguage: 'es' });
+    const eve = await registerUser(api.url, {
+      tag: 'fig-eve',
+      constituency: 'international_organisation',
+      preferredLanguage: 'es',
+    });
     expect((await org.client.put(`/roundtables/${second.id}/roles/${eve.id}`, { role: 'moderator' })).status).toBe(204);
 
     const anaFirst = await post(ana, open.id, 'Les villes ont besoin de données fiables.', 'fr');
@@ -51,7 +63,10 @@ describe('GET /consultations/:id/figures', () => {
     expectStatus(await ben.client.post(`/contributions/${anaFirst.id}/flags`, { reason: 'off_topic' }), 201);
 
     // another consultation's people and posts never count here
-    const elsewhere = await createSpace(org.client, (await createRoundtable(org.client, (await createConsultation(org.client)).id)).id);
+    const elsewhere = await createSpace(
+      org.client,
+      (await createRoundtable(org.client, (await createConsultation(org.client)).id)).id,
+    );
     const outsider = await registerUser(api.url, { tag: 'fig-out', constituency: 'youth' });
     expectStatus(await outsider.client.post(`/spaces/${elsewhere.id}/members`), 201);
     await post(outsider, elsewhere.id, 'Somewhere else entirely.', 'en');
@@ -80,9 +95,37 @@ describe('GET /consultations/:id/figures', () => {
     expect(figures.translations).toEqual({ done: 0, failed: 0, pending: 10 });
     expect(figures.contributions.byStatus).not.toHaveProperty('rejected');
     expect(figures.spaces).toEqual([
-      expect.objectContaining({ spaceId: open.id, roundtableId: first.id, roundtableNumber: 1, number: 1, status: 'open', members: 3, published: 4, pending: 0, contributors: 3 }),
-      expect.objectContaining({ spaceId: preModerated.id, roundtableNumber: 1, number: 2, members: 2, published: 1, pending: 1, contributors: 1 }),
-      expect.objectContaining({ spaceId: quiet.id, roundtableId: second.id, roundtableNumber: 2, number: 1, members: 0, published: 0, pending: 0, contributors: 0, lastContributionAt: null }),
+      expect.objectContaining({
+        spaceId: open.id,
+        roundtableId: first.id,
+        roundtableNumber: 1,
+        number: 1,
+        status: 'open',
+        members: 3,
+        published: 4,
+        pending: 0,
+        contributors: 3,
+      }),
+      expect.objectContaining({
+        spaceId: preModerated.id,
+        roundtableNumber: 1,
+        number: 2,
+        members: 2,
+        published: 1,
+        pending: 1,
+        contributors: 1,
+      }),
+      expect.objectContaining({
+        spaceId: quiet.id,
+        roundtableId: second.id,
+        roundtableNumber: 2,
+        number: 1,
+        members: 0,
+        published: 0,
+        pending: 0,
+        contributors: 0,
+        lastContributionAt: null,
+      }),
     ]);
     expect(Date.parse(figures.spaces[0].lastContributionAt)).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -95,6 +138,11 @@ describe('GET /consultations/:id/figures', () => {
     expectErrorShape(await org.client.get(`/consultations/${randomUUID()}/figures`), 404);
     expectErrorShape(await org.client.get('/consultations/not-an-id/figures'), 400);
     const empty = expectStatus(await org.client.get(`/consultations/${consultation.id}/figures`), 200).body;
-    expect(empty).toMatchObject({ members: { total: 0, byConstituency: {} }, contributions: { total: 0, contributors: 0 }, translations: { done: 0, failed: 0, pending: 0 }, spaces: [] });
+    expect(empty).toMatchObject({
+      members: { total: 0, byConstituency: {} },
+      contributions: { total: 0, contributors: 0 },
+      translations: { done: 0, failed: 0, pending: 0 },
+      spaces: [],
+    });
   });
 });

@@ -19,23 +19,47 @@ describe('contributions', () => {
   /** A fresh open space that alice, bob and carol joined and `moderator` moderates. */
   async function space(extra: Record<string, unknown> = {}): Promise<string> {
     const s = await createSpace(org.client, roundtableId, extra);
-    await Promise.all([alice, bob, carol].map(async (u) => expectStatus(await u.client.post(`/spaces/${s.id}/members`), 201, 'join')));
-    expectStatus(await org.client.put(`/spaces/${s.id}/roles/${moderator.id}`, { role: 'moderator' }), 200, 'make moderator');
+    await Promise.all(
+      [alice, bob, carol].map(async (u) => expectStatus(await u.client.post(`/spaces/${s.id}/members`), 201, 'join')),
+    );
+    expectStatus(
+      await org.client.put(`/spaces/${s.id}/roles/${moderator.id}`, { role: 'moderator' }),
+      200,
+      'make moderator',
+    );
     return s.id;
   }
 
-  async function post(user: TestUser, spaceId: string, body: string, extra: Record<string, unknown> = {}): Promise<any> {
-    return expectStatus(await user.client.post(`/spaces/${spaceId}/contributions`, { body, ...extra }), 201, `post "${body.slice(0, 30)}"`).body;
+  async function post(
+    user: TestUser,
+    spaceId: string,
+    body: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<any> {
+    return expectStatus(
+      await user.client.post(`/spaces/${spaceId}/contributions`, { body, ...extra }),
+      201,
+      `post "${body.slice(0, 30)}"`,
+    ).body;
   }
 
   /** Every contribution of the space as `client` lists it, following nextCursor. */
-  async function listAll(client: Client, spaceId: string, sort: string, limit = 50): Promise<{ items: any[]; pages: number }> {
+  async function listAll(
+    client: Client,
+    spaceId: string,
+    sort: string,
+    limit = 50,
+  ): Promise<{ items: any[]; pages: number }> {
     const items: any[] = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
       const qs: string = `sort=${sort}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page: any = expectStatus(await client.get(`/spaces/${spaceId}/contributions?${qs}`), 200, `list ${qs}`).body;
+      const page: any = expectStatus(
+        await client.get(`/spaces/${spaceId}/contributions?${qs}`),
+        200,
+        `list ${qs}`,
+      ).body;
       expect(page.items.length).toBeLessThanOrEqual(limit);
       items.push(...page.items);
       cursor = page.nextCursor;
@@ -61,8 +85,20 @@ describe('contributions', () => {
     api = await startTestApi({ POSTS_PER_MINUTE: '100000', POST_MIN_INTERVAL_MS: '0' });
     org = await organiser(api);
     [alice, bob, carol, moderator] = await Promise.all([
-      registerUser(api.url, { tag: 'alice', displayName: 'Alice Achebe', organisation: 'Coastal Cities Network', constituency: 'local_government', country: 'NG' }),
-      registerUser(api.url, { tag: 'bob', displayName: 'Bob Barros', organisation: 'Youth for Oceans', constituency: 'youth', country: 'BR' }),
+      registerUser(api.url, {
+        tag: 'alice',
+        displayName: 'Alice Achebe',
+        organisation: 'Coastal Cities Network',
+        constituency: 'local_government',
+        country: 'NG',
+      }),
+      registerUser(api.url, {
+        tag: 'bob',
+        displayName: 'Bob Barros',
+        organisation: 'Youth for Oceans',
+        constituency: 'youth',
+        country: 'BR',
+      }),
       registerUser(api.url, { tag: 'carol', displayName: 'Carol Chen', constituency: 'academia' }),
       registerUser(api.url, { tag: 'mod', displayName: 'Moe Derator', constituency: 'other' }),
     ]);
@@ -73,7 +109,10 @@ describe('contributions', () => {
 
   it('posts a contribution: 201 with the contract fields and the author shown with their profile', async () => {
     const spaceId = await space();
-    const res = expectStatus(await alice.client.post(`/spaces/${spaceId}/contributions`, { body: 'Fund **drainage** first.', language: 'en' }), 201);
+    const res = expectStatus(
+      await alice.client.post(`/spaces/${spaceId}/contributions`, { body: 'Fund **drainage** first.', language: 'en' }),
+      201,
+    );
     const c = res.body;
     expect(c).toEqual(
       expect.objectContaining({
@@ -91,15 +130,29 @@ describe('contributions', () => {
     expect(new Date(c.createdAt).toISOString()).toBe(c.createdAt);
     expect(c.bodyHtml).toBe('<p>Fund <strong>drainage</strong> first.</p>');
     expect(c.author).toEqual(
-      expect.objectContaining({ displayName: 'Alice Achebe', organisation: 'Coastal Cities Network', constituency: 'local_government', country: 'NG' }),
+      expect.objectContaining({
+        displayName: 'Alice Achebe',
+        organisation: 'Coastal Cities Network',
+        constituency: 'local_government',
+        country: 'NG',
+      }),
     );
 
     // read back, one and in the listing, with the same author details
     const one = expectStatus(await bob.client.get(`/contributions/${c.id}`), 200).body;
-    expect(one).toEqual(expect.objectContaining({ id: c.id, body: c.body, bodyHtml: c.bodyHtml, seq: 1, authorId: alice.id, version: 1 }));
+    expect(one).toEqual(
+      expect.objectContaining({ id: c.id, body: c.body, bodyHtml: c.bodyHtml, seq: 1, authorId: alice.id, version: 1 }),
+    );
     expect(one.author).toEqual(c.author);
     const [listed] = await listingWith(bob.client, spaceId, [c.id]);
-    expect(listed.author).toEqual(expect.objectContaining({ displayName: 'Alice Achebe', organisation: 'Coastal Cities Network', constituency: 'local_government', country: 'NG' }));
+    expect(listed.author).toEqual(
+      expect.objectContaining({
+        displayName: 'Alice Achebe',
+        organisation: 'Coastal Cities Network',
+        constituency: 'local_government',
+        country: 'NG',
+      }),
+    );
 
     // language may be left out (detected later) but not invented
     const undeclared = await post(bob, spaceId, 'Sans langue déclarée');
@@ -117,12 +170,16 @@ describe('contributions', () => {
     const sibling = await post(carol, spaceId, 'Another reply to root', { parentId: root.id });
     expect([r1.parentId, r2.parentId, r3.parentId]).toEqual([root.id, r1.id, r2.id]);
 
-    const items = await eventually(async () => {
-      const listed = await listingWith(carol.client, spaceId, [root.id, r1.id, r2.id, r3.id, sibling.id]);
-      const byId = new Map(listed.map((c: any) => [c.id, c]));
-      // reply counts settle with the same commit as the reply; the cached page refreshes shortly after
-      return byId.get(root.id).replyCount === 2 && byId.get(r1.id).replyCount === 1 && listed;
-    }, 5000, 'reply counts in the listing');
+    const items = await eventually(
+      async () => {
+        const listed = await listingWith(carol.client, spaceId, [root.id, r1.id, r2.id, r3.id, sibling.id]);
+        const byId = new Map(listed.map((c: any) => [c.id, c]));
+        // reply counts settle with the same commit as the reply; the cached page refreshes shortly after
+        return byId.get(root.id).replyCount === 2 && byId.get(r1.id).replyCount === 1 && listed;
+      },
+      5000,
+      'reply counts in the listing',
+    );
     const byId = new Map(items.map((c: any) => [c.id, c]));
 
     // walking up from the deepest reply gives the whole chain
@@ -177,10 +234,14 @@ describe('contributions', () => {
     const spaceId = await space();
     const first = await post(alice, spaceId, 'A page worth asking twice');
     const path = `/spaces/${spaceId}/contributions?limit=50`;
-    const page = await eventually(async () => {
-      const r = await bob.client.get(path);
-      return r.status === 200 && r.body.items.some((c: any) => c.id === first.id) ? r : undefined;
-    }, 5000, 'the page with the first post');
+    const page = await eventually(
+      async () => {
+        const r = await bob.client.get(path);
+        return r.status === 200 && r.body.items.some((c: any) => c.id === first.id) ? r : undefined;
+      },
+      5000,
+      'the page with the first post',
+    );
     const etag = page.headers.get('etag');
     expect(etag).toMatch(/^W\/".+"$/);
     expect(page.headers.get('cache-control')).toBe('private, no-cache');
@@ -191,10 +252,14 @@ describe('contributions', () => {
     expect(unchanged.headers.get('etag')).toBe(etag);
 
     const second = await post(carol, spaceId, 'Something new on the page');
-    const changed = await eventually(async () => {
-      const r = await bob.client.request('GET', path, undefined, { 'if-none-match': etag! });
-      return r.status === 200 ? r : undefined;
-    }, 5000, 'the page to change');
+    const changed = await eventually(
+      async () => {
+        const r = await bob.client.request('GET', path, undefined, { 'if-none-match': etag! });
+        return r.status === 200 ? r : undefined;
+      },
+      5000,
+      'the page to change',
+    );
     expect(changed.body.items.map((c: any) => c.id)).toEqual([first.id, second.id]);
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
@@ -202,8 +267,18 @@ describe('contributions', () => {
   it('lets the author edit: version goes up, the previous text is kept in the history; others get 403', async () => {
     const spaceId = await space();
     const c = await post(alice, spaceId, 'First draft');
-    const edited = expectStatus(await alice.client.patch(`/contributions/${c.id}`, { body: 'Second *draft*' }), 200).body;
-    expect(edited).toEqual(expect.objectContaining({ id: c.id, body: 'Second *draft*', bodyHtml: '<p>Second <em>draft</em></p>', version: 2 }));
+    const edited = expectStatus(
+      await alice.client.patch(`/contributions/${c.id}`, { body: 'Second *draft*' }),
+      200,
+    ).body;
+    expect(edited).toEqual(
+      expect.objectContaining({
+        id: c.id,
+        body: 'Second *draft*',
+        bodyHtml: '<p>Second <em>draft</em></p>',
+        version: 2,
+      }),
+    );
     expect(edited.editedAt).toEqual(expect.any(String));
     const again = expectStatus(await alice.client.patch(`/contributions/${c.id}`, { body: 'Final text' }), 200).body;
     expect(again.version).toBe(3);
@@ -213,7 +288,9 @@ describe('contributions', () => {
       [2, 'Second *draft*'],
       [1, 'First draft'],
     ]);
-    expect(expectStatus(await bob.client.get(`/contributions/${c.id}`), 200).body).toEqual(expect.objectContaining({ body: 'Final text', version: 3 }));
+    expect(expectStatus(await bob.client.get(`/contributions/${c.id}`), 200).body).toEqual(
+      expect.objectContaining({ body: 'Final text', version: 3 }),
+    );
 
     const denied = await bob.client.patch(`/contributions/${c.id}`, { body: 'Hijacked' });
     expect(denied.status).toBe(403);
@@ -226,7 +303,11 @@ describe('contributions', () => {
 
     // the edit is an event in the space's log
     const events = expectStatus(await bob.client.get(`/spaces/${spaceId}/events?afterSeq=0`), 200).body;
-    expect(events.items.map((e: any) => e.type)).toEqual(['contribution.published', 'contribution.updated', 'contribution.updated']);
+    expect(events.items.map((e: any) => e.type)).toEqual([
+      'contribution.published',
+      'contribution.updated',
+      'contribution.updated',
+    ]);
   });
 
   it('soft deletes: the author’s text goes, replies stay; a moderator may delete anyone’s; others may not', async () => {
@@ -245,12 +326,18 @@ describe('contributions', () => {
     // even the author and moderators do not get a deleted text back
     expect(expectStatus(await moderator.client.get(`/contributions/${parent.id}`), 200).body.body).toBeNull();
 
-    const listed = await eventually(async () => {
-      const items = await listingWith(carol.client, spaceId, [parent.id, reply.id, other.id]);
-      return items.find((c: any) => c.id === parent.id).status === 'deleted' && items;
-    }, 5000, 'the deletion in the listing');
+    const listed = await eventually(
+      async () => {
+        const items = await listingWith(carol.client, spaceId, [parent.id, reply.id, other.id]);
+        return items.find((c: any) => c.id === parent.id).status === 'deleted' && items;
+      },
+      5000,
+      'the deletion in the listing',
+    );
     expect(JSON.stringify(listed)).not.toContain('regret');
-    expect(listed.find((c: any) => c.id === reply.id)).toEqual(expect.objectContaining({ parentId: parent.id, body: 'A reply that stays', status: 'published' }));
+    expect(listed.find((c: any) => c.id === reply.id)).toEqual(
+      expect.objectContaining({ parentId: parent.id, body: 'A reply that stays', status: 'published' }),
+    );
 
     // a moderator deletes someone else's contribution
     const byModerator = expectStatus(await moderator.client.delete(`/contributions/${other.id}`), 200).body;
@@ -280,7 +367,10 @@ describe('contributions', () => {
     const refused = await alice.client.post(`/spaces/${spaceId}/contributions`, { body: 'Too late?' });
     expect(refused.status).toBe(409);
     expect(messageOf(refused)).toMatch(/closed/);
-    const reply = await bob.client.post(`/spaces/${spaceId}/contributions`, { body: 'Late reply', parentId: before.id });
+    const reply = await bob.client.post(`/spaces/${spaceId}/contributions`, {
+      body: 'Late reply',
+      parentId: before.id,
+    });
     expect(reply.status).toBe(409);
     // the earlier contribution is still readable
     expect(expectStatus(await bob.client.get(`/contributions/${before.id}`), 200).body.body).toBe('Posted while open');
@@ -310,7 +400,9 @@ describe('contributions', () => {
     }
     // an edit is held to the same rules
     expect((await alice.client.patch(`/contributions/${ok.id}`, { body: ' ' })).status).toBe(400);
-    expect([400, 413]).toContain((await alice.client.patch(`/contributions/${ok.id}`, { body: 'b'.repeat(20_001) })).status);
+    expect([400, 413]).toContain(
+      (await alice.client.patch(`/contributions/${ok.id}`, { body: 'b'.repeat(20_001) })).status,
+    );
 
     const exact = '  Leading spaces, trailing newline\r\n\n> quote\n\n\u202eRTL override 🙂 \u200d\ufeff';
     const stored = await post(bob, spaceId, exact);
@@ -323,12 +415,20 @@ describe('contributions', () => {
     const spaceA = await space();
     const spaceB = await space();
     const inB = await post(bob, spaceB, 'I live in space B');
-    const res = await alice.client.post(`/spaces/${spaceA}/contributions`, { body: 'Cross-space reply', parentId: inB.id });
+    const res = await alice.client.post(`/spaces/${spaceA}/contributions`, {
+      body: 'Cross-space reply',
+      parentId: inB.id,
+    });
     expect(res.status).toBe(404);
     expect(messageOf(res)).toMatch(/not found/i);
-    const missing = await alice.client.post(`/spaces/${spaceA}/contributions`, { body: 'Reply to nothing', parentId: '00000000-0000-4000-8000-000000000000' });
+    const missing = await alice.client.post(`/spaces/${spaceA}/contributions`, {
+      body: 'Reply to nothing',
+      parentId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(missing.status).toBe(404);
-    expect((await alice.client.post(`/spaces/${spaceA}/contributions`, { body: 'Bad parent', parentId: 'nope' })).status).toBe(400);
+    expect(
+      (await alice.client.post(`/spaces/${spaceA}/contributions`, { body: 'Bad parent', parentId: 'nope' })).status,
+    ).toBe(400);
     // nothing was written into space A
     expect(expectStatus(await alice.client.get(`/spaces/${spaceA}/events?afterSeq=0`), 200).body.items).toEqual([]);
   });
@@ -337,7 +437,9 @@ describe('contributions', () => {
     const spaceId = await space();
     const authors = [alice, bob, carol, moderator];
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => authors[i % authors.length].client.post(`/spaces/${spaceId}/contributions`, { body: `Burst ${i}` })),
+      Array.from({ length: 100 }, (_, i) =>
+        authors[i % authors.length].client.post(`/spaces/${spaceId}/contributions`, { body: `Burst ${i}` }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(100).fill(201));
     const seqs = results.map((r) => r.body.seq).sort((a, b) => a - b);
@@ -351,7 +453,14 @@ describe('contributions', () => {
     const bySeq = new Map(results.map((r) => [r.body.seq, r.body]));
     for (const e of events.items) {
       expect(e).toEqual(expect.objectContaining({ type: 'contribution.published', spaceId }));
-      expect(e.payload.contribution).toEqual(expect.objectContaining({ id: bySeq.get(e.seq).id, seq: e.seq, body: bySeq.get(e.seq).body, bodyHtml: expect.any(String) }));
+      expect(e.payload.contribution).toEqual(
+        expect.objectContaining({
+          id: bySeq.get(e.seq).id,
+          seq: e.seq,
+          body: bySeq.get(e.seq).body,
+          bodyHtml: expect.any(String),
+        }),
+      );
       expect(e.payload.contribution.author.displayName).toEqual(expect.any(String));
     }
     // paging the log with afterSeq
@@ -363,11 +472,18 @@ describe('contributions', () => {
 
   it('holds a participant’s post in a pre-moderated space as pending: no seq, hidden from other members, visible to its author', async () => {
     const spaceId = await space({ moderation: 'pre' });
-    const pending = expectStatus(await alice.client.post(`/spaces/${spaceId}/contributions`, { body: 'Please approve me' }), 201).body;
-    expect(pending).toEqual(expect.objectContaining({ status: 'pending', seq: null, body: 'Please approve me', authorId: alice.id }));
+    const pending = expectStatus(
+      await alice.client.post(`/spaces/${spaceId}/contributions`, { body: 'Please approve me' }),
+      201,
+    ).body;
+    expect(pending).toEqual(
+      expect.objectContaining({ status: 'pending', seq: null, body: 'Please approve me', authorId: alice.id }),
+    );
 
     // its author sees it
-    expect(expectStatus(await alice.client.get(`/contributions/${pending.id}`), 200).body).toEqual(expect.objectContaining({ status: 'pending', seq: null }));
+    expect(expectStatus(await alice.client.get(`/contributions/${pending.id}`), 200).body).toEqual(
+      expect.objectContaining({ status: 'pending', seq: null }),
+    );
     const mine = expectStatus(await alice.client.get(`/spaces/${spaceId}/contributions?status=pending`), 200).body;
     expect(mine.items.map((c: any) => c.id)).toEqual([pending.id]);
 
@@ -378,7 +494,9 @@ describe('contributions', () => {
     expect(forBob.map((c: any) => c.id)).toEqual([byModerator.id]);
     expect(JSON.stringify(forBob)).not.toContain('Please approve me');
     expect((await bob.client.get(`/contributions/${pending.id}`)).status).toBe(404);
-    expect(expectStatus(await bob.client.get(`/spaces/${spaceId}/contributions?status=pending`), 200).body.items).toEqual([]);
+    expect(
+      expectStatus(await bob.client.get(`/spaces/${spaceId}/contributions?status=pending`), 200).body.items,
+    ).toEqual([]);
     // the moderator sees it waiting
     const forModerator = expectStatus(await moderator.client.get(`/spaces/${spaceId}/contributions`), 200).body;
     expect(forModerator.items.map((c: any) => c.id)).toContain(pending.id);
@@ -396,11 +514,15 @@ describe('contributions', () => {
 
     // the author reads the listing first (so any shared page would be made for them)...
     const forAuthor = expectStatus(await bob.client.get(`/spaces/${spaceId}/contributions`), 200).body.items;
-    expect(forAuthor.find((c: any) => c.id === hidden.id)).toEqual(expect.objectContaining({ status: 'hidden', body: 'Words a moderator hid' }));
+    expect(forAuthor.find((c: any) => c.id === hidden.id)).toEqual(
+      expect.objectContaining({ status: 'hidden', body: 'Words a moderator hid' }),
+    );
     // ...other members still do not get the text
     for (const reader of [alice, carol]) {
       const items = expectStatus(await reader.client.get(`/spaces/${spaceId}/contributions`), 200).body.items;
-      expect(items.find((c: any) => c.id === hidden.id)).toEqual(expect.objectContaining({ status: 'hidden', body: null, bodyHtml: null }));
+      expect(items.find((c: any) => c.id === hidden.id)).toEqual(
+        expect.objectContaining({ status: 'hidden', body: null, bodyHtml: null }),
+      );
       expect(items.find((c: any) => c.id === visible.id).body).toBe('Ordinary words');
       expect(JSON.stringify(items)).not.toContain('moderator hid');
       expect(expectStatus(await reader.client.get(`/contributions/${hidden.id}`), 200).body.body).toBeNull();

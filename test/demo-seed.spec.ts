@@ -51,7 +51,9 @@ describe('demo content (seed-demo)', () => {
        FROM roundtables r LEFT JOIN spaces s ON s.roundtable_id = r.id WHERE r.consultation_id = $1`,
       [first.consultationId],
     );
-    const [consultations] = await db.query(`SELECT count(*)::int AS n FROM consultations WHERE title->>'en' = $1`, [DEMO_CONSULTATION.title.en]);
+    const [consultations] = await db.query(`SELECT count(*)::int AS n FROM consultations WHERE title->>'en' = $1`, [
+      DEMO_CONSULTATION.title.en,
+    ]);
     return { ...row, consultations: consultations.n };
   };
 
@@ -66,11 +68,23 @@ describe('demo content (seed-demo)', () => {
       contributions: 31,
       pending: 2,
     });
-    expect(await countsInDemo()).toEqual({ consultations: 1, roundtables: 2, spaces: 4, contributions: 33, memberships: 27 });
+    expect(await countsInDemo()).toEqual({
+      consultations: 1,
+      roundtables: 2,
+      spaces: 4,
+      contributions: 33,
+      memberships: 27,
+    });
 
-    const roundtables = await db.query(`SELECT id, number, objectives FROM roundtables WHERE consultation_id = $1 ORDER BY number`, [first.consultationId]);
+    const roundtables = await db.query(
+      `SELECT id, number, objectives FROM roundtables WHERE consultation_id = $1 ORDER BY number`,
+      [first.consultationId],
+    );
     for (const r of roundtables) expect(r.objectives.length).toBeGreaterThanOrEqual(2);
-    const spaces = await db.query(`SELECT s.prompt, s.moderation FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id WHERE r.consultation_id = $1`, [first.consultationId]);
+    const spaces = await db.query(
+      `SELECT s.prompt, s.moderation FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id WHERE r.consultation_id = $1`,
+      [first.consultationId],
+    );
     for (const s of spaces) expect(Object.keys(s.prompt).sort()).toEqual(['en', 'es', 'fr']);
     expect(spaces.filter((s: any) => s.moderation === 'pre')).toHaveLength(1);
 
@@ -90,7 +104,9 @@ describe('demo content (seed-demo)', () => {
     );
     const published = contributions.filter((c: any) => c.status === 'published');
     expect(new Set(published.map((c: any) => c.language))).toEqual(new Set(['en', 'fr', 'es']));
-    expect(new Set(published.filter((c: any) => c.parent_id).map((c: any) => c.language))).toEqual(new Set(['en', 'fr', 'es']));
+    expect(new Set(published.filter((c: any) => c.parent_id).map((c: any) => c.language))).toEqual(
+      new Set(['en', 'fr', 'es']),
+    );
     const twoWeeks = 14 * 24 * 3600 * 1000;
     for (const c of published) {
       expect(Date.now() - c.created_at.getTime()).toBeLessThanOrEqual(twoWeeks);
@@ -101,9 +117,23 @@ describe('demo content (seed-demo)', () => {
 
   it('adds nothing when run again', async () => {
     const second = await seeder.seed();
-    expect(second.created).toEqual({ consultations: 0, roundtables: 0, spaces: 0, accounts: 0, memberships: 0, contributions: 0, pending: 0 });
+    expect(second.created).toEqual({
+      consultations: 0,
+      roundtables: 0,
+      spaces: 0,
+      accounts: 0,
+      memberships: 0,
+      contributions: 0,
+      pending: 0,
+    });
     expect(second.consultationId).toBe(first.consultationId);
-    expect(await countsInDemo()).toEqual({ consultations: 1, roundtables: 2, spaces: 4, contributions: 33, memberships: 27 });
+    expect(await countsInDemo()).toEqual({
+      consultations: 1,
+      roundtables: 2,
+      spaces: 4,
+      contributions: 33,
+      memberships: 27,
+    });
   });
 
   it('prints DEMO_LOGINS as its last line, and every login works with its role', async () => {
@@ -116,29 +146,44 @@ describe('demo content (seed-demo)', () => {
     }
     const last = lines[lines.length - 1];
     expect(last.startsWith('DEMO_LOGINS ')).toBe(true);
-    const logins: Array<{ role: string; email: string; password: string }> = JSON.parse(last.slice('DEMO_LOGINS '.length));
-    expect(logins.map((l) => l.role)).toEqual(expect.arrayContaining(['organiser', 'moderator', 'rapporteur', 'participant']));
+    const logins: Array<{ role: string; email: string; password: string }> = JSON.parse(
+      last.slice('DEMO_LOGINS '.length),
+    );
+    expect(logins.map((l) => l.role)).toEqual(
+      expect.arrayContaining(['organiser', 'moderator', 'rapporteur', 'participant']),
+    );
     expect(lines[0]).toBe('demo content already loaded: nothing added');
 
     const anonymous = new Client(api.url);
-    const roundtableIds: string[] = (await db.query(`SELECT id FROM roundtables WHERE consultation_id = $1`, [first.consultationId])).map((r: any) => r.id);
+    const roundtableIds: string[] = (
+      await db.query(`SELECT id FROM roundtables WHERE consultation_id = $1`, [first.consultationId])
+    ).map((r: any) => r.id);
     for (const login of logins) {
-      const res = expectStatus(await anonymous.post('/auth/login', { email: login.email, password: login.password }), 200, `login ${login.email}`).body;
+      const res = expectStatus(
+        await anonymous.post('/auth/login', { email: login.email, password: login.password }),
+        200,
+        `login ${login.email}`,
+      ).body;
       const me = anonymous.as(res.accessToken);
       if (login.role === 'organiser') expect(res.user.isOrganiser).toBe(true);
       if (login.role === 'moderator' || login.role === 'rapporteur') {
-        for (const id of roundtableIds) expect(expectStatus(await me.get(`/roundtables/${id}`), 200).body.myRole).toBe(login.role);
+        for (const id of roundtableIds)
+          expect(expectStatus(await me.get(`/roundtables/${id}`), 200).body.myRole).toBe(login.role);
       }
     }
 
     // the moderator sees the two contributions waiting in the pre-moderated space
     const moderator = logins.find((l) => l.role === 'moderator')!;
-    const token = (await anonymous.post('/auth/login', { email: moderator.email, password: moderator.password })).body.accessToken;
+    const token = (await anonymous.post('/auth/login', { email: moderator.email, password: moderator.password })).body
+      .accessToken;
     const [pre] = await db.query(
       `SELECT s.id FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id WHERE r.consultation_id = $1 AND s.moderation = 'pre'`,
       [first.consultationId],
     );
-    const pending = expectStatus(await anonymous.as(token).get(`/spaces/${pre.id}/contributions?status=pending`), 200).body;
+    const pending = expectStatus(
+      await anonymous.as(token).get(`/spaces/${pre.id}/contributions?status=pending`),
+      200,
+    ).body;
     expect(pending.items).toHaveLength(2);
   });
 });

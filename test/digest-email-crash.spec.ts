@@ -59,10 +59,25 @@ describe('weekly digest emails: a worker killed mid-run', () => {
     const periodEnd = await stack.run(consultationId);
 
     // mid-run: 300 accepted and recorded, more on the wire, more claimed
-    const sent = async () => (await stack.pg.query(`SELECT count(*)::int AS n FROM member_digest_deliveries WHERE consultation_id = $1 AND status = 'sent'`, [consultationId])).rows[0].n as number;
-    await eventually(async () => stack.sink.heldCount > 0 && (await sent()) === stack.sink.accepted, 30_000, 'the worker to be mid-run with messages on the wire');
+    const sent = async () =>
+      (
+        await stack.pg.query(
+          `SELECT count(*)::int AS n FROM member_digest_deliveries WHERE consultation_id = $1 AND status = 'sent'`,
+          [consultationId],
+        )
+      ).rows[0].n as number;
+    await eventually(
+      async () => stack.sink.heldCount > 0 && (await sent()) === stack.sink.accepted,
+      30_000,
+      'the worker to be mid-run with messages on the wire',
+    );
     await first.kill9();
-    const claimed = (await stack.pg.query(`SELECT count(*)::int AS n FROM member_digest_deliveries WHERE consultation_id = $1 AND status = 'claimed'`, [consultationId])).rows[0].n;
+    const claimed = (
+      await stack.pg.query(
+        `SELECT count(*)::int AS n FROM member_digest_deliveries WHERE consultation_id = $1 AND status = 'claimed'`,
+        [consultationId],
+      )
+    ).rows[0].n;
     expect(stack.sink.accepted).toBe(300);
     expect(claimed).toBeGreaterThan(0);
     stack.sink.dropHeld();

@@ -21,7 +21,8 @@ describe('weekly digest emails: SMTP failures', () => {
     const world = await smallWorld(stack, 3, 'smtp');
     const [flaky, refused, fine] = world.members;
     stack.sink.answer((rcpt, attempt) => {
-      if (rcpt === flaky.email.toLowerCase() && attempt <= 2) return { code: 451, message: '4.3.0 Mailbox busy, try again later' };
+      if (rcpt === flaky.email.toLowerCase() && attempt <= 2)
+        return { code: 451, message: '4.3.0 Mailbox busy, try again later' };
       if (rcpt === refused.email.toLowerCase()) return { code: 550, message: '5.1.1 No such user here' };
       return 'accept';
     });
@@ -40,7 +41,9 @@ describe('weekly digest emails: SMTP failures', () => {
     expect(stack.sink.to(refused.email)).toHaveLength(0);
     // not retried: one attempt at the server, and the job failed for good after one try
     expect(stack.sink.attempts.get(refused.email.toLowerCase())).toBe(1);
-    const job = await stack.queue().getJob(memberDigestJobId(refused.id, { consultationId: world.consultationId, periodEnd: new Date(periodEnd) }));
+    const job = await stack
+      .queue()
+      .getJob(memberDigestJobId(refused.id, { consultationId: world.consultationId, periodEnd: new Date(periodEnd) }));
     expect(await job!.getState()).toBe('failed');
     expect(job!.attemptsMade).toBe(1);
     expect(job!.failedReason).toMatch(/bounced.*550/);
@@ -68,7 +71,10 @@ describe('weekly digest emails: SMTP failures', () => {
     expect(stack.sink.to(fine.email)).toHaveLength(4);
 
     // the member fixes their mailbox and turns the digest on again
-    expect(expectStatus(await refused.client.patch('/me', { digest: 'weekly' }), 200).body).toMatchObject({ digestStatus: 'weekly', digestPausedAt: null });
+    expect(expectStatus(await refused.client.patch('/me', { digest: 'weekly' }), 200).body).toMatchObject({
+      digestStatus: 'weekly',
+      digestPausedAt: null,
+    });
     stack.sink.answer(() => 'accept');
     await world.post();
     const end5 = await stack.run(world.consultationId);

@@ -57,15 +57,33 @@ describe('weekly digest emails: exactly once, and only to those who should get o
 
     // every job of that period queued again, twice, after the finished ones were cleaned up
     const queue = stack.queue();
-    const jobIds = world.members.map((m) => memberDigestJobId(m.id, { consultationId: world.consultationId, periodEnd: new Date(periodEnd) }));
+    const jobIds = world.members.map((m) =>
+      memberDigestJobId(m.id, { consultationId: world.consultationId, periodEnd: new Date(periodEnd) }),
+    );
     for (const id of jobIds) await (await queue.getJob(id))?.remove();
     await stack.queue(QueueName.MemberDigestRuns).obliterate({ force: true });
-    const again = world.members.map((m) => ({ name: 'digest', data: { userId: m.id, consultationId: world.consultationId, periodEnd }, opts: { jobId: memberDigestJobId(m.id, { consultationId: world.consultationId, periodEnd: new Date(periodEnd) }) } }));
+    const again = world.members.map((m) => ({
+      name: 'digest',
+      data: { userId: m.id, consultationId: world.consultationId, periodEnd },
+      opts: {
+        jobId: memberDigestJobId(m.id, { consultationId: world.consultationId, periodEnd: new Date(periodEnd) }),
+      },
+    }));
     await Promise.all([queue.addBulk(again), queue.addBulk(again)]);
     // and the run itself, whose fan-out finds everyone settled
     await stack.run(world.consultationId, new Date(periodEnd));
     await finished(jobIds);
-    await eventually(async () => (await pg.query(`SELECT 1 FROM member_digest_runs WHERE consultation_id = $1 AND period_end = $2 AND members = 0`, [world.consultationId, periodEnd])).rows.length > 0, 10_000, 'the repeated run');
+    await eventually(
+      async () =>
+        (
+          await pg.query(
+            `SELECT 1 FROM member_digest_runs WHERE consultation_id = $1 AND period_end = $2 AND members = 0`,
+            [world.consultationId, periodEnd],
+          )
+        ).rows.length > 0,
+      10_000,
+      'the repeated run',
+    );
     expect(count()).toEqual([1, 1, 1, 1]);
 
     // a new period: each job twice under two different ids, racing on two workers; the delivery record decides
@@ -83,7 +101,10 @@ describe('weekly digest emails: exactly once, and only to those who should get o
     await queue.addBulk(racing);
     await finished(racing.map((j) => j.opts.jobId));
     expect(count()).toEqual([2, 2, 2, 2]);
-    const rows = await pg.query(`SELECT status, count(*)::int AS n FROM member_digest_deliveries WHERE consultation_id = $1 AND period_end = $2 GROUP BY status`, [world.consultationId, period2]);
+    const rows = await pg.query(
+      `SELECT status, count(*)::int AS n FROM member_digest_deliveries WHERE consultation_id = $1 AND period_end = $2 GROUP BY status`,
+      [world.consultationId, period2],
+    );
     expect(rows.rows).toEqual([{ status: 'sent', n: 4 }]);
   });
 
@@ -94,13 +115,19 @@ describe('weekly digest emails: exactly once, and only to those who should get o
     await pg.query(`UPDATE users SET digest_paused_at = now(), digest_bounces = 3 WHERE id = $1`, [paused.id]);
     const until = new Date(Date.now() + 86_400_000).toISOString();
     expectStatus(
-      await stack.org.client.post(`/spaces/${world.spaceId}/suspensions`, { userId: suspended.id, until, reason: 'Cooling off' }),
+      await stack.org.client.post(`/spaces/${world.spaceId}/suspensions`, {
+        userId: suspended.id,
+        until,
+        reason: 'Cooling off',
+      }),
       201,
       'suspend',
     );
     // an imported placeholder account: no email address, a member of the space all the same
     const placeholder = (
-      await pg.query(`INSERT INTO users (display_name, constituency, preferred_language) VALUES ('Imported author', 'other', 'en') RETURNING id`)
+      await pg.query(
+        `INSERT INTO users (display_name, constituency, preferred_language) VALUES ('Imported author', 'other', 'en') RETURNING id`,
+      )
     ).rows[0].id as string;
     await pg.query(`INSERT INTO memberships (space_id, user_id) VALUES ($1, $2)`, [world.spaceId, placeholder]);
     await world.post();
@@ -109,7 +136,10 @@ describe('weekly digest emails: exactly once, and only to those who should get o
     await stack.settled(world.consultationId, periodEnd);
     expect(stack.sink.to(control.email)).toHaveLength(1);
     for (const user of [unsubscribed, paused, suspended]) expect(stack.sink.to(user.email)).toHaveLength(0);
-    const queued = await pg.query(`SELECT user_id FROM member_digest_deliveries WHERE consultation_id = $1 AND period_end = $2`, [world.consultationId, periodEnd]);
+    const queued = await pg.query(
+      `SELECT user_id FROM member_digest_deliveries WHERE consultation_id = $1 AND period_end = $2`,
+      [world.consultationId, periodEnd],
+    );
     const ids = queued.rows.map((r) => r.user_id);
     for (const user of [unsubscribed.id, paused.id, suspended.id, placeholder]) expect(ids).not.toContain(user);
     expect((await paused.client.get('/me')).body).toMatchObject({ digest: 'weekly', digestStatus: 'paused' });
@@ -125,12 +155,14 @@ describe('weekly digest emails: exactly once, and only to those who should get o
     const stalled = await deliveries.claim(member.id, period);
     expect(stalled.kind).toBe('claimed');
     // the first run stalls (its lock lost, its event loop starved) until its claim has expired
-    await pg.query(`UPDATE member_digest_deliveries SET claimed_until = now() - interval '1 second' WHERE user_id = $1 AND consultation_id = $2`, [
-      member.id,
-      world.consultationId,
-    ]);
+    await pg.query(
+      `UPDATE member_digest_deliveries SET claimed_until = now() - interval '1 second' WHERE user_id = $1 AND consultation_id = $2`,
+      [member.id, world.consultationId],
+    );
     // another run takes the delivery over and sends
-    const outcome = await worker.get(DeliverMemberDigest).run({ userId: member.id, consultationId: world.consultationId, periodEnd: period.periodEnd.toISOString() });
+    const outcome = await worker
+      .get(DeliverMemberDigest)
+      .run({ userId: member.id, consultationId: world.consultationId, periodEnd: period.periodEnd.toISOString() });
     expect(outcome.kind).toBe('sent');
     await stack.sink.settled();
     expect(stack.sink.to(member.email)).toHaveLength(1);

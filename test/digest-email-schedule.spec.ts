@@ -53,7 +53,14 @@ describe('weekly digest emails: the schedule', () => {
     // the scheduled job, run now: the digest for its scheduled time (next Monday 08:00 in Zurich)
     const [next] = await nextJobs();
     const scheduledAt = new Date((next.opts as { prevMillis: number }).prevMillis);
-    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Zurich', weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(scheduledAt)).toBe('Monday 08:00');
+    expect(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Zurich',
+        weekday: 'long',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(scheduledAt),
+    ).toBe('Monday 08:00');
     await next.promote();
     const deliveries = await stack.settled(world.consultationId, scheduledAt.toISOString(), 30_000);
     expect(deliveries.filter((d) => d.status === 'sent')).toHaveLength(2);
@@ -63,7 +70,11 @@ describe('weekly digest emails: the schedule', () => {
       expect(mails[0].header('x-roundtable-digest')).toBe(periodKey(world.consultationId, scheduledAt));
     }
     // the scheduler has queued the following week's job, and only that one
-    await eventually(async () => (await nextJobs()).length === 1 && (await nextJobs())[0].id !== next.id, 10_000, 'the next week to be scheduled');
+    await eventually(
+      async () => (await nextJobs()).length === 1 && (await nextJobs())[0].id !== next.id,
+      10_000,
+      'the next week to be scheduled',
+    );
   });
 
   it('follows an organiser who moves the digest to another weekday, hour and timezone, without a restart', async () => {
@@ -72,23 +83,44 @@ describe('weekly digest emails: the schedule', () => {
     const runs = stack.queue(QueueName.MemberDigestRuns);
     const id = digestSchedulerId(world.consultationId);
     const scheduler = async () => (await runs.getJobSchedulers(0, -1)).find((s) => s.key === id);
-    const localTime = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(at);
+    const localTime = (at: Date, timeZone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(at);
     /** Exactly one next job, due at `expected` local time in `timeZone`. */
     const nextRunAt = (expected: string, timeZone: string) =>
-      eventually(async () => {
-        const next = (await runs.getDelayed()).filter((j) => j.id?.startsWith(`repeat:${id}:`));
-        return next.length === 1 && localTime(new Date((next[0].opts as { prevMillis: number }).prevMillis), timeZone) === expected;
-      }, 20_000, `one next digest run on ${expected} in ${timeZone}`);
+      eventually(
+        async () => {
+          const next = (await runs.getDelayed()).filter((j) => j.id?.startsWith(`repeat:${id}:`));
+          return (
+            next.length === 1 &&
+            localTime(new Date((next[0].opts as { prevMillis: number }).prevMillis), timeZone) === expected
+          );
+        },
+        20_000,
+        `one next digest run on ${expected} in ${timeZone}`,
+      );
     const follows = (pattern: string, tz: string) =>
-      eventually(async () => {
-        const s = await scheduler();
-        return s?.pattern === pattern && s.tz === tz;
-      }, 20_000, `the schedule ${pattern} in ${tz}`);
+      eventually(
+        async () => {
+          const s = await scheduler();
+          return s?.pattern === pattern && s.tz === tz;
+        },
+        20_000,
+        `the schedule ${pattern} in ${tz}`,
+      );
 
-    expect(expectStatus(await stack.org.client.get(`/consultations/${world.consultationId}`), 200).body.digestSchedule).toEqual({ day: 1, hour: 8, custom: false });
+    expect(
+      expectStatus(await stack.org.client.get(`/consultations/${world.consultationId}`), 200).body.digestSchedule,
+    ).toEqual({ day: 1, hour: 8, custom: false });
     await follows('0 8 * * 1', 'Europe/Zurich');
 
-    const moved = expectStatus(await stack.org.client.patch(`/consultations/${world.consultationId}`, { timezone: 'America/Bogota', digestDay: 4, digestHour: 17 }), 200).body;
+    const moved = expectStatus(
+      await stack.org.client.patch(`/consultations/${world.consultationId}`, {
+        timezone: 'America/Bogota',
+        digestDay: 4,
+        digestHour: 17,
+      }),
+      200,
+    ).body;
     expect(moved).toMatchObject({ timezone: 'America/Bogota', digestSchedule: { day: 4, hour: 17, custom: true } });
     await follows('0 17 * * 4', 'America/Bogota');
     await nextRunAt('Thursday 17:00', 'America/Bogota');
@@ -97,10 +129,16 @@ describe('weekly digest emails: the schedule', () => {
     for (const bad of [{ digestDay: 7 }, { digestHour: -1 }, { digestHour: 8.5 }, { timezone: 'Mars/Olympus_Mons' }]) {
       expectErrorShape(await stack.org.client.patch(`/consultations/${world.consultationId}`, bad), 400);
     }
-    expectErrorShape(await world.members[0].client.patch(`/consultations/${world.consultationId}`, { digestHour: 9 }), 403);
+    expectErrorShape(
+      await world.members[0].client.patch(`/consultations/${world.consultationId}`, { digestHour: 9 }),
+      403,
+    );
 
     // null goes back to the platform's weekday and hour, in the consultation's timezone
-    const reset = expectStatus(await stack.org.client.patch(`/consultations/${world.consultationId}`, { digestDay: null, digestHour: null }), 200).body;
+    const reset = expectStatus(
+      await stack.org.client.patch(`/consultations/${world.consultationId}`, { digestDay: null, digestHour: null }),
+      200,
+    ).body;
     expect(reset.digestSchedule).toEqual({ day: 1, hour: 8, custom: false });
     await follows('0 8 * * 1', 'America/Bogota');
     await nextRunAt('Monday 08:00', 'America/Bogota');

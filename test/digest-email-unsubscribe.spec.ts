@@ -29,7 +29,9 @@ describe('weekly digest emails: one-click unsubscribe', () => {
 
     const [mail] = stack.sink.to(clicker.email);
     expect(mail.header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    const link = /^<(https:\/\/roundtable\.test\/api\/v1\/unsubscribe\?token=([A-Za-z0-9_-]{43}))>$/.exec(mail.header('list-unsubscribe') ?? '');
+    const link = /^<(https:\/\/roundtable\.test\/api\/v1\/unsubscribe\?token=([A-Za-z0-9_-]{43}))>$/.exec(
+      mail.header('list-unsubscribe') ?? '',
+    );
     expect(link).not.toBeNull();
     const [, url, token] = link!;
     expect(mail.text).toContain(url);
@@ -47,7 +49,12 @@ describe('weekly digest emails: one-click unsubscribe', () => {
     // tampered, missing: refused, nobody unsubscribed
     const tampered = token.slice(0, 10) + (token[10] === 'A' ? 'B' : 'A') + token.slice(11);
     const anonymous = new Client(stack.api.url);
-    expectErrorShape(await anonymous.request('POST', `/unsubscribe?token=${tampered}`, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded' }), 400);
+    expectErrorShape(
+      await anonymous.request('POST', `/unsubscribe?token=${tampered}`, 'List-Unsubscribe=One-Click', {
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      400,
+    );
     expectErrorShape(await anonymous.post('/unsubscribe'), 400);
     expect((await fetch(local(url).replace(token, tampered))).status).toBe(400);
     expect((await clicker.client.get('/me')).body.digest).toBe('weekly');
@@ -63,11 +70,19 @@ describe('weekly digest emails: one-click unsubscribe', () => {
     expect(await click.json()).toEqual({ unsubscribed: true, digest: 'off' });
     expect((await clicker.client.get('/me')).body).toMatchObject({ digest: 'off', digestStatus: 'off' });
     // again (providers retry): still 200; the page's own button gets a page back
-    const again = await fetch(local(url), { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', accept: 'text/html' }, body: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n' });
+    const again = await fetch(local(url), {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', accept: 'text/html' },
+      body: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
+    });
     expect(again.status).toBe(200);
     expect(await again.text()).toContain('will no longer receive');
     // other routes still refuse multipart posts
-    const form = await fetch(`${stack.api.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--\r\n' });
+    const form = await fetch(`${stack.api.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x--\r\n',
+    });
     expect(form.status).toBe(415);
 
     // the profile switch does the same

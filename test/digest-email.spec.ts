@@ -5,7 +5,11 @@ import { createConsultation, createRoundtable, createSpace, expectStatus } from 
 
 const LANGS = ['en', 'fr', 'es'] as const;
 type Lang = (typeof LANGS)[number];
-const HEADING: Record<Lang, string> = { en: 'Your weekly digest', fr: 'Votre synthèse hebdomadaire', es: 'Su resumen semanal' };
+const HEADING: Record<Lang, string> = {
+  en: 'Your weekly digest',
+  fr: 'Votre synthèse hebdomadaire',
+  es: 'Su resumen semanal',
+};
 const FROM_LABEL: Record<Lang, Record<Lang, string>> = {
   en: { en: '', fr: 'Machine translation from French', es: 'Machine translation from Spanish' },
   fr: { en: 'Traduction automatique de l’anglais', fr: '', es: 'Traduction automatique de l’espagnol' },
@@ -28,8 +32,17 @@ describe('weekly digest emails: content, language, spaces', () => {
   const members = {} as Record<Lang, TestUser>;
   let outsider: TestUser;
 
-  async function post(user: TestUser, spaceId: string, body: string, language: Lang): Promise<{ id: string; body: string; language: Lang }> {
-    const res = expectStatus(await user.client.post(`/spaces/${spaceId}/contributions`, { body, language }), 201, `post "${body.slice(0, 30)}"`);
+  async function post(
+    user: TestUser,
+    spaceId: string,
+    body: string,
+    language: Lang,
+  ): Promise<{ id: string; body: string; language: Lang }> {
+    const res = expectStatus(
+      await user.client.post(`/spaces/${spaceId}/contributions`, { body, language }),
+      201,
+      `post "${body.slice(0, 30)}"`,
+    );
     return { id: res.body.id, body, language };
   }
 
@@ -55,13 +68,27 @@ describe('weekly digest emails: content, language, spaces', () => {
     await stack.startWorker();
     const org = stack.org.client;
     consultationId = (await createConsultation(org, 'Digest consultation')).id;
-    const r1 = await createRoundtable(org, consultationId, { title: { en: 'Finance', fr: 'Financement', es: 'Financiación' } });
+    const r1 = await createRoundtable(org, consultationId, {
+      title: { en: 'Finance', fr: 'Financement', es: 'Financiación' },
+    });
     const r2 = await createRoundtable(org, consultationId, { title: { en: 'Rights', fr: 'Droits', es: 'Derechos' } });
-    spaceA = (await createSpace(org, r1.id, { prompt: { en: 'What should cities fund first?', fr: 'Que financer d’abord ?', es: '¿Qué financiar primero?' } })).id;
-    spaceB = (await createSpace(org, r2.id, { prompt: { en: 'Which rights come first?', fr: 'Quels droits d’abord ?', es: '¿Qué derechos primero?' } })).id;
+    spaceA = (
+      await createSpace(org, r1.id, {
+        prompt: { en: 'What should cities fund first?', fr: 'Que financer d’abord ?', es: '¿Qué financiar primero?' },
+      })
+    ).id;
+    spaceB = (
+      await createSpace(org, r2.id, {
+        prompt: { en: 'Which rights come first?', fr: 'Quels droits d’abord ?', es: '¿Qué derechos primero?' },
+      })
+    ).id;
     spaceSecret = (await createSpace(org, r2.id, { prompt: { en: 'A space the members never joined' } })).id;
     for (const lang of LANGS) {
-      members[lang] = await registerUser(stack.api.url, { tag: `digest-${lang}`, preferredLanguage: lang, displayName: `Member ${lang.toUpperCase()}` });
+      members[lang] = await registerUser(stack.api.url, {
+        tag: `digest-${lang}`,
+        preferredLanguage: lang,
+        displayName: `Member ${lang.toUpperCase()}`,
+      });
     }
     outsider = await registerUser(stack.api.url, { tag: 'digest-outsider', displayName: 'Outsider' });
     // EN and FR are in A and B; ES only in A; the outsider in B and the secret space
@@ -96,9 +123,12 @@ describe('weekly digest emails: content, language, spaces', () => {
 
     const periodEnd = await stack.run(consultationId);
     const deliveries = await stack.settled(consultationId, periodEnd);
-    expect(deliveries.filter((d) => d.status === 'sent').map((d) => d.user_id).sort()).toEqual(
-      expect.arrayContaining([members.en.id, members.fr.id, members.es.id]),
-    );
+    expect(
+      deliveries
+        .filter((d) => d.status === 'sent')
+        .map((d) => d.user_id)
+        .sort(),
+    ).toEqual(expect.arrayContaining([members.en.id, members.fr.id, members.es.id]));
 
     for (const lang of LANGS) {
       const me = members[lang];
@@ -106,7 +136,9 @@ describe('weekly digest emails: content, language, spaces', () => {
       expect(mails).toHaveLength(1);
       const [mail] = mails;
       expect(mail.header('content-language')).toBe(lang);
-      expect(mail.subject).toContain(lang === 'en' ? 'weekly digest' : lang === 'fr' ? 'synthèse hebdomadaire' : 'resumen semanal');
+      expect(mail.subject).toContain(
+        lang === 'en' ? 'weekly digest' : lang === 'fr' ? 'synthèse hebdomadaire' : 'resumen semanal',
+      );
       expect(mail.html).toContain(HEADING[lang]);
       const text = flat(mail.text);
       expect(text).toContain(HEADING[lang]);
@@ -125,7 +157,9 @@ describe('weekly digest emails: content, language, spaces', () => {
       expect(text).not.toContain(deleted.id);
       // links back: each item, the settings, the one-click unsubscribe
       expect(text).toContain('https://roundtable.test/settings');
-      expect(mail.header('list-unsubscribe')).toMatch(/^<https:\/\/roundtable\.test\/api\/v1\/unsubscribe\?token=[A-Za-z0-9_-]{43}>$/);
+      expect(mail.header('list-unsubscribe')).toMatch(
+        /^<https:\/\/roundtable\.test\/api\/v1\/unsubscribe\?token=[A-Za-z0-9_-]{43}>$/,
+      );
     }
     // the outsider takes part too: their digest has space B's and the secret space's news from others only (none) -> empty, not sent
     expect(mailsTo(outsider)).toHaveLength(0);
@@ -157,12 +191,25 @@ describe('weekly digest emails: content, language, spaces', () => {
     const premoderated = (await createSpace(org, rt.id, { moderation: 'pre' })).id;
     const me = await registerUser(stack.api.url, { tag: 'extras-me', displayName: 'Extras Me' });
     const other = await registerUser(stack.api.url, { tag: 'extras-other', displayName: 'Extras Other' });
-    for (const user of [me, other]) for (const s of [open, premoderated]) expectStatus(await user.client.post(`/spaces/${s}/members`), 201, 'join');
+    for (const user of [me, other])
+      for (const s of [open, premoderated]) expectStatus(await user.client.post(`/spaces/${s}/members`), 201, 'join');
     const moderate = async (id: string, action: string, reason?: string) =>
-      expectStatus(await org.post(`/contributions/${id}/moderation`, { action, ...(reason ? { reason } : {}) }), 200, action);
+      expectStatus(
+        await org.post(`/contributions/${id}/moderation`, { action, ...(reason ? { reason } : {}) }),
+        200,
+        action,
+      );
 
     const mine = await post(me, open, 'My own idea: fund the language classes first.', 'en');
-    const reply = expectStatus(await other.client.post(`/spaces/${open}/contributions`, { body: 'A reply to your idea about language classes.', language: 'en', parentId: mine.id }), 201, 'reply').body;
+    const reply = expectStatus(
+      await other.client.post(`/spaces/${open}/contributions`, {
+        body: 'A reply to your idea about language classes.',
+        language: 'en',
+        parentId: mine.id,
+      }),
+      201,
+      'reply',
+    ).body;
     const pinned = await post(other, open, 'The moderators will pin this summary of the week.', 'en');
     await moderate(pinned.id, 'pin');
     const hidden = await post(other, open, 'This contribution gets hidden by the moderators.', 'en');
@@ -174,7 +221,10 @@ describe('weekly digest emails: content, language, spaces', () => {
     await moderate(approved.id, 'approve');
     const now = Date.now();
     const digest = expectStatus(
-      await org.post(`/spaces/${open}/digests`, { periodStart: new Date(now - 86_400_000).toISOString(), periodEnd: new Date(now).toISOString() }),
+      await org.post(`/spaces/${open}/digests`, {
+        periodStart: new Date(now - 86_400_000).toISOString(),
+        periodEnd: new Date(now).toISOString(),
+      }),
       201,
       'draft a moderator digest',
     ).body;
@@ -190,7 +240,9 @@ describe('weekly digest emails: content, language, spaces', () => {
     expect(text).toContain(approved.body);
     expect(section('New summaries')).toContain(`Moderator digest: Roundtable ${rt.number}`);
     expect(text).toContain(`https://roundtable.test/digests/${digest.id}`);
-    expect(section('Moderation of your contributions')).toContain('Hidden by a moderator: My contribution that a moderator hides.');
+    expect(section('Moderation of your contributions')).toContain(
+      'Hidden by a moderator: My contribution that a moderator hides.',
+    );
     expect(text).toContain('Reason: Off topic for this question');
     for (const never of [hidden, pending]) {
       expect(text).not.toContain(never.body);

@@ -13,7 +13,9 @@ async function refusingProvider(): Promise<{ url: string; requests: () => number
     req.resume();
     req.on('end', () => {
       requests++;
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'this pair is not available' }));
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'this pair is not available' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,9 +45,20 @@ describe('moderator digests in the members’ language', () => {
     api = await startTestApi({ ...POSTING_ENV, REDIS_PREFIX: prefix });
     w = await buildStocktakingWorld(api);
     member = w.people[Object.keys(w.people).find((k) => w.people[k].id !== w.moderator.id)!];
-    const draft = expectStatus(await w.moderator.client.post(`/spaces/${w.spaces[1]}/digests`, { periodStart: w.periodStart, periodEnd: w.periodEnd }), 201, 'draft').body;
+    const draft = expectStatus(
+      await w.moderator.client.post(`/spaces/${w.spaces[1]}/digests`, {
+        periodStart: w.periodStart,
+        periodEnd: w.periodEnd,
+      }),
+      201,
+      'draft',
+    ).body;
     // the moderator rewords a point: their wording is what gets translated
-    const keyPoints = draft.keyPoints.map((k: any, i: number) => ({ id: k.id, text: i === 0 ? 'Families need early warnings of floods and safe places to go.' : k.text, priority: i === 0 }));
+    const keyPoints = draft.keyPoints.map((k: any, i: number) => ({
+      id: k.id,
+      text: i === 0 ? 'Families need early warnings of floods and safe places to go.' : k.text,
+      priority: i === 0,
+    }));
     expectStatus(await w.moderator.client.patch(`/digests/${draft.id}`, { keyPoints }), 200, 'edit');
     published = expectStatus(await w.moderator.client.post(`/digests/${draft.id}/publish`), 200, 'publish').body;
   }, 120_000);
@@ -55,7 +68,9 @@ describe('moderator digests in the members’ language', () => {
     await api?.close();
   });
 
-  const read = async (id: string, lang?: string) => expectStatus(await member.client.get(`/digests/${id}${lang ? `?lang=${lang}` : ''}`), 200, `read ${lang ?? ''}`).body;
+  const read = async (id: string, lang?: string) =>
+    expectStatus(await member.client.get(`/digests/${id}${lang ? `?lang=${lang}` : ''}`), 200, `read ${lang ?? ''}`)
+      .body;
 
   it('in its own language the digest reads as the moderators wrote it, and says it is written in English', async () => {
     expect(published.language).toBe('en');
@@ -93,7 +108,12 @@ describe('moderator digests in the members’ language', () => {
       expect(d.keyPoints).toHaveLength(published.keyPoints.length);
       d.keyPoints.forEach((k: any, i: number) => {
         const original = published.keyPoints[i];
-        expect(k).toMatchObject({ id: original.id, priority: original.priority, sources: original.sources, language: lang });
+        expect(k).toMatchObject({
+          id: original.id,
+          priority: original.priority,
+          sources: original.sources,
+          language: lang,
+        });
         // every point written in another language is translated
         if (original.language !== lang) expect(k.machineTranslated).toBe(true);
       });
@@ -107,7 +127,11 @@ describe('moderator digests in the members’ language', () => {
   }, 120_000);
 
   it('publishing again changes nothing and asks for nothing new', async () => {
-    const again = expectStatus(await w.moderator.client.post(`/digests/${published.id}/publish`), 200, 'publish again').body;
+    const again = expectStatus(
+      await w.moderator.client.post(`/digests/${published.id}/publish`),
+      200,
+      'publish again',
+    ).body;
     expect(again.publishedVersion).toBe(published.publishedVersion);
     expect((await read(published.id, 'fr')).readerTranslation.status).toBe('done');
   });
@@ -116,8 +140,19 @@ describe('moderator digests in the members’ language', () => {
     await worker?.stop();
     const provider = await refusingProvider();
     try {
-      worker = await startWorker({ REDIS_PREFIX: prefix, TRANSLATION_PROVIDER: 'libretranslate', LIBRETRANSLATE_URL: provider.url });
-      const draft = expectStatus(await w.moderator.client.post(`/spaces/${w.spaces[2]}/digests`, { periodStart: w.periodStart, periodEnd: w.periodEnd }), 201, 'draft 2').body;
+      worker = await startWorker({
+        REDIS_PREFIX: prefix,
+        TRANSLATION_PROVIDER: 'libretranslate',
+        LIBRETRANSLATE_URL: provider.url,
+      });
+      const draft = expectStatus(
+        await w.moderator.client.post(`/spaces/${w.spaces[2]}/digests`, {
+          periodStart: w.periodStart,
+          periodEnd: w.periodEnd,
+        }),
+        201,
+        'draft 2',
+      ).body;
       const second = expectStatus(await w.moderator.client.post(`/digests/${draft.id}/publish`), 200, 'publish 2').body;
       const d = await eventually(
         async () => {

@@ -16,7 +16,14 @@ describe('moderator digests', () => {
   beforeAll(async () => {
     api = await startTestApi(POSTING_ENV);
     w = await buildStocktakingWorld(api);
-    digest = expectStatus(await w.moderator.client.post(`/spaces/${w.spaces[1]}/digests`, { periodStart: w.periodStart, periodEnd: w.periodEnd }), 201, 'draft').body;
+    digest = expectStatus(
+      await w.moderator.client.post(`/spaces/${w.spaces[1]}/digests`, {
+        periodStart: w.periodStart,
+        periodEnd: w.periodEnd,
+      }),
+      201,
+      'draft',
+    ).body;
   }, 90_000);
   afterAll(() => api?.close());
 
@@ -34,8 +41,13 @@ describe('moderator digests', () => {
       byLanguage,
     });
     const civil = byParticipants.filter((c) => person(c.author).constituency === 'civil_society');
-    expect(digest.figures.byConstituency.civil_society).toEqual({ contributions: civil.length, participants: new Set(civil.map((c) => c.author)).size });
-    expect(digest.figures.byCountry.Ghana).toBe(byParticipants.filter((c) => person(c.author).country === 'Ghana').length);
+    expect(digest.figures.byConstituency.civil_society).toEqual({
+      contributions: civil.length,
+      participants: new Set(civil.map((c) => c.author)).size,
+    });
+    expect(digest.figures.byCountry.Ghana).toBe(
+      byParticipants.filter((c) => person(c.author).country === 'Ghana').length,
+    );
     expect(digest).toMatchObject({ status: 'draft', origin: 'on_demand', version: 1, publishedVersion: null });
   });
 
@@ -45,7 +57,9 @@ describe('moderator digests', () => {
     expect(Object.keys(floods.constituencies).sort()).toEqual([...THEMES.A.constituencies].sort());
     const tagged = CONTRIBUTIONS.filter((c) => c.themes.includes('A')).map((c) => w.ids[c.key]);
     expect(floods.contributionIds.every((id: string) => tagged.includes(id))).toBe(true);
-    expect(new Set(floods.contributionIds.map((id: string) => CONTRIBUTIONS.find((c) => c.key === w.keyOf[id])!.language))).toEqual(new Set(['en', 'fr', 'es']));
+    expect(
+      new Set(floods.contributionIds.map((id: string) => CONTRIBUTIONS.find((c) => c.key === w.keyOf[id])!.language)),
+    ).toEqual(new Set(['en', 'fr', 'es']));
     // the quotes checked below exist: the loop cannot pass on empty themes
     expect(digest.themes.flatMap((t: any) => t.quotes).length).toBeGreaterThan(0);
     for (const theme of digest.themes) {
@@ -54,7 +68,12 @@ describe('moderator digests', () => {
         const source = CONTRIBUTIONS.find((c) => c.key === w.keyOf[q.contributionId])!;
         expect(source.body).toContain(q.text);
         const author = person(source.author);
-        expect(q).toMatchObject({ authorName: author.name, organisation: author.organisation, constituency: author.constituency, language: source.language });
+        expect(q).toMatchObject({
+          authorName: author.name,
+          organisation: author.organisation,
+          constituency: author.constituency,
+          language: source.language,
+        });
       }
     }
     expect(digest.themes.some((t: any) => THEMES.B.pattern.test(t.label))).toBe(true);
@@ -75,7 +94,11 @@ describe('moderator digests', () => {
       { id: second.id, text: 'Coastal floods displace whole families; cities ask for funding.', priority: true },
       ...rest.map((k: any) => ({ id: k.id, text: k.text })),
     ];
-    const edited = expectStatus(await m.patch(`/digests/${digest.id}`, { keyPoints: edits, expectedVersion: 1 }), 200, 'edit').body;
+    const edited = expectStatus(
+      await m.patch(`/digests/${digest.id}`, { keyPoints: edits, expectedVersion: 1 }),
+      200,
+      'edit',
+    ).body;
     expect(edited.version).toBe(2);
     expect(edited.keyPoints.map((k: any) => k.text)).toEqual(edits.map((e) => e.text));
     expect(edited.keyPoints[0]).toMatchObject({ origin: 'moderator', sources: [w.ids.b1] });
@@ -86,10 +109,24 @@ describe('moderator digests', () => {
       [2, 'edited'],
     ]);
     expectErrorShape(await m.patch(`/digests/${digest.id}`, { keyPoints: edits.slice(0, 1), expectedVersion: 1 }), 409);
-    expectErrorShape(await m.patch(`/digests/${digest.id}`, { keyPoints: [{ id: '00000000-0000-4000-8000-000000000000', text: 'x' }] }), 400);
-    expectErrorShape(await m.patch(`/digests/${digest.id}`, { keyPoints: [{ text: 'Elsewhere', sources: [w.ids.c1] }] }), 400); // question 2's contribution
-    expectErrorShape(await m.post(`/spaces/${w.spaces[1]}/digests`, { periodStart: w.periodStart, periodEnd: w.periodEnd }), 409);
-    expectErrorShape(await m.post(`/spaces/${w.spaces[1]}/digests`, { periodStart: w.periodEnd, periodEnd: w.periodStart }), 400);
+    expectErrorShape(
+      await m.patch(`/digests/${digest.id}`, {
+        keyPoints: [{ id: '00000000-0000-4000-8000-000000000000', text: 'x' }],
+      }),
+      400,
+    );
+    expectErrorShape(
+      await m.patch(`/digests/${digest.id}`, { keyPoints: [{ text: 'Elsewhere', sources: [w.ids.c1] }] }),
+      400,
+    ); // question 2's contribution
+    expectErrorShape(
+      await m.post(`/spaces/${w.spaces[1]}/digests`, { periodStart: w.periodStart, periodEnd: w.periodEnd }),
+      409,
+    );
+    expectErrorShape(
+      await m.post(`/spaces/${w.spaces[1]}/digests`, { periodStart: w.periodEnd, periodEnd: w.periodStart }),
+      400,
+    );
   });
 
   it('keeps a draft from participants; publishing shows them that version and writes digest.published to the space log', async () => {
@@ -97,7 +134,9 @@ describe('moderator digests', () => {
     expectErrorShape(await participant.get(`/digests/${digest.id}`), 404);
     expect(expectStatus(await participant.get(`/spaces/${w.spaces[1]}/digests`), 200).body.items).toEqual([]);
     expectErrorShape(await participant.post(`/digests/${digest.id}/publish`), 404);
-    const seqBefore = (expectStatus(await participant.get(`/spaces/${w.spaces[1]}/events?afterSeq=0&limit=500`), 200).body.items ?? []).length;
+    const seqBefore = (
+      expectStatus(await participant.get(`/spaces/${w.spaces[1]}/events?afterSeq=0&limit=500`), 200).body.items ?? []
+    ).length;
 
     const published = expectStatus(await w.moderator.client.post(`/digests/${digest.id}/publish`), 200, 'publish').body;
     expect(published).toMatchObject({ status: 'published', publishedVersion: 2 });
@@ -110,12 +149,22 @@ describe('moderator digests', () => {
       const items = page.items ?? page;
       return items.length > seqBefore ? items : null;
     });
-    expect(events.find((e: any) => e.type === 'digest.published')).toMatchObject({ payload: { digestId: digest.id, version: 2 } });
+    expect(events.find((e: any) => e.type === 'digest.published')).toMatchObject({
+      payload: { digestId: digest.id, version: 2 },
+    });
 
     // a later edit stays with the staff until it is published
-    expectStatus(await w.moderator.client.patch(`/digests/${digest.id}`, { keyPoints: [{ text: 'Only the moderator sees this for now.' }] }), 200);
+    expectStatus(
+      await w.moderator.client.patch(`/digests/${digest.id}`, {
+        keyPoints: [{ text: 'Only the moderator sees this for now.' }],
+      }),
+      200,
+    );
     expect(expectStatus(await participant.get(`/digests/${digest.id}`), 200).body.version).toBe(2);
-    expect(expectStatus(await w.moderator.client.get(`/digests/${digest.id}`), 200).body).toMatchObject({ version: 3, hasUnpublishedChanges: true });
+    expect(expectStatus(await w.moderator.client.get(`/digests/${digest.id}`), 200).body).toMatchObject({
+      version: 3,
+      hasUnpublishedChanges: true,
+    });
   });
 
   describe('the weekly scheduler', () => {
@@ -129,23 +178,32 @@ describe('moderator digests', () => {
       const env = { MODERATOR_DIGEST_CRON: '*/3 * * * * *' };
       workers.push(...(await Promise.all([startProcess('worker', env), startProcess('worker', env)])));
       await Promise.all(workers.map((p) => p.ready(60_000)));
-      const queue = new Queue('moderator-digests', { connection: { url: process.env.REDIS_URL }, prefix: `${process.env.REDIS_PREFIX}:bull` });
+      const queue = new Queue('moderator-digests', {
+        connection: { url: process.env.REDIS_URL },
+        prefix: `${process.env.REDIS_PREFIX}:bull`,
+      });
       try {
         const schedulers = await queue.getJobSchedulers();
         expect(schedulers.map((s) => s.key)).toEqual(['moderator-digests-weekly']);
       } finally {
         await queue.close();
       }
-      const scheduled = await eventually(async () => {
-        const items = expectStatus(await w.moderator.client.get(`/spaces/${w.spaces[2]}/digests`), 200).body.items;
-        return items.find((d: any) => d.origin === 'scheduled');
-      }, 60_000, 'a scheduled digest of question 2');
+      const scheduled = await eventually(
+        async () => {
+          const items = expectStatus(await w.moderator.client.get(`/spaces/${w.spaces[2]}/digests`), 200).body.items;
+          return items.find((d: any) => d.origin === 'scheduled');
+        },
+        60_000,
+        'a scheduled digest of question 2',
+      );
       expect(scheduled.figures.contributions).toBe(CONTRIBUTIONS.filter((c) => c.question === 2).length);
       expect(new Date(scheduled.periodEnd).getTime() - new Date(scheduled.periodStart).getTime()).toBe(7 * 86_400_000);
       expect(scheduled.themes.some((t: any) => THEMES.C.pattern.test(t.label))).toBe(true);
       await Promise.all(workers.map((p) => p.stop()));
       // one digest per space and week, whichever worker took the tick
-      const all = expectStatus(await w.moderator.client.get(`/spaces/${w.spaces[2]}/digests`), 200).body.items.filter((d: any) => d.origin === 'scheduled');
+      const all = expectStatus(await w.moderator.client.get(`/spaces/${w.spaces[2]}/digests`), 200).body.items.filter(
+        (d: any) => d.origin === 'scheduled',
+      );
       expect(new Set(all.map((d: any) => d.periodEnd)).size).toBe(all.length);
     }, 90_000);
   });

@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { ExportService } from '@roundtable/exchange';
 import { parseCsv } from './support/csv';
 import { Client, organiser, registerUser, startTestApi, TestApi, TestUser } from './support/test-api';
-import { createConsultation, createRoundtable, createSpace, expectErrorShape, expectStatus, messageOf } from './support/world';
+import {
+  createConsultation,
+  createRoundtable,
+  createSpace,
+  expectErrorShape,
+  expectStatus,
+  messageOf,
+} from './support/world';
 
 /**
  * Import and export (issue 4, acceptance 7): the Hub discussion in `../shared/data` is
@@ -37,7 +44,9 @@ interface HubSpace {
 const REPLY_LINKS: Record<number, number> = { 12: 11, 27: 26, 41: 40 };
 
 async function download(client: Client, path: string): Promise<{ status: number; text: string; headers: Headers }> {
-  const res = await fetch(`${client.base}/api/v1${path}`, { headers: client.token ? { authorization: `Bearer ${client.token}` } : {} });
+  const res = await fetch(`${client.base}/api/v1${path}`, {
+    headers: client.token ? { authorization: `Bearer ${client.token}` } : {},
+  });
   return { status: res.status, text: await res.text(), headers: res.headers };
 }
 
@@ -46,7 +55,13 @@ async function allContributions(client: Client, spaceId: string): Promise<any[]>
   const items: any[] = [];
   let cursor: string | null = null;
   do {
-    const page: any = expectStatus(await client.get(`/spaces/${spaceId}/contributions?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), 200, 'list').body;
+    const page: any = expectStatus(
+      await client.get(
+        `/spaces/${spaceId}/contributions?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      ),
+      200,
+      'list',
+    ).body;
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -63,7 +78,10 @@ describe('import and export of discussions', () => {
   const spaceIds = new Map<number, string>();
 
   beforeAll(async () => {
-    if (!existsSync(HUB_FILE)) throw new Error(`${HUB_FILE} is missing: the import tests read the Hub discussion from ../shared/data (or RT_HUB_DATA)`);
+    if (!existsSync(HUB_FILE))
+      throw new Error(
+        `${HUB_FILE} is missing: the import tests read the Hub discussion from ../shared/data (or RT_HUB_DATA)`,
+      );
     hub = JSON.parse(readFileSync(HUB_FILE, 'utf8'));
     api = await startTestApi({ POST_MIN_INTERVAL_MS: '0', POSTS_PER_MINUTE: '100000' });
     org = await organiser(api);
@@ -77,7 +95,9 @@ describe('import and export of discussions', () => {
     expect(res).toMatchObject({ spaces: 4, contributions: 49, skipped: 0 });
     const authors = new Set(hub.spaces.flatMap((s) => s.contributions.map((c) => c.author)));
     expect(res.members).toBe(authors.size);
-    expect(res.memberships).toBe(hub.spaces.reduce((n, s) => n + new Set(s.contributions.map((c) => c.author)).size, 0));
+    expect(res.memberships).toBe(
+      hub.spaces.reduce((n, s) => n + new Set(s.contributions.map((c) => c.author)).size, 0),
+    );
     expect(res.spaceIds).toHaveLength(4);
     expect(res.unresolvedReplies).toEqual([{ spaceNumber: 1, id: 40, inReplyTo: 'Paul Tacon' }]);
     for (const s of res.spaceIds) spaceIds.set(s.number, s.id);
@@ -109,13 +129,19 @@ describe('import and export of discussions', () => {
         const read = byBody.get(c.body);
         const parent = read.parentId ? fileIdOf.get(read.parentId) : null;
         expect([c.id, parent ?? null]).toEqual([c.id, REPLY_LINKS[c.id] ?? null]);
-        if (read.parentId) expect(Date.parse(read.createdAt)).toBeGreaterThan(Date.parse(byBody.get(space.contributions.find((x) => x.id === parent)!.body).createdAt));
+        if (read.parentId)
+          expect(Date.parse(read.createdAt)).toBeGreaterThan(
+            Date.parse(byBody.get(space.contributions.find((x) => x.id === parent)!.body).createdAt),
+          );
         // an author flagged as moderator in this space wears the badge
         const moderates = space.contributions.some((x) => x.author === c.author && x.moderator);
         expect([c.id, read.author.isModerator]).toEqual([c.id, moderates]);
       }
       // every imported contribution wrote its event: the space's log has one per contribution
-      const events = expectStatus(await org.client.get(`/spaces/${spaceIds.get(space.number)}/events?afterSeq=0`), 200).body;
+      const events = expectStatus(
+        await org.client.get(`/spaces/${spaceIds.get(space.number)}/events?afterSeq=0`),
+        200,
+      ).body;
       expect(events.lastSeq).toBe(space.contributions.length);
       expect(events.items.map((e: any) => e.type)).toEqual(space.contributions.map(() => 'contribution.published'));
     }
@@ -123,13 +149,21 @@ describe('import and export of discussions', () => {
 
     // authors are placeholder accounts nobody can sign in to
     const db = api.app.get(DataSource);
-    const placeholders = await db.query(`SELECT display_name, email, password_hash, constituency, preferred_language FROM users WHERE display_name = ANY($1) AND external_ref LIKE 'import:author:%'`, [[...authors]]);
+    const placeholders = await db.query(
+      `SELECT display_name, email, password_hash, constituency, preferred_language FROM users WHERE display_name = ANY($1) AND external_ref LIKE 'import:author:%'`,
+      [[...authors]],
+    );
     expect(placeholders).toHaveLength(authors.size);
-    for (const p of placeholders) expect(p).toMatchObject({ email: null, password_hash: null, constituency: 'other', preferred_language: 'en' });
+    for (const p of placeholders)
+      expect(p).toMatchObject({ email: null, password_hash: null, constituency: 'other', preferred_language: 'en' });
   });
 
   it('imports the same file a second time without changing anything', async () => {
-    const again = expectStatus(await org.client.post(`/roundtables/${roundtableId}/import`, hub), 201, 'second import').body;
+    const again = expectStatus(
+      await org.client.post(`/roundtables/${roundtableId}/import`, hub),
+      201,
+      'second import',
+    ).body;
     expect(again).toMatchObject({ spaces: 0, contributions: 0, members: 0, memberships: 0 });
     expect(new Map(again.spaceIds.map((s: any) => [s.number, s.id]))).toEqual(spaceIds);
     for (const space of hub.spaces) {
@@ -143,14 +177,23 @@ describe('import and export of discussions', () => {
       const file = await download(org.client, `/spaces/${spaceIds.get(space.number)}/export?format=json`);
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(file.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="roundtable-\\d+-question-${space.number}-\\d{4}-\\d{2}-\\d{2}\\.json"$`));
+      expect(file.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="roundtable-\\d+-question-${space.number}-\\d{4}-\\d{2}-\\d{2}\\.json"$`),
+      );
       const doc = JSON.parse(file.text);
       expect(doc.spaces).toHaveLength(1);
       expect(doc.spaces[0]).toMatchObject({ number: space.number, prompt: space.prompt });
       expect(doc.spaces[0].contributions).toHaveLength(space.contributions.length);
       const first = doc.spaces[0].contributions[0];
       expect(first).toEqual(
-        expect.objectContaining({ id: expect.any(String), postedAt: expect.any(String), author: expect.any(String), constituency: 'other', status: 'published', translations: {} }),
+        expect.objectContaining({
+          id: expect.any(String),
+          postedAt: expect.any(String),
+          author: expect.any(String),
+          constituency: 'other',
+          status: 'published',
+          translations: {},
+        }),
       );
       // created order
       const dates = doc.spaces[0].contributions.map((c: any) => Date.parse(c.postedAt));
@@ -159,11 +202,19 @@ describe('import and export of discussions', () => {
     }
 
     // into the same roundtable: the contributions are recognised, nothing is added
-    const same = expectStatus(await org.client.post(`/roundtables/${roundtableId}/import`, { spaces: exported }), 201, 'export into the same roundtable').body;
+    const same = expectStatus(
+      await org.client.post(`/roundtables/${roundtableId}/import`, { spaces: exported }),
+      201,
+      'export into the same roundtable',
+    ).body;
     expect(same).toMatchObject({ spaces: 0, contributions: 0 });
 
     const other = (await createRoundtable(org.client, consultationId)).id;
-    const res = expectStatus(await org.client.post(`/roundtables/${other}/import`, { source: 'round trip', spaces: exported }), 201, 'import the export').body;
+    const res = expectStatus(
+      await org.client.post(`/roundtables/${other}/import`, { source: 'round trip', spaces: exported }),
+      201,
+      'import the export',
+    ).body;
     expect(res).toMatchObject({ spaces: 4, contributions: 49, members: 0, skipped: 0, unresolvedReplies: [] });
 
     for (const space of hub.spaces) {
@@ -172,7 +223,13 @@ describe('import and export of discussions', () => {
       const shape = (items: any[]) => {
         const bodyOf = new Map(items.map((c) => [c.id, c.body]));
         return items
-          .map((c) => ({ body: c.body, parent: c.parentId ? bodyOf.get(c.parentId) : null, createdAt: c.createdAt, author: c.author.displayName, moderator: c.author.isModerator }))
+          .map((c) => ({
+            body: c.body,
+            parent: c.parentId ? bodyOf.get(c.parentId) : null,
+            createdAt: c.createdAt,
+            author: c.author.displayName,
+            moderator: c.author.isModerator,
+          }))
           .sort((a, b) => a.body.localeCompare(b.body));
       };
       expect(shape(after)).toEqual(shape(before));
@@ -181,7 +238,10 @@ describe('import and export of discussions', () => {
 
   it('runs two simultaneous imports of one file one after the other, so the file is imported once', async () => {
     const target = (await createRoundtable(org.client, consultationId)).id;
-    const [a, b] = await Promise.all([org.client.post(`/roundtables/${target}/import`, hub), org.client.post(`/roundtables/${target}/import`, hub)]);
+    const [a, b] = await Promise.all([
+      org.client.post(`/roundtables/${target}/import`, hub),
+      org.client.post(`/roundtables/${target}/import`, hub),
+    ]);
     expectStatus(a, 201, 'first of two');
     expectStatus(b, 201, 'second of two');
     expect(a.body.spaces + b.body.spaces).toBe(4);
@@ -193,7 +253,8 @@ describe('import and export of discussions', () => {
     const exports = api.app.get(ExportService);
     const ids = async (pageSize: number) => {
       const out: string[] = [];
-      for await (const c of exports.contributions(spaceIds.get(1)!, { withModeratedText: true, pageSize })) out.push(c.id);
+      for await (const c of exports.contributions(spaceIds.get(1)!, { withModeratedText: true, pageSize }))
+        out.push(c.id);
       return out;
     };
     const paged = await ids(5);
@@ -203,18 +264,42 @@ describe('import and export of discussions', () => {
   });
 
   describe('CSV export', () => {
-    const FORMULAS = ['=HYPERLINK("http://evil.example","click")', '+SUM(1,2)', '-2+3', '@cmd', '\tleading tab', '\rleading return'];
+    const FORMULAS = [
+      '=HYPERLINK("http://evil.example","click")',
+      '+SUM(1,2)',
+      '-2+3',
+      '@cmd',
+      '\tleading tab',
+      '\rleading return',
+    ];
     let spaceId: string;
     let ids: string[];
 
     beforeAll(async () => {
-      spaceId = (await createSpace(org.client, roundtableId, { number: 500, prompt: { en: 'Spreadsheets?', fr: 'Tableurs ?', es: '¿Hojas de cálculo?' } })).id;
+      spaceId = (
+        await createSpace(org.client, roundtableId, {
+          number: 500,
+          prompt: { en: 'Spreadsheets?', fr: 'Tableurs ?', es: '¿Hojas de cálculo?' },
+        })
+      ).id;
       ids = [];
       for (const body of [...FORMULAS, 'Plain, with "quotes",\nnew lines and émojis 🌍']) {
-        ids.push(expectStatus(await org.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' }), 201, 'post').body.id);
+        ids.push(
+          expectStatus(await org.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' }), 201, 'post')
+            .body.id,
+        );
       }
-      ids.push(expectStatus(await org.client.post(`/spaces/${spaceId}/contributions`, { body: '=reply to the first', parentId: ids[0] }), 201, 'reply').body.id);
-      ids.push(expectStatus(await org.client.post(`/spaces/${spaceId}/contributions`, { body: 'To be deleted' }), 201, 'post').body.id);
+      ids.push(
+        expectStatus(
+          await org.client.post(`/spaces/${spaceId}/contributions`, { body: '=reply to the first', parentId: ids[0] }),
+          201,
+          'reply',
+        ).body.id,
+      );
+      ids.push(
+        expectStatus(await org.client.post(`/spaces/${spaceId}/contributions`, { body: 'To be deleted' }), 201, 'post')
+          .body.id,
+      );
       expectStatus(await org.client.delete(`/contributions/${ids[ids.length - 1]}`), 200, 'delete');
     });
 
@@ -222,10 +307,28 @@ describe('import and export of discussions', () => {
       const file = await download(org.client, `/spaces/${spaceId}/export?format=csv`);
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toMatch(/^text\/csv/);
-      expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="roundtable-\d+-question-\d+-\d{4}-\d{2}-\d{2}\.csv"$/);
+      expect(file.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="roundtable-\d+-question-\d+-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
       const text = file.text.replace(/^\uFEFF/, '');
       const [header, ...rows] = parseCsv(text);
-      expect(header).toEqual(expect.arrayContaining(['id', 'parent_id', 'created_at', 'status', 'language', 'author', 'organisation', 'constituency', 'country', 'body', 'translation_en', 'translation_fr', 'translation_es']));
+      expect(header).toEqual(
+        expect.arrayContaining([
+          'id',
+          'parent_id',
+          'created_at',
+          'status',
+          'language',
+          'author',
+          'organisation',
+          'constituency',
+          'country',
+          'body',
+          'translation_en',
+          'translation_fr',
+          'translation_es',
+        ]),
+      );
       expect(rows).toHaveLength(ids.length);
       const col = (name: string) => header.indexOf(name);
       expect(rows.map((r) => r[col('id')])).toEqual(ids);
@@ -255,7 +358,9 @@ describe('import and export of discussions', () => {
 
     it('exports an empty space as a header-only CSV and an empty JSON list', async () => {
       const empty = (await createSpace(org.client, roundtableId, { number: 501 })).id;
-      const csv = parseCsv((await download(org.client, `/spaces/${empty}/export?format=csv`)).text.replace(/^\uFEFF/, ''));
+      const csv = parseCsv(
+        (await download(org.client, `/spaces/${empty}/export?format=csv`)).text.replace(/^\uFEFF/, ''),
+      );
       expect(csv).toHaveLength(1);
       expect(csv[0][0]).toBe('id');
       const doc = JSON.parse((await download(org.client, `/spaces/${empty}/export?format=json`)).text);
@@ -279,7 +384,11 @@ describe('import and export of discussions', () => {
       participant = await registerUser(api.url, { tag: 'exchange-participant' });
       moderator = await registerUser(api.url, { tag: 'exchange-moderator' });
       expectStatus(await participant.client.post(`/spaces/${spaceIds.get(1)}/members`), 201, 'join');
-      expectStatus(await org.client.put(`/spaces/${spaceIds.get(1)}/roles/${moderator.id}`, { role: 'moderator' }), 200, 'make moderator');
+      expectStatus(
+        await org.client.put(`/spaces/${spaceIds.get(1)}/roles/${moderator.id}`, { role: 'moderator' }),
+        200,
+        'make moderator',
+      );
     });
 
     it('refuses a participant export and import with 403', async () => {
@@ -312,8 +421,18 @@ describe('import and export of discussions', () => {
 
     it('refuses an empty body, an unknown field, duplicate ids, unknown parents and an unknown roundtable', async () => {
       expectErrorShape(await org.client.post(`/roundtables/${roundtableId}/import`, {}), 400);
-      const oneSpace = (contributions: unknown[]) => ({ spaces: [{ number: 77, prompt: { en: 'Q?' }, contributions }] });
-      const c = (id: number, extra: Record<string, unknown> = {}) => ({ id, postedAt: '2024-01-02', author: 'A. Person', moderator: false, inReplyTo: null, body: `Text ${id}`, ...extra });
+      const oneSpace = (contributions: unknown[]) => ({
+        spaces: [{ number: 77, prompt: { en: 'Q?' }, contributions }],
+      });
+      const c = (id: number, extra: Record<string, unknown> = {}) => ({
+        id,
+        postedAt: '2024-01-02',
+        author: 'A. Person',
+        moderator: false,
+        inReplyTo: null,
+        body: `Text ${id}`,
+        ...extra,
+      });
 
       const unknown = await org.client.post(`/roundtables/${roundtableId}/import`, oneSpace([c(1, { mood: 'happy' })]));
       expectErrorShape(unknown, 400);
@@ -327,7 +446,10 @@ describe('import and export of discussions', () => {
       expectErrorShape(orphan, 400);
       expect(messageOf(orphan)).toContain('parentId 9');
 
-      const cycle = await org.client.post(`/roundtables/${roundtableId}/import`, oneSpace([c(1, { parentId: 2 }), c(2, { parentId: 1 })]));
+      const cycle = await org.client.post(
+        `/roundtables/${roundtableId}/import`,
+        oneSpace([c(1, { parentId: 2 }), c(2, { parentId: 1 })]),
+      );
       expectErrorShape(cycle, 400);
       expect(messageOf(cycle)).toContain('cycle');
 

@@ -30,7 +30,17 @@ const MEMBERS = 16;
 const BAD_EVERY = 15; // one request in 15 is deliberately bad input
 const FLAG_EVERY = 12;
 
-type Outcome = { kind: 'post' | 'bad' | 'flag' | 'digest'; at?: number; status?: number; refused?: boolean; timeout?: boolean; id?: string; seq?: number; spaceId?: string; via: string };
+type Outcome = {
+  kind: 'post' | 'bad' | 'flag' | 'digest';
+  at?: number;
+  status?: number;
+  refused?: boolean;
+  timeout?: boolean;
+  id?: string;
+  seq?: number;
+  spaceId?: string;
+  via: string;
+};
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -101,7 +111,11 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       };
       const startWorkerProc = async (sweeps: boolean) => {
         // (info: the worker says "worker ready" at that level)
-        const p = await startProcess('worker', { ...env, LOG_LEVEL: 'info', OUTBOX_SWEEPER: sweeps ? 'true' : 'false' });
+        const p = await startProcess('worker', {
+          ...env,
+          LOG_LEVEL: 'info',
+          OUTBOX_SWEEPER: sweeps ? 'true' : 'false',
+        });
         await p.ready(60_000);
         return p;
       };
@@ -122,7 +136,13 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       const members: string[] = [];
       for (let i = 0; i < MEMBERS; i += 1) {
         const res = expectStatus(
-          await hub.post('/auth/register', { email: uniqueEmail(`faults-${i}`), password: 'faults-member-9', displayName: `Fault Member ${i}`, constituency: 'civil_society', preferredLanguage: (['en', 'fr', 'es'] as const)[i % 3] }),
+          await hub.post('/auth/register', {
+            email: uniqueEmail(`faults-${i}`),
+            password: 'faults-member-9',
+            displayName: `Fault Member ${i}`,
+            constituency: 'civil_society',
+            preferredLanguage: (['en', 'fr', 'es'] as const)[i % 3],
+          }),
           201,
         );
         for (const s of spaceIds) expectStatus(await hub.as(res.body.accessToken).post(`/spaces/${s}/members`), 201);
@@ -132,18 +152,34 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       // live clients, one per member pair, spread over both api processes
       for (let i = 0; i < 4; i += 1) {
         const prefer = i % 2;
-        const l = new ResilientListener(() => (prefer ? [...aliveApis()].reverse() : aliveApis()).map((p) => p.url), members[i], spaceIds);
+        const l = new ResilientListener(
+          () => (prefer ? [...aliveApis()].reverse() : aliveApis()).map((p) => p.url),
+          members[i],
+          spaceIds,
+        );
         listeners.push(l);
         await l.start();
       }
 
       // the translation pipeline works before any fault: a first contribution gets both translations
-      const probe = expectStatus(await hub.as(members[0]).post(`/spaces/${spaceIds[0]}/contributions`, { body: 'The harbour needs new flood barriers before winter.', language: 'en' }), 201).body;
-      const outcomes: Outcome[] = [{ kind: 'post', status: 201, id: probe.id, seq: probe.seq, spaceId: spaceIds[0], via: 'probe' }];
-      await eventually(async () => {
-        const c = (await hub.as(members[1]).get(`/contributions/${probe.id}`)).body;
-        return ['fr', 'es'].every((l) => c?.translations?.[l]?.status === 'done');
-      }, 60_000, 'the first contribution to be translated');
+      const probe = expectStatus(
+        await hub.as(members[0]).post(`/spaces/${spaceIds[0]}/contributions`, {
+          body: 'The harbour needs new flood barriers before winter.',
+          language: 'en',
+        }),
+        201,
+      ).body;
+      const outcomes: Outcome[] = [
+        { kind: 'post', status: 201, id: probe.id, seq: probe.seq, spaceId: spaceIds[0], via: 'probe' },
+      ];
+      await eventually(
+        async () => {
+          const c = (await hub.as(members[1]).get(`/contributions/${probe.id}`)).body;
+          return ['fr', 'es'].every((l) => c?.translations?.[l]?.status === 'done');
+        },
+        60_000,
+        'the first contribution to be translated',
+      );
 
       // ---- the load --------------------------------------------------------------------
       let issued = 0;
@@ -154,19 +190,46 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       const badInputs = (spaceId: string): Array<{ method: string; path: string; body?: string }> => [
         { method: 'POST', path: `/api/v1/spaces/${spaceId}/contributions`, body: '{}' },
         { method: 'POST', path: `/api/v1/spaces/${spaceId}/contributions`, body: JSON.stringify({ body: '' }) },
-        { method: 'POST', path: `/api/v1/spaces/${spaceId}/contributions`, body: JSON.stringify({ body: 'x', parentId: 'not-a-uuid' }) },
-        { method: 'POST', path: `/api/v1/spaces/${spaceId}/contributions`, body: JSON.stringify({ body: 'x', parentId: '00000000-0000-4000-8000-000000000000' }) },
+        {
+          method: 'POST',
+          path: `/api/v1/spaces/${spaceId}/contributions`,
+          body: JSON.stringify({ body: 'x', parentId: 'not-a-uuid' }),
+        },
+        {
+          method: 'POST',
+          path: `/api/v1/spaces/${spaceId}/contributions`,
+          body: JSON.stringify({ body: 'x', parentId: '00000000-0000-4000-8000-000000000000' }),
+        },
         { method: 'POST', path: `/api/v1/spaces/${spaceId}/contributions`, body: '{"body": "unterminated' },
-        { method: 'POST', path: `/api/v1/spaces/${spaceId}/contributions`, body: JSON.stringify({ body: 42, language: 'de' }) },
-        { method: 'POST', path: `/api/v1/spaces/${spaceId}/contributions`, body: JSON.stringify({ body: 'y'.repeat(300_000) }) },
-        { method: 'POST', path: `/api/v1/spaces/00000000-0000-4000-8000-000000000000/contributions`, body: JSON.stringify({ body: 'nowhere' }) },
+        {
+          method: 'POST',
+          path: `/api/v1/spaces/${spaceId}/contributions`,
+          body: JSON.stringify({ body: 42, language: 'de' }),
+        },
+        {
+          method: 'POST',
+          path: `/api/v1/spaces/${spaceId}/contributions`,
+          body: JSON.stringify({ body: 'y'.repeat(300_000) }),
+        },
+        {
+          method: 'POST',
+          path: `/api/v1/spaces/00000000-0000-4000-8000-000000000000/contributions`,
+          body: JSON.stringify({ body: 'nowhere' }),
+        },
         { method: 'GET', path: `/api/v1/contributions/not-a-uuid` },
         { method: 'GET', path: `/api/v1/spaces/${spaceId}/events?afterSeq=-5` },
         { method: 'PATCH', path: `/api/v1/me`, body: JSON.stringify({ constituency: 'pirates' }) },
       ];
 
       /** Sends one request the way a client behind a load balancer does: a refused connection goes to the other api. */
-      async function send(kind: Outcome['kind'], token: string, method: string, path: string, body?: string, extra: Partial<Outcome> = {}): Promise<Outcome> {
+      async function send(
+        kind: Outcome['kind'],
+        token: string,
+        method: string,
+        path: string,
+        body?: string,
+        extra: Partial<Outcome> = {},
+      ): Promise<Outcome> {
         for (let attempt = 0; attempt < 6; attempt += 1) {
           const targets = aliveApis();
           const target = targets[(issued + attempt) % Math.max(1, targets.length)] ?? apis[0];
@@ -174,7 +237,10 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
           try {
             const res = await fetch(`${target.url}${path}`, {
               method,
-              headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+              headers: {
+                authorization: `Bearer ${token}`,
+                ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+              },
               body,
               signal: AbortSignal.timeout(20_000),
             });
@@ -185,7 +251,15 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
             } catch {
               json = undefined;
             }
-            return { kind, at: Date.now(), status: res.status, id: res.status === 201 ? json?.id : undefined, seq: res.status === 201 ? json?.seq : undefined, via: target.url, ...extra };
+            return {
+              kind,
+              at: Date.now(),
+              status: res.status,
+              id: res.status === 201 ? json?.id : undefined,
+              seq: res.status === 201 ? json?.seq : undefined,
+              via: target.url,
+              ...extra,
+            };
           } catch (err) {
             if ((err as Error).name === 'TimeoutError') return { kind, timeout: true, via: target.url, ...extra };
             // refused or reset before an answer: not processed, or processed and unanswered (checked below)
@@ -213,11 +287,31 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
           if (i % FLAG_EVERY === 0) {
             const mine = posted();
             const target = mine[(i * 13) % mine.length];
-            if (target?.id) outcomes.push(await send('flag', token, 'POST', `/api/v1/contributions/${target.id}/flags`, JSON.stringify({ reason: 'off_topic' })));
+            if (target?.id)
+              outcomes.push(
+                await send(
+                  'flag',
+                  token,
+                  'POST',
+                  `/api/v1/contributions/${target.id}/flags`,
+                  JSON.stringify({ reason: 'off_topic' }),
+                ),
+              );
           }
-          const parent = i % 5 === 0 ? posted().filter((o) => o.spaceId === spaceId).slice(-20)[i % 20] : undefined;
-          const body = JSON.stringify({ body: `Fault load ${i}: coastal towns need shared early-warning systems and funding.`, language: 'en', ...(parent?.id ? { parentId: parent.id } : {}) });
-          const outcome = await send('post', token, 'POST', `/api/v1/spaces/${spaceId}/contributions`, body, { spaceId });
+          const parent =
+            i % 5 === 0
+              ? posted()
+                  .filter((o) => o.spaceId === spaceId)
+                  .slice(-20)[i % 20]
+              : undefined;
+          const body = JSON.stringify({
+            body: `Fault load ${i}: coastal towns need shared early-warning systems and funding.`,
+            language: 'en',
+            ...(parent?.id ? { parentId: parent.id } : {}),
+          });
+          const outcome = await send('post', token, 'POST', `/api/v1/spaces/${spaceId}/contributions`, body, {
+            spaceId,
+          });
           outcomes.push(outcome);
           // a client that is told to come back later (503 Retry-After) or cannot connect waits a little
           if (outcome.status === 503 || outcome.refused || outcome.timeout) await sleep(250);
@@ -227,7 +321,15 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       const digestRun = async () => {
         // the period ends when the latest acknowledged post was answered: every member has others' posts in it
         periodEnd ??= new Date(Math.max(...posted().map((o) => o.at ?? 0))).toISOString();
-        outcomes.push(await send('digest', login.body.accessToken, 'POST', '/api/v1/admin/digest-emails/run', JSON.stringify({ periodEnd })));
+        outcomes.push(
+          await send(
+            'digest',
+            login.body.accessToken,
+            'POST',
+            '/api/v1/admin/digest-emails/run',
+            JSON.stringify({ periodEnd }),
+          ),
+        );
       };
 
       // ---- the faults, one after another as the load goes on -------------------------------
@@ -235,14 +337,26 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       // each fault waits for its share of the load, and for some load since the previous one
       const whenIssued = (fraction: number) => {
         const target = Math.max(TOTAL_POSTS * fraction, issued + TOTAL_POSTS * 0.08);
-        return eventually(() => issued >= target || issued >= TOTAL_POSTS * 10 || done, 10 * 60_000, `load at ${fraction}`);
+        return eventually(
+          () => issued >= target || issued >= TOTAL_POSTS * 10 || done,
+          10 * 60_000,
+          `load at ${fraction}`,
+        );
       };
       const readyEverywhere = async () => {
-        for (const a of aliveApis()) if ((await fetch(`${a.url}/health/ready`).catch(() => undefined))?.status !== 200) return false;
+        for (const a of aliveApis())
+          if ((await fetch(`${a.url}/health/ready`).catch(() => undefined))?.status !== 200) return false;
         return true;
       };
       /** Breaks something, waits `downMs`, repairs it; the recovery time runs from the repair to everything ready again. */
-      async function fault(name: string, detail: string, breakIt: () => Promise<void>, downMs: number, repair: () => Promise<void>, recovered: () => Promise<boolean>): Promise<void> {
+      async function fault(
+        name: string,
+        detail: string,
+        breakIt: () => Promise<void>,
+        downMs: number,
+        repair: () => Promise<void>,
+        recovered: () => Promise<boolean>,
+      ): Promise<void> {
         const before = outcomes.length;
         const window = { from: Date.now(), to: Infinity };
         outages.push(window);
@@ -258,44 +372,88 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       const outages: Array<{ from: number; to: number }> = [];
       let inflight = 0;
       const ticker = process.env.RT_FAULTS_VERBOSE
-        ? setInterval(() => process.stderr.write(`[faults] issued ${issued}, in flight ${inflight}, ${summary(outcomes)}, apis alive ${aliveApis().length}\n`), 5000)
+        ? setInterval(
+            () =>
+              process.stderr.write(
+                `[faults] issued ${issued}, in flight ${inflight}, ${summary(outcomes)}, apis alive ${aliveApis().length}\n`,
+              ),
+            5000,
+          )
         : undefined;
       const faults = (async () => {
         await whenIssued(0.05);
         await digestRun();
         await whenIssued(0.1);
         let port = 0;
-        await fault('kill -9 api', 'api 1 killed; the load runs on api 2; restarted on its port', async () => {
-          port = apis[0].port;
-          await apis[0].kill9();
-        }, 1000, async () => {
-          apis[0] = await startApiAt(port);
-        }, readyEverywhere);
+        await fault(
+          'kill -9 api',
+          'api 1 killed; the load runs on api 2; restarted on its port',
+          async () => {
+            port = apis[0].port;
+            await apis[0].kill9();
+          },
+          1000,
+          async () => {
+            apis[0] = await startApiAt(port);
+          },
+          readyEverywhere,
+        );
         await whenIssued(0.25);
-        await fault('kill -9 worker', 'the queue worker killed (digest run asked again meanwhile), restarted', async () => {
-          await worker.kill9();
-          background.push(digestRun()); // the same period again, while a worker is gone
-        }, 1000, async () => {
-          worker = await startWorkerProc(false);
-        }, async () => worker.alive);
+        await fault(
+          'kill -9 worker',
+          'the queue worker killed (digest run asked again meanwhile), restarted',
+          async () => {
+            await worker.kill9();
+            background.push(digestRun()); // the same period again, while a worker is gone
+          },
+          1000,
+          async () => {
+            worker = await startWorkerProc(false);
+          },
+          async () => worker.alive,
+        );
         await whenIssued(0.4);
-        await fault('kill -9 relay', 'the outbox sweeper process killed, restarted', async () => relay.kill9(), 2000, async () => {
-          relay = await startWorkerProc(true);
-        }, async () => relay.alive);
+        await fault(
+          'kill -9 relay',
+          'the outbox sweeper process killed, restarted',
+          async () => relay.kill9(),
+          2000,
+          async () => {
+            relay = await startWorkerProc(true);
+          },
+          async () => relay.alive,
+        );
         await whenIssued(0.55);
-        await fault(`Redis down ${REDIS_DOWN_MS / 1000} s`, 'redis-server killed -9 (AOF, appendfsync always), restarted', async () => {
-          await redisServer.kill('SIGKILL');
-          background.push(digestRun()); // must answer 503 at once while Redis is away
-        }, REDIS_DOWN_MS, () => redisServer.start(), readyEverywhere);
+        await fault(
+          `Redis down ${REDIS_DOWN_MS / 1000} s`,
+          'redis-server killed -9 (AOF, appendfsync always), restarted',
+          async () => {
+            await redisServer.kill('SIGKILL');
+            background.push(digestRun()); // must answer 503 at once while Redis is away
+          },
+          REDIS_DOWN_MS,
+          () => redisServer.start(),
+          readyEverywhere,
+        );
         await whenIssued(0.7);
-        await fault('PostgreSQL restart', 'crash-restart (immediate shutdown, WAL recovery)', () => pgServer.kill('SIGQUIT'), 1000, () => pgServer.start(), readyEverywhere);
+        await fault(
+          'PostgreSQL restart',
+          'crash-restart (immediate shutdown, WAL recovery)',
+          () => pgServer.kill('SIGQUIT'),
+          1000,
+          () => pgServer.start(),
+          readyEverywhere,
+        );
         await digestRun();
         await Promise.all(background);
       })().finally(() => (faultsOver = true));
-      await Promise.all([...range(1, CONCURRENCY).map((n) => loadLoop(n)), faults.catch((err) => {
-        done = true;
-        throw err;
-      })]);
+      await Promise.all([
+        ...range(1, CONCURRENCY).map((n) => loadLoop(n)),
+        faults.catch((err) => {
+          done = true;
+          throw err;
+        }),
+      ]);
       done = true;
       clearInterval(ticker);
       await faults;
@@ -319,7 +477,10 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
         const counts = { waiting: 0, active: 0, delayed: 0, failed: 0, prioritized: 0 };
         busy.length = 0;
         for (const name of queueNames) {
-          const q = new Queue(name, { connection: { url: redisServer.url, maxRetriesPerRequest: null } as never, prefix: `${prefix}:bull` });
+          const q = new Queue(name, {
+            connection: { url: redisServer.url, maxRetriesPerRequest: null } as never,
+            prefix: `${prefix}:bull`,
+          });
           const c = await q.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
           // the next tick of a job scheduler (a repeatable job) waits as "delayed" by design: not pending work
           const scheduled = (await q.getDelayed()).filter((j) => j.repeatJobKey || j.id?.startsWith('repeat:')).length;
@@ -333,12 +494,20 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       };
       // a job a killed worker held comes back after its lock expires (30 s) and the stall check;
       // the full run leaves ~9,000 translations to a worker that yields the CPU (nice 10)
-      const quiet = await eventually(async () => {
-        const c = await queueState();
-        return c.waiting + c.active + c.delayed + c.prioritized === 0 ? c : undefined;
-      }, FULL ? 900_000 : 240_000, 'queues to drain').catch(async () => undefined);
+      const quiet = await eventually(
+        async () => {
+          const c = await queueState();
+          return c.waiting + c.active + c.delayed + c.prioritized === 0 ? c : undefined;
+        },
+        FULL ? 900_000 : 240_000,
+        'queues to drain',
+      ).catch(async () => undefined);
       const finalQueues = quiet ?? (await queueState());
-      check('queues drained, no job stalled or failed', `${queueNames.join(', ')}: ${JSON.stringify(finalQueues)}${busy.length ? ` (${busy.join('; ')})` : ''}`, !!quiet && finalQueues.failed === 0);
+      check(
+        'queues drained, no job stalled or failed',
+        `${queueNames.join(', ')}: ${JSON.stringify(finalQueues)}${busy.length ? ` (${busy.join('; ')})` : ''}`,
+        !!quiet && finalQueues.failed === 0,
+      );
 
       // every contribution has both its translations
       {
@@ -351,7 +520,11 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
           for (const s of spaceIds) {
             let cursor: string | null = null;
             do {
-              const page: any = (await hub.as(members[1]).get(`/spaces/${s}/contributions?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+              const page: any = (
+                await hub
+                  .as(members[1])
+                  .get(`/spaces/${s}/contributions?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+              ).body;
               for (const c of page.items ?? []) {
                 if (c.status !== 'published') continue;
                 published += 1;
@@ -363,44 +536,79 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
           }
           return n;
         };
-        const ok = await eventually(async () => (await untranslated()) === 0, FULL ? 30 * 60_000 : 240_000, 'translations').then(() => true, () => false);
+        const ok = await eventually(
+          async () => (await untranslated()) === 0,
+          FULL ? 30 * 60_000 : 240_000,
+          'translations',
+        ).then(
+          () => true,
+          () => false,
+        );
         const missing = await untranslated();
-        check('every contribution translated', `${missing} of ${published} published contributions without both translations done`, ok && published >= acknowledged.length / 2);
+        check(
+          'every contribution translated',
+          `${missing} of ${published} published contributions without both translations done`,
+          ok && published >= acknowledged.length / 2,
+        );
       }
 
       // every 201 exists once, with the seq it was given
       const rows: Array<{ id: string; seq: string; space_id: string }> = (
-        await pg.query(`SELECT id, seq, space_id FROM contributions WHERE space_id = ANY($1::uuid[]) AND status <> 'pending'`, [spaceIds])
+        await pg.query(
+          `SELECT id, seq, space_id FROM contributions WHERE space_id = ANY($1::uuid[]) AND status <> 'pending'`,
+          [spaceIds],
+        )
       ).rows;
       const byId = new Map(rows.map((r) => [r.id, r]));
       const lost = acknowledged.filter((o) => !byId.has(o.id!) || Number(byId.get(o.id!)!.seq) !== o.seq);
       const ackIds = new Set(acknowledged.map((o) => o.id));
-      check('every 201 exists once with its seq', `${acknowledged.length} acknowledged, ${lost.length} missing or moved; ${ackIds.size} distinct ids`, lost.length === 0 && ackIds.size === acknowledged.length);
+      check(
+        'every 201 exists once with its seq',
+        `${acknowledged.length} acknowledged, ${lost.length} missing or moved; ${ackIds.size} distinct ids`,
+        lost.length === 0 && ackIds.size === acknowledged.length,
+      );
 
       // per space: the event log is 1..last_seq, the contributions' seqs are distinct
       const seqProblems: string[] = [];
       for (const s of spaceIds) {
         // one statement, one snapshot: translation events may still be appended meanwhile
         const [snap] = (
-          await pg.query(`SELECT coalesce(h.last_seq, 0) AS last_seq, coalesce((SELECT array_agg(e.seq ORDER BY e.seq) FROM space_events e WHERE e.space_id = s.id), '{}') AS seqs FROM spaces s LEFT JOIN space_event_heads h ON h.space_id = s.id WHERE s.id = $1`, [s])
+          await pg.query(
+            `SELECT coalesce(h.last_seq, 0) AS last_seq, coalesce((SELECT array_agg(e.seq ORDER BY e.seq) FROM space_events e WHERE e.space_id = s.id), '{}') AS seqs FROM spaces s LEFT JOIN space_event_heads h ON h.space_id = s.id WHERE s.id = $1`,
+            [s],
+          )
         ).rows;
         const last = Number(snap.last_seq);
         const events = (snap.seqs as string[]).map(Number);
-        if (events.length !== last || events.some((q, i) => q !== i + 1)) seqProblems.push(`space ${s}: ${events.length} events for last_seq ${last}`);
+        if (events.length !== last || events.some((q, i) => q !== i + 1))
+          seqProblems.push(`space ${s}: ${events.length} events for last_seq ${last}`);
         const cseqs = rows.filter((r) => r.space_id === s).map((r) => Number(r.seq));
         if (new Set(cseqs).size !== cseqs.length) seqProblems.push(`space ${s}: a seq used twice`);
       }
-      check('consecutive per-space seq', seqProblems.join('; ') || `${SPACES} spaces, no gap, no repeat`, seqProblems.length === 0);
+      check(
+        'consecutive per-space seq',
+        seqProblems.join('; ') || `${SPACES} spaces, no gap, no repeat`,
+        seqProblems.length === 0,
+      );
 
       // the outbox drains (the sweeper republishes what the relay could not)
-      const unpublished = async () => Number((await pg.query(`SELECT count(*) AS n FROM space_events WHERE published_at IS NULL`)).rows[0].n);
-      const drained = await eventually(async () => (await unpublished()) === 0, 60_000, 'outbox drained').then(() => true, () => false);
+      const unpublished = async () =>
+        Number((await pg.query(`SELECT count(*) AS n FROM space_events WHERE published_at IS NULL`)).rows[0].n);
+      const drained = await eventually(async () => (await unpublished()) === 0, 60_000, 'outbox drained').then(
+        () => true,
+        () => false,
+      );
       check('outbox drained', `${await unpublished()} events left unpublished`, drained);
 
       // every connected client got every seq exactly once
       const lastSeqs = new Map<string, number>();
-      for (const s of spaceIds) lastSeqs.set(s, Number((await pg.query(`SELECT last_seq FROM space_event_heads WHERE space_id = $1`, [s])).rows[0].last_seq));
-      const complete = () => listeners.every((l) => spaceIds.every((s) => l.received.get(s)!.length >= lastSeqs.get(s)!));
+      for (const s of spaceIds)
+        lastSeqs.set(
+          s,
+          Number((await pg.query(`SELECT last_seq FROM space_event_heads WHERE space_id = $1`, [s])).rows[0].last_seq),
+        );
+      const complete = () =>
+        listeners.every((l) => spaceIds.every((s) => l.received.get(s)!.length >= lastSeqs.get(s)!));
       await eventually(complete, 90_000, 'live clients to catch up').catch(() => undefined);
       const liveProblems: string[] = [];
       listeners.forEach((l, n) =>
@@ -410,11 +618,19 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
           const dupes = got.length - new Set(got).size;
           const missing = want.filter((q) => !got.includes(q)).length;
           const disorder = got.some((q, i) => i > 0 && q <= got[i - 1]);
-          if (dupes || missing || disorder) liveProblems.push(`client ${n} space ${s.slice(0, 8)}: ${missing} missing, ${dupes} doubled${disorder ? ', out of order' : ''}`);
+          if (dupes || missing || disorder)
+            liveProblems.push(
+              `client ${n} space ${s.slice(0, 8)}: ${missing} missing, ${dupes} doubled${disorder ? ', out of order' : ''}`,
+            );
         }),
       );
       const totalEvents = [...lastSeqs.values()].reduce((a, b) => a + b, 0);
-      check('live delivery exactly once, in order', liveProblems.join('; ') || `${listeners.length} clients × ${totalEvents} events, ${listeners.reduce((n, l) => n + l.reconnects, 0)} reconnects`, liveProblems.length === 0);
+      check(
+        'live delivery exactly once, in order',
+        liveProblems.join('; ') ||
+          `${listeners.length} clients × ${totalEvents} events, ${listeners.reduce((n, l) => n + l.reconnects, 0)} reconnects`,
+        liveProblems.length === 0,
+      );
 
       // member digests: the same period asked for several times, through a worker kill and a Redis outage.
       // Each member gets one digest. SMTP cannot be exactly-once: a worker killed after the server's
@@ -422,27 +638,45 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
       // without their digest would be worse). Such a copy must carry the same Message-ID (mail
       // clients show one) and only follow a recovered claim (attempts > 1), never a second run.
       {
-        await eventually(async () => Number((await pg.query(`SELECT count(*) AS n FROM member_digest_deliveries WHERE status = 'claimed'`)).rows[0].n) === 0, 60_000, 'digest claims').catch(() => undefined);
+        await eventually(
+          async () =>
+            Number(
+              (await pg.query(`SELECT count(*) AS n FROM member_digest_deliveries WHERE status = 'claimed'`)).rows[0].n,
+            ) === 0,
+          60_000,
+          'digest claims',
+        ).catch(() => undefined);
         await sink.settled();
         const byRecipient = new Map<string, string[]>();
-        for (const m of sink.received) for (const to of m.to) byRecipient.set(to, [...(byRecipient.get(to) ?? []), m.messageId]);
+        for (const m of sink.received)
+          for (const to of m.to) byRecipient.set(to, [...(byRecipient.get(to) ?? []), m.messageId]);
         const attempts = new Map<string, number>(
-          (await pg.query(`SELECT u.email, d.attempts FROM member_digest_deliveries d JOIN users u ON u.id = d.user_id`)).rows.map((r) => [r.email, r.attempts]),
+          (
+            await pg.query(
+              `SELECT u.email, d.attempts FROM member_digest_deliveries d JOIN users u ON u.id = d.user_id`,
+            )
+          ).rows.map((r) => [r.email, r.attempts]),
         );
         const resent = [...byRecipient.entries()].filter(([, ids]) => ids.length > 1);
         const distinctDigests = resent.filter(([, ids]) => new Set(ids).size > 1).map(([to]) => to);
         const resentUnrecovered = resent.filter(([to]) => (attempts.get(to) ?? 1) < 2).map(([to]) => to);
         const deliveries = new Map<string, number>(
-          (await pg.query(`SELECT status, count(*)::int AS n FROM member_digest_deliveries GROUP BY status`)).rows.map((r) => [r.status, r.n]),
+          (await pg.query(`SELECT status, count(*)::int AS n FROM member_digest_deliveries GROUP BY status`)).rows.map(
+            (r) => [r.status, r.n],
+          ),
         );
         const sentRows = deliveries.get('sent') ?? 0;
-        const runs = (await pg.query(`SELECT members, fanned_out_at IS NOT NULL AS fanned_out FROM member_digest_runs`)).rows;
+        const runs = (await pg.query(`SELECT members, fanned_out_at IS NOT NULL AS fanned_out FROM member_digest_runs`))
+          .rows;
         check(
           'one digest per member, none twice',
           `${sink.received.length} emails to ${byRecipient.size} of ${MEMBERS} members for one period; ` +
             `${resent.length} sent again after a recovered claim (same Message-ID), ${distinctDigests.length} with two different digests, ${resentUnrecovered.length} doubled without a recovery; ` +
             `deliveries ${JSON.stringify(Object.fromEntries(deliveries))}; runs ${JSON.stringify(runs)}`,
-          byRecipient.size === MEMBERS && sentRows === MEMBERS && distinctDigests.length === 0 && resentUnrecovered.length === 0,
+          byRecipient.size === MEMBERS &&
+            sentRows === MEMBERS &&
+            distinctDigests.length === 0 &&
+            resentUnrecovered.length === 0,
         );
       }
 
@@ -477,7 +711,10 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
         `201 contributions    ${acknowledged.length}  (+${committedUnanswered} committed whose answer was lost with a killed process or a timeout)`,
         `answers by status    ${summary(outcomes)}`,
         `recoveries           ${recoveries.length} of 5, each timed from the repair to both apis ready:`,
-        ...recoveries.map((r) => `  ${r.fault.padEnd(20)} ${(r.recoveredMs / 1000).toFixed(1).padStart(5)} s   answers meanwhile: ${r.during}   (${r.detail})`),
+        ...recoveries.map(
+          (r) =>
+            `  ${r.fault.padEnd(20)} ${(r.recoveredMs / 1000).toFixed(1).padStart(5)} s   answers meanwhile: ${r.during}   (${r.detail})`,
+        ),
         ...checks.map(([what, detail, ok]) => `${ok ? 'PASS' : 'FAIL'}  ${what.padEnd(40)} ${detail}`),
         `nothing lost         ${checks.every((c) => c[2]) ? 'yes' : 'NO'}`,
         '',
@@ -497,7 +734,10 @@ function summary(outcomes: Outcome[]): string {
     const key = o.status ? String(o.status) : o.timeout ? 'timeout' : 'refused';
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts.entries()].sort().map(([k, n]) => `${k}×${n}`).join(' ');
+  return [...counts.entries()]
+    .sort()
+    .map(([k, n]) => `${k}×${n}`)
+    .join(' ');
 }
 
 /** The BullMQ queues under the prefix. */

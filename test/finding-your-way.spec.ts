@@ -12,13 +12,21 @@ describe('finding your way', () => {
   let org: TestUser;
 
   beforeAll(async () => {
-    api = await startTestApi({ POST_MIN_INTERVAL_MS: '0', POSTS_PER_MINUTE: '100000', DUPLICATE_POST_WINDOW_SECONDS: '0' });
+    api = await startTestApi({
+      POST_MIN_INTERVAL_MS: '0',
+      POSTS_PER_MINUTE: '100000',
+      DUPLICATE_POST_WINDOW_SECONDS: '0',
+    });
     org = await organiser(api);
   });
   afterAll(() => api?.close());
 
   const post = async (who: TestUser, spaceId: string, body: string, extra: Record<string, unknown> = {}) =>
-    expectStatus(await who.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en', ...extra }), 201, 'post').body;
+    expectStatus(
+      await who.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en', ...extra }),
+      201,
+      'post',
+    ).body;
   const day = 24 * 3600 * 1000;
   const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
 
@@ -29,7 +37,10 @@ describe('finding your way', () => {
     const b = await createSpace(org.client, openRt.id, { opensAt: iso(-3), closesAt: iso(20) });
     await createSpace(org.client, openRt.id, { status: 'draft' });
     const upcoming = await createConsultation(org.client, 'Listing: upcoming one');
-    await createSpace(org.client, (await createRoundtable(org.client, upcoming.id)).id, { opensAt: iso(5), closesAt: iso(15) });
+    await createSpace(org.client, (await createRoundtable(org.client, upcoming.id)).id, {
+      opensAt: iso(5),
+      closesAt: iso(15),
+    });
     const closed = await createConsultation(org.client, 'Listing: closed one');
     const closedSpace = await createSpace(org.client, (await createRoundtable(org.client, closed.id)).id);
     expectStatus(await org.client.patch(`/spaces/${closedSpace.id}`, { status: 'closed' }), 200);
@@ -43,7 +54,8 @@ describe('finding your way', () => {
     await post(ben, a.id, 'Agreed, and shared early warning.', { parentId: root.id });
     await post(ben, b.id, 'A second question gets a word too.');
 
-    const list = async (who: TestUser) => expectStatus(await who.client.get('/consultations?limit=100'), 200).body.items as any[];
+    const list = async (who: TestUser) =>
+      expectStatus(await who.client.get('/consultations?limit=100'), 200).body.items as any[];
     const byId = (items: any[], id: string) => items.find((c) => c.id === id);
 
     const mine = byId(await list(ana), open.id);
@@ -65,9 +77,20 @@ describe('finding your way', () => {
 
     const forOrg = await list(org);
     expect(byId(forOrg, open.id).activity.mine).toBe(false);
-    expect(byId(forOrg, upcoming.id).activity).toMatchObject({ status: 'upcoming', questions: 1, contributionsLast7Days: 0, lastActivityAt: null, mine: false });
+    expect(byId(forOrg, upcoming.id).activity).toMatchObject({
+      status: 'upcoming',
+      questions: 1,
+      contributionsLast7Days: 0,
+      lastActivityAt: null,
+      mine: false,
+    });
     expect(byId(forOrg, closed.id).activity).toMatchObject({ status: 'closed', questions: 1 });
-    expect(byId(forOrg, empty.id).activity).toMatchObject({ status: 'upcoming', questions: 0, opensAt: null, closesAt: null });
+    expect(byId(forOrg, empty.id).activity).toMatchObject({
+      status: 'upcoming',
+      questions: 0,
+      opensAt: null,
+      closesAt: null,
+    });
 
     // the single read carries the same figures
     const one = expectStatus(await ana.client.get(`/consultations/${open.id}`), 200).body;
@@ -82,7 +105,9 @@ describe('finding your way', () => {
     const pending = await post(cleo, space.id, 'Waiting for approval.');
     // an approval is told to the author in the decision's own transaction
     expectStatus(await org.client.post(`/contributions/${pending.id}/moderation`, { action: 'approve' }), 200);
-    const item = (expectStatus(await cleo.client.get('/consultations?limit=100'), 200).body.items as any[]).find((x) => x.id === c.id);
+    const item = (expectStatus(await cleo.client.get('/consultations?limit=100'), 200).body.items as any[]).find(
+      (x) => x.id === c.id,
+    );
     expect(item.activity.unreadNotifications).toBe(1);
   });
 
@@ -117,7 +142,8 @@ describe('finding your way', () => {
 
     const fay = await registerUser(api.url, { tag: 'mod-fay' });
     const gus = await registerUser(api.url, { tag: 'mod-gus' });
-    for (const s of [pre, post1]) for (const m of [fay, gus]) expectStatus(await m.client.post(`/spaces/${s.id}/members`), 201);
+    for (const s of [pre, post1])
+      for (const m of [fay, gus]) expectStatus(await m.client.post(`/spaces/${s.id}/members`), 201);
     const flaggedPost = await post(fay, post1.id, 'Said before anything else waits.');
     expectStatus(await gus.client.post(`/contributions/${flaggedPost.id}/flags`, { reason: 'off_topic' }), 201);
     await post(fay, pre.id, 'Waiting one.');
@@ -125,8 +151,22 @@ describe('finding your way', () => {
 
     const items = expectStatus(await mo.client.get('/me/moderation/questions'), 200).body.items as any[];
     expect(items.map((i) => i.spaceId)).toEqual([post1.id, pre.id, calm.id]);
-    expect(items[0]).toMatchObject({ spaceId: post1.id, consultationId: second.id, roundtableId: rtB.id, pending: 0, flagged: 1, moderation: 'post', consultationTitle: second.title });
-    expect(items[1]).toMatchObject({ spaceId: pre.id, consultationId: first.id, pending: 2, flagged: 0, moderation: 'pre' });
+    expect(items[0]).toMatchObject({
+      spaceId: post1.id,
+      consultationId: second.id,
+      roundtableId: rtB.id,
+      pending: 0,
+      flagged: 1,
+      moderation: 'post',
+      consultationTitle: second.title,
+    });
+    expect(items[1]).toMatchObject({
+      spaceId: pre.id,
+      consultationId: first.id,
+      pending: 2,
+      flagged: 0,
+      moderation: 'pre',
+    });
     expect(items[2]).toMatchObject({ spaceId: calm.id, pending: 0, flagged: 0, waitingSince: null });
     expect(Date.parse(items[0].waitingSince)).toBeLessThanOrEqual(Date.parse(items[1].waitingSince));
     expect(items[1].prompt.en).toBe(pre.prompt.en);
@@ -144,18 +184,33 @@ describe('finding your way', () => {
 
     const rt = await createRoundtable(org.client, c.id, {
       objectives: ['Map what works', 'Agree on priorities'],
-      objectiveTranslations: [{ en: 'Map what works', fr: 'Recenser ce qui marche', es: 'Identificar lo que funciona' }, { en: 'Agree on priorities' }],
+      objectiveTranslations: [
+        { en: 'Map what works', fr: 'Recenser ce qui marche', es: 'Identificar lo que funciona' },
+        { en: 'Agree on priorities' },
+      ],
     });
     expect(rt.objectives).toEqual(['Map what works', 'Agree on priorities']);
-    expect(rt.objectiveTranslations[0]).toEqual({ en: 'Map what works', fr: 'Recenser ce qui marche', es: 'Identificar lo que funciona' });
+    expect(rt.objectiveTranslations[0]).toEqual({
+      en: 'Map what works',
+      fr: 'Recenser ce qui marche',
+      es: 'Identificar lo que funciona',
+    });
 
     // editing the list keeps the versions of the objectives left unchanged
-    const edited = expectStatus(await org.client.patch(`/roundtables/${rt.id}`, { objectives: ['Map what works', 'Name three priorities'] }), 200).body;
-    expect(edited.objectiveTranslations).toEqual([{ en: 'Map what works', fr: 'Recenser ce qui marche', es: 'Identificar lo que funciona' }, {}]);
+    const edited = expectStatus(
+      await org.client.patch(`/roundtables/${rt.id}`, { objectives: ['Map what works', 'Name three priorities'] }),
+      200,
+    ).body;
+    expect(edited.objectiveTranslations).toEqual([
+      { en: 'Map what works', fr: 'Recenser ce qui marche', es: 'Identificar lo que funciona' },
+      {},
+    ]);
 
     // the versions alone keep the originals when they number the same
     const versions = expectStatus(
-      await org.client.patch(`/roundtables/${rt.id}`, { objectiveTranslations: [{ fr: 'Recenser' }, { fr: 'Nommer trois priorités', es: 'Nombrar tres prioridades' }] }),
+      await org.client.patch(`/roundtables/${rt.id}`, {
+        objectiveTranslations: [{ fr: 'Recenser' }, { fr: 'Nommer trois priorités', es: 'Nombrar tres prioridades' }],
+      }),
       200,
     ).body;
     expect(versions.objectives).toEqual(['Map what works', 'Name three priorities']);
@@ -164,12 +219,23 @@ describe('finding your way', () => {
     expect(read.objectiveTranslations).toEqual(versions.objectiveTranslations);
 
     // one version entry per objective, or a 400 that says so
-    const mismatch = await org.client.patch(`/roundtables/${rt.id}`, { objectives: ['One'], objectiveTranslations: [{ en: 'One' }, { en: 'Two' }] });
+    const mismatch = await org.client.patch(`/roundtables/${rt.id}`, {
+      objectives: ['One'],
+      objectiveTranslations: [{ en: 'One' }, { en: 'Two' }],
+    });
     expectErrorShape(mismatch, 400);
     // a new objective needs a text; an objective without versions yet is `{}`
     const blank = await org.client.patch(`/roundtables/${rt.id}`, { objectiveTranslations: [{}] });
     expectErrorShape(blank, 400);
-    const cleared = expectStatus(await org.client.patch(`/roundtables/${rt.id}`, { objectiveTranslations: [{}, { es: 'Nombrar tres prioridades' }] }), 200).body;
-    expect(cleared).toMatchObject({ objectives: ['Map what works', 'Name three priorities'], objectiveTranslations: [{}, { es: 'Nombrar tres prioridades' }] });
+    const cleared = expectStatus(
+      await org.client.patch(`/roundtables/${rt.id}`, {
+        objectiveTranslations: [{}, { es: 'Nombrar tres prioridades' }],
+      }),
+      200,
+    ).body;
+    expect(cleared).toMatchObject({
+      objectives: ['Map what works', 'Name three priorities'],
+      objectiveTranslations: [{}, { es: 'Nombrar tres prioridades' }],
+    });
   });
 });

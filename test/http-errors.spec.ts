@@ -12,21 +12,110 @@ const twoMegabytes = () => JSON.stringify({ displayName: 'x'.repeat(2 * 1024 * 1
 function badRequests(token: string) {
   const auth = { authorization: `Bearer ${token}` };
   return [
-    { name: '2 MB JSON body', method: 'PATCH', path: '/api/v1/me', body: twoMegabytes(), headers: { ...auth, 'content-type': 'application/json' }, status: 413 },
-    { name: '2 MB JSON body, anonymous', method: 'POST', path: '/api/v1/auth/register', body: twoMegabytes(), headers: { 'content-type': 'application/json' }, status: 413 },
-    { name: 'malformed JSON', method: 'POST', path: '/api/v1/auth/login', body: '{"email": "a@example.org", "password": ', headers: { 'content-type': 'application/json' }, status: 400 },
-    { name: 'malformed JSON, signed in', method: 'PATCH', path: '/api/v1/me', body: '{not json}', headers: { ...auth, 'content-type': 'application/json' }, status: 400 },
-    { name: 'an unknown field', method: 'PATCH', path: '/api/v1/me', body: JSON.stringify({ displayName: 'Ok', favouriteColour: 'teal' }), headers: { ...auth, 'content-type': 'application/json' }, status: 400 },
-    { name: 'a wrongly typed field', method: 'POST', path: '/api/v1/auth/login', body: JSON.stringify({ email: ['a'], password: { $ne: null } }), headers: { 'content-type': 'application/json' }, status: 400 },
-    { name: 'a JSON array instead of an object', method: 'POST', path: '/api/v1/auth/login', body: '[1,2,3]', headers: { 'content-type': 'application/json' }, status: 400 },
-    { name: 'JSON null', method: 'POST', path: '/api/v1/auth/login', body: 'null', headers: { 'content-type': 'application/json' }, status: 400 },
+    {
+      name: '2 MB JSON body',
+      method: 'PATCH',
+      path: '/api/v1/me',
+      body: twoMegabytes(),
+      headers: { ...auth, 'content-type': 'application/json' },
+      status: 413,
+    },
+    {
+      name: '2 MB JSON body, anonymous',
+      method: 'POST',
+      path: '/api/v1/auth/register',
+      body: twoMegabytes(),
+      headers: { 'content-type': 'application/json' },
+      status: 413,
+    },
+    {
+      name: 'malformed JSON',
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      body: '{"email": "a@example.org", "password": ',
+      headers: { 'content-type': 'application/json' },
+      status: 400,
+    },
+    {
+      name: 'malformed JSON, signed in',
+      method: 'PATCH',
+      path: '/api/v1/me',
+      body: '{not json}',
+      headers: { ...auth, 'content-type': 'application/json' },
+      status: 400,
+    },
+    {
+      name: 'an unknown field',
+      method: 'PATCH',
+      path: '/api/v1/me',
+      body: JSON.stringify({ displayName: 'Ok', favouriteColour: 'teal' }),
+      headers: { ...auth, 'content-type': 'application/json' },
+      status: 400,
+    },
+    {
+      name: 'a wrongly typed field',
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      body: JSON.stringify({ email: ['a'], password: { $ne: null } }),
+      headers: { 'content-type': 'application/json' },
+      status: 400,
+    },
+    {
+      name: 'a JSON array instead of an object',
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      body: '[1,2,3]',
+      headers: { 'content-type': 'application/json' },
+      status: 400,
+    },
+    {
+      name: 'JSON null',
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      body: 'null',
+      headers: { 'content-type': 'application/json' },
+      status: 400,
+    },
     { name: 'an unknown route', method: 'GET', path: '/api/v1/no-such-route', headers: {}, status: 404 },
-    { name: 'an unknown route, signed in', method: 'POST', path: '/api/v1/spaces/nope/nothing-here', body: '{}', headers: { ...auth, 'content-type': 'application/json' }, status: 404 },
+    {
+      name: 'an unknown route, signed in',
+      method: 'POST',
+      path: '/api/v1/spaces/nope/nothing-here',
+      body: '{}',
+      headers: { ...auth, 'content-type': 'application/json' },
+      status: 404,
+    },
     { name: 'a malformed id', method: 'GET', path: '/api/v1/spaces/not-a-uuid', headers: auth, status: [400, 404] },
-    { name: 'an id that does not exist', method: 'GET', path: '/api/v1/consultations/00000000-0000-4000-8000-000000000000', headers: auth, status: 404 },
-    { name: 'null for a required profile field', method: 'PATCH', path: '/api/v1/me', body: JSON.stringify({ displayName: null }), headers: { ...auth, 'content-type': 'application/json' }, status: 400 },
-    { name: 'an out-of-range page size', method: 'GET', path: '/api/v1/consultations?limit=100000', headers: auth, status: 400 },
-  ] as Array<{ name: string; method: string; path: string; body?: string; headers: Record<string, string>; status: number | number[] }>;
+    {
+      name: 'an id that does not exist',
+      method: 'GET',
+      path: '/api/v1/consultations/00000000-0000-4000-8000-000000000000',
+      headers: auth,
+      status: 404,
+    },
+    {
+      name: 'null for a required profile field',
+      method: 'PATCH',
+      path: '/api/v1/me',
+      body: JSON.stringify({ displayName: null }),
+      headers: { ...auth, 'content-type': 'application/json' },
+      status: 400,
+    },
+    {
+      name: 'an out-of-range page size',
+      method: 'GET',
+      path: '/api/v1/consultations?limit=100000',
+      headers: auth,
+      status: 400,
+    },
+  ] as Array<{
+    name: string;
+    method: string;
+    path: string;
+    body?: string;
+    headers: Record<string, string>;
+    status: number | number[];
+  }>;
 }
 
 async function send(base: string, req: ReturnType<typeof badRequests>[number]): Promise<Reply> {
@@ -56,15 +145,23 @@ describe('bad requests get 4xx in the error shape, never a 500', () => {
     const res = await send(api.url, req);
     const expected = Array.isArray(req.status) ? req.status : [req.status];
     if (!expected.includes(res.status)) {
-      throw new Error(`${req.name}: expected ${expected.join(' or ')}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      throw new Error(
+        `${req.name}: expected ${expected.join(' or ')}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+      );
     }
     expectErrorShape(res);
   });
 
   it('says what was wrong: body too large, malformed JSON, which field is unknown, which route is missing', async () => {
     const reqs = badRequests(user.token);
-    const byName = async (name: string) => send(api.url, reqs.find((r) => r.name === name)!);
-    const [big, malformed, unknown, route] = await Promise.all(['2 MB JSON body', 'malformed JSON', 'an unknown field', 'an unknown route'].map(byName));
+    const byName = async (name: string) =>
+      send(
+        api.url,
+        reqs.find((r) => r.name === name)!,
+      );
+    const [big, malformed, unknown, route] = await Promise.all(
+      ['2 MB JSON body', 'malformed JSON', 'an unknown field', 'an unknown route'].map(byName),
+    );
     expect(big.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
     expect(messageOf(big)).toMatch(/too large/i);
     expect(malformed.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
@@ -96,7 +193,10 @@ describe('bad requests are not logged as errors (compiled api, LOG_LEVEL=info)',
     const marker = `bad-requests-${Date.now()}`;
     const answers: string[] = [];
     for (const req of requests) {
-      const res = await send(proc.url, { ...req, headers: { ...req.headers, 'x-request-id': `${marker}-${requests.indexOf(req)}` } });
+      const res = await send(proc.url, {
+        ...req,
+        headers: { ...req.headers, 'x-request-id': `${marker}-${requests.indexOf(req)}` },
+      });
       answers.push(`${req.name}: ${res.status}`);
     }
     // pino writes asynchronously: wait until the request log lines for all of them are there

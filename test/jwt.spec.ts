@@ -4,7 +4,8 @@ import { loadConfig } from '@roundtable/core';
 import { Client, registerUser, startTestApi, TestApi, TestUser } from './support/test-api';
 import { expectErrorShape, expectStatus } from './support/world';
 
-const b64url = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64url = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 describe('access tokens are verified strictly', () => {
   let api: TestApi;
@@ -29,7 +30,13 @@ describe('access tokens are verified strictly', () => {
     const input = `${b64url(header)}.${b64url(payload)}`;
     return `${input}.${createHmac('sha256', key).update(input).digest('base64url')}`;
   };
-  const claims = () => ({ sub: user.id, iss: config.JWT_ISSUER, aud: config.JWT_AUDIENCE, iat: now(), exp: now() + 600 });
+  const claims = () => ({
+    sub: user.id,
+    iss: config.JWT_ISSUER,
+    aud: config.JWT_AUDIENCE,
+    iat: now(),
+    exp: now() + 600,
+  });
 
   const me = (token: string) => new Client(api.url, token).get('/me');
 
@@ -47,10 +54,13 @@ describe('access tokens are verified strictly', () => {
 
   const refused: Array<[string, () => string]> = [
     ['alg none, no signature', () => `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims())}.`],
-    ['alg none, with the real signature kept', () => {
-      const [, , signature] = sign().split('.');
-      return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims())}.${signature}`;
-    }],
+    [
+      'alg none, with the real signature kept',
+      () => {
+        const [, , signature] = sign().split('.');
+        return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims())}.${signature}`;
+      },
+    ],
     ['alg "None" spelled differently', () => `${b64url({ alg: 'None', typ: 'JWT' })}.${b64url(claims())}.`],
     ['another HMAC algorithm (HS512) with the right secret', () => sign({ algorithm: 'HS512' })],
     ['wrong audience', () => sign({ audience: 'some-other-api' })],
@@ -58,18 +68,27 @@ describe('access tokens are verified strictly', () => {
     ['wrong issuer', () => sign({ issuer: 'someone-else' })],
     ['no issuer', () => handmade({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iss: undefined })],
     ['expired', () => sign({ expiresIn: -10 })],
-    ['expired long ago', () => handmade({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iat: now() - 7200, exp: now() - 3600 })],
+    [
+      'expired long ago',
+      () => handmade({ alg: 'HS256', typ: 'JWT' }, { ...claims(), iat: now() - 7200, exp: now() - 3600 }),
+    ],
     ['without an expiry', () => handmade({ alg: 'HS256', typ: 'JWT' }, { ...claims(), exp: undefined })],
     ['not valid yet', () => sign({ notBefore: 600 })],
-    ['tampered payload (someone else as subject)', () => {
-      const [header, , signature] = sign().split('.');
-      return `${header}.${b64url({ ...claims(), sub: randomUUID() })}.${signature}`;
-    }],
-    ['tampered signature', () => {
-      const token = sign();
-      const last = token.at(-2) === 'A' ? 'B' : 'A';
-      return `${token.slice(0, -2)}${last}${token.at(-1)}`;
-    }],
+    [
+      'tampered payload (someone else as subject)',
+      () => {
+        const [header, , signature] = sign().split('.');
+        return `${header}.${b64url({ ...claims(), sub: randomUUID() })}.${signature}`;
+      },
+    ],
+    [
+      'tampered signature',
+      () => {
+        const token = sign();
+        const last = token.at(-2) === 'A' ? 'B' : 'A';
+        return `${token.slice(0, -2)}${last}${token.at(-1)}`;
+      },
+    ],
     ['signature stripped', () => sign().split('.').slice(0, 2).join('.') + '.'],
     ['signed with another secret', () => sign({}, 'another-secret-of-at-least-32-characters!!')],
     ['signed for a user that does not exist', () => sign({ subject: randomUUID() })],
@@ -87,8 +106,14 @@ describe('access tokens are verified strictly', () => {
 
   it('refuses a request without a token, or with a malformed Authorization header, with 401', async () => {
     expectErrorShape(await new Client(api.url).get('/me'), 401);
-    expectErrorShape(await new Client(api.url).request('GET', '/me', undefined, { authorization: `Basic ${user.token}` }), 401);
+    expectErrorShape(
+      await new Client(api.url).request('GET', '/me', undefined, { authorization: `Basic ${user.token}` }),
+      401,
+    );
     expectErrorShape(await new Client(api.url).request('GET', '/me', undefined, { authorization: 'Bearer' }), 401);
-    expectErrorShape(await new Client(api.url).request('GET', '/me', undefined, { authorization: `Bearer ${user.token} extra` }), 401);
+    expectErrorShape(
+      await new Client(api.url).request('GET', '/me', undefined, { authorization: `Bearer ${user.token} extra` }),
+      401,
+    );
   });
 });

@@ -27,10 +27,15 @@ describe('SpaceChannels when the event log is briefly unavailable', () => {
   const event = (seq: number) => ({ type: 'contribution.published', spaceId, seq, payload: {} });
   /** The log holds seqs 1..n; reads honour afterSeq and upToSeq like the real one. */
   const log = (n: number) => async (_space: string, after: number, limit: number, _viewer: unknown, upTo?: number) =>
-    Array.from({ length: n }, (_, i) => event(i + 1)).filter((e) => e.seq > after && (upTo === undefined || e.seq <= upTo)).slice(0, limit);
+    Array.from({ length: n }, (_, i) => event(i + 1))
+      .filter((e) => e.seq > after && (upTo === undefined || e.seq <= upTo))
+      .slice(0, limit);
 
   it('lets the next join succeed after a join failed to read the position', async () => {
-    const lastSeq = jest.fn().mockRejectedValueOnce(new Error('timeout exceeded when trying to connect')).mockResolvedValue(2);
+    const lastSeq = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('timeout exceeded when trying to connect'))
+      .mockResolvedValue(2);
     const readAfter = jest.fn(log(2));
     const channels = channelsWith({ lastSeq, readAfter });
 

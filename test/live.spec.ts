@@ -39,13 +39,29 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
   }
 
   beforeAll(async () => {
-    const env = { LOG_LEVEL: 'warn', POSTS_PER_MINUTE: '100000', POST_MIN_INTERVAL_MS: '0', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword };
+    const env = {
+      LOG_LEVEL: 'warn',
+      POSTS_PER_MINUTE: '100000',
+      POST_MIN_INTERVAL_MS: '0',
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+    };
     [p1, p2] = await Promise.all([startApi(env), startApi(env)]);
-    const login = expectStatus(await new Client(p2.url).post('/auth/login', { email: adminEmail, password: adminPassword }), 200, 'organiser login');
+    const login = expectStatus(
+      await new Client(p2.url).post('/auth/login', { email: adminEmail, password: adminPassword }),
+      200,
+      'organiser login',
+    );
     org = new Client(p2.url, login.body.accessToken);
     // accounts are made through process 2; clients below connect to either
     [alice, bob, carol, outsider] = await Promise.all([
-      registerUser(p2.url, { tag: 'live-alice', displayName: 'Alice Listener', organisation: 'Harbour Board', country: 'FR', constituency: 'business' }),
+      registerUser(p2.url, {
+        tag: 'live-alice',
+        displayName: 'Alice Listener',
+        organisation: 'Harbour Board',
+        country: 'FR',
+        constituency: 'business',
+      }),
       registerUser(p2.url, { tag: 'live-bob', displayName: 'Bob Poster', organisation: 'River Trust', country: 'KE' }),
       registerUser(p2.url, { tag: 'live-carol', displayName: 'Carol Poster' }),
       registerUser(p2.url, { tag: 'live-outsider' }),
@@ -64,8 +80,17 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
     return new Client(p2.url, user.token);
   }
 
-  async function postThrough2(user: TestUser, spaceId: string, body: string, extra: Record<string, unknown> = {}): Promise<any> {
-    return expectStatus(await poster(user).post(`/spaces/${spaceId}/contributions`, { body, ...extra }), 201, `post via process 2`).body;
+  async function postThrough2(
+    user: TestUser,
+    spaceId: string,
+    body: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<any> {
+    return expectStatus(
+      await poster(user).post(`/spaces/${spaceId}/contributions`, { body, ...extra }),
+      201,
+      `post via process 2`,
+    ).body;
   }
 
   it('delivers to a client joined on process 1, in seq order and once each, what is posted through process 2', async () => {
@@ -75,7 +100,11 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
     expect(ack).toEqual({ ok: true, seq: 0 });
 
     // 40 posts at once from two members, through the other process
-    const posted = await Promise.all(range(1, 40).map((i) => postThrough2(i % 2 ? bob : carol, spaceId, `**Point ${i}** from process 2 <script>alert(${i})</script>`)));
+    const posted = await Promise.all(
+      range(1, 40).map((i) =>
+        postThrough2(i % 2 ? bob : carol, spaceId, `**Point ${i}** from process 2 <script>alert(${i})</script>`),
+      ),
+    );
     const events = await listener.waitForCount(spaceId, 40);
     expect(events.map((e) => e.seq)).toEqual(range(1, 40));
 
@@ -86,12 +115,33 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
       expect(e.spaceId).toBe(spaceId);
       // everything needed to render, with no follow-up GET
       const c = e.payload.contribution;
-      expect(c).toEqual(expect.objectContaining({ id: p.id, seq: e.seq, body: p.body, parentId: null, status: 'published', createdAt: p.createdAt }));
-      expect(c.bodyHtml).toMatch(/^<p><strong>Point \d+<\/strong> from process 2 &lt;script&gt;alert\(\d+\)&lt;\/script&gt;<\/p>$/);
-      expect(c.author).toEqual(expect.objectContaining({ displayName: expect.stringMatching(/Poster$/), constituency: expect.any(String) }));
+      expect(c).toEqual(
+        expect.objectContaining({
+          id: p.id,
+          seq: e.seq,
+          body: p.body,
+          parentId: null,
+          status: 'published',
+          createdAt: p.createdAt,
+        }),
+      );
+      expect(c.bodyHtml).toMatch(
+        /^<p><strong>Point \d+<\/strong> from process 2 &lt;script&gt;alert\(\d+\)&lt;\/script&gt;<\/p>$/,
+      );
+      expect(c.author).toEqual(
+        expect.objectContaining({ displayName: expect.stringMatching(/Poster$/), constituency: expect.any(String) }),
+      );
     }
     const byBob = events.find((e) => bySeq.get(e.seq).authorId === bob.id)!;
-    expect(byBob.payload.contribution.author).toEqual(expect.objectContaining({ id: bob.id, displayName: 'Bob Poster', organisation: 'River Trust', country: 'KE', constituency: 'civil_society' }));
+    expect(byBob.payload.contribution.author).toEqual(
+      expect.objectContaining({
+        id: bob.id,
+        displayName: 'Bob Poster',
+        organisation: 'River Trust',
+        country: 'KE',
+        constituency: 'civil_society',
+      }),
+    );
 
     // a reply, an edit and a delete arrive too, in order
     const reply = await postThrough2(carol, spaceId, 'A reply', { parentId: posted[0].id });
@@ -103,8 +153,12 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
       [42, 'contribution.updated'],
       [43, 'contribution.deleted'],
     ]);
-    expect(more[40].payload.contribution).toEqual(expect.objectContaining({ id: reply.id, parentId: posted[0].id, body: 'A reply' }));
-    expect(more[41].payload.contribution).toEqual(expect.objectContaining({ id: posted[0].id, body: 'Point 1, revised', version: 2 }));
+    expect(more[40].payload.contribution).toEqual(
+      expect.objectContaining({ id: reply.id, parentId: posted[0].id, body: 'A reply' }),
+    );
+    expect(more[41].payload.contribution).toEqual(
+      expect.objectContaining({ id: posted[0].id, body: 'Point 1, revised', version: 2 }),
+    );
     expect(more[42].payload).toEqual(expect.objectContaining({ contributionId: reply.id }));
     expect(new Set(more.map((e) => e.seq)).size).toBe(more.length);
   });
@@ -119,7 +173,9 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
     expect(n).toBe(5);
     first.close();
 
-    const missed = await Promise.all(range(1, 50).map((i) => postThrough2(i % 2 ? bob : carol, spaceId, `While away ${i}`)));
+    const missed = await Promise.all(
+      range(1, 50).map((i) => postThrough2(i % 2 ? bob : carol, spaceId, `While away ${i}`)),
+    );
     expect(missed.map((m) => m.seq).sort((a, b) => a - b)).toEqual(range(n + 1, n + 50));
 
     // reconnect while more posts keep arriving, so live events race the replay
@@ -134,7 +190,10 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
     const replayed = (await again.waitForCount(spaceId, 50)).slice(0, 50);
     expect(replayed.map((e) => e.seq)).toEqual(range(n + 1, n + 50));
     const missedBySeq = new Map(missed.map((m) => [m.seq, m]));
-    for (const e of replayed) expect(e.payload.contribution).toEqual(expect.objectContaining({ id: missedBySeq.get(e.seq).id, body: missedBySeq.get(e.seq).body }));
+    for (const e of replayed)
+      expect(e.payload.contribution).toEqual(
+        expect.objectContaining({ id: missedBySeq.get(e.seq).id, body: missedBySeq.get(e.seq).body }),
+      );
 
     // then the live ones, still in order and without duplicates
     const live = await Promise.all(range(1, 5).map((i) => postThrough2(bob, spaceId, `Live after catch-up ${i}`)));
@@ -161,7 +220,9 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
 
     // bad requests get error acks too
     expect(await stranger.join('not-a-space')).toEqual(expect.objectContaining({ ok: false, statusCode: 400 }));
-    expect(await stranger.join('00000000-0000-4000-8000-000000000000')).toEqual(expect.objectContaining({ ok: false, statusCode: 404 }));
+    expect(await stranger.join('00000000-0000-4000-8000-000000000000')).toEqual(
+      expect.objectContaining({ ok: false, statusCode: 404 }),
+    );
     expect(await member.join(spaceId, -3)).toEqual(expect.objectContaining({ ok: false, statusCode: 400 }));
 
     await postThrough2(bob, spaceId, 'Members only, please');
@@ -185,7 +246,11 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
     expect(noToken.connected).toBe(false);
     expect(noToken.error).toMatch(/unauthorized/);
 
-    for (const token of ['garbage', `${alice.token}x`, jwt.sign({ sub: alice.id }, 'a-different-secret-of-forty-characters!!', { expiresIn: 600 })]) {
+    for (const token of [
+      'garbage',
+      `${alice.token}x`,
+      jwt.sign({ sub: alice.id }, 'a-different-secret-of-forty-characters!!', { expiresIn: 600 }),
+    ]) {
       const attempt = await LiveClient.attempt(p1.url, token);
       expect(attempt).toEqual({ connected: false, error: expect.stringMatching(/unauthorized/) });
     }
@@ -194,12 +259,20 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
   });
 
   it('refuses a browser from an origin that is not allowed', async () => {
-    const evil = await LiveClient.attempt(p1.url, alice.token, { transports: ['polling'], origin: 'https://evil.example' });
+    const evil = await LiveClient.attempt(p1.url, alice.token, {
+      transports: ['polling'],
+      origin: 'https://evil.example',
+    });
     expect(evil.connected).toBe(false);
-    const evilWs = await LiveClient.attempt(p1.url, alice.token, { transports: ['websocket'], origin: 'https://evil.example' });
+    const evilWs = await LiveClient.attempt(p1.url, alice.token, {
+      transports: ['websocket'],
+      origin: 'https://evil.example',
+    });
     expect(evilWs.connected).toBe(false);
     // an allowed origin (the default ALLOWED_ORIGINS) connects with the same token
-    expect(await LiveClient.attempt(p1.url, alice.token, { transports: ['polling'], origin: 'http://localhost:3000' })).toEqual({ connected: true });
+    expect(
+      await LiveClient.attempt(p1.url, alice.token, { transports: ['polling'], origin: 'http://localhost:3000' }),
+    ).toEqual({ connected: true });
   });
 
   it('disconnects a socket that sends a frame over 100 KB, and one that floods', async () => {
@@ -222,13 +295,19 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
 
   it('lets a client (re)join many spaces at once without being taken for a flood', async () => {
     const spaces = await Promise.all(range(1, 45).map(() => createSpace(org, roundtableId)));
-    await Promise.all(spaces.map(async (s) => expectStatus(await new Client(p2.url, alice.token).post(`/spaces/${s.id}/members`), 201, 'join')));
+    await Promise.all(
+      spaces.map(async (s) =>
+        expectStatus(await new Client(p2.url, alice.token).post(`/spaces/${s.id}/members`), 201, 'join'),
+      ),
+    );
     const client = await connect(p1, alice);
     const acks = await Promise.all(spaces.map((s) => client.join(s.id, 0)));
     expect(acks.filter((a) => !a.ok)).toEqual([]);
     expect(client.connected).toBe(true);
     await postThrough2(alice, spaces[44].id, 'Still listening everywhere');
-    expect((await client.waitForCount(spaces[44].id, 1))[0].payload.contribution.body).toBe('Still listening everywhere');
+    expect((await client.waitForCount(spaces[44].id, 1))[0].payload.contribution.body).toBe(
+      'Still listening everywhere',
+    );
   });
 
   it('does not replay the text of a deleted contribution', async () => {
@@ -245,8 +324,12 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
       [2, 'contribution.published'],
       [3, 'contribution.deleted'],
     ]);
-    expect(events[0].payload.contribution).toEqual(expect.objectContaining({ id: secret.id, status: 'deleted', body: null, bodyHtml: null }));
-    expect(events[1].payload.contribution).toEqual(expect.objectContaining({ id: kept.id, body: 'A sentence that stays' }));
+    expect(events[0].payload.contribution).toEqual(
+      expect.objectContaining({ id: secret.id, status: 'deleted', body: null, bodyHtml: null }),
+    );
+    expect(events[1].payload.contribution).toEqual(
+      expect.objectContaining({ id: kept.id, body: 'A sentence that stays' }),
+    );
     expect(JSON.stringify(events)).not.toContain('want gone');
     // the author replaying their own space gets no text back either
     const author = await connect(p2, bob);
@@ -268,7 +351,9 @@ describe('live updates over Socket.IO (/live), two api processes', () => {
     const member = await connect(p1, carol);
     await member.join(spaceId, 0);
     const [event] = await member.waitForCount(spaceId, 1);
-    expect(event.payload.contribution).toEqual(expect.objectContaining({ id: hidden.id, status: 'hidden', body: null, bodyHtml: null, text: null }));
+    expect(event.payload.contribution).toEqual(
+      expect.objectContaining({ id: hidden.id, status: 'hidden', body: null, bodyHtml: null, text: null }),
+    );
     expect(JSON.stringify(event)).not.toContain('insult');
     const author = await connect(p1, bob);
     await author.join(spaceId, 0);

@@ -49,7 +49,10 @@ describe('migrations at boot', () => {
       expect(register.status).toBe(201);
     }
 
-    const rows = await withPg(databaseUrl(database), async (pg) => (await pg.query('SELECT name, timestamp FROM schema_migrations ORDER BY id')).rows);
+    const rows = await withPg(
+      databaseUrl(database),
+      async (pg) => (await pg.query('SELECT name, timestamp FROM schema_migrations ORDER BY id')).rows,
+    );
     const names = rows.map((r) => r.name);
     expect(names).toEqual(migrations.map((m) => new m().name ?? m.name));
     expect(new Set(names).size).toBe(names.length);

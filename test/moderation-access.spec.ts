@@ -26,12 +26,30 @@ interface Row {
 }
 
 const soon = () => new Date(Date.now() + 3600_000).toISOString();
-const MODERATORS_ONLY = (ok: number): Record<Caller, number> => ({ anonymous: 401, participant: 403, otherModerator: 403, moderator: ok, organiser: ok });
+const MODERATORS_ONLY = (ok: number): Record<Caller, number> => ({
+  anonymous: 401,
+  participant: 403,
+  otherModerator: 403,
+  moderator: ok,
+  organiser: ok,
+});
 
 const TABLE: Record<string, Row> = {
-  'GET /spaces/:id/moderation/queue': { method: 'GET', path: (f) => `/spaces/${f.spaceA}/moderation/queue`, expect: MODERATORS_ONLY(200) },
-  'GET /spaces/:id/moderation/log': { method: 'GET', path: (f) => `/spaces/${f.spaceA}/moderation/log`, expect: MODERATORS_ONLY(200) },
-  'GET /spaces/:id/moderation/log?format=csv': { method: 'GET', path: (f) => `/spaces/${f.spaceA}/moderation/log?format=csv`, expect: MODERATORS_ONLY(200) },
+  'GET /spaces/:id/moderation/queue': {
+    method: 'GET',
+    path: (f) => `/spaces/${f.spaceA}/moderation/queue`,
+    expect: MODERATORS_ONLY(200),
+  },
+  'GET /spaces/:id/moderation/log': {
+    method: 'GET',
+    path: (f) => `/spaces/${f.spaceA}/moderation/log`,
+    expect: MODERATORS_ONLY(200),
+  },
+  'GET /spaces/:id/moderation/log?format=csv': {
+    method: 'GET',
+    path: (f) => `/spaces/${f.spaceA}/moderation/log?format=csv`,
+    expect: MODERATORS_ONLY(200),
+  },
   'POST /contributions/:id/moderation (hide)': {
     method: 'POST',
     path: async (f) => `/contributions/${await f.fresh()}/moderation`,
@@ -57,17 +75,29 @@ const TABLE: Record<string, Row> = {
     body: (f) => ({ userId: f.target.id, until: soon(), reason: 'Access table' }),
     expect: MODERATORS_ONLY(201),
   },
-  'GET /spaces/:id/suspensions': { method: 'GET', path: (f) => `/spaces/${f.spaceA}/suspensions`, expect: MODERATORS_ONLY(200) },
+  'GET /spaces/:id/suspensions': {
+    method: 'GET',
+    path: (f) => `/spaces/${f.spaceA}/suspensions`,
+    expect: MODERATORS_ONLY(200),
+  },
   'POST /spaces/:id/suspensions/:suspensionId/lift': {
     method: 'POST',
     path: async (f) => {
-      const suspension = await f.organiser.client.post(`/spaces/${f.spaceA}/suspensions`, { userId: f.target.id, until: soon(), reason: 'To be lifted' });
+      const suspension = await f.organiser.client.post(`/spaces/${f.spaceA}/suspensions`, {
+        userId: f.target.id,
+        until: soon(),
+        reason: 'To be lifted',
+      });
       return `/spaces/${f.spaceA}/suspensions/${expectStatus(suspension, 201, 'suspend').body.id}/lift`;
     },
     body: () => ({ reason: 'Access table' }),
     expect: MODERATORS_ONLY(200),
   },
-  'GET /spaces/:id/members': { method: 'GET', path: (f) => `/spaces/${f.spaceA}/members?q=test`, expect: MODERATORS_ONLY(200) },
+  'GET /spaces/:id/members': {
+    method: 'GET',
+    path: (f) => `/spaces/${f.spaceA}/members?q=test`,
+    expect: MODERATORS_ONLY(200),
+  },
   'POST /spaces/:id/warnings': {
     method: 'POST',
     path: (f) => `/spaces/${f.spaceA}/warnings`,
@@ -87,19 +117,35 @@ describe('moderation routes × callers (table-driven)', () => {
   let clients: Record<Caller, Client>;
 
   beforeAll(async () => {
-    api = await startTestApi({ POST_MIN_INTERVAL_MS: '0', POSTS_PER_MINUTE: '100000', REGISTRATIONS_PER_HOUR: '100000' });
+    api = await startTestApi({
+      POST_MIN_INTERVAL_MS: '0',
+      POSTS_PER_MINUTE: '100000',
+      REGISTRATIONS_PER_HOUR: '100000',
+    });
     const world = await buildWorld(api);
-    const [author, target, otherModerator] = await Promise.all(['author', 'target', 'other-moderator'].map((tag) => registerUser(api.url, { tag })));
+    const [author, target, otherModerator] = await Promise.all(
+      ['author', 'target', 'other-moderator'].map((tag) => registerUser(api.url, { tag })),
+    );
     expectStatus(await author.client.post(`/spaces/${world.spaceA}/members`), 201, 'author joins A');
     expectStatus(await target.client.post(`/spaces/${world.spaceA}/members`), 201, 'target joins A');
-    expectStatus(await world.organiser.client.put(`/spaces/${world.spaceB}/roles/${otherModerator.id}`, { role: 'moderator' }), 200, 'moderator of B');
+    expectStatus(
+      await world.organiser.client.put(`/spaces/${world.spaceB}/roles/${otherModerator.id}`, { role: 'moderator' }),
+      200,
+      'moderator of B',
+    );
     let n = 0;
     f = {
       ...world,
       author,
       target,
       otherModerator,
-      fresh: async () => expectStatus(await author.client.post(`/spaces/${world.spaceA}/contributions`, { body: `Access table contribution ${(n += 1)}` }), 201).body.id,
+      fresh: async () =>
+        expectStatus(
+          await author.client.post(`/spaces/${world.spaceA}/contributions`, {
+            body: `Access table contribution ${(n += 1)}`,
+          }),
+          201,
+        ).body.id,
     };
     clients = {
       anonymous: new Client(api.url),
@@ -116,7 +162,10 @@ describe('moderation routes × callers (table-driven)', () => {
     for (const [name, row] of Object.entries(TABLE)) {
       for (const caller of CALLERS) {
         const res: Reply = await clients[caller].request(row.method, await row.path(f), row.body?.(f));
-        if (res.status !== row.expect[caller]) problems.push(`${name} as ${caller}: expected ${row.expect[caller]}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+        if (res.status !== row.expect[caller])
+          problems.push(
+            `${name} as ${caller}: expected ${row.expect[caller]}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`,
+          );
         else if (res.status >= 400) expectErrorShape(res, res.status);
       }
     }
@@ -124,10 +173,20 @@ describe('moderation routes × callers (table-driven)', () => {
   });
 
   it('keeps the moderator of space A out of space B, and shows no queue contents to those refused', async () => {
-    const inB = expectStatus(await f.organiser.client.post(`/spaces/${f.spaceB}/contributions`, { body: 'Only B moderates this' }), 201).body.id;
-    expectErrorShape(await f.moderator.client.post(`/contributions/${inB}/moderation`, { action: 'hide', reason: 'Not mine' }), 403);
+    const inB = expectStatus(
+      await f.organiser.client.post(`/spaces/${f.spaceB}/contributions`, { body: 'Only B moderates this' }),
+      201,
+    ).body.id;
+    expectErrorShape(
+      await f.moderator.client.post(`/contributions/${inB}/moderation`, { action: 'hide', reason: 'Not mine' }),
+      403,
+    );
     expectErrorShape(await f.moderator.client.get(`/spaces/${f.spaceB}/moderation/queue`), 403);
-    expectStatus(await f.otherModerator.client.post(`/contributions/${inB}/moderation`, { action: 'hide', reason: 'Mine' }), 200, 'B moderator hides');
+    expectStatus(
+      await f.otherModerator.client.post(`/contributions/${inB}/moderation`, { action: 'hide', reason: 'Mine' }),
+      200,
+      'B moderator hides',
+    );
     const refused = await f.participant.client.get(`/spaces/${f.spaceA}/moderation/queue`);
     expect(JSON.stringify(refused.body)).not.toContain('Access table contribution');
   });

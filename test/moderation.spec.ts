@@ -31,20 +31,38 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
   }
 
   const post = async (user: TestUser, spaceId: string, body: string, extra: Record<string, unknown> = {}) =>
-    expectStatus(await user.client.post(`/spaces/${spaceId}/contributions`, { body, ...extra }), 201, `post "${body}"`).body;
+    expectStatus(await user.client.post(`/spaces/${spaceId}/contributions`, { body, ...extra }), 201, `post "${body}"`)
+      .body;
   const moderate = (user: TestUser, id: string, action: string, reason?: string) =>
     user.client.post(`/contributions/${id}/moderation`, reason === undefined ? { action } : { action, reason });
-  const flag = (user: TestUser, id: string, reason: string, note?: string) => user.client.post(`/contributions/${id}/flags`, note ? { reason, note } : { reason });
-  const queueOf = async (spaceId: string) => expectStatus(await mod.client.get(`/spaces/${spaceId}/moderation/queue`), 200, 'queue').body.items as any[];
+  const flag = (user: TestUser, id: string, reason: string, note?: string) =>
+    user.client.post(`/contributions/${id}/flags`, note ? { reason, note } : { reason });
+  const queueOf = async (spaceId: string) =>
+    expectStatus(await mod.client.get(`/spaces/${spaceId}/moderation/queue`), 200, 'queue').body.items as any[];
 
   beforeAll(async () => {
-    api = await startTestApi({ POST_MIN_INTERVAL_MS: '0', POSTS_PER_MINUTE: '100000', REGISTRATIONS_PER_HOUR: '100000' });
+    api = await startTestApi({
+      POST_MIN_INTERVAL_MS: '0',
+      POSTS_PER_MINUTE: '100000',
+      REGISTRATIONS_PER_HOUR: '100000',
+    });
     w = await buildWorld(api);
     mod = w.moderator;
     alice = w.participant;
-    [bob, carol, dave, erin] = await Promise.all(['bob', 'carol', 'dave', 'erin'].map((tag) => registerUser(api.url, { tag })));
-    preSpace = (await createSpace(w.organiser.client, w.roundtableA, { moderation: 'pre', prompt: { en: 'Which coastal defences first?' } })).id;
-    expectStatus(await w.organiser.client.put(`/spaces/${preSpace}/roles/${mod.id}`, { role: 'moderator' }), 200, 'moderator of P');
+    [bob, carol, dave, erin] = await Promise.all(
+      ['bob', 'carol', 'dave', 'erin'].map((tag) => registerUser(api.url, { tag })),
+    );
+    preSpace = (
+      await createSpace(w.organiser.client, w.roundtableA, {
+        moderation: 'pre',
+        prompt: { en: 'Which coastal defences first?' },
+      })
+    ).id;
+    expectStatus(
+      await w.organiser.client.put(`/spaces/${preSpace}/roles/${mod.id}`, { role: 'moderator' }),
+      200,
+      'moderator of P',
+    );
     for (const user of [alice, bob, carol, dave, erin]) {
       for (const spaceId of [preSpace, w.spaceA]) {
         const res = await user.client.post(`/spaces/${spaceId}/members`);
@@ -64,7 +82,11 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     expect(pending).toEqual(expect.objectContaining({ status: 'pending', seq: null }));
 
     // the moderator hears of it live, text included
-    const notice = await eventually(() => modLive.queued.find((m) => m.payload.item.contribution.id === pending.id), 10_000, 'moderation.queued');
+    const notice = await eventually(
+      () => modLive.queued.find((m) => m.payload.item.contribution.id === pending.id),
+      10_000,
+      'moderation.queued',
+    );
     expect(notice).toEqual(expect.objectContaining({ type: 'moderation.queued', spaceId: preSpace }));
     expect(notice.payload.item).toEqual(expect.objectContaining({ kind: 'pending', flagCount: 0 }));
     expect(notice.payload.item.contribution.body).toBe('We should fund the sea wall before the dunes.');
@@ -74,17 +96,29 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     const listed = expectStatus(await bob.client.get(`/spaces/${preSpace}/contributions`), 200).body.items;
     expect(listed.map((c: any) => c.id)).not.toContain(pending.id);
     expectErrorShape(await bob.client.get(`/contributions/${pending.id}`), 404);
-    expect(JSON.stringify(expectStatus(await bob.client.get(`/spaces/${preSpace}/events`), 200).body)).not.toContain(pending.id);
+    expect(JSON.stringify(expectStatus(await bob.client.get(`/spaces/${preSpace}/events`), 200).body)).not.toContain(
+      pending.id,
+    );
     // its author does
     expect(expectStatus(await alice.client.get(`/contributions/${pending.id}`), 200).body.status).toBe('pending');
 
     const approved = expectStatus(await moderate(mod, pending.id, 'approve'), 200, 'approve').body;
     expect(approved).toEqual(expect.objectContaining({ id: pending.id, status: 'published', seq: expect.any(Number) }));
-    const event = await eventually(() => bobLive.eventsOf(preSpace).find((e) => e.payload.contribution?.id === pending.id), 10_000, 'published event');
+    const event = await eventually(
+      () => bobLive.eventsOf(preSpace).find((e) => e.payload.contribution?.id === pending.id),
+      10_000,
+      'published event',
+    );
     expect(event).toEqual(expect.objectContaining({ type: 'contribution.published', seq: approved.seq }));
-    expect(event.payload.contribution).toEqual(expect.objectContaining({ body: 'We should fund the sea wall before the dunes.', seq: approved.seq }));
+    expect(event.payload.contribution).toEqual(
+      expect.objectContaining({ body: 'We should fund the sea wall before the dunes.', seq: approved.seq }),
+    );
     // translation starts from the published event, handed to the space-events queue
-    const job = await eventually(() => api.app.get(QueueRegistry).get(QueueName.SpaceEvents).getJob(`ev-${preSpace}-${approved.seq}`), 5000, 'space-events job');
+    const job = await eventually(
+      () => api.app.get(QueueRegistry).get(QueueName.SpaceEvents).getJob(`ev-${preSpace}-${approved.seq}`),
+      5000,
+      'space-events job',
+    );
     expect(job.data).toEqual(expect.objectContaining({ type: 'contribution.published', contributionId: pending.id }));
     expect((await queueOf(preSpace)).map((i) => i.contribution.id)).not.toContain(pending.id);
     // approving twice is an impossible transition
@@ -96,7 +130,11 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     const bobLive = await follow(bob, preSpace);
     const modLive = await follow(mod, preSpace);
     const pending = await post(alice, preSpace, 'Completely unrelated: the football results.');
-    await eventually(() => modLive.queued.some((m) => m.payload.item.contribution.id === pending.id), 10_000, 'moderation.queued');
+    await eventually(
+      () => modLive.queued.some((m) => m.payload.item.contribution.id === pending.id),
+      10_000,
+      'moderation.queued',
+    );
 
     const noReason = await moderate(mod, pending.id, 'reject');
     expectErrorShape(noReason, 400);
@@ -105,17 +143,33 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     expect(expectStatus(await moderate(mod, pending.id, 'reject', reason), 200, 'reject').body.status).toBe('rejected');
 
     const own = expectStatus(await alice.client.get(`/contributions/${pending.id}`), 200).body;
-    expect(own).toEqual(expect.objectContaining({ status: 'rejected', moderationReason: reason, body: 'Completely unrelated: the football results.' }));
+    expect(own).toEqual(
+      expect.objectContaining({
+        status: 'rejected',
+        moderationReason: reason,
+        body: 'Completely unrelated: the football results.',
+      }),
+    );
     const notices = expectStatus(await alice.client.get('/me/moderation'), 200).body;
-    expect(notices.decisions).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'reject', contributionId: pending.id, reason })]));
+    expect(notices.decisions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'reject', contributionId: pending.id, reason })]),
+    );
 
     expectErrorShape(await bob.client.get(`/contributions/${pending.id}`), 404);
-    expect(JSON.stringify(expectStatus(await bob.client.get(`/spaces/${preSpace}/contributions`), 200).body)).not.toContain(pending.id);
-    expect(JSON.stringify(expectStatus(await bob.client.get(`/spaces/${preSpace}/events`), 200).body)).not.toContain(pending.id);
+    expect(
+      JSON.stringify(expectStatus(await bob.client.get(`/spaces/${preSpace}/contributions`), 200).body),
+    ).not.toContain(pending.id);
+    expect(JSON.stringify(expectStatus(await bob.client.get(`/spaces/${preSpace}/events`), 200).body)).not.toContain(
+      pending.id,
+    );
     expectErrorShape(await moderate(mod, pending.id, 'approve'), 409);
     // a later event proves bob's socket was live all along, and it never carried the rejected post
     const later = await post(mod, preSpace, 'Moderators post without waiting.');
-    await bobLive.waitFor(() => bobLive.eventsOf(preSpace).some((e) => e.payload.contribution?.id === later.id), 10_000, 'a later event');
+    await bobLive.waitFor(
+      () => bobLive.eventsOf(preSpace).some((e) => e.payload.contribution?.id === later.id),
+      10_000,
+      'a later event',
+    );
     expect(JSON.stringify(bobLive.events)).not.toContain(pending.id);
     expect(bobLive.queued).toEqual([]);
     expect((await queueOf(preSpace)).map((i) => i.contribution.id)).not.toContain(pending.id);
@@ -133,26 +187,65 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     expectErrorShape(await flag(alice, spam.id, 'spam'), 409); // not one's own
     expectErrorShape(await flag(dave, spam.id, 'other'), 400); // "other" needs words
     expect(expectStatus(await erin.client.get(`/contributions/${spam.id}`), 200).body.status).toBe('published');
-    expect((await queueOf(w.spaceA)).find((i) => i.contribution.id === spam.id)).toEqual(expect.objectContaining({ kind: 'flagged', flagCount: 2 }));
+    expect((await queueOf(w.spaceA)).find((i) => i.contribution.id === spam.id)).toEqual(
+      expect.objectContaining({ kind: 'flagged', flagCount: 2 }),
+    );
 
     expectStatus(await flag(dave, spam.id, 'other', 'Advertising'), 201, 'dave flags');
-    const hidden = await eventually(() => readerLive.eventsOf(w.spaceA).find((e) => e.type === 'contribution.hidden' && e.payload.contributionId === spam.id), 10_000, 'hidden event');
+    const hidden = await eventually(
+      () =>
+        readerLive
+          .eventsOf(w.spaceA)
+          .find((e) => e.type === 'contribution.hidden' && e.payload.contributionId === spam.id),
+      10_000,
+      'hidden event',
+    );
     expect(JSON.stringify(hidden)).not.toContain('Cheap watches');
-    expect(expectStatus(await erin.client.get(`/contributions/${spam.id}`), 200).body).toEqual(expect.objectContaining({ status: 'hidden', body: null }));
+    expect(expectStatus(await erin.client.get(`/contributions/${spam.id}`), 200).body).toEqual(
+      expect.objectContaining({ status: 'hidden', body: null }),
+    );
     const forAuthor = expectStatus(await alice.client.get(`/contributions/${spam.id}`), 200).body;
-    expect(forAuthor).toEqual(expect.objectContaining({ status: 'hidden', body: text, moderationReason: expect.stringMatching(/flagged by 3/) }));
+    expect(forAuthor).toEqual(
+      expect.objectContaining({
+        status: 'hidden',
+        body: text,
+        moderationReason: expect.stringMatching(/flagged by 3/),
+      }),
+    );
 
     const item = (await queueOf(w.spaceA)).find((i) => i.contribution.id === spam.id);
     expect(item).toEqual(expect.objectContaining({ kind: 'flagged', flagCount: 3 }));
-    expect(item.reasons).toEqual(expect.arrayContaining([{ reason: 'spam', count: 1 }, { reason: 'off_topic', count: 1 }, { reason: 'other', count: 1 }]));
+    expect(item.reasons).toEqual(
+      expect.arrayContaining([
+        { reason: 'spam', count: 1 },
+        { reason: 'off_topic', count: 1 },
+        { reason: 'other', count: 1 },
+      ]),
+    );
     expect(item.contribution).toEqual(expect.objectContaining({ status: 'hidden', body: text }));
-    await eventually(() => modLive.queued.some((m) => m.payload.item.contribution.id === spam.id && m.payload.item.flagCount === 3), 10_000, 'queued notice');
+    await eventually(
+      () => modLive.queued.some((m) => m.payload.item.contribution.id === spam.id && m.payload.item.flagCount === 3),
+      10_000,
+      'queued notice',
+    );
     expectErrorShape(await flag(erin, spam.id, 'spam'), 409); // hidden: refused
 
-    expect(expectStatus(await moderate(mod, spam.id, 'restore', 'Checked: a real offer from a member'), 200, 'restore').body.status).toBe('published');
-    const restored = await eventually(() => readerLive.eventsOf(w.spaceA).find((e) => e.type === 'contribution.restored' && e.payload.contribution?.id === spam.id), 10_000, 'restored event');
+    expect(
+      expectStatus(await moderate(mod, spam.id, 'restore', 'Checked: a real offer from a member'), 200, 'restore').body
+        .status,
+    ).toBe('published');
+    const restored = await eventually(
+      () =>
+        readerLive
+          .eventsOf(w.spaceA)
+          .find((e) => e.type === 'contribution.restored' && e.payload.contribution?.id === spam.id),
+      10_000,
+      'restored event',
+    );
     expect(restored.payload.contribution).toEqual(expect.objectContaining({ status: 'published', body: text }));
-    expect(expectStatus(await erin.client.get(`/contributions/${spam.id}`), 200).body).toEqual(expect.objectContaining({ status: 'published', body: text }));
+    expect(expectStatus(await erin.client.get(`/contributions/${spam.id}`), 200).body).toEqual(
+      expect.objectContaining({ status: 'published', body: text }),
+    );
     expect((await queueOf(w.spaceA)).map((i) => i.contribution.id)).not.toContain(spam.id);
     expect(readerLive.queued).toEqual([]);
   });
@@ -161,7 +254,9 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     const guidance = await post(mod, w.spaceA, 'Please keep to the question: what should be funded first?');
     for (const user of [bob, carol, dave]) expectStatus(await flag(user, guidance.id, 'abusive'), 201, 'flag');
     expect(expectStatus(await erin.client.get(`/contributions/${guidance.id}`), 200).body.status).toBe('published');
-    expect((await queueOf(w.spaceA)).find((i) => i.contribution.id === guidance.id)).toEqual(expect.objectContaining({ flagCount: 3 }));
+    expect((await queueOf(w.spaceA)).find((i) => i.contribution.id === guidance.id)).toEqual(
+      expect.objectContaining({ flagCount: 3 }),
+    );
     expectStatus(await moderate(w.organiser, guidance.id, 'resolve', 'Guidance, not abuse'), 200, 'resolve');
     expect((await queueOf(w.spaceA)).map((i) => i.contribution.id)).not.toContain(guidance.id);
 
@@ -177,7 +272,10 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     expectStatus(await moderate(mod, root.id, 'lock', 'Heated; cooling down'), 200, 'lock');
     expectErrorShape(await moderate(mod, root.id, 'lock'), 409);
     for (const parentId of [root.id, child.id]) {
-      const refused = await carol.client.post(`/spaces/${w.spaceA}/contributions`, { body: `Reply under ${parentId}`, parentId });
+      const refused = await carol.client.post(`/spaces/${w.spaceA}/contributions`, {
+        body: `Reply under ${parentId}`,
+        parentId,
+      });
       expectErrorShape(refused, 403);
       expect(messageOf(refused)).toMatch(/locked/i);
     }
@@ -185,14 +283,30 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     await post(carol, w.spaceA, 'Now a reply goes through.', { parentId: child.id });
 
     expect(expectStatus(await moderate(mod, root.id, 'pin'), 200, 'pin').body.pinned).toBe(true);
-    const pinned = await eventually(() => readerLive.eventsOf(w.spaceA).find((e) => e.type === 'contribution.updated' && e.payload.contribution?.id === root.id && e.payload.contribution.pinned), 10_000, 'pinned event');
+    const pinned = await eventually(
+      () =>
+        readerLive
+          .eventsOf(w.spaceA)
+          .find(
+            (e) =>
+              e.type === 'contribution.updated' &&
+              e.payload.contribution?.id === root.id &&
+              e.payload.contribution.pinned,
+          ),
+      10_000,
+      'pinned event',
+    );
     expect(pinned.payload.change).toBe('pin');
     expect(expectStatus(await moderate(mod, root.id, 'unpin'), 200, 'unpin').body.pinned).toBe(false);
   });
 
   it("changing a space's mode applies to new contributions; a pending reply is not counted until approved; a moderator's delete is logged", async () => {
     const space = (await createSpace(w.organiser.client, w.roundtableA, { moderation: 'pre' })).id;
-    expectStatus(await w.organiser.client.put(`/spaces/${space}/roles/${mod.id}`, { role: 'moderator' }), 200, 'moderator');
+    expectStatus(
+      await w.organiser.client.put(`/spaces/${space}/roles/${mod.id}`, { role: 'moderator' }),
+      200,
+      'moderator',
+    );
     for (const user of [alice, bob]) expectStatus(await user.client.post(`/spaces/${space}/members`), 201, 'join');
     const root = await post(mod, space, 'Moderators publish at once, even here.');
     expect(root.status).toBe('published');
@@ -200,7 +314,11 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     expect(reply.status).toBe('pending');
     expect(expectStatus(await bob.client.get(`/contributions/${root.id}`), 200).body.replyCount).toBe(0);
 
-    expectStatus(await w.organiser.client.patch(`/spaces/${space}`, { moderation: 'post' }), 200, 'switch to post-moderation');
+    expectStatus(
+      await w.organiser.client.patch(`/spaces/${space}`, { moderation: 'post' }),
+      200,
+      'switch to post-moderation',
+    );
     const now = await post(bob, space, 'Published at once after the switch.');
     expect(now.status).toBe('published');
     expect((await queueOf(space)).map((i) => i.contribution.id)).toEqual([reply.id]); // what waited still waits
@@ -210,7 +328,17 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
 
     expectStatus(await mod.client.delete(`/contributions/${now.id}`), 200, 'moderator deletes');
     const log = expectStatus(await mod.client.get(`/spaces/${space}/moderation/log`), 200).body.items;
-    expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'delete', actorId: mod.id, subjectUserId: bob.id, contributionId: now.id, toStatus: 'deleted' })]));
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'delete',
+          actorId: mod.id,
+          subjectUserId: bob.id,
+          contributionId: now.id,
+          toStatus: 'deleted',
+        }),
+      ]),
+    );
   });
 
   it('audit log: the database refuses UPDATE, DELETE and TRUNCATE; the log lists every decision above with actor and reason, also as CSV', async () => {
@@ -219,33 +347,76 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
     try {
       const [{ n }] = (await pg.query(`SELECT count(*)::int AS n FROM moderation_log`)).rows;
       expect(n).toBeGreaterThan(5);
-      for (const sql of [`UPDATE moderation_log SET reason = 'rewritten'`, `DELETE FROM moderation_log`, `TRUNCATE moderation_log`]) {
+      for (const sql of [
+        `UPDATE moderation_log SET reason = 'rewritten'`,
+        `DELETE FROM moderation_log`,
+        `TRUNCATE moderation_log`,
+      ]) {
         await expect(pg.query(sql)).rejects.toThrow(/append-only/);
       }
       expect((await pg.query(`SELECT count(*)::int AS n FROM moderation_log`)).rows[0].n).toBe(n);
-      expect((await pg.query(`SELECT count(*)::int AS n FROM moderation_log WHERE reason = 'rewritten'`)).rows[0].n).toBe(0);
+      expect(
+        (await pg.query(`SELECT count(*)::int AS n FROM moderation_log WHERE reason = 'rewritten'`)).rows[0].n,
+      ).toBe(0);
     } finally {
       await pg.end();
     }
 
-    const onA = expectStatus(await w.organiser.client.get(`/spaces/${w.spaceA}/moderation/log?limit=100`), 200).body.items;
+    const onA = expectStatus(await w.organiser.client.get(`/spaces/${w.spaceA}/moderation/log?limit=100`), 200).body
+      .items;
     const onP = expectStatus(await mod.client.get(`/spaces/${preSpace}/moderation/log?limit=100`), 200).body.items;
     const entry = (items: any[], action: string) => items.find((e) => e.action === action);
-    expect(entry(onP, 'approve')).toEqual(expect.objectContaining({ actorId: mod.id, subjectUserId: alice.id, fromStatus: 'pending', toStatus: 'published' }));
-    expect(entry(onP, 'reject')).toEqual(expect.objectContaining({ actorId: mod.id, reason: 'Off-topic: this space is about coastal defences', toStatus: 'rejected' }));
-    expect(entry(onA, 'auto_hide')).toEqual(expect.objectContaining({ actorId: null, fromStatus: 'published', toStatus: 'hidden', reason: expect.stringMatching(/flagged by 3/) }));
-    expect(entry(onA, 'restore')).toEqual(expect.objectContaining({ actorId: mod.id, reason: 'Checked: a real offer from a member', fromStatus: 'hidden', toStatus: 'published' }));
-    expect(entry(onA, 'resolve')).toEqual(expect.objectContaining({ actorId: w.organiser.id, reason: 'Guidance, not abuse' }));
-    expect(entry(onA, 'lock')).toEqual(expect.objectContaining({ actorId: mod.id, reason: 'Heated; cooling down', actorName: expect.any(String) }));
-    for (const action of ['unlock', 'pin', 'unpin']) expect(entry(onA, action)).toEqual(expect.objectContaining({ actorId: mod.id }));
+    expect(entry(onP, 'approve')).toEqual(
+      expect.objectContaining({
+        actorId: mod.id,
+        subjectUserId: alice.id,
+        fromStatus: 'pending',
+        toStatus: 'published',
+      }),
+    );
+    expect(entry(onP, 'reject')).toEqual(
+      expect.objectContaining({
+        actorId: mod.id,
+        reason: 'Off-topic: this space is about coastal defences',
+        toStatus: 'rejected',
+      }),
+    );
+    expect(entry(onA, 'auto_hide')).toEqual(
+      expect.objectContaining({
+        actorId: null,
+        fromStatus: 'published',
+        toStatus: 'hidden',
+        reason: expect.stringMatching(/flagged by 3/),
+      }),
+    );
+    expect(entry(onA, 'restore')).toEqual(
+      expect.objectContaining({
+        actorId: mod.id,
+        reason: 'Checked: a real offer from a member',
+        fromStatus: 'hidden',
+        toStatus: 'published',
+      }),
+    );
+    expect(entry(onA, 'resolve')).toEqual(
+      expect.objectContaining({ actorId: w.organiser.id, reason: 'Guidance, not abuse' }),
+    );
+    expect(entry(onA, 'lock')).toEqual(
+      expect.objectContaining({ actorId: mod.id, reason: 'Heated; cooling down', actorName: expect.any(String) }),
+    );
+    for (const action of ['unlock', 'pin', 'unpin'])
+      expect(entry(onA, action)).toEqual(expect.objectContaining({ actorId: mod.id }));
     // participants may not read it
     expectErrorShape(await alice.client.get(`/spaces/${w.spaceA}/moderation/log`), 403);
 
-    const csv = await fetch(`${api.url}/api/v1/spaces/${w.spaceA}/moderation/log?format=csv`, { headers: { authorization: `Bearer ${mod.token}` } });
+    const csv = await fetch(`${api.url}/api/v1/spaces/${w.spaceA}/moderation/log?format=csv`, {
+      headers: { authorization: `Bearer ${mod.token}` },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toBe('at,action,actorId,actor,contributionId,subjectUserId,subject,fromStatus,toStatus,reason,details');
+    expect(lines[0]).toBe(
+      'at,action,actorId,actor,contributionId,subjectUserId,subject,fromStatus,toStatus,reason,details',
+    );
     expect(lines.length).toBe(onA.length + 1);
     expect(lines.some((l) => l.includes(',restore,') && l.includes('Checked: a real offer from a member'))).toBe(true);
   });

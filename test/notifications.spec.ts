@@ -28,16 +28,41 @@ describe('notifications', () => {
   const anaNotices: any[] = [];
   const benNotices: any[] = [];
 
-  const list = async (user: TestUser, query = '') => expectStatus(await user.client.get(`/me/notifications${query}`), 200, 'list notifications').body;
+  const list = async (user: TestUser, query = '') =>
+    expectStatus(await user.client.get(`/me/notifications${query}`), 200, 'list notifications').body;
   /** Waits for ana's socket to receive a notice of this type about this contribution. */
   const liveNotice = (type: string, contributionId: string | null) =>
-    eventually(() => anaNotices.find((n) => n.type === type && (contributionId === null || n.contributionId === contributionId)), 15_000, `live ${type} notice`);
+    eventually(
+      () => anaNotices.find((n) => n.type === type && (contributionId === null || n.contributionId === contributionId)),
+      15_000,
+      `live ${type} notice`,
+    );
 
   beforeAll(async () => {
-    const env = { LOG_LEVEL: 'warn', POSTS_PER_MINUTE: '100000', POST_MIN_INTERVAL_MS: '0', DUPLICATE_POST_WINDOW_SECONDS: '0', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword };
-    [api, worker] = await Promise.all([startApi(env), startWorker({ ...env, LOG_LEVEL: 'info', TRANSLATION_SWEEP_AFTER_SECONDS: '0' })]);
-    const login = expectStatus(await new Client(api.url).post('/auth/login', { email: adminEmail, password: adminPassword }), 200, 'organiser login');
-    org = { id: login.body.user.id, email: adminEmail, password: adminPassword, token: login.body.accessToken, client: new Client(api.url, login.body.accessToken) };
+    const env = {
+      LOG_LEVEL: 'warn',
+      POSTS_PER_MINUTE: '100000',
+      POST_MIN_INTERVAL_MS: '0',
+      DUPLICATE_POST_WINDOW_SECONDS: '0',
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+    };
+    [api, worker] = await Promise.all([
+      startApi(env),
+      startWorker({ ...env, LOG_LEVEL: 'info', TRANSLATION_SWEEP_AFTER_SECONDS: '0' }),
+    ]);
+    const login = expectStatus(
+      await new Client(api.url).post('/auth/login', { email: adminEmail, password: adminPassword }),
+      200,
+      'organiser login',
+    );
+    org = {
+      id: login.body.user.id,
+      email: adminEmail,
+      password: adminPassword,
+      token: login.body.accessToken,
+      client: new Client(api.url, login.body.accessToken),
+    };
     [mod, ana, ben] = await Promise.all([
       registerUser(api.url, { tag: 'notify-mod', displayName: 'Mona Moderator' }),
       registerUser(api.url, { tag: 'notify-ana', displayName: 'Ana Author', preferredLanguage: 'fr' }),
@@ -52,7 +77,10 @@ describe('notifications', () => {
       for (const user of [ana, ben]) expectStatus(await user.client.post(`/spaces/${s}/members`), 201, 'join');
       expectStatus(await org.client.put(`/spaces/${s}/roles/${mod.id}`, { role: 'moderator' }), 200, 'make moderator');
     }
-    [anaLive, benLive] = await Promise.all([LiveClient.connect(api.url, ana.token), LiveClient.connect(api.url, ben.token)]);
+    [anaLive, benLive] = await Promise.all([
+      LiveClient.connect(api.url, ana.token),
+      LiveClient.connect(api.url, ben.token),
+    ]);
     anaLive.socket.on('notification', (n: any) => anaNotices.push(n));
     benLive.socket.on('notification', (n: any) => benNotices.push(n));
   }, 180_000);
@@ -71,13 +99,28 @@ describe('notifications', () => {
   });
 
   it('tells a rejected author the moderator’s reason, live and in the list, in their language; the other member hears nothing', async () => {
-    const pending = expectStatus(await ana.client.post(`/spaces/${pre}/contributions`, { body: 'Une première idée sur les ferries côtiers.' }), 201, 'ana posts').body;
+    const pending = expectStatus(
+      await ana.client.post(`/spaces/${pre}/contributions`, { body: 'Une première idée sur les ferries côtiers.' }),
+      201,
+      'ana posts',
+    ).body;
     expect(pending.status).toBe('pending');
     const reason = 'Hors sujet : merci de rester sur la question posée.';
-    expectStatus(await mod.client.post(`/contributions/${pending.id}/moderation`, { action: 'reject', reason }), 200, 'reject');
+    expectStatus(
+      await mod.client.post(`/contributions/${pending.id}/moderation`, { action: 'reject', reason }),
+      200,
+      'reject',
+    );
 
     const live = await liveNotice('rejected', pending.id);
-    expect(live).toMatchObject({ type: 'rejected', reason, spaceId: pre, contributionId: pending.id, readAt: null, excerpt: 'Une première idée sur les ferries côtiers.' });
+    expect(live).toMatchObject({
+      type: 'rejected',
+      reason,
+      spaceId: pre,
+      contributionId: pending.id,
+      readAt: null,
+      excerpt: 'Une première idée sur les ferries côtiers.',
+    });
     expect(live.text).toContain('Un modérateur n’a pas publié votre contribution');
     expect(live.text).toContain(reason);
 
@@ -91,48 +134,110 @@ describe('notifications', () => {
   });
 
   it('tells the author of an approval, a hide with its reason and a restoration', async () => {
-    const pending = expectStatus(await ana.client.post(`/spaces/${pre}/contributions`, { body: 'Les ferries devraient être financés par les régions.' }), 201).body;
-    expectStatus(await mod.client.post(`/contributions/${pending.id}/moderation`, { action: 'approve' }), 200, 'approve');
-    expect(await liveNotice('approved', pending.id)).toMatchObject({ reason: null, text: expect.stringContaining('approuvé') });
+    const pending = expectStatus(
+      await ana.client.post(`/spaces/${pre}/contributions`, {
+        body: 'Les ferries devraient être financés par les régions.',
+      }),
+      201,
+    ).body;
+    expectStatus(
+      await mod.client.post(`/contributions/${pending.id}/moderation`, { action: 'approve' }),
+      200,
+      'approve',
+    );
+    expect(await liveNotice('approved', pending.id)).toMatchObject({
+      reason: null,
+      text: expect.stringContaining('approuvé'),
+    });
 
-    const published = expectStatus(await ana.client.post(`/spaces/${post}/contributions`, { body: 'Un avis publié tout de suite.' }), 201).body;
-    expectStatus(await mod.client.post(`/contributions/${published.id}/moderation`, { action: 'hide', reason: 'Contains a personal phone number.' }), 200, 'hide');
+    const published = expectStatus(
+      await ana.client.post(`/spaces/${post}/contributions`, { body: 'Un avis publié tout de suite.' }),
+      201,
+    ).body;
+    expectStatus(
+      await mod.client.post(`/contributions/${published.id}/moderation`, {
+        action: 'hide',
+        reason: 'Contains a personal phone number.',
+      }),
+      200,
+      'hide',
+    );
     expect(await liveNotice('hidden', published.id)).toMatchObject({ reason: 'Contains a personal phone number.' });
-    expectStatus(await mod.client.post(`/contributions/${published.id}/moderation`, { action: 'restore' }), 200, 'restore');
+    expectStatus(
+      await mod.client.post(`/contributions/${published.id}/moderation`, { action: 'restore' }),
+      200,
+      'restore',
+    );
     await liveNotice('restored', published.id);
 
-    const types = (await list(ana)).items.filter((n: any) => [pending.id, published.id].includes(n.contributionId)).map((n: any) => n.type);
+    const types = (await list(ana)).items
+      .filter((n: any) => [pending.id, published.id].includes(n.contributionId))
+      .map((n: any) => n.type);
     expect(types).toEqual(['restored', 'hidden', 'approved']);
     expect(benNotices).toEqual([]);
   });
 
   it('tells a warned and a suspended member why, and until when in the consultation’s time zone', async () => {
-    expectStatus(await mod.client.post(`/spaces/${post}/warnings`, { userId: ana.id, reason: 'Merci de rester courtois.' }), 201, 'warn');
+    expectStatus(
+      await mod.client.post(`/spaces/${post}/warnings`, { userId: ana.id, reason: 'Merci de rester courtois.' }),
+      201,
+      'warn',
+    );
     expect(await liveNotice('warned', null)).toMatchObject({ reason: 'Merci de rester courtois.', spaceId: post });
 
     const until = '2031-03-04T17:30:00.000Z'; // 18:30 in Zurich
-    expectStatus(await mod.client.post(`/spaces/${post}/suspensions`, { userId: ana.id, until: new Date(Date.now() + 3600_000).toISOString(), reason: 'Messages répétés.' }), 201, 'suspend');
+    expectStatus(
+      await mod.client.post(`/spaces/${post}/suspensions`, {
+        userId: ana.id,
+        until: new Date(Date.now() + 3600_000).toISOString(),
+        reason: 'Messages répétés.',
+      }),
+      201,
+      'suspend',
+    );
     const suspended = await liveNotice('suspended', null);
     expect(suspended).toMatchObject({ reason: 'Messages répétés.', timeZone: 'Europe/Zurich', spaceId: post });
     expect(Date.parse(suspended.until)).toBeGreaterThan(Date.now());
-    expect(suspended.text).toMatch(/^Vous ne pouvez pas publier dans la question \d+\.\d+ avant le .+\. Motif : Messages répétés\.$/);
+    expect(suspended.text).toMatch(
+      /^Vous ne pouvez pas publier dans la question \d+\.\d+ avant le .+\. Motif : Messages répétés\.$/,
+    );
     expect(suspended.text).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // no raw ISO timestamp
 
     // the wording of a date, checked on a fixed one: French words, Zurich's clock
     const { notificationText } = await import('@roundtable/notifications');
-    expect(notificationText('suspended', { until, timeZone: 'Europe/Zurich', place: '1.2', reason: 'x' }, 'fr')).toContain('4 mars 2031 à 18:30');
-    expect(notificationText('suspended', { until, timeZone: 'Europe/Zurich', place: '1.2', reason: 'x' }, 'es')).toContain('4 de marzo de 2031');
+    expect(
+      notificationText('suspended', { until, timeZone: 'Europe/Zurich', place: '1.2', reason: 'x' }, 'fr'),
+    ).toContain('4 mars 2031 à 18:30');
+    expect(
+      notificationText('suspended', { until, timeZone: 'Europe/Zurich', place: '1.2', reason: 'x' }, 'es'),
+    ).toContain('4 de marzo de 2031');
     expect(benNotices).toEqual([]);
   });
 
   it('tells an author of a reply to them (not of their own replies), through the worker', async () => {
-    const root = expectStatus(await ben.client.post(`/spaces/${post}/contributions`, { body: 'Ben opens a thread on harbour funding.' }), 201).body;
-    expectStatus(await ben.client.post(`/spaces/${post}/contributions`, { body: 'Ben adds to his own point.', parentId: root.id }), 201);
+    const root = expectStatus(
+      await ben.client.post(`/spaces/${post}/contributions`, { body: 'Ben opens a thread on harbour funding.' }),
+      201,
+    ).body;
+    expectStatus(
+      await ben.client.post(`/spaces/${post}/contributions`, { body: 'Ben adds to his own point.', parentId: root.id }),
+      201,
+    );
     const anaRoot = (await list(ana)).items.find((n: any) => n.type === 'restored').contributionId;
-    const reply = expectStatus(await ben.client.post(`/spaces/${post}/contributions`, { body: 'Ben answers Ana about regional funding.', parentId: anaRoot }), 201).body;
+    const reply = expectStatus(
+      await ben.client.post(`/spaces/${post}/contributions`, {
+        body: 'Ben answers Ana about regional funding.',
+        parentId: anaRoot,
+      }),
+      201,
+    ).body;
 
     const notice = await liveNotice('reply', reply.id);
-    expect(notice).toMatchObject({ actorName: 'Ben Replier', excerpt: 'Ben answers Ana about regional funding.', spaceId: post });
+    expect(notice).toMatchObject({
+      actorName: 'Ben Replier',
+      excerpt: 'Ben answers Ana about regional funding.',
+      spaceId: post,
+    });
     expect(notice.text).toContain('Ben Replier a répondu à votre contribution');
     // ben replied to himself: nobody is told
     expect((await list(ben)).items.filter((n: any) => n.type === 'reply')).toEqual([]);
@@ -141,12 +246,27 @@ describe('notifications', () => {
   it('tells the members of a question that its moderator digest was published, but not the moderator who published it', async () => {
     const periodEnd = new Date().toISOString();
     const periodStart = new Date(Date.now() - 24 * 3600_000).toISOString();
-    const digest = expectStatus(await mod.client.post(`/spaces/${post}/digests`, { periodStart, periodEnd }), 201, 'draft digest').body;
+    const digest = expectStatus(
+      await mod.client.post(`/spaces/${post}/digests`, { periodStart, periodEnd }),
+      201,
+      'draft digest',
+    ).body;
     expectStatus(await mod.client.post(`/digests/${digest.id}/publish`), 200, 'publish digest');
 
-    expect(await liveNotice('digest_published', null)).toMatchObject({ digestId: digest.id, spaceId: post, text: expect.stringContaining('synthèse des modérateurs') });
-    const forBen = await eventually(async () => (await list(ben)).items.find((n: any) => n.type === 'digest_published'), 15_000, 'ben’s digest notice');
-    expect(forBen).toMatchObject({ digestId: digest.id, text: expect.stringContaining('The moderator digest in question') });
+    expect(await liveNotice('digest_published', null)).toMatchObject({
+      digestId: digest.id,
+      spaceId: post,
+      text: expect.stringContaining('synthèse des modérateurs'),
+    });
+    const forBen = await eventually(
+      async () => (await list(ben)).items.find((n: any) => n.type === 'digest_published'),
+      15_000,
+      'ben’s digest notice',
+    );
+    expect(forBen).toMatchObject({
+      digestId: digest.id,
+      text: expect.stringContaining('The moderator digest in question'),
+    });
     expect((await list(mod)).items.filter((n: any) => n.type === 'digest_published')).toEqual([]);
     // publishing again (nothing changed) tells nobody twice
     expectStatus(await mod.client.post(`/digests/${digest.id}/publish`), 200);
@@ -156,15 +276,32 @@ describe('notifications', () => {
   it('tells each member of the roundtable once that its stocktaking summary was published, though its event is in every question', async () => {
     const periodEnd = new Date().toISOString();
     const periodStart = new Date(Date.now() - 24 * 3600_000).toISOString();
-    const summary = expectStatus(await org.client.post(`/roundtables/${roundtableId}/stocktaking`, { periodStart, periodEnd }), 201, 'compile summary').body;
+    const summary = expectStatus(
+      await org.client.post(`/roundtables/${roundtableId}/stocktaking`, { periodStart, periodEnd }),
+      201,
+      'compile summary',
+    ).body;
     expectStatus(await org.client.post(`/stocktaking/${summary.id}/publish`), 200, 'publish summary');
 
     const notice = await liveNotice('summary_published', null);
-    expect(notice).toMatchObject({ summaryId: summary.id, spaceId: null, contributionId: null, text: expect.stringContaining('Le bilan de la table ronde') });
-    const forMod = await eventually(async () => (await list(mod)).items.find((n: any) => n.type === 'summary_published'), 15_000, 'the moderator’s summary notice');
+    expect(notice).toMatchObject({
+      summaryId: summary.id,
+      spaceId: null,
+      contributionId: null,
+      text: expect.stringContaining('Le bilan de la table ronde'),
+    });
+    const forMod = await eventually(
+      async () => (await list(mod)).items.find((n: any) => n.type === 'summary_published'),
+      15_000,
+      'the moderator’s summary notice',
+    );
     expect(forMod.summaryId).toBe(summary.id);
     // both questions' events were handled (the moderator's and ben's notices exist), and ana has one notice
-    await eventually(async () => (await list(ben)).items.some((n: any) => n.summaryId === summary.id), 15_000, 'ben’s summary notice');
+    await eventually(
+      async () => (await list(ben)).items.some((n: any) => n.summaryId === summary.id),
+      15_000,
+      'ben’s summary notice',
+    );
     expect((await list(ana)).items.filter((n: any) => n.summaryId === summary.id)).toHaveLength(1);
     expect(anaNotices.filter((n) => n.summaryId === summary.id)).toHaveLength(1);
     expect((await list(org)).items.filter((n: any) => n.type === 'summary_published')).toEqual([]);
@@ -173,10 +310,27 @@ describe('notifications', () => {
   it('forgets a deleted account: its own notices go, and others’ notices of its replies lose its name and words', async () => {
     const leaver = await registerUser(api.url, { tag: 'notify-leaver', displayName: 'Lea Leaving' });
     expectStatus(await leaver.client.post(`/spaces/${post}/members`), 201, 'join');
-    const decided = expectStatus(await leaver.client.post(`/spaces/${post}/contributions`, { body: 'Léa writes something a moderator hides.' }), 201).body;
-    expectStatus(await mod.client.post(`/contributions/${decided.id}/moderation`, { action: 'hide', reason: 'Private details.' }), 200, 'hide');
-    await eventually(async () => (await list(leaver)).items.some((n: any) => n.type === 'hidden'), 15_000, 'the leaver’s notice');
-    const second = expectStatus(await leaver.client.post(`/spaces/${post}/contributions`, { body: 'Léa tries again, in the other question.', parentId: (await list(ana)).items.find((n: any) => n.type === 'restored').contributionId }), 201).body;
+    const decided = expectStatus(
+      await leaver.client.post(`/spaces/${post}/contributions`, { body: 'Léa writes something a moderator hides.' }),
+      201,
+    ).body;
+    expectStatus(
+      await mod.client.post(`/contributions/${decided.id}/moderation`, { action: 'hide', reason: 'Private details.' }),
+      200,
+      'hide',
+    );
+    await eventually(
+      async () => (await list(leaver)).items.some((n: any) => n.type === 'hidden'),
+      15_000,
+      'the leaver’s notice',
+    );
+    const second = expectStatus(
+      await leaver.client.post(`/spaces/${post}/contributions`, {
+        body: 'Léa tries again, in the other question.',
+        parentId: (await list(ana)).items.find((n: any) => n.type === 'restored').contributionId,
+      }),
+      201,
+    ).body;
     expect((await liveNotice('reply', second.id)).actorName).toBe('Lea Leaving');
 
     const del = await leaver.client.request('DELETE', '/me', { password: leaver.password });
@@ -187,7 +341,9 @@ describe('notifications', () => {
     const db = new Pg({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     try {
-      expect((await db.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [leaver.id])).rows[0].n).toBe(0);
+      expect(
+        (await db.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1', [leaver.id])).rows[0].n,
+      ).toBe(0);
     } finally {
       await db.end();
     }
@@ -221,7 +377,9 @@ describe('notifications', () => {
     const [first, second] = before.items;
 
     // ben names ana's notices: nothing changes for her
-    expect(expectStatus(await ben.client.post('/me/notifications/read', { ids: [first.id, second.id] }), 200).body.marked).toBe(0);
+    expect(
+      expectStatus(await ben.client.post('/me/notifications/read', { ids: [first.id, second.id] }), 200).body.marked,
+    ).toBe(0);
     expect((await list(ben)).items.map((n: any) => n.id)).not.toContain(first.id);
     expect((await list(ana)).unread).toBe(before.unread);
 
@@ -235,7 +393,10 @@ describe('notifications', () => {
     expectErrorShape(await ana.client.post('/me/notifications/read', {}), 400);
     expectErrorShape(await ana.client.post('/me/notifications/read', { ids: ['nope'] }), 400);
 
-    expect(expectStatus(await ana.client.post('/me/notifications/read', { all: true }), 200).body).toEqual({ marked: before.unread - 1, unread: 0 });
+    expect(expectStatus(await ana.client.post('/me/notifications/read', { all: true }), 200).body).toEqual({
+      marked: before.unread - 1,
+      unread: 0,
+    });
     expect(expectStatus(await ana.client.get('/me/notifications/unread-count'), 200).body).toEqual({ unread: 0 });
   });
 });

@@ -5,7 +5,6 @@ import { OwnServer, startOwnRedis } from './support/own-services';
 import { Client, eventually, registerUser, uniqueEmail } from './support/test-api';
 import { createConsultation, createRoundtable, createSpace, expectStatus } from './support/world';
 
-
 // several compiled processes boot per test; on a busy machine that alone can take a minute
 jest.setTimeout(240_000);
 
@@ -46,7 +45,12 @@ describe('Redis: settings checked at boot; 503 while it is away; recovery withou
   it('starts in production against a Redis without persistence, but warns that jobs would be lost on restart', async () => {
     const volatile = await startOwnRedis(['--appendonly', 'no']);
     servers.push(volatile);
-    const api = await boot('api', { REDIS_URL: volatile.url, REDIS_PREFIX: prefix, NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+    const api = await boot('api', {
+      REDIS_URL: volatile.url,
+      REDIS_PREFIX: prefix,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    });
     procs.push(api);
     expect(api.lines.some((l) => l.includes('persistence off'))).toBe(true);
     await api.stop();
@@ -71,7 +75,10 @@ describe('Redis: settings checked at boot; 503 while it is away; recovery withou
       POST_MIN_INTERVAL_MS: '0',
     });
     procs.push(api);
-    const login = expectStatus(await new Client(api.url).post('/auth/login', { email: adminEmail, password: adminPassword }), 200);
+    const login = expectStatus(
+      await new Client(api.url).post('/auth/login', { email: adminEmail, password: adminPassword }),
+      200,
+    );
     const org = new Client(api.url, login.body.accessToken);
     const member = await registerUser(api.url, { tag: 'opsredis' });
     const spaceId = (await createSpace(org, (await createRoundtable(org, (await createConsultation(org)).id)).id)).id;
@@ -99,11 +106,19 @@ describe('Redis: settings checked at boot; 503 while it is away; recovery withou
 
     await redis.start();
     // no restart of the api: its connections come back with backoff (at most 5 s apart)
-    await eventually(async () => (await new Client(api.url).get('/health/ready')).status === 200, 20_000, 'readiness after Redis returns');
-    const after = await eventually(async () => {
-      const res = await member.client.post(`/spaces/${spaceId}/contributions`, { body: 'After the outage' });
-      return res.status === 201 ? res : undefined;
-    }, 20_000, 'posting to work again');
+    await eventually(
+      async () => (await new Client(api.url).get('/health/ready')).status === 200,
+      20_000,
+      'readiness after Redis returns',
+    );
+    const after = await eventually(
+      async () => {
+        const res = await member.client.post(`/spaces/${spaceId}/contributions`, { body: 'After the outage' });
+        return res.status === 201 ? res : undefined;
+      },
+      20_000,
+      'posting to work again',
+    );
     expect(after.body.seq).toBe(2);
     const event = await listener.waitForSeq(spaceId, 2, 20_000);
     expect(event.payload.contribution.body).toBe('After the outage');

@@ -9,14 +9,16 @@ import { createConsultation, createRoundtable, createSpace, expectStatus } from 
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-
 // several compiled processes boot per test; on a busy machine that alone can take a minute
 jest.setTimeout(240_000);
 
 /** A request that never got an answer because the process refused or closed the connection. */
 function refusedConnection(err: unknown): boolean {
   const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  return /ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(`${cause?.code ?? ''} ${cause?.message ?? ''}`) || /other side closed/.test(String(cause?.message));
+  return (
+    /ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(`${cause?.code ?? ''} ${cause?.message ?? ''}`) ||
+    /other side closed/.test(String(cause?.message))
+  );
 }
 
 /**
@@ -28,7 +30,13 @@ describe('graceful shutdown on SIGTERM', () => {
   const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-shutdown-${randomBytes(3).toString('hex')}`;
   const adminEmail = uniqueEmail('shutdown-admin');
   const adminPassword = 'shutdown-admin-pass-1';
-  const env = { REDIS_PREFIX: prefix, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, POSTS_PER_MINUTE: '100000', POST_MIN_INTERVAL_MS: '0' };
+  const env = {
+    REDIS_PREFIX: prefix,
+    ADMIN_EMAIL: adminEmail,
+    ADMIN_PASSWORD: adminPassword,
+    POSTS_PER_MINUTE: '100000',
+    POST_MIN_INTERVAL_MS: '0',
+  };
   const procs: RunningProcess[] = [];
   const clients: LiveClient[] = [];
   let pg: Pg;
@@ -38,7 +46,10 @@ describe('graceful shutdown on SIGTERM', () => {
     pg = new Pg({ connectionString: process.env.DATABASE_URL });
     await pg.connect();
     const config = loadConfig({ ...process.env, REDIS_PREFIX: prefix });
-    queue = new Queue('space-events', { connection: new RedisConnections(config).bullConnection(), prefix: `${prefix}:bull` });
+    queue = new Queue('space-events', {
+      connection: new RedisConnections(config).bullConnection(),
+      prefix: `${prefix}:bull`,
+    });
   });
   afterAll(async () => {
     for (const c of clients) c.close();
@@ -49,7 +60,10 @@ describe('graceful shutdown on SIGTERM', () => {
   });
 
   async function stage(api: RunningProcess): Promise<{ org: Client; members: TestUser[]; spaceId: string }> {
-    const login = expectStatus(await new Client(api.url).post('/auth/login', { email: adminEmail, password: adminPassword }), 200);
+    const login = expectStatus(
+      await new Client(api.url).post('/auth/login', { email: adminEmail, password: adminPassword }),
+      200,
+    );
     const org = new Client(api.url, login.body.accessToken);
     const members = await Promise.all(range(1, 4).map((i) => registerUser(api.url, { tag: `shutdown-${i}` })));
     const spaceId = (await createSpace(org, (await createRoundtable(org, (await createConsultation(org)).id)).id)).id;
@@ -80,7 +94,9 @@ describe('graceful shutdown on SIGTERM', () => {
           const i = (next += 1);
           for (;;) {
             try {
-              const res = await new Client(target.url, members[w].token).post(`/spaces/${spaceId}/contributions`, { body: `Shutdown load ${i}` });
+              const res = await new Client(target.url, members[w].token).post(`/spaces/${spaceId}/contributions`, {
+                body: `Shutdown load ${i}`,
+              });
               outcomes.push({ status: res.status, via: target === a ? 'a' : 'b', id: res.body?.id });
               answered += 1;
               if (answered === 60) terminating = (async () => void a.child.kill('SIGTERM'))();
@@ -113,7 +129,16 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(notices).toEqual([{ reconnect: true }]);
     expect(onA.disconnectReason).toBe('transport close');
     // every event reached the space's log and is marked relayed (the sweeper of B took over any left)
-    await eventually(async () => (await pg.query(`SELECT count(*)::int AS n FROM space_events WHERE space_id = $1 AND published_at IS NULL`, [spaceId])).rows[0].n === 0, 15_000, 'all events relayed');
+    await eventually(
+      async () =>
+        (
+          await pg.query(`SELECT count(*)::int AS n FROM space_events WHERE space_id = $1 AND published_at IS NULL`, [
+            spaceId,
+          ])
+        ).rows[0].n === 0,
+      15_000,
+      'all events relayed',
+    );
     expect(a.lines.some((l) => l.includes('told to reconnect elsewhere'))).toBe(true);
   });
 
@@ -123,8 +148,16 @@ describe('graceful shutdown on SIGTERM', () => {
     const worker = await boot('worker', env);
     procs.push(worker);
     const { members, spaceId } = await stage(api);
-    await Promise.all(range(1, 200).map((i) => members[i % 4].client.post(`/spaces/${spaceId}/contributions`, { body: `Job load ${i}` })));
-    await eventually(async () => (await queue.getJobCounts('completed')).completed > 0, 15_000, 'the worker to take jobs');
+    await Promise.all(
+      range(1, 200).map((i) =>
+        members[i % 4].client.post(`/spaces/${spaceId}/contributions`, { body: `Job load ${i}` }),
+      ),
+    );
+    await eventually(
+      async () => (await queue.getJobCounts('completed')).completed > 0,
+      15_000,
+      'the worker to take jobs',
+    );
     await worker.stop();
     expect(worker.child.exitCode).toBe(0);
     const after = await queue.getJobCounts('active', 'failed', 'waiting', 'completed', 'delayed');
@@ -133,10 +166,14 @@ describe('graceful shutdown on SIGTERM', () => {
     // a new worker finds nothing stalled: everything left was waiting, and it all completes
     const second = await boot('worker', env);
     procs.push(second);
-    await eventually(async () => {
-      const c = await queue.getJobCounts('active', 'waiting', 'delayed', 'completed');
-      return c.active + c.waiting + c.delayed === 0 && c.completed >= 200;
-    }, 20_000, 'every job to complete');
+    await eventually(
+      async () => {
+        const c = await queue.getJobCounts('active', 'waiting', 'delayed', 'completed');
+        return c.active + c.waiting + c.delayed === 0 && c.completed >= 200;
+      },
+      20_000,
+      'every job to complete',
+    );
     expect(second.lines.some((l) => /stalled/i.test(l))).toBe(false);
     expect((await queue.getJobCounts('failed')).failed).toBe(0);
   });

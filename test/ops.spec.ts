@@ -22,7 +22,10 @@ const SERIES = [
 ];
 
 /** GET /metrics (outside /api/v1) as text. */
-async function scrape(base: string, token?: string): Promise<{ status: number; text: string; type: string | null; body: any }> {
+async function scrape(
+  base: string,
+  token?: string,
+): Promise<{ status: number; text: string; type: string | null; body: any }> {
   const res = await fetch(`${base}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const text = await res.text();
   let body: any = text;
@@ -64,17 +67,35 @@ describe('operations and security', () => {
       try {
         expect((await listener.join(world.spaceA, 0)).ok).toBe(true);
         const before = (await scrape(api.url)).text;
-        const posted = expectStatus(await world.participant.client.post(`/spaces/${world.spaceA}/contributions`, { body: 'Counted by the metrics' }), 201).body;
+        const posted = expectStatus(
+          await world.participant.client.post(`/spaces/${world.spaceA}/contributions`, {
+            body: 'Counted by the metrics',
+          }),
+          201,
+        ).body;
         await listener.waitForSeq(world.spaceA, posted.seq);
-        const res = await eventually(async () => {
-          const r = await scrape(api.url);
-          return (sample(r.text, 'roundtable_outbox_events_relayed_total', { via: 'relay' }) ?? 0) > (sample(before, 'roundtable_outbox_events_relayed_total', { via: 'relay' }) ?? 0) ? r : undefined;
-        }, 5000, 'the relayed counter to rise');
+        const res = await eventually(
+          async () => {
+            const r = await scrape(api.url);
+            return (sample(r.text, 'roundtable_outbox_events_relayed_total', { via: 'relay' }) ?? 0) >
+              (sample(before, 'roundtable_outbox_events_relayed_total', { via: 'relay' }) ?? 0)
+              ? r
+              : undefined;
+          },
+          5000,
+          'the relayed counter to rise',
+        );
         expect(res.type).toMatch(/^text\/plain/);
         const text = res.text;
         for (const name of SERIES) expect(text).toContain(`# TYPE ${name} `);
         expect(sample(text, 'roundtable_socket_connections', { process: 'api' })).toBeGreaterThanOrEqual(1);
-        expect(sample(text, 'roundtable_http_request_duration_seconds_count', { route: '/api/v1/spaces/:id/contributions', method: 'POST', status_code: '201' })).toBeGreaterThanOrEqual(1);
+        expect(
+          sample(text, 'roundtable_http_request_duration_seconds_count', {
+            route: '/api/v1/spaces/:id/contributions',
+            method: 'POST',
+            status_code: '201',
+          }),
+        ).toBeGreaterThanOrEqual(1);
         expect(sample(text, 'roundtable_queue_jobs', { queue: 'space-events', state: 'failed' })).toBe(0);
         expect(sample(text, 'roundtable_digest_emails_total', { outcome: 'bounced' })).toBe(0); // present, and nothing bounced here
         expect(sample(text, 'roundtable_redis_up')).toBe(1);
@@ -91,7 +112,12 @@ describe('operations and security', () => {
         for (const token of [undefined, 'metrics-token-for-the-test-0002']) {
           const refused = await scrape(guarded.url, token);
           expect(refused.status).toBe(401);
-          expect(refused.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String), code: 'unauthenticated' });
+          expect(refused.body).toEqual({
+            statusCode: 401,
+            error: 'Unauthorized',
+            message: expect.any(String),
+            code: 'unauthenticated',
+          });
         }
         const ok = await scrape(guarded.url, 'metrics-token-for-the-test-0001');
         expect(ok.status).toBe(200);
@@ -122,7 +148,9 @@ describe('operations and security', () => {
       const page = await board(world.organiser.token);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Roundtable queues');
-      const queues = (await (await board(world.organiser.token, '/admin/queues/api/queues')).json()) as { queues: Array<{ name: string }> };
+      const queues = (await (await board(world.organiser.token, '/admin/queues/api/queues')).json()) as {
+        queues: Array<{ name: string }>;
+      };
       expect(queues.queues.map((q: { name: string }) => q.name)).toContain('space-events');
 
       const link = await fetch(`${api.url}/admin/queues?token=${world.organiser.token}`, { redirect: 'manual' });
@@ -132,7 +160,9 @@ describe('operations and security', () => {
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Strict/);
       expect(cookie).toMatch(/Path=\/admin\/queues/);
-      const withCookie = await fetch(`${api.url}/admin/queues/api/queues`, { headers: { cookie: cookie.split(';')[0] } });
+      const withCookie = await fetch(`${api.url}/admin/queues/api/queues`, {
+        headers: { cookie: cookie.split(';')[0] },
+      });
       expect(withCookie.status).toBe(200);
     });
   });
@@ -161,7 +191,14 @@ describe('operations and security', () => {
 
     it('allows CORS only for configured origins', async () => {
       const preflight = (origin: string) =>
-        fetch(`${api.url}/api/v1/me`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,content-type' } });
+        fetch(`${api.url}/api/v1/me`, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'PATCH',
+            'access-control-request-headers': 'authorization,content-type',
+          },
+        });
       const allowed = await preflight('http://localhost:3000');
       expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
       const evil = await preflight('https://evil.example');
@@ -173,13 +210,18 @@ describe('operations and security', () => {
       try {
         const address = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
         const register = (ip: string) =>
-          new Client(limited.url).request('POST', '/auth/register', {
-            email: uniqueEmail('reglimit'),
-            password: 'register-limit-9',
-            displayName: 'Limit',
-            constituency: 'other',
-            preferredLanguage: 'en',
-          }, { 'x-forwarded-for': ip });
+          new Client(limited.url).request(
+            'POST',
+            '/auth/register',
+            {
+              email: uniqueEmail('reglimit'),
+              password: 'register-limit-9',
+              displayName: 'Limit',
+              constituency: 'other',
+              preferredLanguage: 'en',
+            },
+            { 'x-forwarded-for': ip },
+          );
         for (let i = 0; i < 3; i += 1) expectStatus(await register(address), 201);
         const refused = await register(address);
         expectErrorShape(refused, 429);
@@ -193,53 +235,115 @@ describe('operations and security', () => {
 
   describe("a member's own data", () => {
     it('GET /me/export returns everything held about the member and nothing about others', async () => {
-      const member = await registerUser(api.url, { tag: 'export', displayName: 'Export Person', organisation: 'Export Org', country: 'PE' });
+      const member = await registerUser(api.url, {
+        tag: 'export',
+        displayName: 'Export Person',
+        organisation: 'Export Org',
+        country: 'PE',
+      });
       expectStatus(await member.client.post(`/spaces/${world.spaceA}/members`), 201);
-      const first = expectStatus(await member.client.post(`/spaces/${world.spaceA}/contributions`, { body: 'First version' }), 201).body;
+      const first = expectStatus(
+        await member.client.post(`/spaces/${world.spaceA}/contributions`, { body: 'First version' }),
+        201,
+      ).body;
       expectStatus(await member.client.patch(`/contributions/${first.id}`, { body: 'Second version' }), 200);
-      const other = expectStatus(await world.participant.client.post(`/spaces/${world.spaceA}/contributions`, { body: 'Not the member’s' }), 201).body;
+      const other = expectStatus(
+        await world.participant.client.post(`/spaces/${world.spaceA}/contributions`, { body: 'Not the member’s' }),
+        201,
+      ).body;
       await member.client.post(`/contributions/${other.id}/flags`, { reason: 'off_topic' }); // where moderation exists
 
       const res = expectStatus(await member.client.get('/me/export'), 200);
       expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="roundtable-account-/);
       const data = res.body;
-      expect(data.profile).toMatchObject({ id: member.id, email: member.email, displayName: 'Export Person', organisation: 'Export Org', country: 'PE' });
+      expect(data.profile).toMatchObject({
+        id: member.id,
+        email: member.email,
+        displayName: 'Export Person',
+        organisation: 'Export Org',
+        country: 'PE',
+      });
       expect(data.memberships).toEqual([expect.objectContaining({ spaceId: world.spaceA, role: 'participant' })]);
       expect(data.contributions).toEqual([
-        expect.objectContaining({ id: first.id, body: 'Second version', version: 2, earlierVersions: [expect.objectContaining({ version: 1, body: 'First version' })] }),
+        expect.objectContaining({
+          id: first.id,
+          body: 'Second version',
+          version: 2,
+          earlierVersions: [expect.objectContaining({ version: 1, body: 'First version' })],
+        }),
       ]);
       const text = JSON.stringify(data);
       expect(text).not.toContain('Not the member’s');
       expect(text).not.toMatch(/argon2|password_hash|passwordHash/);
-      if (data.other.contribution_flags) expect(data.other.contribution_flags).toEqual([expect.objectContaining({ contribution_id: other.id, user_id: member.id })]);
+      if (data.other.contribution_flags)
+        expect(data.other.contribution_flags).toEqual([
+          expect.objectContaining({ contribution_id: other.id, user_id: member.id }),
+        ]);
       expectErrorShape(await new Client(api.url).get('/me/export'), 401);
     });
 
     it('DELETE /me anonymises the account: contributions stay in their threads, the person and the token are gone', async () => {
-      const member = await registerUser(api.url, { tag: 'delete', displayName: 'Leaving Person', organisation: 'Leaving Org', country: 'NO' });
+      const member = await registerUser(api.url, {
+        tag: 'delete',
+        displayName: 'Leaving Person',
+        organisation: 'Leaving Org',
+        country: 'NO',
+      });
       expectStatus(await member.client.post(`/spaces/${world.spaceA}/members`), 201);
-      const mine = expectStatus(await member.client.post(`/spaces/${world.spaceA}/contributions`, { body: 'I said this before leaving' }), 201).body;
-      const reply = expectStatus(await world.participant.client.post(`/spaces/${world.spaceA}/contributions`, { body: 'A reply that keeps its context', parentId: mine.id }), 201).body;
+      const mine = expectStatus(
+        await member.client.post(`/spaces/${world.spaceA}/contributions`, { body: 'I said this before leaving' }),
+        201,
+      ).body;
+      const reply = expectStatus(
+        await world.participant.client.post(`/spaces/${world.spaceA}/contributions`, {
+          body: 'A reply that keeps its context',
+          parentId: mine.id,
+        }),
+        201,
+      ).body;
 
       expectErrorShape(await member.client.request('DELETE', '/me', {}), 400);
       expectErrorShape(await member.client.request('DELETE', '/me', { password: 'not-the-password-1' }), 403);
-      expectErrorShape(await world.organiser.client.request('DELETE', '/me', { password: world.organiser.password }), 409);
-      const deleted = expectStatus(await member.client.request('DELETE', '/me', { password: member.password }), 200).body;
+      expectErrorShape(
+        await world.organiser.client.request('DELETE', '/me', { password: world.organiser.password }),
+        409,
+      );
+      const deleted = expectStatus(
+        await member.client.request('DELETE', '/me', { password: member.password }),
+        200,
+      ).body;
       expect(deleted).toEqual({ id: member.id, shownAs: 'Deleted member', contributionsKept: 1 });
 
       expectErrorShape(await member.client.get('/me'), 401);
-      expectErrorShape(await new Client(api.url).post('/auth/login', { email: member.email, password: member.password }), 401);
+      expectErrorShape(
+        await new Client(api.url).post('/auth/login', { email: member.email, password: member.password }),
+        401,
+      );
       const seen = expectStatus(await world.participant.client.get(`/contributions/${mine.id}`), 200).body;
       expect(seen.body).toBe('I said this before leaving');
       expect(seen.author).toMatchObject({ displayName: 'Deleted member', organisation: null, country: null });
-      expect(expectStatus(await world.participant.client.get(`/contributions/${reply.id}`), 200).body.parentId).toBe(mine.id);
+      expect(expectStatus(await world.participant.client.get(`/contributions/${reply.id}`), 200).body.parentId).toBe(
+        mine.id,
+      );
       // catch-up replays show the anonymised author too
-      const log = expectStatus(await world.participant.client.get(`/spaces/${world.spaceA}/events?afterSeq=${mine.seq - 1}`), 200).body;
+      const log = expectStatus(
+        await world.participant.client.get(`/spaces/${world.spaceA}/events?afterSeq=${mine.seq - 1}`),
+        200,
+      ).body;
       const event = log.items.find((e: any) => e.payload?.contribution?.id === mine.id);
       expect(event.payload.contribution.author.displayName).toBe('Deleted member');
       expect(JSON.stringify(log)).not.toContain('Leaving Person');
       // the email is free again
-      expectStatus(await new Client(api.url).post('/auth/register', { email: member.email, password: 'a-new-start-9', displayName: 'New', constituency: 'other', preferredLanguage: 'en' }), 201);
+      expectStatus(
+        await new Client(api.url).post('/auth/register', {
+          email: member.email,
+          password: 'a-new-start-9',
+          displayName: 'New',
+          constituency: 'other',
+          preferredLanguage: 'en',
+        }),
+        201,
+      );
     });
   });
 
@@ -250,10 +354,21 @@ describe('operations and security', () => {
       const password = `Never-Logged-${Date.now()}-pw`;
       const email = uniqueEmail('nolog');
       const c = new Client(compiled.url);
-      expectStatus(await c.post('/auth/register', { email, password, displayName: 'No Log', constituency: 'other', preferredLanguage: 'en' }), 201);
+      expectStatus(
+        await c.post('/auth/register', {
+          email,
+          password,
+          displayName: 'No Log',
+          constituency: 'other',
+          preferredLanguage: 'en',
+        }),
+        201,
+      );
       await c.post('/auth/login', { email, password: `${password}-wrong` });
       const login = expectStatus(await c.post('/auth/login', { email, password }), 200);
-      await new Client(compiled.url, login.body.accessToken).request('DELETE', '/me', { password: `${password}-wrong` });
+      await new Client(compiled.url, login.body.accessToken).request('DELETE', '/me', {
+        password: `${password}-wrong`,
+      });
       await eventually(() => compiled.stdout.some((l) => l.includes('/api/v1/me')), 5000, 'the request log lines');
       const all = [...compiled.stdout, ...compiled.stderr].join('\n');
       expect(all).not.toContain(password);

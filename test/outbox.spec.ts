@@ -61,7 +61,9 @@ describe('transactional outbox: committed events survive the death of the proces
     await pg?.end().catch(() => undefined);
     if (dbUrl) {
       const admin = new URL(dbUrl);
-      admin.pathname = process.env.RT_TEST_PG_ADMIN_URL ? new URL(process.env.RT_TEST_PG_ADMIN_URL).pathname : '/postgres';
+      admin.pathname = process.env.RT_TEST_PG_ADMIN_URL
+        ? new URL(process.env.RT_TEST_PG_ADMIN_URL).pathname
+        : '/postgres';
       const adminPg = new Pg({ connectionString: admin.toString() });
       await adminPg.connect();
       await adminPg.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
@@ -82,9 +84,15 @@ describe('transactional outbox: committed events survive the death of the proces
       pg = new Pg({ connectionString: dbUrl });
       await pg.connect();
     }
-    const login = expectStatus(await new Client(hub.url).post('/auth/login', { email: adminEmail, password: adminPassword }), 200, 'organiser login');
+    const login = expectStatus(
+      await new Client(hub.url).post('/auth/login', { email: adminEmail, password: adminPassword }),
+      200,
+      'organiser login',
+    );
     const org = new Client(hub.url, login.body.accessToken);
-    const members = await Promise.all([1, 2, 3].map((i) => registerUser(hub.url, { tag: `outbox-${i}`, displayName: `Outbox Member ${i}` })));
+    const members = await Promise.all(
+      [1, 2, 3].map((i) => registerUser(hub.url, { tag: `outbox-${i}`, displayName: `Outbox Member ${i}` })),
+    );
     const consultation = await createConsultation(org);
     const roundtable = await createRoundtable(org, consultation.id);
     const spaceId = (await createSpace(org, roundtable.id)).id;
@@ -98,14 +106,21 @@ describe('transactional outbox: committed events survive the death of the proces
   /** 100 posts through `proc`, at once, by the three members. */
   async function post100(proc: RunningProcess, s: Stage): Promise<any[]> {
     const results = await Promise.all(
-      range(1, 100).map((i) => new Client(proc.url, s.members[i % 3].token).post(`/spaces/${s.spaceId}/contributions`, { body: `Outbox post ${i}` })),
+      range(1, 100).map((i) =>
+        new Client(proc.url, s.members[i % 3].token).post(`/spaces/${s.spaceId}/contributions`, {
+          body: `Outbox post ${i}`,
+        }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(100).fill(201));
     return results.map((r) => r.body);
   }
 
   async function unpublished(spaceId?: string): Promise<number> {
-    const rows = await pg.query(`SELECT count(*)::int AS n FROM space_events WHERE published_at IS NULL ${spaceId ? 'AND space_id = $1' : ''}`, spaceId ? [spaceId] : []);
+    const rows = await pg.query(
+      `SELECT count(*)::int AS n FROM space_events WHERE published_at IS NULL ${spaceId ? 'AND space_id = $1' : ''}`,
+      spaceId ? [spaceId] : [],
+    );
     return rows.rows[0].n;
   }
 
@@ -115,8 +130,13 @@ describe('transactional outbox: committed events survive the death of the proces
    * events come after, with seqs of their own.)
    */
   async function expectDeliveredOnce(hub: RunningProcess, s: Stage, n: number, posted: any[] = []): Promise<void> {
-    const published = <T extends { type: string }>(list: T[]) => list.filter((e) => e.type === 'contribution.published');
-    await s.listener.waitFor(() => published(s.listener.eventsOf(s.spaceId)).length >= n, 20_000, `${n} published events of space ${s.spaceId}`);
+    const published = <T extends { type: string }>(list: T[]) =>
+      list.filter((e) => e.type === 'contribution.published');
+    await s.listener.waitFor(
+      () => published(s.listener.eventsOf(s.spaceId)).length >= n,
+      20_000,
+      `${n} published events of space ${s.spaceId}`,
+    );
     const events = published(s.listener.eventsOf(s.spaceId));
     expect(events.map((e) => e.seq)).toEqual(range(1, n));
     const byId = new Map(posted.map((p) => [p.id, p]));
@@ -129,7 +149,10 @@ describe('transactional outbox: committed events survive the death of the proces
       if (p) expect(c).toEqual(expect.objectContaining({ body: p.body, seq: p.seq }));
     }
     await eventually(async () => (await unpublished()) === 0, 10_000, 'every space_events row to be marked published');
-    const log = expectStatus(await new Client(hub.url, s.members[1].token).get(`/spaces/${s.spaceId}/events?afterSeq=0`), 200).body;
+    const log = expectStatus(
+      await new Client(hub.url, s.members[1].token).get(`/spaces/${s.spaceId}/events?afterSeq=0`),
+      200,
+    ).body;
     expect(published(log.items).map((e: any) => e.seq)).toEqual(range(1, n));
     expect(log.lastSeq).toBeGreaterThanOrEqual(n);
     // once everything is marked, no sweeper sends anything again: still exactly n events, each seq once
@@ -161,7 +184,12 @@ describe('transactional outbox: committed events survive the death of the proces
       await expectDeliveredOnce(hub, s, 100, posted);
       expect(sweeps(hub).length).toBeGreaterThan(0);
       // and the space goes on from seq 101 through the surviving process
-      expectStatus(await new Client(hub.url, s.members[2].token).post(`/spaces/${s.spaceId}/contributions`, { body: 'After the crash' }), 201);
+      expectStatus(
+        await new Client(hub.url, s.members[2].token).post(`/spaces/${s.spaceId}/contributions`, {
+          body: 'After the crash',
+        }),
+        201,
+      );
       expect((await s.listener.waitForSeq(s.spaceId, 101)).payload.contribution.body).toBe('After the crash');
     });
 
@@ -171,27 +199,38 @@ describe('transactional outbox: committed events survive the death of the proces
       let answered = 0;
       let killing: Promise<void> | undefined;
       const attempts = await Promise.all(
-        range(1, 100).map((i) =>
-          new Client(a.url, s.members[i % 3].token)
-            .post(`/spaces/${s.spaceId}/contributions`, { body: `Burst ${i}` })
-            .then((r) => {
-              answered += 1;
-              if (answered === 40) killing = a.kill9();
-              return r;
-            })
-            .catch(() => undefined), // the connection died with the process
+        range(1, 100).map(
+          (i) =>
+            new Client(a.url, s.members[i % 3].token)
+              .post(`/spaces/${s.spaceId}/contributions`, { body: `Burst ${i}` })
+              .then((r) => {
+                answered += 1;
+                if (answered === 40) killing = a.kill9();
+                return r;
+              })
+              .catch(() => undefined), // the connection died with the process
         ),
       );
       await (killing ?? a.kill9());
-      const committed = Number((await pg.query(`SELECT last_seq FROM space_event_heads WHERE space_id = $1`, [s.spaceId])).rows[0].last_seq);
+      const committed = Number(
+        (await pg.query(`SELECT last_seq FROM space_event_heads WHERE space_id = $1`, [s.spaceId])).rows[0].last_seq,
+      );
       const ok = attempts.filter((r) => r?.status === 201);
       expect(ok.length).toBeGreaterThanOrEqual(40);
       expect(committed).toBeGreaterThanOrEqual(ok.length);
       // simulate the crash window for a third of them: committed, not yet published
       await pg.query(`UPDATE space_events SET published_at = NULL WHERE space_id = $1 AND seq % 3 = 0`, [s.spaceId]);
 
-      await expectDeliveredOnce(hub, s, committed, ok.map((r) => r!.body));
-      const rows = await pg.query(`SELECT count(*)::int AS n FROM contributions WHERE space_id = $1 AND status = 'published'`, [s.spaceId]);
+      await expectDeliveredOnce(
+        hub,
+        s,
+        committed,
+        ok.map((r) => r!.body),
+      );
+      const rows = await pg.query(
+        `SELECT count(*)::int AS n FROM contributions WHERE space_id = $1 AND status = 'published'`,
+        [s.spaceId],
+      );
       expect(rows.rows[0].n).toBe(committed);
     });
   });
@@ -226,9 +265,16 @@ describe('transactional outbox: committed events survive the death of the proces
 
     it('puts on the space-events queue only the events the worker reacts to, every event still reaching clients', async () => {
       const s = await stage(hub);
-      const posted = expectStatus(await s.members[0].client.post(`/spaces/${s.spaceId}/contributions`, { body: 'Queued once, for translation' }), 201).body;
+      const posted = expectStatus(
+        await s.members[0].client.post(`/spaces/${s.spaceId}/contributions`, { body: 'Queued once, for translation' }),
+        201,
+      ).body;
       for (const action of ['hide', 'restore', 'pin'] as const) {
-        expectStatus(await s.org.post(`/contributions/${posted.id}/moderation`, { action, reason: 'Checking what is queued' }), 200, action);
+        expectStatus(
+          await s.org.post(`/contributions/${posted.id}/moderation`, { action, reason: 'Checking what is queued' }),
+          200,
+          action,
+        );
       }
       await s.listener.waitForCount(s.spaceId, 4, 20_000);
       expect(s.listener.eventsOf(s.spaceId).map((e) => e.type)).toEqual([
@@ -237,15 +283,26 @@ describe('transactional outbox: committed events survive the death of the proces
         'contribution.restored',
         'contribution.updated',
       ]);
-      await eventually(async () => (await unpublished(s.spaceId)) === 0, 10_000, 'every event of the space to be marked published');
+      await eventually(
+        async () => (await unpublished(s.spaceId)) === 0,
+        10_000,
+        'every event of the space to be marked published',
+      );
 
       const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-      const queue = new Queue(QueueName.SpaceEvents, { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: `${prefix}:bull` });
+      const queue = new Queue(QueueName.SpaceEvents, {
+        connection: { host: url.hostname, port: Number(url.port || 6379) },
+        prefix: `${prefix}:bull`,
+      });
       try {
         const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized']);
         const ofSpace = jobs.filter((j) => j.data.spaceId === s.spaceId);
         // published, restored and the pin's update call for translation; the hide does not
-        expect(ofSpace.map((j) => `${j.data.seq} ${j.data.type}`).sort()).toEqual(['1 contribution.published', '3 contribution.restored', '4 contribution.updated']);
+        expect(ofSpace.map((j) => `${j.data.seq} ${j.data.type}`).sort()).toEqual([
+          '1 contribution.published',
+          '3 contribution.restored',
+          '4 contribution.updated',
+        ]);
       } finally {
         await queue.close();
       }

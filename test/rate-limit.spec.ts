@@ -23,11 +23,25 @@ describe('posting rate limits across two api processes', () => {
   const users: TestUser[] = [];
 
   beforeAll(async () => {
-    const common = { LOG_LEVEL: 'warn', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword, POSTS_PER_MINUTE: undefined };
+    const common = {
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+      POSTS_PER_MINUTE: undefined,
+    };
     const defaults = { ...common, POST_MIN_INTERVAL_MS: undefined };
     const noInterval = { ...common, POST_MIN_INTERVAL_MS: '0' };
-    [a1, a2, b1, b2] = await Promise.all([startApi(defaults), startApi(defaults), startApi(noInterval), startApi(noInterval)]);
-    const login = expectStatus(await new Client(a1.url).post('/auth/login', { email: adminEmail, password: adminPassword }), 200, 'organiser login');
+    [a1, a2, b1, b2] = await Promise.all([
+      startApi(defaults),
+      startApi(defaults),
+      startApi(noInterval),
+      startApi(noInterval),
+    ]);
+    const login = expectStatus(
+      await new Client(a1.url).post('/auth/login', { email: adminEmail, password: adminPassword }),
+      200,
+      'organiser login',
+    );
     const org = new Client(a1.url, login.body.accessToken);
     const consultation = await createConsultation(org);
     const roundtable = await createRoundtable(org, consultation.id);
@@ -44,7 +58,8 @@ describe('posting rate limits across two api processes', () => {
   afterAll(() => stopAll([a1, a2, b1, b2]));
 
   const via = (proc: RunningProcess, user: TestUser) => new Client(proc.url, user.token);
-  const post = (proc: RunningProcess, user: TestUser, body: string) => via(proc, user).post(`/spaces/${spaceId}/contributions`, { body });
+  const post = (proc: RunningProcess, user: TestUser, body: string) =>
+    via(proc, user).post(`/spaces/${spaceId}/contributions`, { body });
 
   function expectLimited(res: Awaited<ReturnType<typeof post>>, maxSeconds: number): number {
     expectErrorShape(res, 429);
@@ -96,8 +111,17 @@ describe('posting rate limits across two api processes', () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     const first = expectStatus(await post(b1, u, 'The one text this member repeats'), 201).body;
     const refusals = [
-      [await via(b1, u).post(`/spaces/${spaceId}/contributions`, { body: 'A reply to nothing', parentId: missing }), 404],
-      [await via(b2, u).post(`/spaces/${spaceId}/contributions`, { body: 'A reply to nothing, again', parentId: missing }), 404],
+      [
+        await via(b1, u).post(`/spaces/${spaceId}/contributions`, { body: 'A reply to nothing', parentId: missing }),
+        404,
+      ],
+      [
+        await via(b2, u).post(`/spaces/${spaceId}/contributions`, {
+          body: 'A reply to nothing, again',
+          parentId: missing,
+        }),
+        404,
+      ],
       [await via(b1, u).post(`/spaces/${spaceId}/contributions`, { body: '' }), 400],
       [await via(b2, u).post(`/spaces/${spaceId}/contributions`, { body: 'Bad language', language: 'xx' }), 400],
       [await via(b1, u).post(`/spaces/${spaceId}/contributions`, { body: 'Bad parent', parentId: 'not-an-id' }), 400],
@@ -109,7 +133,8 @@ describe('posting rate limits across two api processes', () => {
     for (const [res, status] of refusals) expectErrorShape(res, status);
     // nine refusals later, nine more posts (ten in all) fit in the minute
     const statuses: number[] = [];
-    for (let i = 0; i < 9; i += 1) statuses.push((await post(i % 2 ? b2 : b1, u, `Accepted after the refusals ${i + 1}`)).status);
+    for (let i = 0; i < 9; i += 1)
+      statuses.push((await post(i % 2 ? b2 : b1, u, `Accepted after the refusals ${i + 1}`)).status);
     expect(statuses).toEqual(Array(9).fill(201));
     expectLimited(await post(b1, u, 'The eleventh accepted one'), 60);
     expect(first.status).toBe('published');
@@ -117,7 +142,13 @@ describe('posting rate limits across two api processes', () => {
 
   it('keeps the minimum interval for posts that were written, not for refused ones', async () => {
     const u = users[6];
-    expectErrorShape(await via(a1, u).post(`/spaces/${spaceId}/contributions`, { body: 'Reply to a contribution that is not there', parentId: '00000000-0000-4000-8000-000000000000' }), 404);
+    expectErrorShape(
+      await via(a1, u).post(`/spaces/${spaceId}/contributions`, {
+        body: 'Reply to a contribution that is not there',
+        parentId: '00000000-0000-4000-8000-000000000000',
+      }),
+      404,
+    );
     // had the 404 cost a post, this would be 429 for 3 seconds
     expectStatus(await post(a2, u, 'Right after the refused reply'), 201, 'post right after a refused one');
     expectLimited(await post(a1, u, 'But not right after an accepted one'), 3);
@@ -126,7 +157,12 @@ describe('posting rate limits across two api processes', () => {
 
 describe('PostingRateLimiter: a refused post does not use up the budget', () => {
   const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-ratelimit-${randomUUID()}`;
-  const config = loadConfig({ ...process.env, REDIS_PREFIX: prefix, POSTS_PER_MINUTE: '2', POST_MIN_INTERVAL_MS: '1000' });
+  const config = loadConfig({
+    ...process.env,
+    REDIS_PREFIX: prefix,
+    POSTS_PER_MINUTE: '2',
+    POST_MIN_INTERVAL_MS: '1000',
+  });
   const redis = new RedisConnections(config);
   const limiter = new PostingRateLimiter(redis, config);
   afterAll(() => redis.onApplicationShutdown());

@@ -10,9 +10,18 @@ import { eventually, startTestApi, TestApi } from './support/test-api';
 import { expectErrorShape, expectStatus } from './support/world';
 
 /** Whitespace as one space, typographic variants as pdftotext and Word give them back. */
-const flat = (text: string) => text.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+const flat = (text: string) =>
+  text
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
-async function download(w: StocktakingWorld, id: string, format: string, lang = 'en'): Promise<{ type: string; disposition: string; body: Buffer }> {
+async function download(
+  w: StocktakingWorld,
+  id: string,
+  format: string,
+  lang = 'en',
+): Promise<{ type: string; disposition: string; body: Buffer }> {
   const res = await fetch(`${w.rapporteur.client.base}/api/v1/stocktaking/${id}/export?format=${format}&lang=${lang}`, {
     headers: { authorization: `Bearer ${w.rapporteur.token}` },
   });
@@ -20,7 +29,11 @@ async function download(w: StocktakingWorld, id: string, format: string, lang = 
   const body = Buffer.from(await res.arrayBuffer());
   // RT_KEEP_EXPORTS=<dir> keeps the files, to look at them
   if (process.env.RT_KEEP_EXPORTS) writeFileSync(join(process.env.RT_KEEP_EXPORTS, `summary-${lang}.${format}`), body);
-  return { type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition') ?? '', body };
+  return {
+    type: res.headers.get('content-type') ?? '',
+    disposition: res.headers.get('content-disposition') ?? '',
+    body,
+  };
 }
 
 function pdfText(pdf: Buffer): string {
@@ -36,7 +49,14 @@ function markdownFacts(md: string): { headings: string[]; statements: string[]; 
   const headings = lines.filter((l) => /^#{1,3} /.test(l)).map((l) => unescape(l.replace(/^#+ /, '')));
   const statements = lines
     .filter((l) => /^(- |\d+\. )/.test(l))
-    .map((l) => unescape(l.replace(/^(- |\d+\. )/, '').replace(/ ?\[\d+\]\([^)]*\),?/g, '').replace(/ \(\+\d+\)$/, '')).trim())
+    .map((l) =>
+      unescape(
+        l
+          .replace(/^(- |\d+\. )/, '')
+          .replace(/ ?\[\d+\]\([^)]*\),?/g, '')
+          .replace(/ \(\+\d+\)$/, ''),
+      ).trim(),
+    )
     .filter((s) => s.length > 0 && !s.startsWith('['));
   const figures = [...new Set(md.replace(/\]\([^)]*\)/g, ']').match(/\b\d+\b/g) ?? [])];
   return { headings, statements, figures };
@@ -45,13 +65,27 @@ function markdownFacts(md: string): { headings: string[]; statements: string[]; 
 const UNADDRESSED = 'Objective 4: Give every migrant proof of identity and adequate civil documentation.';
 
 /** Any export as plain text: Markdown without its escapes and links, HTML without tags, PDF through pdftotext, DOCX through mammoth. */
-async function exportText(w: StocktakingWorld, id: string, format: 'md' | 'html' | 'pdf' | 'docx', lang: string): Promise<string> {
+async function exportText(
+  w: StocktakingWorld,
+  id: string,
+  format: 'md' | 'html' | 'pdf' | 'docx',
+  lang: string,
+): Promise<string> {
   const { body } = await download(w, id, format, lang);
   if (format === 'pdf') return flat(pdfText(body));
   if (format === 'docx') return flat((await mammoth.extractRawText({ buffer: body })).value);
   const text = body.toString('utf8');
   if (format === 'md') return flat(text.replace(/\]\([^)]*\)/g, ']').replace(/\\([\\`*_[\]<>#|])/g, '$1'));
-  return flat(text.replace(/<style[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+  return flat(
+    text
+      .replace(/<style[\s\S]*?<\/style>/, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&'),
+  );
 }
 
 describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () => {
@@ -66,13 +100,23 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
     [api, worker] = await Promise.all([startTestApi(POSTING_ENV), startWorker()]);
     w = await buildStocktakingWorld(api);
     // an objective the discussion never takes up, to be listed under gaps
-    expectStatus(await w.organiser.client.patch(`/roundtables/${w.roundtableId}`, { objectives: [UNADDRESSED] }), 200, 'objectives');
+    expectStatus(
+      await w.organiser.client.patch(`/roundtables/${w.roundtableId}`, { objectives: [UNADDRESSED] }),
+      200,
+      'objectives',
+    );
     await publishDigests(w, async (digest, client) => {
       // each moderator marks their first key point as a priority
       const keyPoints = digest.keyPoints.map((k: any, i: number) => ({ id: k.id, text: k.text, priority: i === 0 }));
       expectStatus(await client.patch(`/digests/${digest.id}`, { keyPoints }), 200, 'mark a priority');
     });
-    summaryId = expectStatus(await w.rapporteur.client.post(`/roundtables/${w.roundtableId}/stocktaking`, { periodStart: w.periodStart, periodEnd: w.periodEnd }), 201).body.id;
+    summaryId = expectStatus(
+      await w.rapporteur.client.post(`/roundtables/${w.roundtableId}/stocktaking`, {
+        periodStart: w.periodStart,
+        periodEnd: w.periodEnd,
+      }),
+      201,
+    ).body.id;
     expectStatus(await w.rapporteur.client.post(`/stocktaking/${summaryId}/publish`), 200);
     const file = await download(w, summaryId, 'md');
     expect(file.type).toMatch(/^text\/markdown/);
@@ -85,7 +129,15 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
   });
 
   it('the Markdown has the sections of a stocktaking summary, with statements linked to their contributions', () => {
-    for (const heading of ['## Participation', '## Key emphases', '## Points of convergence across constituencies', '## Priorities for action', '## Gaps', '## Annex: contributions by question and constituency', '## Sources']) {
+    for (const heading of [
+      '## Participation',
+      '## Key emphases',
+      '## Points of convergence across constituencies',
+      '## Priorities for action',
+      '## Gaps',
+      '## Annex: contributions by question and constituency',
+      '## Sources',
+    ]) {
       expect(md).toContain(heading);
     }
     expect(md).toContain('16 participants took part: 4 representatives of 3 States');
@@ -126,7 +178,16 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
     const file = await download(w, summaryId, 'html');
     expect(file.type).toMatch(/^text\/html/);
     const html = file.body.toString('utf8');
-    const text = flat(html.replace(/<style[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    const text = flat(
+      html
+        .replace(/<style[\s\S]*?<\/style>/, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&'),
+    );
     const facts = markdownFacts(md);
     expect([...facts.headings, ...facts.statements].filter((s) => !text.includes(flat(s)))).toEqual([]);
     expect(html).not.toMatch(/<script/i);
@@ -137,10 +198,14 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
     const missing: string[] = [];
     for (const lang of ['en', 'fr', 'es'] as const) {
       // the exports and the view read the same wording: the worker's translation into `lang` first
-      const view = await eventually(async () => {
-        const body = expectStatus(await w.rapporteur.client.get(`/stocktaking/${summaryId}?lang=${lang}`), 200).body;
-        return !body.translation || body.translation.status !== 'pending' ? body : undefined;
-      }, 90_000, `the ${lang} translation of the summary`);
+      const view = await eventually(
+        async () => {
+          const body = expectStatus(await w.rapporteur.client.get(`/stocktaking/${summaryId}?lang=${lang}`), 200).body;
+          return !body.translation || body.translation.status !== 'pending' ? body : undefined;
+        },
+        90_000,
+        `the ${lang} translation of the summary`,
+      );
       expect(view.translation?.status ?? 'original').toBe(lang === 'en' ? 'original' : 'done');
       const s = view.sections;
       const objective = s.gaps.find((i: any) => i.kind === 'objective');
@@ -149,7 +214,14 @@ describe('stocktaking exports: Markdown, HTML, PDF and DOCX say the same', () =>
       expect(s.priorities.length).toBeGreaterThan(0);
       expect(view.participation.regionsSentence).toBeTruthy();
       const cat = CATALOGUES[lang];
-      const expected = [cat.headings.priorities, cat.headings.gaps, view.participation.regionsSentence, objective.statement, single.statement, ...s.priorities.map((i: any) => i.statement)];
+      const expected = [
+        cat.headings.priorities,
+        cat.headings.gaps,
+        view.participation.regionsSentence,
+        objective.statement,
+        single.statement,
+        ...s.priorities.map((i: any) => i.statement),
+      ];
       for (const format of ['md', 'html', 'pdf', 'docx'] as const) {
         const text = await exportText(w, summaryId, format, lang);
         for (const e of expected) if (!text.includes(flat(e))) missing.push(`${lang} ${format}: ${e}`);

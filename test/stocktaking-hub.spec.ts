@@ -45,16 +45,27 @@ describe('stocktaking of the imported Hub discussion (49 contributions, 4 questi
     org = await organiser(api);
     const consultation = await createConsultation(org.client, 'IMRF consultations');
     const roundtable = await createRoundtable(org.client, consultation.id, { title: { en: 'IMRF Roundtable 1' } });
-    const imported = expectStatus(await org.client.post(`/roundtables/${roundtable.id}/import`, file), 201, 'import').body;
+    const imported = expectStatus(
+      await org.client.post(`/roundtables/${roundtable.id}/import`, file),
+      201,
+      'import',
+    ).body;
     expect(imported.contributions).toBe(49);
 
     const dates = file.spaces.flatMap((s) => s.contributions.map((c) => Date.parse(c.postedAt)));
-    const period = { periodStart: new Date(Math.min(...dates) - 86_400_000).toISOString(), periodEnd: new Date(Math.max(...dates) + 2 * 86_400_000).toISOString() };
+    const period = {
+      periodStart: new Date(Math.min(...dates) - 86_400_000).toISOString(),
+      periodEnd: new Date(Math.max(...dates) + 2 * 86_400_000).toISOString(),
+    };
     for (const { id } of imported.spaceIds) {
       const digest = expectStatus(await org.client.post(`/spaces/${id}/digests`, period), 201, 'draft digest').body;
       expectStatus(await org.client.post(`/digests/${digest.id}/publish`), 200, 'publish digest');
     }
-    summary = expectStatus(await org.client.post(`/roundtables/${roundtable.id}/stocktaking`, period), 201, 'compile').body;
+    summary = expectStatus(
+      await org.client.post(`/roundtables/${roundtable.id}/stocktaking`, period),
+      201,
+      'compile',
+    ).body;
     summaryId = summary.id;
   }, 90_000);
   afterAll(async () => {
@@ -65,7 +76,9 @@ describe('stocktaking of the imported Hub discussion (49 contributions, 4 questi
   it('counts what the data holds: 49 contributions over 4 questions, the moderators’ apart', () => {
     const p = summary.participation;
     expect(p.contributions).toBe(49);
-    expect(p.questions.map((q: any) => [q.number, q.contributions]).sort()).toEqual(file.spaces.map((s) => [s.number, s.contributions.length]).sort());
+    expect(p.questions.map((q: any) => [q.number, q.contributions]).sort()).toEqual(
+      file.spaces.map((s) => [s.number, s.contributions.length]).sort(),
+    );
     // a moderator of a question is whoever the file flags as moderating there; everything they wrote there counts apart
     let byModerators = 0;
     const participants = new Set<string>();
@@ -84,7 +97,9 @@ describe('stocktaking of the imported Hub discussion (49 contributions, 4 questi
     const labels = summary.sections.keyEmphases.map((i: any) => i.label as string);
     expect(labels.some((l: string) => /regular (migration|pathway)/i.test(l))).toBe(true);
     expect(labels.some((l: string) => /climate change/i.test(l))).toBe(true);
-    expect(labels.some((l: string) => /human rights|decent work|labou?r|migrant workers|rights of migrants/i.test(l))).toBe(true);
+    expect(
+      labels.some((l: string) => /human rights|decent work|labou?r|migrant workers|rights of migrants/i.test(l)),
+    ).toBe(true);
     const regular = summary.sections.keyEmphases.find((i: any) => /regular (migration|pathway)/i.test(i.label));
     expect(regular.questions.length).toBeGreaterThanOrEqual(1);
     expect(regular.sources.length).toBeGreaterThanOrEqual(5);
@@ -103,10 +118,14 @@ describe('stocktaking of the imported Hub discussion (49 contributions, 4 questi
     worker = await startProcess('worker');
     await worker.ready(60_000);
     const read = (lang: string) =>
-      eventually(async () => {
-        const res = expectStatus(await org.client.get(`/stocktaking/${summaryId}?lang=${lang}`), 200).body;
-        return res.translation?.status === 'done' ? res : null;
-      }, 60_000, `the ${lang} translation`);
+      eventually(
+        async () => {
+          const res = expectStatus(await org.client.get(`/stocktaking/${summaryId}?lang=${lang}`), 200).body;
+          return res.translation?.status === 'done' ? res : null;
+        },
+        60_000,
+        `the ${lang} translation`,
+      );
     const fr = await read('fr');
     expect(fr.participation.sentence).toMatch(/^\d+ participants ont pris part/);
     const frText = fr.sections.keyEmphases.map((i: any) => i.statement).join('\n');

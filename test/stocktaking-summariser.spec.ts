@@ -29,10 +29,24 @@ describe('stocktaking with an OpenAI-compatible summariser', () => {
       // key emphases come back reworded with their own figures; points of convergence with an invented one
       const reworded = statements.map((s: { id: string; text: string }) => ({
         id: s.id,
-        text: s.id.startsWith('keyEmphases/') ? `As the rapporteur puts it — ${s.text}` : `${s.text} Some 99 delegations agreed.`,
+        text: s.id.startsWith('keyEmphases/')
+          ? `As the rapporteur puts it — ${s.text}`
+          : `${s.text} Some 99 delegations agreed.`,
       }));
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'cmpl-1', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify({ statements: reworded }) }, finish_reason: 'stop' }] }));
+      res.end(
+        JSON.stringify({
+          id: 'cmpl-1',
+          object: 'chat.completion',
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: JSON.stringify({ statements: reworded }) },
+              finish_reason: 'stop',
+            },
+          ],
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
@@ -52,10 +66,20 @@ describe('stocktaking with an OpenAI-compatible summariser', () => {
   });
 
   it('uses the endpoint’s wording when it keeps the figures, and the extractive wording when it invents one', async () => {
-    const summary = expectStatus(await w.rapporteur.client.post(`/roundtables/${w.roundtableId}/stocktaking`, { periodStart: w.periodStart, periodEnd: w.periodEnd }), 201).body;
+    const summary = expectStatus(
+      await w.rapporteur.client.post(`/roundtables/${w.roundtableId}/stocktaking`, {
+        periodStart: w.periodStart,
+        periodEnd: w.periodEnd,
+      }),
+      201,
+    ).body;
     expect(summary.summariser).toBe('openai');
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ path: '/v1/chat/completions', auth: 'Bearer sk-local-test-key', body: { model: 'summary-model-test' } });
+    expect(requests[0]).toMatchObject({
+      path: '/v1/chat/completions',
+      auth: 'Bearer sk-local-test-key',
+      body: { model: 'summary-model-test' },
+    });
     // what was sent: statements only, never the participation figures
     expect(JSON.stringify(requests[0].body)).not.toContain('participants took part');
 

@@ -25,7 +25,14 @@ describe('stocktaking summary of a roundtable', () => {
       const keyPoints = digest.keyPoints.map((k: any) => ({ id: k.id, text: k.text, priority: k.id === health.id }));
       expectStatus(await client.patch(`/digests/${digest.id}`, { keyPoints }), 200, 'mark a priority');
     });
-    summary = expectStatus(await w.rapporteur.client.post(`/roundtables/${w.roundtableId}/stocktaking`, { periodStart: w.periodStart, periodEnd: w.periodEnd }), 201, 'compile').body;
+    summary = expectStatus(
+      await w.rapporteur.client.post(`/roundtables/${w.roundtableId}/stocktaking`, {
+        periodStart: w.periodStart,
+        periodEnd: w.periodEnd,
+      }),
+      201,
+      'compile',
+    ).body;
   }, 90_000);
   afterAll(() => api?.close());
 
@@ -43,7 +50,9 @@ describe('stocktaking summary of a roundtable', () => {
       replies: CONTRIBUTIONS.filter((c) => c.replyTo).length,
       moderators: 1,
     });
-    expect(summary.participation.moderatorsSentence).toContain(`posted ${CONTRIBUTIONS.length - moderatorPosts} of the ${CONTRIBUTIONS.length} contributions`);
+    expect(summary.participation.moderatorsSentence).toContain(
+      `posted ${CONTRIBUTIONS.length - moderatorPosts} of the ${CONTRIBUTIONS.length} contributions`,
+    );
     const perQuestion = summary.participation.questions.map((q: any) => [q.number, q.contributions]);
     expect(perQuestion).toEqual([1, 2].map((n) => [n, CONTRIBUTIONS.filter((c) => c.question === n).length]));
     expect(summary.digests).toHaveLength(2);
@@ -54,8 +63,21 @@ describe('stocktaking summary of a roundtable', () => {
       const point = summary.sections.convergence.find((i: any) => theme.pattern.test(i.label));
       expect(point).toBeDefined();
       expect([...point.constituencies].sort()).toEqual([...theme.constituencies].sort());
-      for (const c of theme.constituencies) expect(point.statement).toContain(c === 'state' ? 'States' : c === 'civil_society' ? 'civil society' : c === 'youth' ? 'youth' : c === 'business' ? 'business' : 'local and regional governments');
-      const tagged = CONTRIBUTIONS.filter((c) => c.themes.includes(theme === THEMES.A ? 'A' : 'B')).map((c) => w.ids[c.key]);
+      for (const c of theme.constituencies)
+        expect(point.statement).toContain(
+          c === 'state'
+            ? 'States'
+            : c === 'civil_society'
+              ? 'civil society'
+              : c === 'youth'
+                ? 'youth'
+                : c === 'business'
+                  ? 'business'
+                  : 'local and regional governments',
+        );
+      const tagged = CONTRIBUTIONS.filter((c) => c.themes.includes(theme === THEMES.A ? 'A' : 'B')).map(
+        (c) => w.ids[c.key],
+      );
       expect(point.sources.length).toBeGreaterThanOrEqual(3);
       expect(point.sources.every((id: string) => tagged.includes(id))).toBe(true);
       // quotes are sentences of those contributions, at most one per author
@@ -65,7 +87,9 @@ describe('stocktaking summary of a roundtable', () => {
     }
     // the shared themes were found across languages: French and Spanish contributions are among the sources
     const floods = summary.sections.convergence.find((i: any) => THEMES.A.pattern.test(i.label));
-    const languages = new Set(floods.sources.map((id: string) => CONTRIBUTIONS.find((c) => c.key === w.keyOf[id])!.language));
+    const languages = new Set(
+      floods.sources.map((id: string) => CONTRIBUTIONS.find((c) => c.key === w.keyOf[id])!.language),
+    );
     expect([...languages].sort()).toEqual(['en', 'es', 'fr']);
   });
 
@@ -81,7 +105,9 @@ describe('stocktaking summary of a roundtable', () => {
   it('carries the priority the moderator marked, the annex of questions × constituencies, and key emphases ranked by constituencies', () => {
     expect(summary.sections.priorities.some((p: any) => THEMES.B.pattern.test(p.statement))).toBe(true);
     const annex = summary.annex;
-    expect(annex.rows.map((r: any) => r.total)).toEqual([1, 2].map((n) => CONTRIBUTIONS.filter((c) => c.question === n).length));
+    expect(annex.rows.map((r: any) => r.total)).toEqual(
+      [1, 2].map((n) => CONTRIBUTIONS.filter((c) => c.question === n).length),
+    );
     const byConstituency: Record<string, number> = {};
     for (const c of CONTRIBUTIONS) {
       const p = PEOPLE.find((x) => x.key === c.author)!;
@@ -102,8 +128,15 @@ describe('stocktaking summary of a roundtable', () => {
       await r.patch(`/stocktaking/${summary.id}`, {
         expectedVersion: summary.version,
         introduction: 'This summary draws on two weeks of exchange.',
-        convergence: summary.sections.convergence.map((i: any) => (i.id === floods.id ? { id: i.id, text: 'Coastal floods: a shared alarm of governments, cities and civil society.' } : { id: i.id })),
-        keyEmphases: [...summary.sections.keyEmphases.filter((i: any) => i.id !== dropped.id).map((i: any) => ({ id: i.id })), { text: 'Participants asked for a follow-up session.' }],
+        convergence: summary.sections.convergence.map((i: any) =>
+          i.id === floods.id
+            ? { id: i.id, text: 'Coastal floods: a shared alarm of governments, cities and civil society.' }
+            : { id: i.id },
+        ),
+        keyEmphases: [
+          ...summary.sections.keyEmphases.filter((i: any) => i.id !== dropped.id).map((i: any) => ({ id: i.id })),
+          { text: 'Participants asked for a follow-up session.' },
+        ],
       }),
       200,
       'edit',
@@ -111,59 +144,104 @@ describe('stocktaking summary of a roundtable', () => {
     expect(edited.version).toBe(summary.version + 1);
 
     // the discussion moves on: a new contribution on coastal floods by a State
-    expectStatus(await w.people.s2.client.post(`/spaces/${w.spaces[1]}/contributions`, { body: 'Coastal floods will shape our labour migration policy for a decade.', language: 'en' }), 201);
+    expectStatus(
+      await w.people.s2.client.post(`/spaces/${w.spaces[1]}/contributions`, {
+        body: 'Coastal floods will shape our labour migration policy for a decade.',
+        language: 'en',
+      }),
+      201,
+    );
     const d1 = expectStatus(await w.moderator.client.get(`/digests/${digests[1]}`), 200).body;
-    expectStatus(await w.moderator.client.patch(`/digests/${d1.id}`, { keyPoints: d1.keyPoints.map((k: any) => ({ id: k.id, text: k.text, priority: k.priority })) }), 200);
+    expectStatus(
+      await w.moderator.client.patch(`/digests/${d1.id}`, {
+        keyPoints: d1.keyPoints.map((k: any) => ({ id: k.id, text: k.text, priority: k.priority })),
+      }),
+      200,
+    );
     expectStatus(await w.moderator.client.post(`/digests/${d1.id}/publish`), 200);
 
-    const preview = expectStatus(await r.post(`/stocktaking/${summary.id}/recompile`, { expectedVersion: edited.version }), 200, 'preview').body;
+    const preview = expectStatus(
+      await r.post(`/stocktaking/${summary.id}/recompile`, { expectedVersion: edited.version }),
+      200,
+      'preview',
+    ).body;
     expect(preview.applied).toBe(false);
     expect(preview.changes.keptEdits).toBeGreaterThanOrEqual(2);
     expect(expectStatus(await r.get(`/stocktaking/${summary.id}`), 200).body.version).toBe(edited.version);
 
-    const applied = expectStatus(await r.post(`/stocktaking/${summary.id}/recompile`, { confirm: true, expectedVersion: edited.version }), 200, 'confirm').body;
+    const applied = expectStatus(
+      await r.post(`/stocktaking/${summary.id}/recompile`, { confirm: true, expectedVersion: edited.version }),
+      200,
+      'confirm',
+    ).body;
     expect(applied.applied).toBe(true);
     const after = expectStatus(await r.get(`/stocktaking/${summary.id}`), 200).body;
     expect(after.version).toBe(edited.version + 1);
     expect(after.sections.introduction).toBe('This summary draws on two weeks of exchange.');
     const floodsAfter = after.sections.convergence.find((i: any) => i.id === floods.id);
     expect(floodsAfter.statement).toBe('Coastal floods: a shared alarm of governments, cities and civil society.');
-    expect(after.sections.keyEmphases.some((i: any) => i.statement === 'Participants asked for a follow-up session.')).toBe(true);
+    expect(
+      after.sections.keyEmphases.some((i: any) => i.statement === 'Participants asked for a follow-up session.'),
+    ).toBe(true);
     expect(after.sections.keyEmphases.some((i: any) => i.key === dropped.key)).toBe(false);
     expect(after.participation.contributions).toBe(CONTRIBUTIONS.length + 1);
     expect(after.versions.map((v: any) => v.change)).toEqual(['compiled', 'edited', 'recompiled']);
     // a stale expected version is refused
-    expectErrorShape(await r.post(`/stocktaking/${summary.id}/recompile`, { confirm: true, expectedVersion: edited.version }), 409);
+    expectErrorShape(
+      await r.post(`/stocktaking/${summary.id}/recompile`, { confirm: true, expectedVersion: edited.version }),
+      409,
+    );
   });
 
   it('hides an unpublished draft from participants, then shows them the published version only', async () => {
     const participant = w.people.c1.client;
     expectErrorShape(await participant.get(`/stocktaking/${summary.id}`), 404);
     expectErrorShape(await participant.get(`/stocktaking/${summary.id}/export?format=md`), 404);
-    expect(expectStatus(await participant.get(`/roundtables/${w.roundtableId}/stocktaking`), 200).body.items).toEqual([]);
+    expect(expectStatus(await participant.get(`/roundtables/${w.roundtableId}/stocktaking`), 200).body.items).toEqual(
+      [],
+    );
 
-    const published = expectStatus(await w.rapporteur.client.post(`/stocktaking/${summary.id}/publish`), 200, 'publish').body;
+    const published = expectStatus(
+      await w.rapporteur.client.post(`/stocktaking/${summary.id}/publish`),
+      200,
+      'publish',
+    ).body;
     const seen = expectStatus(await participant.get(`/stocktaking/${summary.id}`), 200).body;
     expect(seen).toMatchObject({ status: 'published', version: published.version });
     expect(seen.versions).toBeUndefined();
     expect(seen.warnings).toBeUndefined();
 
-    expectStatus(await w.rapporteur.client.patch(`/stocktaking/${summary.id}`, { introduction: 'A later, unpublished wording.' }), 200);
+    expectStatus(
+      await w.rapporteur.client.patch(`/stocktaking/${summary.id}`, { introduction: 'A later, unpublished wording.' }),
+      200,
+    );
     const still = expectStatus(await participant.get(`/stocktaking/${summary.id}`), 200).body;
     expect(still.version).toBe(published.version);
     expect(still.sections.introduction).toBe('This summary draws on two weeks of exchange.');
     const staff = expectStatus(await w.rapporteur.client.get(`/stocktaking/${summary.id}`), 200).body;
-    expect(staff).toMatchObject({ hasUnpublishedChanges: true, sections: { introduction: 'A later, unpublished wording.' } });
+    expect(staff).toMatchObject({
+      hasUnpublishedChanges: true,
+      sections: { introduction: 'A later, unpublished wording.' },
+    });
   });
 
   it('lets only the rapporteurs and organisers of that roundtable compile, edit, re-compile and publish', async () => {
     const other = await createRoundtable(w.organiser.client, w.consultationId);
     const otherRapporteur = await registerUser(api.url, { tag: 'other-rapporteur' });
-    expectStatus(await w.organiser.client.put(`/roundtables/${other.id}/roles/${otherRapporteur.id}`, { role: 'rapporteur' }), 204);
+    expectStatus(
+      await w.organiser.client.put(`/roundtables/${other.id}/roles/${otherRapporteur.id}`, { role: 'rapporteur' }),
+      204,
+    );
     const rtModerator = await registerUser(api.url, { tag: 'rt-moderator' });
-    expectStatus(await w.organiser.client.put(`/roundtables/${w.roundtableId}/roles/${rtModerator.id}`, { role: 'moderator' }), 204);
+    expectStatus(
+      await w.organiser.client.put(`/roundtables/${w.roundtableId}/roles/${rtModerator.id}`, { role: 'moderator' }),
+      204,
+    );
     const spaceRapporteur = await registerUser(api.url, { tag: 'space-rapporteur' });
-    expectStatus(await w.organiser.client.put(`/spaces/${w.spaces[1]}/roles/${spaceRapporteur.id}`, { role: 'rapporteur' }), 200);
+    expectStatus(
+      await w.organiser.client.put(`/spaces/${w.spaces[1]}/roles/${spaceRapporteur.id}`, { role: 'rapporteur' }),
+      200,
+    );
 
     const callers: Array<[string, Client, boolean]> = [
       ['anonymous', new Client(api.url), false],
@@ -178,7 +256,10 @@ describe('stocktaking summary of a roundtable', () => {
     let day = 0;
     const period = () => {
       day += 1;
-      return { periodStart: new Date(Date.UTC(2020, 0, day)).toISOString(), periodEnd: new Date(Date.UTC(2020, 0, day + 1)).toISOString() };
+      return {
+        periodStart: new Date(Date.UTC(2020, 0, day)).toISOString(),
+        periodEnd: new Date(Date.UTC(2020, 0, day + 1)).toISOString(),
+      };
     };
     const actions: Array<[string, (c: Client) => Promise<{ status: number; body: any }>]> = [
       ['compile', (c) => c.post(`/roundtables/${w.roundtableId}/stocktaking`, period())],

@@ -29,17 +29,31 @@ interface Compiled {
 
 async function compile(org: TestUser, fixture: QualityFixture, tag: string): Promise<Compiled> {
   const consultation = await createConsultation(org.client, `${fixture.title.en} ${tag}`);
-  const roundtable = await createRoundtable(org.client, consultation.id, { title: fixture.title, objectives: fixture.objectives });
+  const roundtable = await createRoundtable(org.client, consultation.id, {
+    title: fixture.title,
+    objectives: fixture.objectives,
+  });
   const file = importFile(fixture, new Date(Date.now() - 3 * 86_400_000), tag);
-  const imported = expectStatus(await org.client.post(`/roundtables/${roundtable.id}/import`, file), 201, 'import').body;
-  const period = { periodStart: new Date(Date.now() - 5 * 86_400_000).toISOString(), periodEnd: new Date(Date.now() + 60_000).toISOString() };
+  const imported = expectStatus(
+    await org.client.post(`/roundtables/${roundtable.id}/import`, file),
+    201,
+    'import',
+  ).body;
+  const period = {
+    periodStart: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+    periodEnd: new Date(Date.now() + 60_000).toISOString(),
+  };
   const digests: any[] = [];
   for (const { id } of imported.spaceIds) {
     const digest = expectStatus(await org.client.post(`/spaces/${id}/digests`, period), 201, 'draft digest').body;
     expectStatus(await org.client.post(`/digests/${digest.id}/publish`), 200, 'publish digest');
     digests.push(digest);
   }
-  const summary = expectStatus(await org.client.post(`/roundtables/${roundtable.id}/stocktaking`, period), 201, 'compile').body;
+  const summary = expectStatus(
+    await org.client.post(`/roundtables/${roundtable.id}/stocktaking`, period),
+    201,
+    'compile',
+  ).body;
   const ids = new Map<string, string>();
   for (const space of imported.spaceIds as Array<{ id: string; number: number }>) {
     const list = expectStatus(await org.client.get(`/spaces/${space.id}/contributions?limit=100`), 200).body;
@@ -54,7 +68,10 @@ async function compile(org: TestUser, fixture: QualityFixture, tag: string): Pro
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
 /** The heading's words all belong to this name (so it is the name, or part of it). */
-const within = (heading: string, name: string) => [...words(heading)].every((w) => words(name).has(w) || words(name).has(`${w}s`) || words(name).has(w.replace(/s$/, '')));
+const within = (heading: string, name: string) =>
+  [...words(heading)].every(
+    (w) => words(name).has(w) || words(name).has(`${w}s`) || words(name).has(w.replace(/s$/, '')),
+  );
 
 describe('stocktaking summaries a rapporteur would sign', () => {
   let api: TestApi;
@@ -69,7 +86,9 @@ describe('stocktaking summaries a rapporteur would sign', () => {
   afterAll(() => api?.close());
 
   it('names topics, never an organisation, a person, a constituency or a country', () => {
-    const countryNames = (['en', 'fr', 'es'] as const).flatMap((l) => Object.values(countries.getNames(l, { select: 'all' })).flat());
+    const countryNames = (['en', 'fr', 'es'] as const).flatMap((l) =>
+      Object.values(countries.getNames(l, { select: 'all' })).flat(),
+    );
     const constituencies = Object.values(CONSTITUENCY_NAMES).flat();
     QUALITY_FIXTURES.forEach((fixture, i) => {
       const s = compiled[i].summary.sections;
@@ -105,18 +124,28 @@ describe('stocktaking summaries a rapporteur would sign', () => {
       const single = fixture.key.topics.find((t) => t.id === fixture.key.single)!;
       expect(summary.sections.convergence.some((x: any) => single.pattern.test(x.label ?? ''))).toBe(false);
       const moderator = fixture.people.find((p) => p.moderator)!.name;
-      const theirs = fixture.questions.flatMap((q) => q.contributions.map((c, n) => ({ c, id: ids.get(`${q.number}-${n}`) })).filter((x) => x.c.author === moderator)).map((x) => x.id);
+      const theirs = fixture.questions
+        .flatMap((q) =>
+          q.contributions
+            .map((c, n) => ({ c, id: ids.get(`${q.number}-${n}`) }))
+            .filter((x) => x.c.author === moderator),
+        )
+        .map((x) => x.id);
       expect(theirs.length).toBeGreaterThan(0);
       for (const section of ['keyEmphases', 'convergence', 'priorities']) {
-        for (const item of summary.sections[section]) expect(item.sources.filter((id: string) => theirs.includes(id))).toEqual([]);
+        for (const item of summary.sections[section])
+          expect(item.sources.filter((id: string) => theirs.includes(id))).toEqual([]);
       }
-      for (const d of compiled[i].digests) for (const t of d.themes) expect(t.contributionIds.filter((id: string) => theirs.includes(id))).toEqual([]);
+      for (const d of compiled[i].digests)
+        for (const t of d.themes) expect(t.contributionIds.filter((id: string) => theirs.includes(id))).toEqual([]);
     });
     const coastal = compiled[0].summary.sections;
     expect(coastal.gaps.some((x: any) => x.kind === 'single-constituency' && /mental/i.test(x.label))).toBe(true);
     // participation still counts the moderator, apart
     const coastalModerator = QUALITY_FIXTURES[0].people.find((p) => p.moderator)!.name;
-    const moderated = QUALITY_FIXTURES[0].questions.flatMap((q) => q.contributions).filter((c) => c.author === coastalModerator).length;
+    const moderated = QUALITY_FIXTURES[0].questions
+      .flatMap((q) => q.contributions)
+      .filter((c) => c.author === coastalModerator).length;
     expect(compiled[0].summary.participation.moderatorContributions).toBe(moderated);
   });
 
@@ -150,7 +179,9 @@ describe('stocktaking summaries a rapporteur would sign', () => {
       expect(unaddressed).toBeDefined();
       expect(unaddressed.statement).toMatch(new RegExp(`^Objective ${fixture.key.unaddressedObjective} \\(`));
     });
-    const coastal = compiled[0].summary.sections.gaps.filter((x: any) => x.kind === 'objective').map((x: any) => x.objective);
+    const coastal = compiled[0].summary.sections.gaps
+      .filter((x: any) => x.kind === 'objective')
+      .map((x: any) => x.objective);
     expect(coastal).toEqual([16]);
   });
 
@@ -182,7 +213,11 @@ describe('stocktaking summaries a rapporteur would sign', () => {
   });
 
   it('says in the draft when the translation engine was unavailable, instead of silently keeping themes within a language', async () => {
-    const broken = await startTestApi({ TRANSLATION_PROVIDER: 'libretranslate', LIBRETRANSLATE_URL: 'http://127.0.0.1:9', TRANSLATION_TIMEOUT_MS: '3000' });
+    const broken = await startTestApi({
+      TRANSLATION_PROVIDER: 'libretranslate',
+      LIBRETRANSLATE_URL: 'http://127.0.0.1:9',
+      TRANSLATION_TIMEOUT_MS: '3000',
+    });
     try {
       const org2 = await organiser(broken);
       // sentences the engine has not translated before (translations are remembered)
@@ -191,14 +226,19 @@ describe('stocktaking summaries a rapporteur would sign', () => {
         ...fixture,
         questions: fixture.questions.map((q) => ({
           ...q,
-          contributions: q.contributions.map((c) => ({ ...c, body: `${c.body} ${c.language === 'es' ? 'Escrito sin conexión.' : c.language === 'fr' ? 'Écrit hors connexion.' : 'Written offline.'}` })),
+          contributions: q.contributions.map((c) => ({
+            ...c,
+            body: `${c.body} ${c.language === 'es' ? 'Escrito sin conexión.' : c.language === 'fr' ? 'Écrit hors connexion.' : 'Written offline.'}`,
+          })),
         })),
       };
       const { digests } = await compile(org2, unseen, ' (offline)');
       for (const d of digests) {
         expect(d.translation).toMatchObject({ status: 'unavailable', provider: 'libretranslate' });
         expect(d.translation.untranslated).toContain('fr');
-        expect(d.keyPoints[0].text).toMatch(/^Machine translation \(libretranslate\) was unavailable: themes of the French/);
+        expect(d.keyPoints[0].text).toMatch(
+          /^Machine translation \(libretranslate\) was unavailable: themes of the French/,
+        );
       }
     } finally {
       await broken.close();
@@ -220,15 +260,36 @@ describe('the consultation-level stocktaking across roundtables and regions, and
     api = await startTestApi();
     org = await organiser(api);
     const consultation = await createConsultation(org.client, 'Consultation across regions');
-    const period = { periodStart: new Date(Date.now() - 5 * 86_400_000).toISOString(), periodEnd: new Date(Date.now() + 60_000).toISOString() };
-    for (const [number, fixture] of [[1, QUALITY_FIXTURES[0]], [2, QUALITY_FIXTURES[2]]] as const) {
-      const roundtable = await createRoundtable(org.client, consultation.id, { number, title: fixture.title, objectives: fixture.objectives });
-      const imported = expectStatus(await org.client.post(`/roundtables/${roundtable.id}/import`, importFile(fixture, new Date(Date.now() - 3 * 86_400_000))), 201, 'import').body;
+    const period = {
+      periodStart: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      periodEnd: new Date(Date.now() + 60_000).toISOString(),
+    };
+    for (const [number, fixture] of [
+      [1, QUALITY_FIXTURES[0]],
+      [2, QUALITY_FIXTURES[2]],
+    ] as const) {
+      const roundtable = await createRoundtable(org.client, consultation.id, {
+        number,
+        title: fixture.title,
+        objectives: fixture.objectives,
+      });
+      const imported = expectStatus(
+        await org.client.post(
+          `/roundtables/${roundtable.id}/import`,
+          importFile(fixture, new Date(Date.now() - 3 * 86_400_000)),
+        ),
+        201,
+        'import',
+      ).body;
       for (const { id } of imported.spaceIds) {
         const digest = expectStatus(await org.client.post(`/spaces/${id}/digests`, period), 201, 'draft digest').body;
         expectStatus(await org.client.post(`/digests/${digest.id}/publish`), 200, 'publish digest');
       }
-      const summary = expectStatus(await org.client.post(`/roundtables/${roundtable.id}/stocktaking`, period), 201, 'compile').body;
+      const summary = expectStatus(
+        await org.client.post(`/roundtables/${roundtable.id}/stocktaking`, period),
+        201,
+        'compile',
+      ).body;
       expectStatus(await org.client.post(`/stocktaking/${summary.id}/publish`), 200, 'publish summary');
       summaries.push(summary.id);
     }
@@ -254,7 +315,9 @@ describe('the consultation-level stocktaking across roundtables and regions, and
     expect(americas.countries).toBe(7);
     expect(americas.themes.some((t: string) => /pathway/i.test(t))).toBe(true);
     expect(americas.sentence).toMatch(/^The Americas: \d+ participants from 7 countries; themes raised: /);
-    expect(french.regions.find((r: any) => r.region === 'Americas').sentence).toMatch(/^Amériques : \d+ participants de 7 pays/);
+    expect(french.regions.find((r: any) => r.region === 'Americas').sentence).toMatch(
+      /^Amériques : \d+ participants de 7 pays/,
+    );
     expect(synthesis.participation.regionsSentence).toMatch(/in 4 regions: /);
   });
 
@@ -264,10 +327,14 @@ describe('the consultation-level stocktaking across roundtables and regions, and
     expectStatus(await org.client.post(`/stocktaking/${id}/translations/fr/review`, { accept: true }), 409);
     worker = await startProcess('worker');
     await worker.ready(60_000);
-    const machine = await eventually(async () => {
-      const res = expectStatus(await org.client.get(`/stocktaking/${id}?lang=fr`), 200).body;
-      return res.translation?.status === 'done' ? res : null;
-    }, 90_000, 'the French translation');
+    const machine = await eventually(
+      async () => {
+        const res = expectStatus(await org.client.get(`/stocktaking/${id}?lang=fr`), 200).body;
+        return res.translation?.status === 'done' ? res : null;
+      },
+      90_000,
+      'the French translation',
+    );
     expect(machine.translation).toMatchObject({ review: null, official: false });
     expect(machine.sections.keyEmphases.some((i: any) => i.machineTranslated)).toBe(true);
     const draftMd = (await org.client.get(`/stocktaking/${id}/export?format=md&lang=fr`)).body as string;
@@ -276,8 +343,18 @@ describe('the consultation-level stocktaking across roundtables and regions, and
     const listed = expectStatus(await org.client.get(`/stocktaking/${id}/translations/fr`), 200).body;
     const label = listed.texts.find((t: any) => /climate change/i.test(t.source));
     expect(label.machine).toBeTruthy();
-    expectStatus(await org.client.post(`/stocktaking/${id}/translations/fr/review`, { corrections: [{ key: 'not-a-key', text: 'x' }] }), 400);
-    const reviewed = expectStatus(await org.client.post(`/stocktaking/${id}/translations/fr/review`, { corrections: [{ key: label.key, text: 'dérèglement climatique' }] }), 200).body;
+    expectStatus(
+      await org.client.post(`/stocktaking/${id}/translations/fr/review`, {
+        corrections: [{ key: 'not-a-key', text: 'x' }],
+      }),
+      400,
+    );
+    const reviewed = expectStatus(
+      await org.client.post(`/stocktaking/${id}/translations/fr/review`, {
+        corrections: [{ key: label.key, text: 'dérèglement climatique' }],
+      }),
+      200,
+    ).body;
     expect(reviewed).toMatchObject({ review: 'reviewed', official: true });
 
     const official = expectStatus(await org.client.get(`/stocktaking/${id}?lang=fr`), 200).body;

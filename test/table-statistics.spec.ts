@@ -38,10 +38,16 @@ describe('table statistics', () => {
 
   it('analyses a table filled since its last analysis, in one worker at a time, unless autovacuum keeps the statistics', async () => {
     // the server counts the changes a moment after the insert commits
-    await eventually(async () => {
-      const [row] = await db.query(`SELECT n_mod_since_analyze::int AS n FROM pg_stat_user_tables WHERE relname = 'probe'`);
-      return row?.n >= 5000 || undefined;
-    }, 15_000, 'the insert counted in pg_stat_user_tables');
+    await eventually(
+      async () => {
+        const [row] = await db.query(
+          `SELECT n_mod_since_analyze::int AS n FROM pg_stat_user_tables WHERE relname = 'probe'`,
+        );
+        return row?.n >= 5000 || undefined;
+      },
+      15_000,
+      'the insert counted in pg_stat_user_tables',
+    );
     const keepers = [new TableStatistics(db), new TableStatistics(db)];
     const rounds = await Promise.all(keepers.map((k) => k.refresh()));
     const [{ analysed_at, estimate }] = await db.query(

@@ -34,7 +34,12 @@ class FakeProvider {
         const seen: Seen = { at: Date.now(), path: req.url ?? '', headers: req.headers, body: JSON.parse(raw || '{}') };
         this.seen.push(seen);
         const key = JSON.stringify(seen.body.q ?? seen.body.text);
-        const attempt = this.seen.filter((s) => JSON.stringify(s.body.q ?? s.body.text) === key && s.body.target === seen.body.target && s.body.target_lang === seen.body.target_lang).length;
+        const attempt = this.seen.filter(
+          (s) =>
+            JSON.stringify(s.body.q ?? s.body.text) === key &&
+            s.body.target === seen.body.target &&
+            s.body.target_lang === seen.body.target_lang,
+        ).length;
         const answer = this.behaviour(seen, attempt);
         if (!answer) {
           this.hanging.push(res);
@@ -55,11 +60,23 @@ class FakeProvider {
 
   /** DeepL's success: `{ translations: [{ detected_source_language, text }] }`. */
   static deepl(seen: Seen): { status: number; body: unknown } {
-    return { status: 200, body: { translations: (seen.body.text as string[]).map((t) => ({ detected_source_language: seen.body.source_lang, text: `(${seen.body.target_lang}) ${t}` })) } };
+    return {
+      status: 200,
+      body: {
+        translations: (seen.body.text as string[]).map((t) => ({
+          detected_source_language: seen.body.source_lang,
+          text: `(${seen.body.target_lang}) ${t}`,
+        })),
+      },
+    };
   }
 
   requestsFor(marker: string, target: string): Seen[] {
-    return this.seen.filter((s) => JSON.stringify(s.body).includes(marker) && (s.body.target === target || String(s.body.target_lang).toLowerCase().startsWith(target)));
+    return this.seen.filter(
+      (s) =>
+        JSON.stringify(s.body).includes(marker) &&
+        (s.body.target === target || String(s.body.target_lang).toLowerCase().startsWith(target)),
+    );
   }
 
   async stop(): Promise<void> {
@@ -86,25 +103,45 @@ describe('translation providers over HTTP: retries, backoff and permanent failur
     fakeUrl = await fake.start();
     await stack.start();
     ({ member, spaceId } = await spaceWithMember(stack.api!));
-    worker = await stack.worker({ TRANSLATION_PROVIDER: 'libretranslate', LIBRETRANSLATE_URL: fakeUrl, LIBRETRANSLATE_API_KEY: 'lt-key', TRANSLATION_TIMEOUT_MS: '1000' });
+    worker = await stack.worker({
+      TRANSLATION_PROVIDER: 'libretranslate',
+      LIBRETRANSLATE_URL: fakeUrl,
+      LIBRETRANSLATE_API_KEY: 'lt-key',
+      TRANSLATION_TIMEOUT_MS: '1000',
+    });
   }, 120_000);
   afterAll(async () => {
     await stack.stop();
     await fake.stop();
   });
 
-  const post = async (body: string) => expectStatus(await member.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' }), 201, 'post').body;
+  const post = async (body: string) =>
+    expectStatus(await member.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' }), 201, 'post')
+      .body;
   const translationOf = (id: string, lang: string, status: string) =>
-    eventually(async () => {
-      const c = (await member.client.get(`/contributions/${id}`)).body;
-      return c.translations?.[lang]?.status === status ? c : undefined;
-    }, 40_000, `${lang} translation to be ${status}`);
+    eventually(
+      async () => {
+        const c = (await member.client.get(`/contributions/${id}`)).body;
+        return c.translations?.[lang]?.status === status ? c : undefined;
+      },
+      40_000,
+      `${lang} translation to be ${status}`,
+    );
 
   it('retries a provider that answers 500, with exponential backoff, until it translates', async () => {
-    fake.behaviour = (seen, attempt) => (JSON.stringify(seen.body).includes('balmy-retry') && attempt <= 2 ? { status: 500, body: { error: 'worker crashed' } } : FakeProvider.libre(seen));
+    fake.behaviour = (seen, attempt) =>
+      JSON.stringify(seen.body).includes('balmy-retry') && attempt <= 2
+        ? { status: 500, body: { error: 'worker crashed' } }
+        : FakeProvider.libre(seen);
     const posted = await post('The weather is balmy-retry this week in the valley.');
     const c = await translationOf(posted.id, 'es', 'done');
-    expect(c.translations.es).toEqual({ text: '(es) The weather is balmy-retry this week in the valley.', status: 'done', provider: 'libretranslate', machine: true, sourceVersion: 1 });
+    expect(c.translations.es).toEqual({
+      text: '(es) The weather is balmy-retry this week in the valley.',
+      status: 'done',
+      provider: 'libretranslate',
+      machine: true,
+      sourceVersion: 1,
+    });
     const tries = fake.requestsFor('balmy-retry', 'es');
     expect(tries).toHaveLength(3);
     expect(tries[0].body).toMatchObject({ source: 'en', target: 'es', format: 'html', api_key: 'lt-key' });
@@ -115,7 +152,8 @@ describe('translation providers over HTTP: retries, backoff and permanent failur
   });
 
   it('retries a provider that does not answer in time', async () => {
-    fake.behaviour = (seen, attempt) => (JSON.stringify(seen.body).includes('slow-provider') && attempt === 1 ? null : FakeProvider.libre(seen));
+    fake.behaviour = (seen, attempt) =>
+      JSON.stringify(seen.body).includes('slow-provider') && attempt === 1 ? null : FakeProvider.libre(seen);
     const posted = await post('Send the slow-provider report before the meeting.');
     const c = await translationOf(posted.id, 'fr', 'done');
     expect(c.translations.fr.text).toBe('(fr) Send the slow-provider report before the meeting.');
@@ -123,15 +161,26 @@ describe('translation providers over HTTP: retries, backoff and permanent failur
   });
 
   it('does not retry a 400 for a pair: the translation is failed, the contribution stays published', async () => {
-    fake.behaviour = (seen) => (seen.body.target === 'es' ? { status: 400, body: { error: 'es is not available as a target language' } } : FakeProvider.libre(seen));
+    fake.behaviour = (seen) =>
+      seen.body.target === 'es'
+        ? { status: 400, body: { error: 'es is not available as a target language' } }
+        : FakeProvider.libre(seen);
     const posted = await post('Keep the https://example.org/a link and the no-spanish marker.');
     const c = await translationOf(posted.id, 'es', 'failed');
     expect(c.status).toBe('published');
-    expect(c.translations.es).toEqual({ text: null, status: 'failed', provider: 'libretranslate', machine: true, sourceVersion: 1 });
+    expect(c.translations.es).toEqual({
+      text: null,
+      status: 'failed',
+      provider: 'libretranslate',
+      machine: true,
+      sourceVersion: 1,
+    });
     // the kept URL travelled as untranslatable markup and came back as it was
     const fr = (await translationOf(posted.id, 'fr', 'done')).translations.fr.text;
     expect(fr).toBe('(fr) Keep the https://example.org/a link and the no-spanish marker.');
-    expect(JSON.stringify(fake.requestsFor('no-spanish', 'fr')[0].body.q)).toContain('<span translate=\\"no\\">https://example.org/a</span>');
+    expect(JSON.stringify(fake.requestsFor('no-spanish', 'fr')[0].body.q)).toContain(
+      '<span translate=\\"no\\">https://example.org/a</span>',
+    );
     const job = await stack.translationsQueue().getJob(`tr-${posted.id}-1-es`);
     expect(await job!.getState()).toBe('failed');
     expect(job!.attemptsMade).toBe(1);
@@ -141,14 +190,28 @@ describe('translation providers over HTTP: retries, backoff and permanent failur
 
   it('speaks DeepL: its key in the header, its language codes, kept parts in an ignored tag', async () => {
     await worker!.stop();
-    fake.behaviour = (seen) => (seen.headers.authorization === 'DeepL-Auth-Key dl-key' ? FakeProvider.deepl(seen) : { status: 403, body: { message: 'Wrong key' } });
+    fake.behaviour = (seen) =>
+      seen.headers.authorization === 'DeepL-Auth-Key dl-key'
+        ? FakeProvider.deepl(seen)
+        : { status: 403, body: { message: 'Wrong key' } };
     worker = await stack.worker({ TRANSLATION_PROVIDER: 'deepl', DEEPL_URL: fakeUrl, DEEPL_API_KEY: 'dl-key' });
     const posted = await post('Read the deepl-marker notes at https://example.org/notes today.');
     const c = await translationOf(posted.id, 'fr', 'done');
-    expect(c.translations.fr).toEqual({ text: '(FR) Read the deepl-marker notes at https://example.org/notes today.', status: 'done', provider: 'deepl', machine: true, sourceVersion: 1 });
+    expect(c.translations.fr).toEqual({
+      text: '(FR) Read the deepl-marker notes at https://example.org/notes today.',
+      status: 'done',
+      provider: 'deepl',
+      machine: true,
+      sourceVersion: 1,
+    });
     const request = fake.requestsFor('deepl-marker', 'fr')[0];
     expect(request.path).toBe('/v2/translate');
-    expect(request.body).toMatchObject({ source_lang: 'EN', target_lang: 'FR', tag_handling: 'xml', ignore_tags: ['x'] });
+    expect(request.body).toMatchObject({
+      source_lang: 'EN',
+      target_lang: 'FR',
+      tag_handling: 'xml',
+      ignore_tags: ['x'],
+    });
     expect(request.body.text[0]).toContain('<x>https://example.org/notes</x>');
     expect((await translationOf(posted.id, 'es', 'done')).translations.es.text).toMatch(/^\(ES\) /);
   }, 120_000);

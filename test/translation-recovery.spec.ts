@@ -33,7 +33,9 @@ describe('translation recovery: kill -9 of the worker, and Redis losing its queu
     for (let i = 0; i < n; i += 50) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(50, n - i) }, (_, k) =>
-          member.client.post(`/spaces/${spaceId}/contributions`, { body: `${SENTENCES[(i + k) % 3]} ${tag}-${i + k}.` }),
+          member.client.post(`/spaces/${spaceId}/contributions`, {
+            body: `${SENTENCES[(i + k) % 3]} ${tag}-${i + k}.`,
+          }),
         ),
       );
       for (const res of batch) ids.push(expectStatus(res, 201, 'post').body.id);
@@ -42,7 +44,14 @@ describe('translation recovery: kill -9 of the worker, and Redis losing its queu
   }
 
   const doneCount = async (ids: string[]) =>
-    Number((await stack.query(`SELECT count(*) AS n FROM contribution_translations WHERE contribution_id = ANY($1::uuid[]) AND status = 'done'`, [ids]))[0].n);
+    Number(
+      (
+        await stack.query(
+          `SELECT count(*) AS n FROM contribution_translations WHERE contribution_id = ANY($1::uuid[]) AND status = 'done'`,
+          [ids],
+        )
+      )[0].n,
+    );
 
   /** Every contribution has exactly one done translation into each language but its own, and one event per translation. */
   async function expectExactlyOnePerTarget(ids: string[]): Promise<void> {
@@ -94,7 +103,8 @@ describe('translation recovery: kill -9 of the worker, and Redis losing its queu
     const ids = await postMany(150, 'flush');
     // the api hands the events to the queue right after commit; then Redis loses everything
     await eventually(
-      async () => Number((await stack.query(`SELECT count(*) AS n FROM space_events WHERE published_at IS NULL`))[0].n) === 0,
+      async () =>
+        Number((await stack.query(`SELECT count(*) AS n FROM space_events WHERE published_at IS NULL`))[0].n) === 0,
       10_000,
       'the events to be relayed',
     );

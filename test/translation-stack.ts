@@ -51,7 +51,14 @@ export class TranslationStack {
   }
 
   processEnv(extra: Record<string, string> = {}): Record<string, string> {
-    return { DATABASE_URL: this.dbUrl, REDIS_PREFIX: this.prefix, POSTS_PER_MINUTE: '100000', POST_MIN_INTERVAL_MS: '0', ...this.env, ...extra };
+    return {
+      DATABASE_URL: this.dbUrl,
+      REDIS_PREFIX: this.prefix,
+      POSTS_PER_MINUTE: '100000',
+      POST_MIN_INTERVAL_MS: '0',
+      ...this.env,
+      ...extra,
+    };
   }
 
   async worker(extra: Record<string, string | undefined> = {}): Promise<RunningProcess> {
@@ -81,7 +88,10 @@ export class TranslationStack {
   /** The translations queue as a producer sees it (job counts, a job by id). */
   translationsQueue(): Queue {
     const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    const queue = new Queue(QueueName.Translations, { connection: { host: url.hostname, port: Number(url.port || 6379) }, prefix: `${this.prefix}:bull` });
+    const queue = new Queue(QueueName.Translations, {
+      connection: { host: url.hostname, port: Number(url.port || 6379) },
+      prefix: `${this.prefix}:bull`,
+    });
     this.queues.push(queue);
     return queue;
   }
@@ -121,7 +131,10 @@ export class TranslationStack {
 }
 
 /** An organiser, a participant who joined one open space, and that space. */
-export async function spaceWithMember(api: TestApi, prompt: Record<string, string> = { en: 'What should local authorities fund first?' }): Promise<{ org: TestUser; member: TestUser; spaceId: string }> {
+export async function spaceWithMember(
+  api: TestApi,
+  prompt: Record<string, string> = { en: 'What should local authorities fund first?' },
+): Promise<{ org: TestUser; member: TestUser; spaceId: string }> {
   const org = await organiser(api);
   const member = await registerUser(api.url, { tag: 'translation', preferredLanguage: 'fr' });
   const consultation = await createConsultation(org.client);

@@ -5,7 +5,16 @@ import type { Browser } from 'playwright-core';
 import { SmtpSink } from './support/smtp-sink';
 import { Client, eventually } from './support/test-api';
 import { expectStatus } from './support/world';
-import { launchBrowser, person, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
+import {
+  launchBrowser,
+  person,
+  screenshot,
+  seriousA11yViolations,
+  signedInContext,
+  startWebStack,
+  watchErrors,
+  WebStack,
+} from './support/web';
 
 /**
  * Account security in the browser: signing in with a two-factor code, the signed-in
@@ -21,7 +30,10 @@ describe('web app: account security', () => {
     sink = await SmtpSink.start();
     // a Redis prefix of its own: no other spec's worker takes these emails
     const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-web-account-${randomBytes(3).toString('hex')}`;
-    [stack, browser] = await Promise.all([startWebStack({ REDIS_PREFIX: prefix, SMTP_URL: sink.url }), launchBrowser()]);
+    [stack, browser] = await Promise.all([
+      startWebStack({ REDIS_PREFIX: prefix, SMTP_URL: sink.url }),
+      launchBrowser(),
+    ]);
     await stack.startWorker({ SMTP_URL: sink.url });
   }, 120_000);
 
@@ -62,7 +74,12 @@ describe('web app: account security', () => {
   it('lists the signed-in devices in Settings, signs one out, then signs out everywhere', async () => {
     const li = await person(stack.url, 'Li Wei', 'en');
     const phone = expectStatus(
-      await new Client(stack.url).request('POST', '/api/v1/auth/login', { email: li.email, password: li.password }, { 'user-agent': 'Phone app 2.1' }),
+      await new Client(stack.url).request(
+        'POST',
+        '/api/v1/auth/login',
+        { email: li.email, password: li.password },
+        { 'user-agent': 'Phone app 2.1' },
+      ),
       200,
       'sign in from a phone',
     ).body.accessToken;
@@ -79,7 +96,14 @@ describe('web app: account security', () => {
     await page.getByRole('button', { name: 'Sign out: Phone app 2.1' }).click();
     await devices.getByText('Phone app 2.1').waitFor({ state: 'detached' });
     expect((await new Client(stack.url, phone).get('/api/v1/me')).status).toBe(401);
-    await eventually(async () => (await li.client.get('/api/v1/me/security-log')).body.items.some((e: { kind: string }) => e.kind === 'session_ended'), 10_000, 'the log entry');
+    await eventually(
+      async () =>
+        (await li.client.get('/api/v1/me/security-log')).body.items.some(
+          (e: { kind: string }) => e.kind === 'session_ended',
+        ),
+      10_000,
+      'the log entry',
+    );
     await page.getByRole('list', { name: 'Security log' }).getByText('Signed in').first().waitFor();
 
     await page.getByRole('button', { name: 'Sign out everywhere' }).click();
@@ -103,10 +127,14 @@ describe('web app: account security', () => {
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText('If this address has an account, a link is on its way.').waitFor();
 
-    const mail = await eventually(async () => {
-      await sink.settled();
-      return sink.to(ana.email).find((m) => m.text.includes('/reset-password/'));
-    }, 30_000, 'the reset email');
+    const mail = await eventually(
+      async () => {
+        await sink.settled();
+        return sink.to(ana.email).find((m) => m.text.includes('/reset-password/'));
+      },
+      30_000,
+      'the reset email',
+    );
     expect(mail.subject).toBe('Restablezca su contraseña de Roundtable'); // in her language
     const link = /(http\S+\/reset-password\/[A-Za-z0-9_-]+)/.exec(mail.text)![1];
     expect(link.startsWith(stack.url)).toBe(true);
@@ -132,19 +160,62 @@ describe('web app: account security', () => {
 
   it('shows a verified mark next to an author whose affiliation an organiser confirmed, and none next to a self-declared one', async () => {
     const org = stack.organiser.client;
-    const consultation = expectStatus(await org.post('/consultations', { title: { en: 'Coastal towns', fr: 'Villes côtières', es: 'Pueblos costeros' }, timezone: 'UTC' }), 201, 'consultation').body;
-    const roundtable = expectStatus(await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Harbours', fr: 'Ports', es: 'Puertos' } }), 201, 'roundtable').body;
+    const consultation = expectStatus(
+      await org.post('/consultations', {
+        title: { en: 'Coastal towns', fr: 'Villes côtières', es: 'Pueblos costeros' },
+        timezone: 'UTC',
+      }),
+      201,
+      'consultation',
+    ).body;
+    const roundtable = expectStatus(
+      await org.post(`/consultations/${consultation.id}/roundtables`, {
+        number: 1,
+        title: { en: 'Harbours', fr: 'Ports', es: 'Puertos' },
+      }),
+      201,
+      'roundtable',
+    ).body;
     const space = expectStatus(
-      await org.post(`/roundtables/${roundtable.id}/spaces`, { number: 1, prompt: { en: 'Who maintains the sea walls?', fr: 'Qui entretient les digues ?', es: '¿Quién mantiene los diques?' }, moderation: 'post' }),
+      await org.post(`/roundtables/${roundtable.id}/spaces`, {
+        number: 1,
+        prompt: {
+          en: 'Who maintains the sea walls?',
+          fr: 'Qui entretient les digues ?',
+          es: '¿Quién mantiene los diques?',
+        },
+        moderation: 'post',
+      }),
       201,
       'space',
     ).body;
-    const minister = await person(stack.url, 'Kofi Mensah', 'en', { organisation: 'Ministry of Fisheries', constituency: 'state', country: 'GH' });
-    const resident = await person(stack.url, 'Jo Harbour', 'en', { organisation: 'Harbour residents', constituency: 'civil_society' });
+    const minister = await person(stack.url, 'Kofi Mensah', 'en', {
+      organisation: 'Ministry of Fisheries',
+      constituency: 'state',
+      country: 'GH',
+    });
+    const resident = await person(stack.url, 'Jo Harbour', 'en', {
+      organisation: 'Harbour residents',
+      constituency: 'civil_society',
+    });
     for (const u of [minister, resident]) expectStatus(await u.client.post(`/spaces/${space.id}/members`), 201, 'join');
     expectStatus(await org.put(`/users/${minister.id}/affiliation`, { verified: true }), 200, 'confirm the ministry');
-    expectStatus(await minister.client.post(`/spaces/${space.id}/contributions`, { body: 'The ministry funds the repairs.', language: 'en' }), 201, 'post');
-    expectStatus(await resident.client.post(`/spaces/${space.id}/contributions`, { body: 'Residents do the weekly checks.', language: 'en' }), 201, 'post');
+    expectStatus(
+      await minister.client.post(`/spaces/${space.id}/contributions`, {
+        body: 'The ministry funds the repairs.',
+        language: 'en',
+      }),
+      201,
+      'post',
+    );
+    expectStatus(
+      await resident.client.post(`/spaces/${space.id}/contributions`, {
+        body: 'Residents do the weekly checks.',
+        language: 'en',
+      }),
+      201,
+      'post',
+    );
 
     const context = await signedInContext(browser, resident, 'en');
     const page = await context.newPage();

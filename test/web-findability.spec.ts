@@ -1,7 +1,16 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { eventually, TestUser } from './support/test-api';
-import { launchBrowser, person, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
+import {
+  launchBrowser,
+  person,
+  screenshot,
+  seriousA11yViolations,
+  signedInContext,
+  startWebStack,
+  watchErrors,
+  WebStack,
+} from './support/web';
 import { expectStatus } from './support/world';
 
 /**
@@ -27,24 +36,44 @@ describe('web app: finding what was published', () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
     const org = stack.organiser.client;
-    const c = expectStatus(await org.post('/consultations', { title: { en: 'Harbour cities', fr: 'Villes portuaires', es: 'Ciudades portuarias' }, timezone: 'Europe/Paris' }), 201, 'consultation').body;
+    const c = expectStatus(
+      await org.post('/consultations', {
+        title: { en: 'Harbour cities', fr: 'Villes portuaires', es: 'Ciudades portuarias' },
+        timezone: 'Europe/Paris',
+      }),
+      201,
+      'consultation',
+    ).body;
     roundtableId = expectStatus(
-      await org.post(`/consultations/${c.id}/roundtables`, { number: 1, title: { en: 'Work after arrival', fr: 'Le travail après l’arrivée', es: 'El trabajo tras la llegada' } }),
+      await org.post(`/consultations/${c.id}/roundtables`, {
+        number: 1,
+        title: { en: 'Work after arrival', fr: 'Le travail après l’arrivée', es: 'El trabajo tras la llegada' },
+      }),
       201,
       'roundtable',
     ).body.id;
     spaceId = expectStatus(
       await org.post(`/roundtables/${roundtableId}/spaces`, {
         number: 1,
-        prompt: { en: 'What helps newcomers find decent work?', fr: 'Qu’est-ce qui aide les nouveaux arrivants à trouver un travail décent ?', es: '¿Qué ayuda a los recién llegados a encontrar un trabajo decente?' },
+        prompt: {
+          en: 'What helps newcomers find decent work?',
+          fr: 'Qu’est-ce qui aide les nouveaux arrivants à trouver un travail décent ?',
+          es: '¿Qué ayuda a los recién llegados a encontrar un trabajo decente?',
+        },
         moderation: 'post',
       }),
       201,
       'space',
     ).body.id;
-    const [moderator, rapporteur] = await Promise.all([person(stack.url, 'Mona Moderator', 'en'), person(stack.url, 'Ravi Rapporteur', 'en', { constituency: 'academia' })]);
+    const [moderator, rapporteur] = await Promise.all([
+      person(stack.url, 'Mona Moderator', 'en'),
+      person(stack.url, 'Ravi Rapporteur', 'en', { constituency: 'academia' }),
+    ]);
     [claire, john, emma, outsider] = await Promise.all([
-      person(stack.url, 'Claire Dubois', 'fr', { constituency: 'civil_society', organisation: 'Maison des travailleurs' }),
+      person(stack.url, 'Claire Dubois', 'fr', {
+        constituency: 'civil_society',
+        organisation: 'Maison des travailleurs',
+      }),
       person(stack.url, 'John Reed', 'en', { constituency: 'business' }),
       person(stack.url, 'Emma Stone', 'en', { constituency: 'youth' }),
       person(stack.url, 'Otto Outside', 'en', { constituency: 'other' }),
@@ -53,24 +82,53 @@ describe('web app: finding what was published', () => {
       [await org.put(`/spaces/${spaceId}/roles/${moderator.id}`, { role: 'moderator' }), 'moderator role'],
       [await org.put(`/roundtables/${roundtableId}/roles/${rapporteur.id}`, { role: 'rapporteur' }), 'rapporteur role'],
     ] as const) {
-      if (res.status < 200 || res.status > 299) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status < 200 || res.status > 299)
+        throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     }
     for (const u of [claire, john, emma]) expectStatus(await u.client.post(`/spaces/${spaceId}/members`), 201, 'join');
     const voices: Array<[string, 'en' | 'fr' | 'es', string, string]> = [
-      ['Hana Ministry', 'en', 'state', 'Faster recognition of skills and diplomas opened jobs for newcomers in our ports.'],
-      ['Kofi Union', 'en', 'civil_society', 'Recognition of skills comes first; employers and unions should share the cost of language training.'],
-      ['Lucía Ciudad', 'es', 'local_government', 'El reconocimiento de competencias y la formación lingüística abrieron empleos en nuestro puerto.'],
-      ['Ben Shipping', 'en', 'business', 'Employers want quicker recognition of skills and language training paid partly by the city.'],
+      [
+        'Hana Ministry',
+        'en',
+        'state',
+        'Faster recognition of skills and diplomas opened jobs for newcomers in our ports.',
+      ],
+      [
+        'Kofi Union',
+        'en',
+        'civil_society',
+        'Recognition of skills comes first; employers and unions should share the cost of language training.',
+      ],
+      [
+        'Lucía Ciudad',
+        'es',
+        'local_government',
+        'El reconocimiento de competencias y la formación lingüística abrieron empleos en nuestro puerto.',
+      ],
+      [
+        'Ben Shipping',
+        'en',
+        'business',
+        'Employers want quicker recognition of skills and language training paid partly by the city.',
+      ],
     ];
     for (const [name, lang, constituency, body] of voices) {
       const p = await person(stack.url, name, lang, { constituency, organisation: `${name} office` });
       expectStatus(await p.client.post(`/spaces/${spaceId}/members`), 201, 'join');
       expectStatus(await p.client.post(`/spaces/${spaceId}/contributions`, { body, language: lang }), 201, 'post');
     }
-    const period = { periodStart: new Date(Date.now() - 7 * 86_400_000).toISOString(), periodEnd: new Date(Date.now() + 3_600_000).toISOString() };
-    digestId = expectStatus(await moderator.client.post(`/spaces/${spaceId}/digests`, period), 201, 'draft digest').body.id;
+    const period = {
+      periodStart: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+      periodEnd: new Date(Date.now() + 3_600_000).toISOString(),
+    };
+    digestId = expectStatus(await moderator.client.post(`/spaces/${spaceId}/digests`, period), 201, 'draft digest').body
+      .id;
     expectStatus(await moderator.client.post(`/digests/${digestId}/publish`), 200, 'publish digest');
-    summaryId = expectStatus(await rapporteur.client.post(`/roundtables/${roundtableId}/stocktaking`, period), 201, 'compile summary').body.id;
+    summaryId = expectStatus(
+      await rapporteur.client.post(`/roundtables/${roundtableId}/stocktaking`, period),
+      201,
+      'compile summary',
+    ).body.id;
     expectStatus(await rapporteur.client.post(`/stocktaking/${summaryId}/publish`), 200, 'publish summary');
     // the worker translates the published summary and detects the language of posts sent without one
     await stack.startWorker();
@@ -101,7 +159,12 @@ describe('web app: finding what was published', () => {
     if (size) await page.setViewportSize(size);
   }
 
-  async function open(user: TestUser, lang: 'en' | 'fr', path: string, viewport?: { width: number; height: number }): Promise<Page> {
+  async function open(
+    user: TestUser,
+    lang: 'en' | 'fr',
+    path: string,
+    viewport?: { width: number; height: number },
+  ): Promise<Page> {
     const page = await (await signedInContext(browser, user, lang, viewport)).newPage();
     await page.goto(`${stack.url}${path}`);
     return page;
@@ -139,7 +202,10 @@ describe('web app: finding what was published', () => {
     await page.getByRole('heading', { level: 1, name: /^Synthèse du / }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Points clés' }).waitFor();
     // the key points in French, each marked as a machine translation, the moderators' wording one link away
-    const french = (await claire.client.get(`/digests/${digestId}?lang=fr`)).body.keyPoints as Array<{ text: string; machineTranslated: boolean }>;
+    const french = (await claire.client.get(`/digests/${digestId}?lang=fr`)).body.keyPoints as Array<{
+      text: string;
+      machineTranslated: boolean;
+    }>;
     const english = (await claire.client.get(`/digests/${digestId}`)).body.keyPoints as Array<{ text: string }>;
     expect(french.length).toBeGreaterThan(0);
     expect(french.every((k) => k.machineTranslated)).toBe(true);
@@ -161,7 +227,12 @@ describe('web app: finding what was published', () => {
     expect(await page.getByText('Traduction automatique', { exact: true }).count()).toBe(0);
     await page.getByRole('link', { name: 'Les lire traduits en français' }).click();
     await page.locator('ol.points > li[lang="fr"]').first().waitFor();
-    expect(await page.getByRole('navigation', { name: 'Vous êtes ici' }).getByRole('link', { name: /Modération/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Vous êtes ici' })
+        .getByRole('link', { name: /Modération/ })
+        .count(),
+    ).toBe(0);
     // no form of the moderators' editor
     expect(await page.locator('main textarea, main input').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -199,15 +270,27 @@ describe('web app: finding what was published', () => {
     await page.getByText('Saved.', { exact: true }).waitFor();
     expect((await emma.client.get('/me')).body.country).toBe('SL');
     await page.reload();
-    await eventually(async () => (await page.getByRole('combobox', { name: /Country/ }).inputValue()) === 'Sierra Leone', 15_000, 'the saved country by its name');
+    await eventually(
+      async () => (await page.getByRole('combobox', { name: /Country/ }).inputValue()) === 'Sierra Leone',
+      15_000,
+      'the saved country by its name',
+    );
     // in French the same field names the country in French
     await page.getByLabel('Language', { exact: true }).selectOption('fr');
-    await eventually(async () => (await page.getByRole('combobox', { name: /Pays/ }).inputValue()) === 'Sierra Leone', 15_000, 'the country in French');
+    await eventually(
+      async () => (await page.getByRole('combobox', { name: /Pays/ }).inputValue()) === 'Sierra Leone',
+      15_000,
+      'the country in French',
+    );
     await page.getByRole('combobox', { name: /Pays/ }).fill('Allem');
     await page.getByRole('option', { name: 'Allemagne' }).waitFor();
     // back to English (the switch saves it to the profile), as the journeys below read in English
     await page.getByLabel('Langue', { exact: true }).selectOption('en');
-    await eventually(async () => (await emma.client.get('/me')).body.preferredLanguage === 'en', 15_000, 'English saved again');
+    await eventually(
+      async () => (await emma.client.get('/me')).body.preferredLanguage === 'en',
+      15_000,
+      'English saved again',
+    );
     await page.context().close();
   });
 
@@ -216,7 +299,8 @@ describe('web app: finding what was published', () => {
     await writer.locator('.live-status.live').waitFor({ timeout: 15_000 });
     const composer = writer.getByRole('form', { name: 'New contribution' });
     expect(await composer.getByLabel('Written in').inputValue()).toBe('');
-    const body = 'Les ports devraient financer des cours de langue pour les nouveaux arrivants et reconnaître plus vite leurs diplômes.';
+    const body =
+      'Les ports devraient financer des cours de langue pour les nouveaux arrivants et reconnaître plus vite leurs diplômes.';
     await composer.getByLabel('Your contribution').fill(body);
     await composer.getByRole('button', { name: 'Publish' }).click();
     await writer.getByText('Published.', { exact: true }).waitFor();
@@ -224,7 +308,12 @@ describe('web app: finding what was published', () => {
     // the worker detects French and translates it into English
     const posted = await eventually(
       async () => {
-        const items: Array<{ id: string; body: string; language: string | null; translations: Record<string, { status: string }> }> = (await emma.client.get(`/spaces/${spaceId}/contributions?limit=100&lang=en`)).body.items;
+        const items: Array<{
+          id: string;
+          body: string;
+          language: string | null;
+          translations: Record<string, { status: string }>;
+        }> = (await emma.client.get(`/spaces/${spaceId}/contributions?limit=100&lang=en`)).body.items;
         const c = items.find((i) => i.body === body);
         return c && c.language && c.translations?.en?.status === 'done' ? c : null;
       },
@@ -232,7 +321,9 @@ describe('web app: finding what was published', () => {
       'the language detected and the English translation',
     ).catch(async (err) => {
       const items = (await emma.client.get(`/spaces/${spaceId}/contributions?limit=100&lang=en`)).body.items;
-      throw new Error(`${(err as Error).message}; the post now: ${JSON.stringify(items.find((i: { body: string }) => i.body === body))}`);
+      throw new Error(
+        `${(err as Error).message}; the post now: ${JSON.stringify(items.find((i: { body: string }) => i.body === body))}`,
+      );
     });
     expect(posted.language).toBe('fr');
     const reader = await open(emma, 'en', `/spaces/${spaceId}`);

@@ -2,7 +2,16 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { TestUser } from './support/test-api';
-import { launchBrowser, person, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
+import {
+  launchBrowser,
+  person,
+  screenshot,
+  seriousA11yViolations,
+  signedInContext,
+  startWebStack,
+  watchErrors,
+  WebStack,
+} from './support/web';
 import { expectStatus } from './support/world';
 
 /**
@@ -26,10 +35,29 @@ describe('web app: finding your way', () => {
   };
 
   const consultation = async (title: string, moderation: 'pre' | 'post' = 'post') => {
-    const c = expectStatus(await org.post('/consultations', { title: { en: title, fr: `${title} (fr)` }, description: { en: `What ${title.toLowerCase()} should achieve.` }, timezone: 'Europe/Paris' }), 201).body;
-    const rt = expectStatus(await org.post(`/consultations/${c.id}/roundtables`, { number: 1, title: { en: `${title}: roundtable` }, objectives: ['Name what already works'] }), 201).body;
+    const c = expectStatus(
+      await org.post('/consultations', {
+        title: { en: title, fr: `${title} (fr)` },
+        description: { en: `What ${title.toLowerCase()} should achieve.` },
+        timezone: 'Europe/Paris',
+      }),
+      201,
+    ).body;
+    const rt = expectStatus(
+      await org.post(`/consultations/${c.id}/roundtables`, {
+        number: 1,
+        title: { en: `${title}: roundtable` },
+        objectives: ['Name what already works'],
+      }),
+      201,
+    ).body;
     const space = expectStatus(
-      await org.post(`/roundtables/${rt.id}/spaces`, { number: 1, prompt: { en: `Where should ${title.toLowerCase()} start?` }, moderation, opensAt: new Date(Date.now() - 86_400_000).toISOString() }),
+      await org.post(`/roundtables/${rt.id}/spaces`, {
+        number: 1,
+        prompt: { en: `Where should ${title.toLowerCase()} start?` },
+        moderation,
+        opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      }),
       201,
     ).body;
     return { id: c.id as string, roundtableId: rt.id as string, spaceId: space.id as string };
@@ -51,13 +79,27 @@ describe('web app: finding your way', () => {
     const own = [await consultation('Harbour renewal'), await consultation('Seed banks')];
     for (let i = 0; i < 15; i++) await consultation(`Regional forum ${String(i + 1).padStart(2, '0')}`);
     for (const c of own) expectStatus(await ada.client.post(`/spaces/${c.spaceId}/members`), 201);
-    expectStatus(await ada.client.post(`/spaces/${own[0].spaceId}/contributions`, { body: 'Start with the quays.', language: 'en' }), 201);
-    expectStatus(await ada.client.post(`/spaces/${own[0].spaceId}/contributions`, { body: 'And the fish market next.', language: 'en' }), 201);
+    expectStatus(
+      await ada.client.post(`/spaces/${own[0].spaceId}/contributions`, {
+        body: 'Start with the quays.',
+        language: 'en',
+      }),
+      201,
+    );
+    expectStatus(
+      await ada.client.post(`/spaces/${own[0].spaceId}/contributions`, {
+        body: 'And the fish market next.',
+        language: 'en',
+      }),
+      201,
+    );
 
     const page = await (await signedInContext(browser, ada, 'en', { width: 1366, height: 900 })).newPage();
     const errors = watchErrors(page);
     await page.goto(`${stack.url}/`);
-    const mine = page.locator('section', { has: page.getByRole('heading', { name: 'Consultations you take part in' }) });
+    const mine = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Consultations you take part in' }),
+    });
     await mine.locator('.consultation-card').first().waitFor();
     expect(await mine.locator('.consultation-card h3').allTextContents()).toEqual(['Seed banks', 'Harbour renewal']);
     const harbour = mine.locator('.consultation-card', { hasText: 'Harbour renewal' });
@@ -100,13 +142,32 @@ describe('web app: finding your way', () => {
     const mo = await person(stack.url, 'Mo Derator', 'en');
     const first = await consultation('Coastal towns', 'pre');
     const second = await consultation('Mountain valleys', 'pre');
-    for (const c of [first, second]) expectStatus(await org.put(`/spaces/${c.spaceId}/roles/${mo.id}`, { role: 'moderator' }), 200);
+    for (const c of [first, second])
+      expectStatus(await org.put(`/spaces/${c.spaceId}/roles/${mo.id}`, { role: 'moderator' }), 200);
     const writer = await person(stack.url, 'Wren Writer', 'en');
     for (const c of [first, second]) expectStatus(await writer.client.post(`/spaces/${c.spaceId}/members`), 201);
     // the valley's post waits longest
-    expectStatus(await writer.client.post(`/spaces/${second.spaceId}/contributions`, { body: 'Roads close every winter.', language: 'en' }), 201);
-    const dunes = expectStatus(await writer.client.post(`/spaces/${first.spaceId}/contributions`, { body: 'Dunes move every year.', language: 'en' }), 201).body;
-    expectStatus(await writer.client.post(`/spaces/${first.spaceId}/contributions`, { body: 'Ferries need new docks.', language: 'en' }), 201);
+    expectStatus(
+      await writer.client.post(`/spaces/${second.spaceId}/contributions`, {
+        body: 'Roads close every winter.',
+        language: 'en',
+      }),
+      201,
+    );
+    const dunes = expectStatus(
+      await writer.client.post(`/spaces/${first.spaceId}/contributions`, {
+        body: 'Dunes move every year.',
+        language: 'en',
+      }),
+      201,
+    ).body;
+    expectStatus(
+      await writer.client.post(`/spaces/${first.spaceId}/contributions`, {
+        body: 'Ferries need new docks.',
+        language: 'en',
+      }),
+      201,
+    );
 
     const page = await (await signedInContext(browser, mo, 'en', { width: 1366, height: 900 })).newPage();
     const errors = watchErrors(page);
@@ -134,7 +195,9 @@ describe('web app: finding your way', () => {
     await page.getByText('Ferries need new docks.').waitFor();
     const row = page.locator('section[aria-labelledby="log-h"] tbody tr', { hasText: 'Awaiting review → Published' });
     await row.waitFor();
-    expect(await row.getByRole('link', { name: 'Read the contribution' }).getAttribute('href')).toBe(`/contributions/${dunes.id}`);
+    expect(await row.getByRole('link', { name: 'Read the contribution' }).getAttribute('href')).toBe(
+      `/contributions/${dunes.id}`,
+    );
     await row.scrollIntoViewIfNeeded();
     await shot(page, 'moderation-log-1366', false);
     expect(errors).toEqual([]);

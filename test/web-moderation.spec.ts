@@ -1,7 +1,17 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { eventually, TestUser } from './support/test-api';
-import { launchBrowser, person, requireRoutes, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
+import {
+  launchBrowser,
+  person,
+  requireRoutes,
+  screenshot,
+  seriousA11yViolations,
+  signedInContext,
+  startWebStack,
+  watchErrors,
+  WebStack,
+} from './support/web';
 import { expectStatus } from './support/world';
 
 /** 200 or 201: the contract names the route, not its success code. */
@@ -26,19 +36,35 @@ describe('web app: moderators', () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
     const org = stack.organiser.client;
-    const consultation = expectStatus(await org.post('/consultations', { title: { en: 'Coastal futures' }, timezone: 'Europe/Zurich' }), 201, 'consultation').body;
-    const roundtable = expectStatus(await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Relocation' } }), 201, 'roundtable').body;
+    const consultation = expectStatus(
+      await org.post('/consultations', { title: { en: 'Coastal futures' }, timezone: 'Europe/Zurich' }),
+      201,
+      'consultation',
+    ).body;
+    const roundtable = expectStatus(
+      await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Relocation' } }),
+      201,
+      'roundtable',
+    ).body;
     spaceId = expectStatus(
-      await org.post(`/roundtables/${roundtable.id}/spaces`, { number: 1, prompt: { en: 'Who must have a say in a relocation?', fr: 'Qui doit avoir voix au chapitre ?' }, moderation: 'pre' }),
+      await org.post(`/roundtables/${roundtable.id}/spaces`, {
+        number: 1,
+        prompt: { en: 'Who must have a say in a relocation?', fr: 'Qui doit avoir voix au chapitre ?' },
+        moderation: 'pre',
+      }),
       201,
       'space',
     ).body.id;
     [moderator, author, reader] = await Promise.all([
-      person(stack.url, 'Mona Moderator', 'en', { constituency: 'international_organisation', organisation: 'Roundtable team' }),
+      person(stack.url, 'Mona Moderator', 'en', {
+        constituency: 'international_organisation',
+        organisation: 'Roundtable team',
+      }),
       person(stack.url, 'Ana Author', 'es', { constituency: 'civil_society', organisation: 'Red Costera' }),
       person(stack.url, 'Rémi Reader', 'fr', { constituency: 'local_government' }),
     ]);
-    for (const u of [moderator, author, reader]) expectStatus(await u.client.post(`/spaces/${spaceId}/members`), 201, 'join');
+    for (const u of [moderator, author, reader])
+      expectStatus(await u.client.post(`/spaces/${spaceId}/members`), 201, 'join');
     ok(await org.put(`/spaces/${spaceId}/roles/${moderator.id}`, { role: 'moderator' }), 'moderator role');
   }, 90_000);
 
@@ -55,7 +81,11 @@ describe('web app: moderators', () => {
   }
 
   it('approves a pending contribution from the live queue; it appears live for a participant; hiding removes it live', async () => {
-    await requireRoutes(stack.url, ['GET /spaces/{id}/moderation/queue', 'POST /contributions/{id}/moderation', 'GET /spaces/{id}/moderation/log'], 'moderation, libs/moderation');
+    await requireRoutes(
+      stack.url,
+      ['GET /spaces/{id}/moderation/queue', 'POST /contributions/{id}/moderation', 'GET /spaces/{id}/moderation/log'],
+      'moderation, libs/moderation',
+    );
     const queue = await open(moderator, 'en', `/spaces/${spaceId}/moderation`);
     const readerPage = await open(reader, 'fr', `/spaces/${spaceId}`);
     const authorPage = await open(author, 'es', `/spaces/${spaceId}`);
@@ -64,7 +94,10 @@ describe('web app: moderators', () => {
     const text = `Las personas desplazadas deben votar el plan de reubicación (${Date.now()}).`;
     await authorPage.getByRole('textbox', { name: 'Su contribución' }).fill(text);
     await authorPage.getByRole('button', { name: 'Publicar', exact: true }).click();
-    await authorPage.locator('.composer').getByText('Enviada. Aparecerá cuando la moderación la haya revisado.').waitFor();
+    await authorPage
+      .locator('.composer')
+      .getByText('Enviada. Aparecerá cuando la moderación la haya revisado.')
+      .waitFor();
     await authorPage.locator('article', { hasText: text }).getByText('Pendiente de revisión').waitFor();
 
     // the moderator's queue receives it live (moderation.queued), without reload
@@ -110,9 +143,17 @@ describe('web app: moderators', () => {
   }, 180_000); // each wait holds up to the context default (45 s) on a busy machine
 
   it('a participant reports a contribution with a reason; it reaches the moderator’s queue live', async () => {
-    await requireRoutes(stack.url, ['POST /contributions/{id}/flags', 'GET /spaces/{id}/moderation/queue'], 'moderation, libs/moderation');
+    await requireRoutes(
+      stack.url,
+      ['POST /contributions/{id}/flags', 'GET /spaces/{id}/moderation/queue'],
+      'moderation, libs/moderation',
+    );
     const body = `Visit my shop for cheap flights ${Date.now()}`;
-    const posted = expectStatus(await author.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' }), 201, 'post').body;
+    const posted = expectStatus(
+      await author.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' }),
+      201,
+      'post',
+    ).body;
     ok(await moderator.client.post(`/contributions/${posted.id}/moderation`, { action: 'approve' }), 'approve');
     const queue = await open(moderator, 'en', `/spaces/${spaceId}/moderation`);
     const readerPage = await open(reader, 'fr', `/spaces/${spaceId}`);
@@ -131,7 +172,16 @@ describe('web app: moderators', () => {
   }, 180_000);
 
   it('suspends a member found by typing part of their name, shows the suspension, and lifts it early', async () => {
-    await requireRoutes(stack.url, ['GET /spaces/{id}/members', 'POST /spaces/{id}/suspensions', 'GET /spaces/{id}/suspensions', 'POST /spaces/{id}/suspensions/{id}/lift'], 'moderation, libs/moderation');
+    await requireRoutes(
+      stack.url,
+      [
+        'GET /spaces/{id}/members',
+        'POST /spaces/{id}/suspensions',
+        'GET /spaces/{id}/suspensions',
+        'POST /spaces/{id}/suspensions/{id}/lift',
+      ],
+      'moderation, libs/moderation',
+    );
     const page = await open(moderator, 'en', `/spaces/${spaceId}/moderation`);
     const errors = watchErrors(page);
     const sanctions = page.locator('section[aria-labelledby="sanctions-h"]');
@@ -145,7 +195,9 @@ describe('web app: moderators', () => {
     const found = page.getByRole('listbox', { name: 'Matches for Member' });
     await page.getByText('1 match; use the up and down arrows to choose').waitFor();
     expect(await found.getByRole('option').allTextContents()).toEqual(['Rémi Reader']);
-    expect(await member.getAttribute('aria-activedescendant')).toBe(`${await member.getAttribute('id')}-list-${reader.id}`);
+    expect(await member.getAttribute('aria-activedescendant')).toBe(
+      `${await member.getAttribute('id')}-list-${reader.id}`,
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await sanctions.getByText('Chosen: Rémi Reader').waitFor();
@@ -177,9 +229,16 @@ describe('web app: moderators', () => {
     await dialog.getByRole('button', { name: 'Lift' }).click();
     await sanctions.getByText('Suspension lifted: Rémi Reader can take part again.').waitFor();
     await sanctions.getByText('No one is suspended in this question.').waitFor();
-    expect((await reader.client.post(`/spaces/${spaceId}/contributions`, { body: 'Back after the lift', language: 'en' })).status).toBe(201);
+    expect(
+      (await reader.client.post(`/spaces/${spaceId}/contributions`, { body: 'Back after the lift', language: 'en' }))
+        .status,
+    ).toBe(201);
     const log = page.getByRole('region', { name: 'Moderation log' });
-    await eventually(async () => (await log.getByText('Apologised; the group agreed.').count()) > 0, 10_000, 'the lift in the log');
+    await eventually(
+      async () => (await log.getByText('Apologised; the group agreed.').count()) > 0,
+      10_000,
+      'the lift in the log',
+    );
     await log.getByText('Suspension lifted').first().waitFor();
     expect(errors).toEqual([]);
     await page.context().close();

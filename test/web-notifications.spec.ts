@@ -1,7 +1,17 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { TestUser } from './support/test-api';
-import { launchBrowser, person, requireRoutes, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
+import {
+  launchBrowser,
+  person,
+  requireRoutes,
+  screenshot,
+  seriousA11yViolations,
+  signedInContext,
+  startWebStack,
+  watchErrors,
+  WebStack,
+} from './support/web';
 import { expectStatus } from './support/world';
 
 /**
@@ -23,10 +33,25 @@ describe('web app: notifications', () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
     const org = stack.organiser.client;
-    const consultation = expectStatus(await org.post('/consultations', { title: { en: 'Rivers and towns' }, timezone: 'America/Bogota' }), 201, 'consultation').body;
-    const roundtable = expectStatus(await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Floods' } }), 201, 'roundtable').body;
+    const consultation = expectStatus(
+      await org.post('/consultations', { title: { en: 'Rivers and towns' }, timezone: 'America/Bogota' }),
+      201,
+      'consultation',
+    ).body;
+    const roundtable = expectStatus(
+      await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Floods' } }),
+      201,
+      'roundtable',
+    ).body;
     const space = (number: number, moderation: 'pre' | 'post') =>
-      org.post(`/roundtables/${roundtable.id}/spaces`, { number, prompt: { en: 'What should towns on rivers prepare first?', fr: 'Que doivent préparer d’abord les villes riveraines ?' }, moderation });
+      org.post(`/roundtables/${roundtable.id}/spaces`, {
+        number,
+        prompt: {
+          en: 'What should towns on rivers prepare first?',
+          fr: 'Que doivent préparer d’abord les villes riveraines ?',
+        },
+        moderation,
+      });
     preSpace = expectStatus(await space(1, 'pre'), 201, 'pre space').body.id;
     postSpace = expectStatus(await space(2, 'post'), 201, 'post space').body.id;
     [moderator, author, suspended, reader] = await Promise.all([
@@ -36,7 +61,8 @@ describe('web app: notifications', () => {
       person(stack.url, 'Rui Reader', 'en', { constituency: 'academia' }),
     ]);
     for (const s of [preSpace, postSpace]) {
-      for (const u of [moderator, author, suspended, reader]) expectStatus(await u.client.post(`/spaces/${s}/members`), 201, 'join');
+      for (const u of [moderator, author, suspended, reader])
+        expectStatus(await u.client.post(`/spaces/${s}/members`), 201, 'join');
       expectStatus(await org.put(`/spaces/${s}/roles/${moderator.id}`, { role: 'moderator' }), 200, 'moderator role');
     }
   }, 90_000);
@@ -54,7 +80,11 @@ describe('web app: notifications', () => {
   }
 
   it('shows a rejected author the reason live, after a reload and in the notification list from the bell', async () => {
-    await requireRoutes(stack.url, ['GET /me/notifications', 'GET /me/notifications/unread-count', 'POST /me/notifications/read'], 'notifications, libs/notifications');
+    await requireRoutes(
+      stack.url,
+      ['GET /me/notifications', 'GET /me/notifications/unread-count', 'POST /me/notifications/read'],
+      'notifications, libs/notifications',
+    );
     const page = await open(author, 'en', `/spaces/${preSpace}`);
     await page.locator('.live-status.live').waitFor({ timeout: 15_000 });
     const errors = watchErrors(page);
@@ -67,7 +97,11 @@ describe('web app: notifications', () => {
     const contributionId = (await article.getAttribute('id'))!.replace(/^c-/, '');
 
     const reason = 'Please say which towns you mean, so others can answer.';
-    expectStatus(await moderator.client.post(`/contributions/${contributionId}/moderation`, { action: 'reject', reason }), 200, 'reject');
+    expectStatus(
+      await moderator.client.post(`/contributions/${contributionId}/moderation`, { action: 'reject', reason }),
+      200,
+      'reject',
+    );
 
     // live: the status and the reason replace "Awaiting review", and the bell counts the notice
     await article.getByText('Not published').waitFor({ timeout: 10_000 });
@@ -83,7 +117,9 @@ describe('web app: notifications', () => {
 
     await page.getByRole('link', { name: 'Notifications 1 unread' }).click();
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
-    const notice = page.locator('li.notification', { hasText: 'A moderator decided not to publish your contribution in question 1.1.' });
+    const notice = page.locator('li.notification', {
+      hasText: 'A moderator decided not to publish your contribution in question 1.1.',
+    });
     await notice.waitFor();
     await notice.getByText(`Reason given by the moderator: ${reason}`).waitFor();
     await notice.getByText('New', { exact: true }).waitFor();
@@ -123,12 +159,23 @@ describe('web app: notifications', () => {
     const until = new Date(Date.now() + 2 * 24 * 3600_000 + 3 * 3600_000);
     until.setUTCSeconds(0, 0);
     const reason = 'Messages répétés sur le même sujet.';
-    expectStatus(await moderator.client.post(`/spaces/${postSpace}/suspensions`, { userId: suspended.id, until: until.toISOString(), reason }), 201, 'suspend');
+    expectStatus(
+      await moderator.client.post(`/spaces/${postSpace}/suspensions`, {
+        userId: suspended.id,
+        until: until.toISOString(),
+        reason,
+      }),
+      201,
+      'suspend',
+    );
 
     // live, without reload: the banner, in French, with the end as the browser writes dates in French
     const banner = page.locator('.suspension-banner');
     await banner.getByRole('heading', { name: 'Vous êtes suspendu·e de cette question' }).waitFor({ timeout: 10_000 });
-    const localEnd = await page.evaluate((iso) => new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)), until.toISOString());
+    const localEnd = await page.evaluate(
+      (iso) => new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+      until.toISOString(),
+    );
     const bannerText = (await banner.textContent()) ?? '';
     expect(bannerText).toContain(`avant le ${localEnd}`);
     expect(bannerText).toContain(`Motif du modérateur : ${reason}`);
@@ -151,7 +198,9 @@ describe('web app: notifications', () => {
 
     // the notice is in the list too, in French
     await page.goto(`${stack.url}/notifications`);
-    const notice = page.locator('li.notification', { hasText: 'Vous ne pouvez pas publier dans la question 1.2 avant le' });
+    const notice = page.locator('li.notification', {
+      hasText: 'Vous ne pouvez pas publier dans la question 1.2 avant le',
+    });
     await notice.getByText(`Motif donné par le modérateur : ${reason}`).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -160,7 +209,11 @@ describe('web app: notifications', () => {
 
   it('confirms a report visibly, and says so in words when the member already reported it', async () => {
     const text = `Early warning sirens saved lives in our valley (${Date.now()}).`;
-    expectStatus(await author.client.post(`/spaces/${postSpace}/contributions`, { body: text, language: 'en' }), 201, 'post');
+    expectStatus(
+      await author.client.post(`/spaces/${postSpace}/contributions`, { body: text, language: 'en' }),
+      201,
+      'post',
+    );
     const page = await open(reader, 'en', `/spaces/${postSpace}`);
     const errors = watchErrors(page);
     const article = page.locator('article', { hasText: text });

@@ -3,7 +3,17 @@ import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { SmtpSink } from './support/smtp-sink';
 import { Client, eventually, uniqueEmail } from './support/test-api';
-import { launchBrowser, person, screenshot, seriousA11yViolations, signedInContext, startWebStack, tabTo, watchErrors, WebStack } from './support/web';
+import {
+  launchBrowser,
+  person,
+  screenshot,
+  seriousA11yViolations,
+  signedInContext,
+  startWebStack,
+  tabTo,
+  watchErrors,
+  WebStack,
+} from './support/web';
 
 /**
  * Organisers build the structure in the browser (consultation → roundtable with objectives →
@@ -80,7 +90,11 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.getByText('Quelles mesures sur l’eau ont le plus aidé les nouveaux arrivants ?').waitFor();
     await page.getByLabel('Langue').selectOption('en');
     // switching there and straight back saves the last choice to the profile
-    await eventually(async () => (await stack.organiser.client.get('/me')).body.preferredLanguage === 'en', 5_000, 'the profile language back to English');
+    await eventually(
+      async () => (await stack.organiser.client.get('/me')).body.preferredLanguage === 'en',
+      5_000,
+      'the profile language back to English',
+    );
 
     // a role, given on the question's management page to someone found by name (she has not joined it)
     const mod = await person(stack.url, 'Moana Mōhio Moderator', 'en', { organisation: 'Pacific Water Council' });
@@ -95,7 +109,9 @@ describe('web app: organisers, and the keyboard alone', () => {
     await member.fill('');
     await member.pressSequentially('MOHIO pacific');
     await page.getByText('1 match; use the up and down arrows to choose').waitFor();
-    expect(await found.getByRole('option').allTextContents()).toEqual([`Moana Mōhio Moderator — Pacific Water Council · ${mod.email}`]);
+    expect(await found.getByRole('option').allTextContents()).toEqual([
+      `Moana Mōhio Moderator — Pacific Water Council · ${mod.email}`,
+    ]);
     expect(await member.getAttribute('aria-expanded')).toBe('true');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'member-picker');
@@ -106,15 +122,30 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.getByRole('button', { name: 'Assign role' }).click();
     await page.getByText('Moana Mōhio Moderator is now Moderator.').waitFor();
     const spaceId = rt.spaces[0].id;
-    await eventually(async () => (await mod.client.get(`/spaces/${spaceId}`)).body.myRole === 'moderator', 5_000, 'the moderator role');
+    await eventually(
+      async () => (await mod.client.get(`/spaces/${spaceId}`)).body.myRole === 'moderator',
+      5_000,
+      'the moderator role',
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
-  it('edits a consultation (a title language, the timezone, the weekly digest day and hour) and a roundtable\'s objectives', async () => {
+  it("edits a consultation (a title language, the timezone, the weekly digest day and hour) and a roundtable's objectives", async () => {
     const org = stack.organiser.client;
-    const consultation = (await org.post('/consultations', { title: { en: 'Editable consultation', fr: 'Consultation modifiable' }, timezone: 'Europe/Zurich' })).body;
-    const roundtable = (await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Editable roundtable' }, objectives: ['First objective'] })).body;
+    const consultation = (
+      await org.post('/consultations', {
+        title: { en: 'Editable consultation', fr: 'Consultation modifiable' },
+        timezone: 'Europe/Zurich',
+      })
+    ).body;
+    const roundtable = (
+      await org.post(`/consultations/${consultation.id}/roundtables`, {
+        number: 1,
+        title: { en: 'Editable roundtable' },
+        objectives: ['First objective'],
+      })
+    ).body;
     const page = await (await signedInContext(browser, stack.organiser, 'en')).newPage();
     const errors = watchErrors(page);
     await page.goto(`${stack.url}/consultations/${consultation.id}`);
@@ -144,14 +175,26 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Changes saved.').waitFor();
     await page.locator('ul.objectives li', { hasText: 'Second objective' }).waitFor();
-    expect((await org.get(`/roundtables/${roundtable.id}`)).body.objectives).toEqual(['First objective', 'Second objective']);
+    expect((await org.get(`/roundtables/${roundtable.id}`)).body.objectives).toEqual([
+      'First objective',
+      'Second objective',
+    ]);
     await screenshot(page, 'organiser-edit-roundtable');
 
     // the consultation's figures, one link away
-    const space = (await org.post(`/roundtables/${roundtable.id}/spaces`, { number: 1, prompt: { en: 'What works?' }, moderation: 'post' })).body;
+    const space = (
+      await org.post(`/roundtables/${roundtable.id}/spaces`, {
+        number: 1,
+        prompt: { en: 'What works?' },
+        moderation: 'post',
+      })
+    ).body;
     const member = await person(stack.url, 'Figures Member', 'en', { constituency: 'academia' });
     await member.client.post(`/spaces/${space.id}/members`);
-    await member.client.post(`/spaces/${space.id}/contributions`, { body: 'Counted on the figures page.', language: 'en' });
+    await member.client.post(`/spaces/${space.id}/contributions`, {
+      body: 'Counted on the figures page.',
+      language: 'en',
+    });
     await page.goto(`${stack.url}/consultations/${consultation.id}`);
     await page.getByRole('link', { name: 'Figures' }).click();
     await page.getByRole('heading', { level: 1, name: 'Figures of the consultation' }).waitFor();
@@ -167,9 +210,18 @@ describe('web app: organisers, and the keyboard alone', () => {
 
   it('lets a participant sign in, find a question, post and reply with the keyboard alone', async () => {
     const org = stack.organiser.client;
-    const c = (await org.post('/consultations', { title: { en: 'Keyboard consultation' }, timezone: 'Europe/Zurich' })).body;
-    const r = (await org.post(`/consultations/${c.id}/roundtables`, { number: 1, title: { en: 'Keyboard roundtable' } })).body;
-    const s = (await org.post(`/roundtables/${r.id}/spaces`, { number: 1, prompt: { en: 'What would you change first?' }, moderation: 'post' })).body;
+    const c = (await org.post('/consultations', { title: { en: 'Keyboard consultation' }, timezone: 'Europe/Zurich' }))
+      .body;
+    const r = (
+      await org.post(`/consultations/${c.id}/roundtables`, { number: 1, title: { en: 'Keyboard roundtable' } })
+    ).body;
+    const s = (
+      await org.post(`/roundtables/${r.id}/spaces`, {
+        number: 1,
+        prompt: { en: 'What would you change first?' },
+        moderation: 'post',
+      })
+    ).body;
     const kim = await person(stack.url, 'Kim Keyboard', 'en', { constituency: 'youth' });
     await kim.client.post(`/spaces/${s.id}/members`);
     const page = await (await signedInContext(browser, null, 'en')).newPage();
@@ -213,11 +265,16 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.locator('ol.replies article', { hasText: 'And lighting on the path to school.' }).waitFor();
 
     // focus lands on the new reply, and it is visible (a 3 px outline)
-    await page.waitForFunction(() => document.activeElement?.tagName === 'ARTICLE' && document.activeElement.textContent!.includes('And lighting'));
+    await page.waitForFunction(
+      () =>
+        document.activeElement?.tagName === 'ARTICLE' && document.activeElement.textContent!.includes('And lighting'),
+    );
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(['solid', 'auto']).toContain(outline);
     const posts = (await new Client(stack.url, kim.token).get(`/spaces/${s.id}/contributions`)).body.items;
-    expect(posts.map((p: { body: string }) => p.body)).toEqual(expect.arrayContaining([text, 'And lighting on the path to school.']));
+    expect(posts.map((p: { body: string }) => p.body)).toEqual(
+      expect.arrayContaining([text, 'And lighting on the path to school.']),
+    );
     await screenshot(page, 'keyboard-journey');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -226,8 +283,15 @@ describe('web app: organisers, and the keyboard alone', () => {
   it('invites an address from the question page; the invitee opens the link in a fresh browser, registers and lands in the space', async () => {
     const org = stack.organiser.client;
     const c = (await org.post('/consultations', { title: { en: 'Harbour towns' }, timezone: 'Europe/Zurich' })).body;
-    const r = (await org.post(`/consultations/${c.id}/roundtables`, { number: 1, title: { en: 'Working ports' } })).body;
-    const s = (await org.post(`/roundtables/${r.id}/spaces`, { number: 1, prompt: { en: 'What keeps small ports open in winter?' }, moderation: 'post' })).body;
+    const r = (await org.post(`/consultations/${c.id}/roundtables`, { number: 1, title: { en: 'Working ports' } }))
+      .body;
+    const s = (
+      await org.post(`/roundtables/${r.id}/spaces`, {
+        number: 1,
+        prompt: { en: 'What keeps small ports open in winter?' },
+        moderation: 'post',
+      })
+    ).body;
     await stack.startWorker({ SMTP_URL: sink.url });
     const address = uniqueEmail('web-invitee');
 
@@ -245,10 +309,14 @@ describe('web app: organisers, and the keyboard alone', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'invitations-organiser');
 
-    const mail = await eventually(async () => {
-      await sink.settled();
-      return sink.to(address)[0];
-    }, 20_000, 'the invitation email');
+    const mail = await eventually(
+      async () => {
+        await sink.settled();
+        return sink.to(address)[0];
+      },
+      20_000,
+      'the invitation email',
+    );
     const link = new RegExp(`${stack.url.replace(/[.]/g, '\\.')}/invite/[A-Za-z0-9_-]{43}`).exec(mail.text)?.[0];
     expect(link).toBeDefined();
 
@@ -271,7 +339,9 @@ describe('web app: organisers, and the keyboard alone', () => {
     await visitor.waitForURL(`${stack.url}/spaces/${s.id}`);
     await visitor.getByRole('textbox', { name: 'Your contribution' }).waitFor();
     const login = await new Client(stack.url).post('/auth/login', { email: address, password: 'quay-side-2030' });
-    expect((await new Client(stack.url, login.body.accessToken).get(`/spaces/${s.id}`)).body.myRole).toBe('participant');
+    expect((await new Client(stack.url, login.body.accessToken).get(`/spaces/${s.id}`)).body.myRole).toBe(
+      'participant',
+    );
     await screenshot(visitor, 'invitation-accepted');
 
     // the organiser's list follows

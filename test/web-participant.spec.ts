@@ -2,7 +2,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { Client, eventually, TestUser } from './support/test-api';
 import { expectStatus } from './support/world';
-import { launchBrowser, pageAccessToken, person, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
+import {
+  launchBrowser,
+  pageAccessToken,
+  person,
+  screenshot,
+  seriousA11yViolations,
+  signedInContext,
+  startWebStack,
+  watchErrors,
+  WebStack,
+} from './support/web';
 
 /**
  * Participants in the browser: registration, the French thread view with live arrivals
@@ -19,12 +29,39 @@ describe('web app: participants', () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
     const org = stack.organiser.client;
-    const consultation = expectStatus(await org.post('/consultations', { title: { en: 'Cities and climate mobility', fr: 'Villes et mobilité climatique', es: 'Ciudades y movilidad climática' }, timezone: 'Europe/Zurich' }), 201, 'consultation').body;
-    const roundtable = expectStatus(await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Arrivals after disasters', fr: 'Arrivées après les catastrophes', es: 'Llegadas tras los desastres' }, objectives: ['Map what works'] }), 201, 'roundtable').body;
+    const consultation = expectStatus(
+      await org.post('/consultations', {
+        title: {
+          en: 'Cities and climate mobility',
+          fr: 'Villes et mobilité climatique',
+          es: 'Ciudades y movilidad climática',
+        },
+        timezone: 'Europe/Zurich',
+      }),
+      201,
+      'consultation',
+    ).body;
+    const roundtable = expectStatus(
+      await org.post(`/consultations/${consultation.id}/roundtables`, {
+        number: 1,
+        title: {
+          en: 'Arrivals after disasters',
+          fr: 'Arrivées après les catastrophes',
+          es: 'Llegadas tras los desastres',
+        },
+        objectives: ['Map what works'],
+      }),
+      201,
+      'roundtable',
+    ).body;
     const space = expectStatus(
       await org.post(`/roundtables/${roundtable.id}/spaces`, {
         number: 1,
-        prompt: { en: 'What helped people arriving after a disaster?', fr: 'Qu’est-ce qui a aidé les personnes arrivées après une catastrophe ?', es: '¿Qué ayudó a las personas llegadas tras un desastre?' },
+        prompt: {
+          en: 'What helped people arriving after a disaster?',
+          fr: 'Qu’est-ce qui a aidé les personnes arrivées après une catastrophe ?',
+          es: '¿Qué ayudó a las personas llegadas tras un desastre?',
+        },
         moderation: 'post',
       }),
       201,
@@ -32,11 +69,26 @@ describe('web app: participants', () => {
     ).body;
     spaceId = space.id;
     [amelie, john] = await Promise.all([
-      person(stack.url, 'Amélie Durand', 'fr', { organisation: 'Réseau des villes côtières', constituency: 'local_government', country: 'FR' }),
-      person(stack.url, 'John Carter', 'en', { organisation: 'Ministry of Housing', constituency: 'state', country: 'GB' }),
+      person(stack.url, 'Amélie Durand', 'fr', {
+        organisation: 'Réseau des villes côtières',
+        constituency: 'local_government',
+        country: 'FR',
+      }),
+      person(stack.url, 'John Carter', 'en', {
+        organisation: 'Ministry of Housing',
+        constituency: 'state',
+        country: 'GB',
+      }),
     ]);
     for (const u of [amelie, john]) expectStatus(await u.client.post(`/spaces/${spaceId}/members`), 201, 'join');
-    expectStatus(await john.client.post(`/spaces/${spaceId}/contributions`, { body: 'Temporary housing vouchers worked well in our region.', language: 'en' }), 201, 'first post');
+    expectStatus(
+      await john.client.post(`/spaces/${spaceId}/contributions`, {
+        body: 'Temporary housing vouchers worked well in our region.',
+        language: 'en',
+      }),
+      201,
+      'first post',
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -44,7 +96,11 @@ describe('web app: participants', () => {
     await stack?.stop();
   });
 
-  async function openThread(user: TestUser, lang: 'en' | 'fr', viewport?: { width: number; height: number }): Promise<Page> {
+  async function openThread(
+    user: TestUser,
+    lang: 'en' | 'fr',
+    viewport?: { width: number; height: number },
+  ): Promise<Page> {
     const context = await signedInContext(browser, user, lang, viewport);
     const page = await context.newPage();
     await page.goto(`${stack.url}/spaces/${spaceId}`);
@@ -71,7 +127,14 @@ describe('web app: participants', () => {
     await page.getByText('Villes et mobilité climatique').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
     const me = await new Client(stack.url, await pageAccessToken(page)).get('/me');
-    expect(me.body).toMatchObject({ email, displayName: 'Inès Moreau', organisation: 'Université de Dakar', constituency: 'academia', country: 'SN', preferredLanguage: 'fr' });
+    expect(me.body).toMatchObject({
+      email,
+      displayName: 'Inès Moreau',
+      organisation: 'Université de Dakar',
+      constituency: 'academia',
+      country: 'SN',
+      preferredLanguage: 'fr',
+    });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -81,7 +144,9 @@ describe('web app: participants', () => {
     const en = await openThread(john, 'en');
     const errors = [...watchErrors(fr), ...watchErrors(en)];
     await fr.evaluate(() => ((window as any).__notReloaded = true));
-    await fr.getByRole('heading', { level: 1, name: 'Qu’est-ce qui a aidé les personnes arrivées après une catastrophe ?' }).waitFor();
+    await fr
+      .getByRole('heading', { level: 1, name: 'Qu’est-ce qui a aidé les personnes arrivées après une catastrophe ?' })
+      .waitFor();
 
     const text = `Community kitchens run by arrivals themselves built trust fast (${Date.now()}).`;
     await en.getByRole('textbox', { name: 'Your contribution' }).fill(text);
@@ -116,7 +181,10 @@ describe('web app: participants', () => {
     await en.getByRole('textbox', { name: 'Edit your contribution' }).fill(`${text} Edited: and they hired locally.`);
     await en.getByRole('button', { name: 'Save changes' }).click();
     await fr.getByText('Edited: and they hired locally.').waitFor({ timeout: 10_000 });
-    await en.locator('article', { hasText: 'Edited: and they hired locally.' }).getByRole('button', { name: 'Delete' }).click();
+    await en
+      .locator('article', { hasText: 'Edited: and they hired locally.' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await en.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await fr.getByText('Cette contribution a été supprimée par son auteur·rice.').waitFor({ timeout: 10_000 });
     await fr.locator('article', { hasText: reply }).waitFor();
@@ -135,12 +203,17 @@ describe('web app: participants', () => {
     await fr.locator('.live-status.offline, .live-status.connecting').waitFor({ timeout: 10_000 });
     const viaSecond = new Client(second.url, john.token);
     const missed = [`Missed while offline, one (${Date.now()})`, `Missed while offline, two (${Date.now()})`];
-    for (const body of missed) expect((await viaSecond.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' })).status).toBe(201);
+    for (const body of missed)
+      expect((await viaSecond.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' })).status).toBe(201);
     await stack.restartApi();
     await fr.locator('.live-status.live').waitFor({ timeout: 20_000 });
     for (const body of missed) {
       await fr.locator('article', { hasText: body }).waitFor({ timeout: 10_000 });
-      await eventually(async () => (await fr.locator('article', { hasText: body }).count()) === 1, 2_000, `one copy of “${body}”`);
+      await eventually(
+        async () => (await fr.locator('article', { hasText: body }).count()) === 1,
+        2_000,
+        `one copy of “${body}”`,
+      );
     }
     await fr.getByRole('button', { name: '2 nouvelles contributions' }).waitFor();
     await fr.context().close();
@@ -148,16 +221,27 @@ describe('web app: participants', () => {
 
   it('once translated, the French reader reads the English post in French, marked as machine translation, with the original one click away', async () => {
     await stack.startWorker().catch((err) => {
-      throw new Error(`blocked: the worker (translation jobs) does not start: ${err.message.split('\n').slice(0, 2).join(' ')}`);
+      throw new Error(
+        `blocked: the worker (translation jobs) does not start: ${err.message.split('\n').slice(0, 2).join(' ')}`,
+      );
     });
     const fr = await openThread(amelie, 'fr');
     const text = `The city opened its schools to displaced families within a week (${Date.now()}).`;
-    const posted = expectStatus(await john.client.post(`/spaces/${spaceId}/contributions`, { body: text, language: 'en' }), 201, 'post').body;
+    const posted = expectStatus(
+      await john.client.post(`/spaces/${spaceId}/contributions`, { body: text, language: 'en' }),
+      201,
+      'post',
+    ).body;
     const article = fr.locator(`article[data-id="${posted.id}"]`);
     // a worker that just started on a loaded 2-core machine takes a while to warm its Apertium pipelines
-    await article.locator('.translated[lang="fr"]').waitFor({ timeout: 90_000 }).catch(() => {
-      throw new Error('blocked: no French translation reached the page within 90 s (translation jobs: libs/translation and the worker)');
-    });
+    await article
+      .locator('.translated[lang="fr"]')
+      .waitFor({ timeout: 90_000 })
+      .catch(() => {
+        throw new Error(
+          'blocked: no French translation reached the page within 90 s (translation jobs: libs/translation and the worker)',
+        );
+      });
     await article.getByText('Traduction automatique depuis l’anglais', { exact: false }).waitFor();
     expect(await article.locator('.translated').textContent()).not.toContain('The city opened its schools');
     await article.getByRole('button', { name: 'Afficher l’original' }).click();

@@ -2,7 +2,17 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { eventually, TestUser } from './support/test-api';
-import { launchBrowser, person, requireRoutes, screenshot, seriousA11yViolations, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
+import {
+  launchBrowser,
+  person,
+  requireRoutes,
+  screenshot,
+  seriousA11yViolations,
+  signedInContext,
+  startWebStack,
+  watchErrors,
+  WebStack,
+} from './support/web';
 import { expectStatus } from './support/world';
 
 function ok(res: { status: number; body: unknown }, what: string): void {
@@ -25,17 +35,63 @@ describe('web app: moderator digests and the rapporteur’s summary', () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
     const org = stack.organiser.client;
-    const c = expectStatus(await org.post('/consultations', { title: { en: 'Labour mobility' }, timezone: 'Europe/Zurich' }), 201, 'consultation').body;
-    roundtableId = expectStatus(await org.post(`/consultations/${c.id}/roundtables`, { number: 1, title: { en: 'Decent work', fr: 'Travail décent', es: 'Trabajo decente' } }), 201, 'roundtable').body.id;
-    spaceId = expectStatus(await org.post(`/roundtables/${roundtableId}/spaces`, { number: 1, prompt: { en: 'What connects newcomers to decent work?' }, moderation: 'post' }), 201, 'space').body.id;
-    [moderator, rapporteur] = await Promise.all([person(stack.url, 'Mika Moderator', 'en'), person(stack.url, 'Rafa Rapporteur', 'en', { constituency: 'academia' })]);
+    const c = expectStatus(
+      await org.post('/consultations', { title: { en: 'Labour mobility' }, timezone: 'Europe/Zurich' }),
+      201,
+      'consultation',
+    ).body;
+    roundtableId = expectStatus(
+      await org.post(`/consultations/${c.id}/roundtables`, {
+        number: 1,
+        title: { en: 'Decent work', fr: 'Travail décent', es: 'Trabajo decente' },
+      }),
+      201,
+      'roundtable',
+    ).body.id;
+    spaceId = expectStatus(
+      await org.post(`/roundtables/${roundtableId}/spaces`, {
+        number: 1,
+        prompt: { en: 'What connects newcomers to decent work?' },
+        moderation: 'post',
+      }),
+      201,
+      'space',
+    ).body.id;
+    [moderator, rapporteur] = await Promise.all([
+      person(stack.url, 'Mika Moderator', 'en'),
+      person(stack.url, 'Rafa Rapporteur', 'en', { constituency: 'academia' }),
+    ]);
     ok(await org.put(`/spaces/${spaceId}/roles/${moderator.id}`, { role: 'moderator' }), 'moderator role');
     ok(await org.put(`/roundtables/${roundtableId}/roles/${rapporteur.id}`, { role: 'rapporteur' }), 'rapporteur role');
     const voices: Array<[string, 'en' | 'fr' | 'es', string, string, string]> = [
-      ['Sara State', 'en', 'state', 'CA', 'Recognition of skills and qualifications must be faster; our ministry cut it to three months.'],
-      ['Chidi Civil', 'en', 'civil_society', 'NG', 'Recognition of skills is the first barrier; unions and employers should share the cost of training.'],
-      ['Lola Local', 'es', 'local_government', 'CO', 'El reconocimiento de competencias y la formación lingüística abrieron empleos en nuestra ciudad.'],
-      ['Bea Business', 'en', 'business', 'DE', 'Employers want recognition of skills and language training paid partly by the city.'],
+      [
+        'Sara State',
+        'en',
+        'state',
+        'CA',
+        'Recognition of skills and qualifications must be faster; our ministry cut it to three months.',
+      ],
+      [
+        'Chidi Civil',
+        'en',
+        'civil_society',
+        'NG',
+        'Recognition of skills is the first barrier; unions and employers should share the cost of training.',
+      ],
+      [
+        'Lola Local',
+        'es',
+        'local_government',
+        'CO',
+        'El reconocimiento de competencias y la formación lingüística abrieron empleos en nuestra ciudad.',
+      ],
+      [
+        'Bea Business',
+        'en',
+        'business',
+        'DE',
+        'Employers want recognition of skills and language training paid partly by the city.',
+      ],
     ];
     for (const [name, lang, constituency, country, body] of voices) {
       const p = await person(stack.url, name, lang, { constituency, country, organisation: `${name} org` });
@@ -57,7 +113,13 @@ describe('web app: moderator digests and the rapporteur’s summary', () => {
     );
     await requireRoutes(
       stack.url,
-      ['POST /roundtables/{id}/stocktaking', 'GET /stocktaking/{id}', 'PATCH /stocktaking/{id}', 'POST /stocktaking/{id}/publish', 'GET /stocktaking/{id}/export'],
+      [
+        'POST /roundtables/{id}/stocktaking',
+        'GET /stocktaking/{id}',
+        'PATCH /stocktaking/{id}',
+        'POST /stocktaking/{id}/publish',
+        'GET /stocktaking/{id}/export',
+      ],
       'stocktaking summaries, libs/stocktaking',
     );
     // the moderator's digest
@@ -68,7 +130,9 @@ describe('web app: moderator digests and the rapporteur’s summary', () => {
     await mod.getByRole('heading', { level: 1, name: 'Moderator digest' }).waitFor({ timeout: 20_000 });
     const first = mod.getByLabel('Point 1', { exact: true });
     await first.waitFor();
-    await first.fill('Recognition of skills is the shared first priority of States, civil society, cities and employers.');
+    await first.fill(
+      'Recognition of skills is the shared first priority of States, civil society, cities and employers.',
+    );
     await mod.getByLabel('Priority').first().check();
     await mod.getByRole('button', { name: 'Save' }).click();
     await mod.getByText('Saved.').waitFor();
@@ -100,7 +164,10 @@ describe('web app: moderator digests and the rapporteur’s summary', () => {
     await rap.getByRole('button', { name: 'Publish summary' }).click();
     await rap.getByRole('dialog').getByRole('button', { name: 'Publish summary' }).click();
     await rap.getByText('Summary published.').waitFor();
-    const [download] = await Promise.all([rap.waitForEvent('download'), rap.getByRole('button', { name: 'PDF' }).click()]);
+    const [download] = await Promise.all([
+      rap.waitForEvent('download'),
+      rap.getByRole('button', { name: 'PDF' }).click(),
+    ]);
     const file = await download.path();
     expect(readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -109,7 +176,12 @@ describe('web app: moderator digests and the rapporteur’s summary', () => {
     await stack.startWorker();
     await rap.getByRole('heading', { name: 'Translations of the published summary' }).waitFor();
     for (const lang of ['fr', 'es']) {
-      await eventually(async () => (await rapporteur.client.get(`/stocktaking/${summaryId}/translations/${lang}`)).body?.status === 'done', 60_000, `the ${lang} translation`);
+      await eventually(
+        async () =>
+          (await rapporteur.client.get(`/stocktaking/${summaryId}/translations/${lang}`)).body?.status === 'done',
+        60_000,
+        `the ${lang} translation`,
+      );
     }
     const frText = rap.locator('#rv-fr-0');
     await frText.waitFor({ timeout: 20_000 });

@@ -2,7 +2,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { TestUser } from './support/test-api';
 import { expectStatus } from './support/world';
-import { launchBrowser, person, screenshot, signedInContext, startWebStack, watchErrors, WebStack } from './support/web';
+import {
+  launchBrowser,
+  person,
+  screenshot,
+  signedInContext,
+  startWebStack,
+  watchErrors,
+  WebStack,
+} from './support/web';
 
 /**
  * Translations in the browser: a translated post keeps its Markdown (bold, list), and a
@@ -20,12 +28,30 @@ describe('web app: correcting a translation', () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startWebStack(), launchBrowser()]);
     const org = stack.organiser.client;
-    const consultation = expectStatus(await org.post('/consultations', { title: { en: 'Work and care', fr: 'Travail et soins', es: 'Trabajo y cuidados' }, timezone: 'Europe/Paris' }), 201, 'consultation').body;
-    const roundtable = expectStatus(await org.post(`/consultations/${consultation.id}/roundtables`, { number: 1, title: { en: 'Care workers', fr: 'Soignants', es: 'Cuidadores' } }), 201, 'roundtable').body;
+    const consultation = expectStatus(
+      await org.post('/consultations', {
+        title: { en: 'Work and care', fr: 'Travail et soins', es: 'Trabajo y cuidados' },
+        timezone: 'Europe/Paris',
+      }),
+      201,
+      'consultation',
+    ).body;
+    const roundtable = expectStatus(
+      await org.post(`/consultations/${consultation.id}/roundtables`, {
+        number: 1,
+        title: { en: 'Care workers', fr: 'Soignants', es: 'Cuidadores' },
+      }),
+      201,
+      'roundtable',
+    ).body;
     const space = expectStatus(
       await org.post(`/roundtables/${roundtable.id}/spaces`, {
         number: 1,
-        prompt: { en: 'What would keep care workers in their jobs?', fr: 'Qu’est-ce qui garderait les soignants en poste ?', es: '¿Qué mantendría a los cuidadores en su empleo?' },
+        prompt: {
+          en: 'What would keep care workers in their jobs?',
+          fr: 'Qu’est-ce qui garderait les soignants en poste ?',
+          es: '¿Qué mantendría a los cuidadores en su empleo?',
+        },
         moderation: 'post',
       }),
       201,
@@ -54,11 +80,15 @@ describe('web app: correcting a translation', () => {
     return page;
   }
 
-  it('shows the translation with its Markdown, and a moderator\'s correction reaches other readers live, labelled as corrected', async () => {
+  it("shows the translation with its Markdown, and a moderator's correction reaches other readers live, labelled as corrected", async () => {
     const [moderator, reader] = await Promise.all([openThread(amelie), openThread(lucie)]);
     const errors = watchErrors(moderator);
     const body = 'Care workers need **stable contracts**:\n\n- fair pay\n- time to train';
-    const posted = expectStatus(await john.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' }), 201, 'post').body;
+    const posted = expectStatus(
+      await john.client.post(`/spaces/${spaceId}/contributions`, { body, language: 'en' }),
+      201,
+      'post',
+    ).body;
     const article = moderator.locator(`article[data-id="${posted.id}"]`);
     await article.locator('.translated[lang="fr"]').waitFor({ timeout: 45_000 });
     expect(await article.locator('.translated strong').count()).toBe(1);
@@ -67,7 +97,9 @@ describe('web app: correcting a translation', () => {
 
     await article.getByRole('button', { name: 'Corriger la traduction' }).click();
     const box = article.getByLabel('Traduction en français');
-    await box.fill('Les soignants ont besoin de **contrats stables** :\n\n- un salaire juste\n- du temps pour se former');
+    await box.fill(
+      'Les soignants ont besoin de **contrats stables** :\n\n- un salaire juste\n- du temps pour se former',
+    );
     await article.getByRole('button', { name: 'Enregistrer la traduction' }).click();
     await article.getByText('Traduction depuis l’anglais, corrigée par des personnes').waitFor();
     await article.locator('.translated strong', { hasText: 'contrats stables' }).waitFor();
@@ -82,7 +114,14 @@ describe('web app: correcting a translation', () => {
     await elsewhere.locator('.text[lang="en"] strong', { hasText: 'stable contracts' }).waitFor();
 
     // a close sentence later: the correction is offered from the translation memory
-    const close = expectStatus(await john.client.post(`/spaces/${spaceId}/contributions`, { body: 'Care workers need **stable contracts** now:', language: 'en' }), 201, 'post').body;
+    const close = expectStatus(
+      await john.client.post(`/spaces/${spaceId}/contributions`, {
+        body: 'Care workers need **stable contracts** now:',
+        language: 'en',
+      }),
+      201,
+      'post',
+    ).body;
     const next = moderator.locator(`article[data-id="${close.id}"]`);
     await next.locator('.translated[lang="fr"]').waitFor({ timeout: 45_000 });
     await next.getByRole('button', { name: 'Corriger la traduction' }).click();

@@ -5,12 +5,34 @@ import { createConsultation, createRoundtable, createSpace, expectStatus } from 
 
 /** The elements and attributes a contribution's HTML may contain (the renderer's allow-list, restated). */
 const ALLOWED: Record<string, readonly string[]> = {
-  p: [], br: [], strong: [], em: [], del: [], s: [], code: [], pre: [], blockquote: [],
-  ul: [], ol: ['start'], li: [], a: ['href', 'title', 'rel', 'target'],
-  h3: [], h4: [], h5: [], h6: [], hr: [], table: [], thead: [], tbody: [], tr: [], th: [], td: [],
+  p: [],
+  br: [],
+  strong: [],
+  em: [],
+  del: [],
+  s: [],
+  code: [],
+  pre: [],
+  blockquote: [],
+  ul: [],
+  ol: ['start'],
+  li: [],
+  a: ['href', 'title', 'rel', 'target'],
+  h3: [],
+  h4: [],
+  h5: [],
+  h6: [],
+  hr: [],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: [],
+  td: [],
 };
 const SAFE_SCHEMES = ['http', 'https', 'mailto'];
-const NEVER_RAW = /<\s*\/?\s*(script|iframe|svg|math|object|embed|style|img|base|meta|link|form|input|frame|frameset|video|audio|source|details|marquee|body|noscript|textarea|applet)\b/i;
+const NEVER_RAW =
+  /<\s*\/?\s*(script|iframe|svg|math|object|embed|style|img|base|meta|link|form|input|frame|frameset|video|audio|source|details|marquee|body|noscript|textarea|applet)\b/i;
 
 /**
  * Every problem a browser could turn into script: elements and attributes outside the
@@ -43,7 +65,8 @@ function problemsIn(html: string): string[] {
         }
         if (name === 'a') {
           const rel = (attribs.rel ?? '').split(/\s+/);
-          if (!rel.includes('nofollow') || !rel.includes('noopener')) problems.push(`link without rel=nofollow noopener: ${attribs.rel}`);
+          if (!rel.includes('nofollow') || !rel.includes('noopener'))
+            problems.push(`link without rel=nofollow noopener: ${attribs.rel}`);
         }
       },
       oncomment: (c) => problems.push(`comment <!--${c}-->`),
@@ -65,9 +88,16 @@ describe('XSS: contributions render to HTML that cannot run script, and keep the
 
   beforeAll(async () => {
     // posting limits off: the corpus holds near-duplicates (case variants) posted by one member
-    api = await startTestApi({ POSTS_PER_MINUTE: '100000', POST_MIN_INTERVAL_MS: '0', DUPLICATE_POST_WINDOW_SECONDS: '0' });
+    api = await startTestApi({
+      POSTS_PER_MINUTE: '100000',
+      POST_MIN_INTERVAL_MS: '0',
+      DUPLICATE_POST_WINDOW_SECONDS: '0',
+    });
     const org = await organiser(api);
-    [author, reader] = await Promise.all([registerUser(api.url, { tag: 'xss-author' }), registerUser(api.url, { tag: 'xss-reader' })]);
+    [author, reader] = await Promise.all([
+      registerUser(api.url, { tag: 'xss-author' }),
+      registerUser(api.url, { tag: 'xss-reader' }),
+    ]);
     const consultation = await createConsultation(org.client);
     const roundtable = await createRoundtable(org.client, consultation.id);
     spaceId = (await createSpace(org.client, roundtable.id)).id;
@@ -82,11 +112,15 @@ describe('XSS: contributions render to HTML that cannot run script, and keep the
   });
 
   it('flags unsafe HTML (the checker itself works)', () => {
-    expect(problemsIn('<p>fine <a href="https://example.org" rel="nofollow noopener" target="_blank">x</a></p>')).toEqual([]);
+    expect(
+      problemsIn('<p>fine <a href="https://example.org" rel="nofollow noopener" target="_blank">x</a></p>'),
+    ).toEqual([]);
     expect(problemsIn('<p>&lt;script&gt;alert(1)&lt;/script&gt; onerror=alert(1)</p>')).toEqual([]);
     expect(problemsIn('<script>alert(1)</script>')).not.toEqual([]);
     expect(problemsIn('<p onclick="x">a</p>')).toContain('event handler onclick on <p>');
-    expect(problemsIn('<a href="&#106;avascript:alert(1)" rel="nofollow noopener">x</a>').join()).toMatch(/scheme javascript/);
+    expect(problemsIn('<a href="&#106;avascript:alert(1)" rel="nofollow noopener">x</a>').join()).toMatch(
+      /scheme javascript/,
+    );
     expect(problemsIn('<a href=" java\tscript:x" rel="nofollow noopener">x</a>').join()).toMatch(/scheme javascript/);
     expect(problemsIn('<a href="data:text/html,x" rel="nofollow noopener">x</a>').join()).toMatch(/scheme data/);
     expect(problemsIn('<img src=x>').join()).toMatch(/element <img>/);
@@ -96,7 +130,10 @@ describe('XSS: contributions render to HTML that cannot run script, and keep the
 
   it('posts every payload and reads it back: body byte-identical, bodyHtml inert (POST, GET, listing, event log)', async () => {
     const posted = await Promise.all(
-      XSS_PAYLOADS.map(async (p) => ({ payload: p, res: await author.client.post(`/spaces/${spaceId}/contributions`, { body: p.body }) })),
+      XSS_PAYLOADS.map(async (p) => ({
+        payload: p,
+        res: await author.client.post(`/spaces/${spaceId}/contributions`, { body: p.body }),
+      })),
     );
     const failures: string[] = [];
     const byId = new Map<string, (typeof XSS_PAYLOADS)[number]>();
@@ -118,7 +155,12 @@ describe('XSS: contributions render to HTML that cannot run script, and keep the
     const listing: any[] = [];
     let cursor: string | null = null;
     do {
-      const page: any = expectStatus(await reader.client.get(`/spaces/${spaceId}/contributions?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), 200).body;
+      const page: any = expectStatus(
+        await reader.client.get(
+          `/spaces/${spaceId}/contributions?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        ),
+        200,
+      ).body;
       listing.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -136,7 +178,10 @@ describe('XSS: contributions render to HTML that cannot run script, and keep the
   });
 
   it('renders payloads safely when they arrive through an edit too', async () => {
-    const first = expectStatus(await author.client.post(`/spaces/${spaceId}/contributions`, { body: 'harmless at first' }), 201).body;
+    const first = expectStatus(
+      await author.client.post(`/spaces/${spaceId}/contributions`, { body: 'harmless at first' }),
+      201,
+    ).body;
     const failures: string[] = [];
     for (const payload of XSS_PAYLOADS.filter((_, i) => i % 5 === 0)) {
       const res = await author.client.patch(`/contributions/${first.id}`, { body: payload.body });
@@ -148,7 +193,9 @@ describe('XSS: contributions render to HTML that cannot run script, and keep the
 
   it('keeps the useful formatting around the payloads', async () => {
     const res = expectStatus(
-      await author.client.post(`/spaces/${spaceId}/contributions`, { body: '**Budget** first: see [the plan](https://example.org/plan) <script>x()</script>' }),
+      await author.client.post(`/spaces/${spaceId}/contributions`, {
+        body: '**Budget** first: see [the plan](https://example.org/plan) <script>x()</script>',
+      }),
       201,
     ).body;
     expect(res.bodyHtml).toBe(
@@ -165,5 +212,6 @@ function checkOne(payload: { name: string; body: string }, c: any, where: string
     failures.push(`${payload.name} (${where}): no bodyHtml`);
     return;
   }
-  for (const problem of problemsIn(c.bodyHtml)) failures.push(`${payload.name} (${where}): ${problem} in ${JSON.stringify(c.bodyHtml)}`);
+  for (const problem of problemsIn(c.bodyHtml))
+    failures.push(`${payload.name} (${where}): ${problem} in ${JSON.stringify(c.bodyHtml)}`);
 }

@@ -79,10 +79,20 @@ export interface Fixture {
 export async function setup(api: Proc, spaces: number, authors: number): Promise<Fixture> {
   const { accessToken: token } = await json(`${api.url}/api/v1/auth/login`, 'POST', ADMIN);
   const c = await json(`${api.url}/api/v1/consultations`, 'POST', { title: { en: 'Bench' }, timezone: 'UTC' }, token);
-  const rt = await json(`${api.url}/api/v1/consultations/${c.id}/roundtables`, 'POST', { number: 1, title: { en: 'Bench' } }, token);
+  const rt = await json(
+    `${api.url}/api/v1/consultations/${c.id}/roundtables`,
+    'POST',
+    { number: 1, title: { en: 'Bench' } },
+    token,
+  );
   const spaceIds: string[] = [];
   for (let i = 1; i <= spaces; i++) {
-    const s = await json(`${api.url}/api/v1/roundtables/${rt.id}/spaces`, 'POST', { number: i, prompt: { en: `Question ${i}?` }, moderation: 'post' }, token);
+    const s = await json(
+      `${api.url}/api/v1/roundtables/${rt.id}/spaces`,
+      'POST',
+      { number: i, prompt: { en: `Question ${i}?` }, moderation: 'post' },
+      token,
+    );
     spaceIds.push(s.id);
   }
   const tokens: string[] = [];
@@ -103,7 +113,12 @@ export async function setup(api: Proc, spaces: number, authors: number): Promise
     }),
   );
   // one post first: a stack that refuses the authors must stop the bench, not print 0 posts/s
-  await json(`${api.url}/api/v1/spaces/${spaceIds[0]}/contributions`, 'POST', { body: 'The bench authors may post.' }, tokens[0]);
+  await json(
+    `${api.url}/api/v1/spaces/${spaceIds[0]}/contributions`,
+    'POST',
+    { body: 'The bench authors may post.' },
+    tokens[0],
+  );
   return { token, consultationId: c.id, spaces: spaceIds, authors: tokens };
 }
 
@@ -170,7 +185,13 @@ export async function postingRows(api: Proc, fx: Fixture): Promise<LoadRow[]> {
   const rows: LoadRow[] = [];
   for (const [label, connections, many] of POSTING_LOADS) {
     const r = await posting(api, fx, connections, many);
-    rows.push({ label, perSecond: okPerSecond(r), p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts });
+    rows.push({
+      label,
+      perSecond: okPerSecond(r),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      failed: r.non2xx + r.errors + r.timeouts,
+    });
   }
   return rows;
 }
@@ -179,7 +200,12 @@ export async function postingRows(api: Proc, fx: Fixture): Promise<LoadRow[]> {
  * Posts at a steady rate from one author per request slot; `onPosted` gets each 201's id
  * and the moment its request was sent. Returns the refusals and a stop function.
  */
-export function steadyPoster(api: Proc, fx: Fixture, perSecond: number, onPosted: (id: string, sentAt: number) => void) {
+export function steadyPoster(
+  api: Proc,
+  fx: Fixture,
+  perSecond: number,
+  onPosted: (id: string, sentAt: number) => void,
+) {
   let stopped = false;
   let i = 0;
   const errors: number[] = [];
@@ -227,7 +253,11 @@ export async function fanOut(api: Proc, fx: Fixture): Promise<FanOutResult> {
   const sockets: Socket[] = [];
   const receipts = new Map<string, number[]>();
   for (let i = 0; i < listeners; i++) {
-    const socket = io(`${api.url}/live`, { auth: { token: fx.authors[i % fx.authors.length] }, transports: ['websocket'], forceNew: true });
+    const socket = io(`${api.url}/live`, {
+      auth: { token: fx.authors[i % fx.authors.length] },
+      transports: ['websocket'],
+      forceNew: true,
+    });
     socket.on('event', (e: any) => {
       if (e.type !== 'contribution.published') return;
       const id = e.payload.contribution.id;
@@ -269,11 +299,22 @@ export async function fanOut(api: Proc, fx: Fixture): Promise<FanOutResult> {
 }
 
 /** The cursors of up to `pages` pages of a space in the given order, walked as a reader would ('' is the first page). */
-async function cursorsOf(api: Proc, token: string, spaceId: string, sort: 'oldest' | 'newest', pages: number): Promise<string[]> {
+async function cursorsOf(
+  api: Proc,
+  token: string,
+  spaceId: string,
+  sort: 'oldest' | 'newest',
+  pages: number,
+): Promise<string[]> {
   const cursors = [''];
   while (cursors.length < pages) {
     const after = cursors[cursors.length - 1];
-    const page = await json(`${api.url}/api/v1/spaces/${spaceId}/contributions?limit=50&sort=${sort}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`, 'GET', undefined, token);
+    const page = await json(
+      `${api.url}/api/v1/spaces/${spaceId}/contributions?limit=50&sort=${sort}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
+      'GET',
+      undefined,
+      token,
+    );
     if (!page.nextCursor) break;
     cursors.push(page.nextCursor);
   }
@@ -289,7 +330,12 @@ function distinctPaths(pages: Array<{ spaceId: string; sort: string; cursor: str
   for (const { spaceId, sort, cursor } of pages) {
     for (let limit = 40; limit <= 60; limit++) {
       for (const lang of ['', 'en', 'fr', 'es']) {
-        const query = [`limit=${limit}`, `sort=${sort}`, cursor && `cursor=${encodeURIComponent(cursor)}`, lang && `lang=${lang}`].filter(Boolean);
+        const query = [
+          `limit=${limit}`,
+          `sort=${sort}`,
+          cursor && `cursor=${encodeURIComponent(cursor)}`,
+          lang && `lang=${lang}`,
+        ].filter(Boolean);
         paths.push(`/api/v1/spaces/${spaceId}/contributions?${query.join('&')}`);
       }
     }
@@ -308,7 +354,16 @@ async function readPaths(api: Proc, token: string, paths: string[]) {
     url: api.url,
     connections: 32,
     duration: DURATION,
-    requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: paths[next++ % paths.length], headers: { authorization: `Bearer ${token}` } }) }],
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req: any) => ({
+          ...req,
+          path: paths[next++ % paths.length],
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      },
+    ],
   });
   return { result, distinct: Math.min(next, paths.length), repeated: next > paths.length };
 }
@@ -323,16 +378,30 @@ export interface ReadRow extends LoadRow {
 export async function pageSets(api: Proc, fx: Fixture): Promise<Array<[string, string[]]>> {
   const reader = fx.authors[0];
   const oldest = await cursorsOf(api, reader, fx.spaces[0], 'oldest', 200);
-  const newest = (await Promise.all(fx.spaces.map(async (spaceId) => (await cursorsOf(api, reader, spaceId, 'newest', 4)).map((cursor) => ({ spaceId, sort: 'newest', cursor }))))).flat();
+  const newest = (
+    await Promise.all(
+      fx.spaces.map(async (spaceId) =>
+        (await cursorsOf(api, reader, spaceId, 'newest', 4)).map((cursor) => ({ spaceId, sort: 'newest', cursor })),
+      ),
+    )
+  ).flat();
   return [
     ['first page of 50, one space (listing cache)', [`/api/v1/spaces/${fx.spaces[0]}/contributions?limit=50`]],
-    [`${oldest.length} pages of one space, oldest first, each asked once`, distinctPaths(oldest.map((cursor) => ({ spaceId: fx.spaces[0], sort: 'oldest', cursor })))],
+    [
+      `${oldest.length} pages of one space, oldest first, each asked once`,
+      distinctPaths(oldest.map((cursor) => ({ spaceId: fx.spaces[0], sort: 'oldest', cursor }))),
+    ],
     [`${newest.length} pages of ${fx.spaces.length} spaces, newest first, each asked once`, distinctPaths(newest)],
   ];
 }
 
 /** 32 readers on each page set; with `posting`, while ~100 posts/s arrive. */
-export async function readingRows(api: Proc, fx: Fixture, sets: Array<[string, string[]]>, posting: boolean): Promise<ReadRow[]> {
+export async function readingRows(
+  api: Proc,
+  fx: Fixture,
+  sets: Array<[string, string[]]>,
+  posting: boolean,
+): Promise<ReadRow[]> {
   const rows: ReadRow[] = [];
   for (const [label, paths] of sets) {
     let peakRss = rssMb(api.pid);

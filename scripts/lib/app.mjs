@@ -56,8 +56,16 @@ function stamp(file, timeMs) {
 /** `npm run build` unless dist is newer than every TypeScript source and config. */
 export async function buildIfNeeded({ env = process.env, force = false } = {}) {
   const sources = [
-    ...fs.readdirSync(path.join(ROOT, 'apps')).filter((app) => app !== 'web').map((app) => path.join(ROOT, 'apps', app)),
-    'libs', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json',
+    ...fs
+      .readdirSync(path.join(ROOT, 'apps'))
+      .filter((app) => app !== 'web')
+      .map((app) => path.join(ROOT, 'apps', app)),
+    'libs',
+    'migrations',
+    'bench',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'package-lock.json',
   ].map((p) => path.resolve(ROOT, p));
   const upToDate = fs.existsSync(API_MAIN) && newestMtime(sources) <= mtime(BUILD_STAMP);
   if (upToDate && !force) return;
@@ -76,8 +84,11 @@ export async function buildIfNeeded({ env = process.env, force = false } = {}) {
 export async function buildWebIfNeeded({ env = process.env, force = false } = {}) {
   const rootScripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
   if (rootScripts['build:web']) {
-    const webSources = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'openapi.json'].map((p) => path.join(WEB, p));
-    const upToDate = fs.existsSync(path.join(WEB, 'dist', 'index.html')) && newestMtime(webSources) <= mtime(WEB_BUILD_STAMP);
+    const webSources = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'openapi.json'].map((p) =>
+      path.join(WEB, p),
+    );
+    const upToDate =
+      fs.existsSync(path.join(WEB, 'dist', 'index.html')) && newestMtime(webSources) <= mtime(WEB_BUILD_STAMP);
     if (upToDate && !force) return;
     const startedAt = Date.now();
     log('building the web app (npm run build:web)…');
@@ -94,8 +105,11 @@ export async function buildWebIfNeeded({ env = process.env, force = false } = {}
   if (fs.existsSync(path.join(WEB, 'dist')) && newestMtime([WEB]) <= mtime(WEB_BUILD_STAMP)) return;
 
   const rootPkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const workspaces = Array.isArray(rootPkg.workspaces) ? rootPkg.workspaces : rootPkg.workspaces?.packages ?? [];
-  const inWorkspace = workspaces.some((w) => path.resolve(ROOT, w) === WEB || w.endsWith('/*') && path.resolve(ROOT, w.slice(0, -2)) === path.dirname(WEB));
+  const workspaces = Array.isArray(rootPkg.workspaces) ? rootPkg.workspaces : (rootPkg.workspaces?.packages ?? []);
+  const inWorkspace = workspaces.some(
+    (w) =>
+      path.resolve(ROOT, w) === WEB || (w.endsWith('/*') && path.resolve(ROOT, w.slice(0, -2)) === path.dirname(WEB)),
+  );
   const startedAt = Date.now();
   if (inWorkspace) {
     // the root `npm ci` installed its dependencies

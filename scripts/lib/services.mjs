@@ -71,8 +71,7 @@ export async function ensureDependencies() {
   const lock = path.join(ROOT, 'package-lock.json');
   const installed = path.join(ROOT, 'node_modules', '.package-lock.json');
   const hasLock = fs.existsSync(lock);
-  const stale =
-    !fs.existsSync(installed) || (hasLock && fs.statSync(lock).mtimeMs > fs.statSync(installed).mtimeMs);
+  const stale = !fs.existsSync(installed) || (hasLock && fs.statSync(lock).mtimeMs > fs.statSync(installed).mtimeMs);
   if (!stale) return;
   // --include=dev: the launcher needs the dev tools (typescript, maildev, jest)
   // even when the caller's environment says NODE_ENV=production.
@@ -274,25 +273,36 @@ async function startEmbeddedPostgres() {
   await initialiseDataDir(layout, user);
   removeStalePidFile(layout.dataDir);
 
-  log(`PostgreSQL: starting an embedded server on 127.0.0.1:${EMBEDDED_POSTGRES_PORT} (data in ${path.relative(ROOT, layout.dataDir) || layout.dataDir})`);
+  log(
+    `PostgreSQL: starting an embedded server on 127.0.0.1:${EMBEDDED_POSTGRES_PORT} (data in ${path.relative(ROOT, layout.dataDir) || layout.dataDir})`,
+  );
   const server = spawnManaged(
     'postgres',
     layout.bin.postgres,
     [
-      '-D', layout.dataDir,
-      '-p', String(EMBEDDED_POSTGRES_PORT),
-      '-c', 'listen_addresses=127.0.0.1',
+      '-D',
+      layout.dataDir,
+      '-p',
+      String(EMBEDDED_POSTGRES_PORT),
+      '-c',
+      'listen_addresses=127.0.0.1',
       // TCP only: a socket path inside a deep checkout can exceed the 107-byte limit
-      '-c', 'unix_socket_directories=',
+      '-c',
+      'unix_socket_directories=',
       // jest workers, the api and worker processes tests spawn, each with a pool
-      '-c', 'max_connections=300',
+      '-c',
+      'max_connections=300',
     ],
     { ...user, stopSignal: 'SIGINT' /* "fast" shutdown: rolls back open transactions */ },
   );
-  await waitFor('embedded PostgreSQL did not start', async () => (await probePostgres(EMBEDDED_POSTGRES_URL, 1000)).ok, {
-    timeoutMs: 60_000,
-    abortIf: () => (server.running ? null : `it exited:\n${server.recentOutput()}`),
-  });
+  await waitFor(
+    'embedded PostgreSQL did not start',
+    async () => (await probePostgres(EMBEDDED_POSTGRES_URL, 1000)).ok,
+    {
+      timeoutMs: 60_000,
+      abortIf: () => (server.running ? null : `it exited:\n${server.recentOutput()}`),
+    },
+  );
   return server;
 }
 
@@ -315,7 +325,18 @@ export async function embeddedPostgresCommand({ dataDir, port }) {
   removeStalePidFile(dataDir);
   return {
     command: bin.postgres,
-    args: ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+    args: [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+    ],
     uid: user?.uid,
     gid: user?.gid,
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -332,7 +353,25 @@ export async function redisServerCommand({ port, dir, extraArgs = [] }) {
   fs.mkdirSync(dir, { recursive: true });
   return {
     command: 'redis-server',
-    args: ['--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'no', '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction', '--dir', dir, '--save', '', ...extraArgs],
+    args: [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--daemonize',
+      'no',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'everysec',
+      '--maxmemory-policy',
+      'noeviction',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      ...extraArgs,
+    ],
     url: `redis://127.0.0.1:${port}`,
   };
 }
@@ -364,7 +403,14 @@ function ensurePostgresSystemUser() {
   const groupExists = spawnSync('getent', ['group', 'postgres']).status === 0;
   const result = spawnSync(
     'useradd',
-    ['--system', groupExists ? '--gid=postgres' : '--user-group', '--no-create-home', '--home-dir=/nonexistent', '--shell=/usr/sbin/nologin', 'postgres'],
+    [
+      '--system',
+      groupExists ? '--gid=postgres' : '--user-group',
+      '--no-create-home',
+      '--home-dir=/nonexistent',
+      '--shell=/usr/sbin/nologin',
+      'postgres',
+    ],
     { encoding: 'utf8' },
   );
   const created = userIds('postgres');
@@ -550,20 +596,28 @@ export async function ensureRedis() {
     try {
       await aptInstall(['redis-server']);
     } catch (error) {
-      throw new Error(`Redis is needed and redis-server could not be installed (${error.message}). Install Redis or set REDIS_URL.`);
+      throw new Error(
+        `Redis is needed and redis-server could not be installed (${error.message}). Install Redis or set REDIS_URL.`,
+      );
     }
   }
   const dir = path.join(DATA_DIR, 'redis');
   fs.mkdirSync(dir, { recursive: true });
   log(`Redis: starting redis-server on 127.0.0.1:${EMBEDDED_REDIS_PORT} (data in ${path.relative(ROOT, dir)})`);
   const server = spawnManaged('redis', 'redis-server', [
-    '--port', String(EMBEDDED_REDIS_PORT),
-    '--bind', '127.0.0.1',
-    '--daemonize', 'no',
+    '--port',
+    String(EMBEDDED_REDIS_PORT),
+    '--bind',
+    '127.0.0.1',
+    '--daemonize',
+    'no',
     // BullMQ needs every job to survive: persist, and never evict keys
-    '--appendonly', 'yes',
-    '--maxmemory-policy', 'noeviction',
-    '--dir', dir,
+    '--appendonly',
+    'yes',
+    '--maxmemory-policy',
+    'noeviction',
+    '--dir',
+    dir,
   ]);
   await waitFor('redis-server did not start', () => probeRedis(EMBEDDED_REDIS_URL), {
     timeoutMs: 30_000,
@@ -597,17 +651,21 @@ export async function ensureSmtp() {
   log(`SMTP: starting MailDev (SMTP 127.0.0.1:${smtpPort}, inbox http://localhost:${webPort})`);
   const server = spawnManaged('maildev', process.execPath, [
     script,
-    '--smtp', String(smtpPort),
-    '--ip', '127.0.0.1',
-    '--web', String(webPort),
-    '--web-ip', '127.0.0.1',
-    '--mail-directory', mailDir,
+    '--smtp',
+    String(smtpPort),
+    '--ip',
+    '127.0.0.1',
+    '--web',
+    String(webPort),
+    '--web-ip',
+    '127.0.0.1',
+    '--mail-directory',
+    mailDir,
   ]);
-  await waitFor(
-    'MailDev did not start',
-    async () => (await isPortOpen(smtpPort)) && (await isPortOpen(webPort)),
-    { timeoutMs: 30_000, abortIf: () => (server.running ? null : `it exited:\n${server.recentOutput()}`) },
-  );
+  await waitFor('MailDev did not start', async () => (await isPortOpen(smtpPort)) && (await isPortOpen(webPort)), {
+    timeoutMs: 30_000,
+    abortIf: () => (server.running ? null : `it exited:\n${server.recentOutput()}`),
+  });
   return {
     url: `smtp://127.0.0.1:${smtpPort}`,
     webUrl: `http://localhost:${webPort}`,
@@ -675,7 +733,9 @@ export async function ensureDebianTool(command, pkg, why) {
   try {
     await aptInstall([pkg]);
   } catch (error) {
-    warn(`${command} is missing and could not be installed (${error.message}); ${why}.\n  Install it with: apt-get install -y ${pkg}`);
+    warn(
+      `${command} is missing and could not be installed (${error.message}); ${why}.\n  Install it with: apt-get install -y ${pkg}`,
+    );
     return false;
   }
   return commandExists(command);

@@ -92,7 +92,10 @@ export async function startDigestStack(extra: Record<string, string> = {}): Prom
     },
     async run(consultationId, periodEnd) {
       const res = expectStatus(
-        await org.client.post('/admin/digest-emails/run', { consultationId, ...(periodEnd ? { periodEnd: periodEnd.toISOString() } : {}) }),
+        await org.client.post('/admin/digest-emails/run', {
+          consultationId,
+          ...(periodEnd ? { periodEnd: periodEnd.toISOString() } : {}),
+        }),
         202,
         'run the member digest',
       );
@@ -101,10 +104,10 @@ export async function startDigestStack(extra: Record<string, string> = {}): Prom
     async settled(consultationId, periodEnd, timeoutMs = 30_000) {
       return eventually(
         async () => {
-          const run = await pg.query(`SELECT members FROM member_digest_runs WHERE consultation_id = $1 AND period_end = $2 AND fanned_out_at IS NOT NULL`, [
-            consultationId,
-            periodEnd,
-          ]);
+          const run = await pg.query(
+            `SELECT members FROM member_digest_runs WHERE consultation_id = $1 AND period_end = $2 AND fanned_out_at IS NOT NULL`,
+            [consultationId, periodEnd],
+          );
           if (run.rows.length === 0) return null;
           const rows = await pg.query<DeliveryRow>(
             `SELECT user_id, status, attempts, error, period_start FROM member_digest_deliveries WHERE consultation_id = $1 AND period_end = $2`,
@@ -151,12 +154,20 @@ export async function smallWorld(stack: DigestStack, count: number, tag: string)
   const consultationId = (await createConsultation(stack.org.client, `Digest ${tag}`)).id;
   const roundtable = await createRoundtable(stack.org.client, consultationId);
   const spaceId = (await createSpace(stack.org.client, roundtable.id)).id;
-  const members = await Promise.all(Array.from({ length: count }, (_, i) => registerUser(stack.api.url, { tag: `${tag}-${i}`, displayName: `${tag} ${i}` })));
+  const members = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      registerUser(stack.api.url, { tag: `${tag}-${i}`, displayName: `${tag} ${i}` }),
+    ),
+  );
   const poster = await registerUser(stack.api.url, { tag: `${tag}-poster`, displayName: `${tag} poster` });
-  for (const user of [...members, poster]) expectStatus(await user.client.post(`/spaces/${spaceId}/members`), 201, 'join');
+  for (const user of [...members, poster])
+    expectStatus(await user.client.post(`/spaces/${spaceId}/members`), 201, 'join');
   const post = async (body?: string) => {
     posts += 1;
-    const res = await poster.client.post(`/spaces/${spaceId}/contributions`, { body: body ?? `News number ${posts} from ${tag}`, language: 'en' });
+    const res = await poster.client.post(`/spaces/${spaceId}/contributions`, {
+      body: body ?? `News number ${posts} from ${tag}`,
+      language: 'en',
+    });
     return expectStatus(res, 201, 'post').body.id as string;
   };
   return { consultationId, spaceId, members, poster, post };

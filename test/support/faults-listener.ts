@@ -55,7 +55,13 @@ export class ResilientListener {
 
   private connectTo(url: string): Promise<void> {
     return new Promise((resolve, reject) => {
-      const socket = io(`${url}/live`, { auth: { token: this.token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 3000 });
+      const socket = io(`${url}/live`, {
+        auth: { token: this.token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        timeout: 3000,
+      });
       socket.once('connect_error', (err) => {
         socket.close();
         reject(err);
@@ -83,7 +89,10 @@ export class ResilientListener {
 
   private async join(socket: Socket, spaceId: string): Promise<void> {
     for (let tries = 0; tries < 40; tries += 1) {
-      const ack = await socket.timeout(5000).emitWithAck('space:join', { spaceId, afterSeq: this.lastSeq(spaceId) }).catch(() => undefined);
+      const ack = await socket
+        .timeout(5000)
+        .emitWithAck('space:join', { spaceId, afterSeq: this.lastSeq(spaceId) })
+        .catch(() => undefined);
       if (ack?.ok) return;
       if (!socket.connected) throw new Error('disconnected while joining');
       await new Promise((r) => setTimeout(r, 250)); // e.g. 503 while PostgreSQL restarts

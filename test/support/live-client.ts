@@ -57,7 +57,11 @@ export class LiveClient {
   }
 
   /** Tries to connect; says whether it worked and, if not, why. Never leaves a socket open. */
-  static async attempt(baseUrl: string, token: string | undefined, options: ConnectOptions = {}): Promise<{ connected: boolean; error?: string }> {
+  static async attempt(
+    baseUrl: string,
+    token: string | undefined,
+    options: ConnectOptions = {},
+  ): Promise<{ connected: boolean; error?: string }> {
     try {
       const client = await LiveClient.connect(baseUrl, token, options);
       client.close();
@@ -87,12 +91,20 @@ export class LiveClient {
 
   /** Waits until `count` events of the space have arrived (fails early on a disconnect). */
   async waitForCount(spaceId: string, count: number, timeoutMs = 10_000): Promise<LiveEvent[]> {
-    return this.waitFor(() => this.eventsOf(spaceId).length >= count, timeoutMs, `${count} events of space ${spaceId}`).then(() => this.eventsOf(spaceId));
+    return this.waitFor(
+      () => this.eventsOf(spaceId).length >= count,
+      timeoutMs,
+      `${count} events of space ${spaceId}`,
+    ).then(() => this.eventsOf(spaceId));
   }
 
   /** Waits until an event with this seq has arrived. */
   async waitForSeq(spaceId: string, seq: number, timeoutMs = 10_000): Promise<LiveEvent> {
-    await this.waitFor(() => this.eventsOf(spaceId).some((e) => e.seq === seq), timeoutMs, `seq ${seq} of space ${spaceId}`);
+    await this.waitFor(
+      () => this.eventsOf(spaceId).some((e) => e.seq === seq),
+      timeoutMs,
+      `seq ${seq} of space ${spaceId}`,
+    );
     return this.eventsOf(spaceId).find((e) => e.seq === seq)!;
   }
 
@@ -101,7 +113,9 @@ export class LiveClient {
     while (!check()) {
       if (Date.now() > deadline) {
         const seqs = this.events.map((e) => e.seq);
-        throw new Error(`timed out waiting for ${what}; received ${seqs.length} event(s): ${summarise(seqs)}${this.disconnectReason ? `; disconnected: ${this.disconnectReason}` : ''}`);
+        throw new Error(
+          `timed out waiting for ${what}; received ${seqs.length} event(s): ${summarise(seqs)}${this.disconnectReason ? `; disconnected: ${this.disconnectReason}` : ''}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -28,10 +28,14 @@ interface Spec {
 }
 
 async function describe(kind: 'postgres' | 'redis', dir: string, port: number, extra: string[] = []): Promise<Spec> {
-  const { stdout } = await run(process.execPath, [join(ROOT, 'scripts', 'own-services.mjs'), kind, dir, String(port), ...extra], {
-    cwd: ROOT,
-    maxBuffer: 10 * 1024 * 1024,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [join(ROOT, 'scripts', 'own-services.mjs'), kind, dir, String(port), ...extra],
+    {
+      cwd: ROOT,
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
   const line = stdout.split('\n').find((l) => l.startsWith('OWN_SERVICE '));
   if (!line) throw new Error(`own-services.mjs ${kind} printed no command:\n${stdout}`);
   return JSON.parse(line.slice('OWN_SERVICE '.length));
@@ -80,7 +84,8 @@ export class OwnServer {
     const deadline = Date.now() + timeoutMs;
     while (!(await this.probe().catch(() => false))) {
       if (!this.running) throw new Error(`${this.name} exited while starting:\n${this.output.slice(-20).join('\n')}`);
-      if (Date.now() > deadline) throw new Error(`${this.name} did not answer within ${timeoutMs} ms:\n${this.output.slice(-20).join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} did not answer within ${timeoutMs} ms:\n${this.output.slice(-20).join('\n')}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -149,7 +154,9 @@ export async function startOwnRedis(extraArgs: string[] = []): Promise<OwnServer
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'rt-own-redis-'));
   const spec = await describe('redis', dir, port, extraArgs);
-  const server = Object.assign(new OwnServer(`redis:${port}`, port, spec, () => redisPing(port), dir), { url: spec.url! });
+  const server = Object.assign(new OwnServer(`redis:${port}`, port, spec, () => redisPing(port), dir), {
+    url: spec.url!,
+  });
   await server.start();
   return server;
 }

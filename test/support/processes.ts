@@ -46,7 +46,10 @@ process.once('exit', () => {
  * the readiness check reads); a busy 2-core machine running the whole suite boots them
  * slowly. One that does not come up is killed.
  */
-export async function bootProcess(kind: ProcessKind, env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+export async function bootProcess(
+  kind: ProcessKind,
+  env: Record<string, string | undefined> = {},
+): Promise<RunningProcess> {
   const proc = await startProcess(kind, kind === 'worker' ? { LOG_LEVEL: 'info', ...env } : env);
   try {
     await proc.ready(90_000);
@@ -57,7 +60,10 @@ export async function bootProcess(kind: ProcessKind, env: Record<string, string 
   return proc;
 }
 
-export async function startProcess(kind: ProcessKind, env: Record<string, string | undefined> = {}): Promise<RunningProcess> {
+export async function startProcess(
+  kind: ProcessKind,
+  env: Record<string, string | undefined> = {},
+): Promise<RunningProcess> {
   const entry = ENTRY[kind];
   if (!existsSync(entry)) throw new Error(`${entry} is missing: build first (npm test does; by hand: npm run build)`);
   const port = Number(env.PORT ?? (await freePort()));
@@ -65,7 +71,14 @@ export async function startProcess(kind: ProcessKind, env: Record<string, string
     cwd: ROOT,
     // test files run side by side: a worker at its default nice 10 would wait behind other files'
     // apis, which are not people (a spec that checks the priority passes WORKER_NICE: undefined)
-    env: { ...process.env, LOG_LEVEL: 'info', ...(kind === 'worker' ? { WORKER_NICE: '0' } : {}), ...env, HOST: '127.0.0.1', PORT: String(port) },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      ...(kind === 'worker' ? { WORKER_NICE: '0' } : {}),
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);
@@ -94,7 +107,10 @@ export async function startProcess(kind: ProcessKind, env: Record<string, string
     async ready(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        if (!alive()) throw new Error(`${kind} on port ${port} exited (${child.signalCode ?? child.exitCode}) before it was ready\n${tail()}`);
+        if (!alive())
+          throw new Error(
+            `${kind} on port ${port} exited (${child.signalCode ?? child.exitCode}) before it was ready\n${tail()}`,
+          );
         if (kind === 'api') {
           const res = await fetch(`${url}/health/ready`).catch(() => undefined);
           if (res?.status === 200) return;

@@ -102,7 +102,11 @@ export class SmtpSink {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null) => void): void {
+  private onData(
+    stream: SMTPServerDataStream,
+    session: SMTPServerSession,
+    callback: (err?: Error | null) => void,
+  ): void {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => {
@@ -137,7 +141,12 @@ export class SmtpSink {
       messageId: parsed.messageId ?? '',
       header: (name) => {
         const line = parsed.headerLines.find((h) => h.key === name.toLowerCase());
-        return line ? line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n/g, '').trim() : undefined;
+        return line
+          ? line.line
+              .slice(line.line.indexOf(':') + 1)
+              .replace(/\r?\n/g, '')
+              .trim()
+          : undefined;
       },
       parsed,
     });

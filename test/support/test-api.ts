@@ -12,7 +12,12 @@ export interface TestApi {
 /** Starts the real api (Fastify, PostgreSQL, Redis) in this process on a free port. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   // tests stand in for clients behind a proxy: X-Forwarded-For tells them apart
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', TRUST_PROXY: 'true', ...env });
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    TRUST_PROXY: 'true',
+    ...env,
+  });
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
@@ -37,16 +42,24 @@ export class Client {
     return new Client(this.base, token);
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-    const res = await fetch(`${this.base}${path.startsWith('/api') || path.startsWith('/health') ? '' : '/api/v1'}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...headers,
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const res = await fetch(
+      `${this.base}${path.startsWith('/api') || path.startsWith('/health') ? '' : '/api/v1'}${path}`,
+      {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
+    );
     const text = await res.text();
     let parsed: any = text;
     try {
@@ -101,7 +114,13 @@ export async function registerUser(base: string, overrides: Record<string, unkno
     ...profile,
   });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { id: res.body.user.id, email, password, token: res.body.accessToken, client: new Client(base, res.body.accessToken) };
+  return {
+    id: res.body.user.id,
+    email,
+    password,
+    token: res.body.accessToken,
+    client: new Client(base, res.body.accessToken),
+  };
 }
 
 /** An organiser account, made the way operators do it: from configuration at boot (ensureOrganiser). */
@@ -111,11 +130,21 @@ export async function organiser(api: TestApi): Promise<TestUser> {
   const password = 'organiser-pass-9';
   await api.app.get(AuthService).ensureOrganiser(email, password);
   const res = await new Client(api.url).post('/auth/login', { email, password });
-  return { id: res.body.user.id, email, password, token: res.body.accessToken, client: new Client(api.url, res.body.accessToken) };
+  return {
+    id: res.body.user.id,
+    email,
+    password,
+    token: res.body.accessToken,
+    client: new Client(api.url, res.body.accessToken),
+  };
 }
 
 /** Polls until `check` returns a truthy value or the deadline passes. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

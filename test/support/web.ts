@@ -32,7 +32,8 @@ export interface WebStack {
 
 /** `extraEnv` goes to every process of the stack, e.g. a Redis prefix of its own so no other spec's worker takes its jobs. */
 export async function startWebStack(extraEnv: Record<string, string> = {}): Promise<WebStack> {
-  if (!existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: npm test builds it (by hand: npm run build:web)`);
+  if (!existsSync(WEB_INDEX))
+    throw new Error(`${WEB_INDEX} is missing: npm test builds it (by hand: npm run build:web)`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const adminEmail = uniqueEmail('web-organiser');
@@ -52,7 +53,13 @@ export async function startWebStack(extraEnv: Record<string, string> = {}): Prom
   let api = await startApi({ ...env, ALLOWED_ORIGINS: url });
   const login = await new Client(url).post('/auth/login', { email: adminEmail, password: adminPassword });
   if (login.status !== 200) throw new Error(`organiser sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
-  const organiser: TestUser = { id: login.body.user.id, email: adminEmail, password: adminPassword, token: login.body.accessToken, client: new Client(url, login.body.accessToken) };
+  const organiser: TestUser = {
+    id: login.body.user.id,
+    email: adminEmail,
+    password: adminPassword,
+    token: login.body.accessToken,
+    client: new Client(url, login.body.accessToken),
+  };
   return {
     url,
     get api() {
@@ -83,11 +90,20 @@ export async function startWebStack(extraEnv: Record<string, string> = {}): Prom
 
 /** Debian's Chromium, headless, with a fresh temporary profile (playwright makes one per launch). */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: npm test installs it (apt-get install -y chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: npm test installs it (apt-get install -y chromium)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -96,8 +112,17 @@ export async function launchBrowser(): Promise<Browser> {
  * the api from inside the context, so the context holds the HttpOnly refresh cookie the
  * web app renews its access token with, exactly as after signing in on the page.
  */
-export async function signedInContext(browser: Browser, user: TestUser | null, lang: 'en' | 'fr' | 'es' = 'en', viewport = { width: 1100, height: 900 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, locale: lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-FR' : 'es-ES', acceptDownloads: true });
+export async function signedInContext(
+  browser: Browser,
+  user: TestUser | null,
+  lang: 'en' | 'fr' | 'es' = 'en',
+  viewport = { width: 1100, height: 900 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport,
+    locale: lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-FR' : 'es-ES',
+    acceptDownloads: true,
+  });
   // clicks and waits get 45 s rather than 30: on a machine busy with other test files a page can take that long
   context.setDefaultTimeout(45_000);
   await context.addInitScript((language) => {
@@ -108,7 +133,10 @@ export async function signedInContext(browser: Browser, user: TestUser | null, l
   }, lang);
   if (user) {
     const base = user.client.base;
-    const res = await context.request.post(`${base}/api/v1/auth/login`, { data: { email: user.email, password: user.password }, headers: { origin: base } });
+    const res = await context.request.post(`${base}/api/v1/auth/login`, {
+      data: { email: user.email, password: user.password },
+      headers: { origin: base },
+    });
     if (res.status() !== 200) throw new Error(`sign-in of ${user.email} failed: ${res.status()} ${await res.text()}`);
   }
   return context;
@@ -138,14 +166,23 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 
 let axeSource: string | undefined;
 /** axe-core's serious and critical WCAG 2.x A/AA violations on the page as it is now. */
-export async function seriousA11yViolations(page: Page): Promise<Array<{ id: string; impact: string; help: string; targets: string[] }>> {
+export async function seriousA11yViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact: string; help: string; targets: string[] }>> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // evaluated through the DevTools protocol, so the app's CSP (script-src 'self') stays on
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     const axe = (window as any).axe;
-    const res = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return res.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n: any) => String(n.target)) }));
+    const res = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return res.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n: any) => String(n.target)),
+    }));
   });
   return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -154,14 +191,25 @@ export async function seriousA11yViolations(page: Page): Promise<Array<{ id: str
  * Presses Tab (Shift+Tab when `back`) until the focused element matches, then returns;
  * fails after `max` presses. Keyboard-only journeys use this instead of clicks.
  */
-export async function tabTo(page: Page, matches: (el: { tag: string; text: string; label: string; id: string; role: string }) => boolean, max = 80, back = false): Promise<void> {
+export async function tabTo(
+  page: Page,
+  matches: (el: { tag: string; text: string; label: string; id: string; role: string }) => boolean,
+  max = 80,
+  back = false,
+): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const el = await page.evaluate(() => {
       const a = document.activeElement as HTMLElement | null;
       if (!a) return { tag: '', text: '', label: '', id: '', role: '' };
-      const labelled = a.id ? document.querySelector(`label[for="${a.id}"]`)?.textContent ?? '' : '';
-      return { tag: a.tagName.toLowerCase(), text: (a.textContent ?? '').trim(), label: (a.getAttribute('aria-label') ?? labelled).trim(), id: a.id, role: a.getAttribute('role') ?? '' };
+      const labelled = a.id ? (document.querySelector(`label[for="${a.id}"]`)?.textContent ?? '') : '';
+      return {
+        tag: a.tagName.toLowerCase(),
+        text: (a.textContent ?? '').trim(),
+        label: (a.getAttribute('aria-label') ?? labelled).trim(),
+        id: a.id,
+        role: a.getAttribute('role') ?? '',
+      };
     });
     if (matches(el)) return;
   }
@@ -169,8 +217,18 @@ export async function tabTo(page: Page, matches: (el: { tag: string; text: strin
 }
 
 /** People for a journey: registered through the API, each with a language and a constituency. */
-export async function person(url: string, name: string, lang: 'en' | 'fr' | 'es', extra: Record<string, unknown> = {}): Promise<TestUser> {
-  return registerUser(url, { tag: name.toLowerCase().replace(/\W+/g, '-'), displayName: name, preferredLanguage: lang, ...extra });
+export async function person(
+  url: string,
+  name: string,
+  lang: 'en' | 'fr' | 'es',
+  extra: Record<string, unknown> = {},
+): Promise<TestUser> {
+  return registerUser(url, {
+    tag: name.toLowerCase().replace(/\W+/g, '-'),
+    displayName: name,
+    preferredLanguage: lang,
+    ...extra,
+  });
 }
 
 /**

@@ -19,7 +19,8 @@ export function expectErrorShape(res: Reply, status?: number): void {
     expect.objectContaining({ statusCode: res.status, error: expect.any(String), message: expect.anything() }),
   );
   expect(typeof body.message === 'string' || Array.isArray(body.message)).toBe(true);
-  for (const key of Object.keys(body)) expect(['statusCode', 'error', 'message', 'code', 'correlationId']).toContain(key);
+  for (const key of Object.keys(body))
+    expect(['statusCode', 'error', 'message', 'code', 'correlationId']).toContain(key);
 }
 
 /** The message of an error reply as one string (validation errors come as a list). */
@@ -37,13 +38,20 @@ export function nextNumber(): number {
 
 export async function createConsultation(org: Client, title = 'Consultation on coastal resilience'): Promise<any> {
   return expectStatus(
-    await org.post('/consultations', { title: { en: title, fr: `Consultation : ${title}` }, timezone: 'Europe/Zurich' }),
+    await org.post('/consultations', {
+      title: { en: title, fr: `Consultation : ${title}` },
+      timezone: 'Europe/Zurich',
+    }),
     201,
     'create consultation',
   ).body;
 }
 
-export async function createRoundtable(org: Client, consultationId: string, extra: Record<string, unknown> = {}): Promise<any> {
+export async function createRoundtable(
+  org: Client,
+  consultationId: string,
+  extra: Record<string, unknown> = {},
+): Promise<any> {
   return expectStatus(
     await org.post(`/consultations/${consultationId}/roundtables`, {
       number: nextNumber(),
@@ -56,7 +64,11 @@ export async function createRoundtable(org: Client, consultationId: string, extr
   ).body;
 }
 
-export async function createSpace(org: Client, roundtableId: string, extra: Record<string, unknown> = {}): Promise<any> {
+export async function createSpace(
+  org: Client,
+  roundtableId: string,
+  extra: Record<string, unknown> = {},
+): Promise<any> {
   return expectStatus(
     await org.post(`/roundtables/${roundtableId}/spaces`, {
       number: nextNumber(),
@@ -107,8 +119,16 @@ export async function buildWorld(api: TestApi): Promise<World> {
   const spaceB = await createSpace(org.client, roundtableB.id);
 
   expectStatus(await participant.client.post(`/spaces/${spaceA.id}/members`), 201, 'participant joins A');
-  expectStatus(await org.client.put(`/spaces/${spaceA.id}/roles/${moderator.id}`, { role: 'moderator' }), 200, 'make moderator');
-  expectStatus(await org.client.put(`/spaces/${spaceA.id}/roles/${rapporteur.id}`, { role: 'rapporteur' }), 200, 'make rapporteur');
+  expectStatus(
+    await org.client.put(`/spaces/${spaceA.id}/roles/${moderator.id}`, { role: 'moderator' }),
+    200,
+    'make moderator',
+  );
+  expectStatus(
+    await org.client.put(`/spaces/${spaceA.id}/roles/${rapporteur.id}`, { role: 'rapporteur' }),
+    200,
+    'make rapporteur',
+  );
 
   return {
     organiser: org,

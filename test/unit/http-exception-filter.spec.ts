@@ -46,9 +46,19 @@ describe('HttpExceptionFilter', () => {
   });
 
   it('maps Fastify body errors to their 4xx status', () => {
-    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
-    expect(filter.toBody(tooLarge).body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', message: 'Request body is too large' });
+    const tooLarge = Object.assign(new Error('Request body is too large'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
+    expect(filter.toBody(tooLarge).body).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'Request body is too large',
+    });
     const malformed = Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400 });
-    expect(filter.toBody(malformed).body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/Malformed JSON/) });
+    expect(filter.toBody(malformed).body).toMatchObject({
+      statusCode: 400,
+      message: expect.stringMatching(/Malformed JSON/),
+    });
   });
 });

@@ -43,7 +43,6 @@ const OWNERS: Record<string, string> = {
   invitation_deliveries: 'invitations',
 };
 
-
 describe('table owners', () => {
   const writes = tableWrites();
 
@@ -79,7 +78,17 @@ describe('table owners', () => {
   });
 
   it('the tables several libs once wrote have one writer lib each', () => {
-    const once = ['moderation_log', 'memberships', 'roundtable_roles', 'users', 'spaces', 'space_events', 'space_event_heads', 'contribution_translations', 'contributions'];
+    const once = [
+      'moderation_log',
+      'memberships',
+      'roundtable_roles',
+      'users',
+      'spaces',
+      'space_events',
+      'space_event_heads',
+      'contribution_translations',
+      'contributions',
+    ];
     for (const table of once) {
       expect([...new Set(writes.filter((w) => w.table === table).map((w) => w.unit))]).toEqual([
         `libs/${OWNERS[table]}`,

@@ -18,7 +18,23 @@ import { ApiOpsModule } from './ops/ops.module';
 
 /** The HTTP and Socket.IO process. It publishes jobs but never consumes them. */
 @Module({
-  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, LiveModule, ModerationModule, NotificationsModule, MemberDigestsModule, InvitationsModule, TranslationModule, DigestsModule, StocktakingModule, HealthModule, ApiOpsModule],
+  imports: [
+    CoreModule,
+    IdentityModule,
+    SpacesModule,
+    ContributionsModule,
+    ExchangeModule,
+    LiveModule,
+    ModerationModule,
+    NotificationsModule,
+    MemberDigestsModule,
+    InvitationsModule,
+    TranslationModule,
+    DigestsModule,
+    StocktakingModule,
+    HealthModule,
+    ApiOpsModule,
+  ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

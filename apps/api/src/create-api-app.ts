@@ -100,14 +100,18 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
     app,
     new DocumentBuilder()
       .setTitle('Roundtable API')
-      .setDescription('Moderated multilingual consultations: spaces, contributions, moderation, digests and stocktaking.')
+      .setDescription(
+        'Moderated multilingual consultations: spaces, contributions, moderation, digests and stocktaking.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
-  const webRoot = config.WEB_DIST_DIR ?? [join(process.cwd(), 'apps/web/dist'), join(process.cwd(), 'apps/web/public')].find(existsSync);
+  const webRoot =
+    config.WEB_DIST_DIR ??
+    [join(process.cwd(), 'apps/web/dist'), join(process.cwd(), 'apps/web/public')].find(existsSync);
   if (webRoot && existsSync(webRoot)) {
     await app.register(fastifyStatic, {
       root: webRoot,
@@ -118,7 +122,10 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
       cacheControl: false,
       setHeaders: (reply, path) => {
         // names under assets/ carry a hash of their content: they never change, so they are kept for a year
-        void reply.header('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        void reply.header(
+          'cache-control',
+          HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
     // SPA fallback: a page address the web app routes itself (/spaces/…, /login) gets
@@ -128,7 +135,11 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
       .getInstance()
       .get('/*', (request, reply) => {
         const path = request.url.split('?')[0];
-        if (/^\/(api|health|socket\.io)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path) || !existsSync(join(webRoot, 'index.html'))) {
+        if (
+          /^\/(api|health|socket\.io)(\/|$)/.test(path) ||
+          /\.[a-z0-9]+$/i.test(path) ||
+          !existsSync(join(webRoot, 'index.html'))
+        ) {
           return reply.callNotFound();
         }
         return reply.sendFile('index.html');

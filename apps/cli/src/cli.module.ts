@@ -13,7 +13,15 @@ import { TranslateCommand } from './translate.command';
 
 /** Operator commands: `npm run cli -- <command>`. */
 @Module({
-  imports: [CoreModule, IdentityModule, SpacesModule, ContributionsModule, ExchangeModule, DemoModule, TranslationRequestsModule],
+  imports: [
+    CoreModule,
+    IdentityModule,
+    SpacesModule,
+    ContributionsModule,
+    ExchangeModule,
+    DemoModule,
+    TranslationRequestsModule,
+  ],
   providers: [MigrateCommand, CreateAdminCommand, ImportCommand, SeedDemoCommand, TranslateCommand],
 })
 export class CliModule {}

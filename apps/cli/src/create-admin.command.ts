@@ -7,7 +7,10 @@ interface Options {
   name?: string;
 }
 
-@Command({ name: 'create-admin', description: 'Create an organiser account, or promote an existing one and reset its password' })
+@Command({
+  name: 'create-admin',
+  description: 'Create an organiser account, or promote an existing one and reset its password',
+})
 export class CreateAdminCommand extends CommandRunner {
   constructor(private readonly auth: AuthService) {
     super();

@@ -15,7 +15,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Command({
   name: 'import',
   arguments: '<file>',
-  description: 'Import a discussion (JSON in the shape of hub-roundtable1.json, or a JSON export) into a roundtable; safe to run twice',
+  description:
+    'Import a discussion (JSON in the shape of hub-roundtable1.json, or a JSON export) into a roundtable; safe to run twice',
 })
 export class ImportCommand extends CommandRunner {
   constructor(private readonly imports: ImportService) {
@@ -33,7 +34,8 @@ export class ImportCommand extends CommandRunner {
   }
 
   private async importFile(file: string, options: Options): Promise<void> {
-    if (!options.roundtable || !UUID.test(options.roundtable)) throw new Error('import needs --roundtable <id> (the roundtable uuid)');
+    if (!options.roundtable || !UUID.test(options.roundtable))
+      throw new Error('import needs --roundtable <id> (the roundtable uuid)');
     const path = resolve(file);
     let raw: unknown;
     try {
@@ -44,9 +46,17 @@ export class ImportCommand extends CommandRunner {
     // the same rules as the api's ValidationPipe
     const input = plainToInstance(ImportDiscussionDto, raw);
     const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) throw new Error(`${path} is not a discussion file:\n${flatten(errors).map((m) => `  ${m}`).join('\n')}`);
+    if (errors.length > 0)
+      throw new Error(
+        `${path} is not a discussion file:\n${flatten(errors)
+          .map((m) => `  ${m}`)
+          .join('\n')}`,
+      );
 
-    const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} contributions', hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: 'importing [{bar}] {value}/{total} contributions', hideCursor: true },
+      Presets.shades_classic,
+    );
     let started = false;
     try {
       const result = await this.imports.importDiscussion(options.roundtable, input, (done, total) => {
@@ -57,14 +67,18 @@ export class ImportCommand extends CommandRunner {
         bar.update(done);
       });
       if (started) bar.stop();
-      const spaces = result.spaceIds.map((s) => `question ${s.number} → ${s.id}${s.created ? ' (new)' : ''}`).join(', ');
+      const spaces = result.spaceIds
+        .map((s) => `question ${s.number} → ${s.id}${s.created ? ' (new)' : ''}`)
+        .join(', ');
       console.log(
         `imported into roundtable ${options.roundtable}: ${result.spaces} space(s), ${result.contributions} contribution(s), ` +
           `${result.members} member account(s), ${result.memberships} membership(s) created; ${result.skipped} skipped`,
       );
       console.log(`spaces: ${spaces}`);
       for (const u of result.unresolvedReplies) {
-        console.log(`note: question ${u.spaceNumber}, contribution ${u.id} replies to "${u.inReplyTo}", who wrote nothing earlier there; imported as a new thread`);
+        console.log(
+          `note: question ${u.spaceNumber}, contribution ${u.id} replies to "${u.inReplyTo}", who wrote nothing earlier there; imported as a new thread`,
+        );
       }
       console.log(`IMPORT_RESULT ${JSON.stringify(result)}`);
     } catch (err) {

@@ -1,7 +1,10 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { DemoSeeder } from '@roundtable/exchange';
 
-@Command({ name: 'seed-demo', description: "Load Roundtable's demo consultation (idempotent); the last line is DEMO_LOGINS <json>" })
+@Command({
+  name: 'seed-demo',
+  description: "Load Roundtable's demo consultation (idempotent); the last line is DEMO_LOGINS <json>",
+})
 export class SeedDemoCommand extends CommandRunner {
   constructor(private readonly seeder: DemoSeeder) {
     super();
@@ -27,8 +30,12 @@ export class SeedDemoCommand extends CommandRunner {
             `${created.pending} awaiting moderation`,
     );
     const participants = accounts.filter((a) => a.role === 'participant');
-    console.log(`demo participants (password ${participants[0]?.password}): ${participants.map((a) => a.email).join(', ')}`);
+    console.log(
+      `demo participants (password ${participants[0]?.password}): ${participants.map((a) => a.email).join(', ')}`,
+    );
     // the launcher reads this line; it must come last
-    console.log(`DEMO_LOGINS ${JSON.stringify(logins.map(({ role, email, password }) => ({ role, email, ...(password ? { password } : {}) })))}`);
+    console.log(
+      `DEMO_LOGINS ${JSON.stringify(logins.map(({ role, email, password }) => ({ role, email, ...(password ? { password } : {}) })))}`,
+    );
   }
 }

@@ -17,7 +17,10 @@ const NOT_A_TERMINAL = { noTTYOutput: true, notTTYSchedule: 1000 };
  * space prompt) that lacks a translation of its current version, detecting languages on
  * the way, then follows the worker's progress until none is missing.
  */
-@Command({ name: 'translate', description: 'Back-fill machine translations: --missing queues every missing one and shows the progress' })
+@Command({
+  name: 'translate',
+  description: 'Back-fill machine translations: --missing queues every missing one and shows the progress',
+})
 export class TranslateCommand extends CommandRunner {
   constructor(private readonly requests: TranslationRequests) {
     super();
@@ -35,7 +38,10 @@ export class TranslateCommand extends CommandRunner {
 
   private async backfill(wait: boolean, waitSeconds: number): Promise<void> {
     const total = await this.requests.countMissing();
-    const bar = new SingleBar({ format: '{phase} [{bar}] {value}/{total} translations', hideCursor: true, ...NOT_A_TERMINAL }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: '{phase} [{bar}] {value}/{total} translations', hideCursor: true, ...NOT_A_TERMINAL },
+      Presets.shades_classic,
+    );
     bar.start(Math.max(total, 1), 0, { phase: 'queueing   ' });
     let queued = 0;
     let after: { at: string; id: string } | undefined;
@@ -49,13 +55,18 @@ export class TranslateCommand extends CommandRunner {
     const prompts = await this.requests.ensurePrompts();
     bar.update(total);
     bar.stop();
-    console.log(`queued ${queued} translation job(s) for contributions and ${prompts} for space prompts (jobs already queued are not queued twice)`);
+    console.log(
+      `queued ${queued} translation job(s) for contributions and ${prompts} for space prompts (jobs already queued are not queued twice)`,
+    );
     if (!wait || total === 0) {
       console.log(`TRANSLATE_RESULT ${JSON.stringify({ missing: total, queued, prompts })}`);
       return;
     }
 
-    const progress = new SingleBar({ format: 'translating [{bar}] {value}/{total} done', hideCursor: true, ...NOT_A_TERMINAL }, Presets.shades_classic);
+    const progress = new SingleBar(
+      { format: 'translating [{bar}] {value}/{total} done', hideCursor: true, ...NOT_A_TERMINAL },
+      Presets.shades_classic,
+    );
     progress.start(total, 0);
     let remaining = total;
     let lastChange = Date.now();
@@ -67,7 +78,9 @@ export class TranslateCommand extends CommandRunner {
       progress.update(Math.max(0, total - remaining));
       if (Date.now() - lastChange > waitSeconds * 1000) {
         progress.stop();
-        throw new Error(`${remaining} translation(s) still missing and none done for ${waitSeconds} s: is a worker running (npm start runs one)?`);
+        throw new Error(
+          `${remaining} translation(s) still missing and none done for ${waitSeconds} s: is a worker running (npm start runs one)?`,
+        );
       }
     }
     progress.stop();
@@ -85,7 +98,10 @@ export class TranslateCommand extends CommandRunner {
     return false;
   }
 
-  @Option({ flags: '--wait-seconds <n>', description: 'give up when nothing was translated for this long (default 600)' })
+  @Option({
+    flags: '--wait-seconds <n>',
+    description: 'give up when nothing was translated for this long (default 600)',
+  })
   parseWaitSeconds(value: string): number {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new Error('--wait-seconds must be a whole number ≥ 1');

@@ -80,7 +80,11 @@ function Routes() {
       </StaffOnly>
     );
   if ((m = match('/spaces/:id/manage', path)))
-    return user.isOrganiser ? <ManageSpacePage spaceId={m.id} /> : <NotAllowed back={`/spaces/${m.id}`} backLabel={t('access.backToQuestion')} />;
+    return user.isOrganiser ? (
+      <ManageSpacePage spaceId={m.id} />
+    ) : (
+      <NotAllowed back={`/spaces/${m.id}`} backLabel={t('access.backToQuestion')} />
+    );
   if ((m = match('/digests/:id/read', path))) return <DigestReadPage id={m.id} />;
   if ((m = match('/digests/:id', path)))
     return (

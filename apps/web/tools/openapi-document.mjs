@@ -15,7 +15,11 @@ export function completeDocument(doc) {
     return value;
   });
   for (const name of missing) {
-    schemas[name] = { type: 'object', additionalProperties: true, description: 'Referenced but not defined by the api' };
+    schemas[name] = {
+      type: 'object',
+      additionalProperties: true,
+      description: 'Referenced but not defined by the api',
+    };
   }
   return [...missing];
 }

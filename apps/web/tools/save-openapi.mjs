@@ -15,7 +15,8 @@ const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'opena
 const res = await fetch(`${base}/api/docs-json`);
 if (!res.ok) throw new Error(`GET ${base}/api/docs-json → ${res.status}`);
 const doc = await res.json();
-for (const name of completeDocument(doc)) console.warn(`openapi: ${name} is referenced but not defined; added as an open object`);
+for (const name of completeDocument(doc))
+  console.warn(`openapi: ${name} is referenced but not defined; added as an open object`);
 const text = documentText(doc);
 const where = path.relative(process.cwd(), out);
 if (check) {

@@ -24,20 +24,32 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
     if (port === undefined) return;
     this.server = createServer((req, res) => {
       if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Only GET /metrics here' }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Only GET /metrics here' }));
         return;
       }
       if (!this.authorised(req.headers.authorization)) {
-        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ statusCode: 401, error: 'Unauthorized', message: 'Metrics need the METRICS_TOKEN as a Bearer token' }));
+        res.writeHead(401, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            statusCode: 401,
+            error: 'Unauthorized',
+            message: 'Metrics need the METRICS_TOKEN as a Bearer token',
+          }),
+        );
         return;
       }
       this.metrics
         .scrape()
-        .then((text) => res.writeHead(200, { 'content-type': this.metrics.contentType, 'cache-control': 'no-store' }).end(text))
+        .then((text) =>
+          res.writeHead(200, { 'content-type': this.metrics.contentType, 'cache-control': 'no-store' }).end(text),
+        )
         .catch((err) => res.writeHead(503).end(String(err?.message ?? err)));
     });
     this.server.on('error', (err) => this.logger.warn(`metrics server on port ${port}: ${err.message}`));
-    this.server.listen(port, this.config.HOST, () => this.logger.log(`worker metrics on http://${this.config.HOST}:${port}/metrics`));
+    this.server.listen(port, this.config.HOST, () =>
+      this.logger.log(`worker metrics on http://${this.config.HOST}:${port}/metrics`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

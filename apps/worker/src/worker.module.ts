@@ -15,19 +15,29 @@ import { SpaceEventsProcessor } from './space-events.processor';
  * them. To add one: export its handler from its worker module, import that module
  * below, and append the class here (one line).
  */
-const SPACE_EVENT_HANDLER_CLASSES = [
-  TranslationEventHandler,
-  NotificationEventHandler,
-];
+const SPACE_EVENT_HANDLER_CLASSES = [TranslationEventHandler, NotificationEventHandler];
 
 /** The queue-consuming process: no HTTP. */
 @Module({
-  imports: [CoreModule, IdentityWorkerModule, MemberDigestsWorkerModule, InvitationsWorkerModule, TranslationWorkerModule, DigestsWorkerModule, StocktakingWorkerModule, NotificationsWorkerModule],
+  imports: [
+    CoreModule,
+    IdentityWorkerModule,
+    MemberDigestsWorkerModule,
+    InvitationsWorkerModule,
+    TranslationWorkerModule,
+    DigestsWorkerModule,
+    StocktakingWorkerModule,
+    NotificationsWorkerModule,
+  ],
   providers: [
     SpaceEventsProcessor,
     WorkerMetricsServer,
     TableStatistics,
-    { provide: SPACE_EVENT_HANDLERS, useFactory: (...handlers: SpaceEventHandler[]) => handlers, inject: SPACE_EVENT_HANDLER_CLASSES },
+    {
+      provide: SPACE_EVENT_HANDLERS,
+      useFactory: (...handlers: SpaceEventHandler[]) => handlers,
+      inject: SPACE_EVENT_HANDLER_CLASSES,
+    },
   ],
 })
 export class WorkerModule {}

@@ -31,8 +31,26 @@ import { ContributionTranslationsRepository } from './translations/contribution-
     EditContribution,
     RemoveContribution,
     ImportContribution,
-    ContributionWriter, SpaceEventLog, PostingRateLimiter, BodyRenderer, ListingCache, DuplicateTextLimiter, PendingNotices, ModeratorRemovals, ContributionsRepository, ContributionTranslationsRepository],
-  exports: [ContributionsService, SpaceEventLog, BodyRenderer, PendingNotices, ModeratorRemovals, ContributionsRepository, ContributionTranslationsRepository],
+    ContributionWriter,
+    SpaceEventLog,
+    PostingRateLimiter,
+    BodyRenderer,
+    ListingCache,
+    DuplicateTextLimiter,
+    PendingNotices,
+    ModeratorRemovals,
+    ContributionsRepository,
+    ContributionTranslationsRepository,
+  ],
+  exports: [
+    ContributionsService,
+    SpaceEventLog,
+    BodyRenderer,
+    PendingNotices,
+    ModeratorRemovals,
+    ContributionsRepository,
+    ContributionTranslationsRepository,
+  ],
 })
 export class ContributionsModule implements OnModuleInit {
   constructor(
@@ -42,6 +60,8 @@ export class ContributionsModule implements OnModuleInit {
 
   /** A deleted account's name goes from the event log in the deletion's transaction. */
   onModuleInit(): void {
-    this.erasure.register('contributions', (manager, userId, shownAs) => this.events.anonymiseAuthor(manager, userId, shownAs));
+    this.erasure.register('contributions', (manager, userId, shownAs) =>
+      this.events.anonymiseAuthor(manager, userId, shownAs),
+    );
   }
 }

@@ -21,13 +21,19 @@ export function promptSourceHash(text: string): string {
 }
 
 /** Whether a stored machine translation still matches the prompt it came from. */
-export function isCurrentPromptTranslation(prompt: Multilingual, translation: PromptTranslation | undefined): translation is PromptTranslation {
+export function isCurrentPromptTranslation(
+  prompt: Multilingual,
+  translation: PromptTranslation | undefined,
+): translation is PromptTranslation {
   const source = translation ? prompt[translation.from] : undefined;
   return !!translation && !!source && promptSourceHash(source) === translation.sourceHash;
 }
 
 /** Languages the prompt lacks that have no current machine translation (done or failed). */
-export function missingPromptLanguages(prompt: Multilingual, translations: PromptTranslations | null | undefined): Language[] {
+export function missingPromptLanguages(
+  prompt: Multilingual,
+  translations: PromptTranslations | null | undefined,
+): Language[] {
   return LANGUAGES.filter((l) => !prompt[l] && !isCurrentPromptTranslation(prompt, translations?.[l]));
 }
 
@@ -35,12 +41,16 @@ export function missingPromptLanguages(prompt: Multilingual, translations: Promp
  * The prompt as readers see it: the organiser's texts, completed by current machine
  * translations (the organiser's own text always wins).
  */
-export function completePrompt(prompt: Multilingual, translations: PromptTranslations | null | undefined): Multilingual {
+export function completePrompt(
+  prompt: Multilingual,
+  translations: PromptTranslations | null | undefined,
+): Multilingual {
   const out: Multilingual = {};
   for (const l of LANGUAGES) {
     const machine = translations?.[l];
     if (prompt[l]) out[l] = prompt[l];
-    else if (isCurrentPromptTranslation(prompt, machine) && machine.status === 'done' && machine.text) out[l] = machine.text;
+    else if (isCurrentPromptTranslation(prompt, machine) && machine.status === 'done' && machine.text)
+      out[l] = machine.text;
   }
   return out;
 }

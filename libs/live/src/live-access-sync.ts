@@ -33,7 +33,9 @@ export class LiveAccessSync {
     this.namespace = namespace;
     this.access.onChange((owner) => {
       if (!UUID.test(owner)) return; // a space's or contribution's entry: no socket follows it
-      void this.resync(owner).catch((err) => this.logger.warn(`live rooms of user ${owner} not updated: ${(err as Error).message}`));
+      void this.resync(owner).catch((err) =>
+        this.logger.warn(`live rooms of user ${owner} not updated: ${(err as Error).message}`),
+      );
     });
   }
 
@@ -56,7 +58,11 @@ export class LiveAccessSync {
       return;
     }
     socket.data.user = user;
-    const spaceIds = new Set([...socket.rooms].flatMap((room) => SPACE_ROOM.exec(room)?.[1] ?? []).filter((id) => !onlySpaceId || id === onlySpaceId));
+    const spaceIds = new Set(
+      [...socket.rooms]
+        .flatMap((room) => SPACE_ROOM.exec(room)?.[1] ?? [])
+        .filter((id) => !onlySpaceId || id === onlySpaceId),
+    );
     for (const spaceId of spaceIds) await this.resyncSpace(socket, user, spaceId);
   }
 

@@ -1,5 +1,12 @@
 import { HttpStatus, Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { DomainError } from '@roundtable/core';
 import { AccessService, assertNotSuspended, canModerate, Principal } from '@roundtable/identity';
@@ -75,13 +82,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   @SubscribeMessage('space:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() body: { spaceId?: unknown; afterSeq?: unknown }): Promise<JoinAck> {
+  async join(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: { spaceId?: unknown; afterSeq?: unknown },
+  ): Promise<JoinAck> {
     try {
       const spaceId = typeof body?.spaceId === 'string' && UUID.test(body.spaceId) ? body.spaceId : null;
       if (!spaceId) throw DomainError.badRequest('spaceId must be a space id');
       const afterSeq = body.afterSeq === undefined || body.afterSeq === null ? undefined : Number(body.afterSeq);
-      if (afterSeq !== undefined && (!Number.isInteger(afterSeq) || afterSeq < 0)) throw DomainError.badRequest('afterSeq must be a whole number ≥ 0');
-      if ([...socket.rooms].filter((room) => room.startsWith('space:')).length >= MAX_SPACES_PER_SOCKET) throw DomainError.badRequest(`A connection may follow at most ${MAX_SPACES_PER_SOCKET} spaces`);
+      if (afterSeq !== undefined && (!Number.isInteger(afterSeq) || afterSeq < 0))
+        throw DomainError.badRequest('afterSeq must be a whole number ≥ 0');
+      if ([...socket.rooms].filter((room) => room.startsWith('space:')).length >= MAX_SPACES_PER_SOCKET)
+        throw DomainError.badRequest(`A connection may follow at most ${MAX_SPACES_PER_SOCKET} spaces`);
       const user = socket.data.user as Principal;
       const space = await this.access.spaceScope(user, 'space', spaceId);
       this.access.check('member', { user, space });

@@ -28,7 +28,10 @@ export class RedisIoAdapter extends IoAdapter {
       maxHttpBufferSize: MAX_FRAME_BYTES,
       cors: { origin: [...allowed], credentials: false },
       // browsers always send Origin; a missing one is a server-side client, checked by its token
-      allowRequest: (req: { headers: Record<string, string | string[] | undefined> }, callback: (err: string | null, ok: boolean) => void) => {
+      allowRequest: (
+        req: { headers: Record<string, string | string[] | undefined> },
+        callback: (err: string | null, ok: boolean) => void,
+      ) => {
         const origin = req.headers.origin;
         callback(null, origin === undefined || (typeof origin === 'string' && allowed.has(origin)));
       },

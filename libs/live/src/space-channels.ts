@@ -103,7 +103,7 @@ export class SpaceChannels implements OnModuleInit, OnModuleDestroy {
       await channel.ready;
       await channel.run(async () => {
         if (afterSeq !== undefined && afterSeq < channel.lastSeq) {
-          for (let from = afterSeq; from < channel.lastSeq; ) {
+          for (let from = afterSeq; from < channel.lastSeq;) {
             const events = await this.eventLog.readAfter(spaceId, from, REPLAY_PAGE, viewer, channel.lastSeq);
             if (events.length === 0) break;
             for (const event of events) socket.emit(EVENT, event);
@@ -169,7 +169,13 @@ export class SpaceChannels implements OnModuleInit, OnModuleDestroy {
     if (event.seq <= channel.lastSeq) return; // a repeat: already delivered
     const room = this.namespace!.local.to(roomOf(event.spaceId));
     if (event.seq > channel.lastSeq + 1) {
-      const missing = await this.eventLog.readAfter(event.spaceId, channel.lastSeq, event.seq - channel.lastSeq - 1, null, event.seq - 1);
+      const missing = await this.eventLog.readAfter(
+        event.spaceId,
+        channel.lastSeq,
+        event.seq - channel.lastSeq - 1,
+        null,
+        event.seq - 1,
+      );
       for (const m of missing) room.emit(EVENT, m);
     }
     room.emit(EVENT, event);

@@ -26,8 +26,14 @@ describe('mail catalogues', () => {
 
 describe('SMTP failures', () => {
   it('treats 5xx as permanent and 4xx, timeouts and dropped connections as transient', () => {
-    expect(MailDeliveryError.from({ responseCode: 550, response: '550 no such user', message: 'x' })).toMatchObject({ permanent: true, responseCode: 550 });
-    expect(MailDeliveryError.from({ responseCode: 451, response: '451 try later', message: 'x' })).toMatchObject({ permanent: false, responseCode: 451 });
+    expect(MailDeliveryError.from({ responseCode: 550, response: '550 no such user', message: 'x' })).toMatchObject({
+      permanent: true,
+      responseCode: 550,
+    });
+    expect(MailDeliveryError.from({ responseCode: 451, response: '451 try later', message: 'x' })).toMatchObject({
+      permanent: false,
+      responseCode: 451,
+    });
     expect(MailDeliveryError.from({ code: 'ETIMEDOUT', message: 'Timeout' })).toMatchObject({ permanent: false });
     expect(MailDeliveryError.from(new Error('socket hang up')).permanent).toBe(false);
   });

@@ -25,7 +25,12 @@ function parts(catalogue: Catalogue, text: string): string[] {
  * plural form. An unknown key or placeholder throws: a template must never go out with a
  * hole in it.
  */
-export function translate(catalogues: Catalogues, lang: Language, key: string, vars: Record<string, unknown> = {}): string {
+export function translate(
+  catalogues: Catalogues,
+  lang: Language,
+  key: string,
+  vars: Record<string, unknown> = {},
+): string {
   const catalogue = catalogues[lang];
   const message = catalogue?.[key];
   if (message === undefined) throw new Error(`no "${key}" in the ${lang} catalogue`);

@@ -41,7 +41,9 @@ export class MailTemplate {
     const { default: mjml2html } = await import('mjml');
     const result = await mjml2html(source.mjml, { validationLevel: 'strict', keepComments: false });
     if (result.errors.length) {
-      throw new Error(`template ${source.name}: invalid MJML: ${result.errors.map((e) => e.formattedMessage).join('; ')}`);
+      throw new Error(
+        `template ${source.name}: invalid MJML: ${result.errors.map((e) => e.formattedMessage).join('; ')}`,
+      );
     }
     const html = environment(source, source.partials?.html);
     const text = environment(source, source.partials?.text);
@@ -61,7 +63,10 @@ export class MailTemplate {
     return {
       subject: this.subject(data).replace(/\s+/g, ' ').trim(),
       html: this.html(data),
-      text: this.text(data).replace(/\n{3,}/g, '\n\n').trim() + '\n',
+      text:
+        this.text(data)
+          .replace(/\n{3,}/g, '\n\n')
+          .trim() + '\n',
     };
   }
 }

@@ -23,7 +23,9 @@ function mailbox(value: string): string {
   const [parsed] = addressparser(value) as Array<{ name: string; address: string }>;
   if (!parsed?.address) throw new Error(`not an email address: ${value}`);
   if (!parsed.name) return parsed.address;
-  const name = /^[\x20-\x7e]*$/.test(parsed.name) ? `"${parsed.name.replace(/(["\\])/g, '\\$1')}"` : encodeWords(parsed.name, 'Q', 52);
+  const name = /^[\x20-\x7e]*$/.test(parsed.name)
+    ? `"${parsed.name.replace(/(["\\])/g, '\\$1')}"`
+    : encodeWords(parsed.name, 'Q', 52);
   return `${name} <${parsed.address}>`;
 }
 
@@ -45,16 +47,27 @@ export function buildMimeMessage(mail: OutgoingMail, from: string, date = new Da
     header('To', mailbox(mail.to)),
     header('Subject', mail.subject),
     header('Date', rfc5322Date(date)),
-    header('Message-ID', mail.messageId ?? `<${randomBytes(16).toString('hex')}@${mailbox(from).replace(/.*@|>$/g, '')}>`),
+    header(
+      'Message-ID',
+      mail.messageId ?? `<${randomBytes(16).toString('hex')}@${mailbox(from).replace(/.*@|>$/g, '')}>`,
+    ),
     'MIME-Version: 1.0',
     ...(mail.language ? [header('Content-Language', mail.language)] : []),
     ...Object.entries(mail.headers ?? {}).map(([name, value]) => header(name, value)),
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
   const part = (type: string, body: string) =>
-    [`--${boundary}`, `Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join(CRLF);
+    [
+      `--${boundary}`,
+      `Content-Type: ${type}; charset=utf-8`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(body),
+    ].join(CRLF);
   return Buffer.from(
-    [headers.join(CRLF), '', part('text/plain', mail.text), part('text/html', mail.html), `--${boundary}--`, ''].join(CRLF),
+    [headers.join(CRLF), '', part('text/plain', mail.text), part('text/html', mail.html), `--${boundary}--`, ''].join(
+      CRLF,
+    ),
     'utf8',
   );
 }

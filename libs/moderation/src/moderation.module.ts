@@ -21,7 +21,16 @@ import { ModerationRateLimiter } from './shared/moderation-rate-limiter';
 @Module({
   imports: [IdentityModule, ContributionsModule, LiveModule, ModerationCoreModule, NotificationsCoreModule],
   controllers: [ModerationController, FlagsController, SpaceModerationController, MyModerationController],
-  providers: [ModerationService, FlagsService, ModerationQueue, ModeratedQuestions, ModeratorAlerts, AuditLog, SanctionsService, ModerationRateLimiter],
+  providers: [
+    ModerationService,
+    FlagsService,
+    ModerationQueue,
+    ModeratedQuestions,
+    ModeratorAlerts,
+    AuditLog,
+    SanctionsService,
+    ModerationRateLimiter,
+  ],
   exports: [SanctionsService, ModerationQueue, ModerationCoreModule],
 })
 export class ModerationModule implements OnModuleInit {

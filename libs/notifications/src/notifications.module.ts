@@ -17,6 +17,8 @@ export class NotificationsModule implements OnModuleInit {
 
   /** A deleted account's notices go with it, and others' notices of its replies forget its name and words. */
   onModuleInit(): void {
-    this.erasure.register('notifications', (manager, userId, shownAs) => this.writer.eraseAccount(manager, userId, shownAs));
+    this.erasure.register('notifications', (manager, userId, shownAs) =>
+      this.writer.eraseAccount(manager, userId, shownAs),
+    );
   }
 }

@@ -24,11 +24,34 @@ import { SpacesService } from './spaces/spaces.service';
 @Module({
   imports: [
     IdentityModule,
-    TypeOrmModule.forFeature([ConsultationEntity, RoundtableEntity, RoundtableRoleEntity, SpaceEntity, MembershipEntity]),
+    TypeOrmModule.forFeature([
+      ConsultationEntity,
+      RoundtableEntity,
+      RoundtableRoleEntity,
+      SpaceEntity,
+      MembershipEntity,
+    ]),
   ],
   controllers: [ConsultationsController, RoundtablesController, SpacesController, SpaceMembersController],
-  providers: [ConsultationsService, ConsultationActivity, ConsultationFiguresService, RoundtablesService, SpacesService, MemberDirectory, MembershipsRepository, RoundtableRolesRepository, SpacePromptsRepository],
-  exports: [ConsultationsService, RoundtablesService, SpacesService, MembershipsRepository, RoundtableRolesRepository, SpacePromptsRepository],
+  providers: [
+    ConsultationsService,
+    ConsultationActivity,
+    ConsultationFiguresService,
+    RoundtablesService,
+    SpacesService,
+    MemberDirectory,
+    MembershipsRepository,
+    RoundtableRolesRepository,
+    SpacePromptsRepository,
+  ],
+  exports: [
+    ConsultationsService,
+    RoundtablesService,
+    SpacesService,
+    MembershipsRepository,
+    RoundtableRolesRepository,
+    SpacePromptsRepository,
+  ],
 })
 export class SpacesModule implements OnModuleInit {
   constructor(

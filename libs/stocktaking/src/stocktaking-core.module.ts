@@ -22,7 +22,12 @@ import { SummaryView } from './summary/summary-view';
     SummaryExporter,
     ConsultationSynthesis,
     SummaryTranslationReview,
-    { provide: SUMMARISER, inject: [AppConfig], useFactory: (config: AppConfig) => (config.SUMMARISER === 'openai' ? new OpenAiSummariser(config) : new ExtractiveSummariser()) },
+    {
+      provide: SUMMARISER,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        config.SUMMARISER === 'openai' ? new OpenAiSummariser(config) : new ExtractiveSummariser(),
+    },
   ],
   exports: [StocktakingService, SummaryExporter, ConsultationSynthesis, SummaryTranslationReview, DigestsCoreModule],
 })

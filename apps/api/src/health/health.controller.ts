@@ -28,13 +28,18 @@ export class HealthController {
   @ApiOperation({ summary: 'PostgreSQL and Redis answer and the process is not stopping; 503 otherwise (within ~1 s)' })
   ready() {
     if (this.shutdown.draining) {
-      throw new ServiceUnavailableException({ status: 'shutting_down', message: 'This process is shutting down; send new work elsewhere' });
+      throw new ServiceUnavailableException({
+        status: 'shutting_down',
+        message: 'This process is shutting down; send new work elsewhere',
+      });
     }
     return this.checkAll().catch((err) => {
       // the error shape keeps only `message`: say there which dependency is down
       if (!(err instanceof ServiceUnavailableException)) throw err;
       const result = err.getResponse() as { error?: Record<string, { status: string; message?: string }> };
-      const down = Object.entries(result.error ?? {}).map(([name, v]) => `${name} ${v.status}${v.message ? ` (${v.message})` : ''}`);
+      const down = Object.entries(result.error ?? {}).map(
+        ([name, v]) => `${name} ${v.status}${v.message ? ` (${v.message})` : ''}`,
+      );
       throw new ServiceUnavailableException(`Not ready: ${down.join('; ') || 'a dependency does not answer'}`);
     });
   }

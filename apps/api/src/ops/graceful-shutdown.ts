@@ -45,7 +45,11 @@ export function trackRequests(app: NestFastifyApplication): { inFlight(): number
  * 5. Nest's shutdown hooks run: the outbox relay flushes, the sweeper stops, queues, Redis
  *    and PostgreSQL close; the process exits 0.
  */
-export function installGracefulShutdown(app: NestFastifyApplication, live: LiveSockets, requests: { inFlight(): number }): void {
+export function installGracefulShutdown(
+  app: NestFastifyApplication,
+  live: LiveSockets,
+  requests: { inFlight(): number },
+): void {
   const logger = new Logger('Shutdown');
   const config = app.get(AppConfig);
   let stopping: Promise<void> | undefined;
@@ -57,10 +61,15 @@ export function installGracefulShutdown(app: NestFastifyApplication, live: LiveS
       server.close(); // stop accepting; Fastify's own close later finds it closed, which it allows
       server.closeIdleConnections?.();
       const told = live.sendElsewhere();
-      logger.log(`${signal}: draining ${requests.inFlight()} request(s); ${told} live client(s) told to reconnect elsewhere`);
+      logger.log(
+        `${signal}: draining ${requests.inFlight()} request(s); ${told} live client(s) told to reconnect elsewhere`,
+      );
       const deadline = startedAt + config.SHUTDOWN_TIMEOUT_MS;
       while (requests.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      if (requests.inFlight() > 0) logger.warn(`${requests.inFlight()} request(s) still running after ${config.SHUTDOWN_TIMEOUT_MS} ms; closing anyway`);
+      if (requests.inFlight() > 0)
+        logger.warn(
+          `${requests.inFlight()} request(s) still running after ${config.SHUTDOWN_TIMEOUT_MS} ms; closing anyway`,
+        );
       await app.close();
       logger.log(`stopped in ${Date.now() - startedAt} ms`);
     })()

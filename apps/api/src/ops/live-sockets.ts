@@ -44,7 +44,8 @@ export class LiveSockets extends RedisIoAdapter {
         }
       }
       // after the notices are flushed: the transport goes, the clients reconnect by themselves
-      const clients = (server.engine as unknown as { clients?: Record<string, { close(): void }> } | undefined)?.clients ?? {};
+      const clients =
+        (server.engine as unknown as { clients?: Record<string, { close(): void }> } | undefined)?.clients ?? {};
       for (const socket of Object.values(clients)) socket.close();
     }
     return told;

@@ -17,11 +17,18 @@ export class MetricsController {
   @Get()
   // scrapers carry no user token; METRICS_TOKEN, when set, is checked below instead
   @Access('public')
-  @ApiOperation({ summary: 'Prometheus metrics of this api process (text exposition format); Bearer METRICS_TOKEN when configured' })
+  @ApiOperation({
+    summary: 'Prometheus metrics of this api process (text exposition format); Bearer METRICS_TOKEN when configured',
+  })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'roundtable_* series: HTTP latency, sockets, outbox, queues, translation, digests, Node process' })
+  @ApiOkResponse({
+    description: 'roundtable_* series: HTTP latency, sockets, outbox, queues, translation, digests, Node process',
+  })
   @ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is configured and the bearer token does not match' })
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async scrape(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     this.checkToken(authorization);
     void reply.header('content-type', this.metrics.contentType);
     void reply.header('cache-control', 'no-store');
@@ -35,7 +42,11 @@ export class MetricsController {
     const a = Buffer.from(given);
     const b = Buffer.from(expected);
     if (a.length !== b.length || !timingSafeEqual(a, b)) {
-      throw new DomainError(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Metrics need the METRICS_TOKEN as a Bearer token');
+      throw new DomainError(
+        HttpStatus.UNAUTHORIZED,
+        'unauthenticated',
+        'Metrics need the METRICS_TOKEN as a Bearer token',
+      );
     }
   }
 }

@@ -30,7 +30,10 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   await app.register(async (scope: FastifyInstance) => {
     scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
       const fromQuery = (request.query as Record<string, unknown> | undefined)?.token;
-      const token = bearer(request.headers.authorization) ?? (typeof fromQuery === 'string' ? fromQuery : undefined) ?? cookie(request, COOKIE);
+      const token =
+        bearer(request.headers.authorization) ??
+        (typeof fromQuery === 'string' ? fromQuery : undefined) ??
+        cookie(request, COOKIE);
       let allowed: 'yes' | 401 | 403 | 503;
       try {
         const user = token ? await access.principalFromToken(token) : null;
@@ -53,7 +56,10 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
         const url = new URL(request.url, 'http://board.invalid');
         url.searchParams.delete('token');
         return reply
-          .header('set-cookie', `${COOKIE}=${encodeURIComponent(fromQuery)}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=3600`)
+          .header(
+            'set-cookie',
+            `${COOKIE}=${encodeURIComponent(fromQuery)}; Path=${QUEUE_BOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=3600`,
+          )
           .header('cache-control', 'no-store')
           .redirect(`${url.pathname}${url.search}`, 303);
       }

@@ -26,7 +26,11 @@ export function setToken(value: string | null): void {
 /** A fresh access token from the refresh cookie (null when this device is not signed in). */
 export function renewSession(): Promise<AuthAnswer | null> {
   renewing ??= withLock(async () => {
-    const res = await fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } }).catch(() => null);
+    const res = await fetch('/api/v1/auth/refresh', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    }).catch(() => null);
     if (!res?.ok) return null;
     const answer = (await res.json()) as AuthAnswer;
     token = answer.accessToken;
@@ -38,7 +42,8 @@ export function renewSession(): Promise<AuthAnswer | null> {
 }
 
 function withLock<T>(run: () => Promise<T>): Promise<T> {
-  const locks = (navigator as Navigator & { locks?: { request(name: string, cb: () => Promise<T>): Promise<T> } }).locks;
+  const locks = (navigator as Navigator & { locks?: { request(name: string, cb: () => Promise<T>): Promise<T> } })
+    .locks;
   return locks ? locks.request('rt-session-refresh', run) : run();
 }
 
@@ -98,7 +103,7 @@ export async function call<T>(pending: Promise<Answer>): Promise<T> {
   const { data, error, response } = answer;
   if (!response.ok) {
     const body = error as { message?: string | string[]; code?: string } | undefined;
-    const message = Array.isArray(body?.message) ? body!.message.join(' · ') : body?.message ?? response.statusText;
+    const message = Array.isArray(body?.message) ? body!.message.join(' · ') : (body?.message ?? response.statusText);
     if (response.status === 401 && token) {
       setToken(null);
       window.dispatchEvent(new Event('rt:signed-out'));
@@ -111,7 +116,8 @@ export async function call<T>(pending: Promise<Answer>): Promise<T> {
 /** Downloads a file the API serves behind the bearer token (exports). */
 export async function download(url: string, fallbackName: string): Promise<void> {
   let res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (res.status === 401 && (await renewSession())) res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status === 401 && (await renewSession()))
+    res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) {
     const body = await res.json().catch(() => ({}) as { message?: string });
     throw new ApiError(res.status, String(body.message ?? res.statusText));

@@ -8,7 +8,16 @@ export type Lang = 'en' | 'fr' | 'es';
 export const LANGS: Lang[] = ['en', 'fr', 'es'];
 export type Multilingual = Partial<Record<Lang, string>>;
 export type Constituency = components['schemas']['RegisterDto']['constituency'];
-export const CONSTITUENCIES: Constituency[] = ['state', 'civil_society', 'business', 'local_government', 'international_organisation', 'youth', 'academia', 'other'];
+export const CONSTITUENCIES: Constituency[] = [
+  'state',
+  'civil_society',
+  'business',
+  'local_government',
+  'international_organisation',
+  'youth',
+  'academia',
+  'other',
+];
 
 export type Contribution = Omit<components['schemas']['ContributionDto'], 'translations' | 'author'> & {
   author: components['schemas']['ContributionAuthorDto'] & { organisation: string | null; country: string | null };
@@ -46,7 +55,9 @@ export type Digest = components['schemas']['DigestDto'];
 export type DigestList = components['schemas']['DigestListDto'];
 export type SummaryItem = components['schemas']['SummaryItemDto'];
 export type SummarySections = components['schemas']['SummarySectionsDto'];
-export const SUMMARY_LISTS = ['keyEmphases', 'convergence', 'priorities', 'gaps'] as const satisfies ReadonlyArray<keyof SummarySections>;
+export const SUMMARY_LISTS = ['keyEmphases', 'convergence', 'priorities', 'gaps'] as const satisfies ReadonlyArray<
+  keyof SummarySections
+>;
 export type SummaryList = (typeof SUMMARY_LISTS)[number];
 export type Stocktaking = components['schemas']['SummaryDto'];
 export type StocktakingList = components['schemas']['SummaryListDto'];

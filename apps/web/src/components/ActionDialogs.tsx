@@ -4,7 +4,8 @@ import { api, call } from '../api/client';
 import { FLAG_REASONS, type FlagReason } from '../api/types';
 import { Dialog, ErrorNote, useSubmit } from './ui';
 
-export type ModerationAction = 'approve' | 'reject' | 'hide' | 'restore' | 'pin' | 'unpin' | 'lock' | 'unlock' | 'resolve';
+export type ModerationAction =
+  'approve' | 'reject' | 'hide' | 'restore' | 'pin' | 'unpin' | 'lock' | 'unlock' | 'resolve';
 const NEEDS_REASON: ModerationAction[] = ['reject', 'hide'];
 
 /**
@@ -52,7 +53,15 @@ function ReasonDialog({
           <label htmlFor={`${id}-reason`}>
             {t('moderation.reason')} {!required && <span className="optional">{t('common.optional')}</span>}
           </label>
-          <textarea id={`${id}-reason`} rows={3} required={required} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={`${id}-hint`} />
+          <textarea
+            id={`${id}-reason`}
+            rows={3}
+            required={required}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-describedby={`${id}-hint`}
+          />
           <p id={`${id}-hint`} className="hint">
             {t('moderation.reasonHint')}
           </p>
@@ -101,7 +110,15 @@ export function ModerationDialog({
 }
 
 /** Flags a contribution for the moderators, with a reason. */
-export function FlagDialog({ contributionId, onClose, onDone }: { contributionId: string | null; onClose(): void; onDone(): void }) {
+export function FlagDialog({
+  contributionId,
+  onClose,
+  onDone,
+}: {
+  contributionId: string | null;
+  onClose(): void;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [reason, setReason] = useState<FlagReason | ''>('');
@@ -134,7 +151,15 @@ export function FlagDialog({ contributionId, onClose, onDone }: { contributionId
           <legend>{t('flag.reason')}</legend>
           {FLAG_REASONS.map((r) => (
             <div className="radio" key={r}>
-              <input type="radio" id={`${id}-${r}`} name={`${id}-reason`} value={r} checked={reason === r} required onChange={() => setReason(r)} />
+              <input
+                type="radio"
+                id={`${id}-${r}`}
+                name={`${id}-reason`}
+                value={r}
+                checked={reason === r}
+                required
+                onChange={() => setReason(r)}
+              />
               <label htmlFor={`${id}-${r}`}>{t(`flag.reasons.${r}`)}</label>
             </div>
           ))}
@@ -143,7 +168,14 @@ export function FlagDialog({ contributionId, onClose, onDone }: { contributionId
           <label htmlFor={`${id}-note`}>
             {t('flag.note')} {reason !== 'other' && <span className="optional">{t('common.optional')}</span>}
           </label>
-          <textarea id={`${id}-note`} rows={3} maxLength={1000} required={reason === 'other'} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            id={`${id}-note`}
+            rows={3}
+            maxLength={1000}
+            required={reason === 'other'}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </div>
         <ErrorNote error={submit.error} />
         <div className="actions">
@@ -160,7 +192,15 @@ export function FlagDialog({ contributionId, onClose, onDone }: { contributionId
 }
 
 /** Asks before deleting one's own contribution (replies stay). */
-export function DeleteDialog({ contributionId, onClose, onDone }: { contributionId: string | null; onClose(): void; onDone(): void }) {
+export function DeleteDialog({
+  contributionId,
+  onClose,
+  onDone,
+}: {
+  contributionId: string | null;
+  onClose(): void;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const submit = useSubmit(async () => {
     if (!contributionId) return;
@@ -205,7 +245,12 @@ export function LiftSuspensionDialog({
       onClose={onClose}
       send={async (reason) => {
         if (!target) return;
-        await call(api.POST('/api/v1/spaces/{id}/suspensions/{suspensionId}/lift', { params: { path: { id: spaceId, suspensionId: target.id } }, body: { reason } }));
+        await call(
+          api.POST('/api/v1/spaces/{id}/suspensions/{suspensionId}/lift', {
+            params: { path: { id: spaceId, suspensionId: target.id } },
+            body: { reason },
+          }),
+        );
         onDone(target.name);
       }}
     />

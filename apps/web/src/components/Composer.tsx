@@ -85,7 +85,12 @@ export function Composer({
       <div className="row end">
         <div className="field inline">
           <label htmlFor={`${id}-lang`}>{t('composer.writtenIn')}</label>
-          <select id={`${id}-lang`} disabled={!!disabledReason} value={language} onChange={(e) => setLanguage(e.target.value as Lang | '')}>
+          <select
+            id={`${id}-lang`}
+            disabled={!!disabledReason}
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as Lang | '')}
+          >
             <option value="">{t('composer.detect')}</option>
             {LANGS.map((l) => (
               <option key={l} value={l} lang={l}>

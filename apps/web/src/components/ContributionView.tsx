@@ -47,7 +47,17 @@ function Paragraphs({ text }: { text: string }) {
  * or corrected by people, with the original one click away), else the original; each
  * with its `lang`. The author and the space's moderators may correct the translation.
  */
-export function ContributionText({ c, lang, canCorrect = false, onCorrected }: { c: Contribution; lang: Lang; canCorrect?: boolean; onCorrected?(c: Contribution): void }) {
+export function ContributionText({
+  c,
+  lang,
+  canCorrect = false,
+  onCorrected,
+}: {
+  c: Contribution;
+  lang: Lang;
+  canCorrect?: boolean;
+  onCorrected?(c: Contribution): void;
+}) {
   const { t } = useTranslation();
   const [showOriginal, setShowOriginal] = useState(false);
   const [correcting, setCorrecting] = useState(false);
@@ -71,7 +81,9 @@ export function ContributionText({ c, lang, canCorrect = false, onCorrected }: {
     return (
       <>
         {original}
-        {differs && tr?.status === 'pending' && <p className="mt-note">{t('thread.translating', { language: t(`languages.${lang}`) })}</p>}
+        {differs && tr?.status === 'pending' && (
+          <p className="mt-note">{t('thread.translating', { language: t(`languages.${lang}`) })}</p>
+        )}
       </>
     );
   }
@@ -115,7 +127,12 @@ export function ContributionText({ c, lang, canCorrect = false, onCorrected }: {
               : t('thread.correctedTranslation', { language: from })}
           {!showOriginal && translation.machine && translation.provider ? ` (${translation.provider})` : ''}
         </span>{' '}
-        <button type="button" className="link" aria-pressed={showOriginal} onClick={() => setShowOriginal(!showOriginal)}>
+        <button
+          type="button"
+          className="link"
+          aria-pressed={showOriginal}
+          onClick={() => setShowOriginal(!showOriginal)}
+        >
           {showOriginal ? t('thread.showTranslation') : t('thread.showOriginal')}
         </button>
         {canCorrect && (
@@ -136,7 +153,9 @@ function useMemorySuggestions(id: string, lang: Lang): Array<{ source: string; t
   const [found, setFound] = useState<Array<{ source: string; target: string }>>([]);
   useEffect(() => {
     let live = true;
-    call<Array<{ suggestions: Array<{ source: string; target: string }> }>>(api.GET('/api/v1/contributions/{id}/translations/{lang}/suggestions', { params: { path: { id, lang } } }))
+    call<Array<{ suggestions: Array<{ source: string; target: string }> }>>(
+      api.GET('/api/v1/contributions/{id}/translations/{lang}/suggestions', { params: { path: { id, lang } } }),
+    )
       .then((sentences) => live && setFound(sentences.flatMap((s) => s.suggestions.slice(0, 1))))
       .catch(() => undefined);
     return () => {
@@ -147,7 +166,16 @@ function useMemorySuggestions(id: string, lang: Lang): Array<{ source: string; t
 }
 
 /** A text to rewrite in place (an edit, a corrected translation): save or cancel; Esc cancels. */
-function TextForm({ id, label, initial, lang, saveLabel, onSave, onCancel, children }: {
+function TextForm({
+  id,
+  label,
+  initial,
+  lang,
+  saveLabel,
+  onSave,
+  onCancel,
+  children,
+}: {
   id: string;
   label: string;
   initial: string;
@@ -168,7 +196,15 @@ function TextForm({ id, label, initial, lang, saveLabel, onSave, onCancel, child
     <form onSubmit={onSubmit} className="stack" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <div className="field">
         <label htmlFor={id}>{label}</label>
-        <textarea id={id} rows={5} required autoFocus value={value} lang={lang} onChange={(e) => setValue(e.target.value)} />
+        <textarea
+          id={id}
+          rows={5}
+          required
+          autoFocus
+          value={value}
+          lang={lang}
+          onChange={(e) => setValue(e.target.value)}
+        />
       </div>
       {children}
       <ErrorNote error={submit.error} />
@@ -184,13 +220,29 @@ function TextForm({ id, label, initial, lang, saveLabel, onSave, onCancel, child
   );
 }
 
-function CorrectionForm({ c, lang, text, onDone, onCancel }: { c: Contribution; lang: Lang; text: string; onDone(c: Contribution): void; onCancel(): void }) {
+function CorrectionForm({
+  c,
+  lang,
+  text,
+  onDone,
+  onCancel,
+}: {
+  c: Contribution;
+  lang: Lang;
+  text: string;
+  onDone(c: Contribution): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const suggestions = useMemorySuggestions(c.id, lang);
   const save = async (value: string) => {
     const path = { id: c.id, lang };
     await call(api.PUT('/api/v1/contributions/{id}/translations/{lang}', { params: { path }, body: { text: value } }));
-    onDone(await call<Contribution>(api.GET('/api/v1/contributions/{id}', { params: { path: { id: c.id }, query: { lang } } })));
+    onDone(
+      await call<Contribution>(
+        api.GET('/api/v1/contributions/{id}', { params: { path: { id: c.id }, query: { lang } } }),
+      ),
+    );
   };
   return (
     <TextForm
@@ -221,7 +273,11 @@ function CorrectionForm({ c, lang, text, onDone, onCancel }: { c: Contribution; 
 function EditForm({ c, onDone, onCancel }: { c: Contribution; onDone(c: Contribution): void; onCancel(): void }) {
   const { t } = useTranslation();
   const save = async (body: string) => {
-    onDone(await call<Contribution>(api.PATCH('/api/v1/contributions/{id}', { params: { path: { id: c.id } }, body: { body } })));
+    onDone(
+      await call<Contribution>(
+        api.PATCH('/api/v1/contributions/{id}', { params: { path: { id: c.id } }, body: { body } }),
+      ),
+    );
   };
   return (
     <TextForm
@@ -249,7 +305,9 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
   const canReply = ctx.canPost && live && !c.locked;
   const a = c.author;
   return (
-    <li className={`contribution depth-${Math.min(depth, 4)}${ctx.unseen.has(c.id) ? ' is-new' : ''}${c.pinned ? ' is-pinned' : ''}`}>
+    <li
+      className={`contribution depth-${Math.min(depth, 4)}${ctx.unseen.has(c.id) ? ' is-new' : ''}${c.pinned ? ' is-pinned' : ''}`}
+    >
       <article id={`c-${c.id}`} aria-labelledby={headingId} tabIndex={-1} data-id={c.id} data-status={c.status}>
         {removed ? (
           <p className="muted removed" id={headingId}>
@@ -263,7 +321,9 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
               </h3>
               {a?.organisation && <span className="org">{a.organisation}</span>}
               {a?.affiliationVerified && <span className="badge verified">✓ {t('account.verifiedMark')}</span>}
-              <span className={`badge constituency c-${a?.constituency}`}>{t(`constituency.${a?.constituency ?? 'other'}`)}</span>
+              <span className={`badge constituency c-${a?.constituency}`}>
+                {t(`constituency.${a?.constituency ?? 'other'}`)}
+              </span>
               {a?.isModerator && <span className="badge moderator">{t('thread.moderatorBadge')}</span>}
               {a?.country && <span className="country">{countryName(a.country, lang)}</span>}
               <time dateTime={c.createdAt}>{formatDate(c.createdAt, lang)}</time>
@@ -288,12 +348,27 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 }}
               />
             ) : (
-              <ContributionText c={c} lang={ctx.readingLang} canCorrect={live && (mine || ctx.canModerate)} onCorrected={ctx.onChanged} />
+              <ContributionText
+                c={c}
+                lang={ctx.readingLang}
+                canCorrect={live && (mine || ctx.canModerate)}
+                onCorrected={ctx.onChanged}
+              />
             )}
             {mode !== 'edit' && (
-              <div className="contribution-actions" role="group" aria-label={t('thread.actionsFor', { name: a?.displayName ?? '' })}>
+              <div
+                className="contribution-actions"
+                role="group"
+                aria-label={t('thread.actionsFor', { name: a?.displayName ?? '' })}
+              >
                 {canReply && (
-                  <button ref={replyButton} type="button" className="link" aria-expanded={mode === 'reply'} onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}>
+                  <button
+                    ref={replyButton}
+                    type="button"
+                    className="link"
+                    aria-expanded={mode === 'reply'}
+                    onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}
+                  >
                     {t('thread.reply')}
                   </button>
                 )}
@@ -336,7 +411,7 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
         )}
       </article>
       {node.replies.length > 0 && (
-        <ol className="replies" aria-label={t('thread.repliesTo', { name: removed ? '' : a?.displayName ?? '' })}>
+        <ol className="replies" aria-label={t('thread.repliesTo', { name: removed ? '' : (a?.displayName ?? '') })}>
           {node.replies.map((r) => (
             <MemoItem key={r.item.id} node={r} ctx={ctx} depth={depth + 1} />
           ))}

@@ -14,7 +14,13 @@ function weekdays(lang: string): string[] {
 }
 
 /** Organisers: a consultation's title, description, timezone and weekly digest time. */
-export function EditConsultation({ consultation, onSaved }: { consultation: Consultation; onSaved(c: Consultation): void }) {
+export function EditConsultation({
+  consultation,
+  onSaved,
+}: {
+  consultation: Consultation;
+  onSaved(c: Consultation): void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const [title, setTitle] = useState<Multilingual>(consultation.title);
@@ -29,7 +35,13 @@ export function EditConsultation({ consultation, onSaved }: { consultation: Cons
     const updated = await call<Consultation>(
       api.PATCH('/api/v1/consultations/{id}', {
         params: { path: { id: consultation.id } },
-        body: { title: compact(title), ...(Object.keys(desc).length ? { description: desc } : {}), timezone, digestDay: Number(day), digestHour: Number(hour) },
+        body: {
+          title: compact(title),
+          ...(Object.keys(desc).length ? { description: desc } : {}),
+          timezone,
+          digestDay: Number(day),
+          digestHour: Number(hour),
+        },
       }),
     );
     setSaved(true);
@@ -45,8 +57,20 @@ export function EditConsultation({ consultation, onSaved }: { consultation: Cons
       <summary>{t('structure.editConsultation')}</summary>
       <form onSubmit={onSubmit} className="stack">
         <MultilingualFields legend={t('organiser.title')} name="ec-title" value={title} onChange={setTitle} required />
-        <MultilingualFields legend={t('organiser.description')} name="ec-description" value={description} onChange={setDescription} multiline />
-        <TimeZonePicker id="ec-timezone" label={t('organiser.timezone')} hint={t('searchPicker.timezoneHint')} value={timezone} onChange={setTimezone} />
+        <MultilingualFields
+          legend={t('organiser.description')}
+          name="ec-description"
+          value={description}
+          onChange={setDescription}
+          multiline
+        />
+        <TimeZonePicker
+          id="ec-timezone"
+          label={t('organiser.timezone')}
+          hint={t('searchPicker.timezoneHint')}
+          value={timezone}
+          onChange={setTimezone}
+        />
         <fieldset>
           <legend>{t('structure.digestTime')}</legend>
           <p className="hint" id="ec-digest-hint">
@@ -54,7 +78,12 @@ export function EditConsultation({ consultation, onSaved }: { consultation: Cons
           </p>
           <div className="field inline">
             <label htmlFor="ec-digest-day">{t('structure.digestDay')}</label>
-            <select id="ec-digest-day" value={day} onChange={(e) => setDay(e.target.value)} aria-describedby="ec-digest-hint">
+            <select
+              id="ec-digest-day"
+              value={day}
+              onChange={(e) => setDay(e.target.value)}
+              aria-describedby="ec-digest-hint"
+            >
               {days.map((name, i) => (
                 <option key={i} value={i}>
                   {name}
@@ -64,7 +93,12 @@ export function EditConsultation({ consultation, onSaved }: { consultation: Cons
           </div>
           <div className="field inline">
             <label htmlFor="ec-digest-hour">{t('structure.digestHour')}</label>
-            <select id="ec-digest-hour" value={hour} onChange={(e) => setHour(e.target.value)} aria-describedby="ec-digest-hint">
+            <select
+              id="ec-digest-hour"
+              value={hour}
+              onChange={(e) => setHour(e.target.value)}
+              aria-describedby="ec-digest-hint"
+            >
               {Array.from({ length: 24 }, (_, h) => (
                 <option key={h} value={h}>
                   {`${String(h).padStart(2, '0')}:00`}
@@ -115,7 +149,12 @@ export function EditRoundtable({ roundtable, onSaved }: { roundtable: Roundtable
     <details className="panel">
       <summary>{t('structure.editRoundtable')}</summary>
       <form onSubmit={onSubmit} className="stack">
-        <RoundtableFields idPrefix="er" number={[number, setNumber]} title={[title, setTitle]} objectives={[objectives, setObjectives]} />
+        <RoundtableFields
+          idPrefix="er"
+          number={[number, setNumber]}
+          title={[title, setTitle]}
+          objectives={[objectives, setObjectives]}
+        />
         <ErrorNote error={submit.error} />
         <p role="status" className={saved ? 'note note-ok' : 'visually-hidden'}>
           {saved ? t('structure.saved') : ''}
@@ -139,18 +178,48 @@ export function objectiveLines(text: string): string[] {
 }
 
 /** A roundtable's number, title in three languages and objectives (one per line), for creating or editing it. */
-export function RoundtableFields({ idPrefix, number, title, objectives }: { idPrefix: string; number: Field<string>; title: Field<Multilingual>; objectives: Field<string> }) {
+export function RoundtableFields({
+  idPrefix,
+  number,
+  title,
+  objectives,
+}: {
+  idPrefix: string;
+  number: Field<string>;
+  title: Field<Multilingual>;
+  objectives: Field<string>;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <div className="field">
         <label htmlFor={`${idPrefix}-number`}>{t('organiser.number')}</label>
-        <input id={`${idPrefix}-number`} type="number" min={1} required className="short" value={number[0]} onChange={(e) => number[1](e.target.value)} />
+        <input
+          id={`${idPrefix}-number`}
+          type="number"
+          min={1}
+          required
+          className="short"
+          value={number[0]}
+          onChange={(e) => number[1](e.target.value)}
+        />
       </div>
-      <MultilingualFields legend={t('organiser.title')} name={`${idPrefix}-title`} value={title[0]} onChange={title[1]} required />
+      <MultilingualFields
+        legend={t('organiser.title')}
+        name={`${idPrefix}-title`}
+        value={title[0]}
+        onChange={title[1]}
+        required
+      />
       <div className="field">
         <label htmlFor={`${idPrefix}-objectives`}>{t('roundtable.objectives')}</label>
-        <textarea id={`${idPrefix}-objectives`} rows={4} value={objectives[0]} onChange={(e) => objectives[1](e.target.value)} aria-describedby={`${idPrefix}-objectives-hint`} />
+        <textarea
+          id={`${idPrefix}-objectives`}
+          rows={4}
+          value={objectives[0]}
+          onChange={(e) => objectives[1](e.target.value)}
+          aria-describedby={`${idPrefix}-objectives-hint`}
+        />
         <p id={`${idPrefix}-objectives-hint`} className="hint">
           {t('organiser.objectivesHint')}
         </p>

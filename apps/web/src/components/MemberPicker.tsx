@@ -22,16 +22,30 @@ const DEBOUNCE_MS = 250;
 export function spaceMemberSearch(spaceId: string, role?: 'participant' | 'moderator' | 'rapporteur'): MemberSearch {
   return async (q) => {
     const page = await call<components['schemas']['MemberPageDto']>(
-      api.GET('/api/v1/spaces/{id}/members', { params: { path: { id: spaceId }, query: { q, limit: RESULTS, ...(role ? { role } : {}) } } }),
+      api.GET('/api/v1/spaces/{id}/members', {
+        params: { path: { id: spaceId }, query: { q, limit: RESULTS, ...(role ? { role } : {}) } },
+      }),
     );
-    return page.items.map((m) => ({ userId: m.userId, displayName: m.displayName, organisation: m.organisation, suspendedUntil: m.suspendedUntil }));
+    return page.items.map((m) => ({
+      userId: m.userId,
+      displayName: m.displayName,
+      organisation: m.organisation,
+      suspendedUntil: m.suspendedUntil,
+    }));
   };
 }
 
 /** Every account, by name, organisation or email (organisers). */
 export const accountSearch: MemberSearch = async (q) => {
-  const page = await call<components['schemas']['AccountPageDto']>(api.GET('/api/v1/users', { params: { query: { q, limit: RESULTS } } }));
-  return page.items.map((a) => ({ userId: a.userId, displayName: a.displayName, organisation: a.organisation, detail: a.email }));
+  const page = await call<components['schemas']['AccountPageDto']>(
+    api.GET('/api/v1/users', { params: { query: { q, limit: RESULTS } } }),
+  );
+  return page.items.map((a) => ({
+    userId: a.userId,
+    displayName: a.displayName,
+    organisation: a.organisation,
+    detail: a.email,
+  }));
 };
 
 /**
@@ -150,7 +164,13 @@ export function MemberPicker({
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <ul id={listId} role="listbox" aria-label={t('picker.results', { label })} className="picker-results" hidden={!listed || results.length === 0}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t('picker.results', { label })}
+        className="picker-results"
+        hidden={!listed || results.length === 0}
+      >
         {listed &&
           results.map((m, i) => (
             <li
@@ -164,17 +184,27 @@ export function MemberPicker({
               onClick={() => choose(m)}
             >
               <span className="picker-name">{m.displayName}</span>
-              {(m.organisation || m.detail) && <span className="picker-detail"> — {[m.organisation, m.detail].filter(Boolean).join(' · ')}</span>}
+              {(m.organisation || m.detail) && (
+                <span className="picker-detail"> — {[m.organisation, m.detail].filter(Boolean).join(' · ')}</span>
+              )}
               {m.suspendedUntil && <span className="badge flagged">{t('picker.suspended')}</span>}
             </li>
           ))}
       </ul>
       <p id={hintId} className="hint">
-        {value ? t('picker.chosen', { name: [value.displayName, value.organisation, value.detail].filter(Boolean).join(' — ') }) : hint}
+        {value
+          ? t('picker.chosen', {
+              name: [value.displayName, value.organisation, value.detail].filter(Boolean).join(' — '),
+            })
+          : hint}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {listed && status === 'searching' ? t('picker.searching') : ''}
-        {listed && status === 'done' ? (results.length ? t('picker.found', { count: results.length }) : t('picker.none')) : ''}
+        {listed && status === 'done'
+          ? results.length
+            ? t('picker.found', { count: results.length })
+            : t('picker.none')
+          : ''}
         {listed && status === 'failed' ? t('picker.failed') : ''}
       </p>
       {listed && status === 'done' && results.length === 0 && <p className="hint">{t('picker.none')}</p>}

@@ -12,7 +12,10 @@ import { ErrorNote, useSubmit } from './ui';
 export function RoleForm({ scope, id }: { scope: 'space' | 'roundtable'; id: string }) {
   const { t } = useTranslation();
   const uid = useId();
-  const roles = scope === 'space' ? (['participant', 'moderator', 'rapporteur'] as const) : (['moderator', 'rapporteur', 'none'] as const);
+  const roles =
+    scope === 'space'
+      ? (['participant', 'moderator', 'rapporteur'] as const)
+      : (['moderator', 'rapporteur', 'none'] as const);
   const [member, setMember] = useState<PickedMember | null>(null);
   const [role, setRole] = useState<string>('moderator');
   const [done, setDone] = useState<string | null>(null);
@@ -21,9 +24,13 @@ export function RoleForm({ scope, id }: { scope: 'space' | 'roundtable'; id: str
     setDone(null);
     const path = { id, userId: member.userId };
     if (scope === 'space') {
-      await call(api.PUT('/api/v1/spaces/{id}/roles/{userId}', { params: { path }, body: { role: role as 'participant' } }));
+      await call(
+        api.PUT('/api/v1/spaces/{id}/roles/{userId}', { params: { path }, body: { role: role as 'participant' } }),
+      );
     } else {
-      await call(api.PUT('/api/v1/roundtables/{id}/roles/{userId}', { params: { path }, body: { role: role as 'moderator' } }));
+      await call(
+        api.PUT('/api/v1/roundtables/{id}/roles/{userId}', { params: { path }, body: { role: role as 'moderator' } }),
+      );
     }
     setDone(t('roles.assigned', { name: member.displayName, role: t(`roles.${role}`) }));
     setMember(null);
@@ -35,7 +42,13 @@ export function RoleForm({ scope, id }: { scope: 'space' | 'roundtable'; id: str
   return (
     <form onSubmit={onSubmit} className="stack" aria-labelledby={`${uid}-h`}>
       <h3 id={`${uid}-h`}>{scope === 'space' ? t('roles.spaceTitle') : t('roles.roundtableTitle')}</h3>
-      <MemberPicker label={t('roles.member')} hint={t('roles.memberHint')} search={accountSearch} value={member} onChange={setMember} />
+      <MemberPicker
+        label={t('roles.member')}
+        hint={t('roles.memberHint')}
+        search={accountSearch}
+        value={member}
+        onChange={setMember}
+      />
       <div className="field">
         <label htmlFor={`${uid}-role`}>{t('roles.role')}</label>
         <select id={`${uid}-role`} value={role} onChange={(e) => setRole(e.target.value)}>

@@ -135,7 +135,9 @@ export function SearchPicker({
           setOpen(false);
           // a name (or code) typed in full counts as chosen
           const typed = fold(text.trim());
-          const exact = typed ? options.find((o) => fold(o.label) === typed) ?? options.find((o) => fold(o.value) === typed) : undefined;
+          const exact = typed
+            ? (options.find((o) => fold(o.label) === typed) ?? options.find((o) => fold(o.value) === typed))
+            : undefined;
           if (exact && exact.value !== value) choose(exact);
         }}
       />

@@ -27,7 +27,12 @@ export function useSuspension(spaceId: string, consultationId: string | undefine
         if (!live) return;
         const now = Date.now();
         const running = notices.suspensions
-          .filter((s) => s.until && Date.parse(s.until) > now && (s.spaceId === spaceId || (s.spaceId === null && s.consultationId === consultationId)))
+          .filter(
+            (s) =>
+              s.until &&
+              Date.parse(s.until) > now &&
+              (s.spaceId === spaceId || (s.spaceId === null && s.consultationId === consultationId)),
+          )
           .sort((a, b) => Date.parse(b.until!) - Date.parse(a.until!));
         setSuspension(running[0] ?? null);
       })
@@ -40,7 +45,10 @@ export function useSuspension(spaceId: string, consultationId: string | undefine
   // the suspension ends at its own time, without a notice
   useEffect(() => {
     if (!suspension?.until) return;
-    const timer = setTimeout(reload, Math.min(Math.max(0, Date.parse(suspension.until) - Date.now()) + 500, 2 ** 31 - 1));
+    const timer = setTimeout(
+      reload,
+      Math.min(Math.max(0, Date.parse(suspension.until) - Date.now()) + 500, 2 ** 31 - 1),
+    );
     return () => clearTimeout(timer);
   }, [suspension, reload]);
 

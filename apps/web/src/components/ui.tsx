@@ -87,7 +87,17 @@ export function useSubmit<A extends unknown[]>(action: (...args: A) => Promise<u
  * A modal dialog on the native <dialog> element: the browser traps focus, Escape
  * closes it, and focus returns to what opened it.
  */
-export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose(): void; children: ReactNode }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose(): void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -14,7 +14,15 @@ export const en = {
     language: 'Language',
   },
   footer: { text: 'Roundtable — moderated consultations in English, French and Spanish.' },
-  common: { loading: 'Loading…', optional: '(optional)', choose: 'Choose…', cancel: 'Cancel', save: 'Save', remove: 'Remove', dismiss: 'Dismiss' },
+  common: {
+    loading: 'Loading…',
+    optional: '(optional)',
+    choose: 'Choose…',
+    cancel: 'Cancel',
+    save: 'Save',
+    remove: 'Remove',
+    dismiss: 'Dismiss',
+  },
   languages: {
     en: 'English',
     fr: 'French',
@@ -79,7 +87,8 @@ export const en = {
     qrAlt: 'QR code for your authenticator app',
     twoFactorConfirm: 'Confirm',
     recoveryTitle: 'Your recovery codes',
-    recoveryIntro: 'Keep these codes somewhere safe. Each one lets you sign in once without your phone. They are shown only now.',
+    recoveryIntro:
+      'Keep these codes somewhere safe. Each one lets you sign in once without your phone. They are shown only now.',
     twoFactorDisable: 'Turn off two-factor sign-in',
     passwordToConfirm: 'Your password',
     logTitle: 'Security log',
@@ -141,10 +150,19 @@ export const en = {
   },
   space: {
     status: { draft: 'Draft', open: 'Open', closed: 'Closed', archived: 'Archived' },
-    moderation: { pre: 'Posts are checked by a moderator before they appear', post: 'Posts appear as soon as they are sent' },
+    moderation: {
+      pre: 'Posts are checked by a moderator before they appear',
+      post: 'Posts appear as soon as they are sent',
+    },
     closes: 'Closes {{date}}',
   },
-  contributionStatus: { pending: 'Awaiting review', published: 'Published', hidden: 'Hidden', rejected: 'Rejected', deleted: 'Deleted' },
+  contributionStatus: {
+    pending: 'Awaiting review',
+    published: 'Published',
+    hidden: 'Hidden',
+    rejected: 'Rejected',
+    deleted: 'Deleted',
+  },
   thread: {
     label: 'Contributions',
     count_one: '{{count}} contribution',
@@ -204,8 +222,10 @@ export const en = {
     unreadSuffix_many: 'unread',
     unreadSuffix_other: 'unread',
     title: 'Notifications',
-    intro: 'What moderators decided about your contributions, replies to you, and what was published in your questions.',
-    empty: 'Nothing yet. You will find here what happens to your contributions, replies to you, and new digests and summaries.',
+    intro:
+      'What moderators decided about your contributions, replies to you, and what was published in your questions.',
+    empty:
+      'Nothing yet. You will find here what happens to your contributions, replies to you, and new digests and summaries.',
     unread: 'New',
     markRead: 'Mark as read',
     markAllRead: 'Mark all as read',
@@ -258,7 +278,8 @@ export const en = {
     contribution: 'Your contribution',
     reply: 'Your reply',
     hint: 'Write in English, French or Spanish; others read it in their language. Light Markdown works: *italic*, **bold**, lists.',
-    hintPre: 'Moderators review contributions to this question before they are published. Write in English, French or Spanish.',
+    hintPre:
+      'Moderators review contributions to this question before they are published. Write in English, French or Spanish.',
     writtenIn: 'Written in',
     detect: 'Detect automatically',
     send: 'Publish',
@@ -270,7 +291,12 @@ export const en = {
     title: 'Report this contribution',
     intro: 'Moderators will look at it. The author is not told who reported it.',
     reason: 'Why?',
-    reasons: { spam: 'Spam or advertising', off_topic: 'Off topic', abusive: 'Abusive or offensive', other: 'Something else' },
+    reasons: {
+      spam: 'Spam or advertising',
+      off_topic: 'Off topic',
+      abusive: 'Abusive or offensive',
+      other: 'Something else',
+    },
     note: 'Details',
     submit: 'Send report',
     done: 'Thank you. The moderators have been told.',
@@ -369,7 +395,8 @@ export const en = {
     },
   },
   digest: {
-    translationUnavailable: 'Machine translation ({{provider}}) was unavailable when this draft was made: the themes of the {{languages}} contributions were found within their own language only. Draft again once translation works.',
+    translationUnavailable:
+      'Machine translation ({{provider}}) was unavailable when this draft was made: the themes of the {{languages}} contributions were found within their own language only. Draft again once translation works.',
     editorTitle: 'Moderator digest',
     backToThread: 'Discussion',
     unpublishedChanges: 'edited since publication',
@@ -416,7 +443,15 @@ export const en = {
     byCountry: 'By country',
   },
   stocktaking: {
-    sections: { introduction: 'Introduction', participation: 'Participation', keyEmphases: 'Key emphases', convergence: 'Points of convergence', priorities: 'Priorities for action', gaps: 'Gaps', annex: 'Annex: contributions by question and constituency' },
+    sections: {
+      introduction: 'Introduction',
+      participation: 'Participation',
+      keyEmphases: 'Key emphases',
+      convergence: 'Points of convergence',
+      priorities: 'Priorities for action',
+      gaps: 'Gaps',
+      annex: 'Annex: contributions by question and constituency',
+    },
     emptySection: 'Nothing in this section.',
     itemLabel: '{{section}}, point {{number}}',
     removeItem: 'Remove point {{number}}',
@@ -425,7 +460,8 @@ export const en = {
     total: 'Total',
     open: 'Stocktaking summaries',
     title: 'Stocktaking summaries',
-    intro: 'A summary is compiled from the published moderator digests of this roundtable’s questions. Edit it, then publish it in English, French and Spanish.',
+    intro:
+      'A summary is compiled from the published moderator digests of this roundtable’s questions. Edit it, then publish it in English, French and Spanish.',
     compileTitle: 'Compile a new summary',
     compile: 'Compile summary',
     editorTitle: 'Stocktaking summary',
@@ -531,9 +567,11 @@ export const en = {
     title: 'Invite members',
     pageTitle: 'Invitations to roundtable {{number}}',
     open: 'Invite members',
-    intro: 'Invite people by email. Each person gets one email, in their language, with a link that works once; without an account they create one from the link.',
+    intro:
+      'Invite people by email. Each person gets one email, in their language, with a link that works once; without an account they create one from the link.',
     emails: 'Email addresses',
-    emailsHint: 'Paste addresses separated by commas, spaces or new lines (up to 200 at a time). Names around them, as in “Ana Ruiz <ana@example.org>”, are left out.',
+    emailsHint:
+      'Paste addresses separated by commas, spaces or new lines (up to 200 at a time). Names around them, as in “Ana Ruiz <ana@example.org>”, are left out.',
     found_one: '{{count}} address found.',
     found_other: '{{count}} addresses found.',
     none: 'No email address found yet.',
@@ -576,7 +614,14 @@ export const en = {
     revoked: 'The invitation to {{email}} is revoked.',
     more: 'Show more',
     statuses: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
-    delivery: { queued: 'Queued', claimed: 'Sending', sent: 'Sent {{date}}', skipped: 'Not sent', bounced: 'Bounced', failed: 'Failed' },
+    delivery: {
+      queued: 'Queued',
+      claimed: 'Sending',
+      sent: 'Sent {{date}}',
+      skipped: 'Not sent',
+      bounced: 'Bounced',
+      failed: 'Failed',
+    },
   },
   invite: {
     title: 'Your invitation',
@@ -590,7 +635,8 @@ export const en = {
     expires: 'Valid until {{date}}.',
     sentTo: 'Sent to {{email}}.',
     signedInAs: 'You are signed in as {{name}} ({{email}}).',
-    otherAddress: 'The invitation was sent to {{email}}; accepting it adds the membership to the account you are signed in with.',
+    otherAddress:
+      'The invitation was sent to {{email}}; accepting it adds the membership to the account you are signed in with.',
     accept: 'Accept the invitation',
     notYou: 'Use another account',
     newHere: 'New to Roundtable? Create your account to accept.',
@@ -600,7 +646,8 @@ export const en = {
     accepted: 'This invitation has already been used.',
     revoked: 'This invitation was withdrawn by the organisers.',
     expired: 'This invitation has expired. Ask the organisers to send it again.',
-    invalid: 'This invitation link is not valid. It may have been replaced by a newer invitation email: use the link from the latest one.',
+    invalid:
+      'This invitation link is not valid. It may have been replaced by a newer invitation email: use the link from the latest one.',
     goHome: 'Go to the consultations',
   },
   settings: {
@@ -629,7 +676,8 @@ export const en = {
     digestButton: 'Send the digest now',
     digestRun: 'Digest run started. {{detail}}',
     structureTitle: 'Consultations, roundtables and questions',
-    structureText: 'Create a consultation on the Consultations page; open it to add roundtables, and a roundtable to add questions and assign moderators and rapporteurs.',
+    structureText:
+      'Create a consultation on the Consultations page; open it to add roundtables, and a roundtable to add questions and assign moderators and rapporteurs.',
     apiDocs: 'API documentation',
   },
   published: {
@@ -682,13 +730,18 @@ export const en = {
   },
   summaryReview: {
     title: 'Translations of the published summary',
-    intro: 'French and Spanish readers get a machine translation until you review it. Correct what needs it and mark it reviewed, or accept it as it is: only then is that version official.',
+    intro:
+      'French and Spanish readers get a machine translation until you review it. Correct what needs it and mark it reviewed, or accept it as it is: only then is that version official.',
     language: 'Review the version in',
     machine: 'Machine translation',
     official: 'Official',
     machineLabel: 'machine translation',
     status: { pending: 'being translated', failed: 'translation failed; publish again to retry', done: 'translated' },
-    review: { none: 'not reviewed yet', reviewed: 'reviewed on {{date}}, with corrections', accepted: 'accepted as translated on {{date}}' },
+    review: {
+      none: 'not reviewed yet',
+      reviewed: 'reviewed on {{date}}, with corrections',
+      accepted: 'accepted as translated on {{date}}',
+    },
     original: 'Original ({{language}}):',
     textLabel: 'Text {{number}} in {{language}}',
     corrected: 'Your correction.',
@@ -753,7 +806,8 @@ export const en = {
     nothingWaits: 'Nothing is waiting',
     openModeration: 'Moderate question {{number}}',
     objectivesLanguages: 'Objectives in English, French and Spanish',
-    objectivesLanguagesHint: 'Readers see each objective in their language; where a language is left empty they see it as first written.',
+    objectivesLanguagesHint:
+      'Readers see each objective in their language; where a language is left empty they see it as first written.',
     objectiveNumber: 'Objective {{number}}: {{text}}',
     saveObjectives: 'Save the objectives',
     logChange: 'Change',

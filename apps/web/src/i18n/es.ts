@@ -15,7 +15,15 @@ export const es: Catalogue = {
     language: 'Idioma',
   },
   footer: { text: 'Roundtable — consultas moderadas en inglés, francés y español.' },
-  common: { loading: 'Cargando…', optional: '(opcional)', choose: 'Elegir…', cancel: 'Cancelar', save: 'Guardar', remove: 'Quitar', dismiss: 'Cerrar' },
+  common: {
+    loading: 'Cargando…',
+    optional: '(opcional)',
+    choose: 'Elegir…',
+    cancel: 'Cancelar',
+    save: 'Guardar',
+    remove: 'Quitar',
+    dismiss: 'Cerrar',
+  },
   languages: {
     en: 'inglés',
     fr: 'francés',
@@ -48,14 +56,16 @@ export const es: Catalogue = {
     codeHint: 'Escriba el código de 6 cifras o uno de sus códigos de recuperación.',
     forgot: '¿Olvidó su contraseña?',
     forgotTitle: 'Restablecer su contraseña',
-    forgotIntro: 'Escriba su dirección de correo. Si corresponde a una cuenta, le enviaremos un enlace para elegir una contraseña nueva.',
+    forgotIntro:
+      'Escriba su dirección de correo. Si corresponde a una cuenta, le enviaremos un enlace para elegir una contraseña nueva.',
     forgotSend: 'Enviar el enlace',
     forgotSent: 'Si esta dirección tiene una cuenta, el enlace va en camino. Sirve una vez, durante una hora.',
     resetTitle: 'Elija una contraseña nueva',
     newPassword: 'Contraseña nueva',
     currentPassword: 'Contraseña actual',
     resetSave: 'Guardar la contraseña nueva',
-    resetDone: 'Su contraseña cambió y se cerró la sesión en todos sus dispositivos. Inicie sesión con la contraseña nueva.',
+    resetDone:
+      'Su contraseña cambió y se cerró la sesión en todos sus dispositivos. Inicie sesión con la contraseña nueva.',
     verifyTitle: 'Confirme su dirección de correo',
     verifyDone: 'Gracias: su dirección de correo está confirmada. Ya puede publicar.',
     unverified: 'Confirme su dirección de correo para publicar: abra el enlace que le enviamos.',
@@ -72,7 +82,8 @@ export const es: Catalogue = {
     passwordChanged: 'Contraseña cambiada. Se cerró la sesión en sus otros dispositivos.',
     twoFactorTitle: 'Inicio de sesión en dos pasos',
     twoFactorOn: 'El inicio de sesión en dos pasos está activado.',
-    twoFactorOff: 'El inicio de sesión en dos pasos está desactivado. Actívelo para pedir un código de su teléfono en cada inicio de sesión.',
+    twoFactorOff:
+      'El inicio de sesión en dos pasos está desactivado. Actívelo para pedir un código de su teléfono en cada inicio de sesión.',
     twoFactorStaff: 'Puede exigirse a organizadores, moderadores y relatores.',
     twoFactorStart: 'Activar el inicio de sesión en dos pasos',
     twoFactorScan: 'Escanee este código QR con una aplicación de autenticación y escriba el código que muestra.',
@@ -80,7 +91,8 @@ export const es: Catalogue = {
     qrAlt: 'Código QR para su aplicación de autenticación',
     twoFactorConfirm: 'Confirmar',
     recoveryTitle: 'Sus códigos de recuperación',
-    recoveryIntro: 'Guarde estos códigos en un lugar seguro. Cada uno permite iniciar sesión una vez sin su teléfono. Solo se muestran ahora.',
+    recoveryIntro:
+      'Guarde estos códigos en un lugar seguro. Cada uno permite iniciar sesión una vez sin su teléfono. Solo se muestran ahora.',
     twoFactorDisable: 'Desactivar el inicio de sesión en dos pasos',
     passwordToConfirm: 'Su contraseña',
     logTitle: 'Registro de seguridad',
@@ -142,10 +154,19 @@ export const es: Catalogue = {
   },
   space: {
     status: { draft: 'Borrador', open: 'Abierta', closed: 'Cerrada', archived: 'Archivada' },
-    moderation: { pre: 'Un moderador revisa los mensajes antes de que aparezcan', post: 'Los mensajes aparecen en cuanto se envían' },
+    moderation: {
+      pre: 'Un moderador revisa los mensajes antes de que aparezcan',
+      post: 'Los mensajes aparecen en cuanto se envían',
+    },
     closes: 'Cierra el {{date}}',
   },
-  contributionStatus: { pending: 'Pendiente de revisión', published: 'Publicada', hidden: 'Oculta', rejected: 'Rechazada', deleted: 'Eliminada' },
+  contributionStatus: {
+    pending: 'Pendiente de revisión',
+    published: 'Publicada',
+    hidden: 'Oculta',
+    rejected: 'Rechazada',
+    deleted: 'Eliminada',
+  },
   thread: {
     label: 'Contribuciones',
     count_one: '{{count}} contribución',
@@ -205,8 +226,10 @@ export const es: Catalogue = {
     unreadSuffix_many: 'sin leer',
     unreadSuffix_other: 'sin leer',
     title: 'Notificaciones',
-    intro: 'Lo que los moderadores decidieron sobre sus contribuciones, las respuestas que recibió y lo que se publicó en sus preguntas.',
-    empty: 'Todavía nada. Aquí verá lo que ocurre con sus contribuciones, las respuestas que reciba y los nuevos resúmenes y balances.',
+    intro:
+      'Lo que los moderadores decidieron sobre sus contribuciones, las respuestas que recibió y lo que se publicó en sus preguntas.',
+    empty:
+      'Todavía nada. Aquí verá lo que ocurre con sus contribuciones, las respuestas que reciba y los nuevos resúmenes y balances.',
     unread: 'Nueva',
     markRead: 'Marcar como leída',
     markAllRead: 'Marcar todas como leídas',
@@ -259,7 +282,8 @@ export const es: Catalogue = {
     contribution: 'Su contribución',
     reply: 'Su respuesta',
     hint: 'Escriba en inglés, francés o español; los demás la leen en su idioma. Admite Markdown sencillo: *cursiva*, **negrita**, listas.',
-    hintPre: 'La moderación revisa las contribuciones a esta pregunta antes de publicarlas. Escriba en inglés, francés o español.',
+    hintPre:
+      'La moderación revisa las contribuciones a esta pregunta antes de publicarlas. Escriba en inglés, francés o español.',
     writtenIn: 'Escrito en',
     detect: 'Detectar automáticamente',
     send: 'Publicar',
@@ -271,7 +295,12 @@ export const es: Catalogue = {
     title: 'Denunciar esta contribución',
     intro: 'La moderación la revisará. El autor o la autora no sabrá quién la denunció.',
     reason: '¿Por qué?',
-    reasons: { spam: 'Spam o publicidad', off_topic: 'Fuera de tema', abusive: 'Abusiva u ofensiva', other: 'Otro motivo' },
+    reasons: {
+      spam: 'Spam o publicidad',
+      off_topic: 'Fuera de tema',
+      abusive: 'Abusiva u ofensiva',
+      other: 'Otro motivo',
+    },
     note: 'Detalles',
     submit: 'Enviar la denuncia',
     done: 'Gracias. Se ha avisado a la moderación.',
@@ -329,7 +358,8 @@ export const es: Catalogue = {
     warning: 'Advertencia',
     suspension: 'Suspensión',
     member: 'Miembro',
-    memberHint: 'Escriba parte de un nombre o de una organización, o elija «Advertir o suspender al autor» en un elemento de la cola.',
+    memberHint:
+      'Escriba parte de un nombre o de una organización, o elija «Advertir o suspender al autor» en un elemento de la cola.',
     until: 'Suspendido/a hasta',
     sanctionHint: 'Se muestra al miembro.',
     warn: 'Enviar advertencia',
@@ -370,7 +400,8 @@ export const es: Catalogue = {
     },
   },
   digest: {
-    translationUnavailable: 'La traducción automática ({{provider}}) no estaba disponible al redactar este borrador: los temas de las contribuciones en {{languages}} solo se buscaron en su propio idioma. Vuelva a redactarlo cuando la traducción funcione.',
+    translationUnavailable:
+      'La traducción automática ({{provider}}) no estaba disponible al redactar este borrador: los temas de las contribuciones en {{languages}} solo se buscaron en su propio idioma. Vuelva a redactarlo cuando la traducción funcione.',
     editorTitle: 'Resumen de moderación',
     backToThread: 'Debate',
     unpublishedChanges: 'editado desde su publicación',
@@ -390,7 +421,8 @@ export const es: Catalogue = {
     themes: 'Temas recurrentes',
     quotes: 'Citas representativas',
     keyPoints: 'Puntos clave',
-    keyPointsHint: 'Reformule, reordene, quite o añada puntos y marque las prioridades. Los lectores los ven en este orden.',
+    keyPointsHint:
+      'Reformule, reordene, quite o añada puntos y marque las prioridades. Los lectores los ven en este orden.',
     point: 'Punto {{number}}',
     priority: 'Prioridad',
     moveUp: 'Subir el punto {{number}}',
@@ -417,7 +449,15 @@ export const es: Catalogue = {
     byCountry: 'Por país',
   },
   stocktaking: {
-    sections: { introduction: 'Introducción', participation: 'Participación', keyEmphases: 'Énfasis principales', convergence: 'Puntos de convergencia', priorities: 'Prioridades de acción', gaps: 'Lagunas', annex: 'Anexo: contribuciones por pregunta y grupo de actores' },
+    sections: {
+      introduction: 'Introducción',
+      participation: 'Participación',
+      keyEmphases: 'Énfasis principales',
+      convergence: 'Puntos de convergencia',
+      priorities: 'Prioridades de acción',
+      gaps: 'Lagunas',
+      annex: 'Anexo: contribuciones por pregunta y grupo de actores',
+    },
     emptySection: 'Nada en esta sección.',
     itemLabel: '{{section}}, punto {{number}}',
     removeItem: 'Quitar el punto {{number}}',
@@ -426,7 +466,8 @@ export const es: Catalogue = {
     total: 'Total',
     open: 'Balances',
     title: 'Balances',
-    intro: 'El balance se compila a partir de los resúmenes de moderación publicados de las preguntas de esta mesa redonda. Edítelo y publíquelo en inglés, francés y español.',
+    intro:
+      'El balance se compila a partir de los resúmenes de moderación publicados de las preguntas de esta mesa redonda. Edítelo y publíquelo en inglés, francés y español.',
     compileTitle: 'Compilar un nuevo balance',
     compile: 'Compilar el balance',
     editorTitle: 'Balance',
@@ -532,9 +573,11 @@ export const es: Catalogue = {
     title: 'Invitar a miembros',
     pageTitle: 'Invitaciones a la mesa redonda {{number}}',
     open: 'Invitar a miembros',
-    intro: 'Invite a personas por correo electrónico. Cada una recibe un solo mensaje, en su idioma, con un enlace que sirve una vez; quien no tiene cuenta la crea desde el enlace.',
+    intro:
+      'Invite a personas por correo electrónico. Cada una recibe un solo mensaje, en su idioma, con un enlace que sirve una vez; quien no tiene cuenta la crea desde el enlace.',
     emails: 'Direcciones de correo electrónico',
-    emailsHint: 'Pegue las direcciones separadas por comas, espacios o saltos de línea (hasta 200 a la vez). Los nombres que las rodean, como en «Ana Ruiz <ana@example.org>», se omiten.',
+    emailsHint:
+      'Pegue las direcciones separadas por comas, espacios o saltos de línea (hasta 200 a la vez). Los nombres que las rodean, como en «Ana Ruiz <ana@example.org>», se omiten.',
     found_one: '{{count}} dirección encontrada.',
     found_other: '{{count}} direcciones encontradas.',
     none: 'Aún no se ha encontrado ninguna dirección.',
@@ -577,7 +620,14 @@ export const es: Catalogue = {
     revoked: 'La invitación a {{email}} queda retirada.',
     more: 'Mostrar más',
     statuses: { pending: 'Pendiente', accepted: 'Aceptada', revoked: 'Retirada', expired: 'Caducada' },
-    delivery: { queued: 'En cola', claimed: 'Enviándose', sent: 'Enviado el {{date}}', skipped: 'No enviado', bounced: 'Rechazado', failed: 'Fallido' },
+    delivery: {
+      queued: 'En cola',
+      claimed: 'Enviándose',
+      sent: 'Enviado el {{date}}',
+      skipped: 'No enviado',
+      bounced: 'Rechazado',
+      failed: 'Fallido',
+    },
   },
   invite: {
     title: 'Su invitación',
@@ -591,7 +641,8 @@ export const es: Catalogue = {
     expires: 'Válida hasta el {{date}}.',
     sentTo: 'Enviada a {{email}}.',
     signedInAs: 'Ha iniciado sesión como {{name}} ({{email}}).',
-    otherAddress: 'La invitación se envió a {{email}}; al aceptarla, la membresía se añade a la cuenta con la que ha iniciado sesión.',
+    otherAddress:
+      'La invitación se envió a {{email}}; al aceptarla, la membresía se añade a la cuenta con la que ha iniciado sesión.',
     accept: 'Aceptar la invitación',
     notYou: 'Usar otra cuenta',
     newHere: '¿Es nuevo en Roundtable? Cree su cuenta para aceptar.',
@@ -601,13 +652,15 @@ export const es: Catalogue = {
     accepted: 'Esta invitación ya se ha usado.',
     revoked: 'El equipo organizador retiró esta invitación.',
     expired: 'Esta invitación ha caducado. Pida al equipo organizador que la vuelva a enviar.',
-    invalid: 'Este enlace de invitación no es válido. Puede que lo haya sustituido un correo más reciente: use el enlace del último.',
+    invalid:
+      'Este enlace de invitación no es válido. Puede que lo haya sustituido un correo más reciente: use el enlace del último.',
     goHome: 'Ir a las consultas',
   },
   settings: {
     title: 'Mis ajustes',
     digest: 'Resumen semanal por correo',
-    digestHint: 'Un resumen de las nuevas contribuciones y de las respuestas que recibe, una vez por semana, en su idioma.',
+    digestHint:
+      'Un resumen de las nuevas contribuciones y de las respuestas que recibe, una vez por semana, en su idioma.',
     digestWeekly: 'Enviarme el resumen semanal',
     digestOff: 'Sin resúmenes por correo',
     save: 'Guardar los ajustes',
@@ -626,11 +679,13 @@ export const es: Catalogue = {
   admin: {
     title: 'Herramientas de organización',
     digestTitle: 'Resúmenes semanales por correo',
-    digestText: 'Los resúmenes se envían cada semana según el calendario. Envíe ahora el de esta semana, por ejemplo tras una sesión intensa.',
+    digestText:
+      'Los resúmenes se envían cada semana según el calendario. Envíe ahora el de esta semana, por ejemplo tras una sesión intensa.',
     digestButton: 'Enviar el resumen ahora',
     digestRun: 'Envío del resumen iniciado. {{detail}}',
     structureTitle: 'Consultas, mesas redondas y preguntas',
-    structureText: 'Cree una consulta en la página Consultas; ábrala para añadir mesas redondas, y una mesa redonda para añadir preguntas y designar moderadores y relatores.',
+    structureText:
+      'Cree una consulta en la página Consultas; ábrala para añadir mesas redondas, y una mesa redonda para añadir preguntas y designar moderadores y relatores.',
     apiDocs: 'Documentación de la API',
   },
   published: {
@@ -685,13 +740,22 @@ export const es: Catalogue = {
   },
   summaryReview: {
     title: 'Traducciones del resumen publicado',
-    intro: 'Quienes leen en francés o en español ven una traducción automática hasta que usted la revise. Corrija lo necesario y márquela como revisada, o acéptela tal cual: solo entonces esa versión es oficial.',
+    intro:
+      'Quienes leen en francés o en español ven una traducción automática hasta que usted la revise. Corrija lo necesario y márquela como revisada, o acéptela tal cual: solo entonces esa versión es oficial.',
     language: 'Revisar la versión en',
     machine: 'Traducción automática',
     official: 'Oficial',
     machineLabel: 'traducción automática',
-    status: { pending: 'en traducción', failed: 'la traducción falló; publique de nuevo para reintentarlo', done: 'traducida' },
-    review: { none: 'aún sin revisar', reviewed: 'revisada el {{date}}, con correcciones', accepted: 'aceptada tal cual el {{date}}' },
+    status: {
+      pending: 'en traducción',
+      failed: 'la traducción falló; publique de nuevo para reintentarlo',
+      done: 'traducida',
+    },
+    review: {
+      none: 'aún sin revisar',
+      reviewed: 'revisada el {{date}}, con correcciones',
+      accepted: 'aceptada tal cual el {{date}}',
+    },
     original: 'Original ({{language}}):',
     textLabel: 'Texto {{number}} en {{language}}',
     corrected: 'Su corrección.',
@@ -744,7 +808,8 @@ export const es: Catalogue = {
     menu: 'Menú',
     overview: 'Moderación',
     overviewTitle: 'Las preguntas que modero',
-    overviewIntro: 'Todas las preguntas que usted modera, en todas las consultas. La que lleva más tiempo esperando aparece primero.',
+    overviewIntro:
+      'Todas las preguntas que usted modera, en todas las consultas. La que lleva más tiempo esperando aparece primero.',
     overviewNone: 'Usted no modera ninguna pregunta.',
     pending_one: '{{count}} pendiente de aprobación',
     pending_many: '{{count}} pendientes de aprobación',
@@ -756,7 +821,8 @@ export const es: Catalogue = {
     nothingWaits: 'Nada en espera',
     openModeration: 'Moderar la pregunta {{number}}',
     objectivesLanguages: 'Objetivos en inglés, francés y español',
-    objectivesLanguagesHint: 'Cada lector ve los objetivos en su idioma; si un idioma queda vacío, los ve tal como se escribieron.',
+    objectivesLanguagesHint:
+      'Cada lector ve los objetivos en su idioma; si un idioma queda vacío, los ve tal como se escribieron.',
     objectiveNumber: 'Objetivo {{number}}: {{text}}',
     saveObjectives: 'Guardar los objetivos',
     logChange: 'Cambio',

@@ -15,7 +15,15 @@ export const fr: Catalogue = {
     language: 'Langue',
   },
   footer: { text: 'Roundtable — consultations modérées en anglais, français et espagnol.' },
-  common: { loading: 'Chargement…', optional: '(facultatif)', choose: 'Choisir…', cancel: 'Annuler', save: 'Enregistrer', remove: 'Supprimer', dismiss: 'Fermer' },
+  common: {
+    loading: 'Chargement…',
+    optional: '(facultatif)',
+    choose: 'Choisir…',
+    cancel: 'Annuler',
+    save: 'Enregistrer',
+    remove: 'Supprimer',
+    dismiss: 'Fermer',
+  },
   languages: {
     en: 'anglais',
     fr: 'français',
@@ -48,14 +56,16 @@ export const fr: Catalogue = {
     codeHint: 'Saisissez le code à 6 chiffres, ou l’un de vos codes de secours.',
     forgot: 'Mot de passe oublié ?',
     forgotTitle: 'Réinitialiser votre mot de passe',
-    forgotIntro: 'Saisissez votre adresse e-mail. Si elle correspond à un compte, nous enverrons un lien pour choisir un nouveau mot de passe.',
+    forgotIntro:
+      'Saisissez votre adresse e-mail. Si elle correspond à un compte, nous enverrons un lien pour choisir un nouveau mot de passe.',
     forgotSend: 'Envoyer le lien',
     forgotSent: 'Si cette adresse a un compte, un lien est en route. Il fonctionne une fois, dans l’heure.',
     resetTitle: 'Choisissez un nouveau mot de passe',
     newPassword: 'Nouveau mot de passe',
     currentPassword: 'Mot de passe actuel',
     resetSave: 'Enregistrer le nouveau mot de passe',
-    resetDone: 'Votre mot de passe est changé et tous vos appareils ont été déconnectés. Connectez-vous avec le nouveau mot de passe.',
+    resetDone:
+      'Votre mot de passe est changé et tous vos appareils ont été déconnectés. Connectez-vous avec le nouveau mot de passe.',
     verifyTitle: 'Confirmez votre adresse e-mail',
     verifyDone: 'Merci : votre adresse e-mail est confirmée. Vous pouvez maintenant publier.',
     unverified: 'Confirmez votre adresse e-mail pour publier : ouvrez le lien que nous vous avons envoyé.',
@@ -72,7 +82,8 @@ export const fr: Catalogue = {
     passwordChanged: 'Mot de passe changé. Vos autres appareils ont été déconnectés.',
     twoFactorTitle: 'Connexion en deux étapes',
     twoFactorOn: 'La connexion en deux étapes est activée.',
-    twoFactorOff: 'La connexion en deux étapes est désactivée. Activez-la pour demander un code de votre téléphone à chaque connexion.',
+    twoFactorOff:
+      'La connexion en deux étapes est désactivée. Activez-la pour demander un code de votre téléphone à chaque connexion.',
     twoFactorStaff: 'Les organisateurs, modérateurs et rapporteurs peuvent être tenus de l’activer.',
     twoFactorStart: 'Activer la connexion en deux étapes',
     twoFactorScan: 'Scannez ce code QR avec une application d’authentification, puis saisissez le code affiché.',
@@ -80,7 +91,8 @@ export const fr: Catalogue = {
     qrAlt: 'Code QR pour votre application d’authentification',
     twoFactorConfirm: 'Confirmer',
     recoveryTitle: 'Vos codes de secours',
-    recoveryIntro: 'Conservez ces codes en lieu sûr. Chacun permet de se connecter une fois sans votre téléphone. Ils ne sont affichés que maintenant.',
+    recoveryIntro:
+      'Conservez ces codes en lieu sûr. Chacun permet de se connecter une fois sans votre téléphone. Ils ne sont affichés que maintenant.',
     twoFactorDisable: 'Désactiver la connexion en deux étapes',
     passwordToConfirm: 'Votre mot de passe',
     logTitle: 'Journal de sécurité',
@@ -142,10 +154,19 @@ export const fr: Catalogue = {
   },
   space: {
     status: { draft: 'Brouillon', open: 'Ouverte', closed: 'Close', archived: 'Archivée' },
-    moderation: { pre: 'Les messages sont relus par un modérateur avant de paraître', post: 'Les messages paraissent dès leur envoi' },
+    moderation: {
+      pre: 'Les messages sont relus par un modérateur avant de paraître',
+      post: 'Les messages paraissent dès leur envoi',
+    },
     closes: 'Clôture le {{date}}',
   },
-  contributionStatus: { pending: 'En attente de relecture', published: 'Publiée', hidden: 'Masquée', rejected: 'Refusée', deleted: 'Supprimée' },
+  contributionStatus: {
+    pending: 'En attente de relecture',
+    published: 'Publiée',
+    hidden: 'Masquée',
+    rejected: 'Refusée',
+    deleted: 'Supprimée',
+  },
   thread: {
     label: 'Contributions',
     count_one: '{{count}} contribution',
@@ -205,8 +226,10 @@ export const fr: Catalogue = {
     unreadSuffix_many: 'non lues',
     unreadSuffix_other: 'non lues',
     title: 'Notifications',
-    intro: 'Les décisions des modérateurs sur vos contributions, les réponses qu’on vous adresse et ce qui a été publié dans vos questions.',
-    empty: 'Rien pour l’instant. Vous trouverez ici ce qui arrive à vos contributions, les réponses reçues et les nouvelles synthèses et bilans.',
+    intro:
+      'Les décisions des modérateurs sur vos contributions, les réponses qu’on vous adresse et ce qui a été publié dans vos questions.',
+    empty:
+      'Rien pour l’instant. Vous trouverez ici ce qui arrive à vos contributions, les réponses reçues et les nouvelles synthèses et bilans.',
     unread: 'Nouveau',
     markRead: 'Marquer comme lue',
     markAllRead: 'Tout marquer comme lu',
@@ -226,7 +249,8 @@ export const fr: Catalogue = {
       approved: 'Un modérateur a approuvé votre contribution{{place}}. Tout le monde peut désormais la lire.',
       rejected: 'Un modérateur a décidé de ne pas publier votre contribution{{place}}.',
       hidden: 'Un modérateur a masqué votre contribution{{place}}.',
-      hiddenAutomatic: 'Votre contribution{{place}} reste masquée jusqu’à ce qu’un modérateur ait examiné les signalements.',
+      hiddenAutomatic:
+        'Votre contribution{{place}} reste masquée jusqu’à ce qu’un modérateur ait examiné les signalements.',
       restored: 'Votre contribution{{place}} est de nouveau lisible.',
       warned: 'Un modérateur vous a adressé un avertissement{{place}}.',
       suspended: 'Vous ne pouvez pas publier{{place}} avant le {{until}}.',
@@ -259,7 +283,8 @@ export const fr: Catalogue = {
     contribution: 'Votre contribution',
     reply: 'Votre réponse',
     hint: 'Écrivez en anglais, français ou espagnol ; chacun vous lit dans sa langue. Markdown simple accepté : *italique*, **gras**, listes.',
-    hintPre: 'La modération relit les contributions à cette question avant publication. Écrivez en anglais, français ou espagnol.',
+    hintPre:
+      'La modération relit les contributions à cette question avant publication. Écrivez en anglais, français ou espagnol.',
     writtenIn: 'Écrit en',
     detect: 'Détecter automatiquement',
     send: 'Publier',
@@ -271,7 +296,12 @@ export const fr: Catalogue = {
     title: 'Signaler cette contribution',
     intro: 'La modération l’examinera. L’auteur·rice ne saura pas qui l’a signalée.',
     reason: 'Pourquoi ?',
-    reasons: { spam: 'Spam ou publicité', off_topic: 'Hors sujet', abusive: 'Injurieux ou offensant', other: 'Autre chose' },
+    reasons: {
+      spam: 'Spam ou publicité',
+      off_topic: 'Hors sujet',
+      abusive: 'Injurieux ou offensant',
+      other: 'Autre chose',
+    },
     note: 'Précisions',
     submit: 'Envoyer le signalement',
     done: 'Merci. La modération a été prévenue.',
@@ -329,7 +359,8 @@ export const fr: Catalogue = {
     warning: 'Avertissement',
     suspension: 'Suspension',
     member: 'Membre',
-    memberHint: 'Saisissez une partie d’un nom ou d’une organisation, ou choisissez « Avertir ou suspendre l’auteur·rice » sur un élément de la file.',
+    memberHint:
+      'Saisissez une partie d’un nom ou d’une organisation, ou choisissez « Avertir ou suspendre l’auteur·rice » sur un élément de la file.',
     until: 'Suspendu·e jusqu’au',
     sanctionHint: 'Montré au membre.',
     warn: 'Envoyer l’avertissement',
@@ -370,7 +401,8 @@ export const fr: Catalogue = {
     },
   },
   digest: {
-    translationUnavailable: 'La traduction automatique ({{provider}}) était indisponible lors de la rédaction de ce projet : les thèmes des contributions en {{languages}} n’ont été cherchés que dans leur propre langue. Rédigez-le à nouveau quand la traduction fonctionne.',
+    translationUnavailable:
+      'La traduction automatique ({{provider}}) était indisponible lors de la rédaction de ce projet : les thèmes des contributions en {{languages}} n’ont été cherchés que dans leur propre langue. Rédigez-le à nouveau quand la traduction fonctionne.',
     editorTitle: 'Synthèse de modération',
     backToThread: 'Discussion',
     unpublishedChanges: 'modifiée depuis la publication',
@@ -390,7 +422,8 @@ export const fr: Catalogue = {
     themes: 'Thèmes récurrents',
     quotes: 'Citations représentatives',
     keyPoints: 'Points clés',
-    keyPointsHint: 'Reformulez, réordonnez, retirez ou ajoutez des points, et marquez les priorités. Les lecteurs les voient dans cet ordre.',
+    keyPointsHint:
+      'Reformulez, réordonnez, retirez ou ajoutez des points, et marquez les priorités. Les lecteurs les voient dans cet ordre.',
     point: 'Point {{number}}',
     priority: 'Priorité',
     moveUp: 'Monter le point {{number}}',
@@ -417,7 +450,15 @@ export const fr: Catalogue = {
     byCountry: 'Par pays',
   },
   stocktaking: {
-    sections: { introduction: 'Introduction', participation: 'Participation', keyEmphases: 'Principaux accents', convergence: 'Points de convergence', priorities: 'Priorités d’action', gaps: 'Lacunes', annex: 'Annexe : contributions par question et groupe d’acteurs' },
+    sections: {
+      introduction: 'Introduction',
+      participation: 'Participation',
+      keyEmphases: 'Principaux accents',
+      convergence: 'Points de convergence',
+      priorities: 'Priorités d’action',
+      gaps: 'Lacunes',
+      annex: 'Annexe : contributions par question et groupe d’acteurs',
+    },
     emptySection: 'Rien dans cette section.',
     itemLabel: '{{section}}, point {{number}}',
     removeItem: 'Retirer le point {{number}}',
@@ -426,7 +467,8 @@ export const fr: Catalogue = {
     total: 'Total',
     open: 'Bilans',
     title: 'Bilans',
-    intro: 'Un bilan est compilé à partir des synthèses de modération publiées pour les questions de cette table ronde. Modifiez-le, puis publiez-le en anglais, français et espagnol.',
+    intro:
+      'Un bilan est compilé à partir des synthèses de modération publiées pour les questions de cette table ronde. Modifiez-le, puis publiez-le en anglais, français et espagnol.',
     compileTitle: 'Compiler un nouveau bilan',
     compile: 'Compiler le bilan',
     editorTitle: 'Bilan',
@@ -497,7 +539,8 @@ export const fr: Catalogue = {
     editConsultation: 'Modifier cette consultation',
     editRoundtable: 'Modifier cette table ronde',
     digestTime: 'Courriel hebdomadaire de synthèse',
-    digestTimeHint: 'Les membres reçoivent leur synthèse chaque semaine ce jour-là, à cette heure, heure de {{timezone}}.',
+    digestTimeHint:
+      'Les membres reçoivent leur synthèse chaque semaine ce jour-là, à cette heure, heure de {{timezone}}.',
     digestDay: 'Jour',
     digestHour: 'Heure',
     save: 'Enregistrer les modifications',
@@ -519,7 +562,8 @@ export const fr: Catalogue = {
     spaceTitle: 'Rôles dans cette question',
     roundtableTitle: 'Rôles dans cette table ronde',
     member: 'Membre',
-    memberHint: 'Saisissez une partie de son nom, de son organisation ou de son adresse, puis choisissez la personne dans la liste.',
+    memberHint:
+      'Saisissez une partie de son nom, de son organisation ou de son adresse, puis choisissez la personne dans la liste.',
     role: 'Rôle',
     participant: 'Participant·e',
     moderator: 'Modérateur·rice',
@@ -532,9 +576,11 @@ export const fr: Catalogue = {
     title: 'Inviter des membres',
     pageTitle: 'Invitations à la table ronde {{number}}',
     open: 'Inviter des membres',
-    intro: 'Invitez des personnes par courriel. Chacune reçoit un seul message, dans sa langue, avec un lien utilisable une fois ; sans compte, elle en crée un depuis le lien.',
+    intro:
+      'Invitez des personnes par courriel. Chacune reçoit un seul message, dans sa langue, avec un lien utilisable une fois ; sans compte, elle en crée un depuis le lien.',
     emails: 'Adresses électroniques',
-    emailsHint: 'Collez les adresses séparées par des virgules, des espaces ou des retours à la ligne (200 au plus à la fois). Les noms qui les entourent, comme dans « Ana Ruiz <ana@example.org> », sont ignorés.',
+    emailsHint:
+      'Collez les adresses séparées par des virgules, des espaces ou des retours à la ligne (200 au plus à la fois). Les noms qui les entourent, comme dans « Ana Ruiz <ana@example.org> », sont ignorés.',
     found_one: '{{count}} adresse trouvée.',
     found_other: '{{count}} adresses trouvées.',
     none: 'Aucune adresse trouvée pour l’instant.',
@@ -577,7 +623,14 @@ export const fr: Catalogue = {
     revoked: 'L’invitation à {{email}} est retirée.',
     more: 'Afficher plus',
     statuses: { pending: 'En attente', accepted: 'Acceptée', revoked: 'Retirée', expired: 'Expirée' },
-    delivery: { queued: 'En file', claimed: 'En cours d’envoi', sent: 'Envoyé le {{date}}', skipped: 'Non envoyé', bounced: 'Refusé', failed: 'Échec' },
+    delivery: {
+      queued: 'En file',
+      claimed: 'En cours d’envoi',
+      sent: 'Envoyé le {{date}}',
+      skipped: 'Non envoyé',
+      bounced: 'Refusé',
+      failed: 'Échec',
+    },
   },
   invite: {
     title: 'Votre invitation',
@@ -591,7 +644,8 @@ export const fr: Catalogue = {
     expires: 'Valable jusqu’au {{date}}.',
     sentTo: 'Envoyée à {{email}}.',
     signedInAs: 'Vous êtes connecté·e en tant que {{name}} ({{email}}).',
-    otherAddress: 'L’invitation a été envoyée à {{email}} ; l’accepter ajoute l’adhésion au compte avec lequel vous êtes connecté·e.',
+    otherAddress:
+      'L’invitation a été envoyée à {{email}} ; l’accepter ajoute l’adhésion au compte avec lequel vous êtes connecté·e.',
     accept: 'Accepter l’invitation',
     notYou: 'Utiliser un autre compte',
     newHere: 'Nouveau sur Roundtable ? Créez votre compte pour accepter.',
@@ -601,13 +655,15 @@ export const fr: Catalogue = {
     accepted: 'Cette invitation a déjà été utilisée.',
     revoked: 'Cette invitation a été retirée par l’équipe d’organisation.',
     expired: 'Cette invitation a expiré. Demandez à l’équipe d’organisation de la renvoyer.',
-    invalid: 'Ce lien d’invitation n’est pas valide. Il a peut-être été remplacé par un courriel plus récent : utilisez le lien du dernier reçu.',
+    invalid:
+      'Ce lien d’invitation n’est pas valide. Il a peut-être été remplacé par un courriel plus récent : utilisez le lien du dernier reçu.',
     goHome: 'Aller aux consultations',
   },
   settings: {
     title: 'Mes paramètres',
     digest: 'Résumé hebdomadaire par e-mail',
-    digestHint: 'Un résumé des nouvelles contributions et des réponses qui vous sont adressées, une fois par semaine, dans votre langue.',
+    digestHint:
+      'Un résumé des nouvelles contributions et des réponses qui vous sont adressées, une fois par semaine, dans votre langue.',
     digestWeekly: 'M’envoyer le résumé hebdomadaire',
     digestOff: 'Pas de résumé par e-mail',
     save: 'Enregistrer les paramètres',
@@ -626,11 +682,13 @@ export const fr: Catalogue = {
   admin: {
     title: 'Outils d’organisation',
     digestTitle: 'Résumés hebdomadaires par e-mail',
-    digestText: 'Les résumés partent chaque semaine selon le calendrier. Envoyez celui de cette semaine maintenant, par exemple après une séance chargée.',
+    digestText:
+      'Les résumés partent chaque semaine selon le calendrier. Envoyez celui de cette semaine maintenant, par exemple après une séance chargée.',
     digestButton: 'Envoyer le résumé maintenant',
     digestRun: 'Envoi du résumé lancé. {{detail}}',
     structureTitle: 'Consultations, tables rondes et questions',
-    structureText: 'Créez une consultation sur la page Consultations ; ouvrez-la pour ajouter des tables rondes, puis une table ronde pour ajouter des questions et désigner modérateurs et rapporteurs.',
+    structureText:
+      'Créez une consultation sur la page Consultations ; ouvrez-la pour ajouter des tables rondes, puis une table ronde pour ajouter des questions et désigner modérateurs et rapporteurs.',
     apiDocs: 'Documentation de l’API',
   },
   published: {
@@ -685,13 +743,22 @@ export const fr: Catalogue = {
   },
   summaryReview: {
     title: 'Traductions de la synthèse publiée',
-    intro: 'Les lecteurs francophones et hispanophones lisent une traduction automatique tant que vous ne l’avez pas relue. Corrigez ce qui doit l’être et marquez-la relue, ou acceptez-la telle quelle : alors seulement cette version devient officielle.',
+    intro:
+      'Les lecteurs francophones et hispanophones lisent une traduction automatique tant que vous ne l’avez pas relue. Corrigez ce qui doit l’être et marquez-la relue, ou acceptez-la telle quelle : alors seulement cette version devient officielle.',
     language: 'Relire la version en',
     machine: 'Traduction automatique',
     official: 'Officielle',
     machineLabel: 'traduction automatique',
-    status: { pending: 'traduction en cours', failed: 'la traduction a échoué ; publiez à nouveau pour réessayer', done: 'traduite' },
-    review: { none: 'pas encore relue', reviewed: 'relue le {{date}}, avec corrections', accepted: 'acceptée telle quelle le {{date}}' },
+    status: {
+      pending: 'traduction en cours',
+      failed: 'la traduction a échoué ; publiez à nouveau pour réessayer',
+      done: 'traduite',
+    },
+    review: {
+      none: 'pas encore relue',
+      reviewed: 'relue le {{date}}, avec corrections',
+      accepted: 'acceptée telle quelle le {{date}}',
+    },
     original: 'Original ({{language}}) :',
     textLabel: 'Texte {{number}} en {{language}}',
     corrected: 'Votre correction.',
@@ -744,7 +811,8 @@ export const fr: Catalogue = {
     menu: 'Menu',
     overview: 'Modération',
     overviewTitle: 'Les questions que je modère',
-    overviewIntro: "Toutes les questions que vous modérez, dans toutes les consultations. Celle qui attend depuis le plus longtemps vient en tête.",
+    overviewIntro:
+      'Toutes les questions que vous modérez, dans toutes les consultations. Celle qui attend depuis le plus longtemps vient en tête.',
     overviewNone: 'Vous ne modérez aucune question.',
     pending_one: '{{count}} en attente d’approbation',
     pending_many: '{{count}} en attente d’approbation',
@@ -756,7 +824,8 @@ export const fr: Catalogue = {
     nothingWaits: 'Rien en attente',
     openModeration: 'Modérer la question {{number}}',
     objectivesLanguages: 'Objectifs en anglais, français et espagnol',
-    objectivesLanguagesHint: 'Chacun lit les objectifs dans sa langue ; si une langue reste vide, il les lit tels qu’ils ont été saisis.',
+    objectivesLanguagesHint:
+      'Chacun lit les objectifs dans sa langue ; si une langue reste vide, il les lit tels qu’ils ont été saisis.',
     objectiveNumber: 'Objectif {{number}} : {{text}}',
     saveObjectives: 'Enregistrer les objectifs',
     logChange: 'Changement',

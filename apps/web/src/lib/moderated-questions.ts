@@ -9,7 +9,9 @@ let cached: { userId: string; at: number; answer: Promise<ModeratedQuestion[]> }
 
 function moderatedQuestions(userId: string, fresh = false): Promise<ModeratedQuestion[]> {
   if (fresh || !cached || cached.userId !== userId || Date.now() - cached.at > FRESH_MS) {
-    const answer = call<{ items: ModeratedQuestion[] }>(api.GET('/api/v1/me/moderation/questions')).then((r) => r.items);
+    const answer = call<{ items: ModeratedQuestion[] }>(api.GET('/api/v1/me/moderation/questions')).then(
+      (r) => r.items,
+    );
     cached = { userId, at: Date.now(), answer };
     answer.catch(() => (cached = null));
   }

@@ -28,7 +28,8 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
         item.text = before.text;
       }
       byId.set(item.id, item);
-      const unseen = !before && action.live && !state.unseen.includes(item.id) ? [...state.unseen, item.id] : state.unseen;
+      const unseen =
+        !before && action.live && !state.unseen.includes(item.id) ? [...state.unseen, item.id] : state.unseen;
       return { byId, unseen };
     }
     case 'patch': {
@@ -55,7 +56,11 @@ export interface ThreadNode {
  * oldest first. A removed contribution that still has visible replies stays as a
  * placeholder so the conversation keeps its shape.
  */
-export function buildTree(items: Iterable<Contribution>, visible: (c: Contribution) => boolean, newestFirst = false): ThreadNode[] {
+export function buildTree(
+  items: Iterable<Contribution>,
+  visible: (c: Contribution) => boolean,
+  newestFirst = false,
+): ThreadNode[] {
   const children = new Map<string | null, Contribution[]>();
   for (const c of items) {
     const key = c.parentId ?? null;

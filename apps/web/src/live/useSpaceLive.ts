@@ -47,7 +47,9 @@ export function useSpaceLive({ spaceId, initialSeq, onEvent, onSideEvent }: Opti
     const fillGap = async (upTo: number) => {
       while (!stopped && (seqRef.current ?? 0) < upTo) {
         const page = await call<{ items: SpaceEvent[] }>(
-          api.GET('/api/v1/spaces/{id}/events', { params: { path: { id: spaceId }, query: { afterSeq: String(seqRef.current ?? 0) } } }),
+          api.GET('/api/v1/spaces/{id}/events', {
+            params: { path: { id: spaceId }, query: { afterSeq: String(seqRef.current ?? 0) } },
+          }),
         );
         if (!page.items.length) break;
         page.items.forEach(apply);

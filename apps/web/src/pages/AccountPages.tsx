@@ -30,7 +30,14 @@ export function ForgotPasswordPage() {
       <form onSubmit={onSubmit} className="stack">
         <div className="field">
           <label htmlFor="forgot-email">{t('auth.email')}</label>
-          <input id="forgot-email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="forgot-email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </div>
         <ErrorNote error={submit.error} />
         <p role="status" className={sent ? 'note note-ok' : 'visually-hidden'}>
@@ -51,9 +58,11 @@ export function ResetPasswordPage({ token }: { token: string }) {
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const submit = useSubmit(async () => {
-    await call(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, newPassword: password } })).catch((err) => {
-      throw inReadersWords(err, t('account.linkUsed'));
-    });
+    await call(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, newPassword: password } })).catch(
+      (err) => {
+        throw inReadersWords(err, t('account.linkUsed'));
+      },
+    );
     setDone(true);
   });
   const onSubmit = (e: FormEvent) => {
@@ -79,7 +88,16 @@ export function ResetPasswordPage({ token }: { token: string }) {
             <p className="hint" id="reset-password-hint">
               {t('auth.passwordHint')}
             </p>
-            <input id="reset-password" type="password" autoComplete="new-password" required minLength={10} aria-describedby="reset-password-hint" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              id="reset-password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={10}
+              aria-describedby="reset-password-hint"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </div>
           <ErrorNote error={submit.error} />
           <button type="submit" className="primary" disabled={submit.busy}>
@@ -102,7 +120,8 @@ export function VerifyEmailPage({ token }: { token: string }) {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let pending = confirmations.get(token);
-    if (!pending) confirmations.set(token, (pending = call(api.POST('/api/v1/auth/verify-email', { body: { token } }))));
+    if (!pending)
+      confirmations.set(token, (pending = call(api.POST('/api/v1/auth/verify-email', { body: { token } }))));
     pending.then(
       () => setDone(true),
       (err) => setError(inReadersWords(err, t('account.linkUsed'))),

@@ -10,9 +10,16 @@ import { Link, navigate, usePageTitle } from '../lib/router';
 
 function afterSignIn() {
   const back = new URLSearchParams(location.search).get('next');
-  navigate(back && back.startsWith('/') ? back : location.pathname === '/login' || location.pathname === '/register' ? '/' : location.pathname, {
-    replace: true,
-  });
+  navigate(
+    back && back.startsWith('/')
+      ? back
+      : location.pathname === '/login' || location.pathname === '/register'
+        ? '/'
+        : location.pathname,
+    {
+      replace: true,
+    },
+  );
 }
 
 /**
@@ -26,7 +33,12 @@ export interface EmbeddedAuth {
   embedded?: boolean;
 }
 
-export function LoginPage({ redirected = false, initialEmail = '', onSignedIn, embedded = false }: { redirected?: boolean } & EmbeddedAuth) {
+export function LoginPage({
+  redirected = false,
+  initialEmail = '',
+  onSignedIn,
+  embedded = false,
+}: { redirected?: boolean } & EmbeddedAuth) {
   const { t } = useTranslation();
   const { signIn } = useAuth();
   const [email, setEmail] = useState(initialEmail);
@@ -37,7 +49,9 @@ export function LoginPage({ redirected = false, initialEmail = '', onSignedIn, e
   const submit = useSubmit(async () => {
     let result: AuthResult;
     try {
-      result = await call<AuthResult>(api.POST('/api/v1/auth/login', { body: { email, password, ...(code ? { code } : {}) } }));
+      result = await call<AuthResult>(
+        api.POST('/api/v1/auth/login', { body: { email, password, ...(code ? { code } : {}) } }),
+      );
     } catch (err) {
       // two-factor sign-in is on: ask for the code, then send the three together
       if (err instanceof ApiError && err.code === 'two_factor_required' && code === null) {
@@ -61,11 +75,25 @@ export function LoginPage({ redirected = false, initialEmail = '', onSignedIn, e
       <form onSubmit={onSubmit} className="stack">
         <div className="field">
           <label htmlFor="login-email">{t('auth.email')}</label>
-          <input id="login-email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            id="login-email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="login-password">{t('auth.password')}</label>
-          <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </div>
         {code !== null && (
           <div className="field">
@@ -73,7 +101,16 @@ export function LoginPage({ redirected = false, initialEmail = '', onSignedIn, e
             <p className="hint" id="login-code-hint">
               {t('account.codeHint')}
             </p>
-            <input id="login-code" autoComplete="one-time-code" inputMode="numeric" required autoFocus aria-describedby="login-code-hint" value={code} onChange={(e) => setCode(e.target.value)} />
+            <input
+              id="login-code"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              required
+              autoFocus
+              aria-describedby="login-code-hint"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
           </div>
         )}
         <ErrorNote error={submit.error} />
@@ -108,7 +145,8 @@ export function RegisterPage({ initialEmail = '', onSignedIn, embedded = false }
   });
   usePageTitle(embedded ? undefined : t('auth.registerTitle'));
   const Heading = embedded ? 'h2' : 'h1';
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
   const submit = useSubmit(async () => {
     const body = {
       displayName: form.displayName,
@@ -179,7 +217,9 @@ export function ProfileFields({
   idPrefix,
 }: {
   form: { organisation: string; constituency: string; country: string; preferredLanguage: string };
-  set: (key: 'organisation' | 'constituency' | 'country' | 'preferredLanguage') => (e: { target: { value: string } }) => void;
+  set: (
+    key: 'organisation' | 'constituency' | 'country' | 'preferredLanguage',
+  ) => (e: { target: { value: string } }) => void;
   idPrefix: string;
 }) {
   const { t } = useTranslation();
@@ -189,11 +229,22 @@ export function ProfileFields({
         <label htmlFor={`${idPrefix}-org`}>
           {t('profile.organisation')} <span className="optional">{t('common.optional')}</span>
         </label>
-        <input id={`${idPrefix}-org`} autoComplete="organization" value={form.organisation} onChange={set('organisation')} />
+        <input
+          id={`${idPrefix}-org`}
+          autoComplete="organization"
+          value={form.organisation}
+          onChange={set('organisation')}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-constituency`}>{t('profile.constituency')}</label>
-        <select id={`${idPrefix}-constituency`} required value={form.constituency} onChange={set('constituency')} aria-describedby={`${idPrefix}-constituency-hint`}>
+        <select
+          id={`${idPrefix}-constituency`}
+          required
+          value={form.constituency}
+          onChange={set('constituency')}
+          aria-describedby={`${idPrefix}-constituency-hint`}
+        >
           <option value="" disabled>
             {t('common.choose')}
           </option>

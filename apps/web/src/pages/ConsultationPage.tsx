@@ -15,7 +15,10 @@ export function ConsultationPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { user } = useAuth();
-  const res = useAsync(() => call<Consultation>(api.GET('/api/v1/consultations/{id}', { params: { path: { id } } })), [id]);
+  const res = useAsync(
+    () => call<Consultation>(api.GET('/api/v1/consultations/{id}', { params: { path: { id } } })),
+    [id],
+  );
   const c = res.data;
   const title = pick(c?.title, lang);
   usePageTitle(title.text);
@@ -65,7 +68,9 @@ export function ConsultationPage({ id }: { id: string }) {
             );
           })}
       </ol>
-      {c.roundtables && c.roundtables.length > 0 && <PublishedSummaries roundtables={c.roundtables.slice().sort((a, b) => a.number - b.number)} />}
+      {c.roundtables && c.roundtables.length > 0 && (
+        <PublishedSummaries roundtables={c.roundtables.slice().sort((a, b) => a.number - b.number)} />
+      )}
       {user?.isOrganiser && (
         <>
           <NewRoundtable consultationId={id} next={(c.roundtables?.length ?? 0) + 1} />
@@ -102,7 +107,12 @@ function NewRoundtable({ consultationId, next }: { consultationId: string; next:
     <details className="panel">
       <summary>{t('organiser.newRoundtable')}</summary>
       <form onSubmit={onSubmit} className="stack">
-        <RoundtableFields idPrefix="rt" number={[number, setNumber]} title={[title, setTitle]} objectives={[objectives, setObjectives]} />
+        <RoundtableFields
+          idPrefix="rt"
+          number={[number, setNumber]}
+          title={[title, setTitle]}
+          objectives={[objectives, setObjectives]}
+        />
         <ErrorNote error={submit.error} />
         <button type="submit" className="primary" disabled={submit.busy}>
           {t('organiser.createRoundtable')}

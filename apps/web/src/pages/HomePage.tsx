@@ -28,7 +28,10 @@ export function HomePage() {
   const [show, setShow] = useState<'all' | 'mine'>('all');
   const [status, setStatus] = useState<Status | ''>('');
   usePageTitle(t('home.title'));
-  const list = useAsync(() => call<ConsultationList>(api.GET('/api/v1/consultations', { params: { query: { limit: 100 } } })), []);
+  const list = useAsync(
+    () => call<ConsultationList>(api.GET('/api/v1/consultations', { params: { query: { limit: 100 } } })),
+    [],
+  );
 
   const shown = useMemo(() => {
     const words = normalise(query).split(/\s+/).filter(Boolean);
@@ -64,7 +67,13 @@ export function HomePage() {
           <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
             <div className="field">
               <label htmlFor="home-search">{t('findWay.search')}</label>
-              <input id="home-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-describedby="home-search-hint" />
+              <input
+                id="home-search"
+                type="search"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                aria-describedby="home-search-hint"
+              />
               <p id="home-search-hint" className="hint">
                 {t('findWay.searchHint')}
               </p>
@@ -74,7 +83,14 @@ export function HomePage() {
               <div className="segmented">
                 {(['all', 'mine'] as const).map((v) => (
                   <span key={v}>
-                    <input type="radio" id={`home-show-${v}`} name="home-show" value={v} checked={show === v} onChange={() => setShow(v)} />
+                    <input
+                      type="radio"
+                      id={`home-show-${v}`}
+                      name="home-show"
+                      value={v}
+                      checked={show === v}
+                      onChange={() => setShow(v)}
+                    />
                     <label htmlFor={`home-show-${v}`}>{t(v === 'all' ? 'findWay.showAll' : 'findWay.showMine')}</label>
                   </span>
                 ))}
@@ -163,7 +179,11 @@ function ConsultationCard({ consultation: c }: { consultation: Consultation }) {
         <p className="meta activity">
           <span>{t('findWay.questions', { count: a.questions })}</span>
           <span>{t('findWay.recent', { count: a.contributionsLast7Days })}</span>
-          <span>{a.lastActivityAt ? t('findWay.lastActivity', { date: formatDate(a.lastActivityAt, lang, false) }) : t('findWay.noActivity')}</span>
+          <span>
+            {a.lastActivityAt
+              ? t('findWay.lastActivity', { date: formatDate(a.lastActivityAt, lang, false) })
+              : t('findWay.noActivity')}
+          </span>
           {a.unreadNotifications > 0 && (
             <span>
               <Link to="/notifications">{t('findWay.unread', { count: a.unreadNotifications })}</Link>
@@ -183,7 +203,9 @@ function NewConsultation() {
   const submit = useSubmit(async () => {
     const desc = compact(description);
     const created = await call<Consultation>(
-      api.POST('/api/v1/consultations', { body: { title: compact(title), timezone, ...(Object.keys(desc).length ? { description: desc } : {}) } }),
+      api.POST('/api/v1/consultations', {
+        body: { title: compact(title), timezone, ...(Object.keys(desc).length ? { description: desc } : {}) },
+      }),
     );
     navigate(`/consultations/${created.id}`);
   });
@@ -196,8 +218,20 @@ function NewConsultation() {
       <summary>{t('organiser.newConsultation')}</summary>
       <form onSubmit={onSubmit} className="stack">
         <MultilingualFields legend={t('organiser.title')} name="title" value={title} onChange={setTitle} required />
-        <MultilingualFields legend={t('organiser.description')} name="description" value={description} onChange={setDescription} multiline />
-        <TimeZonePicker id="c-timezone" label={t('organiser.timezone')} hint={t('organiser.timezoneHint')} value={timezone} onChange={setTimezone} />
+        <MultilingualFields
+          legend={t('organiser.description')}
+          name="description"
+          value={description}
+          onChange={setDescription}
+          multiline
+        />
+        <TimeZonePicker
+          id="c-timezone"
+          label={t('organiser.timezone')}
+          hint={t('organiser.timezoneHint')}
+          value={timezone}
+          onChange={setTimezone}
+        />
         <ErrorNote error={submit.error} />
         <button type="submit" className="primary" disabled={submit.busy}>
           {t('organiser.createConsultation')}

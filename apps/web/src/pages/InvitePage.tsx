@@ -24,7 +24,10 @@ export function InvitePage({ token }: { token: string }) {
   const [acceptError, setAcceptError] = useState<unknown>(null);
   const [languageSet, setLanguageSet] = useState(false);
   usePageTitle(t('invite.title'));
-  const res = useAsync(() => call<InvitationPreview>(api.POST('/api/v1/invitations/lookup', { body: { token } })), [token]);
+  const res = useAsync(
+    () => call<InvitationPreview>(api.POST('/api/v1/invitations/lookup', { body: { token } })),
+    [token],
+  );
   const invitation = res.data;
 
   // a visitor who is not signed in reads the page (and registers) in the invitation's language
@@ -39,7 +42,9 @@ export function InvitePage({ token }: { token: string }) {
     setAcceptError(null);
     try {
       const done = await call<AcceptedInvitation>(api.POST('/api/v1/invitations/accept', { body: { token } }));
-      navigate(done.landing.kind === 'space' ? `/spaces/${done.landing.id}` : `/roundtables/${done.landing.id}`, { replace: true });
+      navigate(done.landing.kind === 'space' ? `/spaces/${done.landing.id}` : `/roundtables/${done.landing.id}`, {
+        replace: true,
+      });
     } catch (err) {
       setAcceptError(err);
       setAccepting(false);
@@ -53,7 +58,13 @@ export function InvitePage({ token }: { token: string }) {
     return (
       <section className="narrow">
         <h1>{t('invite.title')}</h1>
-        {invalid ? <p className="note note-error" role="alert">{t('invite.invalid')}</p> : <ErrorNote error={res.error} />}
+        {invalid ? (
+          <p className="note note-error" role="alert">
+            {t('invite.invalid')}
+          </p>
+        ) : (
+          <ErrorNote error={res.error} />
+        )}
         <p>
           <Link to="/">{t('invite.goHome')}</Link>
         </p>
@@ -77,7 +88,9 @@ export function InvitePage({ token }: { token: string }) {
         {t('invite.lead', { inviter, role: t(`invite.role.${invitation.role}`) })}
         {invitation.invitedBy?.organisation ? ` (${invitation.invitedBy.organisation})` : ''}
       </p>
-      <h2 lang={roundtable.lang}>{t('invite.roundtable', { number: invitation.roundtable.number, title: roundtable.text })}</h2>
+      <h2 lang={roundtable.lang}>
+        {t('invite.roundtable', { number: invitation.roundtable.number, title: roundtable.text })}
+      </h2>
       {invitation.spaces.length > 0 && (
         <>
           <p>{invitation.wholeRoundtable ? t('invite.wholeRoundtable') : t('invite.questions')}</p>
@@ -100,7 +113,8 @@ export function InvitePage({ token }: { token: string }) {
         </figure>
       )}
       <p className="muted">
-        {t('invite.sentTo', { email: invitation.email })} {invitation.expiresAt && !closed ? t('invite.expires', { date: formatDate(invitation.expiresAt, lang) }) : ''}
+        {t('invite.sentTo', { email: invitation.email })}{' '}
+        {invitation.expiresAt && !closed ? t('invite.expires', { date: formatDate(invitation.expiresAt, lang) }) : ''}
       </p>
 
       {closed ? (
@@ -117,7 +131,9 @@ export function InvitePage({ token }: { token: string }) {
       ) : user ? (
         <div className="stack">
           <p>{t('invite.signedInAs', { name: user.displayName, email: user.email })}</p>
-          {(user.email ?? '').toLowerCase() !== invitation.email.toLowerCase() && <p className="note">{t('invite.otherAddress', { email: invitation.email })}</p>}
+          {(user.email ?? '').toLowerCase() !== invitation.email.toLowerCase() && (
+            <p className="note">{t('invite.otherAddress', { email: invitation.email })}</p>
+          )}
           <ErrorNote error={acceptError} />
           <p className="row">
             <button type="button" className="primary" disabled={acceptNow.busy} onClick={() => void acceptNow.run()}>

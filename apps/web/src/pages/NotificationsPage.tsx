@@ -27,8 +27,12 @@ export function NotificationsPage() {
     async (cursor?: string) => {
       setLoading(true);
       try {
-        const page = await call<NotificationPage>(api.GET('/api/v1/me/notifications', { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } }));
-        setItems((current) => (cursor ? [...current, ...page.items.filter((n) => !current.some((c) => c.id === n.id))] : page.items));
+        const page = await call<NotificationPage>(
+          api.GET('/api/v1/me/notifications', { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } }),
+        );
+        setItems((current) =>
+          cursor ? [...current, ...page.items.filter((n) => !current.some((c) => c.id === n.id))] : page.items,
+        );
         setNextCursor(page.nextCursor);
         setUnread(page.unread);
       } catch (err) {
@@ -43,14 +47,18 @@ export function NotificationsPage() {
     void load();
   }, [load]);
 
-  useNotificationListener((n) => setItems((current) => (current.some((c) => c.id === n.id) ? current : [n, ...current])));
+  useNotificationListener((n) =>
+    setItems((current) => (current.some((c) => c.id === n.id) ? current : [n, ...current])),
+  );
 
   const mark = useSubmit(async (ids: string[] | 'all') => {
     const answer = await call<{ marked: number; unread: number }>(
       api.POST('/api/v1/me/notifications/read', { body: ids === 'all' ? { all: true } : { ids } }),
     );
     const at = new Date().toISOString();
-    setItems((current) => current.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? at } : n)));
+    setItems((current) =>
+      current.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? at } : n)),
+    );
     setUnread(answer.unread);
     setStatus(ids === 'all' ? t('notifications.allRead') : t('notifications.markedRead'));
   });
@@ -78,7 +86,13 @@ export function NotificationsPage() {
       ) : (
         <ul className="notifications" aria-label={t('notifications.title')}>
           {items.map((n) => (
-            <NotificationItem key={n.id} notification={n} lang={lang} onRead={() => void mark.run([n.id])} busy={mark.busy} />
+            <NotificationItem
+              key={n.id}
+              notification={n}
+              lang={lang}
+              onRead={() => void mark.run([n.id])}
+              busy={mark.busy}
+            />
           ))}
         </ul>
       )}
@@ -93,10 +107,24 @@ export function NotificationsPage() {
   );
 }
 
-function NotificationItem({ notification: n, lang, onRead, busy }: { notification: Notification; lang: ReturnType<typeof useLang>; onRead(): void; busy: boolean }) {
+function NotificationItem({
+  notification: n,
+  lang,
+  onRead,
+  busy,
+}: {
+  notification: Notification;
+  lang: ReturnType<typeof useLang>;
+  onRead(): void;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const link = notificationLink(n);
-  const linkText = n.summaryId ? t('notifications.openSummary') : n.digestId ? t('notifications.openDigest') : t('notifications.openThread');
+  const linkText = n.summaryId
+    ? t('notifications.openSummary')
+    : n.digestId
+      ? t('notifications.openDigest')
+      : t('notifications.openThread');
   return (
     <li className={`notification ${n.readAt ? 'read' : 'unread'}`} data-type={n.type}>
       <p className="notification-head">
@@ -107,7 +135,13 @@ function NotificationItem({ notification: n, lang, onRead, busy }: { notificatio
       </p>
       <p className="notification-text">{notificationText(n, t, lang)}</p>
       {n.reason && <p className="note note-warn">{t('notifications.reason', { reason: n.reason })}</p>}
-      {n.excerpt && <p className="muted excerpt">{t(n.type === 'reply' ? 'notifications.replyExcerpt' : 'notifications.excerpt', { excerpt: plainExcerpt(n.excerpt) })}</p>}
+      {n.excerpt && (
+        <p className="muted excerpt">
+          {t(n.type === 'reply' ? 'notifications.replyExcerpt' : 'notifications.excerpt', {
+            excerpt: plainExcerpt(n.excerpt),
+          })}
+        </p>
+      )}
       <p className="actions">
         {link && <Link to={link}>{linkText}</Link>}
         {!n.readAt && (

@@ -18,7 +18,9 @@ export function RoundtablePage({ id }: { id: string }) {
   const { user } = useAuth();
   const res = useAsync(async () => {
     const roundtable = await call<Roundtable>(api.GET('/api/v1/roundtables/{id}', { params: { path: { id } } }));
-    const consultation = await call<Consultation>(api.GET('/api/v1/consultations/{id}', { params: { path: { id: roundtable.consultationId } } })).catch(() => null);
+    const consultation = await call<Consultation>(
+      api.GET('/api/v1/consultations/{id}', { params: { path: { id: roundtable.consultationId } } }),
+    ).catch(() => null);
     return { roundtable, consultation };
   }, [id]);
   const r = res.data?.roundtable;
@@ -31,7 +33,9 @@ export function RoundtablePage({ id }: { id: string }) {
   const staff = user?.isOrganiser || r.myRole === 'rapporteur';
   return (
     <>
-      <Breadcrumbs items={consultation ? [{ to: `/consultations/${consultation.id}`, label: ct.text, lang: ct.lang }] : []} />
+      <Breadcrumbs
+        items={consultation ? [{ to: `/consultations/${consultation.id}`, label: ct.text, lang: ct.lang }] : []}
+      />
       <p className="eyebrow">{t('consultation.roundtableNumber', { number: r.number })}</p>
       <h1 lang={title.lang}>{title.text}</h1>
       {r.objectives?.length > 0 && (
@@ -56,7 +60,9 @@ export function RoundtablePage({ id }: { id: string }) {
         {r.spaces
           ?.slice()
           .sort((a, b) => a.number - b.number)
-          .map((s) => <QuestionCard key={s.id} space={s} />)}
+          .map((s) => (
+            <QuestionCard key={s.id} space={s} />
+          ))}
       </ol>
       <PublishedSummaries roundtables={[{ id: r.id, number: r.number }]} />
       {staff && (
@@ -75,7 +81,9 @@ export function RoundtablePage({ id }: { id: string }) {
           </p>
           <NewQuestion roundtableId={r.id} next={(r.spaces?.length ?? 0) + 1} onCreated={res.reload} />
           <EditRoundtable roundtable={r} onSaved={res.reload} />
-          {r.objectives.length > 0 && <ObjectiveLanguages key={r.objectives.join('\n')} roundtable={r} onSaved={res.reload} />}
+          {r.objectives.length > 0 && (
+            <ObjectiveLanguages key={r.objectives.join('\n')} roundtable={r} onSaved={res.reload} />
+          )}
           <details className="panel">
             <summary>{t('roles.roundtableTitle')}</summary>
             <RoleForm scope="roundtable" id={r.id} />
@@ -106,7 +114,11 @@ function QuestionCard({ space }: { space: Space }) {
         <p className="meta question-counts">
           <span>{t('findWay.contributions', { count: a.contributions })}</span>
           <span>{t('findWay.participants', { count: a.participants })}</span>
-          <span>{a.lastActivityAt ? t('findWay.lastActivity', { date: formatDate(a.lastActivityAt, lang, false) }) : t('findWay.noActivity')}</span>
+          <span>
+            {a.lastActivityAt
+              ? t('findWay.lastActivity', { date: formatDate(a.lastActivityAt, lang, false) })
+              : t('findWay.noActivity')}
+          </span>
         </p>
       )}
     </li>
@@ -149,17 +161,46 @@ function NewQuestion({ roundtableId, next, onCreated }: { roundtableId: string; 
       <form onSubmit={onSubmit} className="stack">
         <div className="field">
           <label htmlFor="q-number">{t('organiser.number')}</label>
-          <input id="q-number" type="number" min={1} required className="short" value={number} onChange={(e) => setNumber(e.target.value)} />
+          <input
+            id="q-number"
+            type="number"
+            min={1}
+            required
+            className="short"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+          />
         </div>
-        <MultilingualFields legend={t('organiser.prompt')} name="prompt" value={prompt} onChange={setPrompt} multiline required />
+        <MultilingualFields
+          legend={t('organiser.prompt')}
+          name="prompt"
+          value={prompt}
+          onChange={setPrompt}
+          multiline
+          required
+        />
         <fieldset>
           <legend>{t('organiser.moderationMode')}</legend>
           <div className="radio">
-            <input type="radio" id="q-mod-post" name="moderation" value="post" checked={moderation === 'post'} onChange={() => setModeration('post')} />
+            <input
+              type="radio"
+              id="q-mod-post"
+              name="moderation"
+              value="post"
+              checked={moderation === 'post'}
+              onChange={() => setModeration('post')}
+            />
             <label htmlFor="q-mod-post">{t('organiser.postModeration')}</label>
           </div>
           <div className="radio">
-            <input type="radio" id="q-mod-pre" name="moderation" value="pre" checked={moderation === 'pre'} onChange={() => setModeration('pre')} />
+            <input
+              type="radio"
+              id="q-mod-pre"
+              name="moderation"
+              value="pre"
+              checked={moderation === 'pre'}
+              onChange={() => setModeration('pre')}
+            />
             <label htmlFor="q-mod-pre">{t('organiser.preModeration')}</label>
           </div>
         </fieldset>
@@ -180,7 +221,8 @@ function NewQuestion({ roundtableId, next, onCreated }: { roundtableId: string; 
         <ErrorNote error={submit.error} />
         {created && (
           <p className="note note-ok" role="status">
-            {t('organiser.questionCreated', { number: created.number })} <Link to={`/spaces/${created.id}`}>{t('organiser.openQuestion')}</Link>
+            {t('organiser.questionCreated', { number: created.number })}{' '}
+            <Link to={`/spaces/${created.id}`}>{t('organiser.openQuestion')}</Link>
           </p>
         )}
         <button type="submit" className="primary" disabled={submit.busy}>
@@ -194,7 +236,9 @@ function NewQuestion({ roundtableId, next, onCreated }: { roundtableId: string; 
 /** Organisers: each objective in English, French and Spanish; readers see their language's. */
 function ObjectiveLanguages({ roundtable, onSaved }: { roundtable: Roundtable; onSaved(): void }) {
   const { t } = useTranslation();
-  const [versions, setVersions] = useState<Multilingual[]>(roundtable.objectives.map((_, i) => roundtable.objectiveTranslations?.[i] ?? {}));
+  const [versions, setVersions] = useState<Multilingual[]>(
+    roundtable.objectives.map((_, i) => roundtable.objectiveTranslations?.[i] ?? {}),
+  );
   const [saved, setSaved] = useState(false);
   const submit = useSubmit(async () => {
     setSaved(false);

@@ -76,9 +76,17 @@ function Sessions() {
       <ul className="plain-list" aria-label={t('account.sessionsTitle')}>
         {res.data?.items.map((s) => (
           <li key={s.id}>
-            <span>{s.device || '—'}</span> · <span>{s.current ? t('account.thisDevice') : t('account.lastUsed', { date: formatDate(s.lastUsedAt, lang) })}</span>{' '}
+            <span>{s.device || '—'}</span> ·{' '}
+            <span>
+              {s.current ? t('account.thisDevice') : t('account.lastUsed', { date: formatDate(s.lastUsedAt, lang) })}
+            </span>{' '}
             {!s.current && (
-              <button type="button" className="link" onClick={() => void end.run(s.id)} aria-label={`${t('account.signOutDevice')}: ${s.device}`}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => void end.run(s.id)}
+                aria-label={`${t('account.signOutDevice')}: ${s.device}`}
+              >
                 {t('account.signOutDevice')}
               </button>
             )}
@@ -114,14 +122,30 @@ function PasswordChange() {
       <h3 id="password-h">{t('account.passwordTitle')}</h3>
       <div className="field">
         <label htmlFor="pw-current">{t('account.currentPassword')}</label>
-        <input id="pw-current" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <input
+          id="pw-current"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="pw-new">{t('account.newPassword')}</label>
         <p className="hint" id="pw-new-hint">
           {t('auth.passwordHint')}
         </p>
-        <input id="pw-new" type="password" autoComplete="new-password" required minLength={10} aria-describedby="pw-new-hint" value={next} onChange={(e) => setNext(e.target.value)} />
+        <input
+          id="pw-new"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          aria-describedby="pw-new-hint"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+        />
       </div>
       <ErrorNote error={submit.error} />
       <p role="status" className={done ? 'note note-ok' : 'visually-hidden'}>
@@ -142,9 +166,13 @@ function TwoFactor() {
   const [password, setPassword] = useState('');
   const [recovery, setRecovery] = useState<string[] | null>(null);
   const refresh = async () => update(await call<User>(api.GET('/api/v1/me')));
-  const start = useSubmit(async () => setEnrolment(await call<{ secret: string; qrCode: string }>(api.POST('/api/v1/me/two-factor'))));
+  const start = useSubmit(async () =>
+    setEnrolment(await call<{ secret: string; qrCode: string }>(api.POST('/api/v1/me/two-factor'))),
+  );
   const confirm = useSubmit(async () => {
-    const answer = await call<{ recoveryCodes: string[] }>(api.POST('/api/v1/me/two-factor/confirm', { body: { code } }));
+    const answer = await call<{ recoveryCodes: string[] }>(
+      api.POST('/api/v1/me/two-factor/confirm', { body: { code } }),
+    );
     setRecovery(answer.recoveryCodes);
     setEnrolment(null);
     await refresh();
@@ -193,7 +221,14 @@ function TwoFactor() {
           <p className="hint">{t('account.twoFactorSecret', { secret: enrolment.secret })}</p>
           <div className="field">
             <label htmlFor="tf-code">{t('account.code')}</label>
-            <input id="tf-code" autoComplete="one-time-code" inputMode="numeric" required value={code} onChange={(e) => setCode(e.target.value)} />
+            <input
+              id="tf-code"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
           </div>
           <ErrorNote error={confirm.error} />
           <button type="submit" className="primary" disabled={confirm.busy}>
@@ -211,7 +246,14 @@ function TwoFactor() {
         >
           <div className="field">
             <label htmlFor="tf-password">{t('account.passwordToConfirm')}</label>
-            <input id="tf-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              id="tf-password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </div>
           <ErrorNote error={disable.error} />
           <button type="submit" disabled={disable.busy}>
@@ -226,7 +268,10 @@ function TwoFactor() {
 function SecurityLogList() {
   const { t } = useTranslation();
   const lang = useLang();
-  const res = useAsync(() => call<{ items: SecurityEvent[] }>(api.GET('/api/v1/me/security-log', { params: { query: { limit: 20 } } })), []);
+  const res = useAsync(
+    () => call<{ items: SecurityEvent[] }>(api.GET('/api/v1/me/security-log', { params: { query: { limit: 20 } } })),
+    [],
+  );
   return (
     <div className="stack">
       <h3>{t('account.logTitle')}</h3>

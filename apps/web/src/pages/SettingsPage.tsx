@@ -64,11 +64,26 @@ export function SettingsPage() {
             {t('settings.digestHint')}
           </p>
           <div className="radio">
-            <input type="radio" id="digest-weekly" name="digest" value="weekly" checked={form.digest === 'weekly'} onChange={set('digest')} aria-describedby="digest-hint" />
+            <input
+              type="radio"
+              id="digest-weekly"
+              name="digest"
+              value="weekly"
+              checked={form.digest === 'weekly'}
+              onChange={set('digest')}
+              aria-describedby="digest-hint"
+            />
             <label htmlFor="digest-weekly">{t('settings.digestWeekly')}</label>
           </div>
           <div className="radio">
-            <input type="radio" id="digest-off" name="digest" value="off" checked={form.digest === 'off'} onChange={set('digest')} />
+            <input
+              type="radio"
+              id="digest-off"
+              name="digest"
+              value="off"
+              checked={form.digest === 'off'}
+              onChange={set('digest')}
+            />
             <label htmlFor="digest-off">{t('settings.digestOff')}</label>
           </div>
         </fieldset>
@@ -111,7 +126,8 @@ function Notices() {
         ))}
         {n.decisions?.map((d) => (
           <li key={`${d.contributionId}-${d.at}`}>
-            {t(`moderation.done.${d.action}`, { defaultValue: d.action })} — <Link to={`/spaces/${d.spaceId}`}>{formatDate(d.at, lang)}</Link>
+            {t(`moderation.done.${d.action}`, { defaultValue: d.action })} —{' '}
+            <Link to={`/spaces/${d.spaceId}`}>{formatDate(d.at, lang)}</Link>
             {d.reason ? ` · ${d.reason}` : ''}
           </li>
         ))}
@@ -145,7 +161,13 @@ export function UnsubscribePage() {
         <>
           <p>{t('unsubscribe.text')}</p>
           <ErrorNote error={submit.error} />
-          <button id="unsubscribe-button" type="button" className="primary" disabled={!token || submit.busy} onClick={() => void submit.run()}>
+          <button
+            id="unsubscribe-button"
+            type="button"
+            className="primary"
+            disabled={!token || submit.busy}
+            onClick={() => void submit.run()}
+          >
             {t('unsubscribe.confirm')}
           </button>
         </>

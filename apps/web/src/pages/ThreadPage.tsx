@@ -26,7 +26,11 @@ export function ThreadPage({ id }: { id: string }) {
   const asked = query.get('lang');
   const lang: Lang = isLang(asked) ? asked : uiLang;
   const { user } = useAuth();
-  const { space, roundtable, thread, dispatch, seqAtLoad, loading, error, notMember, refetch, join } = useThreadData(id, lang, user?.id);
+  const { space, roundtable, thread, dispatch, seqAtLoad, loading, error, notMember, refetch, join } = useThreadData(
+    id,
+    lang,
+    user?.id,
+  );
   const [sort, setSort] = useState<'oldest' | 'newest'>('oldest');
   const [moderating, setModerating] = useState<{ id: string; action: ModerationAction; excerpt?: string } | null>(null);
   const [flagging, setFlagging] = useState<string | null>(null);
@@ -46,10 +50,15 @@ export function ThreadPage({ id }: { id: string }) {
 
   const visible = useCallback(
     (c: Contribution) =>
-      c.status === 'published' || (canModerate && c.status !== 'deleted') || (c.authorId === user?.id && (c.status === 'pending' || c.status === 'hidden' || c.status === 'rejected')),
+      c.status === 'published' ||
+      (canModerate && c.status !== 'deleted') ||
+      (c.authorId === user?.id && (c.status === 'pending' || c.status === 'hidden' || c.status === 'rejected')),
     [canModerate, user?.id],
   );
-  const nodes = useMemo(() => buildTree(thread.byId.values(), visible, sort === 'newest'), [thread.byId, visible, sort]);
+  const nodes = useMemo(
+    () => buildTree(thread.byId.values(), visible, sort === 'newest'),
+    [thread.byId, visible, sort],
+  );
   const count = useMemo(() => [...thread.byId.values()].filter((c) => c.status === 'published').length, [thread.byId]);
   const unseen = useMemo(() => new Set(thread.unseen), [thread.unseen]);
 
@@ -83,10 +92,23 @@ export function ThreadPage({ id }: { id: string }) {
 
   return (
     <>
-      <Breadcrumbs items={roundtable ? [{ to: `/roundtables/${roundtable.id}`, label: t('consultation.roundtableNumber', { number: roundtable.number }) + ' — ' + rtTitle.text }] : []} />
+      <Breadcrumbs
+        items={
+          roundtable
+            ? [
+                {
+                  to: `/roundtables/${roundtable.id}`,
+                  label: t('consultation.roundtableNumber', { number: roundtable.number }) + ' — ' + rtTitle.text,
+                },
+              ]
+            : []
+        }
+      />
       <p className="eyebrow">
         {t('roundtable.questionNumber', { number: space.number })}{' '}
-        {space.status !== 'open' && <span className={`badge status-${space.status}`}>{t(`space.status.${space.status}`)}</span>}
+        {space.status !== 'open' && (
+          <span className={`badge status-${space.status}`}>{t(`space.status.${space.status}`)}</span>
+        )}
       </p>
       <h1 className="prompt-title" lang={prompt.lang}>
         {prompt.text}
@@ -142,7 +164,13 @@ export function ThreadPage({ id }: { id: string }) {
                 spaceId={id}
                 preModerated={ctx.preModerated}
                 onPosted={ctx.onPosted}
-                disabledReason={suspension ? t('notifications.composerSuspended', { until: formatDate(suspension.until, uiLang) }) + ' ' + t('notifications.suspendedReason', { reason: suspension.reason }) : null}
+                disabledReason={
+                  suspension
+                    ? t('notifications.composerSuspended', { until: formatDate(suspension.until, uiLang) }) +
+                      ' ' +
+                      t('notifications.suspendedReason', { reason: suspension.reason })
+                    : null
+                }
               />
             </section>
           ) : (
@@ -182,7 +210,12 @@ export function ThreadPage({ id }: { id: string }) {
         contributionId={deleting}
         onClose={() => setDeleting(null)}
         onDone={() => {
-          if (deleting) dispatch({ type: 'patch', id: deleting, patch: { status: 'deleted', body: null, bodyHtml: null, text: null } });
+          if (deleting)
+            dispatch({
+              type: 'patch',
+              id: deleting,
+              patch: { status: 'deleted', body: null, bodyHtml: null, text: null },
+            });
           setDeleting(null);
           setToast(t('thread.deletedDone'));
         }}

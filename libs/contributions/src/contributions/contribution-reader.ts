@@ -6,7 +6,13 @@ import type { Language } from '@roundtable/core';
 import { RequestAccess } from '@roundtable/identity';
 import { ContributionDto, ContributionPageDto, EditDto, ListContributionsQueryDto } from './contribution.dto';
 import { CONTRIBUTION_STATUSES, PUBLIC_STATUSES } from './contribution-status';
-import { CONTRIBUTION_SELECT, ContributionRow, selectContributions, toContributionDto, Viewer } from './contribution-view';
+import {
+  CONTRIBUTION_SELECT,
+  ContributionRow,
+  selectContributions,
+  toContributionDto,
+  Viewer,
+} from './contribution-view';
 import { ListingCache } from './listing-cache';
 import { viewerOf } from './thread-rules';
 
@@ -38,11 +44,16 @@ export class ContributionReader {
     // the shared page is made for no one in particular, so hidden text is redacted in it...
     const json = await this.cache.get(access.space!.spaceId, key, () => this.list(access, query, ANY_MEMBER));
     // ...and the author of a hidden contribution on it, who may read their text, gets their own page
-    if (json.includes('"status":"hidden"') && json.includes(`"authorId":"${access.user!.id}"`)) return JSON.stringify(await this.list(access, query));
+    if (json.includes('"status":"hidden"') && json.includes(`"authorId":"${access.user!.id}"`))
+      return JSON.stringify(await this.list(access, query));
     return json;
   }
 
-  async list(access: RequestAccess, query: ListContributionsQueryDto, viewer: Viewer = viewerOf(access)): Promise<ContributionPageDto> {
+  async list(
+    access: RequestAccess,
+    query: ListContributionsQueryDto,
+    viewer: Viewer = viewerOf(access),
+  ): Promise<ContributionPageDto> {
     const sort = SORTS[query.sort ?? 'oldest'];
     const limit = query.limit ?? 50;
     const statuses = query.status ? [query.status] : viewer.canModerate ? CONTRIBUTION_STATUSES : PUBLIC_STATUSES;
@@ -68,7 +79,11 @@ export class ContributionReader {
   async get(access: RequestAccess, id: string, lang?: Language): Promise<ContributionDto> {
     const row = await this.row(id);
     const viewer = viewerOf(access);
-    if ((row.status === 'pending' || row.status === 'rejected') && !viewer.canModerate && row.author_id !== viewer.userId) {
+    if (
+      (row.status === 'pending' || row.status === 'rejected') &&
+      !viewer.canModerate &&
+      row.author_id !== viewer.userId
+    ) {
       throw DomainError.notFound('Contribution');
     }
     return toContributionDto(row, viewer, lang);

@@ -1,5 +1,10 @@
 import { DomainError } from '@roundtable/core';
-import { assertContributionTransition, canTransition, CONTRIBUTION_STATUSES, CONTRIBUTION_TRANSITIONS } from './contribution-status';
+import {
+  assertContributionTransition,
+  canTransition,
+  CONTRIBUTION_STATUSES,
+  CONTRIBUTION_TRANSITIONS,
+} from './contribution-status';
 
 describe('contribution status transitions', () => {
   it.each([

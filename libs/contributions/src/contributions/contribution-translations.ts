@@ -29,18 +29,30 @@ export const TRANSLATIONS_SELECT = `(SELECT coalesce(jsonb_object_agg(t.language
  * the original is always in `body`.
  */
 export function translationView(
-  row: { language: Language | null; version: number; status: string; translations?: Partial<Record<Language, StoredTranslation>> | null },
+  row: {
+    language: Language | null;
+    version: number;
+    status: string;
+    translations?: Partial<Record<Language, StoredTranslation>> | null;
+  },
   body: string | null,
   lang?: Language,
 ): { text: string | null; html?: string | null; translations: Partial<Record<Language, TranslationDto>> } {
   const translations: Partial<Record<Language, TranslationDto>> = {};
-  if (body === null || !row.language || (row.status !== 'published' && row.status !== 'hidden')) return { text: body, translations };
+  if (body === null || !row.language || (row.status !== 'published' && row.status !== 'hidden'))
+    return { text: body, translations };
   for (const language of LANGUAGES) {
     if (language === row.language) continue;
     const stored = row.translations?.[language];
     const current = stored && stored.sourceVersion >= row.version;
     translations[language] = current
-      ? { text: stored.status === 'done' ? stored.text : null, status: stored.status, provider: stored.provider, machine: stored.machine !== false, sourceVersion: stored.sourceVersion }
+      ? {
+          text: stored.status === 'done' ? stored.text : null,
+          status: stored.status,
+          provider: stored.provider,
+          machine: stored.machine !== false,
+          sourceVersion: stored.sourceVersion,
+        }
       : { text: null, status: 'pending', provider: stored?.provider ?? null, machine: true, sourceVersion: null };
   }
   const wanted = lang ? translations[lang] : undefined;

@@ -100,7 +100,10 @@ export function toContributionDto(row: ContributionRow, viewer: Viewer | null, l
     editedAt: row.edited_at?.toISOString() ?? null,
     // why a moderator hid or rejected it: for its author and moderators only
     moderationReason:
-      (row.status === 'hidden' || row.status === 'rejected') && (viewer?.canModerate || viewer?.userId === row.author_id) ? (row.moderation_reason ?? null) : null,
+      (row.status === 'hidden' || row.status === 'rejected') &&
+      (viewer?.canModerate || viewer?.userId === row.author_id)
+        ? (row.moderation_reason ?? null)
+        : null,
     translations,
   };
 }

@@ -28,7 +28,9 @@ export interface NewContribution {
  */
 @Injectable()
 export class ContributionWriter {
-  private readonly batches = new GroupCommit<NewContribution, number>((spaceId, items) => this.writeBatch(spaceId, items));
+  private readonly batches = new GroupCommit<NewContribution, number>((spaceId, items) =>
+    this.writeBatch(spaceId, items),
+  );
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,

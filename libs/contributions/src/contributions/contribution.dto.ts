@@ -11,60 +11,98 @@ const NO_NUL = /^[^\u0000]*$/;
 const BODY_RULE = `body must be 1–${MAX_BODY.toLocaleString('en')} characters of text`;
 
 export class CreateContributionDto {
-  @ApiProperty({ description: 'Plain text with light Markdown, stored exactly as written', minLength: 1, maxLength: MAX_BODY })
-  @IsString({ message: BODY_RULE }) @Length(1, MAX_BODY, { message: BODY_RULE }) @Matches(/\S/, { message: 'body must not be blank' }) @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
+  @ApiProperty({
+    description: 'Plain text with light Markdown, stored exactly as written',
+    minLength: 1,
+    maxLength: MAX_BODY,
+  })
+  @IsString({ message: BODY_RULE })
+  @Length(1, MAX_BODY, { message: BODY_RULE })
+  @Matches(/\S/, { message: 'body must not be blank' })
+  @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
   body: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'Leave empty to have it detected' })
-  @IsOptional() @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
   language?: Language;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The contribution this replies to, in the same space' })
-  @IsOptional() @IsUUID('all', { message: 'parentId must be a contribution id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be a contribution id' })
   parentId?: string;
 }
 
 export class UpdateContributionDto {
   @ApiProperty({ minLength: 1, maxLength: MAX_BODY })
-  @IsString({ message: BODY_RULE }) @Length(1, MAX_BODY, { message: BODY_RULE }) @Matches(/\S/, { message: 'body must not be blank' }) @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
+  @IsString({ message: BODY_RULE })
+  @Length(1, MAX_BODY, { message: BODY_RULE })
+  @Matches(/\S/, { message: 'body must not be blank' })
+  @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
   body: string;
 }
 
 export class ListContributionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: LANGUAGES, description: 'Language to read in; `text` is the translation when one exists' })
-  @IsOptional() @IsIn(LANGUAGES)
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    description: 'Language to read in; `text` is the translation when one exists',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES)
   lang?: Language;
 
   @ApiPropertyOptional({ enum: ['oldest', 'newest', 'active'], default: 'oldest' })
-  @IsOptional() @IsIn(['oldest', 'newest', 'active'], { message: 'sort must be oldest, newest or active' })
+  @IsOptional()
+  @IsIn(['oldest', 'newest', 'active'], { message: 'sort must be oldest, newest or active' })
   sort?: 'oldest' | 'newest' | 'active';
 
   @ApiPropertyOptional({
     enum: ['pending', 'rejected'],
     description: 'Only contributions awaiting moderation or rejected: your own, or all of them for moderators',
   })
-  @IsOptional() @IsIn(['pending', 'rejected'], { message: 'status must be pending or rejected' })
+  @IsOptional()
+  @IsIn(['pending', 'rejected'], { message: 'status must be pending or rejected' })
   status?: 'pending' | 'rejected';
 }
 
 export class ReadContributionQueryDto {
   @ApiPropertyOptional({ enum: LANGUAGES })
-  @IsOptional() @IsIn(LANGUAGES)
+  @IsOptional()
+  @IsIn(LANGUAGES)
   lang?: Language;
 }
 
 /** A translation of a contribution into one language: the machine's, or one corrected by people. */
 export class TranslationDto {
-  @ApiProperty({ nullable: true, type: String, description: 'The translated text; null while pending or when it failed' }) text: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The translated text; null while pending or when it failed',
+  })
+  text: string | null;
   @ApiProperty({ enum: ['done', 'pending', 'failed'] }) status: 'done' | 'pending' | 'failed';
-  @ApiProperty({ nullable: true, type: String, example: 'apertium', description: 'The engine that translated it (apertium, libretranslate, deepl), or `human` for a correction' }) provider: string | null;
-  @ApiProperty({ description: 'True when made by a machine; false when corrected by the author or a moderator. The original is in `body`' }) machine: boolean;
-  @ApiProperty({ nullable: true, type: Number, description: 'The version of the contribution it translates' }) sourceVersion: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'apertium',
+    description: 'The engine that translated it (apertium, libretranslate, deepl), or `human` for a correction',
+  })
+  provider: string | null;
+  @ApiProperty({
+    description:
+      'True when made by a machine; false when corrected by the author or a moderator. The original is in `body`',
+  })
+  machine: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: 'The version of the contribution it translates' })
+  sourceVersion: number | null;
 }
 
 export class ContributionAuthorDto extends AuthorDto {
   @ApiProperty({ description: 'Moderates this space (shown as a badge)' }) isModerator: boolean;
-  @ApiPropertyOptional({ description: 'Organisation and constituency confirmed by an organiser or an invitation (else self-declared)' }) affiliationVerified?: boolean;
+  @ApiPropertyOptional({
+    description: 'Organisation and constituency confirmed by an organiser or an invitation (else self-declared)',
+  })
+  affiliationVerified?: boolean;
 }
 
 export class ContributionDto {
@@ -74,14 +112,39 @@ export class ContributionDto {
   @ApiProperty({ format: 'uuid', description: 'First contribution of the thread' }) rootId: string;
   @ApiProperty({ format: 'uuid' }) authorId: string;
   @ApiProperty({ type: ContributionAuthorDto }) author: ContributionAuthorDto;
-  @ApiProperty({ nullable: true, type: String, description: 'The original text, as written; null once deleted or hidden from you' }) body: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The original rendered to safe HTML' }) bodyHtml: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The text in the language asked for (translation when available)' }) text: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: '`text` rendered to safe HTML when it is a translation (the original is `bodyHtml`)' }) textHtml?: string | null;
-  @ApiProperty({ nullable: true, enum: LANGUAGES, description: 'The language it is written in: declared by the author, or detected' }) language: Language | null;
-  @ApiProperty({ enum: ['declared', 'detected', 'fallback', 'unknown'], description: "How the language is known (fallback: too short to tell, the author's preferred language)" })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The original text, as written; null once deleted or hidden from you',
+  })
+  body: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The original rendered to safe HTML' }) bodyHtml:
+    string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The text in the language asked for (translation when available)',
+  })
+  text: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: '`text` rendered to safe HTML when it is a translation (the original is `bodyHtml`)',
+  })
+  textHtml?: string | null;
+  @ApiProperty({
+    nullable: true,
+    enum: LANGUAGES,
+    description: 'The language it is written in: declared by the author, or detected',
+  })
+  language: Language | null;
+  @ApiProperty({
+    enum: ['declared', 'detected', 'fallback', 'unknown'],
+    description: "How the language is known (fallback: too short to tell, the author's preferred language)",
+  })
   languageSource: 'declared' | 'detected' | 'fallback' | 'unknown';
-  @ApiProperty({ nullable: true, type: Number, description: 'Confidence of the detection (0–1)' }) languageConfidence: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Confidence of the detection (0–1)' }) languageConfidence:
+    number | null;
   @ApiProperty({ enum: CONTRIBUTION_STATUSES }) status: ContributionStatus;
   @ApiProperty({ nullable: true, type: Number, description: 'Seq of the event that published it' }) seq: number | null;
   @ApiProperty() version: number;
@@ -91,7 +154,11 @@ export class ContributionDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ nullable: true, type: String }) editedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why a moderator hid or rejected it (shown to its author and moderators only)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Why a moderator hid or rejected it (shown to its author and moderators only)',
+  })
   moderationReason?: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/TranslationDto' } })
   translations: Partial<Record<Language, TranslationDto>>;
@@ -110,11 +177,13 @@ export class EditDto {
 
 export class EventsQueryDto {
   @ApiPropertyOptional({ description: 'Return events with a seq above this', default: 0 })
-  @IsOptional() @Matches(/^\d{1,15}$/, { message: 'afterSeq must be a whole number ≥ 0' })
+  @IsOptional()
+  @Matches(/^\d{1,15}$/, { message: 'afterSeq must be a whole number ≥ 0' })
   afterSeq?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 500 })
-  @IsOptional() @Matches(/^\d{1,4}$/, { message: 'limit must be a whole number' })
+  @IsOptional()
+  @Matches(/^\d{1,4}$/, { message: 'limit must be a whole number' })
   limit?: string;
 }
 
@@ -129,5 +198,6 @@ export class SpaceEventDto {
 export class SpaceEventPageDto {
   @ApiProperty({ type: [SpaceEventDto] }) items: SpaceEventDto[];
   @ApiProperty({ description: 'Seq of the latest event in the space' }) lastSeq: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as afterSeq to read on; null when caught up' }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as afterSeq to read on; null when caught up' })
+  nextCursor: string | null;
 }

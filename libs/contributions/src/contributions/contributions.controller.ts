@@ -13,7 +13,11 @@ export class ContributionsController {
   @Access('member', 'contribution')
   @ApiOperation({ summary: 'One contribution' })
   @ApiOkResponse({ type: ContributionDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: ReadContributionQueryDto, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ReadContributionQueryDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<ContributionDto> {
     return this.contributions.get(access, id, query.lang);
   }
 
@@ -21,7 +25,11 @@ export class ContributionsController {
   @Access('member', 'contribution')
   @ApiOperation({ summary: 'Edit your contribution (keeps the previous text in its history)' })
   @ApiOkResponse({ type: ContributionDto })
-  edit(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateContributionDto, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
+  edit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateContributionDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<ContributionDto> {
     return this.contributions.edit(access, id, body.body);
   }
 

@@ -5,7 +5,13 @@ import { EditContribution } from './actions/edit-contribution';
 import { ImportContribution, ImportedFacts } from './actions/import-contribution';
 import { PostContribution } from './actions/post-contribution';
 import { RemoveContribution } from './actions/remove-contribution';
-import { ContributionDto, ContributionPageDto, CreateContributionDto, EditDto, ListContributionsQueryDto } from './contribution.dto';
+import {
+  ContributionDto,
+  ContributionPageDto,
+  CreateContributionDto,
+  EditDto,
+  ListContributionsQueryDto,
+} from './contribution.dto';
 import { ContributionReader } from './contribution-reader';
 
 export type { ImportedFacts } from './actions/import-contribution';

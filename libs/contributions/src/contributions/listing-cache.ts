@@ -51,7 +51,11 @@ export class ListingCache implements OnModuleInit {
     const generation = this.generations.get(spaceId) ?? 0;
     const entry = this.entries.get(fullKey);
     const now = Date.now();
-    if (entry && now - entry.at < MAX_AGE_MS && (entry.generation === generation || now - entry.at < REFRESH_BOUND_MS)) {
+    if (
+      entry &&
+      now - entry.at < MAX_AGE_MS &&
+      (entry.generation === generation || now - entry.at < REFRESH_BOUND_MS)
+    ) {
       return entry.json;
     }
     let pending = this.loading.get(fullKey);
@@ -70,7 +74,8 @@ export class ListingCache implements OnModuleInit {
 
   private store(key: string, entry: Entry): void {
     this.drop(key);
-    while (this.chars + entry.json.length > MAX_CHARS && this.entries.size > 0) this.drop(this.entries.keys().next().value!);
+    while (this.chars + entry.json.length > MAX_CHARS && this.entries.size > 0)
+      this.drop(this.entries.keys().next().value!);
     this.entries.set(key, entry);
     this.chars += entry.json.length;
   }

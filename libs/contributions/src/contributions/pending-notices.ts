@@ -28,7 +28,9 @@ export class PendingNotices {
     for (const listener of this.listeners) {
       Promise.resolve()
         .then(() => listener(notice))
-        .catch((err) => this.logger.warn(`pending notice for ${notice.contributionId} not delivered: ${(err as Error).message}`));
+        .catch((err) =>
+          this.logger.warn(`pending notice for ${notice.contributionId} not delivered: ${(err as Error).message}`),
+        );
     }
   }
 }

@@ -1,10 +1,27 @@
 import { createHash } from 'node:crypto';
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiConflictResponse, ApiCreatedResponse, ApiExtraModels, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { Access, assertNotSuspended, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../events/space-event-log';
-import { ContributionDto, ContributionPageDto, CreateContributionDto, EventsQueryDto, ListContributionsQueryDto, SpaceEventPageDto, TranslationDto } from './contribution.dto';
+import {
+  ContributionDto,
+  ContributionPageDto,
+  CreateContributionDto,
+  EventsQueryDto,
+  ListContributionsQueryDto,
+  SpaceEventPageDto,
+  TranslationDto,
+} from './contribution.dto';
 import { ContributionsService, viewerOf } from './contributions.service';
 
 @ApiTags('contributions')
@@ -23,7 +40,11 @@ export class SpaceContributionsController {
   @ApiConflictResponse({ description: 'The space is closed or archived' })
   @ApiTooManyRequestsResponse({ description: 'Posting too fast' })
   @ApiCreatedResponse({ type: ContributionDto })
-  post(@Param('id', ParseUUIDPipe) _id: string, @Body() body: CreateContributionDto, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
+  post(
+    @Param('id', ParseUUIDPipe) _id: string,
+    @Body() body: CreateContributionDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<ContributionDto> {
     return this.contributions.post(access, body);
   }
 
@@ -33,7 +54,9 @@ export class SpaceContributionsController {
    */
   @Get(':id/contributions')
   @Access('member', 'space')
-  @ApiOperation({ summary: "A page of the space's contributions (rebuild threads from parentId); ETag / If-None-Match → 304" })
+  @ApiOperation({
+    summary: "A page of the space's contributions (rebuild threads from parentId); ETag / If-None-Match → 304",
+  })
   @ApiOkResponse({ type: ContributionPageDto })
   @ApiNotModifiedResponse({ description: 'The page is unchanged since the ETag given in If-None-Match' })
   async list(
@@ -57,7 +80,11 @@ export class SpaceContributionsController {
   @Access('member', 'space')
   @ApiOperation({ summary: "The space's events after afterSeq, in order (catch-up)" })
   @ApiOkResponse({ type: SpaceEventPageDto })
-  async events(@Param('id', ParseUUIDPipe) id: string, @Query() query: EventsQueryDto, @CurrentAccess() access: RequestAccess): Promise<SpaceEventPageDto> {
+  async events(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: EventsQueryDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<SpaceEventPageDto> {
     assertNotSuspended(access); // a suspended member does not catch up until the suspension ends
     const afterSeq = Number(query.afterSeq ?? 0);
     const limit = Math.min(Math.max(Number(query.limit ?? 500), 1), 1000);

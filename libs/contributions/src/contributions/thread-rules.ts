@@ -16,7 +16,12 @@ export function assertOpen(space: SpaceScope): void {
 }
 
 /** A reply's place: where it may go under `parentId` (an import skips the published and locked checks); returns its thread. */
-export async function replyTarget(db: DataSource, spaceId: string, parentId: string, importing = false): Promise<{ parentId: string; rootId: string }> {
+export async function replyTarget(
+  db: DataSource,
+  spaceId: string,
+  parentId: string,
+  importing = false,
+): Promise<{ parentId: string; rootId: string }> {
   const rows = await db.query(
     `SELECT p.space_id, p.root_id, p.status, p.locked, r.locked AS root_locked
      FROM contributions p JOIN contributions r ON r.id = p.root_id WHERE p.id = $1`,
@@ -25,7 +30,9 @@ export async function replyTarget(db: DataSource, spaceId: string, parentId: str
   const parent = rows[0];
   if (!parent || parent.space_id !== spaceId) throw DomainError.notFound('The contribution you reply to');
   if (importing) return { parentId, rootId: parent.root_id };
-  if (parent.status !== 'published') throw DomainError.conflict(`You cannot reply to a ${parent.status} contribution`, 'parent_not_published');
-  if (parent.locked || parent.root_locked) throw DomainError.forbidden('This thread is locked: no new replies', 'thread_locked');
+  if (parent.status !== 'published')
+    throw DomainError.conflict(`You cannot reply to a ${parent.status} contribution`, 'parent_not_published');
+  if (parent.locked || parent.root_locked)
+    throw DomainError.forbidden('This thread is locked: no new replies', 'thread_locked');
   return { parentId, rootId: parent.root_id };
 }

@@ -96,7 +96,12 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       .filter((e) => QUEUED_SPACE_EVENT_TYPES.has(e.type))
       .map((e) => ({
         name: e.type,
-        data: { spaceId: e.spaceId, seq: e.seq, type: e.type, contributionId: e.contributionId ?? null } satisfies SpaceEventJob,
+        data: {
+          spaceId: e.spaceId,
+          seq: e.seq,
+          type: e.type,
+          contributionId: e.contributionId ?? null,
+        } satisfies SpaceEventJob,
         opts: { jobId: `ev-${e.spaceId}-${e.seq}` },
       }));
     if (jobs.length > 0) await this.queues.get(QueueName.SpaceEvents).addBulk(jobs);

@@ -40,13 +40,19 @@ export class OutboxSweeper implements OnApplicationBootstrap, BeforeApplicationS
   /** Publishes one batch of overdue events; returns how many. */
   async sweep(graceMs = GRACE_MS): Promise<number> {
     return this.db.transaction(async (manager) => {
-      const rows: Array<{ space_id: string; seq: string; type: string; payload: Record<string, unknown>; contribution_id: string | null; created_at: Date }> =
-        await manager.query(
-          `SELECT space_id, seq, type, payload, contribution_id, created_at FROM space_events
+      const rows: Array<{
+        space_id: string;
+        seq: string;
+        type: string;
+        payload: Record<string, unknown>;
+        contribution_id: string | null;
+        created_at: Date;
+      }> = await manager.query(
+        `SELECT space_id, seq, type, payload, contribution_id, created_at FROM space_events
            WHERE published_at IS NULL AND created_at < now() - make_interval(secs => $1::float / 1000)
            ORDER BY created_at, space_id, seq LIMIT 500 FOR UPDATE SKIP LOCKED`,
-          [graceMs],
-        );
+        [graceMs],
+      );
       if (rows.length === 0) return 0;
       await this.relay.publish(
         rows.map((r) => ({

@@ -28,19 +28,26 @@ export class SpaceEventLog {
        SELECT $1, s.base + i.ord, i.type, i.cid, i.payload
        FROM s, unnest($3::text[], $4::uuid[], $5::jsonb[]) WITH ORDINALITY AS i(type, cid, payload, ord)
        RETURNING seq, created_at`,
-      [spaceId, events.length, events.map((e) => e.type), events.map((e) => e.contributionId), events.map((e) => JSON.stringify(e.payload))],
+      [
+        spaceId,
+        events.length,
+        events.map((e) => e.type),
+        events.map((e) => e.contributionId),
+        events.map((e) => JSON.stringify(e.payload)),
+      ],
     );
-    const sorted = rows.map((r) => ({ seq: Number(r.seq), createdAt: r.created_at.toISOString() })).sort((a, b) => a.seq - b.seq);
+    const sorted = rows
+      .map((r) => ({ seq: Number(r.seq), createdAt: r.created_at.toISOString() }))
+      .sort((a, b) => a.seq - b.seq);
     return events.map((e, i) => ({ ...e, spaceId, seq: sorted[i].seq, createdAt: sorted[i].createdAt }));
   }
 
   /** The published event of an approved contribution carries the seq it was given. */
   async setPublishedSeq(manager: EntityManager, spaceId: string, seq: number): Promise<void> {
-    await manager.query(`UPDATE space_events SET payload = jsonb_set(payload, '{contribution,seq}', to_jsonb($3::bigint)) WHERE space_id = $1 AND seq = $2`, [
-      spaceId,
-      seq,
-      seq,
-    ]);
+    await manager.query(
+      `UPDATE space_events SET payload = jsonb_set(payload, '{contribution,seq}', to_jsonb($3::bigint)) WHERE space_id = $1 AND seq = $2`,
+      [spaceId, seq, seq],
+    );
   }
 
   /** A deleted account's name, organisation and country go from the events that replay its contributions (AccountErasure). */
@@ -65,15 +72,27 @@ export class SpaceEventLog {
    * Events after `afterSeq`, in order, as this viewer may see them: text of contributions
    * that were hidden or deleted since is removed, whatever the event carried then.
    */
-  async readAfter(spaceId: string, afterSeq: number, limit: number, viewer: Viewer | null, upToSeq?: number): Promise<SpaceEvent[]> {
-    const rows: Array<{ seq: string; type: SpaceEventType; payload: Record<string, any>; created_at: Date; current_status: string | null; author_id: string | null }> =
-      await this.db.query(
-        `SELECT e.seq, e.type, e.payload, e.created_at, c.status AS current_status, c.author_id
+  async readAfter(
+    spaceId: string,
+    afterSeq: number,
+    limit: number,
+    viewer: Viewer | null,
+    upToSeq?: number,
+  ): Promise<SpaceEvent[]> {
+    const rows: Array<{
+      seq: string;
+      type: SpaceEventType;
+      payload: Record<string, any>;
+      created_at: Date;
+      current_status: string | null;
+      author_id: string | null;
+    }> = await this.db.query(
+      `SELECT e.seq, e.type, e.payload, e.created_at, c.status AS current_status, c.author_id
          FROM space_events e LEFT JOIN contributions c ON c.id = e.contribution_id
          WHERE e.space_id = $1 AND e.seq > $2 AND ($4::bigint IS NULL OR e.seq <= $4)
          ORDER BY e.seq LIMIT $3`,
-        [spaceId, afterSeq, limit, upToSeq ?? null],
-      );
+      [spaceId, afterSeq, limit, upToSeq ?? null],
+    );
     return rows.map((r) => ({
       type: r.type,
       spaceId,
@@ -84,12 +103,24 @@ export class SpaceEventLog {
   }
 }
 
-function redact(payload: Record<string, any>, status: string | null, authorId: string | null, viewer: Viewer | null): Record<string, any> {
+function redact(
+  payload: Record<string, any>,
+  status: string | null,
+  authorId: string | null,
+  viewer: Viewer | null,
+): Record<string, any> {
   const contribution = payload.contribution;
   const translation = payload.translation; // contribution.translated carries the translated text
-  if ((!contribution || typeof contribution !== 'object') && (!translation || typeof translation !== 'object')) return payload;
-  const removed = status === 'deleted' || ((status === 'hidden' || status === 'rejected') && !viewer?.canModerate && viewer?.userId !== authorId);
+  if ((!contribution || typeof contribution !== 'object') && (!translation || typeof translation !== 'object'))
+    return payload;
+  const removed =
+    status === 'deleted' ||
+    ((status === 'hidden' || status === 'rejected') && !viewer?.canModerate && viewer?.userId !== authorId);
   if (!removed) return payload;
-  if (!contribution || typeof contribution !== 'object') return { ...payload, translation: { ...translation, text: null } };
-  return { ...payload, contribution: { ...contribution, status, body: null, bodyHtml: null, text: null, translations: {} } };
+  if (!contribution || typeof contribution !== 'object')
+    return { ...payload, translation: { ...translation, text: null } };
+  return {
+    ...payload,
+    contribution: { ...contribution, status, body: null, bodyHtml: null, text: null, translations: {} },
+  };
 }

@@ -27,7 +27,10 @@ export class DuplicateTextLimiter {
     }
     if (claimed === 'OK') return;
     const ttl = await this.redis.client.ttl(key).catch(() => window);
-    throw DomainError.tooMany('You just posted this same text; write something new or wait a moment', ttl > 0 ? ttl : window);
+    throw DomainError.tooMany(
+      'You just posted this same text; write something new or wait a moment',
+      ttl > 0 ? ttl : window,
+    );
   }
 
   /** Gives the text back when its post was not written after all. */

@@ -41,7 +41,9 @@ export class PostingRateLimiter {
     if (refusals.length === 0) return;
     const unavailable = refusals.some((reason) => !(reason instanceof RateLimiterRes));
     await Promise.all(
-      results.map((r, i) => (r.status === 'fulfilled' ? limits[i].reward(userId, 1).catch(() => undefined) : undefined)),
+      results.map((r, i) =>
+        r.status === 'fulfilled' ? limits[i].reward(userId, 1).catch(() => undefined) : undefined,
+      ),
     );
     if (unavailable) throw DomainError.unavailable('Posting is briefly unavailable; try again in a moment');
     const waitMs = Math.max(...refusals.map((res: RateLimiterRes) => res.msBeforeNext));

@@ -34,34 +34,48 @@ describe('BodyRenderer: light Markdown to safe HTML', () => {
   });
 
   it('renders bulleted and numbered lists, keeping the start number', () => {
-    expect(render('- one\n- two\n  - nested')).toBe('<ul>\n<li>one</li>\n<li>two\n<ul>\n<li>nested</li>\n</ul>\n</li>\n</ul>');
+    expect(render('- one\n- two\n  - nested')).toBe(
+      '<ul>\n<li>one</li>\n<li>two\n<ul>\n<li>nested</li>\n</ul>\n</li>\n</ul>',
+    );
     expect(render('1. first\n2. second')).toBe('<ol>\n<li>first</li>\n<li>second</li>\n</ol>');
     expect(render('3. third\n4. fourth')).toBe('<ol start="3">\n<li>third</li>\n<li>fourth</li>\n</ol>');
   });
 
   it('renders inline code and code blocks with their HTML escaped', () => {
     expect(render('Use `<b>` sparingly')).toBe('<p>Use <code>&lt;b&gt;</code> sparingly</p>');
-    expect(render('```js\nconst a = "<script>" && 1;\n```')).toBe('<pre><code>const a = "&lt;script&gt;" &amp;&amp; 1;\n</code></pre>');
-    expect(render('para\n\n    indented <i>code</i>')).toBe('<p>para</p>\n<pre><code>indented &lt;i&gt;code&lt;/i&gt;\n</code></pre>');
+    expect(render('```js\nconst a = "<script>" && 1;\n```')).toBe(
+      '<pre><code>const a = "&lt;script&gt;" &amp;&amp; 1;\n</code></pre>',
+    );
+    expect(render('para\n\n    indented <i>code</i>')).toBe(
+      '<p>para</p>\n<pre><code>indented &lt;i&gt;code&lt;/i&gt;\n</code></pre>',
+    );
   });
 
   it('renders quotes, line breaks, rules, headings (h1/h2 become h3) and tables', () => {
     expect(render('> quoted\n> text')).toBe('<blockquote>\n<p>quoted<br />\ntext</p>\n</blockquote>');
     expect(render('line one\nline two')).toBe('<p>line one<br />\nline two</p>');
     expect(render('above\n\n---\n\nbelow')).toBe('<p>above</p>\n<hr />\n<p>below</p>');
-    expect(render('# One\n## Two\n### Three\n#### Four')).toBe('<h3>One</h3>\n<h3>Two</h3>\n<h3>Three</h3>\n<h4>Four</h4>');
+    expect(render('# One\n## Two\n### Three\n#### Four')).toBe(
+      '<h3>One</h3>\n<h3>Two</h3>\n<h3>Three</h3>\n<h4>Four</h4>',
+    );
     expect(render('| a | b |\n|:-|-:|\n| 1 | 2 |')).toBe(
       '<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>',
     );
   });
 
   it('shows raw HTML as text, never as markup', () => {
-    expect(render('<b>bold?</b> <script>alert(1)</script>')).toBe('<p>&lt;b&gt;bold?&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>');
-    expect(render('<div onclick="x()">\nblock\n</div>')).toBe('<p>&lt;div onclick="x()"&gt;<br />\nblock<br />\n&lt;/div&gt;</p>');
+    expect(render('<b>bold?</b> <script>alert(1)</script>')).toBe(
+      '<p>&lt;b&gt;bold?&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>',
+    );
+    expect(render('<div onclick="x()">\nblock\n</div>')).toBe(
+      '<p>&lt;div onclick="x()"&gt;<br />\nblock<br />\n&lt;/div&gt;</p>',
+    );
   });
 
   it('does not render images: the alt text links to the image instead', () => {
-    expect(render('![a chart](https://example.org/chart.png)')).toBe(`<p>!<a href="https://example.org/chart.png" ${LINK_ATTRS}>a chart</a></p>`);
+    expect(render('![a chart](https://example.org/chart.png)')).toBe(
+      `<p>!<a href="https://example.org/chart.png" ${LINK_ATTRS}>a chart</a></p>`,
+    );
     expect(render('![x](javascript:alert(1))')).toBe('<p>![x](javascript:alert(1))</p>');
   });
 

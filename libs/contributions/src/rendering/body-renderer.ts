@@ -10,10 +10,37 @@ import sanitizeHtml from 'sanitize-html';
 export class BodyRenderer {
   // images are not part of light Markdown: `![alt](url)` stays a link to the url rather
   // than an <img> that the sanitizer would turn into a bare "<img />" text, losing both
-  private readonly markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).disable('image');
+  private readonly markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).disable(
+    'image',
+  );
 
   private readonly sanitizeOptions: sanitizeHtml.IOptions = {
-    allowedTags: ['p', 'br', 'strong', 'em', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+    allowedTags: [
+      'p',
+      'br',
+      'strong',
+      'em',
+      'del',
+      's',
+      'code',
+      'pre',
+      'blockquote',
+      'ul',
+      'ol',
+      'li',
+      'a',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'hr',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+    ],
     allowedAttributes: { a: ['href', 'title', 'rel', 'target'], ol: ['start'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesAppliedToAttributes: ['href'],

@@ -41,9 +41,14 @@ export class ContributionTranslationsRepository {
    * contribution moved to another version or status meanwhile is not written. At most one
    * row per contribution and language per call.
    */
-  async write(manager: EntityManager, spaceId: string, rows: TranslationRow[]): Promise<Array<SpaceEvent & { contributionId: string }>> {
-    const written: Array<{ seq: string; contribution_id: string; payload: Record<string, unknown>; created_at: Date }> = await manager.query(
-      `WITH input AS (
+  async write(
+    manager: EntityManager,
+    spaceId: string,
+    rows: TranslationRow[],
+  ): Promise<Array<SpaceEvent & { contributionId: string }>> {
+    const written: Array<{ seq: string; contribution_id: string; payload: Record<string, unknown>; created_at: Date }> =
+      await manager.query(
+        `WITH input AS (
          SELECT * FROM unnest($2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $12::boolean[], $13::uuid[], $14::text[])
            WITH ORDINALITY AS i(contribution_id, language, source_version, source_language, status, text, provider, error, payload, machine, translated_by, text_html, ord)
        ), t AS (
@@ -67,23 +72,23 @@ export class ContributionTranslationsRepository {
        INSERT INTO space_events (space_id, seq, type, contribution_id, payload)
        SELECT $1, s.base + w.n, 'contribution.translated', w.contribution_id, w.payload FROM w CROSS JOIN s
        RETURNING seq, contribution_id, payload, created_at`,
-      [
-        spaceId,
-        rows.map((r) => r.contributionId),
-        rows.map((r) => r.language),
-        rows.map((r) => r.version),
-        rows.map((r) => r.source),
-        rows.map((r) => r.status),
-        rows.map((r) => r.text),
-        rows.map((r) => r.provider),
-        rows.map((r) => r.error?.slice(0, 1000) ?? null),
-        rows.map((r) => JSON.stringify(r.payload)),
-        TRANSLATED_STATUSES,
-        rows.map((r) => r.machine),
-        rows.map((r) => (r.machine ? null : r.translatedBy)),
-        rows.map((r) => r.textHtml),
-      ],
-    );
+        [
+          spaceId,
+          rows.map((r) => r.contributionId),
+          rows.map((r) => r.language),
+          rows.map((r) => r.version),
+          rows.map((r) => r.source),
+          rows.map((r) => r.status),
+          rows.map((r) => r.text),
+          rows.map((r) => r.provider),
+          rows.map((r) => r.error?.slice(0, 1000) ?? null),
+          rows.map((r) => JSON.stringify(r.payload)),
+          TRANSLATED_STATUSES,
+          rows.map((r) => r.machine),
+          rows.map((r) => (r.machine ? null : r.translatedBy)),
+          rows.map((r) => r.textHtml),
+        ],
+      );
     return written
       .map((r) => ({
         type: 'contribution.translated' as const,

@@ -40,7 +40,10 @@ export class GroupCommit<T, R> {
     while (queue.length > 0) {
       const batch = queue.splice(0, this.maxBatch);
       try {
-        const results = await this.writeBatch(key, batch.map((w) => w.item));
+        const results = await this.writeBatch(
+          key,
+          batch.map((w) => w.item),
+        );
         batch.forEach((w, i) => w.resolve(results[i]));
       } catch (err) {
         batch.forEach((w) => w.reject(err));

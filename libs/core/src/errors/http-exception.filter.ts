@@ -52,12 +52,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const message =
-        typeof response === 'string' ? response : ((response as { message?: string | string[] }).message ?? exception.message);
+        typeof response === 'string'
+          ? response
+          : ((response as { message?: string | string[] }).message ?? exception.message);
       return { body: this.shape(status, message), headers: {} };
     }
     const fastifyStatus = (exception as { statusCode?: number })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return { body: this.shape(fastifyStatus, this.fastifyMessage(exception as Error & { code?: string })), headers: {} };
+      return {
+        body: this.shape(fastifyStatus, this.fastifyMessage(exception as Error & { code?: string })),
+        headers: {},
+      };
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string })?.code ?? '';
@@ -73,12 +78,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (isBackingServiceUnavailable(exception)) {
       // PostgreSQL or Redis is away for a moment: the request was fine, the client should retry
       this.logger.warn({ correlationId, err: (exception as Error).message }, 'Backing service unavailable');
-      const body = this.shape(HttpStatus.SERVICE_UNAVAILABLE, 'The service is briefly unavailable; try again in a few seconds', 'unavailable');
+      const body = this.shape(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'The service is briefly unavailable; try again in a few seconds',
+        'unavailable',
+      );
       body.correlationId = correlationId;
       return { body, headers: { 'Retry-After': '5' } };
     }
     this.logger.error({ err: exception, correlationId }, 'Unexpected error');
-    const body = this.shape(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side; quote the correlation id if you report it');
+    const body = this.shape(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'Something went wrong on our side; quote the correlation id if you report it',
+    );
     body.correlationId = correlationId;
     return { body, headers: {} };
   }

@@ -31,7 +31,11 @@ export function isBackingServiceUnavailable(error: unknown): boolean {
   const err = error as { name?: string; code?: string; message?: string; driverError?: unknown; cause?: unknown };
   if (err.name === 'MaxRetriesPerRequestError') return true;
   const code = error instanceof QueryFailedError ? (error.driverError as { code?: string })?.code : err.code;
-  if (typeof code === 'string' && (PG_UNAVAILABLE.has(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code))) return true;
+  if (
+    typeof code === 'string' &&
+    (PG_UNAVAILABLE.has(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code))
+  )
+    return true;
   if (typeof err.message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(err.message!))) return true;
   return err.cause !== undefined && err.cause !== error ? isBackingServiceUnavailable(err.cause) : false;
 }

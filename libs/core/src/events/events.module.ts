@@ -5,5 +5,8 @@ import { QueueRegistry } from '../queues/queue-registry';
 
 /** The queue producers, and how processors consume their queues (the space event log's outbox is the contributions lib's). */
 @Global()
-@Module({ providers: [QueueRegistry, QueueHandlers, QueueConsumers], exports: [QueueRegistry, QueueHandlers, QueueConsumers] })
+@Module({
+  providers: [QueueRegistry, QueueHandlers, QueueConsumers],
+  exports: [QueueRegistry, QueueHandlers, QueueConsumers],
+})
 export class EventsModule {}

@@ -14,8 +14,15 @@ describe('keyset pages', () => {
   });
 
   it('reads back the parts of a cursor it made, and answers 400 to one it did not', () => {
-    expect(decodeCursor(encodeCursor('2026-12-01T10:00:00.000Z', 'id-1'))).toEqual(['2026-12-01T10:00:00.000Z', 'id-1']);
-    for (const junk of ['not-a-cursor', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1,2]').toString('base64url')]) {
+    expect(decodeCursor(encodeCursor('2026-12-01T10:00:00.000Z', 'id-1'))).toEqual([
+      '2026-12-01T10:00:00.000Z',
+      'id-1',
+    ]);
+    for (const junk of [
+      'not-a-cursor',
+      Buffer.from('{"a":1}').toString('base64url'),
+      Buffer.from('[1,2]').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(junk)).toThrow(DomainError);
     }
   });

@@ -26,7 +26,11 @@ export function decodeCursor(cursor: string): string[] {
  * Cuts the `limit + 1` rows a keyset query fetched into a page: the extra row only tells
  * that another page follows, whose cursor is made from the last row kept.
  */
-export function keysetPage<R>(rows: R[], limit: number, cursorOf: (last: R) => string): { rows: R[]; nextCursor: string | null } {
+export function keysetPage<R>(
+  rows: R[],
+  limit: number,
+  cursorOf: (last: R) => string,
+): { rows: R[]; nextCursor: string | null } {
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1];
   return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null };

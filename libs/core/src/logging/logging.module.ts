@@ -15,7 +15,8 @@ import { AppConfig } from '../config/app-config';
           // Fastify has already given the request its id (the client's X-Request-Id or a new one)
           genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
           redact: ['req.headers.authorization', 'req.headers.cookie'],
-          customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+          customLogLevel: (_req, res, err) =>
+            err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
           autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
         },
       }),

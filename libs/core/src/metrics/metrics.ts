@@ -128,7 +128,8 @@ export class Metrics {
     // the labelled series exist from the start, so dashboards and alerts see zeros, not gaps
     for (const via of ['relay', 'sweeper']) this.eventsRelayed.inc({ via }, 0);
     for (const outcome of ['sent', 'bounced', 'skipped']) this.digestEmails.inc({ outcome }, 0);
-    for (const provider of ['apertium', 'libretranslate', 'deepl']) this.translationDuration.zero({ provider, outcome: 'ok' });
+    for (const provider of ['apertium', 'libretranslate', 'deepl'])
+      this.translationDuration.zero({ provider, outcome: 'ok' });
   }
 
   /** Tags every series with the process kind and turns on Node's process metrics (once). */
@@ -160,7 +161,10 @@ export class Metrics {
   async scrape(timeoutMs = 1500): Promise<string> {
     await Promise.all(
       this.collectors.map((collect) =>
-        Promise.race([collect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]),
+        Promise.race([
+          collect().catch(() => undefined),
+          new Promise((resolve) => setTimeout(resolve, timeoutMs).unref()),
+        ]),
       ),
     );
     return this.registry.metrics();

@@ -36,7 +36,9 @@ export class OthersCpuMeter {
   }
 
   private snapshot(): Snapshot {
-    const machineBusyMs = os.cpus().reduce((sum, cpu) => sum + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, 0);
+    const machineBusyMs = os
+      .cpus()
+      .reduce((sum, cpu) => sum + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, 0);
     return { at: Date.now(), machineBusyMs, ownMs: treeCpuMs(this.rootPid) };
   }
 }
@@ -78,10 +80,7 @@ function processCpuMs(pid: number): number {
 function childrenOf(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
-        .split(' ')
-        .filter(Boolean)
-        .map(Number),
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
     );
   } catch {
     return [];

@@ -28,7 +28,11 @@ export async function readRedisSettings(client: Redis): Promise<RedisSettings> {
 }
 
 /** What is wrong with these settings: an error that stops the boot, and warnings. */
-export function judgeRedisSettings(settings: RedisSettings, production: boolean, where: string): { error?: string; warnings: string[] } {
+export function judgeRedisSettings(
+  settings: RedisSettings,
+  production: boolean,
+  where: string,
+): { error?: string; warnings: string[] } {
   const warnings: string[] = [];
   if (settings.maxmemoryPolicy !== null && settings.maxmemoryPolicy !== 'noeviction') {
     return {
@@ -65,7 +69,9 @@ export class RedisSettingsCheck implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const where = redactedUrl(this.config.REDIS_URL);
     const client = await this.redis.ready(this.config.REDIS_CONNECT_TIMEOUT_MS).catch((err) => {
-      throw new RedisSettingsError(`Redis at ${where} did not answer within ${this.config.REDIS_CONNECT_TIMEOUT_MS} ms (${(err as Error).message})`);
+      throw new RedisSettingsError(
+        `Redis at ${where} did not answer within ${this.config.REDIS_CONNECT_TIMEOUT_MS} ms (${(err as Error).message})`,
+      );
     });
     const verdict = judgeRedisSettings(await readRedisSettings(client), this.config.isProduction, where);
     if (verdict.error) {

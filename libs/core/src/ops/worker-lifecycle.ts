@@ -30,7 +30,10 @@ export class WorkerLifecycle implements BeforeApplicationShutdown {
     worker.on('failed', (job: Job | undefined, err: Error) => {
       this.metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
       if (job) this.observe(queue, job);
-      this.logger.warn({ queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, `job ${job?.id} of ${queue} failed: ${err.message}`);
+      this.logger.warn(
+        { queue, jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
+        `job ${job?.id} of ${queue} failed: ${err.message}`,
+      );
     });
     return worker;
   }
@@ -65,6 +68,7 @@ export class WorkerLifecycle implements BeforeApplicationShutdown {
   }
 
   private observe(queue: string, job: Job): void {
-    if (job.processedOn && job.finishedOn) this.metrics.jobDuration.observe({ queue }, (job.finishedOn - job.processedOn) / 1000);
+    if (job.processedOn && job.finishedOn)
+      this.metrics.jobDuration.observe({ queue }, (job.finishedOn - job.processedOn) / 1000);
   }
 }

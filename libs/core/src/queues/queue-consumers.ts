@@ -35,7 +35,11 @@ export class QueueConsumers {
   consume<T, R = unknown>(queue: QueueName, processor: Processor<T, R>, options: ConsumerOptions): Worker<T, R> {
     // every processor has claimed its queue by now (onModuleInit runs first, everywhere)
     this.handlers.assertComplete();
-    const worker = new Worker<T, R>(queue, processor, { ...options, connection: this.redis.bullConnection(), prefix: this.queues.prefix });
+    const worker = new Worker<T, R>(queue, processor, {
+      ...options,
+      connection: this.redis.bullConnection(),
+      prefix: this.queues.prefix,
+    });
     worker.on('error', (err) => this.logger.warn(`${queue} worker: ${err.message}`));
     return this.lifecycle.register(worker);
   }

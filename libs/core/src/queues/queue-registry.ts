@@ -37,9 +37,10 @@ export class QueueRegistry implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all(
       ALL_QUEUES.map((name) =>
-        Promise.race([this.get(name as QueueName).waitUntilReady(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]).catch((err) =>
-          this.logger.warn(`queue ${name} not connected yet: ${(err as Error).message}`),
-        ),
+        Promise.race([
+          this.get(name as QueueName).waitUntilReady(),
+          new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+        ]).catch((err) => this.logger.warn(`queue ${name} not connected yet: ${(err as Error).message}`)),
       ),
     );
   }

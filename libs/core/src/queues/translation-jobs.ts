@@ -37,10 +37,16 @@ export function promptTranslationJobId(spaceId: string, prompt: Multilingual): s
  * the space is saved, without waiting (Redis may be away); never throws: the translation
  * sweeper finds what was missed.
  */
-export async function requestPromptTranslation(queues: QueueRegistry, spaceId: string, prompt: Multilingual): Promise<void> {
+export async function requestPromptTranslation(
+  queues: QueueRegistry,
+  spaceId: string,
+  prompt: Multilingual,
+): Promise<void> {
   if (['en', 'fr', 'es'].every((l) => prompt[l as Language])) return;
   await queues
     .get(QueueName.Translations)
-    .add(TranslationJobName.Prompt, { spaceId } satisfies TranslatePromptJob, { jobId: promptTranslationJobId(spaceId, prompt) })
+    .add(TranslationJobName.Prompt, { spaceId } satisfies TranslatePromptJob, {
+      jobId: promptTranslationJobId(spaceId, prompt),
+    })
     .catch(() => undefined);
 }

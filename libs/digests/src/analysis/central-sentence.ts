@@ -38,12 +38,20 @@ interface Candidate {
  * working language of drafts); compressed (empty openings and asides dropped), ending
  * on its own sentence boundary.
  */
-export function centralSentence(own: Set<string>, members: AnalysedContribution[], weight: (stem: string) => number = () => 1): Quote | undefined {
+export function centralSentence(
+  own: Set<string>,
+  members: AnalysedContribution[],
+  weight: (stem: string) => number = () => 1,
+): Quote | undefined {
   const candidates: Candidate[] = [];
   for (const c of members) {
     for (const s of c.sentences) {
       if (!s.keys.some((k) => own.has(k)) || !quotable(s.text)) continue;
-      candidates.push({ contribution: c, sentence: s, stems: new Set(s.keys.flatMap((k) => k.replace(/^[a-z]{2}:/, '').split(' '))) });
+      candidates.push({
+        contribution: c,
+        sentence: s,
+        stems: new Set(s.keys.flatMap((k) => k.replace(/^[a-z]{2}:/, '').split(' '))),
+      });
     }
   }
   // closeness to the others is measured against an even sample: a theme of a thousand sentences costs no more than one of a hundred
@@ -74,7 +82,12 @@ export function centralSentence(own: Set<string>, members: AnalysedContribution[
  * theme and follows a sentence of the same contribution that named this one ("Climate
  * change erodes our coast. Governments should fund relocation now.").
  */
-export function themeCalls(own: Set<string>, members: AnalysedContribution[], allThemeKeys: Set<string>, limit: number): Quote[] {
+export function themeCalls(
+  own: Set<string>,
+  members: AnalysedContribution[],
+  allThemeKeys: Set<string>,
+  limit: number,
+): Quote[] {
   const byAuthor = new Map<string, { c: AnalysedContribution; s: AnalysedSentence }>();
   for (const c of members) {
     let onTheme = false;
@@ -85,7 +98,8 @@ export function themeCalls(own: Set<string>, members: AnalysedContribution[], al
       if (named) onTheme = true;
       else if (other) onTheme = false;
       // a sentence ending in a colon announces its list ("… should address the following:"): the call is what follows, not it
-      if (!about || !callsForAction(s.text) || s.text.length > 400 || !quotable(s.text) || /[:：]\s*$/.test(s.text)) continue;
+      if (!about || !callsForAction(s.text) || s.text.length > 400 || !quotable(s.text) || /[:：]\s*$/.test(s.text))
+        continue;
       const current = byAuthor.get(c.authorId);
       if (!current || callScore(s) > callScore(current.s)) byAuthor.set(c.authorId, { c, s });
     }

@@ -7,7 +7,9 @@ describe('EnglishPhraseExtractor', () => {
 
   it('finds noun phrases and noun–preposition–noun links, keyed by order-free stems', () => {
     expect(keys('Regular pathways must be expanded.')).toContain('pathway regular');
-    expect(keys('Migrants need access to health services.')).toEqual(expect.arrayContaining(['health servic', 'access servic']));
+    expect(keys('Migrants need access to health services.')).toEqual(
+      expect.arrayContaining(['health servic', 'access servic']),
+    );
     // a machine translation that reorders the words meets the original
     expect(keys('The access to the services of health is difficult.')).toContain('health servic');
     expect(keys('Freedom of association is essential.')).toContain('associ freedom');
@@ -27,6 +29,10 @@ describe('splitSentences', () => {
       'A bullet item',
       'Numbered item',
     ]);
-    expect(splitSentences('¿Qué hacer? Hay que actuar. Les États doivent agir.')).toEqual(['¿Qué hacer?', 'Hay que actuar.', 'Les États doivent agir.']);
+    expect(splitSentences('¿Qué hacer? Hay que actuar. Les États doivent agir.')).toEqual([
+      '¿Qué hacer?',
+      'Hay que actuar.',
+      'Les États doivent agir.',
+    ]);
   });
 });

@@ -4,16 +4,93 @@ import type { KeyPhrase } from './theme.types';
 
 /** Adjectives that qualify nothing a theme is about ("other measures", "many countries"). */
 const WEAK_ADJECTIVES = new Set([
-  'other', 'many', 'much', 'such', 'more', 'most', 'several', 'various', 'different', 'same', 'own', 'certain', 'further', 'particular',
-  'specific', 'main', 'important', 'able', 'possible', 'current', 'whole', 'real', 'few', 'last', 'first', 'next', 'great', 'big', 'clear',
-  'concrete', 'relevant', 'interesting', 'fantastic', 'useful', 'necessary', 'crucial', 'central', 'major', 'wide', 'broad', 'overall',
+  'other',
+  'many',
+  'much',
+  'such',
+  'more',
+  'most',
+  'several',
+  'various',
+  'different',
+  'same',
+  'own',
+  'certain',
+  'further',
+  'particular',
+  'specific',
+  'main',
+  'important',
+  'able',
+  'possible',
+  'current',
+  'whole',
+  'real',
+  'few',
+  'last',
+  'first',
+  'next',
+  'great',
+  'big',
+  'clear',
+  'concrete',
+  'relevant',
+  'interesting',
+  'fantastic',
+  'useful',
+  'necessary',
+  'crucial',
+  'central',
+  'major',
+  'wide',
+  'broad',
+  'overall',
 ]);
 
 /** Words that make no theme on their own in a consultation ("roundtable discussion", "background paper"). */
 const GENERIC = new Set([
-  'roundtable', 'discussion', 'question', 'comment', 'contribution', 'input', 'example', 'way', 'thing', 'lot', 'part', 'number', 'kind',
-  'type', 'time', 'year', 'point', 'issue', 'paper', 'document', 'session', 'today', 'colleague', 'thanks', 'thank', 'background', 'level',
-  'term', 'regard', 'context', 'area', 'case', 'view', 'fact', 'order', 'basis', 'addition', 'respect', 'line', 'step', 'end', 'side',
+  'roundtable',
+  'discussion',
+  'question',
+  'comment',
+  'contribution',
+  'input',
+  'example',
+  'way',
+  'thing',
+  'lot',
+  'part',
+  'number',
+  'kind',
+  'type',
+  'time',
+  'year',
+  'point',
+  'issue',
+  'paper',
+  'document',
+  'session',
+  'today',
+  'colleague',
+  'thanks',
+  'thank',
+  'background',
+  'level',
+  'term',
+  'regard',
+  'context',
+  'area',
+  'case',
+  'view',
+  'fact',
+  'order',
+  'basis',
+  'addition',
+  'respect',
+  'line',
+  'step',
+  'end',
+  'side',
 ]);
 
 /**
@@ -65,9 +142,20 @@ export class EnglishPhraseExtractor {
         const lemma = String(t.out(its.lemma as never)).toLowerCase();
         const after = tokens[tokens.length - 1];
         // the tagger sometimes reads a plural noun after "to"/"of" as a verb ("access to services")
-        const nounish = pos === 'NOUN' || pos === 'PROPN' || (pos === 'VERB' && !!after && LINKING.has(after.normal) && normal.endsWith('s') && lemma !== normal);
+        const nounish =
+          pos === 'NOUN' ||
+          pos === 'PROPN' ||
+          (pos === 'VERB' && !!after && LINKING.has(after.normal) && normal.endsWith('s') && lemma !== normal);
         const content = word && !stop && (nounish || (pos === 'ADJ' && !WEAK_ADJECTIVES.has(normal)));
-        tokens.push({ normal, shown: /^[A-Z]{2,}[A-Z0-9-]*s?$/.test(value) ? value : normal, lemma, stem: String(t.out(its.stem as never)).toLowerCase(), pos, content, noun: content && nounish });
+        tokens.push({
+          normal,
+          shown: /^[A-Z]{2,}[A-Z0-9-]*s?$/.test(value) ? value : normal,
+          lemma,
+          stem: String(t.out(its.stem as never)).toLowerCase(),
+          pos,
+          content,
+          noun: content && nounish,
+        });
       });
       collect(tokens, found, this.everyday);
     });
@@ -78,9 +166,12 @@ export class EnglishPhraseExtractor {
   stems(text: string): string[] {
     const its = this.nlp.its;
     const out: string[] = [];
-    this.nlp.readDoc(text).tokens().each((t: ItemToken) => {
-      if (String(t.out(its.type)) === 'word') out.push(String(t.out(its.stem as never)).toLowerCase());
-    });
+    this.nlp
+      .readDoc(text)
+      .tokens()
+      .each((t: ItemToken) => {
+        if (String(t.out(its.type)) === 'word') out.push(String(t.out(its.stem as never)).toLowerCase());
+      });
     return out;
   }
 }
@@ -91,7 +182,8 @@ function collect(tokens: Token[], found: Map<string, string>, everyday: Set<stri
   let current: Token[] = [];
   tokens.forEach((t, i) => {
     if (t.content) current.push(t);
-    else if (POSSESSIVE.has(t.normal) && current.length > 0) return; // "migrants’ rights"
+    else if (POSSESSIVE.has(t.normal) && current.length > 0)
+      return; // "migrants’ rights"
     else {
       if (current.length) runs.push({ words: current, end: i });
       current = [];
@@ -102,7 +194,15 @@ function collect(tokens: Token[], found: Map<string, string>, everyday: Set<stri
   for (const run of runs) {
     const w = run.words;
     // a single noun can be a topic on its own ("the pandemic", "COVID-19", "data"); the finder keeps only distinctive ones
-    for (const t of w) if (t.noun && !GENERIC.has(t.lemma) && !GENERIC.has(t.normal) && !everyday.has(t.normal) && !everyday.has(t.lemma)) addSingle(t, found);
+    for (const t of w)
+      if (
+        t.noun &&
+        !GENERIC.has(t.lemma) &&
+        !GENERIC.has(t.normal) &&
+        !everyday.has(t.normal) &&
+        !everyday.has(t.lemma)
+      )
+        addSingle(t, found);
     for (let len = 2; len <= 3; len += 1) {
       for (let i = 0; i + len <= w.length; i += 1) add(w.slice(i, i + len), found);
     }
@@ -142,6 +242,11 @@ function add(words: Token[], found: Map<string, string>, link?: string): void {
   if (words.every((w) => GENERIC.has(w.lemma) || GENERIC.has(w.normal))) return;
   const key = stems.join(' ');
   if (found.has(key)) return;
-  const label = link ? `${words[0].shown} ${link} ${words.slice(1).map((w) => w.shown).join(' ')}` : words.map((w) => w.shown).join(' ');
+  const label = link
+    ? `${words[0].shown} ${link} ${words
+        .slice(1)
+        .map((w) => w.shown)
+        .join(' ')}`
+    : words.map((w) => w.shown).join(' ');
   found.set(key, label);
 }

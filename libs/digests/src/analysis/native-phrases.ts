@@ -7,7 +7,11 @@ const stopwords: Record<string, string[]> = require('stopwords-iso');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const snowball: { newStemmer(language: string): { stem(word: string): string } } = require('snowball-stemmers');
 
-const STEMMERS = { en: snowball.newStemmer('english'), fr: snowball.newStemmer('french'), es: snowball.newStemmer('spanish') };
+const STEMMERS = {
+  en: snowball.newStemmer('english'),
+  fr: snowball.newStemmer('french'),
+  es: snowball.newStemmer('spanish'),
+};
 const STOPWORDS: Record<Language, Set<string>> = {
   en: new Set(stopwords.en),
   fr: new Set(stopwords.fr),

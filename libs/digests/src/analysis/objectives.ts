@@ -6,7 +6,8 @@ import type { AnalysedContribution, ObjectiveCoverage, Theme } from './theme.typ
 export type ObjectiveWords = Partial<Record<Language, string>>;
 
 /** "objective 5", "objectif 5", "objetivo n° 5", "objectives 2 and 5", "objetivos 2, 5 y 18" */
-const MENTION = /(?<!\p{L})(?:objective|objectif|objetivo)s?\s*(?:n[°ºo.]*\s*)?(\d{1,2}(?:\s*(?:,|and|et|y|&|\/)\s*\d{1,2})*)/giu;
+const MENTION =
+  /(?<!\p{L})(?:objective|objectif|objetivo)s?\s*(?:n[°ºo.]*\s*)?(\d{1,2}(?:\s*(?:,|and|et|y|&|\/)\s*\d{1,2})*)/giu;
 /** "Objective 5: …", "5. …", "Objectif 5 - …" at the start of an objective's text. */
 const OWN_NUMBER = /^\s*(?:(?:objective|objectif|objetivo)\s*)?(\d{1,2})\s*[:.)\-–—]/iu;
 /** A word used by more than this share of the contributions says nothing about one objective. */
@@ -61,11 +62,15 @@ export function objectiveCoverage(
   const nativeLimit = (language: Language) => Math.max(3, COMMON * (perLanguage.get(language) ?? 0));
   return objectives.map((text, i) => {
     const number = objectiveNumber(text, i);
-    const keys = new Set(objectiveKeys[i].filter((k) => k.includes(' ') || (!structure(k, 'en') && (df.get(k) ?? 0) <= limit)));
+    const keys = new Set(
+      objectiveKeys[i].filter((k) => k.includes(' ') || (!structure(k, 'en') && (df.get(k) ?? 0) <= limit)),
+    );
     const words = [...stemsOf(objectiveKeys[i])].filter((s) => !structure(s, 'en') && (df.get(s) ?? 0) <= limit);
     const focus = new Map<Language, Set<string>>();
     for (const [language, wording] of Object.entries(wordings[i] ?? {}) as Array<[Language, string]>) {
-      const stems = [...contentStems(focusOf(wording), language)].filter((s) => !structure(s, language) && (nativeDf.get(`${language}:${s}`) ?? 0) <= nativeLimit(language));
+      const stems = [...contentStems(focusOf(wording), language)].filter(
+        (s) => !structure(s, language) && (nativeDf.get(`${language}:${s}`) ?? 0) <= nativeLimit(language),
+      );
       focus.set(language, new Set(stems));
     }
     const inOwnWords = (x: (typeof own)[number]) => {
@@ -77,10 +82,19 @@ export function objectiveCoverage(
     };
     // a recurring topic named by a distinctive word of the objective ("migration data" for "collect accurate data") addresses it in all its contributions
     const byTheme = new Set(
-      themes.filter((t) => [t.key, ...t.variants].some((k) => k.includes(' ') && words.some((w) => stemsOf([k]).has(w)))).flatMap((t) => t.contributionIds),
+      themes
+        .filter((t) => [t.key, ...t.variants].some((k) => k.includes(' ') && words.some((w) => stemsOf([k]).has(w))))
+        .flatMap((t) => t.contributionIds),
     );
     const ids = own
-      .filter((x) => x.mentions.has(number) || byTheme.has(x.c.id) || [...x.keys].some((k) => keys.has(k)) || words.filter((w) => x.stems.has(w)).length >= 2 || inOwnWords(x))
+      .filter(
+        (x) =>
+          x.mentions.has(number) ||
+          byTheme.has(x.c.id) ||
+          [...x.keys].some((k) => keys.has(k)) ||
+          words.filter((w) => x.stems.has(w)).length >= 2 ||
+          inOwnWords(x),
+      )
       .map((x) => x.c.id);
     return { number, text, contributionIds: ids };
   });

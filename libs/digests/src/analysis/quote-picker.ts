@@ -16,7 +16,12 @@ interface Scored {
  * read as a statement of reasonable length. At most one per author; different
  * constituencies first, so the quotes show who converges.
  */
-export function pickQuotes(theme: Pick<Theme, 'key' | 'variants'>, contributions: AnalysedContribution[], allThemeKeys: Set<string>, limit: number): Quote[] {
+export function pickQuotes(
+  theme: Pick<Theme, 'key' | 'variants'>,
+  contributions: AnalysedContribution[],
+  allThemeKeys: Set<string>,
+  limit: number,
+): Quote[] {
   const own = new Set([theme.key, ...theme.variants]);
   const bestByAuthor = new Map<string, Scored>();
   for (const contribution of contributions) {
@@ -37,7 +42,9 @@ export function pickQuotes(theme: Pick<Theme, 'key' | 'variants'>, contributions
       }
     }
   }
-  const ranked = [...bestByAuthor.values()].sort((a, b) => b.score - a.score || (a.contribution.id < b.contribution.id ? -1 : 1));
+  const ranked = [...bestByAuthor.values()].sort(
+    (a, b) => b.score - a.score || (a.contribution.id < b.contribution.id ? -1 : 1),
+  );
   const chosen: Scored[] = [];
   const constituencies = new Set<string>();
   for (const s of ranked) {

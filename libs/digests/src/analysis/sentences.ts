@@ -5,9 +5,62 @@
  * ¿ ¡), skipping the common abbreviations of the three languages.
  */
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'vs', 'cf', 'no', 'nos', 'para', 'paras', 'art', 'p', 'pp', 'mr', 'mrs', 'ms', 'dr', 'st', 'u.s', 'u.n', 'al',
-  'ex', 'env', 'mme', 'mlle', 'm', 'sr', 'sra', 'sres', 'dra', 'núm', 'pág', 'ej', 'op', 'doc', 'fig', 'vol', 'ed', 'eds', 'inc', 'ltd',
-  'obj', 'objs', 'art', 'arts', 'sec', 'ch', 'approx', 'min', 'max', 'est', 'dept', 'gov', 'govt', 'intl', 'nat', 'reg',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'cf',
+  'no',
+  'nos',
+  'para',
+  'paras',
+  'art',
+  'p',
+  'pp',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'u.s',
+  'u.n',
+  'al',
+  'ex',
+  'env',
+  'mme',
+  'mlle',
+  'm',
+  'sr',
+  'sra',
+  'sres',
+  'dra',
+  'núm',
+  'pág',
+  'ej',
+  'op',
+  'doc',
+  'fig',
+  'vol',
+  'ed',
+  'eds',
+  'inc',
+  'ltd',
+  'obj',
+  'objs',
+  'art',
+  'arts',
+  'sec',
+  'ch',
+  'approx',
+  'min',
+  'max',
+  'est',
+  'dept',
+  'gov',
+  'govt',
+  'intl',
+  'nat',
+  'reg',
 ]);
 
 const LIST_MARKER = /^\s*(?:[•·▪◦●*\-–—]+|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}\))\s+/i;
@@ -31,7 +84,11 @@ function splitLine(line: string): string[] {
     const before = line.slice(start, match.index);
     const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
     // "e.g. Spain", "para. 35", single initials ("J. Bingham") are not sentence ends
-    if (match[1] === '.' && (ABBREVIATIONS.has(lastWord) || ABBREVIATIONS.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord))) continue;
+    if (
+      match[1] === '.' &&
+      (ABBREVIATIONS.has(lastWord) || ABBREVIATIONS.has(lastWord.replace(/\.$/, '')) || /^\p{L}$/u.test(lastWord))
+    )
+      continue;
     sentences.push(line.slice(start, match.index + match[1].length + match[2].length).trim());
     start = match.index + match[0].length;
   }

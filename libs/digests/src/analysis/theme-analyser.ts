@@ -90,21 +90,39 @@ export class ThemeAnalyser {
         for (const p of phrases) countLabel(labels, p.key, p.label, weight);
       }
     }
-    const stem = (text: string, language: Language) => (language === 'en' ? extractor.stems(text) : nativeStems(text, language));
-    const exclusions = input.exclusions ? new ThemeExclusions(await this.withEnglishNames(input.exclusions), stem) : undefined;
+    const stem = (text: string, language: Language) =>
+      language === 'en' ? extractor.stems(text) : nativeStems(text, language);
+    const exclusions = input.exclusions
+      ? new ThemeExclusions(await this.withEnglishNames(input.exclusions), stem)
+      : undefined;
     const { themes, lone } = findTopics(contributions, labels, { ...input.options, exclusions });
-    const objectives = await this.objectives(input.objectives ?? [], contributions, themes, (text) => extractor.phrases(text).map((p) => p.key), (s, language) => exclusions?.isStructure(s, language) ?? false);
+    const objectives = await this.objectives(
+      input.objectives ?? [],
+      contributions,
+      themes,
+      (text) => extractor.phrases(text).map((p) => p.key),
+      (s, language) => exclusions?.isStructure(s, language) ?? false,
+    );
     return { themes, lone, objectives, translation };
   }
 
   /** Translates French and Spanish sentences to English through the engine; says which languages could not be. */
   private async englishSide(contributions: AnalysedContribution[]): Promise<AnalysisTranslation> {
-    const result: AnalysisTranslation = { status: 'not_needed', provider: this.memory.provider, untranslated: [], error: null };
+    const result: AnalysisTranslation = {
+      status: 'not_needed',
+      provider: this.memory.provider,
+      untranslated: [],
+      error: null,
+    };
     for (const language of ['fr', 'es'] as const) {
       const sentences = contributions.filter((c) => c.language === language).flatMap((c) => c.sentences);
       if (sentences.length === 0) continue;
       try {
-        const translated = await this.memory.translate(sentences.map((s) => s.text), language, 'en');
+        const translated = await this.memory.translate(
+          sentences.map((s) => s.text),
+          language,
+          'en',
+        );
         sentences.forEach((s, i) => (s.english = translated[i]));
         if (result.status === 'not_needed') result.status = 'complete';
       } catch (err) {
@@ -142,7 +160,13 @@ export class ThemeAnalyser {
       const mine = objectives.map((o, i) => ({ o, i })).filter(({ o }) => guessLanguage(o) === from);
       if (mine.length === 0) continue;
       for (const to of (['en', 'fr', 'es'] as const).filter((l) => l !== from)) {
-        const translated = await this.memory.translate(mine.map(({ o }) => o), from, to).catch(() => null);
+        const translated = await this.memory
+          .translate(
+            mine.map(({ o }) => o),
+            from,
+            to,
+          )
+          .catch(() => null);
         if (translated) mine.forEach(({ i }, k) => (wordings[i][to] = translated[k]));
       }
     }

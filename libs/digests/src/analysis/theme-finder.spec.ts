@@ -3,7 +3,11 @@ import { countLabel, findThemes, findTopics } from './theme-finder';
 import type { AnalysedContribution } from './theme.types';
 
 let n = 0;
-function contribution(constituency: Constituency, author: string, sentences: Array<[string, string[]]>): AnalysedContribution {
+function contribution(
+  constituency: Constituency,
+  author: string,
+  sentences: Array<[string, string[]]>,
+): AnalysedContribution {
   n += 1;
   return {
     id: `c${n}`,
@@ -23,11 +27,19 @@ describe('findThemes', () => {
   countLabel(labels, 'chang climat', 'climate change');
 
   const docs = [
-    contribution('state', 'a', [['We need regular pathways for workers and their families.', ['pathway regular', 'famili worker']]]),
-    contribution('civil_society', 'b', [['Regular pathways must be expanded, fast and fairly for everyone.', ['pathway regular']]]),
-    contribution('civil_society', 'c', [['Regular labour pathways exist in few countries today.', ['labour pathway regular']]]),
+    contribution('state', 'a', [
+      ['We need regular pathways for workers and their families.', ['pathway regular', 'famili worker']],
+    ]),
+    contribution('civil_society', 'b', [
+      ['Regular pathways must be expanded, fast and fairly for everyone.', ['pathway regular']],
+    ]),
+    contribution('civil_society', 'c', [
+      ['Regular labour pathways exist in few countries today.', ['labour pathway regular']],
+    ]),
     contribution('business', 'd', [['Climate change drives people from the coast to the cities.', ['chang climat']]]),
-    contribution('academia', 'f', [['Climate change again and again; and regular pathways too.', ['chang climat', 'pathway regular']]]),
+    contribution('academia', 'f', [
+      ['Climate change again and again; and regular pathways too.', ['chang climat', 'pathway regular']],
+    ]),
     contribution('youth', 'e', [['A phrase seen once only is no theme at all here.', ['once phrase']]]),
   ];
 
@@ -35,7 +47,11 @@ describe('findThemes', () => {
     const themes = findThemes(docs, labels);
     expect(themes.map((t) => t.label)).toEqual(['regular pathways', 'climate change']);
     expect(themes[0].constituencies).toEqual({ state: 1, civil_society: 2, academia: 1 });
-    expect(themes[1]).toMatchObject({ contributionIds: [docs[3].id, docs[4].id], authors: 2, constituencies: { business: 1, academia: 1 } });
+    expect(themes[1]).toMatchObject({
+      contributionIds: [docs[3].id, docs[4].id],
+      authors: 2,
+      constituencies: { business: 1, academia: 1 },
+    });
   });
 
   it('does not make a theme of what one author repeats', () => {
@@ -47,16 +63,22 @@ describe('findThemes', () => {
   });
 
   it('leaves out what the exclusions name, and single words most contributions use', () => {
-    const many = ['a', 'b', 'c', 'd', 'e'].map((a) => contribution('state', a, [['Migration and the network.', ['migrat', 'network secretariat']]]));
+    const many = ['a', 'b', 'c', 'd', 'e'].map((a) =>
+      contribution('state', a, [['Migration and the network.', ['migrat', 'network secretariat']]]),
+    );
     const themes = findThemes(many, new Map(), { exclusions: { excludes: (key) => key === 'network secretariat' } });
     expect(themes).toEqual([]);
   });
 
   it('merges two single words said by the same contributions, and writes down their calls for action', () => {
     const pandemic = ['a', 'b', 'c'].map((a, i) =>
-      contribution(i === 0 ? 'state' : 'youth', a, [[`The pandemic and COVID-19 hit us, said ${a}. Vaccines should reach everyone now.`, ['pandem', 'covid-19']]]),
+      contribution(i === 0 ? 'state' : 'youth', a, [
+        [`The pandemic and COVID-19 hit us, said ${a}. Vaccines should reach everyone now.`, ['pandem', 'covid-19']],
+      ]),
     );
-    const other = ['d', 'e', 'f', 'g'].map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
+    const other = ['d', 'e', 'f', 'g'].map((a) =>
+      contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]),
+    );
     const [theme] = findThemes([...pandemic, ...other], new Map());
     expect([theme.key, ...theme.variants].sort()).toEqual(['covid-19', 'pandem']);
     expect(theme.calls).toHaveLength(3);
@@ -70,7 +92,9 @@ describe('findThemes', () => {
         [`Vaccines for the pandemic should reach every migrant, ${a} added.`, ['pandem']],
       ]),
     );
-    const other = ['d', 'e', 'f', 'g'].map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
+    const other = ['d', 'e', 'f', 'g'].map((a) =>
+      contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]),
+    );
     const [theme] = findThemes([...said, ...other], new Map());
     expect(theme.calls?.map((q) => q.text)).toEqual(said.map((c) => c.sentences[1].text));
   });
@@ -92,9 +116,13 @@ describe('findThemes', () => {
     countLabel(named, 'disast reduct risk', 'disaster risk reduction');
     countLabel(named, 'reduct', 'reduction');
     const said = ['a', 'b', 'c'].map((a, i) =>
-      contribution(i ? 'state' : 'youth', a, [[`Disaster risk reduction plans, wrote ${a}.`, ['reduct', 'disast reduct risk', 'reduct risk']]]),
+      contribution(i ? 'state' : 'youth', a, [
+        [`Disaster risk reduction plans, wrote ${a}.`, ['reduct', 'disast reduct risk', 'reduct risk']],
+      ]),
     );
-    const other = ['d', 'e', 'f', 'g', 'h'].map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
+    const other = ['d', 'e', 'f', 'g', 'h'].map((a) =>
+      contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]),
+    );
     const [theme] = findThemes([...said, ...other], named);
     expect(theme.label).toBe('disaster risk reduction');
     expect(theme.contributionIds).toHaveLength(3);
@@ -103,9 +131,15 @@ describe('findThemes', () => {
   it('keeps the most common topic of a word written in several phrases, with its contributions only', () => {
     const named = new Map<string, Map<string, number>>();
     countLabel(named, 'labour mobil', 'labour mobility');
-    const labour = ['a', 'b'].map((a) => contribution('state', a, [['Labour mobility schemes.', ['mobil', 'labour mobil']]]));
-    const human = ['c', 'd', 'e'].map((a, i) => contribution('youth', a, [['Human mobility and more.', ['mobil', i ? `${a} mobil` : 'human mobil']]]));
-    const other = 'fghijklmnop'.split('').map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
+    const labour = ['a', 'b'].map((a) =>
+      contribution('state', a, [['Labour mobility schemes.', ['mobil', 'labour mobil']]]),
+    );
+    const human = ['c', 'd', 'e'].map((a, i) =>
+      contribution('youth', a, [['Human mobility and more.', ['mobil', i ? `${a} mobil` : 'human mobil']]]),
+    );
+    const other = 'fghijklmnop'
+      .split('')
+      .map((a) => contribution('business', a, [['Nothing shared here at all today.', [`own ${a}`]]]));
     const themes = findThemes([...labour, ...human, ...other], named);
     expect(themes.map((t) => t.label)).toEqual(['labour mobility']);
     expect(themes[0].contributionIds).toEqual(labour.map((c) => c.id));

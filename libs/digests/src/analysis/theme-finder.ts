@@ -38,7 +38,11 @@ interface Candidate {
  * pathways" into "regular migration"), close variants said by mostly the same
  * contributions fold together. Deterministic: ties fall to the key's alphabetical order.
  */
-export function findThemes(contributions: AnalysedContribution[], labels: Map<string, Map<string, number>>, options: ThemeOptions = {}): Theme[] {
+export function findThemes(
+  contributions: AnalysedContribution[],
+  labels: Map<string, Map<string, number>>,
+  options: ThemeOptions = {},
+): Theme[] {
   return findTopics(contributions, labels, options).themes;
 }
 
@@ -50,7 +54,11 @@ export const LONE_TOPICS = 40;
  * but the same phrase written by someone else in another question is one ("unaccompanied
  * children" in questions 1 and 2), which only the stocktaking, reading every question, sees.
  */
-export function findTopics(contributions: AnalysedContribution[], labels: Map<string, Map<string, number>>, options: ThemeOptions = {}): { themes: Theme[]; lone: Theme[] } {
+export function findTopics(
+  contributions: AnalysedContribution[],
+  labels: Map<string, Map<string, number>>,
+  options: ThemeOptions = {},
+): { themes: Theme[]; lone: Theme[] } {
   const maxThemes = options.maxThemes ?? 10;
   const minAuthors = options.minAuthors ?? 2;
 
@@ -74,7 +82,8 @@ export function findTopics(contributions: AnalysedContribution[], labels: Map<st
     // a single word needs more voices than a phrase, and must not be what most contributions say
     if (stems.size === 1 && (docs.size > singleCap || authors < minAuthors + 1)) continue;
     if (options.exclusions?.excludes(key, bestLabel(labels.get(key)) ?? key)) continue;
-    const constituencies = new Set([...docs].map((i) => contributions[i].constituency).filter((c) => c !== 'other')).size;
+    const constituencies = new Set([...docs].map((i) => contributions[i].constituency).filter((c) => c !== 'other'))
+      .size;
     candidates.push({ key, stems, docs, constituencies, authors });
   }
   candidates.sort(byBreadth);
@@ -98,7 +107,8 @@ export function findTopics(contributions: AnalysedContribution[], labels: Map<st
       for (const d of c.docs) host.docs.add(d);
       continue;
     }
-    if (selected.length < maxThemes) selected.push({ ...c, docs: new Set(c.docs), variants: [], firstDocs: c.docs.size, forms: [c.stems] });
+    if (selected.length < maxThemes)
+      selected.push({ ...c, docs: new Set(c.docs), variants: [], firstDocs: c.docs.size, forms: [c.stems] });
   }
 
   // a single word is named by the phrase its sources write it in ("mobility" → "labour mobility")
@@ -152,11 +162,19 @@ export function findTopics(contributions: AnalysedContribution[], labels: Map<st
     };
   });
   const known = (t: Theme) => Object.keys(t.constituencies).filter((c) => c !== 'other').length;
-  themes.sort((a, b) => known(b) - known(a) || b.authors - a.authors || b.contributionIds.length - a.contributionIds.length || (a.key < b.key ? -1 : 1));
+  themes.sort(
+    (a, b) =>
+      known(b) - known(a) ||
+      b.authors - a.authors ||
+      b.contributionIds.length - a.contributionIds.length ||
+      (a.key < b.key ? -1 : 1),
+  );
 
   // rarer stems say more about what a sentence is about
   const stemDocs = new Map<string, number>();
-  for (const c of contributions) for (const stem of new Set(c.sentences.flatMap((s) => s.keys.flatMap((k) => [...stemsOf(k)])))) stemDocs.set(stem, (stemDocs.get(stem) ?? 0) + 1);
+  for (const c of contributions)
+    for (const stem of new Set(c.sentences.flatMap((s) => s.keys.flatMap((k) => [...stemsOf(k)]))))
+      stemDocs.set(stem, (stemDocs.get(stem) ?? 0) + 1);
   const idf = (stem: string) => Math.log(1 + contributions.length / (stemDocs.get(stem) ?? 1));
   const byId = new Map(contributions.map((c) => [c.id, c]));
   const otherKeys = new Set(themes.flatMap((t) => [t.key, ...t.variants]));
@@ -179,7 +197,17 @@ export function findTopics(contributions: AnalysedContribution[], labels: Map<st
     const quotes = pickQuotes({ key, variants: [] }, members, otherKeys, 1);
     if (quotes.length === 0) continue;
     const weight = [...stems].reduce((sum, stem) => sum + idf(stem), 0);
-    lone.push({ key, label, variants: [], contributionIds: members.map((m) => m.id), constituencies: { [members[0].constituency]: members.length }, authors: 1, quotes, synopsis: quotes[0], weight });
+    lone.push({
+      key,
+      label,
+      variants: [],
+      contributionIds: members.map((m) => m.id),
+      constituencies: { [members[0].constituency]: members.length },
+      authors: 1,
+      quotes,
+      synopsis: quotes[0],
+      weight,
+    });
   }
   lone.sort((a, b) => b.weight - a.weight || (a.key < b.key ? -1 : 1));
   return { themes, lone: lone.slice(0, LONE_TOPICS).map(({ weight: _weight, ...t }) => t) };
@@ -214,7 +242,10 @@ function wholePhrase(
     if (inside.length < 2) continue;
     if (new Set(inside.map((d) => contributions[d].authorId)).size < 2) continue;
     if (exclusions?.excludes(key, bestLabel(labels.get(key)) ?? key)) continue;
-    const better = !best || inside.length > best.docs || (inside.length === best.docs && (stems.size > best.size || (stems.size === best.size && key < best.key)));
+    const better =
+      !best ||
+      inside.length > best.docs ||
+      (inside.length === best.docs && (stems.size > best.size || (stems.size === best.size && key < best.key)));
     if (better) best = { key, docs: inside.length, size: stems.size };
   }
   if (!best) return null;
@@ -226,11 +257,23 @@ function wholePhrase(
 /** Whether a candidate phrase belongs to a theme already chosen. */
 function belongs(host: Candidate & { forms: Array<Set<string>> }, c: Candidate): boolean {
   // phrases contain one another ("regular migration pathways" in "regular migration"); a single word only by its contributions
-  if (c.stems.size >= 2 && host.forms.some((f) => f.size >= 2 && (subset(f, c.stems) || subset(c.stems, f)))) return true;
+  if (c.stems.size >= 2 && host.forms.some((f) => f.size >= 2 && (subset(f, c.stems) || subset(c.stems, f))))
+    return true;
   const overlap = jaccard(host.docs, c.docs);
   // a single word mostly said inside a theme that contains it ("pathways" in "pathways for regular migration"), and the other way round
-  if (c.stems.size === 1 && host.forms.some((f) => f.size >= 2 && subset(c.stems, f)) && within(c.docs, host.docs) >= 0.5) return true;
-  if (c.stems.size >= 2 && host.forms.every((f) => f.size === 1) && subset(host.stems, c.stems) && within(host.docs, c.docs) >= 0.5) return true;
+  if (
+    c.stems.size === 1 &&
+    host.forms.some((f) => f.size >= 2 && subset(c.stems, f)) &&
+    within(c.docs, host.docs) >= 0.5
+  )
+    return true;
+  if (
+    c.stems.size >= 2 &&
+    host.forms.every((f) => f.size === 1) &&
+    subset(host.stems, c.stems) &&
+    within(host.docs, c.docs) >= 0.5
+  )
+    return true;
   // sharing a word and said by mostly the same contributions ("access to services" in "health services")
   if (host.forms.some((f) => shares(f, c.stems)) && overlap >= MERGE_OVERLAP) return true;
   // two single words said by mostly the same contributions are one topic ("COVID-19", "pandemic")
@@ -238,7 +281,13 @@ function belongs(host: Candidate & { forms: Array<Set<string>> }, c: Candidate):
 }
 
 function byBreadth(a: Candidate, b: Candidate): number {
-  return b.constituencies - a.constituencies || b.authors - a.authors || b.docs.size - a.docs.size || b.stems.size - a.stems.size || (a.key < b.key ? -1 : 1);
+  return (
+    b.constituencies - a.constituencies ||
+    b.authors - a.authors ||
+    b.docs.size - a.docs.size ||
+    b.stems.size - a.stems.size ||
+    (a.key < b.key ? -1 : 1)
+  );
 }
 
 const stemsOf = (key: string) => new Set(key.replace(/^[a-z]{2}:/, '').split(' '));

@@ -47,8 +47,15 @@ export class DigestDrafter {
     private readonly analyser: ThemeAnalyser,
   ) {}
 
-  async draft(spaceId: string, period: DigestPeriod): Promise<{ content: DigestContent; keyPoints: KeyPoint[]; contributions: number }> {
-    const raw: RawRow[] = await this.db.query(`${ROWS_SQL} ORDER BY c.created_at, c.id`, [spaceId, period.start, period.end]);
+  async draft(
+    spaceId: string,
+    period: DigestPeriod,
+  ): Promise<{ content: DigestContent; keyPoints: KeyPoint[]; contributions: number }> {
+    const raw: RawRow[] = await this.db.query(`${ROWS_SQL} ORDER BY c.created_at, c.id`, [
+      spaceId,
+      period.start,
+      period.end,
+    ]);
     const rows = raw.map(toRow);
     const inPeriod = new Set(rows.map((r) => r.id));
     const missingRoots = [...new Set(rows.filter((r) => r.parentId && !inPeriod.has(r.rootId)).map((r) => r.rootId))];
@@ -67,18 +74,41 @@ export class DigestDrafter {
       // moderators and organisers steer the discussion: what they write never makes a theme, a priority or a convergence
       rows: rows
         .filter((r) => !r.byModerator && !staff.has(r.id))
-        .map((r) => ({ id: r.id, authorId: r.authorId, authorName: r.authorName, organisation: r.organisation, constituency: r.constituency, language: r.language, body: r.body })),
+        .map((r) => ({
+          id: r.id,
+          authorId: r.authorId,
+          authorName: r.authorName,
+          organisation: r.organisation,
+          constituency: r.constituency,
+          language: r.language,
+          body: r.body,
+        })),
       exclusions: context.exclusions,
       objectives: context.objectives,
     });
     const { themes, lone, objectives, translation } = analysis;
-    const content: DigestContent = { figures: digestFigures(rows), threads: mostDiscussed(rows, roots), themes, lone, objectives, translation };
+    const content: DigestContent = {
+      figures: digestFigures(rows),
+      threads: mostDiscussed(rows, roots),
+      themes,
+      lone,
+      objectives,
+      translation,
+    };
     return { content, keyPoints: generateKeyPoints(themes, translation), contributions: rows.length };
   }
 
   /** What the analysis reads beside the contributions: the roundtable's objectives and the names themes must not be. */
-  private async context(spaceId: string, rows: DigestRow[]): Promise<{ exclusions: ExclusionSources; objectives: string[] }> {
-    const [rt]: Array<{ objectives: string[]; objective_translations: Array<{ en?: string }>; titles: string[]; prompts: string[] }> = await this.db.query(
+  private async context(
+    spaceId: string,
+    rows: DigestRow[],
+  ): Promise<{ exclusions: ExclusionSources; objectives: string[] }> {
+    const [rt]: Array<{
+      objectives: string[];
+      objective_translations: Array<{ en?: string }>;
+      titles: string[];
+      prompts: string[];
+    }> = await this.db.query(
       `SELECT r.objectives, r.objective_translations, ARRAY(SELECT e.value FROM (VALUES (r.title), (c.title)) AS x(t), jsonb_each_text(x.t) AS e) AS titles, ARRAY(SELECT p.prompt::text FROM spaces p WHERE p.roundtable_id = r.id) AS prompts
        FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id JOIN consultations c ON c.id = r.consultation_id WHERE s.id = $1`,
       [spaceId],
@@ -88,10 +118,17 @@ export class DigestDrafter {
        WHERE s.roundtable_id = (SELECT roundtable_id FROM spaces WHERE id = $1)`,
       [spaceId],
     );
-    const organisations = new Set([...people.map((p) => p.organisation), ...rows.map((r) => r.organisation)].filter((o): o is string => !!o));
+    const organisations = new Set(
+      [...people.map((p) => p.organisation), ...rows.map((r) => r.organisation)].filter((o): o is string => !!o),
+    );
     const names = new Set([...people.map((p) => p.display_name), ...rows.map((r) => r.authorName)]);
     return {
-      exclusions: { organisations: [...organisations], people: [...names], structureTexts: [...(rt?.titles ?? []), ...(rt?.prompts ?? [])], titles: rt?.titles ?? [] },
+      exclusions: {
+        organisations: [...organisations],
+        people: [...names],
+        structureTexts: [...(rt?.titles ?? []), ...(rt?.prompts ?? [])],
+        titles: rt?.titles ?? [],
+      },
       // the analysis reads objectives on the English side: the organiser's English version when there is one
       objectives: (rt?.objectives ?? []).map((text, i) => rt.objective_translations[i]?.en || text),
     };

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { CONSTITUENCIES, COUNTS_BY_CONSTITUENCY, COUNTS_BY_LANGUAGE, keyedBy, LANGUAGES } from '@roundtable/core';
 import type { Constituency, Language } from '@roundtable/core';
 import type { AnalysisTranslation } from '../analysis/theme-analyser';
@@ -22,37 +35,54 @@ export class PeriodDto {
 
 export class KeyPointEditDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'An existing key point; leave out to add a new one' })
-  @IsOptional() @IsUUID('all', { message: 'keyPoints.id must be the id of a key point' })
+  @IsOptional()
+  @IsUUID('all', { message: 'keyPoints.id must be the id of a key point' })
   id?: string;
 
   @ApiProperty({ maxLength: MAX_KEY_POINT_TEXT })
-  @IsString({ message: 'keyPoints.text must be text' }) @MaxLength(MAX_KEY_POINT_TEXT)
+  @IsString({ message: 'keyPoints.text must be text' })
+  @MaxLength(MAX_KEY_POINT_TEXT)
   text: string;
 
   @ApiPropertyOptional({ description: 'Mark as a priority (stocktaking lists priorities)' })
-  @IsOptional() @IsBoolean({ message: 'keyPoints.priority must be true or false' })
+  @IsOptional()
+  @IsBoolean({ message: 'keyPoints.priority must be true or false' })
   priority?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'For a new point: the contributions of this space it rests on' })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true, message: 'keyPoints.sources must be contribution ids' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true, message: 'keyPoints.sources must be contribution ids' })
   sources?: string[];
 }
 
 /** The key points as they should now read: order, wording, priority; left-out points are dropped. */
 export class UpdateDigestDto {
   @ApiProperty({ type: [KeyPointEditDto], maxItems: MAX_KEY_POINTS })
-  @IsArray({ message: 'keyPoints must be a list' }) @ArrayMaxSize(MAX_KEY_POINTS) @ValidateNested({ each: true }) @Type(() => KeyPointEditDto)
+  @IsArray({ message: 'keyPoints must be a list' })
+  @ArrayMaxSize(MAX_KEY_POINTS)
+  @ValidateNested({ each: true })
+  @Type(() => KeyPointEditDto)
   keyPoints: KeyPointEditDto[];
 
   @ApiPropertyOptional({ description: 'The version you edited; a newer one on the server answers 409' })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   expectedVersion?: number;
 }
 
 /** The language a member reads a digest in. */
 export class DigestQueryDto {
-  @ApiPropertyOptional({ type: String, enum: LANGUAGES, description: "Key points in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them" })
-  @IsOptional() @IsIn(LANGUAGES, { message: `lang must be one of: ${LANGUAGES.join(', ')}` })
+  @ApiPropertyOptional({
+    type: String,
+    enum: LANGUAGES,
+    description:
+      'Key points in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `lang must be one of: ${LANGUAGES.join(', ')}` })
   lang?: Language;
 }
 
@@ -71,25 +101,43 @@ export class QuoteDto implements Quote {
   @ApiProperty({ type: String }) authorName: string;
   @ApiProperty({ type: String, nullable: true }) organisation: string | null;
   @ApiProperty({ type: String, enum: CONSTITUENCIES }) constituency: Constituency;
-  @ApiPropertyOptional({ type: String, description: 'Its English side, when it was machine-translated for the analysis' }) english?: string;
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Its English side, when it was machine-translated for the analysis',
+  })
+  english?: string;
 }
 
 export class ThemeDto implements Theme {
   @ApiProperty({ type: String, description: 'The sorted stems of its words: stable across digests' }) key: string;
   @ApiProperty({ type: String, description: 'The phrase as written' }) label: string;
-  @ApiProperty({ type: [String], description: 'Keys of more specific phrases folded into this theme' }) variants: string[];
+  @ApiProperty({ type: [String], description: 'Keys of more specific phrases folded into this theme' })
+  variants: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) contributionIds: string[];
-  @ApiProperty({ ...COUNTS_BY_CONSTITUENCY, description: 'Contributions raising it, per constituency of their authors' }) constituencies: Partial<Record<Constituency, number>>;
+  @ApiProperty({
+    ...COUNTS_BY_CONSTITUENCY,
+    description: 'Contributions raising it, per constituency of their authors',
+  })
+  constituencies: Partial<Record<Constituency, number>>;
   @ApiProperty({ type: 'integer', description: 'Distinct authors raising it' }) authors: number;
   @ApiProperty({ type: [QuoteDto], description: 'Representative sentences' }) quotes: QuoteDto[];
-  @ApiPropertyOptional({ type: QuoteDto, description: 'The most central sentence of its sources, compressed (absent in digests drafted before)' }) synopsis?: QuoteDto;
-  @ApiPropertyOptional({ type: [QuoteDto], description: 'Sentences of its sources that call for action, one per author' }) calls?: QuoteDto[];
+  @ApiPropertyOptional({
+    type: QuoteDto,
+    description: 'The most central sentence of its sources, compressed (absent in digests drafted before)',
+  })
+  synopsis?: QuoteDto;
+  @ApiPropertyOptional({
+    type: [QuoteDto],
+    description: 'Sentences of its sources that call for action, one per author',
+  })
+  calls?: QuoteDto[];
 }
 
 export class ObjectiveCoverageDto implements ObjectiveCoverage {
   @ApiProperty({ type: 'integer', description: '"Objective 5" → 5; otherwise its place in the list' }) number: number;
   @ApiProperty({ type: String }) text: string;
-  @ApiProperty({ type: [String], format: 'uuid', description: "Participants' contributions that address it" }) contributionIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: "Participants' contributions that address it" })
+  contributionIds: string[];
 }
 
 export class DiscussedThreadDto implements DiscussedThread {
@@ -109,41 +157,74 @@ export class DigestFiguresDto implements DigestFigures {
   @ApiProperty({ type: 'integer' }) moderators: number;
   @ApiProperty({ type: 'integer' }) moderatorContributions: number;
   @ApiProperty({
-    ...keyedBy(CONSTITUENCIES, { type: 'object', properties: { contributions: { type: 'integer' }, participants: { type: 'integer' } }, required: ['contributions', 'participants'] }),
+    ...keyedBy(CONSTITUENCIES, {
+      type: 'object',
+      properties: { contributions: { type: 'integer' }, participants: { type: 'integer' } },
+      required: ['contributions', 'participants'],
+    }),
     description: "Participants' contributions and heads, per constituency (moderators excluded)",
   })
   byConstituency: Partial<Record<Constituency, ConstituencyFigures>>;
-  @ApiProperty({ ...COUNTS_BY_LANGUAGE, description: 'Contributions per language' }) byLanguage: Partial<Record<Language, number>>;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: "Participants' contributions per country, where the profile gives one" })
+  @ApiProperty({ ...COUNTS_BY_LANGUAGE, description: 'Contributions per language' }) byLanguage: Partial<
+    Record<Language, number>
+  >;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: "Participants' contributions per country, where the profile gives one",
+  })
   byCountry: Record<string, number>;
 }
 
 export class AnalysisTranslationDto implements AnalysisTranslation {
-  @ApiProperty({ type: String, enum: ['complete', 'unavailable', 'not_needed'], description: '`unavailable`: the engine failed, themes of those languages stay within them; `not_needed`: all English' })
+  @ApiProperty({
+    type: String,
+    enum: ['complete', 'unavailable', 'not_needed'],
+    description:
+      '`unavailable`: the engine failed, themes of those languages stay within them; `not_needed`: all English',
+  })
   status: 'complete' | 'unavailable' | 'not_needed';
   @ApiProperty({ type: String }) provider: string;
-  @ApiProperty({ type: String, enum: LANGUAGES, isArray: true, description: 'Languages whose contributions could not be translated' }) untranslated: Language[];
+  @ApiProperty({
+    type: String,
+    enum: LANGUAGES,
+    isArray: true,
+    description: 'Languages whose contributions could not be translated',
+  })
+  untranslated: Language[];
   @ApiProperty({ type: String, nullable: true }) error: string | null;
 }
 
 export class KeyPointDto implements KeyPoint {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String }) text: string;
-  @ApiProperty({ type: Boolean, description: 'Marked as a priority by the moderator (stocktaking lists these)' }) priority: boolean;
+  @ApiProperty({ type: Boolean, description: 'Marked as a priority by the moderator (stocktaking lists these)' })
+  priority: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'The theme it came from, if any' }) themeKey: string | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Contributions it rests on' }) sources: string[];
   @ApiProperty({ type: String, enum: ['generated', 'moderator'] }) origin: 'generated' | 'moderator';
   @ApiProperty({ type: Boolean, description: 'Reworded by the moderator' }) edited: boolean;
-  @ApiProperty({ type: Boolean, description: '`text` is a machine translation into the language asked for (`lang`), not the moderators\' wording' }) machineTranslated: boolean;
+  @ApiProperty({
+    type: Boolean,
+    description: "`text` is a machine translation into the language asked for (`lang`), not the moderators' wording",
+  })
+  machineTranslated: boolean;
   @ApiProperty({ type: String, enum: LANGUAGES, description: 'The language `text` is in' }) language: Language;
 }
 
 /** The machine translation of the key points into the language asked for. */
 export class ReaderTranslationDto implements ReaderTranslation {
-  @ApiProperty({ type: String, enum: ['pending', 'done', 'failed'], description: '`pending`: the worker has not translated them yet; `failed`: it could not, the key points are shown as written' })
+  @ApiProperty({
+    type: String,
+    enum: ['pending', 'done', 'failed'],
+    description:
+      '`pending`: the worker has not translated them yet; `failed`: it could not, the key points are shown as written',
+  })
   status: 'pending' | 'done' | 'failed';
-  @ApiProperty({ type: String, nullable: true, description: 'The engine that translated them; null while pending' }) provider: string | null;
-  @ApiProperty({ type: String, enum: LANGUAGES, description: 'The language they were translated into' }) language: Language;
+  @ApiProperty({ type: String, nullable: true, description: 'The engine that translated them; null while pending' })
+  provider: string | null;
+  @ApiProperty({ type: String, enum: LANGUAGES, description: 'The language they were translated into' })
+  language: Language;
 }
 
 export class DigestDto {
@@ -157,11 +238,23 @@ export class DigestDto {
   @ApiProperty({ nullable: true, type: Number }) publishedVersion: number | null;
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
   @ApiProperty({ description: 'Edited since it was last published (staff only)' }) hasUnpublishedChanges: boolean;
-  @ApiProperty({ type: DigestFiguresDto, description: 'Activity figures: contributions, threads, replies, participants, moderators (counted apart), by constituency, language and country' })
+  @ApiProperty({
+    type: DigestFiguresDto,
+    description:
+      'Activity figures: contributions, threads, replies, participants, moderators (counted apart), by constituency, language and country',
+  })
   figures: DigestFiguresDto;
   @ApiProperty({ type: [DiscussedThreadDto], description: 'Most-discussed threads' }) threads: DiscussedThreadDto[];
-  @ApiProperty({ type: [ThemeDto], description: 'Recurring themes, each with its contributions, constituencies and representative quotes' }) themes: ThemeDto[];
-  @ApiProperty({ type: [ObjectiveCoverageDto], description: "How far each of the roundtable's objectives was addressed by participants" }) objectives: ObjectiveCoverageDto[];
+  @ApiProperty({
+    type: [ThemeDto],
+    description: 'Recurring themes, each with its contributions, constituencies and representative quotes',
+  })
+  themes: ThemeDto[];
+  @ApiProperty({
+    type: [ObjectiveCoverageDto],
+    description: "How far each of the roundtable's objectives was addressed by participants",
+  })
+  objectives: ObjectiveCoverageDto[];
   @ApiProperty({
     type: AnalysisTranslationDto,
     nullable: true,
@@ -170,15 +263,26 @@ export class DigestDto {
       '`unavailable`: their themes stay within their language, and the draft says so in its first key point',
   })
   translation: AnalysisTranslationDto | null;
-  @ApiProperty({ type: String, enum: LANGUAGES, description: 'The language the key points are written in (that of most of them)' }) language: Language;
+  @ApiProperty({
+    type: String,
+    enum: LANGUAGES,
+    description: 'The language the key points are written in (that of most of them)',
+  })
+  language: Language;
   @ApiProperty({
     type: ReaderTranslationDto,
     nullable: true,
-    description: 'The machine translation of the published key points into `lang`; null without `lang`, in the digest\'s own language, or for a version not published',
+    description:
+      "The machine translation of the published key points into `lang`; null without `lang`, in the digest's own language, or for a version not published",
   })
   readerTranslation: ReaderTranslationDto | null;
-  @ApiProperty({ type: [KeyPointDto], description: 'What the moderator says; generated from the themes, then edited (in `lang` once translated)' }) keyPoints: KeyPointDto[];
-  @ApiPropertyOptional({ type: [DigestVersionDto], description: 'Edit history (staff only)' }) versions?: DigestVersionDto[];
+  @ApiProperty({
+    type: [KeyPointDto],
+    description: 'What the moderator says; generated from the themes, then edited (in `lang` once translated)',
+  })
+  keyPoints: KeyPointDto[];
+  @ApiPropertyOptional({ type: [DigestVersionDto], description: 'Edit history (staff only)' })
+  versions?: DigestVersionDto[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }

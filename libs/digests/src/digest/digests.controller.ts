@@ -12,18 +12,29 @@ export class DigestsController {
   @Get(':id')
   @Access('member', 'digest')
   @ApiOperation({
-    summary: 'A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version; with `lang`, its key points machine-translated into that language once the worker has done it)',
+    summary:
+      'A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version; with `lang`, its key points machine-translated into that language once the worker has done it)',
   })
   @ApiOkResponse({ type: DigestDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: DigestQueryDto, @CurrentAccess() access: RequestAccess): Promise<DigestDto> {
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DigestQueryDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<DigestDto> {
     return this.digests.get(id, access, query.lang);
   }
 
   @Patch(':id')
   @Access('moderator', 'digest')
-  @ApiOperation({ summary: 'Edit the key points: add, reword, drop, reorder, mark as priority (each edit is a new version)' })
+  @ApiOperation({
+    summary: 'Edit the key points: add, reword, drop, reorder, mark as priority (each edit is a new version)',
+  })
   @ApiOkResponse({ type: DigestDto })
-  edit(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateDigestDto, @CurrentAccess() access: RequestAccess): Promise<DigestDto> {
+  edit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateDigestDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<DigestDto> {
     return this.digests.edit(id, body, access.user!.id);
   }
 

@@ -50,7 +50,11 @@ export class DigestsService {
   /** Drafts the digest of a space for a period; 409 when that period already has one. */
   async draftOnDemand(spaceId: string, period: DigestPeriod, actorId: string): Promise<DigestDto> {
     const existing = await this.findByPeriod(spaceId, period);
-    if (existing) throw DomainError.conflict(`This space already has a digest for that period (${existing}); edit it or choose another period`, 'digest_exists');
+    if (existing)
+      throw DomainError.conflict(
+        `This space already has a digest for that period (${existing}); edit it or choose another period`,
+        'digest_exists',
+      );
     const id = await this.insert(spaceId, period, 'on_demand', actorId);
     if (!id) throw DomainError.conflict('This space already has a digest for that period', 'digest_exists');
     return this.view(id, true);
@@ -75,11 +79,17 @@ export class DigestsService {
     const dto = await this.toDto(record, staff);
     if (lang && dto.version === record.published_version) await this.inLanguage(dto, lang, record.published_at);
     if (!staff) return dto;
-    const versions: Array<{ version: number; change: string; edited_by: string | null; created_at: Date }> = await this.db.query(
-      `SELECT version, change, edited_by, created_at FROM moderator_digest_versions WHERE digest_id = $1 ORDER BY version`,
-      [id],
-    );
-    dto.versions = versions.map((v): DigestVersionDto => ({ version: v.version, change: v.change, editedBy: v.edited_by, createdAt: v.created_at.toISOString() }));
+    const versions: Array<{ version: number; change: string; edited_by: string | null; created_at: Date }> =
+      await this.db.query(
+        `SELECT version, change, edited_by, created_at FROM moderator_digest_versions WHERE digest_id = $1 ORDER BY version`,
+        [id],
+      );
+    dto.versions = versions.map((v): DigestVersionDto => ({
+      version: v.version,
+      change: v.change,
+      editedBy: v.edited_by,
+      createdAt: v.created_at.toISOString(),
+    }));
     return dto;
   }
 
@@ -95,16 +105,25 @@ export class DigestsService {
 
   async edit(id: string, input: UpdateDigestDto, actorId: string): Promise<DigestDto> {
     await this.db.transaction(async (manager) => {
-      const [record]: DigestRecord[] = await manager.query(`SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1 FOR UPDATE`, [id]);
+      const [record]: DigestRecord[] = await manager.query(
+        `SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!record) throw DomainError.notFound('Digest');
       if (input.expectedVersion !== undefined && input.expectedVersion !== record.version) {
-        throw DomainError.conflict(`The digest is at version ${record.version} now, not ${input.expectedVersion}; reload it and edit again`, 'stale_version');
+        throw DomainError.conflict(
+          `The digest is at version ${record.version} now, not ${input.expectedVersion}; reload it and edit again`,
+          'stale_version',
+        );
       }
       const wanted = input.keyPoints.flatMap((k) => (k.id ? [] : (k.sources ?? [])));
       const valid = await this.drafter.publishedIn(record.space_id, wanted);
       const keyPoints = applyKeyPointEdits(record.key_points, input.keyPoints, (s) => valid.has(s));
       const version = record.version + 1;
-      await manager.query(`UPDATE moderator_digests SET key_points = $2, version = $3, updated_at = now() WHERE id = $1`, [id, JSON.stringify(keyPoints), version]);
+      await manager.query(
+        `UPDATE moderator_digests SET key_points = $2, version = $3, updated_at = now() WHERE id = $1`,
+        [id, JSON.stringify(keyPoints), version],
+      );
       await this.saveVersion(manager, id, version, keyPoints, 'edited', actorId);
     });
     return this.view(id, true);
@@ -113,7 +132,10 @@ export class DigestsService {
   /** Publishes the latest version; publishing it again changes nothing. The worker then translates its key points. */
   async publish(id: string, actorId: string): Promise<DigestDto> {
     const { appended, record } = await this.db.transaction(async (manager) => {
-      const [record]: DigestRecord[] = await manager.query(`SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1 FOR UPDATE`, [id]);
+      const [record]: DigestRecord[] = await manager.query(
+        `SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!record) throw DomainError.notFound('Digest');
       if (record.published_version === record.version) return { appended: [], record };
       await manager.query(
@@ -125,15 +147,24 @@ export class DigestsService {
         {
           type: 'digest.published',
           contributionId: null,
-          payload: { digestId: id, version: record.version, periodStart: record.period_start.toISOString(), periodEnd: record.period_end.toISOString() },
+          payload: {
+            digestId: id,
+            version: record.version,
+            periodStart: record.period_start.toISOString(),
+            periodEnd: record.period_end.toISOString(),
+          },
         },
       ]);
       return { appended, record };
     });
     await this.relay.publishSafely(appended);
-    await this.translations.request(id, record.version, digestLanguage(record.key_points)).catch((err) =>
-      this.logger.warn(`translations of digest ${id} not queued yet (asked again when read): ${(err as Error).message}`),
-    );
+    await this.translations
+      .request(id, record.version, digestLanguage(record.key_points))
+      .catch((err) =>
+        this.logger.warn(
+          `translations of digest ${id} not queued yet (asked again when read): ${(err as Error).message}`,
+        ),
+      );
     return this.view(id, true);
   }
 
@@ -148,7 +179,13 @@ export class DigestsService {
     });
   }
 
-  private async insert(spaceId: string, period: DigestPeriod, origin: 'scheduled' | 'on_demand', actorId: string | null, skipEmpty = false): Promise<string | null> {
+  private async insert(
+    spaceId: string,
+    period: DigestPeriod,
+    origin: 'scheduled' | 'on_demand',
+    actorId: string | null,
+    skipEmpty = false,
+  ): Promise<string | null> {
     const { content, keyPoints, contributions } = await this.drafter.draft(spaceId, period);
     if (skipEmpty && contributions === 0) return null;
     return this.db.transaction(async (manager) => {
@@ -160,32 +197,39 @@ export class DigestsService {
       );
       if (rows.length === 0) return null;
       await this.saveVersion(manager, rows[0].id, 1, keyPoints, 'drafted', actorId);
-      this.logger.log(`moderator digest ${rows[0].id} drafted for space ${spaceId} (${origin}, ${contributions} contributions, ${content.themes.length} themes)`);
+      this.logger.log(
+        `moderator digest ${rows[0].id} drafted for space ${spaceId} (${origin}, ${contributions} contributions, ${content.themes.length} themes)`,
+      );
       return rows[0].id;
     });
   }
 
-  private async saveVersion(manager: EntityManager, id: string, version: number, keyPoints: KeyPoint[], change: 'drafted' | 'edited', actorId: string | null): Promise<void> {
-    await manager.query(`INSERT INTO moderator_digest_versions (digest_id, version, key_points, change, edited_by) VALUES ($1, $2, $3, $4, $5)`, [
-      id,
-      version,
-      JSON.stringify(keyPoints),
-      change,
-      actorId,
-    ]);
+  private async saveVersion(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    keyPoints: KeyPoint[],
+    change: 'drafted' | 'edited',
+    actorId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO moderator_digest_versions (digest_id, version, key_points, change, edited_by) VALUES ($1, $2, $3, $4, $5)`,
+      [id, version, JSON.stringify(keyPoints), change, actorId],
+    );
   }
 
   private async findByPeriod(spaceId: string, period: DigestPeriod): Promise<string | null> {
-    const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM moderator_digests WHERE space_id = $1 AND period_start = $2 AND period_end = $3`, [
-      spaceId,
-      period.start,
-      period.end,
-    ]);
+    const rows: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM moderator_digests WHERE space_id = $1 AND period_start = $2 AND period_end = $3`,
+      [spaceId, period.start, period.end],
+    );
     return rows[0]?.id ?? null;
   }
 
   private async load(id: string): Promise<DigestRecord> {
-    const [record]: DigestRecord[] = await this.db.query(`SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1`, [id]);
+    const [record]: DigestRecord[] = await this.db.query(`SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1`, [
+      id,
+    ]);
     if (!record) throw DomainError.notFound('Digest');
     return record;
   }

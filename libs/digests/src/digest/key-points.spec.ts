@@ -22,20 +22,53 @@ describe('key points', () => {
       'Regular pathways: Raised by civil society and States in 3 contributions.',
       'Climate change: Raised by business in 2 contributions.',
     ]);
-    expect(generated[0]).toMatchObject({ sources: ['c1', 'c2', 'c3'], origin: 'generated', priority: false, edited: false });
+    expect(generated[0]).toMatchObject({
+      sources: ['c1', 'c2', 'c3'],
+      origin: 'generated',
+      priority: false,
+      edited: false,
+    });
   });
 
   it('say what a theme is about in its central sentence, and say first when translation was unavailable', () => {
-    const said = { ...theme('pathway regular', 'regular pathways', ['c1', 'c2'], { state: 2 }), synopsis: { contributionId: 'c1', text: 'Las vías regulares deben ampliarse', english: 'Regular pathways must be widened', language: 'es' as const, authorName: 'A', organisation: null, constituency: 'state' as const } };
-    const points = generateKeyPoints([said], { status: 'unavailable', provider: 'apertium', untranslated: ['fr'], error: 'down' });
+    const said = {
+      ...theme('pathway regular', 'regular pathways', ['c1', 'c2'], { state: 2 }),
+      synopsis: {
+        contributionId: 'c1',
+        text: 'Las vías regulares deben ampliarse',
+        english: 'Regular pathways must be widened',
+        language: 'es' as const,
+        authorName: 'A',
+        organisation: null,
+        constituency: 'state' as const,
+      },
+    };
+    const points = generateKeyPoints([said], {
+      status: 'unavailable',
+      provider: 'apertium',
+      untranslated: ['fr'],
+      error: 'down',
+    });
     expect(points[0]).toMatchObject({ themeKey: null, sources: [] });
-    expect(points[0].text).toMatch(/^Machine translation \(apertium\) was unavailable: themes of the French contributions/);
-    expect(points[1].text).toBe('Regular pathways: Regular pathways must be widened. Raised by States in 2 contributions.');
+    expect(points[0].text).toMatch(
+      /^Machine translation \(apertium\) was unavailable: themes of the French contributions/,
+    );
+    expect(points[1].text).toBe(
+      'Regular pathways: Regular pathways must be widened. Raised by States in 2 contributions.',
+    );
   });
 
   it('are reordered, reworded, prioritised, dropped and added by the list the moderator sends', () => {
     const [a, b] = generated;
-    const next = applyKeyPointEdits(generated, [{ id: b.id, text: b.text, priority: true }, { id: a.id, text: 'Regular pathways, above all.' }, { text: 'New point', sources: ['c9'] }], (s) => s === 'c9');
+    const next = applyKeyPointEdits(
+      generated,
+      [
+        { id: b.id, text: b.text, priority: true },
+        { id: a.id, text: 'Regular pathways, above all.' },
+        { text: 'New point', sources: ['c9'] },
+      ],
+      (s) => s === 'c9',
+    );
     expect(next.map((k) => k.text)).toEqual([b.text, 'Regular pathways, above all.', 'New point']);
     expect(next[0]).toMatchObject({ id: b.id, priority: true, edited: false, sources: b.sources });
     expect(next[1]).toMatchObject({ id: a.id, edited: true, sources: a.sources });
@@ -46,8 +79,19 @@ describe('key points', () => {
   it('refuse unknown ids, repeated ids, blank text and foreign sources', () => {
     const [a] = generated;
     expect(() => applyKeyPointEdits(generated, [{ id: 'nope', text: 'x' }], () => true)).toThrow(/not a key point/);
-    expect(() => applyKeyPointEdits(generated, [{ id: a.id, text: 'x' }, { id: a.id, text: 'y' }], () => true)).toThrow(/twice/);
+    expect(() =>
+      applyKeyPointEdits(
+        generated,
+        [
+          { id: a.id, text: 'x' },
+          { id: a.id, text: 'y' },
+        ],
+        () => true,
+      ),
+    ).toThrow(/twice/);
     expect(() => applyKeyPointEdits(generated, [{ text: '   ' }], () => true)).toThrow(/blank/);
-    expect(() => applyKeyPointEdits(generated, [{ text: 'x', sources: ['c1'] }], () => false)).toThrow(/not a published contribution/);
+    expect(() => applyKeyPointEdits(generated, [{ text: 'x', sources: ['c1'] }], () => false)).toThrow(
+      /not a published contribution/,
+    );
   });
 });

@@ -89,25 +89,44 @@ export interface KeyPointEdit {
  * left out are dropped; points without an id are added. Sources of existing points are
  * the platform's and stay as they are.
  */
-export function applyKeyPointEdits(current: KeyPoint[], edits: KeyPointEdit[], validSource: (id: string) => boolean): KeyPoint[] {
+export function applyKeyPointEdits(
+  current: KeyPoint[],
+  edits: KeyPointEdit[],
+  validSource: (id: string) => boolean,
+): KeyPoint[] {
   if (edits.length > MAX_KEY_POINTS) throw DomainError.badRequest(`keyPoints: at most ${MAX_KEY_POINTS} points`);
   const byId = new Map(current.map((p) => [p.id, p]));
   const seen = new Set<string>();
   return edits.map((e, i) => {
     const text = e.text.replace(/\s+/g, ' ').trim();
     if (!text) throw DomainError.badRequest(`keyPoints[${i}].text must not be blank`);
-    if (text.length > MAX_KEY_POINT_TEXT) throw DomainError.badRequest(`keyPoints[${i}].text is longer than ${MAX_KEY_POINT_TEXT} characters`);
+    if (text.length > MAX_KEY_POINT_TEXT)
+      throw DomainError.badRequest(`keyPoints[${i}].text is longer than ${MAX_KEY_POINT_TEXT} characters`);
     if (e.id) {
       const existing = byId.get(e.id);
       if (!existing) throw DomainError.badRequest(`keyPoints[${i}].id ${e.id} is not a key point of this digest`);
       if (seen.has(e.id)) throw DomainError.badRequest(`keyPoints[${i}].id ${e.id} appears twice`);
       seen.add(e.id);
-      return { ...existing, text, priority: e.priority ?? existing.priority, edited: existing.edited || text !== existing.text };
+      return {
+        ...existing,
+        text,
+        priority: e.priority ?? existing.priority,
+        edited: existing.edited || text !== existing.text,
+      };
     }
     const sources = [...new Set(e.sources ?? [])];
     const unknown = sources.find((s) => !validSource(s));
-    if (unknown) throw DomainError.badRequest(`keyPoints[${i}].sources: ${unknown} is not a published contribution of this space`);
-    return { id: randomUUID(), text, priority: e.priority ?? false, themeKey: null, sources, origin: 'moderator', edited: false };
+    if (unknown)
+      throw DomainError.badRequest(`keyPoints[${i}].sources: ${unknown} is not a published contribution of this space`);
+    return {
+      id: randomUUID(),
+      text,
+      priority: e.priority ?? false,
+      themeKey: null,
+      sources,
+      origin: 'moderator',
+      edited: false,
+    };
   });
 }
 

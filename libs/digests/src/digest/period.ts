@@ -10,7 +10,8 @@ export function parsePeriod(input: { periodStart: string; periodEnd: string }): 
   if (Number.isNaN(start.getTime())) throw DomainError.badRequest('periodStart is not a date');
   if (Number.isNaN(end.getTime())) throw DomainError.badRequest('periodEnd is not a date');
   if (end.getTime() <= start.getTime()) throw DomainError.badRequest('periodEnd must be after periodStart');
-  if (end.getTime() - start.getTime() > MAX_DAYS * 86_400_000) throw DomainError.badRequest(`a period spans at most ${MAX_DAYS} days`);
+  if (end.getTime() - start.getTime() > MAX_DAYS * 86_400_000)
+    throw DomainError.badRequest(`a period spans at most ${MAX_DAYS} days`);
   return { start, end };
 }
 

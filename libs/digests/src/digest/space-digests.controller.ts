@@ -12,15 +12,23 @@ export class SpaceDigestsController {
 
   @Post(':id/digests')
   @Access('moderator', 'space')
-  @ApiOperation({ summary: 'Draft the moderator digest of this space for a period (also drafted weekly by the scheduler)' })
+  @ApiOperation({
+    summary: 'Draft the moderator digest of this space for a period (also drafted weekly by the scheduler)',
+  })
   @ApiCreatedResponse({ type: DigestDto })
-  draft(@Param('id', ParseUUIDPipe) id: string, @Body() body: PeriodDto, @CurrentAccess() access: RequestAccess): Promise<DigestDto> {
+  draft(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: PeriodDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<DigestDto> {
     return this.digests.draftOnDemand(id, parsePeriod(body), access.user!.id);
   }
 
   @Get(':id/digests')
   @Access('member', 'space')
-  @ApiOperation({ summary: "This space's moderator digests, newest first (drafts for its moderators and rapporteurs only)" })
+  @ApiOperation({
+    summary: "This space's moderator digests, newest first (drafts for its moderators and rapporteurs only)",
+  })
   @ApiOkResponse({ type: DigestListDto })
   list(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<DigestListDto> {
     return this.digests.list(id, access);

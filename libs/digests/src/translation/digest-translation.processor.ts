@@ -32,7 +32,9 @@ export class DigestTranslationProcessor implements OnModuleInit, OnApplicationBo
   }
 
   onApplicationBootstrap(): void {
-    this.consumers.consume<DigestTranslationJob>(QueueName.DigestTranslations, (job) => this.process(job), { concurrency: 2 });
+    this.consumers.consume<DigestTranslationJob>(QueueName.DigestTranslations, (job) => this.process(job), {
+      concurrency: 2,
+    });
   }
 
   async process(job: Job<DigestTranslationJob>): Promise<{ texts: number } | { skipped: string }> {
@@ -45,13 +47,19 @@ export class DigestTranslationProcessor implements OnModuleInit, OnApplicationBo
           `UPDATE moderator_digest_translations SET status = 'failed', error = $4, provider = $5, updated_at = now() WHERE digest_id = $1 AND version = $2 AND language = $3`,
           [job.data.digestId, job.data.version, job.data.language, failure.message, this.engine.providerName],
         );
-        this.logger.warn(`moderator digest ${job.data.digestId} v${job.data.version}: translation into ${job.data.language} failed: ${failure.message}`);
+        this.logger.warn(
+          `moderator digest ${job.data.digestId} v${job.data.version}: translation into ${job.data.language} failed: ${failure.message}`,
+        );
       }
       throw failure.rethrow;
     }
   }
 
-  async translate({ digestId, version, language }: DigestTranslationJob): Promise<{ texts: number } | { skipped: string }> {
+  async translate({
+    digestId,
+    version,
+    language,
+  }: DigestTranslationJob): Promise<{ texts: number } | { skipped: string }> {
     const [row]: Array<{ status: string; key_points: KeyPoint[] }> = await this.db.query(
       `SELECT t.status, v.key_points
        FROM moderator_digest_translations t
@@ -61,16 +69,24 @@ export class DigestTranslationProcessor implements OnModuleInit, OnApplicationBo
     );
     if (!row) return { skipped: 'no such digest version to translate' };
     if (row.status === 'done') return { skipped: 'already translated' };
-    const todo = row.key_points.map((k) => ({ id: k.id, text: k.text, from: keyPointLanguage(k.text) })).filter((k) => k.from !== language && k.text.trim());
+    const todo = row.key_points
+      .map((k) => ({ id: k.id, text: k.text, from: keyPointLanguage(k.text) }))
+      .filter((k) => k.from !== language && k.text.trim());
     const texts: Record<string, string> = {};
     for (let i = 0; i < todo.length; i += CONCURRENCY) {
-      await Promise.all(todo.slice(i, i + CONCURRENCY).map(async (k) => (texts[k.id] = await this.engine.translate(k.text, k.from, language))));
+      await Promise.all(
+        todo
+          .slice(i, i + CONCURRENCY)
+          .map(async (k) => (texts[k.id] = await this.engine.translate(k.text, k.from, language))),
+      );
     }
     await this.db.query(
       `UPDATE moderator_digest_translations SET status = 'done', texts = $4, provider = $5, error = NULL, updated_at = now() WHERE digest_id = $1 AND version = $2 AND language = $3`,
       [digestId, version, language, JSON.stringify(texts), this.engine.providerName],
     );
-    this.logger.log(`moderator digest ${digestId} v${version}: ${todo.length} key point(s) translated into ${language}`);
+    this.logger.log(
+      `moderator digest ${digestId} v${version}: ${todo.length} key point(s) translated into ${language}`,
+    );
     return { texts: todo.length };
   }
 }

@@ -81,7 +81,11 @@ export class DigestReaderTranslations {
     publishedAt: Date | null,
   ): Promise<{ translation: ReaderTranslation; texts: Record<string, string> } | null> {
     if (lang === source) return null;
-    const [row]: Array<{ status: ReaderTranslation['status']; provider: string | null; texts: Record<string, string> }> = await this.db.query(
+    const [row]: Array<{
+      status: ReaderTranslation['status'];
+      provider: string | null;
+      texts: Record<string, string>;
+    }> = await this.db.query(
       `SELECT status, provider, texts FROM moderator_digest_translations WHERE digest_id = $1 AND version = $2 AND language = $3`,
       [digestId, version, lang],
     );

@@ -46,7 +46,11 @@ export class TranslationMemory {
     const todo = [...missing];
     for (let i = 0; i < todo.length; i += BATCH) {
       const batch = todo.slice(i, i + BATCH);
-      const translated = await this.viaEngine(batch.map(([, t]) => t), from, to);
+      const translated = await this.viaEngine(
+        batch.map(([, t]) => t),
+        from,
+        to,
+      );
       await this.db.query(
         `INSERT INTO text_translations (source_language, target_language, source_hash, text, provider)
          SELECT $1, $2, h, t, $5 FROM unnest($3::text[], $4::text[]) AS x(h, t)
@@ -69,7 +73,10 @@ export class TranslationMemory {
       while (next < runs.length) {
         const r = next++;
         const result = (await this.engine.translate(runs[r].join('\n'), from, to)).split('\n');
-        out[r] = result.length === runs[r].length ? result.map((l) => l.trim()) : await Promise.all(runs[r].map((l) => this.engine.translate(l, from, to)));
+        out[r] =
+          result.length === runs[r].length
+            ? result.map((l) => l.trim())
+            : await Promise.all(runs[r].map((l) => this.engine.translate(l, from, to)));
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL, runs.length) }, work));

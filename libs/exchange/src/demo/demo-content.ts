@@ -41,7 +41,15 @@ export const DEMO_RAPPORTEUR: DemoPerson = {
   preferredLanguage: 'en',
 };
 
-const person = (key: string, email: string, displayName: string, organisation: string, constituency: Constituency, country: string, preferredLanguage: Language): DemoPerson => ({
+const person = (
+  key: string,
+  email: string,
+  displayName: string,
+  organisation: string,
+  constituency: Constituency,
+  country: string,
+  preferredLanguage: Language,
+): DemoPerson => ({
   key,
   email: `${email}@roundtable.local`,
   displayName,
@@ -54,16 +62,40 @@ const person = (key: string, email: string, displayName: string, organisation: s
 /** Twelve participants: every constituency, eleven countries, the three languages. */
 export const DEMO_PARTICIPANTS: DemoPerson[] = [
   person('amara', 'amara.sesay', 'Amara Sesay', 'Freetown Neighbourhood Resilience Forum', 'civil_society', 'SL', 'en'),
-  person('lucia', 'lucia.fernandez', 'Lucía Fernández', 'Oficina de Gestión del Riesgo, Santa Rosa', 'local_government', 'CO', 'es'),
+  person(
+    'lucia',
+    'lucia.fernandez',
+    'Lucía Fernández',
+    'Oficina de Gestión del Riesgo, Santa Rosa',
+    'local_government',
+    'CO',
+    'es',
+  ),
   person('moussa', 'moussa.diop', 'Moussa Diop', 'Direction nationale des migrations', 'state', 'SN', 'fr'),
   person('sophie', 'sophie.martin', 'Sophie Martin', 'Laboratoire Villes et Mobilités', 'academia', 'FR', 'fr'),
   person('rahim', 'rahim.chowdhury', 'Rahim Chowdhury', "Delta Workers' Rights Network", 'civil_society', 'BD', 'en'),
   person('valeria', 'valeria.cruz', 'Valeria Cruz', 'Red Juvenil Clima y Movilidad', 'youth', 'MX', 'es'),
   person('tevita', 'tevita.fifita', 'Tevita Fifita', 'Ministry of Climate Adaptation', 'state', 'TO', 'en'),
   person('fatou', 'fatou.camara', 'Fatou Camara', "Chambre des métiers d'Abidjan-Sud", 'business', 'CI', 'fr'),
-  person('jonas', 'jonas.weber', 'Jonas Weber', 'Cities for Mobility Alliance', 'international_organisation', 'DE', 'en'),
+  person(
+    'jonas',
+    'jonas.weber',
+    'Jonas Weber',
+    'Cities for Mobility Alliance',
+    'international_organisation',
+    'DE',
+    'en',
+  ),
   person('mariajose', 'maria.paredes', 'María José Paredes', 'Casa Andina de Acogida', 'civil_society', 'EC', 'es'),
-  person('hamid', 'hamid.elamrani', 'Hamid El Amrani', 'Commune urbaine de Tiznit-Nord', 'local_government', 'MA', 'fr'),
+  person(
+    'hamid',
+    'hamid.elamrani',
+    'Hamid El Amrani',
+    'Commune urbaine de Tiznit-Nord',
+    'local_government',
+    'MA',
+    'fr',
+  ),
   person('grace', 'grace.wanjiru', 'Grace Wanjiru', 'Nairobi Youth Climate Collective', 'youth', 'KE', 'en'),
 ];
 

@@ -4,7 +4,14 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@roundtable/core';
 import { ContributionsService } from '@roundtable/contributions';
 import { AccessService, AuthService, Principal, UserEntity, UsersService } from '@roundtable/identity';
-import { ConsultationEntity, ConsultationsService, RoundtableEntity, RoundtablesService, SpaceEntity, SpacesService } from '@roundtable/spaces';
+import {
+  ConsultationEntity,
+  ConsultationsService,
+  RoundtableEntity,
+  RoundtablesService,
+  SpaceEntity,
+  SpacesService,
+} from '@roundtable/spaces';
 import { withAdvisoryLock } from '../shared/advisory-lock';
 import {
   DEFAULT_DEMO_ORGANISER,
@@ -78,11 +85,23 @@ export class DemoSeeder {
   }
 
   private async seedLocked(now: Date): Promise<DemoSeedResult> {
-    const created: DemoSeedCounts = { consultations: 0, roundtables: 0, spaces: 0, accounts: 0, memberships: 0, contributions: 0, pending: 0 };
+    const created: DemoSeedCounts = {
+      consultations: 0,
+      roundtables: 0,
+      spaces: 0,
+      accounts: 0,
+      memberships: 0,
+      contributions: 0,
+      pending: 0,
+    };
 
     const organiserLogin = this.organiserLogin();
     if (!(await this.users.findByEmail(organiserLogin.email))) created.accounts += 1;
-    const organiser = await this.auth.ensureOrganiser(organiserLogin.email, organiserLogin.password ?? this.config.ADMIN_PASSWORD!, 'Demo organiser');
+    const organiser = await this.auth.ensureOrganiser(
+      organiserLogin.email,
+      organiserLogin.password ?? this.config.ADMIN_PASSWORD!,
+      'Demo organiser',
+    );
 
     const people = new Map<string, Principal>();
     for (const p of [DEMO_MODERATOR, DEMO_RAPPORTEUR, ...DEMO_PARTICIPANTS]) {
@@ -92,7 +111,9 @@ export class DemoSeeder {
     }
 
     const consultation = await this.ensureConsultation(organiser.id, created);
-    const existingRoundtables = new Map((await this.consultations.roundtablesOf(consultation.id)).map((r) => [r.number, r]));
+    const existingRoundtables = new Map(
+      (await this.consultations.roundtablesOf(consultation.id)).map((r) => [r.number, r]),
+    );
     for (const demoRoundtable of DEMO_ROUNDTABLES) {
       let roundtable: RoundtableEntity | undefined = existingRoundtables.get(demoRoundtable.number);
       if (!roundtable) {
@@ -124,7 +145,12 @@ export class DemoSeeder {
       }
     }
 
-    const login = (role: DemoLogin['role'], p: DemoPerson): DemoLogin => ({ role, name: p.displayName, email: p.email, password: DEMO_PASSWORD });
+    const login = (role: DemoLogin['role'], p: DemoPerson): DemoLogin => ({
+      role,
+      name: p.displayName,
+      email: p.email,
+      password: DEMO_PASSWORD,
+    });
     const firstSpeaking = (lang: string) => DEMO_PARTICIPANTS.find((p) => p.preferredLanguage === lang)!;
     const result: DemoSeedResult = {
       created,
@@ -135,7 +161,12 @@ export class DemoSeeder {
         login('rapporteur', DEMO_RAPPORTEUR),
         ...(['en', 'fr', 'es'] as const).map((lang) => login('participant', firstSpeaking(lang))),
       ],
-      accounts: [organiserLogin, login('moderator', DEMO_MODERATOR), login('rapporteur', DEMO_RAPPORTEUR), ...DEMO_PARTICIPANTS.map((p) => login('participant', p))],
+      accounts: [
+        organiserLogin,
+        login('moderator', DEMO_MODERATOR),
+        login('rapporteur', DEMO_RAPPORTEUR),
+        ...DEMO_PARTICIPANTS.map((p) => login('participant', p)),
+      ],
     };
     this.logger.log(`demo content: ${JSON.stringify(created)}`);
     return result;
@@ -145,7 +176,12 @@ export class DemoSeeder {
   private organiserLogin(): DemoLogin {
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
     if (email && password) {
-      return { role: 'organiser', name: 'Organiser', email: email.trim().toLowerCase(), ...(this.config.isProduction ? {} : { password }) };
+      return {
+        role: 'organiser',
+        name: 'Organiser',
+        email: email.trim().toLowerCase(),
+        ...(this.config.isProduction ? {} : { password }),
+      };
     }
     return { role: 'organiser', name: 'Demo organiser', email: DEFAULT_DEMO_ORGANISER, password: DEMO_PASSWORD };
   }
@@ -177,7 +213,10 @@ export class DemoSeeder {
   }
 
   private async ensureMembers(space: SpaceEntity, demo: DemoSpace, people: Map<string, Principal>): Promise<number> {
-    const rows: Array<{ user_id: string }> = await this.db.query(`SELECT user_id FROM memberships WHERE space_id = $1`, [space.id]);
+    const rows: Array<{ user_id: string }> = await this.db.query(
+      `SELECT user_id FROM memberships WHERE space_id = $1`,
+      [space.id],
+    );
     const already = new Set(rows.map((r) => r.user_id));
     let added = 0;
     for (const key of demo.members) {
@@ -190,7 +229,12 @@ export class DemoSeeder {
   }
 
   /** Published threads, written as imports: their own dates, an event each, idempotent by external ref. */
-  private async ensureThreads(space: SpaceEntity, demo: DemoSpace, people: Map<string, Principal>, now: Date): Promise<number> {
+  private async ensureThreads(
+    space: SpaceEntity,
+    demo: DemoSpace,
+    people: Map<string, Principal>,
+    now: Date,
+  ): Promise<number> {
     let added = 0;
     const write = async (post: DemoPost, parentId: string | null): Promise<void> => {
       const author = people.get(post.by)!;
@@ -212,7 +256,10 @@ export class DemoSeeder {
     let added = 0;
     for (const post of demo.pending ?? []) {
       const user = people.get(post.by)!;
-      const found = await this.db.query(`SELECT 1 FROM contributions WHERE space_id = $1 AND author_id = $2 AND body = $3 LIMIT 1`, [space.id, user.id, post.body]);
+      const found = await this.db.query(
+        `SELECT 1 FROM contributions WHERE space_id = $1 AND author_id = $2 AND body = $3 LIMIT 1`,
+        [space.id, user.id, post.body],
+      );
       if (found.length > 0) continue;
       const scope = await this.access.spaceScope(user, 'space', space.id);
       await this.contributions.post({ user, space: scope }, { body: post.body, language: post.lang });

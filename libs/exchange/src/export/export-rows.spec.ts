@@ -19,16 +19,29 @@ const row = (status: ExportRow['status']): ExportRow => ({
   author_is_moderator: false,
   parent_author: null,
   version: 2,
-  translations: { en: { text: 'Original text', provider: 'apertium', status: 'done', sourceVersion: 2, machine: true }, es: { text: 'Texto de la versión 1', provider: 'apertium', status: 'done', sourceVersion: 1, machine: true } },
+  translations: {
+    en: { text: 'Original text', provider: 'apertium', status: 'done', sourceVersion: 2, machine: true },
+    es: { text: 'Texto de la versión 1', provider: 'apertium', status: 'done', sourceVersion: 1, machine: true },
+  },
 });
 
 describe('export rows', () => {
   it('keeps published text and its translations for every staff reader', () => {
-    expect(toExported(row('published'), false)).toMatchObject({ body: 'Texte original', translations: { en: { text: 'Original text', status: 'done', machine: true } }, postedAt: '2024-05-01T10:00:00.000Z' });
+    expect(toExported(row('published'), false)).toMatchObject({
+      body: 'Texte original',
+      translations: { en: { text: 'Original text', status: 'done', machine: true } },
+      postedAt: '2024-05-01T10:00:00.000Z',
+    });
   });
 
   it('exports a translation of an earlier version as pending, never as the current text', () => {
-    expect(toExported(row('published'), false).translations.es).toEqual({ text: null, status: 'pending', provider: 'apertium', machine: true, sourceVersion: null });
+    expect(toExported(row('published'), false).translations.es).toEqual({
+      text: null,
+      status: 'pending',
+      provider: 'apertium',
+      machine: true,
+      sourceVersion: null,
+    });
   });
 
   it('never exports deleted text, and moderated text only to moderators', () => {

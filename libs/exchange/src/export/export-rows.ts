@@ -2,7 +2,6 @@ import type { Constituency, Language } from '@roundtable/core';
 import { TRANSLATIONS_SELECT, translationView } from '@roundtable/contributions';
 import type { ContributionStatus, StoredTranslation, TranslationDto } from '@roundtable/contributions';
 
-
 /** One page of a space's contributions in created order, keyset-paginated on (created_at, id). */
 export const EXPORT_PAGE_SQL = `
   SELECT c.id, c.parent_id, c.root_id, c.seq, c.status, c.language, c.body, c.created_at, c.edited_at,

@@ -67,7 +67,11 @@ export class ExportService {
     const date = new Date().toISOString().slice(0, 10);
     const fileName = `roundtable-${space.roundtableNumber}-question-${space.number}-${date}.${format}`;
     const stream = format === 'csv' ? this.csv(space, options) : this.json(space, options);
-    return { fileName, contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8', stream };
+    return {
+      fileName,
+      contentType: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      stream,
+    };
   }
 
   async describe(spaceId: string): Promise<ExportedSpace> {
@@ -79,7 +83,14 @@ export class ExportService {
     );
     if (rows.length === 0) throw DomainError.notFound('Space');
     const r = rows[0];
-    return { spaceId: r.id, number: r.number, prompt: r.prompt, moderation: r.moderation, roundtableNumber: r.roundtable_number, members: r.members };
+    return {
+      spaceId: r.id,
+      number: r.number,
+      prompt: r.prompt,
+      moderation: r.moderation,
+      roundtableNumber: r.roundtable_number,
+      members: r.members,
+    };
   }
 
   /** Every contribution of the space in created order, one page per query. */
@@ -87,7 +98,12 @@ export class ExportService {
     const pageSize = options.pageSize ?? 500;
     let after: { key: string; id: string } | null = null;
     for (;;) {
-      const rows: ExportRow[] = await this.db.query(EXPORT_PAGE_SQL, [spaceId, after?.key ?? null, after?.id ?? null, pageSize]);
+      const rows: ExportRow[] = await this.db.query(EXPORT_PAGE_SQL, [
+        spaceId,
+        after?.key ?? null,
+        after?.id ?? null,
+        pageSize,
+      ]);
       for (const row of rows) yield toExported(row, options.withModeratedText);
       if (rows.length < pageSize) return;
       const last = rows[rows.length - 1];
@@ -103,7 +119,12 @@ export class ExportService {
         source: `Roundtable export of roundtable ${space.roundtableNumber}, question ${space.number} (space ${space.spaceId})`,
         exportedAt: new Date().toISOString(),
       };
-      const spaceHead = { number: space.number, prompt: space.prompt, moderation: space.moderation, members: space.members };
+      const spaceHead = {
+        number: space.number,
+        prompt: space.prompt,
+        moderation: space.moderation,
+        members: space.members,
+      };
       yield `${JSON.stringify(head).slice(0, -1)},"spaces":[${JSON.stringify(spaceHead).slice(0, -1)},"contributions":[`;
       let first = true;
       for await (const c of contributions) {
@@ -134,12 +155,17 @@ export class ExportService {
         boolean: (value) => (value ? 'true' : 'false'),
       },
     });
-    return this.guarded(pipeline(Readable.from(records()), stringifier, () => undefined), space);
+    return this.guarded(
+      pipeline(Readable.from(records()), stringifier, () => undefined),
+      space,
+    );
   }
 
   /** A failure after the headers went out can only cut the download short; it is logged, never thrown. */
   private guarded(stream: Readable, space: ExportedSpace): Readable {
-    stream.on('error', (err) => this.logger.error(`export of space ${space.spaceId} failed mid-stream: ${err.message}`));
+    stream.on('error', (err) =>
+      this.logger.error(`export of space ${space.spaceId} failed mid-stream: ${err.message}`),
+    );
     return stream;
   }
 }

@@ -40,7 +40,10 @@ function IsIdLike(options?: ValidationOptions) {
       name: 'isIdLike',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName} must be a whole number or a non-empty string of at most 200 characters`, ...options },
+      options: {
+        message: `${propertyName} must be a whole number or a non-empty string of at most 200 characters`,
+        ...options,
+      },
       validator: {
         validate: (value: unknown) =>
           (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
@@ -55,20 +58,30 @@ function IsIdLike(options?: ValidationOptions) {
  * export adds, so an export can be imported again.
  */
 export class ImportContributionDto {
-  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string' }], description: 'Unique within its space in the file; makes the import idempotent' })
-  @IsDefined() @IsIdLike()
+  @ApiProperty({
+    oneOf: [{ type: 'integer' }, { type: 'string' }],
+    description: 'Unique within its space in the file; makes the import idempotent',
+  })
+  @IsDefined()
+  @IsIdLike()
   id: number | string;
 
   @ApiProperty({ example: '2021-12-03', description: 'ISO 8601 date or date-time; a bare date is placed at noon UTC' })
-  @IsISO8601({ strict: true }, { message: 'postedAt must be an ISO 8601 date such as 2021-12-03 or 2021-12-03T10:15:00Z' })
+  @IsISO8601(
+    { strict: true },
+    { message: 'postedAt must be an ISO 8601 date such as 2021-12-03 or 2021-12-03T10:15:00Z' },
+  )
   postedAt: string;
 
   @ApiProperty({ example: 'Amina Diallo', description: 'Display name of the author' })
-  @IsString() @Length(1, 120) @Matches(/\S/, { message: 'author must not be blank' })
+  @IsString()
+  @Length(1, 120)
+  @Matches(/\S/, { message: 'author must not be blank' })
   author: string;
 
   @ApiPropertyOptional({ description: 'The author moderated this space (gets the moderator role there)' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   moderator?: boolean;
 
   @ApiPropertyOptional({
@@ -79,98 +92,172 @@ export class ImportContributionDto {
       'a reply to the latest earlier contribution by that author; a name ending in "…" matches names starting with it. ' +
       'The name of the space’s own poster (`postedBy`), an unknown name or null make it a new thread.',
   })
-  @IsOptional() @IsIdLike()
+  @IsOptional()
+  @IsIdLike()
   inReplyTo?: number | string | null;
 
-  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'integer' }], nullable: true, description: 'Exact id of the parent contribution in this space (exports carry it); wins over inReplyTo' })
-  @IsOptional() @IsIdLike()
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'integer' }],
+    nullable: true,
+    description: 'Exact id of the parent contribution in this space (exports carry it); wins over inReplyTo',
+  })
+  @IsOptional()
+  @IsIdLike()
   parentId?: number | string | null;
 
-  @ApiPropertyOptional({ description: 'The text as written; required unless status says it is not published (deleted text is not exported)' })
-  @ValidateIf((o: ImportContributionDto) => o.status === undefined || o.status === null || o.status === 'published' || (o.body !== undefined && o.body !== null))
-  @IsString({ message: BODY_RULE }) @Length(1, MAX_BODY, { message: BODY_RULE }) @Matches(/\S/, { message: 'body must not be blank' })
+  @ApiPropertyOptional({
+    description: 'The text as written; required unless status says it is not published (deleted text is not exported)',
+  })
+  @ValidateIf(
+    (o: ImportContributionDto) =>
+      o.status === undefined ||
+      o.status === null ||
+      o.status === 'published' ||
+      (o.body !== undefined && o.body !== null),
+  )
+  @IsString({ message: BODY_RULE })
+  @Length(1, MAX_BODY, { message: BODY_RULE })
+  @Matches(/\S/, { message: 'body must not be blank' })
   body?: string;
 
-  @ApiPropertyOptional({ enum: LANGUAGES, nullable: true, description: 'Declared language; left empty it is detected later' })
-  @IsOptional() @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: LANGUAGES,
+    nullable: true,
+    description: 'Declared language; left empty it is detected later',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
   language?: Language | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   organisation?: string | null;
 
   @ApiPropertyOptional({ enum: CONSTITUENCIES, nullable: true, description: "Default 'other'" })
-  @IsOptional() @IsIn(CONSTITUENCIES, { message: `constituency must be one of: ${CONSTITUENCIES.join(', ')}` })
+  @IsOptional()
+  @IsIn(CONSTITUENCIES, { message: `constituency must be one of: ${CONSTITUENCIES.join(', ')}` })
   constituency?: Constituency | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'SN' })
-  @IsOptional() @IsString() @Length(2, 80)
+  @IsOptional()
+  @IsString()
+  @Length(2, 80)
   country?: string | null;
 
-  @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES, description: 'From an export; only published contributions are imported, the others are skipped' })
-  @IsOptional() @IsIn(CONTRIBUTION_STATUSES, { message: `status must be one of: ${CONTRIBUTION_STATUSES.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: CONTRIBUTION_STATUSES,
+    description: 'From an export; only published contributions are imported, the others are skipped',
+  })
+  @IsOptional()
+  @IsIn(CONTRIBUTION_STATUSES, { message: `status must be one of: ${CONTRIBUTION_STATUSES.join(', ')}` })
   status?: ContributionStatus | null;
 
-  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'integer' }], nullable: true, description: 'From an export; informative (threads are rebuilt from parentId)' })
-  @IsOptional() @IsIdLike()
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'string' }, { type: 'integer' }],
+    nullable: true,
+    description: 'From an export; informative (threads are rebuilt from parentId)',
+  })
+  @IsOptional()
+  @IsIdLike()
   rootId?: number | string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'From an export; informative' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'From an export; informative',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   editedAt?: string | null;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'From an export; ignored (translations are made again)' })
-  @IsOptional() @IsObject()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'From an export; ignored (translations are made again)',
+  })
+  @IsOptional()
+  @IsObject()
   translations?: Record<string, unknown>;
 }
 
 /** One question (discussion space) of an imported discussion. */
 export class ImportSpaceDto {
-  @ApiProperty({ example: 1, description: 'Question number; an existing space with this number in the roundtable is reused' })
-  @IsInt() @Min(1) @Max(1000)
+  @ApiProperty({
+    example: 1,
+    description: 'Question number; an existing space with this number in the roundtable is reused',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   number: number;
 
   @ApiProperty({ type: MultilingualTextDto })
-  @ValidateNested() @Type(() => MultilingualTextDto) @HasSomeLanguage()
+  @ValidateNested()
+  @Type(() => MultilingualTextDto)
+  @HasSomeLanguage()
   prompt: MultilingualTextDto;
 
-  @ApiPropertyOptional({ enum: ['pre', 'post'], default: 'post', description: 'Moderation mode of a space the import creates' })
-  @IsOptional() @IsIn(['pre', 'post'], { message: 'moderation must be pre or post' })
+  @ApiPropertyOptional({
+    enum: ['pre', 'post'],
+    default: 'post',
+    description: 'Moderation mode of a space the import creates',
+  })
+  @IsOptional()
+  @IsIn(['pre', 'post'], { message: 'moderation must be pre or post' })
   moderation?: 'pre' | 'post';
 
   @ApiPropertyOptional({ description: 'Informative (Hub member count); not used' })
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   members?: number;
 
   @ApiPropertyOptional({ description: 'Informative (Hub comment count); not used' })
-  @IsOptional() @IsInt() @Min(0)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
   comment_count?: number;
 
   @ApiPropertyOptional({ description: 'When the question was posted; informative' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   postedAt?: string;
 
   @ApiPropertyOptional({ description: 'Who posted the question; `inReplyTo` naming them starts a new thread' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   postedBy?: string;
 
   @ApiProperty({ type: [ImportContributionDto] })
-  @IsArray() @ArrayMaxSize(MAX_IMPORT_CONTRIBUTIONS) @ValidateNested({ each: true }) @Type(() => ImportContributionDto)
+  @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_CONTRIBUTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => ImportContributionDto)
   contributions: ImportContributionDto[];
 }
 
 /** A discussion to import into a roundtable: the shape of `hub-roundtable1.json`, and of a Roundtable JSON export. */
 export class ImportDiscussionDto {
   @ApiPropertyOptional({ description: 'Where the discussion comes from' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   source?: string;
 
   @ApiPropertyOptional({ description: 'Set by Roundtable exports; informative' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   exportedAt?: string;
 
   @ApiProperty({ type: [ImportSpaceDto] })
-  @IsArray() @ArrayMaxSize(MAX_IMPORT_SPACES) @ValidateNested({ each: true }) @Type(() => ImportSpaceDto)
+  @IsArray()
+  @ArrayMaxSize(MAX_IMPORT_SPACES)
+  @ValidateNested({ each: true })
+  @Type(() => ImportSpaceDto)
   spaces: ImportSpaceDto[];
 }
 
@@ -192,8 +279,13 @@ export class ImportResultDto {
   @ApiProperty({ description: 'Contributions created' }) contributions: number;
   @ApiProperty({ description: 'Placeholder member accounts created (no email, no password)' }) members: number;
   @ApiProperty({ description: 'Space memberships created' }) memberships: number;
-  @ApiProperty({ description: 'Contributions not imported (not published in the source, e.g. deleted)' }) skipped: number;
-  @ApiProperty({ type: [ImportedSpaceDto], description: 'The spaces of the file, created or reused' }) spaceIds: ImportedSpaceDto[];
-  @ApiProperty({ type: [UnresolvedReplyDto], description: 'Replies whose target is not in the same space; imported as new threads' })
+  @ApiProperty({ description: 'Contributions not imported (not published in the source, e.g. deleted)' })
+  skipped: number;
+  @ApiProperty({ type: [ImportedSpaceDto], description: 'The spaces of the file, created or reused' })
+  spaceIds: ImportedSpaceDto[];
+  @ApiProperty({
+    type: [UnresolvedReplyDto],
+    description: 'Replies whose target is not in the same space; imported as new threads',
+  })
   unresolvedReplies: UnresolvedReplyDto[];
 }

@@ -2,7 +2,12 @@ import { DomainError } from '@roundtable/core';
 import type { ImportDiscussionDto, ImportContributionDto } from './discussion.dto';
 import { authorRef, planImport } from './import-plan';
 
-const c = (id: number | string, author: string, postedAt: string, extra: Partial<ImportContributionDto> = {}): ImportContributionDto => ({
+const c = (
+  id: number | string,
+  author: string,
+  postedAt: string,
+  extra: Partial<ImportContributionDto> = {},
+): ImportContributionDto => ({
   id,
   author,
   postedAt,
@@ -59,7 +64,8 @@ describe('import plan', () => {
   });
 
   it('places bare dates at noon UTC, one second apart within a day, in posting order', () => {
-    const planned = planImport(discussion([c(2, 'B', '2024-03-01'), c(1, 'A', '2024-02-28'), c(3, 'C', '2024-03-01')])).spaces[0].contributions;
+    const planned = planImport(discussion([c(2, 'B', '2024-03-01'), c(1, 'A', '2024-02-28'), c(3, 'C', '2024-03-01')]))
+      .spaces[0].contributions;
     expect(planned.map((p) => [p.fileId, p.createdAt.toISOString()])).toEqual([
       ['1', '2024-02-28T12:00:00.000Z'],
       ['2', '2024-03-01T12:00:00.000Z'],
@@ -91,8 +97,17 @@ describe('import plan', () => {
     );
     expect(plan.authors.size).toBe(2);
     const ana = plan.authors.get(authorRef('Ana Ruiz', null))!;
-    expect(ana).toMatchObject({ name: 'Ana Ruiz', constituency: 'youth', country: 'PE', preferredLanguage: 'es', organisation: null });
-    expect(plan.authors.get(authorRef('Ana Ruiz', 'Another Org'))).toMatchObject({ constituency: 'other', preferredLanguage: 'en' });
+    expect(ana).toMatchObject({
+      name: 'Ana Ruiz',
+      constituency: 'youth',
+      country: 'PE',
+      preferredLanguage: 'es',
+      organisation: null,
+    });
+    expect(plan.authors.get(authorRef('Ana Ruiz', 'Another Org'))).toMatchObject({
+      constituency: 'other',
+      preferredLanguage: 'en',
+    });
     expect(plan.spaces[0].members.get(ana.ref)).toBe(true);
   });
 
@@ -108,9 +123,13 @@ describe('import plan', () => {
       throw new Error('expected the plan to be refused');
     };
     expect(refused(discussion([c(1, 'A', '2024-01-01'), c(1, 'B', '2024-01-02')]))).toMatch(/id 1 appears twice/);
-    expect(refused({ spaces: [...discussion([]).spaces, ...discussion([]).spaces] })).toMatch(/question 1 appears twice/);
+    expect(refused({ spaces: [...discussion([]).spaces, ...discussion([]).spaces] })).toMatch(
+      /question 1 appears twice/,
+    );
     expect(refused(discussion([c(1, 'A', '2024-01-01', { parentId: 7 })]))).toMatch(/parentId 7/);
     expect(refused(discussion([c(1, 'A', '2024-01-01', { parentId: 1 })]))).toMatch(/itself/);
-    expect(refused(discussion([c(1, 'A', '2024-01-01', { parentId: 2 }), c(2, 'B', '2024-01-02', { parentId: 1 })]))).toMatch(/cycle/);
+    expect(
+      refused(discussion([c(1, 'A', '2024-01-01', { parentId: 2 }), c(2, 'B', '2024-01-02', { parentId: 1 })])),
+    ).toMatch(/cycle/);
   });
 });

@@ -64,7 +64,12 @@ export function planImport(input: ImportDiscussionDto): ImportPlan {
     if (numbers.has(space.number)) throw bad(`spaces: question ${space.number} appears twice in the file`);
     numbers.add(space.number);
   }
-  const questionPosters = new Set(input.spaces.map((s) => s.postedBy).filter((n): n is string => !!n).map(normaliseName));
+  const questionPosters = new Set(
+    input.spaces
+      .map((s) => s.postedBy)
+      .filter((n): n is string => !!n)
+      .map(normaliseName),
+  );
   const authors = new Map<string, PlannedAuthor>();
   const spaces = input.spaces.map((space) => planSpace(space, questionPosters, authors));
   return { authors, spaces, contributionCount: spaces.reduce((n, s) => n + s.contributions.length, 0) };
@@ -79,7 +84,11 @@ interface Entry {
   parent: Entry | null;
 }
 
-function planSpace(space: ImportSpaceDto, questionPosters: Set<string>, authors: Map<string, PlannedAuthor>): PlannedSpace {
+function planSpace(
+  space: ImportSpaceDto,
+  questionPosters: Set<string>,
+  authors: Map<string, PlannedAuthor>,
+): PlannedSpace {
   const where = `question ${space.number}`;
   const entries: Entry[] = space.contributions.map((c, index) => ({
     index,
@@ -103,7 +112,10 @@ function planSpace(space: ImportSpaceDto, questionPosters: Set<string>, authors:
     const { parentId, inReplyTo } = e.input;
     if (parentId !== undefined && parentId !== null) {
       const parent = byId.get(String(parentId));
-      if (!parent) throw bad(`${where}: contribution ${e.fileId} has parentId ${parentId}, which is not a contribution of ${where}`);
+      if (!parent)
+        throw bad(
+          `${where}: contribution ${e.fileId} has parentId ${parentId}, which is not a contribution of ${where}`,
+        );
       if (parent === e) throw bad(`${where}: contribution ${e.fileId} cannot reply to itself`);
       e.parent = parent;
     } else if (inReplyTo !== undefined && inReplyTo !== null) {
@@ -184,11 +196,13 @@ function isImportable(c: ImportContributionDto): boolean {
 /** The latest of `earlier` written by `name`; a name ending in "…" matches authors whose name starts with it. */
 function latestBy(name: string, earlier: Entry[]): Entry | null {
   const wanted = normaliseName(name);
-  for (let i = earlier.length - 1; i >= 0; i -= 1) if (normaliseName(earlier[i].input.author) === wanted) return earlier[i];
+  for (let i = earlier.length - 1; i >= 0; i -= 1)
+    if (normaliseName(earlier[i].input.author) === wanted) return earlier[i];
   if (TRUNCATED.test(name.trim())) {
     const prefix = normaliseName(name.trim().replace(TRUNCATED, ''));
     if (prefix.length >= 3) {
-      for (let i = earlier.length - 1; i >= 0; i -= 1) if (normaliseName(earlier[i].input.author).startsWith(prefix)) return earlier[i];
+      for (let i = earlier.length - 1; i >= 0; i -= 1)
+        if (normaliseName(earlier[i].input.author).startsWith(prefix)) return earlier[i];
     }
   }
   return null;
@@ -201,7 +215,9 @@ function authorOf(c: ImportContributionDto, all: Entry[], authors: Map<string, P
   const ref = authorRef(name, organisation);
   let author = authors.get(ref);
   if (!author) {
-    const theirs = all.map((e) => e.input).filter((x) => authorRef(x.author.trim().replace(/\s+/g, ' '), x.organisation?.trim() || null) === ref);
+    const theirs = all
+      .map((e) => e.input)
+      .filter((x) => authorRef(x.author.trim().replace(/\s+/g, ' '), x.organisation?.trim() || null) === ref);
     author = {
       ref,
       name,
@@ -217,7 +233,9 @@ function authorOf(c: ImportContributionDto, all: Entry[], authors: Map<string, P
 
 /** Stable across imports and files: the same name and organisation are the same person. */
 export function authorRef(name: string, organisation: string | null): string {
-  const digest = createHash('sha256').update(`${normaliseName(name)}\n${normaliseName(organisation ?? '')}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${normaliseName(name)}\n${normaliseName(organisation ?? '')}`)
+    .digest('hex');
   return `import:author:${digest.slice(0, 32)}`;
 }
 

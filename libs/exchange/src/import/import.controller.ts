@@ -18,9 +18,15 @@ export class ImportController {
       'Spaces are matched by number; authors become placeholder accounts without login; importing the same file again creates nothing. ' +
       'Files over the request body limit can be imported with the CLI (`npm run cli -- import <file> --roundtable <id>`).',
   })
-  @ApiCreatedResponse({ type: ImportResultDto, description: 'Counts of what was created (all 0 when nothing was new), and the space ids' })
+  @ApiCreatedResponse({
+    type: ImportResultDto,
+    description: 'Counts of what was created (all 0 when nothing was new), and the space ids',
+  })
   @ApiBadRequestResponse({ description: 'The file does not have the expected shape (the message says where)' })
-  importDiscussion(@Param('id', ParseUUIDPipe) id: string, @Body() body: ImportDiscussionDto): Promise<ImportResultDto> {
+  importDiscussion(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ImportDiscussionDto,
+  ): Promise<ImportResultDto> {
     return this.imports.importDiscussion(id, body);
   }
 }

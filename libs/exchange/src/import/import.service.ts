@@ -34,11 +34,23 @@ export class ImportService {
     private readonly members: PlaceholderMembers,
   ) {}
 
-  async importDiscussion(roundtableId: string, input: ImportDiscussionDto, onProgress?: ImportProgress): Promise<ImportResultDto> {
+  async importDiscussion(
+    roundtableId: string,
+    input: ImportDiscussionDto,
+    onProgress?: ImportProgress,
+  ): Promise<ImportResultDto> {
     await this.roundtables.get(roundtableId); // 404 before any work
     const plan = planImport(input);
     return withAdvisoryLock(this.db, `roundtable-import:${roundtableId}`, async () => {
-      const result: ImportResultDto = { spaces: 0, contributions: 0, members: 0, memberships: 0, skipped: 0, spaceIds: [], unresolvedReplies: [] };
+      const result: ImportResultDto = {
+        spaces: 0,
+        contributions: 0,
+        members: 0,
+        memberships: 0,
+        skipped: 0,
+        spaceIds: [],
+        unresolvedReplies: [],
+      };
       const accounts = await this.members.ensureAccounts([...plan.authors.values()]);
       result.members = accounts.created;
       const existing = new Map((await this.roundtables.spacesOf(roundtableId)).map((s) => [s.number, s]));
@@ -87,7 +99,10 @@ export class ImportService {
     const idOf = new Map<string, string>();
     const uuids = planned.contributions.map((c) => c.fileId).filter((id) => UUID.test(id));
     if (uuids.length > 0) {
-      const rows: Array<{ id: string }> = await this.db.query(`SELECT id FROM contributions WHERE space_id = $1 AND id = ANY($2::uuid[])`, [spaceId, uuids]);
+      const rows: Array<{ id: string }> = await this.db.query(
+        `SELECT id FROM contributions WHERE space_id = $1 AND id = ANY($2::uuid[])`,
+        [spaceId, uuids],
+      );
       for (const r of rows) idOf.set(r.id, r.id);
     }
     let created = 0;

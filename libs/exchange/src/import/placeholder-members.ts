@@ -23,12 +23,19 @@ export class PlaceholderMembers {
   async ensureAccounts(authors: PlannedAuthor[]): Promise<{ byRef: Map<string, Principal>; created: number }> {
     if (authors.length === 0) return { byRef: new Map(), created: 0 };
     const created = await this.users.insertPlaceholders(authors);
-    const rows: Array<{ id: string; external_ref: string; display_name: string; organisation: string | null; constituency: Principal['constituency']; country: string | null; preferred_language: Principal['preferredLanguage'] }> =
-      await this.db.query(
-        `SELECT id, external_ref, display_name, organisation, constituency, country, preferred_language
+    const rows: Array<{
+      id: string;
+      external_ref: string;
+      display_name: string;
+      organisation: string | null;
+      constituency: Principal['constituency'];
+      country: string | null;
+      preferred_language: Principal['preferredLanguage'];
+    }> = await this.db.query(
+      `SELECT id, external_ref, display_name, organisation, constituency, country, preferred_language
          FROM users WHERE external_ref = ANY($1::text[])`,
-        [authors.map((a) => a.ref)],
-      );
+      [authors.map((a) => a.ref)],
+    );
     const byRef = new Map<string, Principal>(
       rows.map((r) => [
         r.external_ref,

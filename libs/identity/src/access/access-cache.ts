@@ -41,7 +41,9 @@ export class AccessCache implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const subscriber = this.redis.create('access-changed');
     subscriber.on('message', (_channel: string, owner: string) => this.drop(owner));
-    await subscriber.subscribe(this.channel).catch((err) => this.logger.warn(`access cache runs without invalidation: ${err.message}`));
+    await subscriber
+      .subscribe(this.channel)
+      .catch((err) => this.logger.warn(`access cache runs without invalidation: ${err.message}`));
   }
 
   async remember<T>(userId: string, key: string, load: () => Promise<T>): Promise<T> {

@@ -20,7 +20,8 @@ export type SpaceRole = (typeof SPACE_ROLES)[number];
  * - `staff`: moderator or rapporteur.
  * Organisers pass every rule.
  */
-export type AccessLevel = 'public' | 'signed-in' | 'organiser' | 'viewer' | 'member' | 'moderator' | 'rapporteur' | 'staff';
+export type AccessLevel =
+  'public' | 'signed-in' | 'organiser' | 'viewer' | 'member' | 'moderator' | 'rapporteur' | 'staff';
 
 export interface AccessRule {
   level: AccessLevel;

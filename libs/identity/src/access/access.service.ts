@@ -40,18 +40,26 @@ export class AccessService {
    * outside a sign-in (no session) holds until the member's sessions were last all ended.
    * `ignoreExpiration`: for live sockets, which stay connected while their session holds.
    */
-  async principalFromToken(token: string | undefined, options: { ignoreExpiration?: boolean } = {}): Promise<Principal | null> {
+  async principalFromToken(
+    token: string | undefined,
+    options: { ignoreExpiration?: boolean } = {},
+  ): Promise<Principal | null> {
     if (!token) return null;
     const claims = this.tokens.verify(token, options);
     if (!claims || !UUID.test(claims.sub) || (claims.sid !== undefined && !UUID.test(claims.sid))) return null;
     const sid = claims.sid;
-    const found = await this.cache.remember(claims.sub, `principal:${sid ?? '-'}`, () => this.loadPrincipal(claims.sub, sid));
+    const found = await this.cache.remember(claims.sub, `principal:${sid ?? '-'}`, () =>
+      this.loadPrincipal(claims.sub, sid),
+    );
     if (!found) return null;
     if (!sid && found.tokensValidAfter !== null && claims.iat * 1000 <= found.tokensValidAfter) return null;
     return found.principal;
   }
 
-  private async loadPrincipal(userId: string, sessionId: string | undefined): Promise<{ principal: Principal; tokensValidAfter: number | null } | null> {
+  private async loadPrincipal(
+    userId: string,
+    sessionId: string | undefined,
+  ): Promise<{ principal: Principal; tokensValidAfter: number | null } | null> {
     const rows = await this.db.query(
       `SELECT id, display_name, organisation, constituency, country, preferred_language, is_organiser,
               email_verified_at IS NOT NULL AS email_verified, totp_enabled_at IS NOT NULL AS two_factor, tokens_valid_after,
@@ -91,7 +99,10 @@ export class AccessService {
           });
     if (!spaceId) throw DomainError.notFound(what);
     const s = await this.cache.remember(`space:${spaceId}`, 'row', async () => {
-      const rows: SpaceRow[] = await this.db.query(`SELECT id, roundtable_id, status, moderation FROM spaces WHERE id = $1`, [spaceId]);
+      const rows: SpaceRow[] = await this.db.query(
+        `SELECT id, roundtable_id, status, moderation FROM spaces WHERE id = $1`,
+        [spaceId],
+      );
       return rows[0] ?? null;
     });
     if (!s) throw DomainError.notFound(what);
@@ -99,23 +110,39 @@ export class AccessService {
     let isMember = false;
     let suspendedUntil: string | null = null;
     if (user) {
-      const { space_role, roundtable_role, suspended_until } = await this.cache.remember(user.id, `space:${s.id}`, async () => {
-        // a suspension runs in this space or in its whole consultation (moderation's member_sanctions)
-        const roles = await this.db.query(
-          `SELECT (SELECT role FROM memberships WHERE space_id = $1 AND user_id = $3) AS space_role,
+      const { space_role, roundtable_role, suspended_until } = await this.cache.remember(
+        user.id,
+        `space:${s.id}`,
+        async () => {
+          // a suspension runs in this space or in its whole consultation (moderation's member_sanctions)
+          const roles = await this.db.query(
+            `SELECT (SELECT role FROM memberships WHERE space_id = $1 AND user_id = $3) AS space_role,
                   (SELECT role FROM roundtable_roles WHERE roundtable_id = $2 AND user_id = $3) AS roundtable_role,
                   (SELECT max(su.until) FROM member_sanctions su
                    WHERE su.user_id = $3 AND su.kind = 'suspension' AND su.until > now()
                      AND (su.space_id = $1 OR (su.space_id IS NULL AND su.consultation_id = (SELECT consultation_id FROM roundtables WHERE id = $2)))) AS suspended_until`,
-          [s.id, s.roundtable_id, user.id],
-        );
-        return roles[0] as { space_role: SpaceRole | null; roundtable_role: SpaceRole | null; suspended_until: Date | null };
-      });
+            [s.id, s.roundtable_id, user.id],
+          );
+          return roles[0] as {
+            space_role: SpaceRole | null;
+            roundtable_role: SpaceRole | null;
+            suspended_until: Date | null;
+          };
+        },
+      );
       isMember = space_role !== null || roundtable_role !== null;
       role = rank(roundtable_role) > rank(space_role) ? roundtable_role : space_role;
       if (suspended_until && suspended_until.getTime() > Date.now()) suspendedUntil = suspended_until.toISOString();
     }
-    return { spaceId: s.id, roundtableId: s.roundtable_id, status: s.status, moderation: s.moderation, role, isMember, suspendedUntil };
+    return {
+      spaceId: s.id,
+      roundtableId: s.roundtable_id,
+      status: s.status,
+      moderation: s.moderation,
+      role,
+      isMember,
+      suspendedUntil,
+    };
   }
 
   async roundtableRole(user: Principal | null, roundtableId: string): Promise<SpaceRole | null> {
@@ -135,7 +162,10 @@ export class AccessService {
    * whether it has a published version; 404 when it does not exist. Read every time:
    * publishing changes what participants may see.
    */
-  async documentScope(kind: 'digest' | 'stocktaking', id: string): Promise<{ document: DocumentScope; parentId: string }> {
+  async documentScope(
+    kind: 'digest' | 'stocktaking',
+    id: string,
+  ): Promise<{ document: DocumentScope; parentId: string }> {
     const what = kind === 'digest' ? 'Digest' : 'Stocktaking summary';
     if (!UUID.test(id)) throw DomainError.notFound(what);
     const rows: Array<{ parent_id: string; published: boolean }> = await this.db.query(
@@ -174,7 +204,10 @@ export class AccessService {
     if (this.config.STAFF_TWO_FACTOR !== 'required' || access.user!.twoFactor || !STAFF_LEVELS.has(level)) return;
     const role = access.space?.role ?? access.roundtable?.role ?? null;
     if (access.user!.isOrganiser || role === 'moderator' || role === 'rapporteur') {
-      throw DomainError.forbidden('Staff accounts must turn on two-factor sign-in (Settings → Security) before this action', 'two_factor_required');
+      throw DomainError.forbidden(
+        'Staff accounts must turn on two-factor sign-in (Settings → Security) before this action',
+        'two_factor_required',
+      );
     }
   }
 
@@ -182,7 +215,12 @@ export class AccessService {
   check(level: AccessLevel, access: RequestAccess): void {
     const { user } = access;
     if (level === 'public') return;
-    if (!user) throw new DomainError(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'Sign in first: missing or invalid access token');
+    if (!user)
+      throw new DomainError(
+        HttpStatus.UNAUTHORIZED,
+        'unauthenticated',
+        'Sign in first: missing or invalid access token',
+      );
     if (level === 'signed-in') return;
     this.checkTwoFactor(level, access);
     if (user.isOrganiser) return;
@@ -195,10 +233,12 @@ export class AccessService {
     }
     switch (level) {
       case 'viewer':
-        if (space && space.status === 'draft' && (role === null || role === 'participant')) throw DomainError.notFound('Space');
+        if (space && space.status === 'draft' && (role === null || role === 'participant'))
+          throw DomainError.notFound('Space');
         return;
       case 'member':
-        if (space && space.status === 'draft' && (role === null || role === 'participant')) throw DomainError.notFound('Space');
+        if (space && space.status === 'draft' && (role === null || role === 'participant'))
+          throw DomainError.notFound('Space');
         if (space && !space.isMember) throw DomainError.forbidden('Join this space first', 'not_a_member');
         if (!space && role === null) throw DomainError.forbidden('You hold no role in this roundtable');
         return;
@@ -209,7 +249,8 @@ export class AccessService {
         if (role !== 'rapporteur') throw DomainError.forbidden('Only rapporteurs of this roundtable may do this');
         return;
       case 'staff':
-        if (role !== 'moderator' && role !== 'rapporteur') throw DomainError.forbidden('Only moderators and rapporteurs may do this');
+        if (role !== 'moderator' && role !== 'rapporteur')
+          throw DomainError.forbidden('Only moderators and rapporteurs may do this');
         return;
     }
   }

@@ -70,5 +70,6 @@ const UNVERIFIED: Record<Language, string> = {
 /** A member whose email address is not verified may read but not post: 403 saying why, in their language. */
 export function assertMayPost(access: RequestAccess): void {
   const user = access.user;
-  if (user && !user.emailVerified) throw DomainError.forbidden(UNVERIFIED[user.preferredLanguage] ?? UNVERIFIED.en, 'email_unverified');
+  if (user && !user.emailVerified)
+    throw DomainError.forbidden(UNVERIFIED[user.preferredLanguage] ?? UNVERIFIED.en, 'email_unverified');
 }

@@ -5,14 +5,18 @@ import { IsNewPassword } from './register.dto';
 
 /** The token of a link sent by email (address confirmation, password reset). */
 export class AccountTokenDto {
-  @ApiProperty({ description: 'The last part of the link' }) @IsString() @MinLength(20) @MaxLength(200)
+  @ApiProperty({ description: 'The last part of the link' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
   token: string;
 }
 
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'amina@example.org' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
   email: string;
 }
 
@@ -23,11 +27,17 @@ export class NewPasswordDto {
 }
 
 export class PasswordResetConfirmDto extends NewPasswordDto {
-  @ApiProperty({ description: 'The last part of the link' }) @IsString() @MinLength(20) @MaxLength(200)
+  @ApiProperty({ description: 'The last part of the link' })
+  @IsString()
+  @MinLength(20)
+  @MaxLength(200)
   token: string;
 }
 
 export class PasswordChangeDto extends NewPasswordDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   currentPassword: string;
 }

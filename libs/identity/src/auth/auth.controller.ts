@@ -1,6 +1,19 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { DomainError } from '@roundtable/core';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCookieAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AcceptedDto } from './accepted.dto';
 import { Access } from '../access/access.decorator';
@@ -34,18 +47,30 @@ export class AuthController {
   @ApiConflictResponse({ description: 'Email already registered' })
   @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address (REGISTRATIONS_PER_HOUR)' })
   @ApiCreatedResponse({ type: AuthResponseDto })
-  async register(@Body() body: RegisterDto, @RequestClient() client: ClientInfo, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
+  async register(
+    @Body() body: RegisterDto,
+    @RequestClient() client: ClientInfo,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponseDto> {
     return this.answer(await this.auth.register(body, client), reply);
   }
 
   @Post('login')
   @HttpCode(200)
   @Access('public')
-  @ApiOperation({ summary: 'Sign in with email and password (and `code` when two-factor sign-in is on); also sets the refresh cookie' })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password; `code: two_factor_required` when a two-factor code is needed' })
+  @ApiOperation({
+    summary: 'Sign in with email and password (and `code` when two-factor sign-in is on); also sets the refresh cookie',
+  })
+  @ApiUnauthorizedResponse({
+    description: 'Wrong email or password; `code: two_factor_required` when a two-factor code is needed',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many failed attempts' })
   @ApiOkResponse({ type: AuthResponseDto })
-  async login(@Body() body: LoginDto, @RequestClient() client: ClientInfo, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
+  async login(
+    @Body() body: LoginDto,
+    @RequestClient() client: ClientInfo,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponseDto> {
     return this.answer(await this.auth.login(body.email, body.password, client, body.code), reply);
   }
 
@@ -53,13 +78,27 @@ export class AuthController {
   @HttpCode(200)
   @Access('public')
   @ApiCookieAuth('rt_refresh')
-  @ApiOperation({ summary: 'A new access token for this device, from its refresh cookie (rotated on every use); same-origin requests only' })
+  @ApiOperation({
+    summary:
+      'A new access token for this device, from its refresh cookie (rotated on every use); same-origin requests only',
+  })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiUnauthorizedResponse({ description: 'No refresh cookie, or its session ended; a refresh token used twice ends its session' })
+  @ApiUnauthorizedResponse({
+    description: 'No refresh cookie, or its session ended; a refresh token used twice ends its session',
+  })
   @ApiForbiddenResponse({ description: 'Not a same-origin request' })
-  async refresh(@Req() request: FastifyRequest, @RequestClient() client: ClientInfo, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthResponseDto> {
+  async refresh(
+    @Req() request: FastifyRequest,
+    @RequestClient() client: ClientInfo,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthResponseDto> {
     const refreshToken = this.cookie.read(request);
-    if (!refreshToken) throw new DomainError(HttpStatus.UNAUTHORIZED, 'unauthenticated', 'This device is not signed in (no refresh cookie)');
+    if (!refreshToken)
+      throw new DomainError(
+        HttpStatus.UNAUTHORIZED,
+        'unauthenticated',
+        'This device is not signed in (no refresh cookie)',
+      );
     this.cookie.assertSameOrigin(request);
     try {
       const issued = await this.sessions.refresh(refreshToken, client);
@@ -91,9 +130,13 @@ export class AuthController {
   @Post('password-reset')
   @HttpCode(202)
   @Access('public')
-  @ApiOperation({ summary: 'Email a single-use password reset link; the same answer whether or not the address has an account' })
+  @ApiOperation({
+    summary: 'Email a single-use password reset link; the same answer whether or not the address has an account',
+  })
   @ApiAcceptedResponse({ type: AcceptedDto, description: 'Accepted (for any address)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many requests for this address or from this client (PASSWORD_RESETS_PER_HOUR)' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many requests for this address or from this client (PASSWORD_RESETS_PER_HOUR)',
+  })
   async requestReset(@Body() body: PasswordResetRequestDto, @RequestClient() client: ClientInfo): Promise<AcceptedDto> {
     await this.passwords.requestReset(body.email, client);
     return { accepted: true };
@@ -104,7 +147,9 @@ export class AuthController {
   @Access('public')
   @ApiOperation({ summary: 'Set a new password with the link’s token; every device is signed out' })
   @ApiNoContentResponse()
-  @ApiBadRequestResponse({ description: 'The token was used already, has expired or is unknown; or the password is too weak' })
+  @ApiBadRequestResponse({
+    description: 'The token was used already, has expired or is unknown; or the password is too weak',
+  })
   async confirmReset(@Body() body: PasswordResetConfirmDto, @RequestClient() client: ClientInfo): Promise<void> {
     await this.passwords.confirmReset(body.token, body.newPassword, client);
   }

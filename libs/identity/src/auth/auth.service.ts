@@ -65,12 +65,16 @@ export class AuthService {
    */
   async register(input: RegisterDto, client?: ClientInfo): Promise<SignedIn> {
     const ip = client?.ip ?? undefined;
-    if (client) await this.registrations.consume(ip ?? '-').catch((res) => {
-      if (res instanceof RateLimiterRes) {
-        throw DomainError.tooMany('Too many accounts created from this address; try again later', res.msBeforeNext / 1000);
-      }
-      throw DomainError.unavailable('Registration is briefly unavailable; try again in a moment');
-    });
+    if (client)
+      await this.registrations.consume(ip ?? '-').catch((res) => {
+        if (res instanceof RateLimiterRes) {
+          throw DomainError.tooMany(
+            'Too many accounts created from this address; try again later',
+            res.msBeforeNext / 1000,
+          );
+        }
+        throw DomainError.unavailable('Registration is briefly unavailable; try again in a moment');
+      });
     const user = this.users.create({
       email: normaliseEmail(input.email),
       passwordHash: await this.hasher.hash(input.password),
@@ -112,11 +116,20 @@ export class AuthService {
       throw new DomainError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', INVALID_LOGIN);
     }
     if (user.totpEnabledAt && user.totpSecret) {
-      if (!code) throw new DomainError(HttpStatus.UNAUTHORIZED, 'two_factor_required', 'Enter the 6-digit code from your authenticator app (or a recovery code)');
+      if (!code)
+        throw new DomainError(
+          HttpStatus.UNAUTHORIZED,
+          'two_factor_required',
+          'Enter the 6-digit code from your authenticator app (or a recovery code)',
+        );
       if (!(await this.twoFactor.verifySignIn(user.id, user.totpSecret, code, client))) {
         await this.recordFailure(emailKey, ip);
         await this.log.record(user.id, 'sign_in_failed_code', client);
-        throw new DomainError(HttpStatus.UNAUTHORIZED, 'invalid_code', 'That code is not right; enter the current code from your authenticator app');
+        throw new DomainError(
+          HttpStatus.UNAUTHORIZED,
+          'invalid_code',
+          'That code is not right; enter the current code from your authenticator app',
+        );
       }
     }
     await this.failuresByEmail.delete(emailKey).catch(() => undefined);
@@ -124,14 +137,22 @@ export class AuthService {
     await this.log.record(user.id, 'sign_in', client);
     if (session.newDevice) {
       await this.log.record(user.id, 'new_device', client);
-      await this.emails.toUser('new_device', user.id, { device: client.device, at: new Date().toISOString().slice(0, 16).replace('T', ' ') });
+      await this.emails.toUser('new_device', user.id, {
+        device: client.device,
+        at: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      });
     }
     return { user: UserDto.from(user), accessToken: session.accessToken, session };
   }
 
   async profile(userId: string): Promise<UserDto> {
     const user = await this.users.findOneBy({ id: userId });
-    if (!user) throw new DomainError(HttpStatus.UNAUTHORIZED, 'session_ended', 'This device is no longer signed in; sign in again');
+    if (!user)
+      throw new DomainError(
+        HttpStatus.UNAUTHORIZED,
+        'session_ended',
+        'This device is no longer signed in; sign in again',
+      );
     return UserDto.from(user);
   }
 
@@ -167,7 +188,10 @@ export class AuthService {
         throw DomainError.unavailable(`Sign-in is temporarily unavailable (${(err as Error).message})`);
       },
     );
-    for (const [state, limiter] of [[byEmail, this.failuresByEmail], [byIp, this.failuresByIp]] as const) {
+    for (const [state, limiter] of [
+      [byEmail, this.failuresByEmail],
+      [byIp, this.failuresByIp],
+    ] as const) {
       if (state && state.consumedPoints >= limiter.points) {
         throw DomainError.tooMany('Too many failed sign-in attempts; try again in a minute', state.msBeforeNext / 1000);
       }

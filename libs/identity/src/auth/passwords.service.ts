@@ -30,11 +30,25 @@ export class PasswordsService {
     config: AppConfig,
   ) {
     const common = { storeClient: redis.client, duration: 3600 };
-    this.resetsByEmail = new RateLimiterRedis({ ...common, keyPrefix: redis.key('reset-email'), points: config.PASSWORD_RESETS_PER_HOUR });
-    this.resetsByIp = new RateLimiterRedis({ ...common, keyPrefix: redis.key('reset-ip'), points: config.PASSWORD_RESETS_PER_HOUR * 5 });
+    this.resetsByEmail = new RateLimiterRedis({
+      ...common,
+      keyPrefix: redis.key('reset-email'),
+      points: config.PASSWORD_RESETS_PER_HOUR,
+    });
+    this.resetsByIp = new RateLimiterRedis({
+      ...common,
+      keyPrefix: redis.key('reset-ip'),
+      points: config.PASSWORD_RESETS_PER_HOUR * 5,
+    });
   }
 
-  async change(userId: string, currentSessionId: string | undefined, current: string, next: string, client: ClientInfo): Promise<void> {
+  async change(
+    userId: string,
+    currentSessionId: string | undefined,
+    current: string,
+    next: string,
+    client: ClientInfo,
+  ): Promise<void> {
     const [user] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]);
     if (!(await this.hasher.verify(user?.password_hash ?? null, current))) {
       throw DomainError.forbidden('Your current password is incorrect', 'invalid_password');
@@ -47,7 +61,8 @@ export class PasswordsService {
   async requestReset(email: string, client: ClientInfo): Promise<void> {
     const address = normaliseEmail(email);
     await Promise.all([this.resetsByEmail.consume(address), this.resetsByIp.consume(client.ip ?? '-')]).catch((res) => {
-      if (res instanceof RateLimiterRes) throw DomainError.tooMany('Too many password reset requests; try again later', res.msBeforeNext / 1000);
+      if (res instanceof RateLimiterRes)
+        throw DomainError.tooMany('Too many password reset requests; try again later', res.msBeforeNext / 1000);
       throw DomainError.unavailable('Password reset is briefly unavailable; try again in a moment');
     });
     await this.emails.toAddress('reset', address);
@@ -55,13 +70,20 @@ export class PasswordsService {
 
   async confirmReset(token: string, next: string, client: ClientInfo): Promise<void> {
     const userId = await this.emails.useToken('reset', token);
-    if (!userId) throw DomainError.badRequest('This reset link was already used or has expired; ask for a new one', 'invalid_token');
+    if (!userId)
+      throw DomainError.badRequest(
+        'This reset link was already used or has expired; ask for a new one',
+        'invalid_token',
+      );
     // the link reached the address, which proves it as well as a verification link would
     await this.db.query(
       `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
       [userId, await this.hasher.hash(next)],
     );
-    await this.db.query(`UPDATE account_emails SET used_at = now() WHERE user_id = $1 AND kind = 'reset' AND used_at IS NULL`, [userId]);
+    await this.db.query(
+      `UPDATE account_emails SET used_at = now() WHERE user_id = $1 AND kind = 'reset' AND used_at IS NULL`,
+      [userId],
+    );
     await this.sessions.endAll(userId, 'password_reset');
     await this.log.record(userId, 'password_reset', client);
   }

@@ -20,7 +20,8 @@ export function IsNewPassword() {
 export class RegisterDto extends ProfileFieldsDto {
   @ApiProperty({ example: 'amina@example.org' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
   email: string;
 
   @IsNewPassword()

@@ -49,12 +49,14 @@ const EN: Catalogue = {
   footer: 'Sent by Roundtable about your account. You receive it because this address is registered.',
   'verify.subject': 'Confirm your email address for Roundtable',
   'verify.heading': 'Confirm your email address',
-  'verify.intro': 'Please confirm that this address is yours. Until you do, you can read the consultations but not post.',
+  'verify.intro':
+    'Please confirm that this address is yours. Until you do, you can read the consultations but not post.',
   'verify.button': 'Confirm my address',
   'verify.outro': 'If you did not create a Roundtable account, ignore this email.',
   'reset.subject': 'Reset your Roundtable password',
   'reset.heading': 'Choose a new password',
-  'reset.intro': 'Someone (we hope you) asked to reset the password of your account. The link works once, within the hour.',
+  'reset.intro':
+    'Someone (we hope you) asked to reset the password of your account. The link works once, within the hour.',
   'reset.button': 'Choose a new password',
   'reset.outro': 'If you did not ask for this, ignore this email: your password stays as it is.',
   'new_device.subject': 'New sign-in to your Roundtable account',
@@ -72,19 +74,23 @@ const FR: Catalogue = {
   footer: 'Envoyé par Roundtable au sujet de votre compte. Vous le recevez car cette adresse y est enregistrée.',
   'verify.subject': 'Confirmez votre adresse e-mail pour Roundtable',
   'verify.heading': 'Confirmez votre adresse e-mail',
-  'verify.intro': 'Merci de confirmer que cette adresse est la vôtre. En attendant, vous pouvez lire les consultations mais pas publier.',
+  'verify.intro':
+    'Merci de confirmer que cette adresse est la vôtre. En attendant, vous pouvez lire les consultations mais pas publier.',
   'verify.button': 'Confirmer mon adresse',
   'verify.outro': 'Si vous n’avez pas créé de compte Roundtable, ignorez ce message.',
   'reset.subject': 'Réinitialisez votre mot de passe Roundtable',
   'reset.heading': 'Choisissez un nouveau mot de passe',
-  'reset.intro': 'Quelqu’un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre compte. Le lien fonctionne une fois, dans l’heure.',
+  'reset.intro':
+    'Quelqu’un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre compte. Le lien fonctionne une fois, dans l’heure.',
   'reset.button': 'Choisir un nouveau mot de passe',
-  'reset.outro': 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
+  'reset.outro':
+    'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
   'new_device.subject': 'Nouvelle connexion à votre compte Roundtable',
   'new_device.heading': 'Un nouvel appareil s’est connecté',
   'new_device.intro': 'Votre compte a été ouvert depuis un appareil jamais vu ({device}) le {at} UTC.',
   'new_device.button': 'Voir vos appareils connectés',
-  'new_device.outro': 'Si ce n’était pas vous, changez votre mot de passe et déconnectez-vous partout (Paramètres → Sécurité).',
+  'new_device.outro':
+    'Si ce n’était pas vous, changez votre mot de passe et déconnectez-vous partout (Paramètres → Sécurité).',
 };
 
 const ES: Catalogue = {
@@ -100,14 +106,16 @@ const ES: Catalogue = {
   'verify.outro': 'Si no creó una cuenta de Roundtable, ignore este mensaje.',
   'reset.subject': 'Restablezca su contraseña de Roundtable',
   'reset.heading': 'Elija una contraseña nueva',
-  'reset.intro': 'Alguien (esperamos que usted) pidió restablecer la contraseña de su cuenta. El enlace sirve una vez, durante una hora.',
+  'reset.intro':
+    'Alguien (esperamos que usted) pidió restablecer la contraseña de su cuenta. El enlace sirve una vez, durante una hora.',
   'reset.button': 'Elegir una contraseña nueva',
   'reset.outro': 'Si no lo pidió, ignore este mensaje: su contraseña no cambia.',
   'new_device.subject': 'Nuevo inicio de sesión en su cuenta de Roundtable',
   'new_device.heading': 'Un dispositivo nuevo inició sesión',
   'new_device.intro': 'Se inició sesión en su cuenta desde un dispositivo nunca visto ({device}) el {at} UTC.',
   'new_device.button': 'Ver sus dispositivos conectados',
-  'new_device.outro': 'Si no fue usted, cambie su contraseña y cierre la sesión en todas partes (Configuración → Seguridad).',
+  'new_device.outro':
+    'Si no fue usted, cambie su contraseña y cierre la sesión en todas partes (Configuración → Seguridad).',
 };
 
 export const ACCOUNT_EMAIL_TEMPLATE: MailTemplateSource = {

@@ -18,8 +18,14 @@ export class EmailVerification {
 
   async confirm(token: string): Promise<void> {
     const userId = await this.emails.useToken('verify', token);
-    if (!userId) throw DomainError.badRequest('This confirmation link was already used or has expired; ask for a new one in your settings', 'invalid_token');
-    await this.db.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [userId]);
+    if (!userId)
+      throw DomainError.badRequest(
+        'This confirmation link was already used or has expired; ask for a new one in your settings',
+        'invalid_token',
+      );
+    await this.db.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [
+      userId,
+    ]);
     await this.log.record(userId, 'email_verified');
     await this.access.changed(userId);
   }
@@ -31,7 +37,8 @@ export class EmailVerification {
        FROM users WHERE id = $1`,
       [userId],
     );
-    if (user.email_verified_at) throw DomainError.conflict('Your email address is already confirmed', 'already_verified');
+    if (user.email_verified_at)
+      throw DomainError.conflict('Your email address is already confirmed', 'already_verified');
     if (user.recent) throw DomainError.tooMany('A confirmation email was sent a moment ago; check your inbox', 60);
     await this.emails.toUser('verify', userId);
   }

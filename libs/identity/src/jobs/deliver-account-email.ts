@@ -12,8 +12,8 @@ import type { AccountEmailKind } from '../emails/account-emails';
 const CLAIM_SECONDS = 120;
 const VERIFY_TTL_SECONDS = 7 * 24 * 3600;
 
-export type AccountEmailOutcome = { kind: 'sent'; messageId: string } | { kind: 'skipped'; reason: string } | { kind: 'settled' };
-
+export type AccountEmailOutcome =
+  { kind: 'sent'; messageId: string } | { kind: 'skipped'; reason: string } | { kind: 'settled' };
 
 /**
  * Sends one account email at most once: claim its row, skip it when the address has no
@@ -39,7 +39,10 @@ export class DeliverAccountEmail implements OnModuleInit {
   }
 
   async run(emailId: string): Promise<AccountEmailOutcome> {
-    const [[claimed]]: [Array<{ kind: AccountEmailKind; email: string; user_id: string | null; detail: Record<string, string> }>, number] = await this.db.query(
+    const [[claimed]]: [
+      Array<{ kind: AccountEmailKind; email: string; user_id: string | null; detail: Record<string, string> }>,
+      number,
+    ] = await this.db.query(
       `UPDATE account_emails SET status = 'claimed', claimed_until = now() + make_interval(secs => $2::int)
        WHERE id = $1 AND (status IN ('queued', 'failed') OR (status = 'claimed' AND claimed_until < now()))
        RETURNING kind, email, user_id, detail`,
@@ -47,7 +50,10 @@ export class DeliverAccountEmail implements OnModuleInit {
     );
     if (!claimed) return { kind: 'settled' };
     const [user]: Array<{ display_name: string; preferred_language: Language; email: string | null }> = claimed.user_id
-      ? await this.db.query(`SELECT display_name, preferred_language, email FROM users WHERE id = $1 AND password_hash IS NOT NULL`, [claimed.user_id])
+      ? await this.db.query(
+          `SELECT display_name, preferred_language, email FROM users WHERE id = $1 AND password_hash IS NOT NULL`,
+          [claimed.user_id],
+        )
       : [];
     if (!user || user.email !== claimed.email) {
       await this.db.query(`UPDATE account_emails SET status = 'skipped' WHERE id = $1`, [emailId]);
@@ -58,7 +64,10 @@ export class DeliverAccountEmail implements OnModuleInit {
       const token = newSecret();
       const hash = hashSecret(token);
       const ttl = claimed.kind === 'reset' ? this.config.PASSWORD_RESET_TTL_SECONDS : VERIFY_TTL_SECONDS;
-      await this.db.query(`UPDATE account_emails SET token_hash = $2, expires_at = now() + make_interval(secs => $3::int) WHERE id = $1`, [emailId, hash, ttl]);
+      await this.db.query(
+        `UPDATE account_emails SET token_hash = $2, expires_at = now() + make_interval(secs => $3::int) WHERE id = $1`,
+        [emailId, hash, ttl],
+      );
       link = `${this.base}/${claimed.kind === 'reset' ? 'reset-password' : 'verify-email'}/${token}`;
     }
     const k = claimed.kind;
@@ -69,7 +78,13 @@ export class DeliverAccountEmail implements OnModuleInit {
       link,
       device: claimed.detail.device || '?',
       at: claimed.detail.at ?? '',
-      keys: { heading: `${k}.heading`, intro: `${k}.intro`, button: `${k}.button`, outro: `${k}.outro`, subject: `${k}.subject` },
+      keys: {
+        heading: `${k}.heading`,
+        intro: `${k}.intro`,
+        button: `${k}.button`,
+        outro: `${k}.outro`,
+        subject: `${k}.subject`,
+      },
     };
     const rendered = this.template!.render(view);
     try {
@@ -84,7 +99,10 @@ export class DeliverAccountEmail implements OnModuleInit {
       return { kind: 'sent', messageId: sent.messageId };
     } catch (err) {
       const failure = MailDeliveryError.from(err);
-      await this.db.query(`UPDATE account_emails SET status = $2, token_hash = NULL WHERE id = $1`, [emailId, failure.permanent ? 'skipped' : 'failed']);
+      await this.db.query(`UPDATE account_emails SET status = $2, token_hash = NULL WHERE id = $1`, [
+        emailId,
+        failure.permanent ? 'skipped' : 'failed',
+      ]);
       if (failure.permanent) return { kind: 'skipped', reason: failure.message };
       throw failure;
     }

@@ -1,5 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { keysetPage, PageQueryDto } from '@roundtable/core';
@@ -19,12 +30,18 @@ import { SecurityEventDto, SecurityLogPageDto } from './security-event.dto';
 import { SecurityLog } from './security-log';
 
 class TwoFactorCodeDto {
-  @ApiProperty({ description: 'The current 6-digit code of the authenticator app' }) @IsString() @MinLength(6) @MaxLength(10)
+  @ApiProperty({ description: 'The current 6-digit code of the authenticator app' })
+  @IsString()
+  @MinLength(6)
+  @MaxLength(10)
   code: string;
 }
 
 class PasswordConfirmationDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   password: string;
 }
 
@@ -56,8 +73,19 @@ export class MeSecurityController {
   @Access('signed-in')
   @ApiOperation({ summary: 'Change your password; your other devices are signed out' })
   @ApiNoContentResponse()
-  async changePassword(@CurrentAccess() access: RequestAccess, @Body() body: PasswordChangeDto, @Req() request: FastifyRequest, @RequestClient() client: ClientInfo): Promise<void> {
-    await this.passwords.change(access.user!.id, this.sessionOf(request), body.currentPassword, body.newPassword, client);
+  async changePassword(
+    @CurrentAccess() access: RequestAccess,
+    @Body() body: PasswordChangeDto,
+    @Req() request: FastifyRequest,
+    @RequestClient() client: ClientInfo,
+  ): Promise<void> {
+    await this.passwords.change(
+      access.user!.id,
+      this.sessionOf(request),
+      body.currentPassword,
+      body.newPassword,
+      client,
+    );
   }
 
   @Get('sessions')
@@ -72,7 +100,10 @@ export class MeSecurityController {
   @Delete('sessions')
   @HttpCode(204)
   @Access('signed-in')
-  @ApiOperation({ summary: 'Sign out everywhere: every device, this one too; their access tokens stop working and live connections close at once' })
+  @ApiOperation({
+    summary:
+      'Sign out everywhere: every device, this one too; their access tokens stop working and live connections close at once',
+  })
   @ApiNoContentResponse()
   async endAllSessions(@CurrentAccess() access: RequestAccess, @RequestClient() client: ClientInfo): Promise<void> {
     await this.sessions.endAll(access.user!.id, 'signed_out_everywhere');
@@ -85,14 +116,20 @@ export class MeSecurityController {
   @ApiOperation({ summary: 'Sign one of your devices out' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Not one of your signed-in devices' })
-  async endSession(@CurrentAccess() access: RequestAccess, @Param('id') id: string, @RequestClient() client: ClientInfo): Promise<void> {
+  async endSession(
+    @CurrentAccess() access: RequestAccess,
+    @Param('id') id: string,
+    @RequestClient() client: ClientInfo,
+  ): Promise<void> {
     await this.sessions.end(access.user!.id, id, 'ended_by_member');
     await this.log.record(access.user!.id, 'session_ended', client);
   }
 
   @Get('security-log')
   @Access('signed-in')
-  @ApiOperation({ summary: 'Your account’s security log, newest first: sign-ins, new devices, password and two-factor changes' })
+  @ApiOperation({
+    summary: 'Your account’s security log, newest first: sign-ins, new devices, password and two-factor changes',
+  })
   @ApiOkResponse({ type: SecurityLogPageDto })
   async securityLog(@CurrentAccess() access: RequestAccess, @Query() query: PageQueryDto): Promise<SecurityLogPageDto> {
     const limit = query.limit ?? 50;
@@ -103,7 +140,9 @@ export class MeSecurityController {
 
   @Post('two-factor')
   @Access('signed-in')
-  @ApiOperation({ summary: 'Start enrolling in two-factor sign-in: a new secret and its QR code for an authenticator app' })
+  @ApiOperation({
+    summary: 'Start enrolling in two-factor sign-in: a new secret and its QR code for an authenticator app',
+  })
   @ApiCreatedResponse({ type: TwoFactorEnrolmentDto })
   @ApiConflictResponse({ description: 'Two-factor sign-in is already on' })
   begin(@CurrentAccess() access: RequestAccess): Promise<TwoFactorEnrolmentDto> {
@@ -113,10 +152,16 @@ export class MeSecurityController {
   @Post('two-factor/confirm')
   @HttpCode(200)
   @Access('signed-in')
-  @ApiOperation({ summary: 'Turn two-factor sign-in on with a code from the app; returns ten recovery codes, shown once' })
+  @ApiOperation({
+    summary: 'Turn two-factor sign-in on with a code from the app; returns ten recovery codes, shown once',
+  })
   @ApiOkResponse({ type: RecoveryCodesDto })
   @ApiBadRequestResponse({ description: 'Wrong code, or no enrolment started' })
-  async confirm(@CurrentAccess() access: RequestAccess, @Body() body: TwoFactorCodeDto, @RequestClient() client: ClientInfo): Promise<RecoveryCodesDto> {
+  async confirm(
+    @CurrentAccess() access: RequestAccess,
+    @Body() body: TwoFactorCodeDto,
+    @RequestClient() client: ClientInfo,
+  ): Promise<RecoveryCodesDto> {
     return { recoveryCodes: await this.twoFactor.confirm(access.user!.id, body.code, client) };
   }
 
@@ -125,7 +170,11 @@ export class MeSecurityController {
   @Access('signed-in')
   @ApiOperation({ summary: 'Turn two-factor sign-in off (with your password)' })
   @ApiNoContentResponse()
-  async disable(@CurrentAccess() access: RequestAccess, @Body() body: PasswordConfirmationDto, @RequestClient() client: ClientInfo): Promise<void> {
+  async disable(
+    @CurrentAccess() access: RequestAccess,
+    @Body() body: PasswordConfirmationDto,
+    @RequestClient() client: ClientInfo,
+  ): Promise<void> {
     await this.twoFactor.disable(access.user!.id, body.password, client);
   }
 

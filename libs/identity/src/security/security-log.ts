@@ -37,7 +37,12 @@ export class SecurityLog {
 
   async record(userId: string, kind: SecurityEventKind, client?: ClientInfo): Promise<void> {
     await this.db
-      .query(`INSERT INTO security_events (user_id, kind, device, ip) VALUES ($1, $2, $3, $4)`, [userId, kind, client?.device ?? '', client?.ip ?? null])
+      .query(`INSERT INTO security_events (user_id, kind, device, ip) VALUES ($1, $2, $3, $4)`, [
+        userId,
+        kind,
+        client?.device ?? '',
+        client?.ip ?? null,
+      ])
       .catch((err) => this.logger.warn(`security event ${kind} of ${userId} not recorded: ${(err as Error).message}`));
   }
 

@@ -19,15 +19,36 @@ export class RefreshCookie {
 
   constructor(config: AppConfig) {
     this.secure = new URL(config.APP_URL).protocol === 'https:';
-    this.origins = new Set([new URL(config.APP_URL).origin, ...config.ALLOWED_ORIGINS.map((o) => o.replace(/\/+$/, ''))]);
+    this.origins = new Set([
+      new URL(config.APP_URL).origin,
+      ...config.ALLOWED_ORIGINS.map((o) => o.replace(/\/+$/, '')),
+    ]);
   }
 
   set(reply: FastifyReply, token: string, expires: Date): void {
-    void reply.header('set-cookie', serialize(REFRESH_COOKIE, token, { httpOnly: true, secure: this.secure, sameSite: 'strict', path: COOKIE_PATH, expires }));
+    void reply.header(
+      'set-cookie',
+      serialize(REFRESH_COOKIE, token, {
+        httpOnly: true,
+        secure: this.secure,
+        sameSite: 'strict',
+        path: COOKIE_PATH,
+        expires,
+      }),
+    );
   }
 
   clear(reply: FastifyReply): void {
-    void reply.header('set-cookie', serialize(REFRESH_COOKIE, '', { httpOnly: true, secure: this.secure, sameSite: 'strict', path: COOKIE_PATH, expires: new Date(0) }));
+    void reply.header(
+      'set-cookie',
+      serialize(REFRESH_COOKIE, '', {
+        httpOnly: true,
+        secure: this.secure,
+        sameSite: 'strict',
+        path: COOKIE_PATH,
+        expires: new Date(0),
+      }),
+    );
   }
 
   read(request: FastifyRequest): string | undefined {

@@ -26,7 +26,8 @@ export interface SessionRow {
   last_used_at: Date;
 }
 
-const NOT_SIGNED_IN = () => new DomainError(HttpStatus.UNAUTHORIZED, 'session_ended', 'This device is no longer signed in; sign in again');
+const NOT_SIGNED_IN = () =>
+  new DomainError(HttpStatus.UNAUTHORIZED, 'session_ended', 'This device is no longer signed in; sign in again');
 
 /**
  * Signed-in devices. Each sign-in opens a session holding the hash of a refresh token;
@@ -126,6 +127,11 @@ export class SessionsService {
   }
 
   private issue(userId: string, sessionId: string, secret: string, expiresAt: Date): IssuedSession {
-    return { sessionId, accessToken: this.tokens.sign(userId, sessionId), refreshToken: `${sessionId}.${secret}`, expiresAt };
+    return {
+      sessionId,
+      accessToken: this.tokens.sign(userId, sessionId),
+      refreshToken: `${sessionId}.${secret}`,
+      expiresAt,
+    };
   }
 }

@@ -36,7 +36,11 @@ export class TwoFactorService {
 
   async begin(userId: string): Promise<TwoFactorEnrolment> {
     const [user] = await this.db.query(`SELECT email, totp_enabled_at FROM users WHERE id = $1`, [userId]);
-    if (user.totp_enabled_at) throw DomainError.conflict('Two-factor sign-in is already on; turn it off first to enrol a new app', 'two_factor_enabled');
+    if (user.totp_enabled_at)
+      throw DomainError.conflict(
+        'Two-factor sign-in is already on; turn it off first to enrol a new app',
+        'two_factor_enabled',
+      );
     const secret = generateSecret();
     await this.db.query(`UPDATE users SET totp_pending_secret = $2 WHERE id = $1`, [userId, secret]);
     const otpauthUrl = generateURI({ issuer: 'Roundtable', label: user.email ?? userId, secret });
@@ -48,9 +52,18 @@ export class TwoFactorService {
   /** Turns two-factor sign-in on with a code from the app; returns the recovery codes (shown once). */
   async confirm(userId: string, code: string, client: ClientInfo): Promise<string[]> {
     const [user] = await this.db.query(`SELECT totp_pending_secret FROM users WHERE id = $1`, [userId]);
-    if (!user.totp_pending_secret) throw DomainError.badRequest('Start the enrolment first (POST /me/two-factor)', 'no_enrolment');
-    if (!this.codeMatches(user.totp_pending_secret, code)) throw DomainError.badRequest('That code is not right; enter the current 6-digit code from your app', 'invalid_code');
-    const codes = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex').replace(/(.{5})/, '$1-'));
+    if (!user.totp_pending_secret)
+      throw DomainError.badRequest('Start the enrolment first (POST /me/two-factor)', 'no_enrolment');
+    if (!this.codeMatches(user.totp_pending_secret, code))
+      throw DomainError.badRequest(
+        'That code is not right; enter the current 6-digit code from your app',
+        'invalid_code',
+      );
+    const codes = Array.from({ length: RECOVERY_CODES }, () =>
+      randomBytes(5)
+        .toString('hex')
+        .replace(/(.{5})/, '$1-'),
+    );
     await this.db.query(
       `UPDATE users SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = now(), recovery_code_hashes = $2 WHERE id = $1`,
       [userId, codes.map(hashCode)],
@@ -62,7 +75,8 @@ export class TwoFactorService {
 
   async disable(userId: string, password: string, client: ClientInfo): Promise<void> {
     const [user] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]);
-    if (!(await this.hasher.verify(user.password_hash, password))) throw DomainError.forbidden('Password is incorrect', 'invalid_password');
+    if (!(await this.hasher.verify(user.password_hash, password)))
+      throw DomainError.forbidden('Password is incorrect', 'invalid_password');
     await this.db.query(
       `UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, recovery_code_hashes = '{}' WHERE id = $1`,
       [userId],

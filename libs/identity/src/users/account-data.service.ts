@@ -14,7 +14,14 @@ import { UsersService } from './users.service';
 export const DELETED_MEMBER_NAME = 'Deleted member';
 
 /** Tables exported or handled explicitly; others with a `user_id` column are exported generically. */
-const HANDLED = new Set(['users', 'memberships', 'roundtable_roles', 'contributions', 'contribution_edits', 'schema_migrations']);
+const HANDLED = new Set([
+  'users',
+  'memberships',
+  'roundtable_roles',
+  'contributions',
+  'contribution_edits',
+  'schema_migrations',
+]);
 /** Columns never exported, whatever table they are in. */
 const SECRET_COLUMN = /(password|hash|token|secret)/i;
 const MAX_ROWS_PER_TABLE = 10_000;
@@ -38,7 +45,10 @@ export class AccountDataService {
   async export(userId: string): Promise<AccountExportDto> {
     const profile = UserDto.from(await this.users.get(userId));
     const [memberships, roundtableRoles, contributions] = await Promise.all([
-      this.db.query(`SELECT space_id AS "spaceId", role, joined_at AS "joinedAt" FROM memberships WHERE user_id = $1 ORDER BY joined_at`, [userId]),
+      this.db.query(
+        `SELECT space_id AS "spaceId", role, joined_at AS "joinedAt" FROM memberships WHERE user_id = $1 ORDER BY joined_at`,
+        [userId],
+      ),
       this.db.query(`SELECT roundtable_id AS "roundtableId", role FROM roundtable_roles WHERE user_id = $1`, [userId]),
       // served by contributions_author_idx (author_id, created_at)
       this.db.query(
@@ -50,16 +60,30 @@ export class AccountDataService {
         [userId],
       ),
     ]);
-    return { exportedAt: new Date().toISOString(), profile, memberships, roundtableRoles, contributions, other: await this.otherRecords(userId) };
+    return {
+      exportedAt: new Date().toISOString(),
+      profile,
+      memberships,
+      roundtableRoles,
+      contributions,
+      other: await this.otherRecords(userId),
+    };
   }
 
   async delete(userId: string, password: string): Promise<DeletedAccountDto> {
     const user = await this.users.get(userId);
     if (!(await this.hasher.verify(user.passwordHash, password))) {
-      throw new DomainError(HttpStatus.FORBIDDEN, 'wrong_password', 'The password is not correct; your account was not deleted');
+      throw new DomainError(
+        HttpStatus.FORBIDDEN,
+        'wrong_password',
+        'The password is not correct; your account was not deleted',
+      );
     }
     if (user.isOrganiser) {
-      throw DomainError.conflict('An organiser account cannot delete itself; another organiser must remove the role first', 'organiser_account');
+      throw DomainError.conflict(
+        'An organiser account cannot delete itself; another organiser must remove the role first',
+        'organiser_account',
+      );
     }
     const kept = await this.db.transaction(async (manager) => {
       await manager.query(
@@ -75,7 +99,9 @@ export class AccountDataService {
       await manager.query(`DELETE FROM account_emails WHERE user_id = $1`, [userId]);
       // memberships, roles and the event log's copies of the name: their owners erase them (AccountErasure)
       await this.erasure.erase(manager, userId, DELETED_MEMBER_NAME);
-      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM contributions WHERE author_id = $1`, [userId]);
+      const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM contributions WHERE author_id = $1`, [
+        userId,
+      ]);
       return n as number;
     });
     // every api process forgets the principal at once: the member's tokens stop working
@@ -97,7 +123,10 @@ export class AccountDataService {
       if (HANDLED.has(table) || !cols.includes('user_id')) continue;
       const shown = cols.filter((c) => !SECRET_COLUMN.test(c));
       const list = shown.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
-      const rows = await this.db.query(`SELECT ${list} FROM "${table.replace(/"/g, '""')}" WHERE user_id = $1 LIMIT ${MAX_ROWS_PER_TABLE}`, [userId]);
+      const rows = await this.db.query(
+        `SELECT ${list} FROM "${table.replace(/"/g, '""')}" WHERE user_id = $1 LIMIT ${MAX_ROWS_PER_TABLE}`,
+        [userId],
+      );
       if (rows.length > 0) out[table] = rows;
     }
     return out;

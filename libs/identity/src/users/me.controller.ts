@@ -36,9 +36,15 @@ export class MeController {
 
   @Get('export')
   @Access('signed-in')
-  @ApiOperation({ summary: 'Everything Roundtable holds about you, as a JSON download (profile, memberships, contributions with earlier versions, flags, sanctions, digests)' })
+  @ApiOperation({
+    summary:
+      'Everything Roundtable holds about you, as a JSON download (profile, memberships, contributions with earlier versions, flags, sanctions, digests)',
+  })
   @ApiOkResponse({ type: AccountExportDto })
-  async export(@CurrentAccess() access: RequestAccess, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccountExportDto> {
+  async export(
+    @CurrentAccess() access: RequestAccess,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AccountExportDto> {
     void reply.header('content-disposition', `attachment; filename="roundtable-account-${access.user!.id}.json"`);
     void reply.header('cache-control', 'no-store');
     return this.accountData.export(access.user!.id);
@@ -46,7 +52,10 @@ export class MeController {
 
   @Delete()
   @Access('signed-in')
-  @ApiOperation({ summary: 'Delete your account: your contributions stay in their threads, anonymised; your email, password, organisation, country, memberships and roles go' })
+  @ApiOperation({
+    summary:
+      'Delete your account: your contributions stay in their threads, anonymised; your email, password, organisation, country, memberships and roles go',
+  })
   @ApiConflictResponse({ description: 'Organiser accounts cannot delete themselves' })
   @ApiOkResponse({ type: DeletedAccountDto })
   delete(@CurrentAccess() access: RequestAccess, @Body() body: DeleteMeDto): Promise<DeletedAccountDto> {

@@ -6,7 +6,10 @@ const MAX_TERMS = 5;
 
 /** `?q=` of the member directory and the account search, with the usual page. */
 export class NameSearchQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ maxLength: 100, description: 'Words that must each appear in the name or the organisation (any case, accents ignored)' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'Words that must each appear in the name or the organisation (any case, accents ignored)',
+  })
   @IsOptional()
   @IsString({ message: 'q must be text' })
   @MaxLength(100, { message: 'q must be at most 100 characters' })
@@ -50,7 +53,14 @@ export function readNameCursor(cursor: string | undefined): { name: string; id: 
   if (cursor === undefined) return null;
   try {
     const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === 2 && typeof parts[0] === 'string' && !/\u0000/.test(parts[0]) && typeof parts[1] === 'string' && UUID.test(parts[1])) {
+    if (
+      Array.isArray(parts) &&
+      parts.length === 2 &&
+      typeof parts[0] === 'string' &&
+      !/\u0000/.test(parts[0]) &&
+      typeof parts[1] === 'string' &&
+      UUID.test(parts[1])
+    ) {
       return { name: parts[0], id: parts[1] };
     }
   } catch {

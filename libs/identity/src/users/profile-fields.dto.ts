@@ -9,11 +9,16 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 /** Profile fields shared by registration and `PATCH /me`. */
 export class ProfileFieldsDto {
   @ApiProperty({ example: 'Amina Diallo' })
-  @Transform(trim) @IsString() @Length(1, 120)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
   displayName: string;
 
   @ApiPropertyOptional({ example: 'Coastal Cities Network' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(200)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
   organisation?: string;
 
   @ApiProperty({ enum: CONSTITUENCIES })
@@ -21,7 +26,10 @@ export class ProfileFieldsDto {
   constituency: Constituency;
 
   @ApiPropertyOptional({ example: 'SN' })
-  @IsOptional() @Transform(trim) @IsString() @Length(2, 80)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 80)
   country?: string;
 
   @ApiProperty({ enum: LANGUAGES })

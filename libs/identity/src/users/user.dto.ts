@@ -10,7 +10,8 @@ export class UserDto {
   @ApiProperty() displayName: string;
   @ApiPropertyOptional({ type: String, nullable: true }) organisation: string | null;
   @ApiProperty({ enum: CONSTITUENCIES }) constituency: Constituency;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2 code or country name' }) country: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'ISO 3166-1 alpha-2 code or country name' })
+  country: string | null;
   @ApiProperty({ enum: LANGUAGES }) preferredLanguage: Language;
   @ApiProperty({ enum: ['weekly', 'off'] }) digest: 'weekly' | 'off';
   /**
@@ -18,10 +19,19 @@ export class UserDto {
    * address bounced 3 times in a row (turn it on again with `PATCH /me { digest: "weekly" }`).
    */
   @ApiProperty({ enum: ['weekly', 'off', 'paused'] }) digestStatus: 'weekly' | 'off' | 'paused';
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'When the digest was paused after repeated bounces' }) digestPausedAt: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'When the digest was paused after repeated bounces',
+  })
+  digestPausedAt: string | null;
   @ApiProperty({ description: 'Global organiser (administrator) role' }) isOrganiser: boolean;
-  @ApiProperty({ description: 'The email address is confirmed (or needs no confirmation here): the member may post' }) emailVerified: boolean;
-  @ApiProperty({ description: 'Organisation and constituency confirmed by an organiser or an invitation; otherwise self-declared' }) affiliationVerified: boolean;
+  @ApiProperty({ description: 'The email address is confirmed (or needs no confirmation here): the member may post' })
+  emailVerified: boolean;
+  @ApiProperty({
+    description: 'Organisation and constituency confirmed by an organiser or an invitation; otherwise self-declared',
+  })
+  affiliationVerified: boolean;
   @ApiProperty({ description: 'Two-factor sign-in is on' }) twoFactorEnabled: boolean;
   @ApiProperty() createdAt: string;
 

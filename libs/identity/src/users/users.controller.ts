@@ -9,7 +9,8 @@ import { UserDirectory } from './user-directory';
 import { UsersService } from './users.service';
 
 class AffiliationDto {
-  @ApiProperty({ description: 'true: the organisation and constituency are confirmed; false: back to self-declared' }) @IsBoolean()
+  @ApiProperty({ description: 'true: the organisation and constituency are confirmed; false: back to self-declared' })
+  @IsBoolean()
   verified: boolean;
 }
 
@@ -28,7 +29,9 @@ export class UsersController {
 
   @Get()
   @Access('organiser')
-  @ApiOperation({ summary: 'Find accounts by a part of their name, organisation or email, to give them a role (organisers)' })
+  @ApiOperation({
+    summary: 'Find accounts by a part of their name, organisation or email, to give them a role (organisers)',
+  })
   @ApiOkResponse({ type: AccountPageDto })
   search(@Query() query: NameSearchQueryDto): Promise<AccountPageDto> {
     return this.directory.search(query.q, query.limit ?? 50, query.cursor);
@@ -36,10 +39,16 @@ export class UsersController {
 
   @Put(':id/affiliation')
   @Access('organiser')
-  @ApiOperation({ summary: 'Confirm (or withdraw the confirmation of) a member’s organisation and constituency (organisers)' })
+  @ApiOperation({
+    summary: 'Confirm (or withdraw the confirmation of) a member’s organisation and constituency (organisers)',
+  })
   @ApiOkResponse({ type: AffiliationStateDto })
   @ApiNotFoundResponse({ description: 'No such account' })
-  async affiliation(@Param('id', ParseUUIDPipe) id: string, @Body() body: AffiliationDto, @CurrentAccess() access: RequestAccess): Promise<AffiliationStateDto> {
+  async affiliation(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AffiliationDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<AffiliationStateDto> {
     await this.users.confirmAffiliation(id, body.verified ? access.user!.id : null);
     return { id, affiliationVerified: body.verified };
   }

@@ -61,7 +61,11 @@ export class UsersRepository {
   }
 
   /** A digest bounced for good: one more in the run, and the digest pauses at `pauseAfter` in a row. */
-  async countDigestBounce(manager: EntityManager, userId: string, pauseAfter: number): Promise<{ bounces: number; paused: boolean }> {
+  async countDigestBounce(
+    manager: EntityManager,
+    userId: string,
+    pauseAfter: number,
+  ): Promise<{ bounces: number; paused: boolean }> {
     const result: unknown[] = await manager.query(
       `UPDATE users SET digest_bounces = digest_bounces + 1,
               digest_paused_at = CASE WHEN digest_bounces + 1 >= $2 THEN coalesce(digest_paused_at, now()) ELSE digest_paused_at END
@@ -70,7 +74,10 @@ export class UsersRepository {
       [userId, pauseAfter],
     );
     // TypeORM answers an UPDATE with [rows, count]
-    const rows = (Array.isArray(result[0]) ? result[0] : result) as Array<{ digest_bounces: number; digest_paused_at: Date | null }>;
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as Array<{
+      digest_bounces: number;
+      digest_paused_at: Date | null;
+    }>;
     return { bounces: rows[0]?.digest_bounces ?? 0, paused: !!rows[0]?.digest_paused_at };
   }
 }

@@ -44,7 +44,9 @@ export class UsersService {
   async confirmAffiliation(id: string, by: string | null): Promise<void> {
     const result = await this.users.update(
       { id },
-      by ? { affiliationVerifiedAt: new Date(), affiliationVerifiedBy: by } : { affiliationVerifiedAt: null, affiliationVerifiedBy: null },
+      by
+        ? { affiliationVerifiedAt: new Date(), affiliationVerifiedBy: by }
+        : { affiliationVerifiedAt: null, affiliationVerifiedBy: null },
     );
     if (!result.affected) throw DomainError.notFound('User');
     await this.access.changed(id);

@@ -13,7 +13,19 @@ import type { InvitationRow } from '../invitations/invitation-rows';
 import type { AcceptedInvitationDto, InvitationPreviewDto } from './invitation-preview.dto';
 
 /** An invitation as a link shows it: the stored fields, plus where it leads and who sent it. */
-interface LinkRow extends Pick<InvitationRow, 'id' | 'roundtable_id' | 'space_ids' | 'email' | 'role' | 'language' | 'message' | 'status' | 'expires_at' | 'inviter_name'> {
+interface LinkRow extends Pick<
+  InvitationRow,
+  | 'id'
+  | 'roundtable_id'
+  | 'space_ids'
+  | 'email'
+  | 'role'
+  | 'language'
+  | 'message'
+  | 'status'
+  | 'expires_at'
+  | 'inviter_name'
+> {
   inviter_organisation: string | null;
   roundtable_number: number;
   roundtable_title: Multilingual;
@@ -32,7 +44,11 @@ const LINK_SELECT = `
   WHERE i.token_hash = $1`;
 
 function notValid(): DomainError {
-  return new DomainError(HttpStatus.NOT_FOUND, 'invitation_not_found', 'This invitation link is not valid; it may have been replaced by a newer invitation email');
+  return new DomainError(
+    HttpStatus.NOT_FOUND,
+    'invitation_not_found',
+    'This invitation link is not valid; it may have been replaced by a newer invitation email',
+  );
 }
 
 /**
@@ -63,7 +79,11 @@ export class InvitationAcceptance {
       consultation: { id: row.consultation_id, title: row.consultation_title },
       roundtable: { id: row.roundtable_id, number: row.roundtable_number, title: row.roundtable_title },
       wholeRoundtable: row.space_ids.length === 0,
-      spaces: spaces.map((s) => ({ id: s.id, number: s.number, prompt: completePrompt(s.prompt, s.prompt_translations) })),
+      spaces: spaces.map((s) => ({
+        id: s.id,
+        number: s.number,
+        prompt: completePrompt(s.prompt, s.prompt_translations),
+      })),
       expiresAt: row.expires_at?.toISOString() ?? null,
     };
   }
@@ -90,14 +110,25 @@ export class InvitationAcceptance {
       if (roundtableRole) {
         await this.roundtableRoles.grantAtLeast(tx, row.roundtable_id, user.id, row.role as RoundtableRole);
       } else {
-        await this.memberships.grantAtLeast(tx, spaces.map((s) => s.id), user.id, row.role);
+        await this.memberships.grantAtLeast(
+          tx,
+          spaces.map((s) => s.id),
+          user.id,
+          row.role,
+        );
       }
       // the link reached the invited address, and an organiser chose to invite it: when the
       // account is that address, its email and its affiliation count as verified
       await this.users.verifyInvitedAddress(tx, user.id, row.email);
-      await tx.query(`UPDATE invitations SET status = 'accepted', accepted_at = now(), accepted_by = $2, updated_at = now() WHERE id = $1`, [row.id, user.id]);
+      await tx.query(
+        `UPDATE invitations SET status = 'accepted', accepted_at = now(), accepted_by = $2, updated_at = now() WHERE id = $1`,
+        [row.id, user.id],
+      );
       // a resend still waiting is pointless now
-      await tx.query(`UPDATE invitation_deliveries SET status = 'skipped', error = 'accepted', updated_at = now() WHERE invitation_id = $1 AND status = 'queued'`, [row.id]);
+      await tx.query(
+        `UPDATE invitation_deliveries SET status = 'skipped', error = 'accepted', updated_at = now() WHERE invitation_id = $1 AND status = 'queued'`,
+        [row.id],
+      );
       return { row, spaceIds: spaces.map((s) => s.id), roundtableRole };
     });
     await this.access.changed(user.id);
@@ -124,9 +155,19 @@ export class InvitationAcceptance {
     return row;
   }
 
-  private spacesOf(row: LinkRow): Promise<Array<{ id: string; number: number; prompt: Multilingual; prompt_translations: PromptTranslations | null }>> {
+  private spacesOf(
+    row: LinkRow,
+  ): Promise<
+    Array<{ id: string; number: number; prompt: Multilingual; prompt_translations: PromptTranslations | null }>
+  > {
     return row.space_ids.length === 0
-      ? this.db.query(`SELECT id, number, prompt, prompt_translations FROM spaces WHERE roundtable_id = $1 AND status IN ('open', 'closed') ORDER BY number`, [row.roundtable_id])
-      : this.db.query(`SELECT id, number, prompt, prompt_translations FROM spaces WHERE id = ANY($1::uuid[]) ORDER BY number`, [row.space_ids]);
+      ? this.db.query(
+          `SELECT id, number, prompt, prompt_translations FROM spaces WHERE roundtable_id = $1 AND status IN ('open', 'closed') ORDER BY number`,
+          [row.roundtable_id],
+        )
+      : this.db.query(
+          `SELECT id, number, prompt, prompt_translations FROM spaces WHERE id = ANY($1::uuid[]) ORDER BY number`,
+          [row.space_ids],
+        );
   }
 }

@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiGoneResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { AcceptedInvitationDto, InvitationPreviewDto } from './invitation-preview.dto';
 import { InvitationAcceptance } from './invitation-acceptance';
@@ -14,7 +21,9 @@ export class InvitationLinksController {
   @Post('lookup')
   @HttpCode(200)
   @Access('public')
-  @ApiOperation({ summary: 'What an invitation link opens, who sent it, and whether it is still pending, used, revoked or expired' })
+  @ApiOperation({
+    summary: 'What an invitation link opens, who sent it, and whether it is still pending, used, revoked or expired',
+  })
   @ApiOkResponse({ type: InvitationPreviewDto })
   @ApiNotFoundResponse({ description: 'No invitation has this token (or it was replaced by a newer email)' })
   lookup(@Body() body: InvitationTokenDto): Promise<InvitationPreviewDto> {
@@ -25,7 +34,8 @@ export class InvitationLinksController {
   @HttpCode(200)
   @Access('signed-in')
   @ApiOperation({
-    summary: 'Accept an invitation as the signed-in account (its email need not be the invited one): membership and role are given, the link is used',
+    summary:
+      'Accept an invitation as the signed-in account (its email need not be the invited one): membership and role are given, the link is used',
   })
   @ApiOkResponse({ type: AcceptedInvitationDto })
   @ApiNotFoundResponse({ description: 'No invitation has this token' })

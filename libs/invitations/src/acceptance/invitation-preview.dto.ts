@@ -25,12 +25,14 @@ export class InvitedRoundtableDto {
 export class InvitedSpaceDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() number: number;
-  @ApiProperty({ type: MultilingualTextDto, description: 'The question, completed by machine translations' }) prompt: Multilingual;
+  @ApiProperty({ type: MultilingualTextDto, description: 'The question, completed by machine translations' })
+  prompt: Multilingual;
 }
 
 /** What an invitation link opens, shown to whoever holds the link (signed in or not). */
 export class InvitationPreviewDto {
-  @ApiProperty({ enum: INVITATION_STATUSES, description: 'Only a pending invitation can be accepted' }) status: InvitationStatus;
+  @ApiProperty({ enum: INVITATION_STATUSES, description: 'Only a pending invitation can be accepted' })
+  status: InvitationStatus;
   @ApiProperty({ description: 'The address invited (the registration form starts with it)' }) email: string;
   @ApiProperty({ enum: SPACE_ROLES }) role: SpaceRole;
   @ApiProperty({ enum: LANGUAGES }) language: Language;
@@ -38,8 +40,13 @@ export class InvitationPreviewDto {
   @ApiProperty({ type: InviterDto, nullable: true }) invitedBy: InviterDto | null;
   @ApiProperty({ type: InvitedConsultationDto }) consultation: InvitedConsultationDto;
   @ApiProperty({ type: InvitedRoundtableDto }) roundtable: InvitedRoundtableDto;
-  @ApiProperty({ description: 'True when the invitation opens every question of the roundtable' }) wholeRoundtable: boolean;
-  @ApiProperty({ type: [InvitedSpaceDto], description: 'The questions it opens (for a whole roundtable: those it has now, archived ones left out)' }) spaces: InvitedSpaceDto[];
+  @ApiProperty({ description: 'True when the invitation opens every question of the roundtable' })
+  wholeRoundtable: boolean;
+  @ApiProperty({
+    type: [InvitedSpaceDto],
+    description: 'The questions it opens (for a whole roundtable: those it has now, archived ones left out)',
+  })
+  spaces: InvitedSpaceDto[];
   @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
 }
 
@@ -53,8 +60,15 @@ export class InvitationLandingDto {
 export class AcceptedInvitationDto {
   @ApiProperty({ format: 'uuid' }) roundtableId: string;
   @ApiProperty({ enum: SPACE_ROLES }) role: SpaceRole;
-  @ApiProperty({ description: 'True when the role is held for the whole roundtable (moderator or rapporteur of every question)' }) roundtableRole: boolean;
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Questions the account is now a member of, by number' }) spaceIds: string[];
-  @ApiProperty({ type: InvitationLandingDto, description: 'Where to take the member: the question when there is one, else the roundtable' })
+  @ApiProperty({
+    description: 'True when the role is held for the whole roundtable (moderator or rapporteur of every question)',
+  })
+  roundtableRole: boolean;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Questions the account is now a member of, by number' })
+  spaceIds: string[];
+  @ApiProperty({
+    type: InvitationLandingDto,
+    description: 'Where to take the member: the question when there is one, else the roundtable',
+  })
   landing: InvitationLandingDto;
 }

@@ -6,7 +6,11 @@ import { IsString, MaxLength } from 'class-validator';
  * API address, so it stays out of access logs and proxies.
  */
 export class InvitationTokenDto {
-  @ApiProperty({ description: 'The token from the invitation link', example: 'q3B8m2ZrX0k7wH5cN1vJ9tY4pL6sD2fG8hK0aQ3eR5u' })
-  @IsString({ message: 'token must be the text from the invitation link' }) @MaxLength(200)
+  @ApiProperty({
+    description: 'The token from the invitation link',
+    example: 'q3B8m2ZrX0k7wH5cN1vJ9tY4pL6sD2fG8hK0aQ3eR5u',
+  })
+  @IsString({ message: 'token must be the text from the invitation link' })
+  @MaxLength(200)
   token: string;
 }

@@ -12,7 +12,11 @@ import type { InvitationEmailJob } from './invitation-jobs';
 export type DeliveryStatus = 'queued' | 'claimed' | 'sent' | 'skipped' | 'bounced' | 'failed';
 
 /** `attempts` identifies this claim: a later claim of the same send has a higher one. */
-export type DeliveryClaim = { kind: 'claimed'; attempts: number } | { kind: 'held'; until: Date } | { kind: 'settled'; status: DeliveryStatus } | { kind: 'missing' };
+export type DeliveryClaim =
+  | { kind: 'claimed'; attempts: number }
+  | { kind: 'held'; until: Date }
+  | { kind: 'settled'; status: DeliveryStatus }
+  | { kind: 'missing' };
 
 /** How long a worker holds a send: well above the SMTP timeouts (10 s connect, 30 s socket). */
 export const CLAIM_SECONDS = 120;
@@ -42,7 +46,9 @@ export class InvitationDeliveries {
       [job.invitationId, job.sendNumber],
     );
     if (!row) return { kind: 'missing' };
-    return row.status === 'claimed' ? { kind: 'held', until: row.claimed_until! } : { kind: 'settled', status: row.status };
+    return row.status === 'claimed'
+      ? { kind: 'held', until: row.claimed_until! }
+      : { kind: 'settled', status: row.status };
   }
 
   /**
@@ -51,7 +57,12 @@ export class InvitationDeliveries {
    * past its claim while another took over gets null: it must neither send nor replace the
    * link the other run is sending. Returns the new expiry, or why not.
    */
-  async arm(job: InvitationEmailJob, attempts: number, tokenHash: Buffer, ttlSeconds: number): Promise<{ expiresAt: Date } | { lost: 'claim' | 'invitation' }> {
+  async arm(
+    job: InvitationEmailJob,
+    attempts: number,
+    tokenHash: Buffer,
+    ttlSeconds: number,
+  ): Promise<{ expiresAt: Date } | { lost: 'claim' | 'invitation' }> {
     const [row] = rowsOf<{ expires_at: Date | null; mine: boolean }>(
       await this.db.query(
         `WITH mine AS (
@@ -114,7 +125,12 @@ export class InvitationDeliveries {
     return rows.map((r) => ({ invitationId: r.invitation_id, sendNumber: r.send_number }));
   }
 
-  private async finish(job: InvitationEmailJob, status: Exclude<DeliveryStatus, 'queued' | 'claimed'>, error: string | null, messageId: string | null = null): Promise<void> {
+  private async finish(
+    job: InvitationEmailJob,
+    status: Exclude<DeliveryStatus, 'queued' | 'claimed'>,
+    error: string | null,
+    messageId: string | null = null,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE invitation_deliveries
        SET status = $3, claimed_until = NULL, updated_at = now(), error = $4, message_id = coalesce($5, message_id),

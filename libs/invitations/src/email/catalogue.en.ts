@@ -6,12 +6,15 @@ export const EN: Catalogue = {
   preheader: 'You are invited to an online consultation, moderated and open in English, French and Spanish.',
   heading: 'You are invited',
   greeting: 'Hello,',
-  'intro.roundtable': '{inviter} invites you to roundtable {number}, “{roundtable}”, of the consultation {consultation}, as {role}.',
-  'intro.spaces': '{inviter} invites you to roundtable {number}, “{roundtable}”, of the consultation {consultation}, as {role}, to discuss:',
+  'intro.roundtable':
+    '{inviter} invites you to roundtable {number}, “{roundtable}”, of the consultation {consultation}, as {role}.',
+  'intro.spaces':
+    '{inviter} invites you to roundtable {number}, “{roundtable}”, of the consultation {consultation}, as {role}, to discuss:',
   'role.participant': 'a participant',
   'role.moderator': 'a moderator',
   'role.rapporteur': 'a rapporteur',
-  'roleHelp.participant': 'Participants read every contribution in their own language and write in English, French or Spanish.',
+  'roleHelp.participant':
+    'Participants read every contribution in their own language and write in English, French or Spanish.',
   'roleHelp.moderator': 'Moderators keep the discussion healthy and write a weekly digest of it.',
   'roleHelp.rapporteur': 'Rapporteurs compile the stocktaking summary from the moderators’ digests.',
   question: 'Question {number}',

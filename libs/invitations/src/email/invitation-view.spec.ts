@@ -38,11 +38,15 @@ describe('the invitation email', () => {
   });
 
   it('is written in the invitation language, falling back to another language for titles it lacks', () => {
-    const fr = template.render(buildInvitationView(facts({ language: 'fr', role: 'moderator', spaces: [] }), 'https://rt.example/invite/x'));
+    const fr = template.render(
+      buildInvitationView(facts({ language: 'fr', role: 'moderator', spaces: [] }), 'https://rt.example/invite/x'),
+    );
     expect(fr.subject).toBe('Ines Organiser vous invite : Rivières et villes');
     expect(fr.text).toContain('avec le rôle de modérateur·rice');
     expect(fr.text).toContain('« Flood planning »');
-    const es = template.render(buildInvitationView(facts({ language: 'es', inviterName: null }), 'https://rt.example/invite/x'));
+    const es = template.render(
+      buildInvitationView(facts({ language: 'es', inviterName: null }), 'https://rt.example/invite/x'),
+    );
     expect(es.subject).toBe('El equipo organizador le invita a Ríos y ciudades');
     expect(es.text).toContain('Aceptar la invitación: https://rt.example/invite/x');
     expect(fr.text).toContain('Accepter l’invitation : https://rt.example/invite/x');

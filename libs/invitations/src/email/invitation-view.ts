@@ -42,7 +42,14 @@ export function inLanguage(text: Multilingual, lang: Language): string {
 
 /** The expiry as people read it in `lang`, in the consultation's time zone. */
 export function formatExpiry(at: Date, lang: Language, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+  const options: Intl.DateTimeFormatOptions = {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  };
   try {
     return new Intl.DateTimeFormat(lang, { ...options, timeZone }).format(at);
   } catch {
@@ -56,7 +63,10 @@ export function buildInvitationView(facts: InvitationMailFacts, link: string): I
     lang,
     consultation: inLanguage(facts.consultationTitle, lang),
     roundtable: { number: facts.roundtableNumber, title: inLanguage(facts.roundtableTitle, lang) },
-    spaces: facts.spaces.map((s) => ({ number: s.number, prompt: inLanguage(completePrompt(s.prompt, s.promptTranslations), lang) })),
+    spaces: facts.spaces.map((s) => ({
+      number: s.number,
+      prompt: inLanguage(completePrompt(s.prompt, s.promptTranslations), lang),
+    })),
     inviter: facts.inviterName ?? translate(INVITATION_TEMPLATE.catalogues, lang, 'organisers'),
     role: translate(INVITATION_TEMPLATE.catalogues, lang, `role.${facts.role}`),
     roleHelp: `roleHelp.${facts.role}`,

@@ -22,7 +22,10 @@ export class InvitationsController {
   @Post('resend')
   @HttpCode(202)
   @Access('organiser')
-  @ApiOperation({ summary: 'Send the invitation again with a fresh link and a new expiry (the previous link stops working); pending or expired only' })
+  @ApiOperation({
+    summary:
+      'Send the invitation again with a fresh link and a new expiry (the previous link stops working); pending or expired only',
+  })
   @ApiAcceptedResponse({ type: InvitationDto })
   @ApiConflictResponse({ description: 'Already accepted or revoked' })
   resend(@Param('id', ParseUUIDPipe) id: string): Promise<InvitationDto> {

@@ -62,10 +62,18 @@ export class InvitationsService {
         break;
     }
     if (query.spaceId) add(`(i.space_ids = '{}' OR i.space_ids @> ARRAY[?::uuid])`, query.spaceId);
-    if (query.email) add(`i.email LIKE ? ESCAPE '\\'`, `%${query.email.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (query.email)
+      add(
+        `i.email LIKE ? ESCAPE '\\'`,
+        `%${query.email
+          .trim()
+          .toLowerCase()
+          .replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      );
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor);
-      if (!at || !id || !UUID.test(id) || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/.test(at)) throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+      if (!at || !id || !UUID.test(id) || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/.test(at))
+        throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
       params.push(at, id);
       where.push(`(i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
@@ -83,8 +91,14 @@ export class InvitationsService {
     await this.db.transaction(async (tx) => {
       const row = await this.records.lockOne(tx, id);
       assertInvitationAllows('revoke', shownStatus(row.status, row.expires_at));
-      await tx.query(`UPDATE invitations SET status = 'revoked', revoked_at = now(), revoked_by = $2, updated_at = now() WHERE id = $1`, [id, by.id]);
-      await tx.query(`UPDATE invitation_deliveries SET status = 'skipped', error = 'revoked', updated_at = now() WHERE invitation_id = $1 AND status = 'queued'`, [id]);
+      await tx.query(
+        `UPDATE invitations SET status = 'revoked', revoked_at = now(), revoked_by = $2, updated_at = now() WHERE id = $1`,
+        [id, by.id],
+      );
+      await tx.query(
+        `UPDATE invitation_deliveries SET status = 'skipped', error = 'revoked', updated_at = now() WHERE invitation_id = $1 AND status = 'queued'`,
+        [id],
+      );
     });
     return this.records.one(id);
   }
@@ -101,7 +115,10 @@ export class InvitationsService {
       assertInvitationAllows('resend', shownStatus(row.status, row.expires_at));
       if (row.delivery_status === 'queued' || row.delivery_status === 'claimed') return;
       const [next] = rowsOf<{ send_number: number }>(
-        await tx.query(`UPDATE invitations SET send_number = send_number + 1, updated_at = now() WHERE id = $1 RETURNING send_number`, [id]),
+        await tx.query(
+          `UPDATE invitations SET send_number = send_number + 1, updated_at = now() WHERE id = $1 RETURNING send_number`,
+          [id],
+        ),
       );
       jobs.push({ invitationId: id, sendNumber: next.send_number });
       await this.records.recordSends(tx, jobs);

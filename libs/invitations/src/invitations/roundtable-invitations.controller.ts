@@ -20,8 +20,14 @@ export class RoundtableInvitationsController {
       'An address with a valid invitation to the same target gets nothing new (already_pending; use resend); an account that already holds the role gets nothing (already_member).',
   })
   @ApiCreatedResponse({ type: InviteResultDto })
-  @ApiBadRequestResponse({ description: 'No address, more than 200, an invalid address, or a question not of this roundtable' })
-  invite(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateInvitationsDto, @CurrentAccess() access: RequestAccess): Promise<InviteResultDto> {
+  @ApiBadRequestResponse({
+    description: 'No address, more than 200, an invalid address, or a question not of this roundtable',
+  })
+  invite(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateInvitationsDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<InviteResultDto> {
     return this.invitations.invite(id, body, access.user!);
   }
 

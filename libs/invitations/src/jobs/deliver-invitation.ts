@@ -68,14 +68,24 @@ export class DeliverInvitation {
        WHERE i.id = $1`,
       [job.invitationId],
     );
-    const stale = !facts ? 'gone' : facts.status !== 'pending' ? facts.status : facts.send_number !== job.sendNumber ? 'resent' : null;
+    const stale = !facts
+      ? 'gone'
+      : facts.status !== 'pending'
+        ? facts.status
+        : facts.send_number !== job.sendNumber
+          ? 'resent'
+          : null;
     if (stale) {
       await this.deliveries.skipped(job, stale);
       return { kind: 'skipped', reason: stale };
     }
-    const spaces: Array<{ number: number; prompt: Multilingual; prompt_translations: PromptTranslations | null }> = facts.space_ids.length
-      ? await this.db.query(`SELECT number, prompt, prompt_translations FROM spaces WHERE id = ANY($1::uuid[]) ORDER BY number`, [facts.space_ids])
-      : [];
+    const spaces: Array<{ number: number; prompt: Multilingual; prompt_translations: PromptTranslations | null }> =
+      facts.space_ids.length
+        ? await this.db.query(
+            `SELECT number, prompt, prompt_translations FROM spaces WHERE id = ANY($1::uuid[]) ORDER BY number`,
+            [facts.space_ids],
+          )
+        : [];
 
     const { token, hash } = newInvitationToken();
     const armed = await this.deliveries.arm(job, claim.attempts, hash, this.config.INVITATION_TTL_SECONDS);

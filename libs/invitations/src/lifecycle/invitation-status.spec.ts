@@ -1,6 +1,14 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError } from '@roundtable/core';
-import { assertInvitationAllows, INVITATION_OPERATIONS, INVITATION_STATUSES, InvitationOperation, InvitationStatus, mayApply, shownStatus } from './invitation-status';
+import {
+  assertInvitationAllows,
+  INVITATION_OPERATIONS,
+  INVITATION_STATUSES,
+  InvitationOperation,
+  InvitationStatus,
+  mayApply,
+  shownStatus,
+} from './invitation-status';
 
 function refusal(operation: InvitationOperation, status: InvitationStatus): DomainError | undefined {
   try {
@@ -24,7 +32,10 @@ describe('invitation lifecycle', () => {
 
   it('lets only a pending invitation be accepted, and pending or expired ones be revoked or resent', () => {
     const allowed = Object.fromEntries(
-      (Object.keys(INVITATION_OPERATIONS) as InvitationOperation[]).map((op) => [op, INVITATION_STATUSES.filter((s) => mayApply(op, s))]),
+      (Object.keys(INVITATION_OPERATIONS) as InvitationOperation[]).map((op) => [
+        op,
+        INVITATION_STATUSES.filter((s) => mayApply(op, s)),
+      ]),
     );
     expect(allowed).toEqual({ accept: ['pending'], revoke: ['pending', 'expired'], resend: ['pending', 'expired'] });
   });

@@ -23,7 +23,11 @@ export const INVITATION_OPERATIONS = {
 export type InvitationOperation = keyof typeof INVITATION_OPERATIONS;
 
 /** The status shown for a stored one: pending past its expiry is expired (no clock in the database row). */
-export function shownStatus(stored: StoredInvitationStatus, expiresAt: Date | null, now = new Date()): InvitationStatus {
+export function shownStatus(
+  stored: StoredInvitationStatus,
+  expiresAt: Date | null,
+  now = new Date(),
+): InvitationStatus {
   if (stored === 'pending' && expiresAt && expiresAt.getTime() <= now.getTime()) return 'expired';
   return stored;
 }
@@ -45,8 +49,15 @@ export function assertInvitationAllows(operation: InvitationOperation, status: I
       case 'revoked':
         throw new DomainError(HttpStatus.GONE, 'invitation_revoked', 'This invitation was withdrawn by the organisers');
       case 'expired':
-        throw new DomainError(HttpStatus.GONE, 'invitation_expired', 'This invitation has expired; ask the organisers to send it again');
+        throw new DomainError(
+          HttpStatus.GONE,
+          'invitation_expired',
+          'This invitation has expired; ask the organisers to send it again',
+        );
     }
   }
-  throw DomainError.conflict(`An invitation that is ${status} cannot be ${operation === 'revoke' ? 'revoked' : 'sent again'}`, 'invitation_closed');
+  throw DomainError.conflict(
+    `An invitation that is ${status} cannot be ${operation === 'revoke' ? 'revoked' : 'sent again'}`,
+    'invitation_closed',
+  );
 }

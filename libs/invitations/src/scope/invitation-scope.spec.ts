@@ -17,7 +17,9 @@ describe('invitation targets', () => {
 
   it('says an account already holds an invitation only when it has the role (or a stronger one) everywhere it points', () => {
     const questions = { roundtableId: 'r', spaceIds: [A, B] };
-    expect(alreadyHolds(questions, 'participant', holding({ [A]: 'participant', [B]: 'moderator' }), [A, B])).toBe(true);
+    expect(alreadyHolds(questions, 'participant', holding({ [A]: 'participant', [B]: 'moderator' }), [A, B])).toBe(
+      true,
+    );
     expect(alreadyHolds(questions, 'participant', holding({ [A]: 'participant' }), [A, B])).toBe(false);
     expect(alreadyHolds(questions, 'moderator', holding({ [A]: 'moderator', [B]: 'rapporteur' }), [A, B])).toBe(false);
     expect(alreadyHolds(questions, 'rapporteur', holding({}, 'moderator'), [A, B])).toBe(true);

@@ -38,7 +38,12 @@ export interface Holdings {
  * be joined (not archived); a whole-roundtable invitation to a roundtable without any is
  * never "already held" (accepting it later gives the questions opened by then).
  */
-export function alreadyHolds(scope: InvitationScope, role: SpaceRole, holdings: Holdings, openSpaceIds: readonly string[]): boolean {
+export function alreadyHolds(
+  scope: InvitationScope,
+  role: SpaceRole,
+  holdings: Holdings,
+  openSpaceIds: readonly string[],
+): boolean {
   const wanted = roleRank(role);
   if (roleRank(holdings.roundtableRole) >= wanted) return true;
   if (scope.spaceIds.length === 0 && role !== 'participant') return false; // a roundtable role is asked for

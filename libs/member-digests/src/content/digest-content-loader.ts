@@ -13,7 +13,13 @@ export class DigestContentLoader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async load(userId: string, consultationId: string, start: Date, end: Date): Promise<DigestContentRow> {
-    const [row] = await queryPrepared<DigestContentRow>(this.db, 'member-digest-content', DIGEST_CONTENT_SQL, [userId, consultationId, start, end, ITEMS_PER_QUESTION]);
+    const [row] = await queryPrepared<DigestContentRow>(this.db, 'member-digest-content', DIGEST_CONTENT_SQL, [
+      userId,
+      consultationId,
+      start,
+      end,
+      ITEMS_PER_QUESTION,
+    ]);
     return row;
   }
 }

@@ -31,11 +31,44 @@ function item(id: string, space: string, extra: Partial<RawItem> = {}): RawItem 
 
 function row(extra: Partial<DigestContentRow> = {}): DigestContentRow {
   return {
-    me: { id: 'u1', email: 'u1@example.org', display_name: 'Amina', preferred_language: 'fr', digest: 'weekly', digest_paused_at: null, suspended: false },
+    me: {
+      id: 'u1',
+      email: 'u1@example.org',
+      display_name: 'Amina',
+      preferred_language: 'fr',
+      digest: 'weekly',
+      digest_paused_at: null,
+      suspended: false,
+    },
     consultation: { title: { en: 'Coastal cities', fr: 'Villes côtières' }, timezone: 'Europe/Paris' },
     spaces: [
-      { id: SPACE_A, number: 1, prompt: { en: 'What first?', fr: 'Quoi d’abord ?' }, prompt_translations: null, roundtable_id: 'r1', roundtable_number: 1, roundtable_title: { en: 'Finance', fr: 'Financement' } },
-      { id: SPACE_B, number: 2, prompt: { en: 'Who pays?' }, prompt_translations: { fr: { text: 'Qui paie ?', status: 'done', from: 'en', sourceHash: promptSourceHash('Who pays?'), provider: 'apertium', machine: true } }, roundtable_id: 'r2', roundtable_number: 2, roundtable_title: { en: 'Rights' } },
+      {
+        id: SPACE_A,
+        number: 1,
+        prompt: { en: 'What first?', fr: 'Quoi d’abord ?' },
+        prompt_translations: null,
+        roundtable_id: 'r1',
+        roundtable_number: 1,
+        roundtable_title: { en: 'Finance', fr: 'Financement' },
+      },
+      {
+        id: SPACE_B,
+        number: 2,
+        prompt: { en: 'Who pays?' },
+        prompt_translations: {
+          fr: {
+            text: 'Qui paie ?',
+            status: 'done',
+            from: 'en',
+            sourceHash: promptSourceHash('Who pays?'),
+            provider: 'apertium',
+            machine: true,
+          },
+        },
+        roundtable_id: 'r2',
+        roundtable_number: 2,
+        roundtable_title: { en: 'Rights' },
+      },
     ],
     items: [],
     totals: {},
@@ -71,9 +104,24 @@ describe('member digest selection and view', () => {
           item('a1', SPACE_A, { reply_count: 3, language: 'es', body: 'Texto original', translated: 'Texte traduit' }),
           item('a2', SPACE_A, { reply_count: 1, language: 'en', body: 'Not translated yet' }),
         ],
-        highlights: [item('h1', SPACE_A, { pinned: true, language: 'en', body: 'Original', translated: 'Traduction corrigée', translated_by_machine: false })],
+        highlights: [
+          item('h1', SPACE_A, {
+            pinned: true,
+            language: 'en',
+            body: 'Original',
+            translated: 'Traduction corrigée',
+            translated_by_machine: false,
+          }),
+        ],
         totals: { [SPACE_A]: 12, [SPACE_B]: 1 },
-        replies: [item('r1', SPACE_A, { parent_id: 'mine', parent_author_id: 'u1', parent_author_name: 'Amina', language: 'fr' })],
+        replies: [
+          item('r1', SPACE_A, {
+            parent_id: 'mine',
+            parent_author_id: 'u1',
+            parent_author_name: 'Amina',
+            language: 'fr',
+          }),
+        ],
         replies_total: 1,
       }),
       window,
@@ -96,11 +144,25 @@ describe('member digest selection and view', () => {
       originalUrl: `https://rt.example.org/spaces/${SPACE_A}?lang=es#c-a1`,
       writtenInKey: null,
     });
-    expect(q1.items[1]).toMatchObject({ excerpt: 'Not translated yet', machineTranslatedKey: null, writtenInKey: 'writtenIn.en' });
+    expect(q1.items[1]).toMatchObject({
+      excerpt: 'Not translated yet',
+      machineTranslatedKey: null,
+      writtenInKey: 'writtenIn.en',
+    });
     expect(view.replies[0]).toMatchObject({ inReplyTo: 'Amina', machineTranslatedKey: null, writtenInKey: null });
     // a translation people corrected says so
-    expect(view.highlights[0]).toMatchObject({ excerpt: 'Traduction corrigée', machineTranslatedKey: 'correctedTranslationFrom.en' });
-    expect(view.counts).toEqual({ contributions: 13, replies: 1, highlights: 1, outcomes: 0, publications: 0, total: 15 });
+    expect(view.highlights[0]).toMatchObject({
+      excerpt: 'Traduction corrigée',
+      machineTranslatedKey: 'correctedTranslationFrom.en',
+    });
+    expect(view.counts).toEqual({
+      contributions: 13,
+      replies: 1,
+      highlights: 1,
+      outcomes: 0,
+      publications: 0,
+      total: 15,
+    });
   });
 
   it('cuts long texts at a word boundary', () => {
@@ -122,15 +184,36 @@ describe('member digest selection and view', () => {
           me: { ...row().me!, preferred_language: lang },
           items: [item('x1', SPACE_A, { body: '<script>alert(1)</script> & more', reply_count: 2 })],
           totals: { [SPACE_A]: 1 },
-          outcomes: [{ action: 'hide', reason: 'Off topic', to_status: 'hidden', created_at: '2025-01-08T00:00:00Z', contribution_id: 'c9', space_id: SPACE_A, body: 'My post' }],
-          publications: [{ kind: 'stocktaking', id: 's1', roundtable_number: 1, roundtable_title: { en: 'Finance' }, space_number: null, published_at: '2025-01-09T00:00:00Z' }],
+          outcomes: [
+            {
+              action: 'hide',
+              reason: 'Off topic',
+              to_status: 'hidden',
+              created_at: '2025-01-08T00:00:00Z',
+              contribution_id: 'c9',
+              space_id: SPACE_A,
+              body: 'My post',
+            },
+          ],
+          publications: [
+            {
+              kind: 'stocktaking',
+              id: 's1',
+              roundtable_number: 1,
+              roundtable_title: { en: 'Finance' },
+              space_number: null,
+              published_at: '2025-01-09T00:00:00Z',
+            },
+          ],
         }),
         window,
         links,
         'https://rt.example.org/api/v1/unsubscribe?token=tok',
       )!;
       const mail = template.render(view);
-      expect(mail.subject).toContain(lang === 'en' ? 'Coastal cities' : lang === 'fr' ? 'Villes côtières' : 'Coastal cities');
+      expect(mail.subject).toContain(
+        lang === 'en' ? 'Coastal cities' : lang === 'fr' ? 'Villes côtières' : 'Coastal cities',
+      );
       expect(mail.html).toContain(heading);
       expect(mail.text).toContain(heading);
       expect(mail.html).not.toContain('<script>alert(1)</script>');

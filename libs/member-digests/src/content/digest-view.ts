@@ -60,7 +60,14 @@ export interface DigestView {
   name: string;
   consultation: string;
   period: string;
-  counts: { total: number; contributions: number; replies: number; highlights: number; outcomes: number; publications: number };
+  counts: {
+    total: number;
+    contributions: number;
+    replies: number;
+    highlights: number;
+    outcomes: number;
+    publications: number;
+  };
   highlights: DigestItem[];
   replies: DigestItem[];
   roundtables: DigestRoundtable[];
@@ -126,7 +133,9 @@ export function buildDigestView(
       roundtable = { number: space.roundtable_number, title: pick(space.roundtable_title, lang), questions: [] };
       roundtables.push(roundtable);
     }
-    roundtable.questions.push(toQuestion(space, shown.map(item), Number(row.totals[space.id] ?? shown.length), lang, links));
+    roundtable.questions.push(
+      toQuestion(space, shown.map(item), Number(row.totals[space.id] ?? shown.length), lang, links),
+    );
   }
 
   const contributions = roundtables.reduce((n, r) => n + r.questions.reduce((m, q) => m + q.total, 0), 0);
@@ -170,15 +179,30 @@ function toItem(raw: RawItem, lang: Language, links: DigestLinks): DigestItem {
     excerpt: excerpt(translated ? raw.translated! : raw.body),
     replyCount: raw.reply_count,
     inReplyTo: raw.parent_id ? raw.parent_author_name : null,
-    machineTranslatedKey: translated ? `${raw.translated_by_machine === false ? 'correctedTranslationFrom' : 'machineTranslatedFrom'}.${raw.language}` : null,
+    machineTranslatedKey: translated
+      ? `${raw.translated_by_machine === false ? 'correctedTranslationFrom' : 'machineTranslatedFrom'}.${raw.language}`
+      : null,
     originalUrl: translated ? links.original(raw.space_id, raw.id, raw.language!) : null,
     writtenInKey: foreign && !translated ? `writtenIn.${raw.language}` : null,
   };
 }
 
-function toQuestion(space: RawSpace, items: DigestItem[], total: number, lang: Language, links: DigestLinks): DigestQuestion {
+function toQuestion(
+  space: RawSpace,
+  items: DigestItem[],
+  total: number,
+  lang: Language,
+  links: DigestLinks,
+): DigestQuestion {
   const prompt = completePrompt(space.prompt, space.prompt_translations);
-  return { number: space.number, prompt: excerpt(pick(prompt, lang), 200), url: links.space(space.id), total, items, more: Math.max(0, total - items.length) };
+  return {
+    number: space.number,
+    prompt: excerpt(pick(prompt, lang), 200),
+    url: links.space(space.id),
+    total,
+    items,
+    more: Math.max(0, total - items.length),
+  };
 }
 
 function toPublication(raw: RawPublication, lang: Language, links: DigestLinks): DigestPublication {
@@ -192,7 +216,12 @@ function toPublication(raw: RawPublication, lang: Language, links: DigestLinks):
 }
 
 function toOutcome(raw: RawOutcome, links: DigestLinks): DigestOutcome {
-  return { key: `outcome.${raw.action}`, reason: raw.reason, excerpt: excerpt(raw.body, 160), url: links.contribution(raw.space_id, raw.contribution_id) };
+  return {
+    key: `outcome.${raw.action}`,
+    reason: raw.reason,
+    excerpt: excerpt(raw.body, 160),
+    url: links.contribution(raw.space_id, raw.contribution_id),
+  };
 }
 
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();

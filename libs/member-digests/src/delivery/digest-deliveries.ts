@@ -46,13 +46,16 @@ export class DigestDeliveries {
        RETURNING d.period_start, d.attempts`,
       [...key, this.config.DIGEST_CLAIM_TTL_SECONDS, MAX_PERIOD_DAYS],
     );
-    if (claimed.length > 0) return { kind: 'claimed', periodStart: claimed[0].period_start, attempts: claimed[0].attempts };
+    if (claimed.length > 0)
+      return { kind: 'claimed', periodStart: claimed[0].period_start, attempts: claimed[0].attempts };
     const [row]: Array<{ status: DeliveryStatus; claimed_until: Date | null }> = await this.db.query(
       `SELECT status, claimed_until FROM member_digest_deliveries WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3`,
       key,
     );
     if (!row) throw new Error(`delivery ${key.join('/')} vanished while being claimed`);
-    return row.status === 'claimed' ? { kind: 'held', until: row.claimed_until! } : { kind: 'settled', status: row.status };
+    return row.status === 'claimed'
+      ? { kind: 'held', until: row.claimed_until! }
+      : { kind: 'settled', status: row.status };
   }
 
   /**
@@ -86,7 +89,12 @@ export class DigestDeliveries {
   }
 
   /** Nothing to send (`empty`) or nobody to send it to any more (`skipped`, with why). */
-  async settle(userId: string, period: MemberDigestKey, status: 'empty' | 'skipped', note: string | null = null): Promise<void> {
+  async settle(
+    userId: string,
+    period: MemberDigestKey,
+    status: 'empty' | 'skipped',
+    note: string | null = null,
+  ): Promise<void> {
     await this.db.query(
       `UPDATE member_digest_deliveries SET status = $4, claimed_until = NULL, updated_at = now(), error = $5, items = 0
        WHERE user_id = $1 AND consultation_id = $2 AND period_end = $3 AND status = 'claimed'`,

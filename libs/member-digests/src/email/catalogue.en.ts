@@ -10,7 +10,10 @@ export const EN: Catalogue = {
   'count.contributions': { one: '{count} new contribution', other: '{count} new contributions' },
   'count.replies': { one: '{count} reply to you', other: '{count} replies to you' },
   'count.highlights': { one: '{count} highlight', other: '{count} highlights' },
-  'count.outcomes': { one: '{count} moderation decision on your posts', other: '{count} moderation decisions on your posts' },
+  'count.outcomes': {
+    one: '{count} moderation decision on your posts',
+    other: '{count} moderation decisions on your posts',
+  },
   'count.publications': { one: '{count} new summary', other: '{count} new summaries' },
   'section.highlights': 'Highlighted by the moderators',
   'section.replies': 'Replies to your contributions',
@@ -49,5 +52,6 @@ export const EN: Catalogue = {
   'page.button': 'Unsubscribe',
   'page.done': 'Done: {email} will no longer receive the weekly digest.',
   'page.again': 'You can turn it on again in your settings.',
-  'page.invalid': 'This unsubscribe link is not valid. Use the link from your latest digest, or change your settings after signing in.',
+  'page.invalid':
+    'This unsubscribe link is not valid. Use the link from your latest digest, or change your settings after signing in.',
 };

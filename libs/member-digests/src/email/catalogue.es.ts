@@ -10,7 +10,10 @@ export const ES: Catalogue = {
   'count.contributions': { one: '{count} contribución nueva', other: '{count} contribuciones nuevas' },
   'count.replies': { one: '{count} respuesta a usted', other: '{count} respuestas a usted' },
   'count.highlights': { one: '{count} contribución destacada', other: '{count} contribuciones destacadas' },
-  'count.outcomes': { one: '{count} decisión de moderación sobre sus mensajes', other: '{count} decisiones de moderación sobre sus mensajes' },
+  'count.outcomes': {
+    one: '{count} decisión de moderación sobre sus mensajes',
+    other: '{count} decisiones de moderación sobre sus mensajes',
+  },
   'count.publications': { one: '{count} resumen nuevo', other: '{count} resúmenes nuevos' },
   'section.highlights': 'Destacado por los moderadores',
   'section.replies': 'Respuestas a sus contribuciones',
@@ -49,5 +52,6 @@ export const ES: Catalogue = {
   'page.button': 'Darse de baja',
   'page.done': 'Hecho: {email} ya no recibirá el resumen semanal.',
   'page.again': 'Puede volver a activarlo en sus ajustes.',
-  'page.invalid': 'Este enlace de baja no es válido. Use el enlace de su último resumen o cambie sus ajustes después de iniciar sesión.',
+  'page.invalid':
+    'Este enlace de baja no es válido. Use el enlace de su último resumen o cambie sus ajustes después de iniciar sesión.',
 };

@@ -10,7 +10,10 @@ export const FR: Catalogue = {
   'count.contributions': { one: '{count} nouvelle contribution', other: '{count} nouvelles contributions' },
   'count.replies': { one: '{count} réponse à vos messages', other: '{count} réponses à vos messages' },
   'count.highlights': { one: '{count} contribution mise en avant', other: '{count} contributions mises en avant' },
-  'count.outcomes': { one: '{count} décision de modération sur vos messages', other: '{count} décisions de modération sur vos messages' },
+  'count.outcomes': {
+    one: '{count} décision de modération sur vos messages',
+    other: '{count} décisions de modération sur vos messages',
+  },
   'count.publications': { one: '{count} nouvelle synthèse', other: '{count} nouvelles synthèses' },
   'section.highlights': 'Mis en avant par les modérateurs',
   'section.replies': 'Réponses à vos contributions',
@@ -49,5 +52,6 @@ export const FR: Catalogue = {
   'page.button': 'Se désabonner',
   'page.done': 'C’est fait : {email} ne recevra plus la synthèse hebdomadaire.',
   'page.again': 'Vous pouvez la réactiver dans vos réglages.',
-  'page.invalid': 'Ce lien de désabonnement n’est pas valide. Utilisez le lien de votre dernière synthèse, ou modifiez vos réglages après vous être connecté.',
+  'page.invalid':
+    'Ce lien de désabonnement n’est pas valide. Utilisez le lien de votre dernière synthèse, ou modifiez vos réglages après vous être connecté.',
 };

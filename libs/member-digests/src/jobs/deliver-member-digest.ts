@@ -78,7 +78,9 @@ export class DeliverMemberDigest {
       if (failure.permanent) {
         const { paused, bounces } = await this.deliveries.bounced(job.userId, period, failure.message);
         this.metrics.recordDigestEmail('bounced');
-        this.logger.warn(`digest for ${job.userId} bounced (${bounces} in a row${paused ? ', digest paused' : ''}): ${failure.message}`);
+        this.logger.warn(
+          `digest for ${job.userId} bounced (${bounces} in a row${paused ? ', digest paused' : ''}): ${failure.message}`,
+        );
         return { kind: 'bounced', error: failure.message, paused };
       }
       if (lastAttempt) await this.deliveries.failed(job.userId, period, failure.message);

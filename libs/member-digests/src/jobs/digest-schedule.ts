@@ -28,7 +28,12 @@ export class DigestSchedule implements OnApplicationBootstrap, BeforeApplication
 
   async onApplicationBootstrap(): Promise<void> {
     // new consultations and changes of timezone or digest time are picked up this often
-    this.task = new PeriodicTask('digest schedule sync', this.config.DIGEST_SCHEDULE_SYNC_SECONDS * 1000, () => this.sync(), this.logger);
+    this.task = new PeriodicTask(
+      'digest schedule sync',
+      this.config.DIGEST_SCHEDULE_SYNC_SECONDS * 1000,
+      () => this.sync(),
+      this.logger,
+    );
     await this.task.runOnce();
     this.task.start();
   }
@@ -52,11 +57,17 @@ export class DigestSchedule implements OnApplicationBootstrap, BeforeApplication
         await queue.upsertJobScheduler(
           id,
           { pattern, tz: c.timezone },
-          { name: 'scheduled-run', data: { consultationId: c.id, trigger: 'schedule' } satisfies DigestRunJob, opts: DEFAULT_JOB_OPTIONS as JobsOptions },
+          {
+            name: 'scheduled-run',
+            data: { consultationId: c.id, trigger: 'schedule' } satisfies DigestRunJob,
+            opts: DEFAULT_JOB_OPTIONS as JobsOptions,
+          },
         );
         changed += 1;
       } catch (err) {
-        this.logger.warn(`cannot schedule the digest of consultation ${c.id} (${c.timezone}): ${(err as Error).message}`);
+        this.logger.warn(
+          `cannot schedule the digest of consultation ${c.id} (${c.timezone}): ${(err as Error).message}`,
+        );
       }
     }
     for (const stale of existing.keys()) {
@@ -65,7 +76,10 @@ export class DigestSchedule implements OnApplicationBootstrap, BeforeApplication
         changed += 1;
       }
     }
-    if (changed) this.logger.log(`digest schedule: ${changed} scheduler(s) upserted or removed (consultations' own times and timezones)`);
+    if (changed)
+      this.logger.log(
+        `digest schedule: ${changed} scheduler(s) upserted or removed (consultations' own times and timezones)`,
+      );
     return changed;
   }
 

@@ -25,7 +25,9 @@ export class DigestFanOut {
     const period: MemberDigestKey = { consultationId, periodEnd: end };
     if (trigger === 'schedule' && (await this.ranRecently(period))) {
       // the local hour came twice (daylight saving time ended): one digest that week is enough
-      this.logger.log(`digest run ${consultationId} until ${period.periodEnd.toISOString()} skipped: a run ended less than a day before`);
+      this.logger.log(
+        `digest run ${consultationId} until ${period.periodEnd.toISOString()} skipped: a run ended less than a day before`,
+      );
       return 0;
     }
     const inserted = await this.db.query(
@@ -33,7 +35,9 @@ export class DigestFanOut {
        ON CONFLICT DO NOTHING RETURNING consultation_id`,
       [consultationId, period.periodEnd, trigger],
     );
-    const exists = inserted.length > 0 || (await this.db.query(`SELECT 1 FROM consultations WHERE id = $1`, [consultationId])).length > 0;
+    const exists =
+      inserted.length > 0 ||
+      (await this.db.query(`SELECT 1 FROM consultations WHERE id = $1`, [consultationId])).length > 0;
     if (!exists) {
       this.logger.warn(`digest run for consultation ${consultationId}: it no longer exists`);
       return 0;
@@ -67,7 +71,9 @@ export class DigestFanOut {
       `UPDATE member_digest_runs SET members = $3, fanned_out_at = now() WHERE consultation_id = $1 AND period_end = $2`,
       [consultationId, period.periodEnd, members.length],
     );
-    this.logger.log(`digest run ${consultationId} until ${period.periodEnd.toISOString()} (${trigger}): ${members.length} member(s) queued`);
+    this.logger.log(
+      `digest run ${consultationId} until ${period.periodEnd.toISOString()} (${trigger}): ${members.length} member(s) queued`,
+    );
     return members.length;
   }
 

@@ -34,6 +34,9 @@ export class DigestRunRequests {
       opts: { jobId: digestRunJobId({ consultationId: id, periodEnd: end }) },
     }));
     if (jobs.length) await this.queues.get(QueueName.MemberDigestRuns).addBulk(jobs);
-    return { periodEnd: end.toISOString(), runs: jobs.map((j) => ({ consultationId: j.data.consultationId, jobId: j.opts.jobId })) };
+    return {
+      periodEnd: end.toISOString(),
+      runs: jobs.map((j) => ({ consultationId: j.data.consultationId, jobId: j.opts.jobId })),
+    };
   }
 }

@@ -12,7 +12,9 @@ export class DigestRunsController {
   @Post('run')
   @HttpCode(202)
   @Access('organiser')
-  @ApiOperation({ summary: 'Run the weekly member digest now (queued for the worker); a period already sent sends nothing again' })
+  @ApiOperation({
+    summary: 'Run the weekly member digest now (queued for the worker); a period already sent sends nothing again',
+  })
   @ApiAcceptedResponse({ type: DigestRunAcceptedDto })
   async run(@Body() body: RunDigestDto): Promise<DigestRunAcceptedDto> {
     return this.runs.request(body.periodEnd, body.consultationId);

@@ -4,13 +4,18 @@ import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
 /** `POST /admin/digest-emails/run`. */
 export class RunDigestDto {
   /** End of the period (ISO 8601, not in the future); default now. The same end twice is the same period: nobody gets a second email. */
-  @ApiPropertyOptional({ example: '2025-01-13T08:00:00Z', description: 'End of the period (ISO 8601, not in the future); default now' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'periodEnd must be an ISO 8601 date-time' })
+  @ApiPropertyOptional({
+    example: '2025-01-13T08:00:00Z',
+    description: 'End of the period (ISO 8601, not in the future); default now',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'periodEnd must be an ISO 8601 date-time' })
   periodEnd?: string;
 
   /** Only this consultation; default every consultation. */
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this consultation (default: all)' })
-  @IsOptional() @IsUUID('all', { message: 'consultationId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'consultationId must be a UUID' })
   consultationId?: string;
 }
 

@@ -22,14 +22,20 @@ export class OneClickBodyParser implements OnModuleInit {
     if (!fastify?.addContentTypeParser) return; // not an HTTP process
     for (const type of FORM_TYPES) {
       if (fastify.hasContentTypeParser(type)) continue;
-      fastify.addContentTypeParser(type, { parseAs: 'string', bodyLimit: MAX_BYTES }, (request: FastifyRequest, body: string | Buffer, done) => {
-        if (!UNSUBSCRIBE_PATH.test(request.url)) {
-          const error = Object.assign(new Error(`Unsupported Media Type: ${type}`), { statusCode: HttpStatus.UNSUPPORTED_MEDIA_TYPE });
-          done(error, undefined);
-          return;
-        }
-        done(null, { form: String(body) });
-      });
+      fastify.addContentTypeParser(
+        type,
+        { parseAs: 'string', bodyLimit: MAX_BYTES },
+        (request: FastifyRequest, body: string | Buffer, done) => {
+          if (!UNSUBSCRIBE_PATH.test(request.url)) {
+            const error = Object.assign(new Error(`Unsupported Media Type: ${type}`), {
+              statusCode: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            });
+            done(error, undefined);
+            return;
+          }
+          done(null, { form: String(body) });
+        },
+      );
     }
   }
 }

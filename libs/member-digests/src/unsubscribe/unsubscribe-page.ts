@@ -6,7 +6,10 @@ import { FR } from '../email/catalogue.fr';
 
 const CATALOGUES = { en: EN, fr: FR, es: ES };
 
-export type UnsubscribePageState = { kind: 'confirm'; token: string; email: string } | { kind: 'done'; email: string; settingsUrl: string } | { kind: 'invalid' };
+export type UnsubscribePageState =
+  | { kind: 'confirm'; token: string; email: string }
+  | { kind: 'done'; email: string; settingsUrl: string }
+  | { kind: 'invalid' };
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);

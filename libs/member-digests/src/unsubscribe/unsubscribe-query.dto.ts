@@ -4,7 +4,9 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 export class UnsubscribeQueryDto {
   /** The signed token from the digest's `List-Unsubscribe` link. */
   @ApiProperty({ description: 'The signed token from the digest’s List-Unsubscribe link' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   token?: string;
 }
 

@@ -1,7 +1,8 @@
 import { AppConfig } from '@roundtable/core';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
-const config = (extra: Partial<AppConfig> = {}) => Object.assign(new AppConfig(), { JWT_SECRET: 'x'.repeat(40), ...extra });
+const config = (extra: Partial<AppConfig> = {}) =>
+  Object.assign(new AppConfig(), { JWT_SECRET: 'x'.repeat(40), ...extra });
 const USER = '3f2b8c1e-9d4a-4c6b-8e2f-1a2b3c4d5e6f';
 
 describe('unsubscribe tokens', () => {

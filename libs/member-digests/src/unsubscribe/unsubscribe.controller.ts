@@ -19,11 +19,18 @@ export class UnsubscribeController {
   @Access('public')
   @ApiOperation({ summary: 'Confirmation page with an unsubscribe button; never unsubscribes by itself' })
   @ApiProduces('text/html')
-  async page(@Query() query: UnsubscribeQueryDto, @Headers('accept-language') acceptLanguage: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async page(
+    @Query() query: UnsubscribeQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     void reply.type(HTML).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     try {
       const member = await this.unsubscriptions.member(query.token);
-      return renderUnsubscribePage({ kind: 'confirm', token: query.token!, email: member.email ?? '' }, member.preferredLanguage);
+      return renderUnsubscribePage(
+        { kind: 'confirm', token: query.token!, email: member.email ?? '' },
+        member.preferredLanguage,
+      );
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       void reply.status(err.status);
@@ -37,13 +44,20 @@ export class UnsubscribeController {
   @ApiOperation({ summary: 'One-click unsubscribe (RFC 8058): turns the weekly digest off; 200, no redirect' })
   @ApiOkResponse({ type: UnsubscribedDto })
   @ApiProduces('application/json', 'text/html')
-  async unsubscribe(@Query() query: UnsubscribeQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<UnsubscribedDto | string> {
+  async unsubscribe(
+    @Query() query: UnsubscribeQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UnsubscribedDto | string> {
     const member = await this.unsubscriptions.unsubscribe(query.token);
     void reply.header('cache-control', 'no-store');
     if (accept?.includes('text/html')) {
       // the confirmation page's button: answer with a page, not JSON
       void reply.type(HTML);
-      return renderUnsubscribePage({ kind: 'done', email: member.email ?? '', settingsUrl: this.unsubscriptions.settingsUrl }, member.preferredLanguage);
+      return renderUnsubscribePage(
+        { kind: 'done', email: member.email ?? '', settingsUrl: this.unsubscriptions.settingsUrl },
+        member.preferredLanguage,
+      );
     }
     return { unsubscribed: true, digest: 'off' };
   }

@@ -12,7 +12,12 @@ export class ModerationActionDto {
   @IsIn(MODERATION_ACTIONS, { message: `action must be one of: ${MODERATION_ACTIONS.join(', ')}` })
   action: ModerationAction;
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'Required to reject or hide; shown to the author and kept in the moderation log' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description: 'Required to reject or hide; shown to the author and kept in the moderation log',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   reason?: string;
 }

@@ -2,7 +2,13 @@ import { DomainError } from '@roundtable/core';
 import { canTransition, CONTRIBUTION_STATUSES } from '@roundtable/contributions';
 import { ACTION_RULES, MODERATION_ACTIONS, ModeratedState, planModeration } from './moderation-actions';
 
-const state = (over: Partial<ModeratedState> = {}): ModeratedState => ({ status: 'published', pinned: false, locked: false, openFlags: 0, ...over });
+const state = (over: Partial<ModeratedState> = {}): ModeratedState => ({
+  status: 'published',
+  pinned: false,
+  locked: false,
+  openFlags: 0,
+  ...over,
+});
 
 function statusOf(fn: () => unknown): number | 'ok' {
   try {
@@ -28,7 +34,11 @@ describe('moderation action table', () => {
       for (const status of CONTRIBUTION_STATUSES) {
         const s = state({ status, pinned: action === 'unpin', locked: action === 'unlock', openFlags: 1 });
         const expected = ACTION_RULES[action].from.includes(status) ? 'ok' : 409;
-        expect({ action, status, got: statusOf(() => planModeration(action, s, 'a reason')) }).toEqual({ action, status, got: expected });
+        expect({ action, status, got: statusOf(() => planModeration(action, s, 'a reason')) }).toEqual({
+          action,
+          status,
+          got: expected,
+        });
       }
     }
   });

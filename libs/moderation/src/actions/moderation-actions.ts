@@ -1,7 +1,17 @@
 import { DomainError, SpaceEventType } from '@roundtable/core';
 import { assertContributionTransition, ContributionStatus } from '@roundtable/contributions';
 
-export const MODERATION_ACTIONS = ['approve', 'reject', 'hide', 'restore', 'pin', 'unpin', 'lock', 'unlock', 'resolve'] as const;
+export const MODERATION_ACTIONS = [
+  'approve',
+  'reject',
+  'hide',
+  'restore',
+  'pin',
+  'unpin',
+  'lock',
+  'unlock',
+  'resolve',
+] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** What one moderation action does to a contribution. */
@@ -26,14 +36,50 @@ export interface ActionRule {
  * that decides whether an action may happen.
  */
 export const ACTION_RULES: Record<ModerationAction, ActionRule> = {
-  approve: { from: ['pending'], to: 'published', event: 'contribution.published', reasonRequired: false, closesFlags: true },
+  approve: {
+    from: ['pending'],
+    to: 'published',
+    event: 'contribution.published',
+    reasonRequired: false,
+    closesFlags: true,
+  },
   reject: { from: ['pending'], to: 'rejected', reasonRequired: true, closesFlags: true },
   hide: { from: ['published'], to: 'hidden', event: 'contribution.hidden', reasonRequired: true, closesFlags: true },
-  restore: { from: ['hidden'], to: 'published', event: 'contribution.restored', reasonRequired: false, closesFlags: true },
-  pin: { from: ['published'], set: { pinned: true }, event: 'contribution.updated', reasonRequired: false, closesFlags: false },
-  unpin: { from: ['published', 'hidden'], set: { pinned: false }, event: 'contribution.updated', reasonRequired: false, closesFlags: false },
-  lock: { from: ['published', 'hidden'], set: { locked: true }, event: 'contribution.updated', reasonRequired: false, closesFlags: false },
-  unlock: { from: ['published', 'hidden'], set: { locked: false }, event: 'contribution.updated', reasonRequired: false, closesFlags: false },
+  restore: {
+    from: ['hidden'],
+    to: 'published',
+    event: 'contribution.restored',
+    reasonRequired: false,
+    closesFlags: true,
+  },
+  pin: {
+    from: ['published'],
+    set: { pinned: true },
+    event: 'contribution.updated',
+    reasonRequired: false,
+    closesFlags: false,
+  },
+  unpin: {
+    from: ['published', 'hidden'],
+    set: { pinned: false },
+    event: 'contribution.updated',
+    reasonRequired: false,
+    closesFlags: false,
+  },
+  lock: {
+    from: ['published', 'hidden'],
+    set: { locked: true },
+    event: 'contribution.updated',
+    reasonRequired: false,
+    closesFlags: false,
+  },
+  unlock: {
+    from: ['published', 'hidden'],
+    set: { locked: false },
+    event: 'contribution.updated',
+    reasonRequired: false,
+    closesFlags: false,
+  },
   // reviewed, nothing to change: a flagged item stays published, a flag-hidden one stays hidden
   resolve: { from: ['published', 'hidden'], reasonRequired: false, closesFlags: true },
 };
@@ -75,7 +121,10 @@ export function planModeration(action: ModerationAction, state: ModeratedState, 
     throw DomainError.conflict('This contribution has no open flags to resolve', 'no_open_flags');
   }
   if (rule.reasonRequired && !reason?.trim()) {
-    throw DomainError.badRequest(`A reason is required to ${action} a contribution; it is shown to the author`, 'reason_required');
+    throw DomainError.badRequest(
+      `A reason is required to ${action} a contribution; it is shown to the author`,
+      'reason_required',
+    );
   }
   return rule;
 }

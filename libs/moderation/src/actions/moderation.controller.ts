@@ -13,11 +13,17 @@ export class ModerationController {
   @Post(':id/moderation')
   @HttpCode(200)
   @Access('moderator', 'contribution')
-  @ApiOperation({ summary: 'Moderate a contribution: approve, reject, hide, restore, pin, unpin, lock, unlock or resolve its flags' })
+  @ApiOperation({
+    summary: 'Moderate a contribution: approve, reject, hide, restore, pin, unpin, lock, unlock or resolve its flags',
+  })
   @ApiOkResponse({ type: ContributionDto, description: 'The contribution as moderators now see it' })
   @ApiConflictResponse({ description: 'Impossible in its current status' })
   @ApiTooManyRequestsResponse({ description: 'Moderating too fast' })
-  act(@Param('id', ParseUUIDPipe) id: string, @Body() body: ModerationActionDto, @CurrentAccess() access: RequestAccess): Promise<ContributionDto> {
+  act(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ModerationActionDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<ContributionDto> {
     return this.moderation.act(access, id, body.action, body.reason);
   }
 }

@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, SpaceEventType } from '@roundtable/core';
-import { AppendedEvent, CONTRIBUTION_SELECT, ContributionDto, ContributionRow, ContributionStatus, ContributionsRepository, ContributionsService, OutboxRelay, SpaceEventLog, toContributionDto } from '@roundtable/contributions';
+import {
+  AppendedEvent,
+  CONTRIBUTION_SELECT,
+  ContributionDto,
+  ContributionRow,
+  ContributionStatus,
+  ContributionsRepository,
+  ContributionsService,
+  OutboxRelay,
+  SpaceEventLog,
+  toContributionDto,
+} from '@roundtable/contributions';
 import { RequestAccess } from '@roundtable/identity';
 import { AuditLog } from '../audit/audit-log';
 import { ModerationRateLimiter } from '../shared/moderation-rate-limiter';
@@ -37,7 +48,12 @@ export class ModerationService {
     private readonly rows: ContributionsRepository,
   ) {}
 
-  async act(access: RequestAccess, contributionId: string, action: ModerationAction, reason?: string): Promise<ContributionDto> {
+  async act(
+    access: RequestAccess,
+    contributionId: string,
+    action: ModerationAction,
+    reason?: string,
+  ): Promise<ContributionDto> {
     const actor = access.user!;
     await this.limiter.consume('action', actor.id);
     const why = reason?.trim() || null;
@@ -49,7 +65,11 @@ export class ModerationService {
         [contributionId],
       );
       if (!c) throw DomainError.notFound('Contribution');
-      const rule = planModeration(action, { status: c.status, pinned: c.pinned, locked: c.locked, openFlags: c.open_flags }, why);
+      const rule = planModeration(
+        action,
+        { status: c.status, pinned: c.pinned, locked: c.locked, openFlags: c.open_flags },
+        why,
+      );
       if (rule.to) {
         // the author reads why while it stays hidden or rejected; approval and restoration clear it
         const shown = rule.to === 'hidden' || rule.to === 'rejected' ? why : null;
@@ -67,7 +87,10 @@ export class ModerationService {
         await this.rows.countApprovedReply(manager, c.parent_id, c.root_id);
       }
       if (rule.closesFlags && c.open_flags > 0) {
-        await manager.query(`UPDATE contribution_flags SET resolved_at = now() WHERE contribution_id = $1 AND resolved_at IS NULL`, [c.id]);
+        await manager.query(
+          `UPDATE contribution_flags SET resolved_at = now() WHERE contribution_id = $1 AND resolved_at IS NULL`,
+          [c.id],
+        );
       }
       await this.audit.record(manager, {
         spaceId: c.space_id,
@@ -87,13 +110,21 @@ export class ModerationService {
   }
 
   /** The event readers receive. Its payload never carries text they may not read. */
-  private async appendEvent(manager: EntityManager, c: Current, type: SpaceEventType, action: ModerationAction): Promise<AppendedEvent[]> {
+  private async appendEvent(
+    manager: EntityManager,
+    c: Current,
+    type: SpaceEventType,
+    action: ModerationAction,
+  ): Promise<AppendedEvent[]> {
     if (type === 'contribution.hidden') {
-      return this.events.append(manager, c.space_id, [{ type, contributionId: c.id, payload: { contributionId: c.id, parentId: c.parent_id } }]);
+      return this.events.append(manager, c.space_id, [
+        { type, contributionId: c.id, payload: { contributionId: c.id, parentId: c.parent_id } },
+      ]);
     }
     const [row]: ContributionRow[] = await manager.query(`${CONTRIBUTION_SELECT} WHERE c.id = $1`, [c.id]);
     const view = toContributionDto(row, null); // as any member reads it: hidden text redacted
-    const payload: Record<string, unknown> = type === 'contribution.updated' ? { contribution: view, change: action } : { contribution: view };
+    const payload: Record<string, unknown> =
+      type === 'contribution.updated' ? { contribution: view, change: action } : { contribution: view };
     const appended = await this.events.append(manager, c.space_id, [{ type, contributionId: c.id, payload }]);
     if (type === 'contribution.published') {
       // approval gives the contribution its place in the space's sequence

@@ -35,7 +35,19 @@ const SELECT = `
   LEFT JOIN users a ON a.id = l.actor_id
   LEFT JOIN users s ON s.id = l.subject_user_id`;
 
-const CSV_COLUMNS = ['at', 'action', 'actorId', 'actor', 'contributionId', 'subjectUserId', 'subject', 'fromStatus', 'toStatus', 'reason', 'details'];
+const CSV_COLUMNS = [
+  'at',
+  'action',
+  'actorId',
+  'actor',
+  'contributionId',
+  'subjectUserId',
+  'subject',
+  'fromStatus',
+  'toStatus',
+  'reason',
+  'details',
+];
 
 /**
  * The moderation log: who decided what, on what, why and when, with the status before and
@@ -71,7 +83,8 @@ export class AuditLog {
 
   /** A page of a space's log, newest first. */
   async page(spaceId: string, limit = 50, cursor?: string): Promise<AuditPageDto> {
-    if (cursor !== undefined && !/^\d{1,18}$/.test(cursor)) throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+    if (cursor !== undefined && !/^\d{1,18}$/.test(cursor))
+      throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
     const rows: AuditRow[] = await this.db.query(
       `${SELECT} WHERE l.space_id = $1 AND ($2::bigint IS NULL OR l.id < $2) ORDER BY l.id DESC LIMIT $3`,
       [spaceId, cursor ?? null, limit + 1],
@@ -83,20 +96,26 @@ export class AuditLog {
   /** The whole log of a space, oldest first, as CSV (cells a spreadsheet would evaluate are neutralised). */
   async csv(spaceId: string): Promise<string> {
     const rows: AuditRow[] = await this.db.query(`${SELECT} WHERE l.space_id = $1 ORDER BY l.id`, [spaceId]);
-    const records = rows.map(toDto).map((e) => [
-      e.createdAt,
-      e.action,
-      e.actorId ?? '',
-      e.actorName ?? 'system',
-      e.contributionId ?? '',
-      e.subjectUserId ?? '',
-      e.subjectName ?? '',
-      e.fromStatus ?? '',
-      e.toStatus ?? '',
-      e.reason ?? '',
-      Object.keys(e.details).length ? JSON.stringify(e.details) : '',
-    ].map((cell) => neutraliseCell(String(cell))));
-    return new Promise((resolve, reject) => stringify([CSV_COLUMNS, ...records], (err, out) => (err ? reject(err) : resolve(out))));
+    const records = rows
+      .map(toDto)
+      .map((e) =>
+        [
+          e.createdAt,
+          e.action,
+          e.actorId ?? '',
+          e.actorName ?? 'system',
+          e.contributionId ?? '',
+          e.subjectUserId ?? '',
+          e.subjectName ?? '',
+          e.fromStatus ?? '',
+          e.toStatus ?? '',
+          e.reason ?? '',
+          Object.keys(e.details).length ? JSON.stringify(e.details) : '',
+        ].map((cell) => neutraliseCell(String(cell))),
+      );
+    return new Promise((resolve, reject) =>
+      stringify([CSV_COLUMNS, ...records], (err, out) => (err ? reject(err) : resolve(out))),
+    );
   }
 }
 

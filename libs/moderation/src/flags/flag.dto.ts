@@ -9,9 +9,14 @@ export class CreateFlagDto {
   @IsIn(FLAG_REASONS, { message: `reason must be one of: ${FLAG_REASONS.join(', ')}` })
   reason: FlagReason;
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'What is wrong, in your words; required when the reason is `other`' })
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description: 'What is wrong, in your words; required when the reason is `other`',
+  })
   @ValidateIf((o: CreateFlagDto) => o.reason === 'other' || o.note !== undefined)
-  @IsString({ message: 'note is required when the reason is other' }) @Matches(/\S/, { message: 'note must not be blank' }) @MaxLength(1000)
+  @IsString({ message: 'note is required when the reason is other' })
+  @Matches(/\S/, { message: 'note must not be blank' })
+  @MaxLength(1000)
   note?: string;
 }
 

@@ -1,5 +1,11 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { CreateFlagDto, FlagDto } from './flag.dto';
 import { FlagsService } from './flags.service';
@@ -11,11 +17,17 @@ export class FlagsController {
 
   @Post(':id/flags')
   @Access('member', 'contribution')
-  @ApiOperation({ summary: "Flag a contribution for the moderators (once per member); enough members' flags hide it pending review" })
+  @ApiOperation({
+    summary: "Flag a contribution for the moderators (once per member); enough members' flags hide it pending review",
+  })
   @ApiCreatedResponse({ type: FlagDto })
   @ApiConflictResponse({ description: 'Already flagged by you, your own, or not published (hidden, deleted)' })
   @ApiTooManyRequestsResponse({ description: 'Flagging too fast' })
-  flag(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateFlagDto, @CurrentAccess() access: RequestAccess): Promise<FlagDto> {
+  flag(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateFlagDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<FlagDto> {
     return this.flags.flag(access, id, body);
   }
 }

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, DomainError } from '@roundtable/core';
-import { AppendedEvent, ContributionStatus, ContributionsRepository, OutboxRelay, SpaceEventLog, assertContributionTransition } from '@roundtable/contributions';
+import {
+  AppendedEvent,
+  ContributionStatus,
+  ContributionsRepository,
+  OutboxRelay,
+  SpaceEventLog,
+  assertContributionTransition,
+} from '@roundtable/contributions';
 import { assertMayPost, assertNotSuspended, canModerate, RequestAccess } from '@roundtable/identity';
 import { AuditLog } from '../audit/audit-log';
 import { ModeratorAlerts } from '../queue/moderator-alerts';
@@ -55,8 +62,10 @@ export class FlagsService {
       if (!c) throw DomainError.notFound('Contribution');
       const visible = c.status !== 'pending' && c.status !== 'rejected';
       if (!visible && c.author_id !== user.id && !canModerate(access)) throw DomainError.notFound('Contribution');
-      if (c.status !== 'published') throw DomainError.conflict(`A ${c.status} contribution cannot be flagged`, 'not_flaggable');
-      if (c.author_id === user.id) throw DomainError.conflict('You cannot flag your own contribution', 'own_contribution');
+      if (c.status !== 'published')
+        throw DomainError.conflict(`A ${c.status} contribution cannot be flagged`, 'not_flaggable');
+      if (c.author_id === user.id)
+        throw DomainError.conflict('You cannot flag your own contribution', 'own_contribution');
       const [flag] = await manager.query(
         `INSERT INTO contribution_flags (contribution_id, user_id, space_id, reason, note) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (contribution_id, user_id) DO NOTHING RETURNING created_at`,

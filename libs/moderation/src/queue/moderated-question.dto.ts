@@ -21,9 +21,18 @@ export class ModeratedQuestionDto {
   @ApiProperty({ type: TextsDto }) consultationTitle: TextsDto;
   @ApiProperty({ type: 'integer', description: 'Contributions awaiting approval (pre-moderation)' }) pending: number;
   @ApiProperty({ type: 'integer', description: 'Contributions with open flags' }) flagged: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Since when the oldest of them waits; null when nothing waits' }) waitingSince: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Since when the oldest of them waits; null when nothing waits',
+  })
+  waitingSince: string | null;
 }
 
 export class ModeratedQuestionListDto {
-  @ApiProperty({ type: [ModeratedQuestionDto], description: 'Oldest waiting first, then the questions where nothing waits' }) items: ModeratedQuestionDto[];
+  @ApiProperty({
+    type: [ModeratedQuestionDto],
+    description: 'Oldest waiting first, then the questions where nothing waits',
+  })
+  items: ModeratedQuestionDto[];
 }

@@ -37,7 +37,10 @@ export class ModerationQueue {
     return (await this.withContributions(rows, moderatorId))[0] ?? null;
   }
 
-  private rows(spaceId: string, o: { afterKey?: string | null; afterId?: string | null; onlyId?: string; limit: number }): Promise<QueueRow[]> {
+  private rows(
+    spaceId: string,
+    o: { afterKey?: string | null; afterId?: string | null; onlyId?: string; limit: number },
+  ): Promise<QueueRow[]> {
     return this.db.query(
       `WITH flagged AS (
          SELECT f.contribution_id AS id, min(f.created_at) AS queued_at, count(*)::int AS flag_count,
@@ -60,7 +63,10 @@ export class ModerationQueue {
 
   private async withContributions(rows: QueueRow[], moderatorId: string): Promise<QueueItemDto[]> {
     if (rows.length === 0) return [];
-    const contributions: ContributionRow[] = await this.db.query(`${CONTRIBUTION_SELECT} WHERE c.id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+    const contributions: ContributionRow[] = await this.db.query(
+      `${CONTRIBUTION_SELECT} WHERE c.id = ANY($1::uuid[])`,
+      [rows.map((r) => r.id)],
+    );
     const byId = new Map(contributions.map((c) => [c.id, c]));
     const viewer = { userId: moderatorId, canModerate: true };
     return rows
@@ -73,7 +79,12 @@ export class ModerationQueue {
           queuedAt: r.queued_at.toISOString(),
           flagCount: r.flag_count,
           reasons: [...counts].map(([reason, count]) => ({ reason, count })),
-          flags: r.flags.map((f): QueuedFlagDto => ({ userId: f.userId, reason: f.reason, note: f.note, flaggedAt: new Date(f.flaggedAt).toISOString() })),
+          flags: r.flags.map((f): QueuedFlagDto => ({
+            userId: f.userId,
+            reason: f.reason,
+            note: f.note,
+            flaggedAt: new Date(f.flaggedAt).toISOString(),
+          })),
           contribution: toContributionDto(byId.get(r.id)!, viewer),
         };
       });

@@ -21,7 +21,8 @@ export class QueueItemDto {
   @ApiProperty({ description: 'Distinct members whose flags are open' }) flagCount: number;
   @ApiProperty({ type: [FlagCountDto] }) reasons: FlagCountDto[];
   @ApiProperty({ type: [QueuedFlagDto] }) flags: QueuedFlagDto[];
-  @ApiProperty({ type: ContributionDto, description: 'As moderators see it, text included' }) contribution: ContributionDto;
+  @ApiProperty({ type: ContributionDto, description: 'As moderators see it, text included' })
+  contribution: ContributionDto;
 }
 
 export class QueuePageDto {

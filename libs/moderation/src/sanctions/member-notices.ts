@@ -17,7 +17,8 @@ export interface SanctionRow {
 }
 
 /** The columns of a {@link SanctionRow}. */
-export const SANCTION_COLUMNS = 'id, kind, user_id, space_id, consultation_id, until, reason, created_at, lifted_at, lift_reason';
+export const SANCTION_COLUMNS =
+  'id, kind, user_id, space_id, consultation_id, until, reason, created_at, lifted_at, lift_reason';
 
 /**
  * What a member is told about moderation: their warnings and suspensions, and each
@@ -42,14 +43,28 @@ export class MemberNotices {
            AND ($2::timestamptz IS NULL OR created_at >= $2)
          ORDER BY id DESC LIMIT 200`,
         [userId, since ?? null],
-      ) as Promise<Array<{ action: string; contribution_id: string; space_id: string; to_status: string | null; reason: string | null; created_at: Date }>>,
+      ) as Promise<
+        Array<{
+          action: string;
+          contribution_id: string;
+          space_id: string;
+          to_status: string | null;
+          reason: string | null;
+          created_at: Date;
+        }>
+      >,
     ]);
     return {
       warnings: sanctions.filter((s) => s.kind === 'warning').map(toSanctionDto),
       suspensions: sanctions.filter((s) => s.kind === 'suspension').map(toSanctionDto),
-      decisions: decisions.map(
-        (d): DecisionNoticeDto => ({ action: d.action, contributionId: d.contribution_id, spaceId: d.space_id, status: d.to_status, reason: d.reason, at: d.created_at.toISOString() }),
-      ),
+      decisions: decisions.map((d): DecisionNoticeDto => ({
+        action: d.action,
+        contributionId: d.contribution_id,
+        spaceId: d.space_id,
+        status: d.to_status,
+        reason: d.reason,
+        at: d.created_at.toISOString(),
+      })),
     };
   }
 }

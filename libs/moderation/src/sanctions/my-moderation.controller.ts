@@ -16,7 +16,9 @@ export class MyModerationController {
 
   @Get('moderation')
   @Access('signed-in')
-  @ApiOperation({ summary: 'Your warnings and suspensions, and why your contributions were rejected, hidden or restored' })
+  @ApiOperation({
+    summary: 'Your warnings and suspensions, and why your contributions were rejected, hidden or restored',
+  })
   @ApiOkResponse({ type: MemberNoticesDto })
   mine(@CurrentAccess() access: RequestAccess): Promise<MemberNoticesDto> {
     return this.notices.forMember(access.user!.id);
@@ -24,7 +26,10 @@ export class MyModerationController {
 
   @Get('moderation/questions')
   @Access('signed-in')
-  @ApiOperation({ summary: 'The questions you moderate, across consultations, with their pending and flagged counts, oldest waiting first (empty when you moderate none)' })
+  @ApiOperation({
+    summary:
+      'The questions you moderate, across consultations, with their pending and flagged counts, oldest waiting first (empty when you moderate none)',
+  })
   @ApiOkResponse({ type: ModeratedQuestionListDto })
   async moderated(@CurrentAccess() access: RequestAccess): Promise<ModeratedQuestionListDto> {
     return { items: await this.questions.of(access.user!.id) };

@@ -9,7 +9,9 @@ export class CreateWarningDto {
   userId: string;
 
   @ApiProperty({ maxLength: 1000, description: 'Shown to the member' })
-  @IsString(REASON) @Length(1, 1000, REASON) @Matches(/\S/, { message: 'reason must not be blank' })
+  @IsString(REASON)
+  @Length(1, 1000, REASON)
+  @Matches(/\S/, { message: 'reason must not be blank' })
   reason: string;
 }
 
@@ -18,14 +20,24 @@ export class CreateSuspensionDto extends CreateWarningDto {
   @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date and time' })
   until: string;
 
-  @ApiPropertyOptional({ enum: ['space', 'consultation'], default: 'space', description: 'consultation: every space of the consultation (organisers only)' })
-  @IsOptional() @IsIn(['space', 'consultation'], { message: 'scope must be space or consultation' })
+  @ApiPropertyOptional({
+    enum: ['space', 'consultation'],
+    default: 'space',
+    description: 'consultation: every space of the consultation (organisers only)',
+  })
+  @IsOptional()
+  @IsIn(['space', 'consultation'], { message: 'scope must be space or consultation' })
   scope?: 'space' | 'consultation';
 }
 
 export class LiftSuspensionDto {
-  @ApiProperty({ maxLength: 1000, description: 'Why it ends early; shown to the member and kept in the moderation log' })
-  @IsString(REASON) @Length(1, 1000, REASON) @Matches(/\S/, { message: 'reason must not be blank' })
+  @ApiProperty({
+    maxLength: 1000,
+    description: 'Why it ends early; shown to the member and kept in the moderation log',
+  })
+  @IsString(REASON)
+  @Length(1, 1000, REASON)
+  @Matches(/\S/, { message: 'reason must not be blank' })
   reason: string;
 }
 
@@ -34,12 +46,19 @@ export class SanctionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['warning', 'suspension'] }) kind: 'warning' | 'suspension';
   @ApiProperty({ format: 'uuid' }) userId: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: consultation-wide' }) spaceId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: consultation-wide' }) spaceId:
+    string | null;
   @ApiProperty({ format: 'uuid' }) consultationId: string;
-  @ApiProperty({ nullable: true, type: String, description: 'End of a suspension (when it was lifted, if it was lifted early)' }) until: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'End of a suspension (when it was lifted, if it was lifted early)',
+  })
+  until: string | null;
   @ApiProperty() reason: string;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true, type: String, description: 'When a moderator ended the suspension early' }) liftedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When a moderator ended the suspension early' }) liftedAt:
+    string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why it was ended early' }) liftReason: string | null;
 }
 
@@ -49,7 +68,11 @@ export class RunningSuspensionDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ nullable: true, type: String }) organisation: string | null;
-  @ApiProperty({ enum: ['space', 'consultation'], description: 'consultation: every space of the consultation (organisers lift those)' }) scope: 'space' | 'consultation';
+  @ApiProperty({
+    enum: ['space', 'consultation'],
+    description: 'consultation: every space of the consultation (organisers lift those)',
+  })
+  scope: 'space' | 'consultation';
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) spaceId: string | null;
   @ApiProperty() until: string;
   @ApiProperty() reason: string;

@@ -7,7 +7,14 @@ import { LiveRooms } from '@roundtable/live';
 import { AuditLog } from '../audit/audit-log';
 import { ModerationRateLimiter } from '../shared/moderation-rate-limiter';
 import { SANCTION_COLUMNS, SanctionRow, toSanctionDto } from './member-notices';
-import { CreateSuspensionDto, CreateWarningDto, LiftSuspensionDto, RunningSuspensionDto, RunningSuspensionPageDto, SanctionDto } from './sanction.dto';
+import {
+  CreateSuspensionDto,
+  CreateWarningDto,
+  LiftSuspensionDto,
+  RunningSuspensionDto,
+  RunningSuspensionPageDto,
+  SanctionDto,
+} from './sanction.dto';
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,19 +56,28 @@ export class SanctionsService {
 
   async suspend(access: RequestAccess, spaceId: string, input: CreateSuspensionDto): Promise<SanctionDto> {
     const until = new Date(input.until);
-    if (Number.isNaN(until.getTime()) || until.getTime() <= Date.now()) throw DomainError.badRequest('until must be in the future');
+    if (Number.isNaN(until.getTime()) || until.getTime() <= Date.now())
+      throw DomainError.badRequest('until must be in the future');
     if (until.getTime() > Date.now() + YEAR_MS) throw DomainError.badRequest('until must be within a year');
     const scope = input.scope ?? 'space';
-    if (scope === 'consultation' && !access.user!.isOrganiser) throw DomainError.forbidden('Only organisers may suspend a member from a whole consultation');
+    if (scope === 'consultation' && !access.user!.isOrganiser)
+      throw DomainError.forbidden('Only organisers may suspend a member from a whole consultation');
     const sanction = await this.sanction(access, spaceId, 'suspension', input, until, scope);
     await this.access.changed(input.userId);
     const spaceIds: string[] =
       scope === 'space'
         ? [spaceId]
-        : (await this.db.query(`SELECT s.id FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id WHERE r.consultation_id = $1`, [sanction.consultationId])).map(
-            (r: { id: string }) => r.id,
-          );
-    await this.rooms.removeFromSpaces(input.userId, spaceIds, { reason: 'suspended', until: sanction.until, message: input.reason });
+        : (
+            await this.db.query(
+              `SELECT s.id FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id WHERE r.consultation_id = $1`,
+              [sanction.consultationId],
+            )
+          ).map((r: { id: string }) => r.id);
+    await this.rooms.removeFromSpaces(input.userId, spaceIds, {
+      reason: 'suspended',
+      until: sanction.until,
+      message: input.reason,
+    });
     return sanction;
   }
 
@@ -70,7 +86,8 @@ export class SanctionsService {
     let after: [string, string] | null = null;
     if (cursor !== undefined) {
       const parts = decodeCursor(cursor);
-      if (parts.length !== 2 || Number.isNaN(Date.parse(parts[0])) || !UUID.test(parts[1])) throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+      if (parts.length !== 2 || Number.isNaN(Date.parse(parts[0])) || !UUID.test(parts[1]))
+        throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
       after = [parts[0], parts[1]];
     }
     // member_sanctions_running_idx: (consultation_id, until) of suspensions
@@ -88,21 +105,19 @@ export class SanctionsService {
     );
     const page = keysetPage(rows, limit, (last) => encodeCursor(last.until_key, last.id));
     return {
-      items: page.rows.map(
-        (r): RunningSuspensionDto => ({
-          id: r.id,
-          userId: r.user_id,
-          displayName: r.display_name,
-          organisation: r.organisation,
-          scope: r.space_id ? 'space' : 'consultation',
-          spaceId: r.space_id,
-          until: r.until.toISOString(),
-          reason: r.reason,
-          createdBy: r.created_by,
-          createdByName: r.created_by_name,
-          createdAt: r.created_at.toISOString(),
-        }),
-      ),
+      items: page.rows.map((r): RunningSuspensionDto => ({
+        id: r.id,
+        userId: r.user_id,
+        displayName: r.display_name,
+        organisation: r.organisation,
+        scope: r.space_id ? 'space' : 'consultation',
+        spaceId: r.space_id,
+        until: r.until.toISOString(),
+        reason: r.reason,
+        createdBy: r.created_by,
+        createdByName: r.created_by_name,
+        createdAt: r.created_at.toISOString(),
+      })),
       nextCursor: page.nextCursor,
     };
   }
@@ -112,21 +127,32 @@ export class SanctionsService {
    * moderation log of the space in the same transaction. A consultation-wide suspension is
    * lifted by an organiser (who alone may issue one), from any space of the consultation.
    */
-  async lift(access: RequestAccess, spaceId: string, suspensionId: string, input: LiftSuspensionDto): Promise<SanctionDto> {
+  async lift(
+    access: RequestAccess,
+    spaceId: string,
+    suspensionId: string,
+    input: LiftSuspensionDto,
+  ): Promise<SanctionDto> {
     const actor = access.user!;
     await this.limiter.consume('action', actor.id);
     const reason = input.reason.trim();
     const row = await this.db.transaction(async (manager) => {
       const [current]: Array<SanctionRow & { space_consultation_id: string; running: boolean }> = await manager.query(
-        `SELECT ${SANCTION_COLUMNS.split(', ').map((c) => `su.${c}`).join(', ')}, r.consultation_id AS space_consultation_id, su.until > now() AS running
+        `SELECT ${SANCTION_COLUMNS.split(', ')
+          .map((c) => `su.${c}`)
+          .join(', ')}, r.consultation_id AS space_consultation_id, su.until > now() AS running
          FROM member_sanctions su, spaces s JOIN roundtables r ON r.id = s.roundtable_id
          WHERE su.id = $1 AND s.id = $2 AND su.kind = 'suspension'
          FOR UPDATE OF su`,
         [suspensionId, spaceId],
       );
-      const here = current && (current.space_id === spaceId || (current.space_id === null && current.consultation_id === current.space_consultation_id));
+      const here =
+        current &&
+        (current.space_id === spaceId ||
+          (current.space_id === null && current.consultation_id === current.space_consultation_id));
       if (!here) throw DomainError.notFound('Suspension');
-      if (current.space_id === null && !actor.isOrganiser) throw DomainError.forbidden('Only organisers may lift a suspension from a whole consultation');
+      if (current.space_id === null && !actor.isOrganiser)
+        throw DomainError.forbidden('Only organisers may lift a suspension from a whole consultation');
       if (!current.running) throw DomainError.conflict('This suspension has already ended', 'suspension_ended');
       // TypeORM answers an UPDATE with [rows, affected count]
       const [[lifted]]: [SanctionRow[], number] = await manager.query(
@@ -139,7 +165,11 @@ export class SanctionsService {
         action: 'lift_suspension',
         subjectUserId: current.user_id,
         reason,
-        details: { suspensionId, plannedUntil: current.until!.toISOString(), scope: current.space_id ? 'space' : 'consultation' },
+        details: {
+          suspensionId,
+          plannedUntil: current.until!.toISOString(),
+          scope: current.space_id ? 'space' : 'consultation',
+        },
       });
       return lifted;
     });
@@ -168,7 +198,8 @@ export class SanctionsService {
       [input.userId, spaceId],
     );
     if (!target) throw DomainError.notFound('User');
-    if (target.is_organiser || target.moderates) throw DomainError.conflict('Moderators and organisers cannot be warned or suspended here', 'staff_member');
+    if (target.is_organiser || target.moderates)
+      throw DomainError.conflict('Moderators and organisers cannot be warned or suspended here', 'staff_member');
     const reason = input.reason.trim();
     const row = await this.db.transaction(async (manager) => {
       const [created]: SanctionRow[] = await manager.query(
@@ -189,4 +220,3 @@ export class SanctionsService {
     return toSanctionDto(row);
   }
 }
-

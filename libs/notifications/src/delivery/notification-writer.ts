@@ -26,7 +26,10 @@ export class NotificationWriter {
         notices.map((n) => n.sourceKey),
       ],
     );
-    this.push.afterCommit(manager, rows.map((r) => r.id));
+    this.push.afterCommit(
+      manager,
+      rows.map((r) => r.id),
+    );
   }
 
   /**
@@ -44,9 +47,20 @@ export class NotificationWriter {
        SELECT DISTINCT m.user_id, $2, $3::uuid, $4::uuid, $5::jsonb, $6 FROM memberships m
        WHERE m.space_id = ANY($1::uuid[]) AND m.user_id IS DISTINCT FROM $7::uuid
        ON CONFLICT (user_id, source_key) DO NOTHING RETURNING id`,
-      [spaceIds, notice.kind, notice.spaceId, notice.contributionId, JSON.stringify(notice.details), notice.sourceKey, exceptUserId],
+      [
+        spaceIds,
+        notice.kind,
+        notice.spaceId,
+        notice.contributionId,
+        JSON.stringify(notice.details),
+        notice.sourceKey,
+        exceptUserId,
+      ],
     );
-    this.push.afterCommit(manager, rows.map((r) => r.id));
+    this.push.afterCommit(
+      manager,
+      rows.map((r) => r.id),
+    );
   }
 
   /** A deleted account: what the member was told goes with it; others' notices of its replies forget its name and words. */

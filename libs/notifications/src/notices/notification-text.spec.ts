@@ -5,13 +5,21 @@ describe('notificationText', () => {
 
   it('writes a suspension in the member’s language, on the consultation’s clock, with the reason', () => {
     const details = { until, timeZone: 'America/Bogota', place: '2.3', reason: 'Repeated posts.' };
-    expect(notificationText('suspended', details, 'en')).toBe('You may not post in question 2.3 until 4 March 2031 at 12:30 (America/Bogota). Reason: Repeated posts.');
-    expect(notificationText('suspended', details, 'fr')).toBe('Vous ne pouvez pas publier dans la question 2.3 avant le 4 mars 2031 à 12:30 (America/Bogota). Motif : Repeated posts.');
-    expect(notificationText('suspended', details, 'es')).toContain('hasta el 4 de marzo de 2031 a las 12:30 (America/Bogota)');
+    expect(notificationText('suspended', details, 'en')).toBe(
+      'You may not post in question 2.3 until 4 March 2031 at 12:30 (America/Bogota). Reason: Repeated posts.',
+    );
+    expect(notificationText('suspended', details, 'fr')).toBe(
+      'Vous ne pouvez pas publier dans la question 2.3 avant le 4 mars 2031 à 12:30 (America/Bogota). Motif : Repeated posts.',
+    );
+    expect(notificationText('suspended', details, 'es')).toContain(
+      'hasta el 4 de marzo de 2031 a las 12:30 (America/Bogota)',
+    );
   });
 
   it('falls back to UTC for a time zone the runtime does not know', () => {
-    expect(notificationText('suspended', { until, timeZone: 'Mars/Olympus_Mons' }, 'en')).toBe('You may not post until 4 March 2031 at 17:30 (UTC).');
+    expect(notificationText('suspended', { until, timeZone: 'Mars/Olympus_Mons' }, 'en')).toBe(
+      'You may not post until 4 March 2031 at 17:30 (UTC).',
+    );
   });
 
   it('keeps the reasons of members’ reports to itself when they hid a contribution', () => {
@@ -21,7 +29,11 @@ describe('notificationText', () => {
   });
 
   it('names who replied and the roundtable of a summary', () => {
-    expect(notificationText('reply', { actorName: 'Ben', place: '1.2' }, 'es')).toBe('Ben respondió a su contribución en la pregunta 1.2.');
-    expect(notificationText('summary_published', { place: '4' }, 'fr')).toBe('Le bilan de la table ronde 4 a été publié.');
+    expect(notificationText('reply', { actorName: 'Ben', place: '1.2' }, 'es')).toBe(
+      'Ben respondió a su contribución en la pregunta 1.2.',
+    );
+    expect(notificationText('summary_published', { place: '4' }, 'fr')).toBe(
+      'Le bilan de la table ronde 4 a été publié.',
+    );
   });
 });

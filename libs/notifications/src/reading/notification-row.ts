@@ -16,7 +16,8 @@ export interface NotificationRow {
   read_at: Date | null;
 }
 
-export const NOTIFICATION_COLUMNS = 'n.id, n.user_id, n.kind, n.space_id, n.contribution_id, n.details, n.created_at, n.created_at::text AS created_key, n.read_at';
+export const NOTIFICATION_COLUMNS =
+  'n.id, n.user_id, n.kind, n.space_id, n.contribution_id, n.details, n.created_at, n.created_at::text AS created_key, n.read_at';
 
 export function toNotificationDto(row: NotificationRow, language: Language): NotificationDto {
   const d = row.details;

@@ -9,20 +9,39 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS, description: 'What happened' }) type: NotificationKind;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null while unread' }) readAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'null while unread' }) readAt:
+    string | null;
   /** The sentence to show, in the member's language, with dates in the consultation's time zone. */
   @ApiProperty({ description: "What happened, in the member's language" }) text: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) spaceId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The contribution concerned: the member’s own, or the reply to it' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The contribution concerned: the member’s own, or the reply to it',
+  })
   contributionId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "The moderator's reason, as written" }) reason: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'End of a suspension' }) until: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The start of the contribution concerned' }) excerpt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The moderator's reason, as written" }) reason:
+    string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'End of a suspension' }) until:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The start of the contribution concerned' }) excerpt:
+    string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Who replied' }) actorName: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) digestId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) summaryId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The consultation’s time zone, in which `text` writes dates' }) timeZone: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Where: "2.3" is question 3 of roundtable 2; a summary names its roundtable ("2")' }) place: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The consultation’s time zone, in which `text` writes dates',
+  })
+  timeZone: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Where: "2.3" is question 3 of roundtable 2; a summary names its roundtable ("2")',
+  })
+  place: string | null;
 }
 
 export class NotificationPageDto {
@@ -54,7 +73,8 @@ export class MarkNotificationsReadDto {
   ids?: string[];
 
   @ApiPropertyOptional({ description: 'true: mark every notice read' })
-  @IsOptional() @IsBoolean({ message: 'all must be true or false' })
+  @IsOptional()
+  @IsBoolean({ message: 'all must be true or false' })
   all?: boolean;
 }
 

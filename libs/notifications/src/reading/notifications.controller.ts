@@ -18,12 +18,17 @@ export class NotificationsController {
   @Get()
   @Access('signed-in')
   @ApiOperation({
-    summary: 'Your notices, newest first: your contributions approved, rejected, hidden or restored, warnings and suspensions, replies to you, digests and summaries published in your spaces',
+    summary:
+      'Your notices, newest first: your contributions approved, rejected, hidden or restored, warnings and suspensions, replies to you, digests and summaries published in your spaces',
   })
   @ApiOkResponse({ type: NotificationPageDto })
   list(@CurrentAccess() access: RequestAccess, @Query() query: NotificationQueryDto): Promise<NotificationPageDto> {
     const user = access.user!;
-    return this.notifications.page(user.id, user.preferredLanguage, { limit: query.limit, cursor: query.cursor, unreadOnly: query.unread });
+    return this.notifications.page(user.id, user.preferredLanguage, {
+      limit: query.limit,
+      cursor: query.cursor,
+      unreadOnly: query.unread,
+    });
   }
 
   @Get('unread-count')
@@ -40,7 +45,10 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Mark some of your notices (ids) or all of them (all: true) read' })
   @ApiOkResponse({ type: MarkNotificationsReadResultDto })
   @ApiBadRequestResponse({ description: 'Neither ids nor all: true' })
-  markRead(@CurrentAccess() access: RequestAccess, @Body() body: MarkNotificationsReadDto): Promise<MarkNotificationsReadResultDto> {
+  markRead(
+    @CurrentAccess() access: RequestAccess,
+    @Body() body: MarkNotificationsReadDto,
+  ): Promise<MarkNotificationsReadResultDto> {
     return this.notifications.markRead(access.user!.id, body);
   }
 }

@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, DomainError, encodeCursor, keysetPage, Language } from '@roundtable/core';
 import { NotificationRow, NOTIFICATION_COLUMNS, toNotificationDto } from './notification-row';
-import { MarkNotificationsReadDto, MarkNotificationsReadResultDto, NotificationDto, NotificationPageDto } from './notification.dto';
+import {
+  MarkNotificationsReadDto,
+  MarkNotificationsReadResultDto,
+  NotificationDto,
+  NotificationPageDto,
+} from './notification.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,12 +17,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class NotificationsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async page(userId: string, language: Language, options: { limit?: number; cursor?: string; unreadOnly?: boolean } = {}): Promise<NotificationPageDto> {
+  async page(
+    userId: string,
+    language: Language,
+    options: { limit?: number; cursor?: string; unreadOnly?: boolean } = {},
+  ): Promise<NotificationPageDto> {
     const limit = options.limit ?? 50;
     let after: [string, string] | null = null;
     if (options.cursor !== undefined) {
       const parts = decodeCursor(options.cursor);
-      if (parts.length !== 2 || Number.isNaN(Date.parse(parts[0])) || !UUID.test(parts[1])) throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+      if (parts.length !== 2 || Number.isNaN(Date.parse(parts[0])) || !UUID.test(parts[1]))
+        throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
       after = [parts[0], parts[1]];
     }
     // notifications_user_created_idx
@@ -36,14 +46,18 @@ export class NotificationsService {
 
   /** notifications_unread_idx */
   async unread(userId: string): Promise<number> {
-    const [{ count }] = await this.db.query(`SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`, [userId]);
+    const [{ count }] = await this.db.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
     return count;
   }
 
   /** Marks the named notices (only the member's own; others' ids are ignored) or all of them read. */
   async markRead(userId: string, input: MarkNotificationsReadDto): Promise<MarkNotificationsReadResultDto> {
     const all = input.all === true;
-    if (!all && !input.ids?.length) throw DomainError.badRequest('Name the notifications to mark read (ids) or send all: true', 'nothing_to_mark');
+    if (!all && !input.ids?.length)
+      throw DomainError.badRequest('Name the notifications to mark read (ids) or send all: true', 'nothing_to_mark');
     const [, marked]: [unknown, number] = await this.db.query(
       `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2 OR id = ANY($3::uuid[]))`,
       [userId, all, input.ids ?? []],

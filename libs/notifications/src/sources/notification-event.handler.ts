@@ -28,28 +28,41 @@ export class NotificationEventHandler implements SpaceEventHandler {
 
   async handle(job: SpaceEventJob): Promise<void> {
     if (job.type === 'contribution.published') return this.reply(job);
-    const [event]: Array<{ payload: Record<string, unknown>; place: string; roundtable_number: number }> = await this.db.query(
-      `SELECT e.payload, r.number || '.' || s.number AS place, r.number AS roundtable_number
+    const [event]: Array<{ payload: Record<string, unknown>; place: string; roundtable_number: number }> =
+      await this.db.query(
+        `SELECT e.payload, r.number || '.' || s.number AS place, r.number AS roundtable_number
        FROM space_events e JOIN spaces s ON s.id = e.space_id JOIN roundtables r ON r.id = s.roundtable_id
        WHERE e.space_id = $1 AND e.seq = $2`,
-      [job.spaceId, job.seq],
-    );
+        [job.spaceId, job.seq],
+      );
     if (!event) return;
     if (job.type === 'digest.published') return this.digest(job.spaceId, String(event.payload.digestId), event.place);
-    return this.summary(job.spaceId, String(event.payload.summaryId), String(event.payload.roundtableId), String(event.roundtable_number));
+    return this.summary(
+      job.spaceId,
+      String(event.payload.summaryId),
+      String(event.payload.roundtableId),
+      String(event.roundtable_number),
+    );
   }
 
   private async reply(job: SpaceEventJob): Promise<void> {
     if (!job.contributionId) return;
-    const [reply]: Array<{ id: string; space_id: string; parent_author: string; author_id: string; author_name: string; body: string; place: string }> =
-      await this.db.query(
-        `SELECT c.id, c.space_id, p.author_id AS parent_author, c.author_id, u.display_name AS author_name, left(c.body, ${EXCERPT_CHARS}) AS body,
+    const [reply]: Array<{
+      id: string;
+      space_id: string;
+      parent_author: string;
+      author_id: string;
+      author_name: string;
+      body: string;
+      place: string;
+    }> = await this.db.query(
+      `SELECT c.id, c.space_id, p.author_id AS parent_author, c.author_id, u.display_name AS author_name, left(c.body, ${EXCERPT_CHARS}) AS body,
                 r.number || '.' || s.number AS place
          FROM contributions c JOIN contributions p ON p.id = c.parent_id JOIN users u ON u.id = c.author_id
          JOIN spaces s ON s.id = c.space_id JOIN roundtables r ON r.id = s.roundtable_id
          WHERE c.id = $1 AND c.status = 'published' AND p.status <> 'deleted'`,
-        [job.contributionId],
-      );
+      [job.contributionId],
+    );
     if (!reply || reply.parent_author === reply.author_id) return;
     await this.writer.record(this.db.manager, [
       {
@@ -64,24 +77,47 @@ export class NotificationEventHandler implements SpaceEventHandler {
   }
 
   private async digest(spaceId: string, digestId: string, place: string): Promise<void> {
-    const [digest]: Array<{ published_by: string | null }> = await this.db.query(`SELECT published_by FROM moderator_digests WHERE id = $1 AND status = 'published'`, [digestId]);
+    const [digest]: Array<{ published_by: string | null }> = await this.db.query(
+      `SELECT published_by FROM moderator_digests WHERE id = $1 AND status = 'published'`,
+      [digestId],
+    );
     if (!digest) return;
     await this.writer.recordForMembers(
       this.db.manager,
       [spaceId],
-      { kind: 'digest_published', spaceId, contributionId: null, sourceKey: `digest-${digestId}`, details: { digestId, place } },
+      {
+        kind: 'digest_published',
+        spaceId,
+        contributionId: null,
+        sourceKey: `digest-${digestId}`,
+        details: { digestId, place },
+      },
       digest.published_by,
     );
   }
 
   /** The summary's event is in every question's log; the source key keeps it to one notice per member. */
-  private async summary(spaceId: string, summaryId: string, roundtableId: string, roundtableNumber: string): Promise<void> {
-    const [summary]: Array<{ published_by: string | null }> = await this.db.query(`SELECT published_by FROM stocktaking_summaries WHERE id = $1 AND status = 'published'`, [summaryId]);
+  private async summary(
+    spaceId: string,
+    summaryId: string,
+    roundtableId: string,
+    roundtableNumber: string,
+  ): Promise<void> {
+    const [summary]: Array<{ published_by: string | null }> = await this.db.query(
+      `SELECT published_by FROM stocktaking_summaries WHERE id = $1 AND status = 'published'`,
+      [summaryId],
+    );
     if (!summary) return;
     await this.writer.recordForMembers(
       this.db.manager,
       [spaceId],
-      { kind: 'summary_published', spaceId: null, contributionId: null, sourceKey: `summary-${summaryId}`, details: { summaryId, roundtableId, place: roundtableNumber } },
+      {
+        kind: 'summary_published',
+        spaceId: null,
+        contributionId: null,
+        sourceKey: `summary-${summaryId}`,
+        details: { summaryId, roundtableId, place: roundtableNumber },
+      },
       summary.published_by,
     );
   }

@@ -70,7 +70,11 @@ export class ConsultationActivity {
       rows.map((r) => [
         r.id,
         {
-          status: r.phases.includes('open') ? 'open' : r.phases.includes('upcoming') || r.questions === 0 ? 'upcoming' : 'closed',
+          status: r.phases.includes('open')
+            ? 'open'
+            : r.phases.includes('upcoming') || r.questions === 0
+              ? 'upcoming'
+              : 'closed',
           questions: r.questions,
           opensAt: r.opens_at?.toISOString() ?? null,
           closesAt: r.closes_at?.toISOString() ?? null,
@@ -85,7 +89,17 @@ export class ConsultationActivity {
 
   async ofSpaces(spaceIds: string[]): Promise<Map<string, SpaceActivityDto>> {
     if (spaceIds.length === 0) return new Map();
-    const rows: Array<{ id: string; contributions: number; participants: number; last_at: Date | null }> = await this.db.query(SPACE_ACTIVITY_SQL, [spaceIds]);
-    return new Map(rows.map((r) => [r.id, { contributions: r.contributions, participants: r.participants, lastActivityAt: r.last_at?.toISOString() ?? null }]));
+    const rows: Array<{ id: string; contributions: number; participants: number; last_at: Date | null }> =
+      await this.db.query(SPACE_ACTIVITY_SQL, [spaceIds]);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          contributions: r.contributions,
+          participants: r.participants,
+          lastActivityAt: r.last_at?.toISOString() ?? null,
+        },
+      ]),
+    );
   }
 }

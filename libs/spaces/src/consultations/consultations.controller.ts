@@ -34,7 +34,10 @@ export class ConsultationsController {
   @ApiOkResponse({ type: ConsultationListDto })
   async list(@Query() page: PageQueryDto, @CurrentAccess() access: RequestAccess): Promise<ConsultationListDto> {
     const { items, nextCursor } = await this.consultations.list(page.limit ?? 50, page.cursor);
-    const activity = await this.activity.forMember(items.map((c) => c.id), access.user!.id);
+    const activity = await this.activity.forMember(
+      items.map((c) => c.id),
+      access.user!.id,
+    );
     return { items: items.map((c) => ({ ...this.consultations.view(c), activity: activity.get(c.id) })), nextCursor };
   }
 
@@ -46,7 +49,10 @@ export class ConsultationsController {
     const consultation = await this.consultations.get(id);
     const roundtables = await this.consultations.roundtablesOf(id);
     const activity = await this.activity.forMember([id], access.user!.id);
-    return { ...this.consultations.view(consultation, roundtables.map(RoundtableSummaryDto.from)), activity: activity.get(id) };
+    return {
+      ...this.consultations.view(consultation, roundtables.map(RoundtableSummaryDto.from)),
+      activity: activity.get(id),
+    };
   }
 
   @Patch(':id')
@@ -55,12 +61,18 @@ export class ConsultationsController {
   @ApiOkResponse({ type: ConsultationDto })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConsultationDto): Promise<ConsultationDto> {
     const consultation = await this.consultations.update(id, body);
-    return this.consultations.view(consultation, (await this.consultations.roundtablesOf(id)).map(RoundtableSummaryDto.from));
+    return this.consultations.view(
+      consultation,
+      (await this.consultations.roundtablesOf(id)).map(RoundtableSummaryDto.from),
+    );
   }
 
   @Get(':id/figures')
   @Access('organiser')
-  @ApiOperation({ summary: 'Where the consultation stands: members, contributions, translations, moderation backlog, the latest digest run, per question' })
+  @ApiOperation({
+    summary:
+      'Where the consultation stands: members, contributions, translations, moderation backlog, the latest digest run, per question',
+  })
   @ApiOkResponse({ type: ConsultationFiguresDto })
   figuresOf(@Param('id', ParseUUIDPipe) id: string): Promise<ConsultationFiguresDto> {
     return this.figures.figures(id);
@@ -70,7 +82,10 @@ export class ConsultationsController {
   @Access('organiser')
   @ApiOperation({ summary: 'Add a roundtable with its objectives' })
   @ApiCreatedResponse({ type: RoundtableSummaryDto })
-  async createRoundtable(@Param('id', ParseUUIDPipe) id: string, @Body() body: CreateRoundtableDto): Promise<RoundtableSummaryDto> {
+  async createRoundtable(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateRoundtableDto,
+  ): Promise<RoundtableSummaryDto> {
     return RoundtableSummaryDto.from(await this.roundtables.create(id, body));
   }
 }

@@ -39,7 +39,8 @@ export class ConsultationsService {
    * worker's digest schedule follows at its next sync (DIGEST_SCHEDULE_SYNC_SECONDS).
    */
   async update(id: string, input: UpdateConsultationDto): Promise<ConsultationEntity> {
-    if (input.title === null || input.timezone === null) throw DomainError.badRequest(`${input.title === null ? 'title' : 'timezone'} cannot be null`, 'null_value');
+    if (input.title === null || input.timezone === null)
+      throw DomainError.badRequest(`${input.title === null ? 'title' : 'timezone'} cannot be null`, 'null_value');
     const current = await this.get(id);
     const changes: Partial<ConsultationEntity> = {};
     if (input.title) changes.title = { ...current.title, ...pickLanguages(input.title) };
@@ -53,7 +54,11 @@ export class ConsultationsService {
 
   /** Newest first; the cursor is the ISO creation time and id of the last item seen. */
   async list(limit: number, cursor?: string): Promise<{ items: ConsultationEntity[]; nextCursor: string | null }> {
-    const qb = this.consultations.createQueryBuilder('c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').take(limit + 1);
+    const qb = this.consultations
+      .createQueryBuilder('c')
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(limit + 1);
     if (cursor) {
       const [at, id] = decodeCursor(cursor);
       qb.where('(c.created_at, c.id) < (:at, :id)', { at, id });

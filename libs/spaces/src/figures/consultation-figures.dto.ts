@@ -3,25 +3,35 @@ import { ApiProperty } from '@nestjs/swagger';
 const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 
 export class MemberFiguresDto {
-  @ApiProperty({ description: 'People who joined at least one question of the consultation, or moderate or report on one of its roundtables' }) total: number;
-  @ApiProperty({ description: 'Members who get the weekly digest email (on, not paused by bounces)' }) digestSubscribers: number;
+  @ApiProperty({
+    description:
+      'People who joined at least one question of the consultation, or moderate or report on one of its roundtables',
+  })
+  total: number;
+  @ApiProperty({ description: 'Members who get the weekly digest email (on, not paused by bounces)' })
+  digestSubscribers: number;
   @ApiProperty({ ...COUNTS, description: 'Members per constituency' }) byConstituency: Record<string, number>;
   @ApiProperty({ ...COUNTS, description: 'Members per preferred language' }) byLanguage: Record<string, number>;
 }
 
 export class ContributionFiguresDto {
   @ApiProperty() total: number;
-  @ApiProperty({ ...COUNTS, description: 'Contributions per status (published, pending, hidden, rejected, deleted)' }) byStatus: Record<string, number>;
-  @ApiProperty({ ...COUNTS, description: 'Published contributions per original language (`unknown` while undetected)' }) publishedByLanguage: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Contributions per status (published, pending, hidden, rejected, deleted)' })
+  byStatus: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Published contributions per original language (`unknown` while undetected)' })
+  publishedByLanguage: Record<string, number>;
   @ApiProperty({ description: 'Published in the last 7 days' }) publishedLast7Days: number;
   @ApiProperty({ description: 'Distinct authors of published contributions' }) contributors: number;
-  @ApiProperty({ ...COUNTS, description: 'Distinct authors of published contributions per constituency' }) contributorsByConstituency: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Distinct authors of published contributions per constituency' })
+  contributorsByConstituency: Record<string, number>;
 }
 
 export class TranslationFiguresDto {
   @ApiProperty({ description: 'Translations of the current version of published contributions, done' }) done: number;
-  @ApiProperty({ description: 'Translations that failed after their retries (readers see the original)' }) failed: number;
-  @ApiProperty({ description: 'Translations still to come (two per published contribution whose language is known)' }) pending: number;
+  @ApiProperty({ description: 'Translations that failed after their retries (readers see the original)' })
+  failed: number;
+  @ApiProperty({ description: 'Translations still to come (two per published contribution whose language is known)' })
+  pending: number;
 }
 
 export class ModerationFiguresDto {
@@ -33,7 +43,8 @@ export class DigestRunFiguresDto {
   @ApiProperty() periodEnd: string;
   @ApiProperty({ enum: ['schedule', 'manual'] }) trigger: string;
   @ApiProperty({ nullable: true, type: Number, description: 'Members queued by the run' }) members: number | null;
-  @ApiProperty({ ...COUNTS, description: 'Deliveries per outcome (sent, empty, skipped, bounced, failed, claimed)' }) deliveries: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Deliveries per outcome (sent, empty, skipped, bounced, failed, claimed)' })
+  deliveries: Record<string, number>;
 }
 
 export class SpaceFiguresDto {
@@ -57,6 +68,8 @@ export class ConsultationFiguresDto {
   @ApiProperty({ type: ContributionFiguresDto }) contributions: ContributionFiguresDto;
   @ApiProperty({ type: TranslationFiguresDto }) translations: TranslationFiguresDto;
   @ApiProperty({ type: ModerationFiguresDto }) moderation: ModerationFiguresDto;
-  @ApiProperty({ type: DigestRunFiguresDto, nullable: true, description: 'The latest member digest run' }) lastDigestRun: DigestRunFiguresDto | null;
-  @ApiProperty({ type: [SpaceFiguresDto], description: 'Every question, by roundtable and number' }) spaces: SpaceFiguresDto[];
+  @ApiProperty({ type: DigestRunFiguresDto, nullable: true, description: 'The latest member digest run' })
+  lastDigestRun: DigestRunFiguresDto | null;
+  @ApiProperty({ type: [SpaceFiguresDto], description: 'Every question, by roundtable and number' })
+  spaces: SpaceFiguresDto[];
 }

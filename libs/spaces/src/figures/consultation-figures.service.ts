@@ -86,13 +86,19 @@ export class ConsultationFiguresService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async figures(consultationId: string): Promise<ConsultationFiguresDto> {
-    if ((await this.db.query(`SELECT 1 FROM consultations WHERE id = $1`, [consultationId])).length === 0) throw DomainError.notFound('Consultation');
+    if ((await this.db.query(`SELECT 1 FROM consultations WHERE id = $1`, [consultationId])).length === 0)
+      throw DomainError.notFound('Consultation');
     const [row]: FiguresRow[] = await this.db.query(FIGURES_SQL, [consultationId]);
     const run = row.last_run;
     return {
       consultationId,
       computedAt: new Date().toISOString(),
-      members: { total: row.members, digestSubscribers: row.digest_subscribers, byConstituency: row.members_by_constituency, byLanguage: row.members_by_language },
+      members: {
+        total: row.members,
+        digestSubscribers: row.digest_subscribers,
+        byConstituency: row.members_by_constituency,
+        byLanguage: row.members_by_language,
+      },
       contributions: {
         total: row.contributions,
         byStatus: row.contributions_by_status,
@@ -107,8 +113,18 @@ export class ConsultationFiguresService {
         pending: Math.max(0, row.translations_expected - row.translations_done - row.translations_failed),
       },
       moderation: { pendingApproval: row.pending_approval, openFlags: row.open_flags },
-      lastDigestRun: run ? { periodEnd: new Date(run.period_end).toISOString(), trigger: run.trigger, members: run.members, deliveries: run.deliveries } : null,
-      spaces: row.spaces.map((s) => ({ ...s, lastContributionAt: s.lastContributionAt ? new Date(s.lastContributionAt).toISOString() : null })),
+      lastDigestRun: run
+        ? {
+            periodEnd: new Date(run.period_end).toISOString(),
+            trigger: run.trigger,
+            members: run.members,
+            deliveries: run.deliveries,
+          }
+        : null,
+      spaces: row.spaces.map((s) => ({
+        ...s,
+        lastContributionAt: s.lastContributionAt ? new Date(s.lastContributionAt).toISOString() : null,
+      })),
     };
   }
 }

@@ -31,7 +31,10 @@ interface MemberRow {
 export class MemberDirectory {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async page(spaceId: string, query: { q?: string; role?: SpaceRole; limit?: number; cursor?: string }): Promise<MemberPageDto> {
+  async page(
+    spaceId: string,
+    query: { q?: string; role?: SpaceRole; limit?: number; cursor?: string },
+  ): Promise<MemberPageDto> {
     const limit = query.limit ?? 50;
     const after = readNameCursor(query.cursor);
     const [space] = await this.db.query(
@@ -57,7 +60,16 @@ export class MemberDirectory {
        WHERE ($4::text IS NULL OR m.role = $4) AND ${matchesEveryPattern('u', 5)}
          AND ($6::text IS NULL OR (u.search_name, u.id) > ($6::text, $7::uuid))
        ORDER BY u.search_name, u.id LIMIT $8`,
-      [spaceId, space.roundtable_id, space.consultation_id, query.role ?? null, namePatterns(query.q), after?.name ?? null, after?.id ?? null, limit + 1],
+      [
+        spaceId,
+        space.roundtable_id,
+        space.consultation_id,
+        query.role ?? null,
+        namePatterns(query.q),
+        after?.name ?? null,
+        after?.id ?? null,
+        limit + 1,
+      ],
     );
     const page = keysetPage(rows, limit, (last) => nameCursor(last.search_name, last.id));
     return {

@@ -7,7 +7,8 @@ import type { SpaceRole } from '@roundtable/identity';
 
 export class MemberQueryDto extends NameSearchQueryDto {
   @ApiPropertyOptional({ enum: SPACE_ROLES, description: 'Only members holding this role here' })
-  @IsOptional() @IsIn(SPACE_ROLES, { message: `role must be one of: ${SPACE_ROLES.join(', ')}` })
+  @IsOptional()
+  @IsIn(SPACE_ROLES, { message: `role must be one of: ${SPACE_ROLES.join(', ')}` })
   role?: SpaceRole;
 }
 
@@ -18,9 +19,22 @@ export class MemberDto {
   @ApiPropertyOptional({ nullable: true, type: String }) organisation: string | null;
   @ApiProperty({ enum: CONSTITUENCIES }) constituency: Constituency;
   @ApiPropertyOptional({ nullable: true, type: String }) country: string | null;
-  @ApiProperty({ enum: SPACE_ROLES, description: 'The role held here: the membership, raised by a roundtable-level role' }) role: SpaceRole;
-  @ApiProperty({ nullable: true, type: String, description: 'When they joined the space; null for roundtable staff who never joined it' }) joinedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'End of the running suspension (this space or the whole consultation); null when none' })
+  @ApiProperty({
+    enum: SPACE_ROLES,
+    description: 'The role held here: the membership, raised by a roundtable-level role',
+  })
+  role: SpaceRole;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When they joined the space; null for roundtable staff who never joined it',
+  })
+  joinedAt: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'End of the running suspension (this space or the whole consultation); null when none',
+  })
   suspendedUntil: string | null;
 }
 

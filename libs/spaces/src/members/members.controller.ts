@@ -18,7 +18,10 @@ export class SpaceMembersController {
 
   @Get(':id/members')
   @Access('moderator', 'space')
-  @ApiOperation({ summary: 'The members of this space and its roundtable staff, found by a part of their name or organisation (moderators)' })
+  @ApiOperation({
+    summary:
+      'The members of this space and its roundtable staff, found by a part of their name or organisation (moderators)',
+  })
   @ApiOkResponse({ type: MemberPageDto })
   list(@Param('id', ParseUUIDPipe) id: string, @Query() query: MemberQueryDto): Promise<MemberPageDto> {
     return this.directory.page(id, query);

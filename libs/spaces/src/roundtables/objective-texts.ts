@@ -20,11 +20,17 @@ const languagesOf = (m: Multilingual | undefined): Multilingual => {
  * objective's original is its first language version (en, fr, es), and one without any is
  * a 400. Both given: one version entry per objective (`{}` for none yet), or 400.
  */
-export function nextObjectiveTexts(current: ObjectiveTexts, input: { objectives?: string[]; objectiveTranslations?: Multilingual[] }): ObjectiveTexts {
+export function nextObjectiveTexts(
+  current: ObjectiveTexts,
+  input: { objectives?: string[]; objectiveTranslations?: Multilingual[] },
+): ObjectiveTexts {
   const { objectives, objectiveTranslations } = input;
   if (objectives && objectiveTranslations) {
     if (objectives.length !== objectiveTranslations.length) {
-      throw DomainError.badRequest('objectiveTranslations needs one entry per objective, in the same order', 'objectives_mismatch');
+      throw DomainError.badRequest(
+        'objectiveTranslations needs one entry per objective, in the same order',
+        'objectives_mismatch',
+      );
     }
     return { objectives, translations: objectiveTranslations.map(languagesOf) };
   }
@@ -36,13 +42,20 @@ export function nextObjectiveTexts(current: ObjectiveTexts, input: { objectives?
     const translations = objectiveTranslations.map(languagesOf);
     if (current.objectives.length === translations.length) return { objectives: current.objectives, translations };
     const originals = translations.map((t) => LANGUAGES.map((l) => t[l]).find((x) => !!x));
-    if (originals.some((o) => !o)) throw DomainError.badRequest('each new objective needs a text in at least one of en, fr, es', 'objective_text_missing');
+    if (originals.some((o) => !o))
+      throw DomainError.badRequest(
+        'each new objective needs a text in at least one of en, fr, es',
+        'objective_text_missing',
+      );
     return { objectives: originals as string[], translations };
   }
   return current;
 }
 
 /** One version entry per objective, whatever an older row holds. */
-export function alignedTranslations(objectives: string[], translations: Multilingual[] | null | undefined): Multilingual[] {
+export function alignedTranslations(
+  objectives: string[],
+  translations: Multilingual[] | null | undefined,
+): Multilingual[] {
   return objectives.map((_, i) => translations?.[i] ?? {});
 }

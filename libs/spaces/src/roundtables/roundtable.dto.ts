@@ -1,43 +1,90 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { HasSomeLanguage, MultilingualTextDto } from '../shared/multilingual-text.dto';
 import { SpaceDto } from '../spaces/space.dto';
 import { alignedTranslations } from './objective-texts';
 import { RoundtableEntity } from './roundtable.entity';
 
 export class CreateRoundtableDto {
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(1000)
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   number: number;
 
   @ApiProperty({ type: MultilingualTextDto })
-  @ValidateNested() @Type(() => MultilingualTextDto) @HasSomeLanguage()
+  @ValidateNested()
+  @Type(() => MultilingualTextDto)
+  @HasSomeLanguage()
   title: MultilingualTextDto;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 2000, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 2000, { each: true })
   objectives?: string[];
 
-  @ApiPropertyOptional({ type: [MultilingualTextDto], description: 'Each objective in English, French and/or Spanish, in the order of `objectives` (`{}`: none yet); alone, it also gives the objectives' })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => MultilingualTextDto)
+  @ApiPropertyOptional({
+    type: [MultilingualTextDto],
+    description:
+      'Each objective in English, French and/or Spanish, in the order of `objectives` (`{}`: none yet); alone, it also gives the objectives',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => MultilingualTextDto)
   objectiveTranslations?: MultilingualTextDto[];
 }
 
 /** `PATCH /roundtables/:id`: only the fields given change; a title changes only the languages given. */
 export class UpdateRoundtableDto {
-  @ApiPropertyOptional({ example: 2 }) @IsOptional() @IsInt() @Min(1) @Max(1000)
+  @ApiPropertyOptional({ example: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   number?: number;
 
   @ApiPropertyOptional({ type: MultilingualTextDto })
-  @IsOptional() @ValidateNested() @Type(() => MultilingualTextDto) @HasSomeLanguage()
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MultilingualTextDto)
+  @HasSomeLanguage()
   title?: MultilingualTextDto;
 
   @ApiPropertyOptional({ type: [String], description: 'Replaces the list of objectives' })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @Length(1, 2000, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 2000, { each: true })
   objectives?: string[];
 
-  @ApiPropertyOptional({ type: [MultilingualTextDto], description: 'Replaces the language versions of the objectives (one entry per objective, same order; `{}`: none yet)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => MultilingualTextDto)
+  @ApiPropertyOptional({
+    type: [MultilingualTextDto],
+    description:
+      'Replaces the language versions of the objectives (one entry per objective, same order; `{}`: none yet)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => MultilingualTextDto)
   objectiveTranslations?: MultilingualTextDto[];
 }
 
@@ -52,8 +99,13 @@ export class RoundtableSummaryDto {
   @ApiProperty({ format: 'uuid' }) consultationId: string;
   @ApiProperty() number: number;
   @ApiProperty({ type: MultilingualTextDto }) title: MultilingualTextDto;
-  @ApiProperty({ type: [String], description: 'The objectives as the organiser first wrote them' }) objectives: string[];
-  @ApiProperty({ type: [MultilingualTextDto], description: 'Each objective in English, French and Spanish where the organiser gave it (same order as `objectives`; a missing language falls back to the objective as written)' })
+  @ApiProperty({ type: [String], description: 'The objectives as the organiser first wrote them' })
+  objectives: string[];
+  @ApiProperty({
+    type: [MultilingualTextDto],
+    description:
+      'Each objective in English, French and Spanish where the organiser gave it (same order as `objectives`; a missing language falls back to the objective as written)',
+  })
   objectiveTranslations: MultilingualTextDto[];
 
   static from(r: RoundtableEntity): RoundtableSummaryDto {

@@ -26,14 +26,21 @@ export class RoundtablesController {
     const seesDrafts = access.user!.isOrganiser || myRole !== null;
     const spaces = (await this.roundtables.spacesOf(id)).filter((s) => seesDrafts || s.status !== 'draft');
     const activity = await this.activity.ofSpaces(spaces.map((s) => s.id));
-    return { ...RoundtableSummaryDto.from(roundtable), spaces: spaces.map((s) => ({ ...SpaceDto.from(s), activity: activity.get(s.id) })), myRole };
+    return {
+      ...RoundtableSummaryDto.from(roundtable),
+      spaces: spaces.map((s) => ({ ...SpaceDto.from(s), activity: activity.get(s.id) })),
+      myRole,
+    };
   }
 
   @Patch(':id')
   @Access('organiser')
   @ApiOperation({ summary: 'Edit a roundtable: number, title, objectives' })
   @ApiOkResponse({ type: RoundtableSummaryDto })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRoundtableDto): Promise<RoundtableSummaryDto> {
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateRoundtableDto,
+  ): Promise<RoundtableSummaryDto> {
     return RoundtableSummaryDto.from(await this.roundtables.update(id, body));
   }
 

@@ -53,7 +53,18 @@ export class RoundtablesService {
     if (input.number !== undefined) changes.number = input.number;
     if (input.title) changes.title = { ...current.title, ...pickLanguages(input.title) };
     if (input.objectives || input.objectiveTranslations) {
-      Object.assign(changes, objectiveColumns(nextObjectiveTexts({ objectives: current.objectives, translations: alignedTranslations(current.objectives, current.objectiveTranslations) }, input)));
+      Object.assign(
+        changes,
+        objectiveColumns(
+          nextObjectiveTexts(
+            {
+              objectives: current.objectives,
+              translations: alignedTranslations(current.objectives, current.objectiveTranslations),
+            },
+            input,
+          ),
+        ),
+      );
     }
     if (Object.keys(changes).length > 0) {
       try {

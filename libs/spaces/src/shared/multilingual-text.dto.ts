@@ -4,13 +4,22 @@ import { LANGUAGES } from '@roundtable/core';
 
 /** A text in English, French and/or Spanish; at least one is required, the others can come from translation. */
 export class MultilingualTextDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
   en?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
   fr?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 4000)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
   es?: string;
 }
 
@@ -24,7 +33,9 @@ export function HasSomeLanguage(options?: ValidationOptions) {
       options: { message: `${propertyName} needs a text in at least one of ${LANGUAGES.join(', ')}`, ...options },
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'object' && value !== null && LANGUAGES.some((l) => typeof (value as Record<string, unknown>)[l] === 'string'),
+          typeof value === 'object' &&
+          value !== null &&
+          LANGUAGES.some((l) => typeof (value as Record<string, unknown>)[l] === 'string'),
       },
     });
 }

@@ -17,7 +17,13 @@ export class SpacePromptsRepository {
    * `source` and the organiser has not written the prompt in `target` meanwhile. Returns
    * whether it was stored.
    */
-  async storeMachineTranslation(spaceId: string, target: Language, translation: PromptTranslation, from: Language, source: string): Promise<boolean> {
+  async storeMachineTranslation(
+    spaceId: string,
+    target: Language,
+    translation: PromptTranslation,
+    from: Language,
+    source: string,
+  ): Promise<boolean> {
     const [, updated] = await this.db.query(
       `UPDATE spaces SET prompt_translations = prompt_translations || jsonb_build_object($2::text, $3::jsonb)
        WHERE id = $1 AND prompt->>$4 = $5 AND NOT (prompt ? $2)`,

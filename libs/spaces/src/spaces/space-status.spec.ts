@@ -35,7 +35,9 @@ describe('space status transitions', () => {
   });
 
   const refused = SPACE_STATUSES.flatMap((from) =>
-    SPACE_STATUSES.filter((to) => to !== from && !allowed.some(([f, t]) => f === from && t === to)).map((to) => [from, to] as [SpaceStatus, SpaceStatus]),
+    SPACE_STATUSES.filter((to) => to !== from && !allowed.some(([f, t]) => f === from && t === to)).map(
+      (to) => [from, to] as [SpaceStatus, SpaceStatus],
+    ),
   );
 
   it('refuses everything else, e.g. archived → open and anything → draft', () => {

@@ -16,7 +16,8 @@ export function assertSpaceTransition(from: SpaceStatus, to: SpaceStatus): void 
   if (!SPACE_TRANSITIONS[from].includes(to)) {
     const allowed = SPACE_TRANSITIONS[from];
     throw DomainError.conflict(
-      `A space cannot go from ${from} to ${to}` + (allowed.length ? ` (from ${from}: ${allowed.join(', ')})` : ` (${from} is final)`),
+      `A space cannot go from ${from} to ${to}` +
+        (allowed.length ? ` (from ${from}: ${allowed.join(', ')})` : ` (${from} is final)`),
       'invalid_transition',
     );
   }

@@ -7,30 +7,42 @@ import { SpaceEntity } from './space.entity';
 import { SPACE_STATUSES, SpaceStatus } from './space-status';
 
 export class CreateSpaceDto {
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(1000)
+  @ApiProperty({ example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   number: number;
 
   @ApiProperty({ type: MultilingualTextDto, description: 'The roundtable question; at least one language' })
-  @ValidateNested() @Type(() => MultilingualTextDto) @HasSomeLanguage()
+  @ValidateNested()
+  @Type(() => MultilingualTextDto)
+  @HasSomeLanguage()
   prompt: MultilingualTextDto;
 
-  @ApiProperty({ enum: ['pre', 'post'] }) @IsIn(['pre', 'post'], { message: 'moderation must be pre or post' })
+  @ApiProperty({ enum: ['pre', 'post'] })
+  @IsIn(['pre', 'post'], { message: 'moderation must be pre or post' })
   moderation: 'pre' | 'post';
 
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString()
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString()
   opensAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateString()
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString()
   closesAt?: string;
 
   @ApiPropertyOptional({ enum: ['draft', 'open'], description: 'Start as a draft (only staff see it); default open' })
-  @IsOptional() @IsIn(['draft', 'open'])
+  @IsOptional()
+  @IsIn(['draft', 'open'])
   status?: 'draft' | 'open';
 }
 
 export class UpdateSpaceDto extends PartialType(OmitType(CreateSpaceDto, ['status'] as const)) {
   @ApiPropertyOptional({ enum: SPACE_STATUSES })
-  @IsOptional() @IsIn(SPACE_STATUSES, { message: `status must be one of: ${SPACE_STATUSES.join(', ')}` })
+  @IsOptional()
+  @IsIn(SPACE_STATUSES, { message: `status must be one of: ${SPACE_STATUSES.join(', ')}` })
   status?: SpaceStatus;
 }
 
@@ -44,20 +56,36 @@ export class AssignSpaceRoleDto {
 export class SpaceActivityDto {
   @ApiProperty({ type: 'integer', description: 'Published contributions' }) contributions: number;
   @ApiProperty({ type: 'integer', description: 'Members who published one' }) participants: number;
-  @ApiProperty({ type: String, nullable: true, description: 'When the latest was published' }) lastActivityAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'When the latest was published' }) lastActivityAt:
+    string | null;
 }
 
 export class SpaceDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roundtableId: string;
   @ApiProperty() number: number;
-  @ApiProperty({ type: MultilingualTextDto, description: "The question in each language: the organiser's text, completed by machine translations" }) prompt: MultilingualTextDto;
+  @ApiProperty({
+    type: MultilingualTextDto,
+    description: "The question in each language: the organiser's text, completed by machine translations",
+  })
+  prompt: MultilingualTextDto;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'object', properties: { text: { type: 'string', nullable: true }, status: { enum: ['done', 'pending', 'failed'] }, provider: { type: 'string', nullable: true }, machine: { type: 'boolean' } } },
+    additionalProperties: {
+      type: 'object',
+      properties: {
+        text: { type: 'string', nullable: true },
+        status: { enum: ['done', 'pending', 'failed'] },
+        provider: { type: 'string', nullable: true },
+        machine: { type: 'boolean' },
+      },
+    },
     description: 'The languages of `prompt` that a machine translated (or is translating), and how',
   })
-  promptTranslations: Record<string, { text: string | null; status: 'done' | 'pending' | 'failed'; provider: string | null; machine: true }>;
+  promptTranslations: Record<
+    string,
+    { text: string | null; status: 'done' | 'pending' | 'failed'; provider: string | null; machine: true }
+  >;
   @ApiProperty({ enum: ['pre', 'post'] }) moderation: 'pre' | 'post';
   @ApiProperty({ enum: SPACE_STATUSES }) status: SpaceStatus;
   @ApiPropertyOptional({ type: String, nullable: true }) opensAt: string | null;
@@ -65,7 +93,8 @@ export class SpaceDto {
   @ApiProperty({ description: 'Seq of the latest event in this space' }) lastSeq: number;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional({ nullable: true, enum: ['participant', 'moderator', 'rapporteur'] }) myRole?: string | null;
-  @ApiPropertyOptional({ type: SpaceActivityDto, description: 'How busy it is (in a roundtable\'s list of questions)' }) activity?: SpaceActivityDto;
+  @ApiPropertyOptional({ type: SpaceActivityDto, description: "How busy it is (in a roundtable's list of questions)" })
+  activity?: SpaceActivityDto;
 
   static from(s: SpaceEntity, myRole?: string | null): SpaceDto {
     return {

@@ -20,7 +20,9 @@ export class SpacesController {
 
   @Patch(':id')
   @Access('organiser')
-  @ApiOperation({ summary: 'Change a space: prompt, moderation mode, dates, status (draft → open → closed → archived)' })
+  @ApiOperation({
+    summary: 'Change a space: prompt, moderation mode, dates, status (draft → open → closed → archived)',
+  })
   @ApiOkResponse({ type: SpaceDto })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSpaceDto): Promise<SpaceDto> {
     return SpaceDto.from(await this.spaces.update(id, body));

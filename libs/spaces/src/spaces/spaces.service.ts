@@ -87,7 +87,8 @@ export class SpacesService {
   /** Joins the caller to a space as a participant; joining again keeps the role held. */
   async join(spaceId: string, userId: string): Promise<MembershipEntity> {
     const space = await this.get(spaceId);
-    if (space.status === 'archived') throw DomainError.conflict('This space is archived; it cannot be joined', 'space_archived');
+    if (space.status === 'archived')
+      throw DomainError.conflict('This space is archived; it cannot be joined', 'space_archived');
     await this.memberships.join(spaceId, userId);
     await this.access.changed(userId);
     return this.memberships.find(spaceId, userId);

@@ -2,7 +2,14 @@ import type { Theme } from '@roundtable/digests';
 import { compileSections, ContributionFact, DigestInput } from './compile-sections';
 import type { Participation } from './summary.types';
 
-const quote = (id: string, text: string, constituency: Theme['quotes'][number]['constituency']) => ({ contributionId: id, text, language: 'en' as const, authorName: id, organisation: null, constituency });
+const quote = (id: string, text: string, constituency: Theme['quotes'][number]['constituency']) => ({
+  contributionId: id,
+  text,
+  language: 'en' as const,
+  authorName: id,
+  organisation: null,
+  constituency,
+});
 
 const theme = (key: string, label: string, ids: string[], extra: Partial<Theme> = {}): Theme => ({
   key,
@@ -33,11 +40,27 @@ describe('compiled sections', () => {
       themes: [
         theme('flood coastal', 'coastal floods', ['c1', 'c2', 'm1'], {
           synopsis: quote('c1', 'Coastal floods displace whole villages.', 'state'),
-          calls: [quote('c2', 'Cities should fund relocation now.', 'civil_society'), quote('m1', 'Moderators say so too.', 'international_organisation')],
-          quotes: [quote('c1', 'Coastal floods displace whole villages.', 'state'), quote('c2', 'Cities should fund relocation now.', 'civil_society')],
+          calls: [
+            quote('c2', 'Cities should fund relocation now.', 'civil_society'),
+            quote('m1', 'Moderators say so too.', 'international_organisation'),
+          ],
+          quotes: [
+            quote('c1', 'Coastal floods displace whole villages.', 'state'),
+            quote('c2', 'Cities should fund relocation now.', 'civil_society'),
+          ],
         }),
       ],
-      keyPoints: [{ id: 'k1', text: 'Floods on the coast: the moderator’s own words.', priority: false, themeKey: 'flood coastal', sources: ['c1'], origin: 'generated', edited: true }],
+      keyPoints: [
+        {
+          id: 'k1',
+          text: 'Floods on the coast: the moderator’s own words.',
+          priority: false,
+          themeKey: 'flood coastal',
+          sources: ['c1'],
+          origin: 'generated',
+          edited: true,
+        },
+      ],
       objectives: [
         { number: 2, text: 'Objective 2: adverse drivers', contributionIds: ['c1', 'c2'] },
         { number: 7, text: 'Objective 7: vulnerabilities', contributionIds: ['m1'] },
@@ -49,7 +72,9 @@ describe('compiled sections', () => {
       number: 2,
       themes: [
         // raised by youth and by someone who said no constituency: "other" makes no convergence
-        theme('mental health', 'mental health', ['c3', 'c4', 'c5', 'm1'], { synopsis: quote('c4', 'Mental health care is missing.', 'youth') }),
+        theme('mental health', 'mental health', ['c3', 'c4', 'c5', 'm1'], {
+          synopsis: quote('c4', 'Mental health care is missing.', 'youth'),
+        }),
       ],
       keyPoints: [],
       objectives: [

@@ -76,12 +76,26 @@ export function compileSections(
   const subject = Math.max(4, SUBJECT_SHARE * facts.size);
   const items = themes
     .map((t) => ({ theme: t, item: themeItem(t, facts) }))
-    .filter((x) => x.item.sources.length >= 2 && x.item.participants >= 2 && (x.theme.key.includes(' ') || x.item.sources.length <= subject))
+    .filter(
+      (x) =>
+        x.item.sources.length >= 2 &&
+        x.item.participants >= 2 &&
+        (x.theme.key.includes(' ') || x.item.sources.length <= subject),
+    )
     .filter((x) => !x.theme.lone || x.item.questions.length >= 2);
-  items.sort((a, b) => breadth(b.item) - breadth(a.item) || b.item.contributions - a.item.contributions || (a.item.key < b.item.key ? -1 : 1));
+  items.sort(
+    (a, b) =>
+      breadth(b.item) - breadth(a.item) ||
+      b.item.contributions - a.item.contributions ||
+      (a.item.key < b.item.key ? -1 : 1),
+  );
   const ranked = items.map((x) => x.item);
   // a key point the moderator reworded says the theme as they wrote it
-  const reworded = new Map(digests.flatMap((d) => d.keyPoints.filter((k) => k.edited && k.themeKey).map((k) => [k.themeKey!, k.text] as const)));
+  const reworded = new Map(
+    digests.flatMap((d) =>
+      d.keyPoints.filter((k) => k.edited && k.themeKey).map((k) => [k.themeKey!, k.text] as const),
+    ),
+  );
   for (const { theme, item: i } of items) {
     const text = [...theme.forms.keys()].map((k) => reworded.get(k)).find(Boolean);
     if (text) i.sourceText = text;
@@ -95,7 +109,13 @@ export function compileSections(
   const single = ranked
     .filter((i) => known(i).length === 1)
     .slice(0, MAX_SINGLE)
-    .map((i) => ({ ...i, id: randomUUID(), key: `gap:${i.key.replace(/^theme:/, '')}`, kind: 'single-constituency' as const, synopsis: null }));
+    .map((i) => ({
+      ...i,
+      id: randomUUID(),
+      key: `gap:${i.key.replace(/^theme:/, '')}`,
+      kind: 'single-constituency' as const,
+      synopsis: null,
+    }));
   const called = new Set<string>();
   const actions = items
     .map((x) => actionItem(x.theme, x.item, facts, called))
@@ -108,13 +128,12 @@ export function compileSections(
   const threshold = Math.max(3, median / 2);
   const quiet = participation.questions
     .filter((q) => q.contributions < threshold)
-    .map(
-      (q): SummaryItem =>
-        item('low-engagement', `question:${q.spaceId}`, {
-          contributions: q.contributions,
-          participants: q.participants,
-          questions: [q.number],
-        }),
+    .map((q): SummaryItem =>
+      item('low-engagement', `question:${q.spaceId}`, {
+        contributions: q.contributions,
+        participants: q.participants,
+        questions: [q.number],
+      }),
     );
 
   return {
@@ -131,16 +150,35 @@ const breadth = (i: SummaryItem) => known(i).length * 10_000 + i.participants * 
 
 function mergeThemes(digests: DigestInput[], facts: Map<string, ContributionFact>): MergedTheme[] {
   const merged: MergedTheme[] = [];
-  const all = digests.flatMap((d) => d.themes).sort((a, b) => b.contributionIds.length - a.contributionIds.length || (a.key < b.key ? -1 : 1));
+  const all = digests
+    .flatMap((d) => d.themes)
+    .sort((a, b) => b.contributionIds.length - a.contributionIds.length || (a.key < b.key ? -1 : 1));
   // after the themes: a phrase one author wrote joins a theme of another question, or meets the same phrase there
-  const lone = new Set(digests.flatMap((d) => d.lone ?? []).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+  const lone = new Set(
+    digests.flatMap((d) => d.lone ?? []).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  );
   for (const theme of [...all, ...lone]) {
     const forms = [theme.key, ...theme.variants].map((k) => [k, stemsOf(k)] as const);
     // each digest folded its own near-synonyms already; across questions a theme is the same key, or one containing the other
     const host =
       merged.find((m) => forms.some(([k]) => m.forms.has(k))) ??
-      merged.find((m) => prefix(m.key) === prefix(theme.key) && [...m.forms.values()].some((f) => f.size >= 2 && forms.some(([, g]) => g.size >= 2 && (subset(f, g) || subset(g, f)))));
-    const target: MergedTheme = host ?? { key: theme.key, forms: new Map(), labels: new Map(), sources: new Set(), quotes: new Map(), calls: new Map(), synopsis: null, lone: lone.has(theme) };
+      merged.find(
+        (m) =>
+          prefix(m.key) === prefix(theme.key) &&
+          [...m.forms.values()].some(
+            (f) => f.size >= 2 && forms.some(([, g]) => g.size >= 2 && (subset(f, g) || subset(g, f))),
+          ),
+      );
+    const target: MergedTheme = host ?? {
+      key: theme.key,
+      forms: new Map(),
+      labels: new Map(),
+      sources: new Set(),
+      quotes: new Map(),
+      calls: new Map(),
+      synopsis: null,
+      lone: lone.has(theme),
+    };
     if (!host) merged.push(target);
     for (const [k, g] of forms) if (!target.forms.has(k)) target.forms.set(k, g);
     target.labels.set(theme.label, (target.labels.get(theme.label) ?? 0) + theme.contributionIds.length);
@@ -149,7 +187,8 @@ function mergeThemes(digests: DigestInput[], facts: Map<string, ContributionFact
     for (const q of theme.calls ?? []) if (facts.has(q.contributionId)) target.calls.set(q.contributionId, q);
     // the theme is said by the central sentence of the question that discussed it most
     const s = theme.synopsis;
-    if (s && facts.has(s.contributionId) && (!target.synopsis || theme.contributionIds.length > target.synopsis.weight)) target.synopsis = { quote: s, weight: theme.contributionIds.length };
+    if (s && facts.has(s.contributionId) && (!target.synopsis || theme.contributionIds.length > target.synopsis.weight))
+      target.synopsis = { quote: s, weight: theme.contributionIds.length };
   }
   return foldSingleWords(merged);
 }
@@ -160,7 +199,10 @@ function foldSingleWords(merged: MergedTheme[]): MergedTheme[] {
   for (const single of merged.filter((m) => !out.includes(m))) {
     const stems = [...single.forms.values()].flatMap((f) => [...f]);
     const host = out.find(
-      (m) => prefix(m.key) === prefix(single.key) && [...m.forms.values()].some((f) => stems.some((x) => f.has(x))) && share(single.sources, m.sources) >= 0.5,
+      (m) =>
+        prefix(m.key) === prefix(single.key) &&
+        [...m.forms.values()].some((f) => stems.some((x) => f.has(x))) &&
+        share(single.sources, m.sources) >= 0.5,
     );
     if (!host) {
       out.push(single);
@@ -198,16 +240,30 @@ function themeItem(t: MergedTheme, facts: Map<string, ContributionFact>): Summar
  * author. A call that carries several themes is listed under the broadest one only
  * (`called` holds those already listed).
  */
-function actionItem(t: MergedTheme, theme: SummaryItem, facts: Map<string, ContributionFact>, called: Set<string>): SummaryItem | null {
+function actionItem(
+  t: MergedTheme,
+  theme: SummaryItem,
+  facts: Map<string, ContributionFact>,
+  called: Set<string>,
+): SummaryItem | null {
   const fresh = [...t.calls.values()].filter((q) => !called.has(`${q.contributionId}|${q.text}`));
   const calls = pickQuotes(fresh, facts, CALL_QUOTES);
   if (calls.length === 0) return null;
   for (const q of fresh) called.add(`${q.contributionId}|${q.text}`);
   const sources = [...new Set(fresh.map((q) => q.contributionId))];
-  return item('action', `action:${t.key}`, { label: theme.label, ...who(sources, facts), sources, quotes: calls, synopsis: calls[0] });
+  return item('action', `action:${t.key}`, {
+    label: theme.label,
+    ...who(sources, facts),
+    sources,
+    quotes: calls,
+    synopsis: calls[0],
+  });
 }
 
-function who(sources: string[], facts: Map<string, ContributionFact>): Pick<SummaryItem, 'constituencies' | 'contributions' | 'participants' | 'questions' | 'regions'> {
+function who(
+  sources: string[],
+  facts: Map<string, ContributionFact>,
+): Pick<SummaryItem, 'constituencies' | 'contributions' | 'participants' | 'questions' | 'regions'> {
   const by = new Map<Constituency, number>();
   const regions = new Map<Region, number>();
   const authors = new Set<string>();
@@ -229,17 +285,28 @@ function who(sources: string[], facts: Map<string, ContributionFact>): Pick<Summ
 }
 
 /** Objectives that few participants addressed: fewer than a third of the best-covered one, and at most 2. */
-function objectiveGaps(objectives: ObjectiveInput[], digests: DigestInput[], facts: Map<string, ContributionFact>): SummaryItem[] {
+function objectiveGaps(
+  objectives: ObjectiveInput[],
+  digests: DigestInput[],
+  facts: Map<string, ContributionFact>,
+): SummaryItem[] {
   if (objectives.length === 0 || !digests.some((d) => d.objectives)) return [];
   const covered = new Map<number, Set<string>>(objectives.map((o) => [o.number, new Set()]));
-  for (const d of digests) for (const o of d.objectives ?? []) for (const id of o.contributionIds) if (facts.has(id)) covered.get(o.number)?.add(id);
+  for (const d of digests)
+    for (const o of d.objectives ?? [])
+      for (const id of o.contributionIds) if (facts.has(id)) covered.get(o.number)?.add(id);
   const most = Math.max(0, ...[...covered.values()].map((s) => s.size));
   const few = Math.min(2, Math.floor(most / 3));
   return objectives
     .filter((o) => covered.get(o.number)!.size <= few)
     .map((o) => {
       const sources = [...covered.get(o.number)!];
-      return item('objective', `objective:${o.number}`, { label: o.text, objective: o.number, ...who(sources, facts), sources });
+      return item('objective', `objective:${o.number}`, {
+        label: o.text,
+        objective: o.number,
+        ...who(sources, facts),
+        sources,
+      });
     });
 }
 

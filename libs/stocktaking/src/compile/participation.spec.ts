@@ -1,7 +1,12 @@
 import { CATALOGUES } from '../i18n/catalogue';
 import { AuthorActivity, participationFigures, regionFigures } from './participation';
 
-const a = (spaceId: string, authorId: string, constituency: AuthorActivity['constituency'], extra: Partial<AuthorActivity> = {}): AuthorActivity => ({
+const a = (
+  spaceId: string,
+  authorId: string,
+  constituency: AuthorActivity['constituency'],
+  extra: Partial<AuthorActivity> = {},
+): AuthorActivity => ({
   spaceId,
   authorId,
   byModerator: false,
@@ -37,28 +42,58 @@ describe('participation figures', () => {
       { constituency: 'civil_society', participants: 3, entities: 2, contributions: 3 },
       { constituency: 'international_organisation', participants: 1, entities: 1, contributions: 1 },
     ]);
-    expect(participation).toMatchObject({ participants: 7, contributions: 14, participantContributions: 9, moderatorContributions: 5, moderators: 1, replies: 1 });
+    expect(participation).toMatchObject({
+      participants: 7,
+      contributions: 14,
+      participantContributions: 9,
+      moderatorContributions: 5,
+      moderators: 1,
+      replies: 1,
+    });
   });
 
   it('counts each question and the annex, moderators apart', () => {
-    expect(participation.questions.map((q) => [q.number, q.contributions, q.participants, q.moderatorContributions, q.members])).toEqual([
+    expect(
+      participation.questions.map((q) => [
+        q.number,
+        q.contributions,
+        q.participants,
+        q.moderatorContributions,
+        q.members,
+      ]),
+    ).toEqual([
       [1, 10, 4, 5, 9],
       [2, 4, 4, 0, 4],
     ]);
     expect(annex.constituencies).toEqual(['state', 'civil_society', 'international_organisation']);
     expect(annex.rows[0]).toMatchObject({ counts: { state: 4, civil_society: 1 }, moderators: 5, total: 10 });
-    expect(annex.totals).toMatchObject({ counts: { state: 5, civil_society: 3, international_organisation: 1 }, moderators: 5, total: 14 });
+    expect(annex.totals).toMatchObject({
+      counts: { state: 5, civil_society: 3, international_organisation: 1 },
+      moderators: 5,
+      total: 14,
+    });
   });
 
   it('groups participants into UN M49 regions by their country, given as a code or a name in EN/FR/ES', () => {
     expect(
-      regionFigures([{ country: 'SN' }, { country: 'Sénégal' }, { country: 'Ghana' }, { country: 'México' }, { country: 'de' }, { country: 'Allemagne' }, { country: 'Atlantis' }, { country: null }]),
+      regionFigures([
+        { country: 'SN' },
+        { country: 'Sénégal' },
+        { country: 'Ghana' },
+        { country: 'México' },
+        { country: 'de' },
+        { country: 'Allemagne' },
+        { country: 'Atlantis' },
+        { country: null },
+      ]),
     ).toEqual([
       { region: 'Africa', countries: 2, participants: 3 },
       { region: 'Europe', countries: 1, participants: 2 },
       { region: 'Americas', countries: 1, participants: 1 },
     ]);
-    expect(CATALOGUES.en.regions(4, ['Africa', 'Europe', 'the Americas'])).toBe('They came from 4 countries in 3 regions: Africa, Europe and the Americas.');
+    expect(CATALOGUES.en.regions(4, ['Africa', 'Europe', 'the Americas'])).toBe(
+      'They came from 4 countries in 3 regions: Africa, Europe and the Americas.',
+    );
     expect(CATALOGUES.es.regions(1, ['Europa'])).toBe('Procedían de 1 país de 1 región: Europa.');
   });
 

@@ -1,7 +1,14 @@
 import { CONSTITUENCIES } from '@roundtable/core';
 import type { Constituency, Language, Multilingual } from '@roundtable/core';
 import { countryCode, REGIONS, regionOf } from './regions';
-import type { Annex, AnnexRow, Participation, ParticipationGroup, QuestionFigures, RegionFigures } from './summary.types';
+import type {
+  Annex,
+  AnnexRow,
+  Participation,
+  ParticipationGroup,
+  QuestionFigures,
+  RegionFigures,
+} from './summary.types';
 
 /** One author's published contributions in one space in the period (one row per role they wrote in). */
 export interface AuthorActivity {
@@ -41,8 +48,26 @@ export function participationFigures(
   const people = new Map<string, AuthorActivity>();
   const moderators = new Set<string>();
   const groupContributions = new Map<Constituency, number>();
-  const perSpace = new Map<string, { contributions: number; participantContributions: number; replies: number; participants: Set<string>; moderatorContributions: number; counts: Partial<Record<Constituency, number>> }>();
-  for (const s of spaces) perSpace.set(s.id, { contributions: 0, participantContributions: 0, replies: 0, participants: new Set(), moderatorContributions: 0, counts: {} });
+  const perSpace = new Map<
+    string,
+    {
+      contributions: number;
+      participantContributions: number;
+      replies: number;
+      participants: Set<string>;
+      moderatorContributions: number;
+      counts: Partial<Record<Constituency, number>>;
+    }
+  >();
+  for (const s of spaces)
+    perSpace.set(s.id, {
+      contributions: 0,
+      participantContributions: 0,
+      replies: 0,
+      participants: new Set(),
+      moderatorContributions: 0,
+      counts: {},
+    });
 
   let contributions = 0;
   let participantContributions = 0;
@@ -80,7 +105,12 @@ export function participationFigures(
           : norm(p.organisation) || `person:${p.authorId}`,
       ),
     );
-    groups.push({ constituency, participants: members.length, entities: entities.size, contributions: groupContributions.get(constituency) ?? 0 });
+    groups.push({
+      constituency,
+      participants: members.length,
+      entities: entities.size,
+      contributions: groupContributions.get(constituency) ?? 0,
+    });
   }
 
   const questions: QuestionFigures[] = spaces.map((s) => {
@@ -102,9 +132,21 @@ export function participationFigures(
   const present = CONSTITUENCIES.filter((c) => groups.some((g) => g.constituency === c));
   const rows: AnnexRow[] = spaces.map((s) => {
     const f = perSpace.get(s.id)!;
-    return { spaceId: s.id, number: s.number, counts: f.counts, moderators: f.moderatorContributions, total: f.contributions };
+    return {
+      spaceId: s.id,
+      number: s.number,
+      counts: f.counts,
+      moderators: f.moderatorContributions,
+      total: f.contributions,
+    };
   });
-  const totals: AnnexRow = { spaceId: '', number: 0, counts: {}, moderators: moderatorContributions, total: contributions };
+  const totals: AnnexRow = {
+    spaceId: '',
+    number: 0,
+    counts: {},
+    moderators: moderatorContributions,
+    total: contributions,
+  };
   for (const g of groups) totals.counts[g.constituency] = g.contributions;
 
   return {
@@ -137,6 +179,10 @@ export function regionFigures(people: Array<{ country: string | null }>): Region
     by.set(region, r);
   }
   return REGIONS.filter((r) => by.has(r))
-    .map((region) => ({ region, countries: by.get(region)!.countries.size, participants: by.get(region)!.participants }))
+    .map((region) => ({
+      region,
+      countries: by.get(region)!.countries.size,
+      participants: by.get(region)!.participants,
+    }))
     .sort((a, b) => b.participants - a.participants || REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region));
 }

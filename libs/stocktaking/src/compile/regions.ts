@@ -13,7 +13,9 @@ export const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as co
 export type Region = (typeof REGIONS)[number];
 
 const REGION_OF = new Map<string, Region>(
-  worldCountries.filter((c) => (REGIONS as readonly string[]).includes(c.region)).map((c) => [c.cca2.toUpperCase(), c.region as Region]),
+  worldCountries
+    .filter((c) => (REGIONS as readonly string[]).includes(c.region))
+    .map((c) => [c.cca2.toUpperCase(), c.region as Region]),
 );
 
 /** A profile's country as an ISO 3166-1 alpha-2 code: given as a code, or as a name in English, French or Spanish. */

@@ -2,7 +2,8 @@ import { item } from './compile-sections';
 import { applySectionEdits, mergeRecompiled } from './section-edits';
 import type { SummarySections } from './summary.types';
 
-const theme = (key: string, contributions: number) => item('theme', `theme:${key}`, { label: key, contributions, sources: [`${key}-1`, `${key}-2`] });
+const theme = (key: string, contributions: number) =>
+  item('theme', `theme:${key}`, { label: key, contributions, sources: [`${key}-1`, `${key}-2`] });
 
 describe('section edits and re-compiles', () => {
   const base: SummarySections = {
@@ -24,13 +25,19 @@ describe('section edits and re-compiles', () => {
   it('keeps the rapporteur’s regions sentence through a re-compile, and restores the generated one on null', () => {
     const worded = applySectionEdits(base, { regionsText: '  People came from Africa,   Europe and the Americas. ' });
     expect(worded.regionsText).toBe('People came from Africa, Europe and the Americas.');
-    expect(mergeRecompiled(worded, { keyEmphases: [], convergence: [], priorities: [], gaps: [] }).regionsText).toBe('People came from Africa, Europe and the Americas.');
+    expect(mergeRecompiled(worded, { keyEmphases: [], convergence: [], priorities: [], gaps: [] }).regionsText).toBe(
+      'People came from Africa, Europe and the Americas.',
+    );
     expect(applySectionEdits(worded, { regionsText: null }).regionsText).toBeNull();
   });
 
   it('rewords, reorders, drops and adds items of a section; other sections stay', () => {
     expect(edited.introduction).toBe('Our words.');
-    expect(edited.keyEmphases.map((i) => i.key)).toEqual(['theme:health', 'theme:floods', expect.stringMatching(/^custom:/)]);
+    expect(edited.keyEmphases.map((i) => i.key)).toEqual([
+      'theme:health',
+      'theme:floods',
+      expect.stringMatching(/^custom:/),
+    ]);
     expect(edited.keyEmphases[0]).toMatchObject({ text: 'Health, reworded.', edited: true, sources: health.sources });
     expect(edited.keyEmphases[2]).toMatchObject({ kind: 'custom', text: 'Our own point.', edited: true, sources: [] });
     expect(edited.dropped).toEqual(['keyEmphases/theme:skills']);
@@ -47,7 +54,12 @@ describe('section edits and re-compiles', () => {
       gaps: [],
     };
     const merged = mergeRecompiled(edited, fresh);
-    expect(merged.keyEmphases.map((i) => i.key)).toEqual(['theme:health', 'theme:floods', expect.stringMatching(/^custom:/), 'theme:housing']);
+    expect(merged.keyEmphases.map((i) => i.key)).toEqual([
+      'theme:health',
+      'theme:floods',
+      expect.stringMatching(/^custom:/),
+      'theme:housing',
+    ]);
     expect(merged.keyEmphases[0]).toMatchObject({ id: health.id, text: 'Health, reworded.', edited: true });
     expect(merged.keyEmphases[1]).toMatchObject({ id: floods.id, contributions: 8, text: null });
     expect(merged.introduction).toBe('Our words.');

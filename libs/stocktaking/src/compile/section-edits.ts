@@ -32,7 +32,8 @@ export interface SectionEdits {
 export function applySectionEdits(current: SummarySections, edits: SectionEdits): SummarySections {
   const next: SummarySections = { ...current, dropped: [...current.dropped] };
   if (edits.introduction !== undefined) next.introduction = clean(edits.introduction, 'introduction');
-  if (edits.participationText !== undefined) next.participationText = clean(edits.participationText, 'participationText');
+  if (edits.participationText !== undefined)
+    next.participationText = clean(edits.participationText, 'participationText');
   if (edits.regionsText !== undefined) next.regionsText = clean(edits.regionsText, 'regionsText');
   for (const section of LIST_SECTIONS) {
     const list = edits[section];
@@ -70,13 +71,22 @@ export function applySectionEdits(current: SummarySections, edits: SectionEdits)
  * stay; dropped items stay dropped; an edited item the discussion no longer yields is
  * kept and marked stale; new generated items are appended.
  */
-export function mergeRecompiled(current: SummarySections, fresh: Omit<SummarySections, 'introduction' | 'participationText' | 'regionsText' | 'dropped'>): SummarySections {
+export function mergeRecompiled(
+  current: SummarySections,
+  fresh: Omit<SummarySections, 'introduction' | 'participationText' | 'regionsText' | 'dropped'>,
+): SummarySections {
   const next: SummarySections = { ...current, dropped: [...current.dropped] };
-  for (const section of LIST_SECTIONS) next[section] = mergeList(section, current[section], fresh[section], current.dropped);
+  for (const section of LIST_SECTIONS)
+    next[section] = mergeList(section, current[section], fresh[section], current.dropped);
   return next;
 }
 
-function mergeList(section: ListSection, current: SummaryItem[], fresh: SummaryItem[], dropped: string[]): SummaryItem[] {
+function mergeList(
+  section: ListSection,
+  current: SummaryItem[],
+  fresh: SummaryItem[],
+  dropped: string[],
+): SummaryItem[] {
   const freshByKey = new Map(fresh.map((i) => [i.key, i]));
   const out: SummaryItem[] = [];
   const placed = new Set<string>();
@@ -96,7 +106,10 @@ function mergeList(section: ListSection, current: SummaryItem[], fresh: SummaryI
 
 function clean(value: string | null, field: string): string | null {
   if (value === null) return null;
-  const text = value.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  const text = value
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (text.length > MAX_TEXT) throw DomainError.badRequest(`${field} is longer than ${MAX_TEXT} characters`);
   return text || null;
 }

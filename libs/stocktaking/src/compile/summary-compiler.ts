@@ -31,7 +31,10 @@ export class SummaryCompiler {
     return this.summariser.name;
   }
 
-  async compile(roundtableId: string, period: DigestPeriod): Promise<{ content: Omit<SummaryContent, 'sections'>; sections: FreshSections }> {
+  async compile(
+    roundtableId: string,
+    period: DigestPeriod,
+  ): Promise<{ content: Omit<SummaryContent, 'sections'>; sections: FreshSections }> {
     const spaceRows: Array<{ id: string; number: number; prompt: Multilingual; members: number }> = await this.db.query(
       `SELECT s.id, s.number, s.prompt, (SELECT count(*)::int FROM memberships m WHERE m.space_id = s.id) AS members
        FROM spaces s WHERE s.roundtable_id = $1 AND s.status <> 'draft' ORDER BY s.number`,
@@ -40,19 +43,33 @@ export class SummaryCompiler {
     const numberOf = new Map(spaceRows.map((s) => [s.id, s.number]));
 
     // the published version of every digest of these questions that overlaps the period
-    const digestRows: Array<{ id: string; space_id: string; published_version: number; content: DigestContent; key_points: KeyPoint[]; period_start: Date; period_end: Date }> =
-      await this.db.query(
-        `SELECT d.id, d.space_id, d.published_version, d.content, v.key_points, d.period_start, d.period_end
+    const digestRows: Array<{
+      id: string;
+      space_id: string;
+      published_version: number;
+      content: DigestContent;
+      key_points: KeyPoint[];
+      period_start: Date;
+      period_end: Date;
+    }> = await this.db.query(
+      `SELECT d.id, d.space_id, d.published_version, d.content, v.key_points, d.period_start, d.period_end
          FROM moderator_digests d
          JOIN spaces s ON s.id = d.space_id
          JOIN moderator_digest_versions v ON v.digest_id = d.id AND v.version = d.published_version
          WHERE s.roundtable_id = $1 AND s.status <> 'draft' AND d.published_version IS NOT NULL AND d.period_start < $3 AND d.period_end > $2
          ORDER BY s.number, d.period_start`,
-        [roundtableId, period.start, period.end],
-      );
+      [roundtableId, period.start, period.end],
+    );
 
-    const [facts, activity, languages] = await Promise.all([this.facts(roundtableId, period), this.activity(roundtableId, period), this.languages(roundtableId, period)]);
-    const spaces: SpaceFacts[] = spaceRows.map((s) => ({ ...s, digests: digestRows.filter((d) => d.space_id === s.id).length }));
+    const [facts, activity, languages] = await Promise.all([
+      this.facts(roundtableId, period),
+      this.activity(roundtableId, period),
+      this.languages(roundtableId, period),
+    ]);
+    const spaces: SpaceFacts[] = spaceRows.map((s) => ({
+      ...s,
+      digests: digestRows.filter((d) => d.space_id === s.id).length,
+    }));
     const { participation, annex } = participationFigures(activity, spaces, languages);
 
     const digests: DigestInput[] = digestRows.map((d) => ({
@@ -64,15 +81,22 @@ export class SummaryCompiler {
       keyPoints: d.key_points,
       objectives: d.content.objectives,
     }));
-    const [rt]: Array<{ objectives: string[]; objective_translations: ObjectiveInput['translations'][] }> = await this.db.query(
-      `SELECT objectives, objective_translations FROM roundtables WHERE id = $1`,
-      [roundtableId],
-    );
-    const objectives = (rt?.objectives ?? []).map((text, i) => ({ number: objectiveNumber(text, i), text, translations: rt.objective_translations[i] ?? {} }));
+    const [rt]: Array<{ objectives: string[]; objective_translations: ObjectiveInput['translations'][] }> =
+      await this.db.query(`SELECT objectives, objective_translations FROM roundtables WHERE id = $1`, [roundtableId]);
+    const objectives = (rt?.objectives ?? []).map((text, i) => ({
+      number: objectiveNumber(text, i),
+      text,
+      translations: rt.objective_translations[i] ?? {},
+    }));
     const sections = compileSections(digests, facts, participation, objectives);
     await this.phrase(sections);
 
-    const warnings = spaces.filter((s) => s.digests === 0).map((s) => `Question ${s.number} has no published moderator digest for this period: its themes and priorities are missing.`);
+    const warnings = spaces
+      .filter((s) => s.digests === 0)
+      .map(
+        (s) =>
+          `Question ${s.number} has no published moderator digest for this period: its themes and priorities are missing.`,
+      );
     return {
       content: {
         compiledAt: new Date().toISOString(),
@@ -98,7 +122,13 @@ export class SummaryCompiler {
    * 40 rows of arrays much faster than as 100,000 row objects.
    */
   private async facts(roundtableId: string, period: DigestPeriod): Promise<Map<string, ContributionFact>> {
-    const rows: Array<{ number: number; ids: string[]; authors: string[]; constituencies: Constituency[]; countries: Array<string | null> }> = await this.db.query(
+    const rows: Array<{
+      number: number;
+      ids: string[];
+      authors: string[];
+      constituencies: Constituency[];
+      countries: Array<string | null>;
+    }> = await this.db.query(
       `SELECT s.number, array_agg(c.id::text) AS ids, array_agg(c.author_id::text) AS authors, array_agg(u.constituency) AS constituencies, array_agg(u.country) AS countries
        FROM contributions c JOIN spaces s ON s.id = c.space_id JOIN users u ON u.id = c.author_id
        WHERE s.roundtable_id = $1 AND s.status <> 'draft' AND c.status = 'published' AND c.created_at >= $2 AND c.created_at < $3
@@ -114,15 +144,32 @@ export class SummaryCompiler {
       if (!regions.has(country)) regions.set(country, regionOf(country));
       return regions.get(country)!;
     };
-    for (const r of rows) r.ids.forEach((id, i) => facts.set(id, { authorId: r.authors[i], constituency: r.constituencies[i], number: r.number, region: region(r.countries[i]) }));
+    for (const r of rows)
+      r.ids.forEach((id, i) =>
+        facts.set(id, {
+          authorId: r.authors[i],
+          constituency: r.constituencies[i],
+          number: r.number,
+          region: region(r.countries[i]),
+        }),
+      );
     return facts;
   }
 
   /** Per question and author (and whether they moderate it): how many contributions and replies. */
   private async activity(roundtableId: string, period: DigestPeriod): Promise<AuthorActivity[]> {
-    const rows: Array<{ space_id: string; author_id: string; by_moderator: boolean; constituency: Constituency; country: string | null; organisation: string | null; contributions: number; replies: number; verified: boolean }> =
-      await this.db.query(
-        `SELECT c.space_id, c.author_id,
+    const rows: Array<{
+      space_id: string;
+      author_id: string;
+      by_moderator: boolean;
+      constituency: Constituency;
+      country: string | null;
+      organisation: string | null;
+      contributions: number;
+      replies: number;
+      verified: boolean;
+    }> = await this.db.query(
+      `SELECT c.space_id, c.author_id,
                 (COALESCE(m.role, '') = 'moderator' OR COALESCE(rr.role, '') = 'moderator') AS by_moderator,
                 u.constituency, u.country, u.organisation, u.affiliation_verified_at IS NOT NULL AS verified,
                 count(*)::int AS contributions, count(c.parent_id)::int AS replies
@@ -133,8 +180,8 @@ export class SummaryCompiler {
          LEFT JOIN roundtable_roles rr ON rr.roundtable_id = s.roundtable_id AND rr.user_id = c.author_id
          WHERE s.roundtable_id = $1 AND s.status <> 'draft' AND c.status = 'published' AND c.created_at >= $2 AND c.created_at < $3
          GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-        [roundtableId, period.start, period.end],
-      );
+      [roundtableId, period.start, period.end],
+    );
     return rows.map((r) => ({
       spaceId: r.space_id,
       authorId: r.author_id,
@@ -167,7 +214,10 @@ export class SummaryCompiler {
     const drafts = LIST_SECTIONS.flatMap((section) =>
       sections[section]
         .filter((i) => i.kind !== 'priority' && i.kind !== 'custom')
-        .map((i) => ({ item: i, draft: { id: `${section}/${i.id}`, text: statement(i, section, CATALOGUES.en, texts, 'en').text } })),
+        .map((i) => ({
+          item: i,
+          draft: { id: `${section}/${i.id}`, text: statement(i, section, CATALOGUES.en, texts, 'en').text },
+        })),
     );
     const reworded = await this.summariser.rephrase(drafts.map((d) => d.draft));
     for (const { item, draft } of drafts) {

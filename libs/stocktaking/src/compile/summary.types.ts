@@ -75,7 +75,15 @@ export interface SummaryQuote {
   english?: string;
 }
 
-export const ITEM_KINDS = ['theme', 'priority', 'action', 'single-constituency', 'objective', 'low-engagement', 'custom'] as const;
+export const ITEM_KINDS = [
+  'theme',
+  'priority',
+  'action',
+  'single-constituency',
+  'objective',
+  'low-engagement',
+  'custom',
+] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /**

@@ -21,7 +21,9 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'BBBBBB' };
 
 /** A Word document of the same blocks: headings, statements with hyperlinked sources, quotes, the annex table. */
 export async function renderDocx(doc: SummaryDocument): Promise<Buffer> {
-  const children: Array<Paragraph | Table> = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] })];
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
+  ];
   let list = 0;
   for (const block of doc.blocks) {
     if (block.type === 'list' && block.ordered) list += 1;
@@ -29,7 +31,15 @@ export async function renderDocx(doc: SummaryDocument): Promise<Buffer> {
   }
   const numbered = Array.from({ length: list }, (_, i) => ({
     reference: `numbered-${i + 1}`,
-    levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 420, hanging: 300 } } } }],
+    levels: [
+      {
+        level: 0,
+        format: LevelFormat.DECIMAL,
+        text: '%1.',
+        alignment: AlignmentType.START,
+        style: { paragraph: { indent: { left: 420, hanging: 300 } } },
+      },
+    ],
   }));
   const document = new Document({
     title: doc.title,
@@ -45,7 +55,13 @@ function renderBlock(block: Block, numbering: string): Array<Paragraph | Table> 
     case 'heading':
       return [new Paragraph({ heading: HEADING[block.level], children: [new TextRun(block.text)] })];
     case 'paragraph':
-      return [new Paragraph({ children: [new TextRun({ text: block.text, italics: !!block.note, color: block.note ? '555555' : undefined })] })];
+      return [
+        new Paragraph({
+          children: [
+            new TextRun({ text: block.text, italics: !!block.note, color: block.note ? '555555' : undefined }),
+          ],
+        }),
+      ];
     case 'list':
       return block.items.flatMap((item) => renderItem(item, block.ordered ? numbering : null));
     case 'table':
@@ -80,9 +96,15 @@ function renderItem(item: DocItem, numbering: string | null): Paragraph[] {
   const runs: ParagraphChild[] = [new TextRun(item.text)];
   item.sources.forEach((s, i) => {
     runs.push(new TextRun({ text: i === 0 ? ' [' : ', ', size: 18 }));
-    runs.push(new ExternalHyperlink({ link: s.url, children: [new TextRun({ text: String(s.n), style: 'Hyperlink', size: 18 })] }));
+    runs.push(
+      new ExternalHyperlink({
+        link: s.url,
+        children: [new TextRun({ text: String(s.n), style: 'Hyperlink', size: 18 })],
+      }),
+    );
   });
-  if (item.sources.length) runs.push(new TextRun({ text: `${item.moreSources ? ` +${item.moreSources}` : ''}]`, size: 18 }));
+  if (item.sources.length)
+    runs.push(new TextRun({ text: `${item.moreSources ? ` +${item.moreSources}` : ''}]`, size: 18 }));
   const paragraphs = [
     new Paragraph({
       children: runs,
@@ -93,7 +115,10 @@ function renderItem(item: DocItem, numbering: string | null): Paragraph[] {
     paragraphs.push(
       new Paragraph({
         indent: { left: 900 },
-        children: [new TextRun({ text: `“${q.text}”`, italics: true }), new TextRun({ text: ` — ${q.attribution}`, color: '555555', size: 18 })],
+        children: [
+          new TextRun({ text: `“${q.text}”`, italics: true }),
+          new TextRun({ text: ` — ${q.attribution}`, color: '555555', size: 18 }),
+        ],
       }),
     );
   }

@@ -73,7 +73,12 @@ export class TranslatedTexts {
 
 /** The paragraphs of a free text; each is translated on its own. */
 export function paragraphs(text: string | null): string[] {
-  return text ? text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean) : [];
+  return text
+    ? text
+        .split(/\n{2,}/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** An objective's focus area without the "Objective 5:" it may start with. */

@@ -34,7 +34,10 @@ function renderBlock(block: Block): string {
     }
     case 'table':
       return `<table>\n<thead><tr>${block.header.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n${block.rows
-        .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`,
+        )
         .join('\n')}\n</tbody>\n</table>`;
   }
 }
@@ -42,10 +45,17 @@ function renderBlock(block: Block): string {
 function renderItem(item: DocItem): string {
   const links = item.sources.map((s) => `<a href="${esc(s.url)}">${s.n}</a>`).join(', ');
   const more = item.moreSources ? ` (+${item.moreSources})` : '';
-  const quotes = item.quotes.map((q) => `<blockquote><p>“${esc(q.text)}”</p><footer>— ${esc(q.attribution)}</footer></blockquote>`).join('');
+  const quotes = item.quotes
+    .map((q) => `<blockquote><p>“${esc(q.text)}”</p><footer>— ${esc(q.attribution)}</footer></blockquote>`)
+    .join('');
   return `<li>${esc(item.text)}${links ? `<span class="src">[${links}${more}]</span>` : ''}${quotes}</li>`;
 }
 
 function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

@@ -4,7 +4,10 @@ import type { Block, DocItem, SummaryDocument } from './summary-document';
 export function renderMarkdown(doc: SummaryDocument): string {
   const out: string[] = [`# ${inline(doc.title)}`, ''];
   for (const block of doc.blocks) out.push(...renderBlock(block), '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function renderBlock(block: Block): string[] {
@@ -17,7 +20,11 @@ function renderBlock(block: Block): string[] {
       return block.items.flatMap((item, i) => renderItem(item, block.ordered ? `${i + 1}.` : '-'));
     case 'table': {
       const row = (cells: string[]) => `| ${cells.map((c) => inline(c).replace(/\|/g, '\\|')).join(' | ')} |`;
-      return [row(block.header), `|${block.header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...block.rows.map(row)];
+      return [
+        row(block.header),
+        `|${block.header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+        ...block.rows.map(row),
+      ];
     }
   }
 }
@@ -32,5 +39,8 @@ function renderItem(item: DocItem, marker: string): string[] {
 
 /** Text as Markdown shows it: no accidental markup from user words. */
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>#])/g, '\\$1').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/([\\`*_[\]<>#])/g, '\\$1')
+    .trim();
 }

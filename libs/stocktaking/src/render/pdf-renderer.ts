@@ -17,7 +17,13 @@ type Pdf = InstanceType<typeof PDFDocument>;
 /** A4 PDF of the document: headings, statements with their source links, quotes, the annex table, page numbers. */
 export function renderPdf(doc: SummaryDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({ size: 'A4', margins: { top: 60, bottom: 64, left: 64, right: 64 }, bufferPages: true, info: { Title: doc.title }, lang: doc.lang });
+    const pdf = new PDFDocument({
+      size: 'A4',
+      margins: { top: 60, bottom: 64, left: 64, right: 64 },
+      bufferPages: true,
+      info: { Title: doc.title },
+      lang: doc.lang,
+    });
     const chunks: Buffer[] = [];
     pdf.on('data', (c: Buffer) => chunks.push(c));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
@@ -43,7 +49,11 @@ export function renderPdf(doc: SummaryDocument): Promise<Buffer> {
       pdf.switchToPage(i);
       const bottom = pdf.page.margins.bottom;
       pdf.page.margins.bottom = 0; // writing in the margin must not open a new page
-      pdf.font(fonts.regular).fontSize(8).fillColor(MUTED).text(`${i + 1} / ${range.count}`, pdf.page.margins.left, pdf.page.height - 40, { width, align: 'center' });
+      pdf
+        .font(fonts.regular)
+        .fontSize(8)
+        .fillColor(MUTED)
+        .text(`${i + 1} / ${range.count}`, pdf.page.margins.left, pdf.page.height - 40, { width, align: 'center' });
       pdf.page.margins.bottom = bottom;
     }
     pdf.end();
@@ -68,7 +78,11 @@ function renderBlock(pdf: Pdf, block: Block, fonts: Fonts, text: (t: string) => 
       return;
     }
     case 'paragraph':
-      pdf.font(block.note ? fonts.italic : fonts.regular).fontSize(block.note ? 9.5 : 10.5).fillColor(block.note ? MUTED : INK).text(text(block.text), left, pdf.y, { width, lineGap: 2 });
+      pdf
+        .font(block.note ? fonts.italic : fonts.regular)
+        .fontSize(block.note ? 9.5 : 10.5)
+        .fillColor(block.note ? MUTED : INK)
+        .text(text(block.text), left, pdf.y, { width, lineGap: 2 });
       pdf.moveDown(0.4);
       return;
     case 'list':
@@ -81,7 +95,14 @@ function renderBlock(pdf: Pdf, block: Block, fonts: Fonts, text: (t: string) => 
   }
 }
 
-function renderItem(pdf: Pdf, item: DocItem, marker: string, fonts: Fonts, text: (t: string) => string, width: number): void {
+function renderItem(
+  pdf: Pdf,
+  item: DocItem,
+  marker: string,
+  fonts: Fonts,
+  text: (t: string) => string,
+  width: number,
+): void {
   const left = pdf.page.margins.left;
   const indent = 16;
   if (pdf.y > pdf.page.height - pdf.page.margins.bottom - 30) pdf.addPage();
@@ -105,21 +126,50 @@ function renderItem(pdf: Pdf, item: DocItem, marker: string, fonts: Fonts, text:
     pdf.moveDown(0.15);
     const qx = left + indent + 12;
     const top = pdf.y;
-    pdf.font(fonts.italic).fontSize(9.5).fillColor('#333333').text(text(`“${q.text}”`), qx, pdf.y, { width: width - indent - 12, lineGap: 1.5 });
-    pdf.font(fonts.regular).fontSize(8.5).fillColor(MUTED).text(text(`— ${q.attribution}`), qx, pdf.y, { width: width - indent - 12 });
+    pdf
+      .font(fonts.italic)
+      .fontSize(9.5)
+      .fillColor('#333333')
+      .text(text(`“${q.text}”`), qx, pdf.y, { width: width - indent - 12, lineGap: 1.5 });
+    pdf
+      .font(fonts.regular)
+      .fontSize(8.5)
+      .fillColor(MUTED)
+      .text(text(`— ${q.attribution}`), qx, pdf.y, { width: width - indent - 12 });
     // a quote that ran onto a new page is marked from that page's top
     const from = pdf.y < top ? pdf.page.margins.top : top;
-    pdf.save().moveTo(qx - 6, from).lineTo(qx - 6, pdf.y).lineWidth(1.5).strokeColor('#99bbbb').stroke().restore();
+    pdf
+      .save()
+      .moveTo(qx - 6, from)
+      .lineTo(qx - 6, pdf.y)
+      .lineWidth(1.5)
+      .strokeColor('#99bbbb')
+      .stroke()
+      .restore();
   }
   pdf.fillColor(INK);
   pdf.moveDown(0.35);
 }
 
-function renderTable(pdf: Pdf, header: string[], rows: string[][], fonts: Fonts, text: (t: string) => string, width: number): void {
+function renderTable(
+  pdf: Pdf,
+  header: string[],
+  rows: string[][],
+  fonts: Fonts,
+  text: (t: string) => string,
+  width: number,
+): void {
   const left = pdf.page.margins.left;
   // each figure column is as wide as its header's longest word; the question column takes the rest
   pdf.font(fonts.bold).fontSize(7.5);
-  const needed = header.map((h) => Math.max(34, ...text(h).split(/\s+/).map((w) => pdf.widthOfString(w) + 12)));
+  const needed = header.map((h) =>
+    Math.max(
+      34,
+      ...text(h)
+        .split(/\s+/)
+        .map((w) => pdf.widthOfString(w) + 12),
+    ),
+  );
   const first = Math.max(60, width - needed.slice(1).reduce((a, b) => a + b, 0));
   const scale = Math.min(1, width / (first + needed.slice(1).reduce((a, b) => a + b, 0)));
   const widths = header.map((_, i) => (i === 0 ? first : needed[i]) * scale);
@@ -145,5 +195,8 @@ function renderTable(pdf: Pdf, header: string[], rows: string[][], fonts: Fonts,
 
 /** The standard PDF fonts only have Windows-1252 glyphs: anything else becomes its closest ASCII, or "?". */
 function winAnsi(text: string): string {
-  return text.replace(/[^\u0000-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g, (ch) => ch.normalize('NFKD').replace(/[^\u0000-\u007f]/g, '') || '?');
+  return text.replace(
+    /[^\u0000-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/g,
+    (ch) => ch.normalize('NFKD').replace(/[^\u0000-\u007f]/g, '') || '?',
+  );
 }

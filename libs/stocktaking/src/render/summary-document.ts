@@ -55,7 +55,13 @@ const SOURCES_SHOWN = 12;
 const SOURCE_LIST_MAX = 400;
 
 /** The rendered wording of a statement in the catalogue's language. */
-export function statement(item: SummaryItem, section: ListSection, cat: Catalogue, texts: TranslatedTexts, summaryLanguage: Language): { text: string; machine: boolean } {
+export function statement(
+  item: SummaryItem,
+  section: ListSection,
+  cat: Catalogue,
+  texts: TranslatedTexts,
+  summaryLanguage: Language,
+): { text: string; machine: boolean } {
   if (item.text) return texts.get({ text: item.text, language: writtenIn(item.text, summaryLanguage) });
   if (item.phrased) return texts.get({ text: item.phrased, language: 'en' });
   const named = item.constituencies.filter((c) => c !== 'other');
@@ -64,19 +70,40 @@ export function statement(item: SummaryItem, section: ListSection, cat: Catalogu
     const t = texts.get({ text: item.sourceText, language: writtenIn(item.sourceText, 'en') });
     return { text: `${t.text} ${cat.questionRef(item.questions)}`, machine: t.machine };
   }
-  if (item.kind === 'low-engagement') return { text: cat.quiet(item.questions[0], item.contributions, item.participants), machine: false };
+  if (item.kind === 'low-engagement')
+    return { text: cat.quiet(item.questions[0], item.contributions, item.participants), machine: false };
   if (item.kind === 'objective') {
-    const t = texts.get({ text: objectiveFocus(item.label ?? ''), language: writtenIn(item.label ?? '', summaryLanguage) });
+    const t = texts.get({
+      text: objectiveFocus(item.label ?? ''),
+      language: writtenIn(item.label ?? '', summaryLanguage),
+    });
     return { text: cat.objectiveGap(item.objective ?? 0, t.text, item.contributions), machine: t.machine };
   }
   const label = texts.get({ text: item.label ?? '', language: labelLanguage(item) });
   const name = capitalise(label.text);
-  const said = item.synopsis && (section === 'keyEmphases' || item.kind === 'action') ? quoteText(item.synopsis, texts) : null;
+  const said =
+    item.synopsis && (section === 'keyEmphases' || item.kind === 'action') ? quoteText(item.synopsis, texts) : null;
   let text: string;
   if (item.kind === 'single-constituency') text = cat.single(name, who, item.contributions);
   else if (section === 'convergence') text = cat.convergence(name, named.length, who, item.contributions);
-  else if (item.kind === 'action' && said) text = cat.action(name, said.text, cat.from(who, (item.regions ?? []).map((r) => cat.region[r])));
-  else if (said) text = cat.keyEmphasis(name, said.text, cat.from(who, (item.regions ?? []).map((r) => cat.region[r])));
+  else if (item.kind === 'action' && said)
+    text = cat.action(
+      name,
+      said.text,
+      cat.from(
+        who,
+        (item.regions ?? []).map((r) => cat.region[r]),
+      ),
+    );
+  else if (said)
+    text = cat.keyEmphasis(
+      name,
+      said.text,
+      cat.from(
+        who,
+        (item.regions ?? []).map((r) => cat.region[r]),
+      ),
+    );
   else text = cat.emphasis(name, item.contributions, item.questions.length, who);
   return { text, machine: label.machine || !!said?.machine };
 }
@@ -99,14 +126,21 @@ export function attribution(q: SummaryQuote, cat: Catalogue): string {
 
 export function participationSentence(content: SummaryContent, cat: Catalogue): string {
   const p = content.participation;
-  return cat.participants(p.participants, p.groups.map((g) => cat.group(g)), p.verified);
+  return cat.participants(
+    p.participants,
+    p.groups.map((g) => cat.group(g)),
+    p.verified,
+  );
 }
 
 /** "They came from 12 countries in 3 regions: Africa, the Americas and Europe." (null when no profile names a country) */
 export function regionsSentence(content: SummaryContent, cat: Catalogue): string | null {
   const regions = content.participation.regions ?? [];
   if (regions.length === 0) return null;
-  return cat.regions(regions.reduce((n, r) => n + r.countries, 0), regions.map((r) => cat.region[r.region]));
+  return cat.regions(
+    regions.reduce((n, r) => n + r.countries, 0),
+    regions.map((r) => cat.region[r.region]),
+  );
 }
 
 export function questionSentence(q: QuestionFigures, cat: Catalogue): string {
@@ -136,7 +170,11 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
     return { sources, moreSources: Math.max(0, ids.length - SOURCES_SHOWN) };
   };
 
-  blocks.push({ type: 'paragraph', text: cat.period(day(input.periodStart), day(new Date(input.periodEnd.getTime() - 1))), note: true });
+  blocks.push({
+    type: 'paragraph',
+    text: cat.period(day(input.periodStart), day(new Date(input.periodEnd.getTime() - 1))),
+    note: true,
+  });
   if (!input.published) blocks.push({ type: 'paragraph', text: cat.draftNotice, note: true });
 
   if (s.introduction) {
@@ -145,13 +183,23 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
   }
 
   blocks.push({ type: 'heading', level: 2, text: cat.headings.participation });
-  blocks.push({ type: 'paragraph', text: s.participationText ? free(s.participationText) : participationSentence(content, cat) });
+  blocks.push({
+    type: 'paragraph',
+    text: s.participationText ? free(s.participationText) : participationSentence(content, cat),
+  });
   // the regions keep their own paragraph, as the rapporteur worded it or generated, whatever became of the participation text
   const regions = s.regionsText ? free(s.regionsText) : regionsSentence(content, cat);
   if (regions) blocks.push({ type: 'paragraph', text: regions });
-  blocks.push({ type: 'paragraph', text: cat.moderators(p.moderators, p.moderatorContributions, p.contributions, p.participantContributions) });
+  blocks.push({
+    type: 'paragraph',
+    text: cat.moderators(p.moderators, p.moderatorContributions, p.contributions, p.participantContributions),
+  });
   blocks.push({ type: 'heading', level: 3, text: cat.headings.questions });
-  blocks.push({ type: 'list', ordered: false, items: p.questions.map((q) => ({ text: questionSentence(q, cat), sources: [], moreSources: 0, quotes: [] })) });
+  blocks.push({
+    type: 'list',
+    ordered: false,
+    items: p.questions.map((q) => ({ text: questionSentence(q, cat), sources: [], moreSources: 0, quotes: [] })),
+  });
 
   const section = (name: ListSection, heading: string) => {
     const items = s[name];
@@ -164,7 +212,12 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
         const st = statement(item, name, cat, texts, input.language);
         machine ||= st.machine;
         // quotes show who converges, and who else called for an action; elsewhere they would repeat the statement
-        const quotes = name === 'convergence' ? item.quotes : item.kind === 'action' ? item.quotes.filter((q) => q.contributionId !== item.synopsis?.contributionId) : [];
+        const quotes =
+          name === 'convergence'
+            ? item.quotes
+            : item.kind === 'action'
+              ? item.quotes.filter((q) => q.contributionId !== item.synopsis?.contributionId)
+              : [];
         return {
           text: item.stale ? `${st.text} ${cat.stale}` : st.text,
           ...refs(item.sources),
@@ -187,10 +240,25 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
   blocks.push({ type: 'heading', level: 2, text: cat.headings.annex });
   blocks.push({
     type: 'table',
-    header: [cat.annex.question, ...a.constituencies.map((c) => capitalise(cat.constituency[c])), cat.annex.moderators, cat.annex.total],
+    header: [
+      cat.annex.question,
+      ...a.constituencies.map((c) => capitalise(cat.constituency[c])),
+      cat.annex.moderators,
+      cat.annex.total,
+    ],
     rows: [
-      ...a.rows.map((r) => [String(r.number), ...a.constituencies.map((c) => String(r.counts[c] ?? 0)), String(r.moderators), String(r.total)]),
-      [cat.annex.totals, ...a.constituencies.map((c) => String(a.totals.counts[c] ?? 0)), String(a.totals.moderators), String(a.totals.total)],
+      ...a.rows.map((r) => [
+        String(r.number),
+        ...a.constituencies.map((c) => String(r.counts[c] ?? 0)),
+        String(r.moderators),
+        String(r.total),
+      ]),
+      [
+        cat.annex.totals,
+        ...a.constituencies.map((c) => String(a.totals.counts[c] ?? 0)),
+        String(a.totals.moderators),
+        String(a.totals.total),
+      ],
     ],
   });
 
@@ -202,11 +270,19 @@ export function buildDocument(input: DocumentInput, lang: Language): SummaryDocu
       ordered: false,
       items: listed.map(([id, n]) => {
         const info = input.sourceInfo.get(id);
-        const who = info ? `${info.authorName} (${cat.constituency[info.constituency]}), ${cat.annex.question.toLowerCase()} ${info.number}` : id;
-        return { text: who, sources: [{ n, url: `${input.appUrl.replace(/\/+$/, '')}/contributions/${id}` }], moreSources: 0, quotes: [] };
+        const who = info
+          ? `${info.authorName} (${cat.constituency[info.constituency]}), ${cat.annex.question.toLowerCase()} ${info.number}`
+          : id;
+        return {
+          text: who,
+          sources: [{ n, url: `${input.appUrl.replace(/\/+$/, '')}/contributions/${id}` }],
+          moreSources: 0,
+          quotes: [],
+        };
       }),
     });
-    if (numbers.size > SOURCE_LIST_MAX) blocks.push({ type: 'paragraph', text: cat.more(numbers.size - SOURCE_LIST_MAX), note: true });
+    if (numbers.size > SOURCE_LIST_MAX)
+      blocks.push({ type: 'paragraph', text: cat.more(numbers.size - SOURCE_LIST_MAX), note: true });
   }
   if (machine) blocks.splice(1, 0, { type: 'paragraph', text: cat.machineNotice, note: true });
 

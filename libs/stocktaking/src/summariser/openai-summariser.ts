@@ -46,7 +46,9 @@ export class OpenAiSummariser implements Summariser {
       if (!res.ok) throw new Error(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
       const reply = (await res.json()) as { choices?: Array<{ message?: { content?: string } }> };
       const content = reply.choices?.[0]?.message?.content ?? '';
-      const parsed = JSON.parse(content.replace(/^```(?:json)?\s*|\s*```$/g, '')) as { statements?: Array<{ id?: unknown; text?: unknown }> };
+      const parsed = JSON.parse(content.replace(/^```(?:json)?\s*|\s*```$/g, '')) as {
+        statements?: Array<{ id?: unknown; text?: unknown }>;
+      };
       const originals = new Map(statements.map((s) => [s.id, s.text]));
       let refused = 0;
       for (const s of parsed.statements ?? []) {

@@ -35,7 +35,8 @@ export class SynthesisRoundtableDto {
   @ApiProperty({ type: String, format: 'uuid' }) roundtableId: string;
   @ApiProperty({ type: 'integer' }) number: number;
   @ApiProperty({ type: String, description: 'In `lang` when it has one' }) title: string;
-  @ApiProperty({ type: String, format: 'uuid', description: 'Its latest published stocktaking summary' }) summaryId: string;
+  @ApiProperty({ type: String, format: 'uuid', description: 'Its latest published stocktaking summary' })
+  summaryId: string;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt: string;
   @ApiProperty({ type: 'integer' }) participants: number;
   @ApiProperty({ type: [String], description: 'The statements of its key emphases, in `lang`' }) keyEmphases: string[];
@@ -44,12 +45,18 @@ export class SynthesisRoundtableDto {
 export class SynthesisParticipationDto {
   @ApiProperty({ type: 'integer', description: 'Each person once' }) participants: number;
   @ApiProperty({ type: [RegionFiguresDto] }) regions: RegionFiguresDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Null when no profile names a country' }) regionsSentence: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when no profile names a country' }) regionsSentence:
+    string | null;
 }
 
 export class SynthesisThemeDto implements SynthesisTheme {
   @ApiProperty({ type: String, description: 'In `lang`' }) label: string;
-  @ApiProperty({ type: 'integer', isArray: true, description: 'The roundtables (numbers) whose published summary lists it among key emphases' }) roundtables: number[];
+  @ApiProperty({
+    type: 'integer',
+    isArray: true,
+    description: 'The roundtables (numbers) whose published summary lists it among key emphases',
+  })
+  roundtables: number[];
   @ApiProperty({ type: String, enum: CONSTITUENCIES, isArray: true }) constituencies: Constituency[];
   @ApiProperty({ type: String, enum: REGIONS, isArray: true }) regions: Region[];
   @ApiProperty({ type: 'integer' }) contributions: number;
@@ -67,13 +74,27 @@ export class SynthesisRegionDto implements SynthesisRegion {
 export class ConsultationSynthesisDto {
   @ApiProperty({ format: 'uuid' }) consultationId: string;
   @ApiProperty({ enum: LANGUAGES }) lang: Language;
-  @ApiProperty({ type: [SynthesisRoundtableDto], description: 'Each roundtable with a published stocktaking summary: its number, title, summary and key emphases (statements in `lang`)' })
+  @ApiProperty({
+    type: [SynthesisRoundtableDto],
+    description:
+      'Each roundtable with a published stocktaking summary: its number, title, summary and key emphases (statements in `lang`)',
+  })
   roundtables: SynthesisRoundtableDto[];
-  @ApiProperty({ type: SynthesisParticipationDto, description: 'Participants of those roundtables (each person once), their UN M49 regions, and the sentence saying them' })
+  @ApiProperty({
+    type: SynthesisParticipationDto,
+    description:
+      'Participants of those roundtables (each person once), their UN M49 regions, and the sentence saying them',
+  })
   participation: SynthesisParticipationDto;
-  @ApiProperty({ type: [SynthesisThemeDto], description: 'Themes across the roundtables, those raised in most roundtables and by most constituencies first' })
+  @ApiProperty({
+    type: [SynthesisThemeDto],
+    description: 'Themes across the roundtables, those raised in most roundtables and by most constituencies first',
+  })
   themes: SynthesisThemeDto[];
-  @ApiProperty({ type: [SynthesisRegionDto], description: 'One short section per region: who took part and which themes they raised' })
+  @ApiProperty({
+    type: [SynthesisRegionDto],
+    description: 'One short section per region: who took part and which themes they raised',
+  })
   regions: SynthesisRegionDto[];
 }
 
@@ -90,19 +111,29 @@ export class ConsultationSynthesis {
   ) {}
 
   async compile(consultationId: string, lang: Language): Promise<ConsultationSynthesisDto> {
-    const [consultation]: Array<{ id: string }> = await this.db.query(`SELECT id FROM consultations WHERE id = $1`, [consultationId]);
+    const [consultation]: Array<{ id: string }> = await this.db.query(`SELECT id FROM consultations WHERE id = $1`, [
+      consultationId,
+    ]);
     if (!consultation) throw DomainError.notFound('Consultation');
     // the latest published summary of each roundtable, as published
-    const rows: Array<{ id: string; roundtable_id: string; number: number; title: Multilingual; language: Language; published_version: number; published_at: Date; content: SummaryContent }> =
-      await this.db.query(
-        `SELECT DISTINCT ON (r.id) s.id, r.id AS roundtable_id, r.number, r.title, s.language, s.published_version, s.published_at, v.content
+    const rows: Array<{
+      id: string;
+      roundtable_id: string;
+      number: number;
+      title: Multilingual;
+      language: Language;
+      published_version: number;
+      published_at: Date;
+      content: SummaryContent;
+    }> = await this.db.query(
+      `SELECT DISTINCT ON (r.id) s.id, r.id AS roundtable_id, r.number, r.title, s.language, s.published_version, s.published_at, v.content
          FROM roundtables r
          JOIN stocktaking_summaries s ON s.roundtable_id = r.id AND s.published_version IS NOT NULL
          JOIN stocktaking_versions v ON v.summary_id = s.id AND v.version = s.published_version
          WHERE r.consultation_id = $1
          ORDER BY r.id, s.period_end DESC, s.published_at DESC`,
-        [consultationId],
-      );
+      [consultationId],
+    );
     rows.sort((a, b) => a.number - b.number);
     const cat = CATALOGUES[lang];
     const roundtables = [];
@@ -116,7 +147,9 @@ export class ConsultationSynthesis {
         summaryId: r.id,
         publishedAt: r.published_at.toISOString(),
         participants: r.content.participation.participants,
-        keyEmphases: r.content.sections.keyEmphases.map((i) => statement(i, 'keyEmphases', cat, texts, r.language).text),
+        keyEmphases: r.content.sections.keyEmphases.map(
+          (i) => statement(i, 'keyEmphases', cat, texts, r.language).text,
+        ),
       });
       for (const item of r.content.sections.keyEmphases) addTheme(themes, item, r.number, texts);
     }
@@ -129,19 +162,34 @@ export class ConsultationSynthesis {
       [rows.map((r) => r.roundtable_id)],
     );
     const regions = regionFigures(people);
-    const ranked = [...themes.values()].sort((a, b) => b.roundtables.length - a.roundtables.length || b.constituencies.length - a.constituencies.length || b.weight - a.weight || (a.label < b.label ? -1 : 1));
+    const ranked = [...themes.values()].sort(
+      (a, b) =>
+        b.roundtables.length - a.roundtables.length ||
+        b.constituencies.length - a.constituencies.length ||
+        b.weight - a.weight ||
+        (a.label < b.label ? -1 : 1),
+    );
     return {
       consultationId,
       lang,
       roundtables,
-      participation: { participants: people.length, regions, regionsSentence: regionsSentence({ participation: { regions } } as SummaryContent, cat) },
+      participation: {
+        participants: people.length,
+        regions,
+        regionsSentence: regionsSentence({ participation: { regions } } as SummaryContent, cat),
+      },
       themes: ranked.map(({ weight: _weight, ...t }) => t),
       regions: regions.map((r) => regionSection(r, ranked, cat)),
     };
   }
 }
 
-function addTheme(themes: Map<string, SynthesisTheme & { weight: number }>, item: SummaryItem, roundtable: number, texts: TranslatedTexts): void {
+function addTheme(
+  themes: Map<string, SynthesisTheme & { weight: number }>,
+  item: SummaryItem,
+  roundtable: number,
+  texts: TranslatedTexts,
+): void {
   const label = texts.get({ text: item.label ?? '', language: labelLanguage(item) }).text;
   const key = item.key;
   const t = themes.get(key) ?? { label, roundtables: [], constituencies: [], regions: [], contributions: 0, weight: 0 };
@@ -156,5 +204,10 @@ function addTheme(themes: Map<string, SynthesisTheme & { weight: number }>, item
 function regionSection(r: RegionFigures, themes: SynthesisTheme[], cat: Catalogue): SynthesisRegion {
   const raised = themes.filter((t) => t.regions.includes(r.region)).map((t) => t.label);
   const name = cat.region[r.region];
-  return { ...r, name, themes: raised, sentence: cat.regionSection(name, r.participants, r.countries, raised.slice(0, 5)) };
+  return {
+    ...r,
+    name,
+    themes: raised,
+    sentence: cat.regionSection(name, r.participants, r.countries, raised.slice(0, 5)),
+  };
 }

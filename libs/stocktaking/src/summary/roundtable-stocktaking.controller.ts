@@ -13,9 +13,16 @@ export class RoundtableStocktakingController {
 
   @Post(':id/stocktaking')
   @Access('rapporteur', 'roundtable')
-  @ApiOperation({ summary: 'Compile a draft stocktaking summary of this roundtable for a period, from the published moderator digests' })
+  @ApiOperation({
+    summary:
+      'Compile a draft stocktaking summary of this roundtable for a period, from the published moderator digests',
+  })
   @ApiCreatedResponse({ type: SummaryDto })
-  compile(@Param('id', ParseUUIDPipe) id: string, @Body() body: PeriodDto, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
+  compile(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: PeriodDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<SummaryDto> {
     return this.summaries.compile(id, parsePeriod(body), access.user!.id);
   }
 
@@ -23,7 +30,11 @@ export class RoundtableStocktakingController {
   @Access('viewer', 'roundtable')
   @ApiOperation({ summary: "This roundtable's stocktaking summaries, newest first (drafts for its staff only)" })
   @ApiOkResponse({ type: SummaryListDto })
-  list(@Param('id', ParseUUIDPipe) id: string, @Query() query: SummaryQueryDto, @CurrentAccess() access: RequestAccess): Promise<SummaryListDto> {
+  list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: SummaryQueryDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<SummaryListDto> {
     return this.summaries.list(id, access, query.lang ?? 'en');
   }
 }
@@ -35,7 +46,10 @@ export class ConsultationStocktakingController {
 
   @Get(':id/stocktaking')
   @Access('signed-in')
-  @ApiOperation({ summary: 'The consultation-level stocktaking: the published summaries of its roundtables together, with a section per UN M49 region' })
+  @ApiOperation({
+    summary:
+      'The consultation-level stocktaking: the published summaries of its roundtables together, with a section per UN M49 region',
+  })
   @ApiOkResponse({ type: ConsultationSynthesisDto })
   get(@Param('id', ParseUUIDPipe) id: string, @Query() query: SummaryQueryDto): Promise<ConsultationSynthesisDto> {
     return this.synthesis.compile(id, query.lang ?? 'en');

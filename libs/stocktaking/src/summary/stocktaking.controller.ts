@@ -1,15 +1,34 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, LANGUAGES } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { StocktakingService } from './stocktaking.service';
-import { ExportQueryDto, RecompileDto, RecompileResultDto, SummaryDto, SummaryQueryDto, UpdateSummaryDto } from './summary.dto';
+import {
+  ExportQueryDto,
+  RecompileDto,
+  RecompileResultDto,
+  SummaryDto,
+  SummaryQueryDto,
+  UpdateSummaryDto,
+} from './summary.dto';
 import { SummaryExporter } from './summary-exporter';
 import { ReviewTranslationDto, SummaryTranslationReview, TranslationReviewDto } from './translation-review';
 
 function language(value: string): Language {
-  if (!(LANGUAGES as readonly string[]).includes(value)) throw DomainError.badRequest(`lang must be one of: ${LANGUAGES.join(', ')}`);
+  if (!(LANGUAGES as readonly string[]).includes(value))
+    throw DomainError.badRequest(`lang must be one of: ${LANGUAGES.join(', ')}`);
   return value as Language;
 }
 
@@ -24,7 +43,10 @@ export class StocktakingController {
 
   @Get(':id/translations/:lang')
   @Access('rapporteur', 'stocktaking')
-  @ApiOperation({ summary: "The published version's machine translation into a language, text by text, with your corrections and whether it was reviewed" })
+  @ApiOperation({
+    summary:
+      "The published version's machine translation into a language, text by text, with your corrections and whether it was reviewed",
+  })
   @ApiOkResponse({ type: TranslationReviewDto })
   translation(@Param('id', ParseUUIDPipe) id: string, @Param('lang') lang: string): Promise<TranslationReviewDto> {
     return this.reviews.get(id, language(lang));
@@ -33,9 +55,17 @@ export class StocktakingController {
   @Post(':id/translations/:lang/review')
   @HttpCode(200)
   @Access('rapporteur', 'stocktaking')
-  @ApiOperation({ summary: 'Review the machine translation into a language: correct texts, or accept it as it is; it then becomes the official text in that language' })
+  @ApiOperation({
+    summary:
+      'Review the machine translation into a language: correct texts, or accept it as it is; it then becomes the official text in that language',
+  })
   @ApiOkResponse({ type: TranslationReviewDto })
-  review(@Param('id', ParseUUIDPipe) id: string, @Param('lang') lang: string, @Body() body: ReviewTranslationDto, @CurrentAccess() access: RequestAccess): Promise<TranslationReviewDto> {
+  review(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('lang') lang: string,
+    @Body() body: ReviewTranslationDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<TranslationReviewDto> {
     return this.reviews.review(id, language(lang), body, access.user!.id);
   }
 
@@ -43,24 +73,41 @@ export class StocktakingController {
   @Access('viewer', 'stocktaking')
   @ApiOperation({ summary: 'A stocktaking summary in a language (a draft only for the staff of its roundtable)' })
   @ApiOkResponse({ type: SummaryDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @Query() query: SummaryQueryDto, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: SummaryQueryDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<SummaryDto> {
     return this.summaries.get(id, access, query.lang ?? 'en');
   }
 
   @Patch(':id')
   @Access('rapporteur', 'stocktaking')
-  @ApiOperation({ summary: 'Edit sections: introduction, participation text, and each list (reword, drop, reorder, add); each edit is a new version' })
+  @ApiOperation({
+    summary:
+      'Edit sections: introduction, participation text, and each list (reword, drop, reorder, add); each edit is a new version',
+  })
   @ApiOkResponse({ type: SummaryDto })
-  edit(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSummaryDto, @CurrentAccess() access: RequestAccess): Promise<SummaryDto> {
+  edit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateSummaryDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<SummaryDto> {
     return this.summaries.edit(id, body, access.user!.id);
   }
 
   @Post(':id/recompile')
   @HttpCode(200)
   @Access('rapporteur', 'stocktaking')
-  @ApiOperation({ summary: 'Compile again from the published digests, keeping your edits: a preview, saved only with confirm: true' })
+  @ApiOperation({
+    summary: 'Compile again from the published digests, keeping your edits: a preview, saved only with confirm: true',
+  })
   @ApiOkResponse({ type: RecompileResultDto })
-  recompile(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecompileDto, @CurrentAccess() access: RequestAccess): Promise<RecompileResultDto> {
+  recompile(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RecompileDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<RecompileResultDto> {
     return this.summaries.recompile(id, body.confirm ?? false, body.expectedVersion, access.user!.id);
   }
 
@@ -76,10 +123,23 @@ export class StocktakingController {
   @Get(':id/export')
   @Access('viewer', 'stocktaking')
   @ApiOperation({ summary: 'Download the summary as Markdown, HTML, PDF or DOCX' })
-  @ApiProduces('text/markdown', 'text/html', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiProduces(
+    'text/markdown',
+    'text/html',
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  )
   @ApiOkResponse({ description: 'The file' })
-  async export(@Param('id', ParseUUIDPipe) id: string, @Query() query: ExportQueryDto, @CurrentAccess() access: RequestAccess): Promise<StreamableFile> {
+  async export(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ExportQueryDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<StreamableFile> {
     const file = await this.exporter.export(id, access, query.format, query.lang ?? 'en');
-    return new StreamableFile(file.body, { type: file.type, disposition: `attachment; filename="${file.filename}"`, length: file.body.length });
+    return new StreamableFile(file.body, {
+      type: file.type,
+      disposition: `attachment; filename="${file.filename}"`,
+      length: file.body.length,
+    });
   }
 }

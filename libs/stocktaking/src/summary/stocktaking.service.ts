@@ -44,9 +44,16 @@ export class StocktakingService {
       `SELECT id FROM stocktaking_summaries WHERE roundtable_id = $1 AND period_start = $2 AND period_end = $3`,
       [roundtableId, period.start, period.end],
     );
-    if (existing) throw DomainError.conflict(`This roundtable already has a summary for that period (${existing.id}); re-compile or edit it`, 'summary_exists');
+    if (existing)
+      throw DomainError.conflict(
+        `This roundtable already has a summary for that period (${existing.id}); re-compile or edit it`,
+        'summary_exists',
+      );
     const { content, sections } = await this.compiler.compile(roundtableId, period);
-    const full: SummaryContent = { ...content, sections: { introduction: null, participationText: null, regionsText: null, ...sections, dropped: [] } };
+    const full: SummaryContent = {
+      ...content,
+      sections: { introduction: null, participationText: null, regionsText: null, ...sections, dropped: [] },
+    };
     // one statement writes the summary and its first version: the (large) content is sent and parsed once
     const rows: Array<{ id: string }> = await this.db.query(
       `WITH s AS (
@@ -57,9 +64,12 @@ export class StocktakingService {
        SELECT id, 1, content, 'compiled', $5 FROM s RETURNING summary_id AS id`,
       [roundtableId, period.start, period.end, JSON.stringify(full), actorId],
     );
-    if (rows.length === 0) throw DomainError.conflict('This roundtable already has a summary for that period', 'summary_exists');
+    if (rows.length === 0)
+      throw DomainError.conflict('This roundtable already has a summary for that period', 'summary_exists');
     const id = rows[0].id;
-    this.logger.log(`stocktaking summary ${id} compiled for roundtable ${roundtableId} from ${content.digests.length} digest(s)`);
+    this.logger.log(
+      `stocktaking summary ${id} compiled for roundtable ${roundtableId} from ${content.digests.length} digest(s)`,
+    );
     return this.get(id, AS_STAFF, 'en');
   }
 
@@ -77,7 +87,8 @@ export class StocktakingService {
       [roundtableId, staff],
     );
     const items: SummaryDto[] = [];
-    for (const r of rows) items.push(this.view.toDto(await this.shown(r.id, access, lang), this.compiler.summariserName));
+    for (const r of rows)
+      items.push(this.view.toDto(await this.shown(r.id, access, lang), this.compiler.summariserName));
     return { items };
   }
 
@@ -95,10 +106,19 @@ export class StocktakingService {
    * Compiles again from the digests and figures as they are now, keeping the rapporteur's
    * edits. Without `confirm` nothing is saved: the answer shows what would change.
    */
-  async recompile(id: string, confirm: boolean, expectedVersion: number | undefined, actorId: string): Promise<RecompileResultDto> {
+  async recompile(
+    id: string,
+    confirm: boolean,
+    expectedVersion: number | undefined,
+    actorId: string,
+  ): Promise<RecompileResultDto> {
     const current = await this.load(id);
-    if (expectedVersion !== undefined && expectedVersion !== current.version) throw stale(current.version, expectedVersion);
-    const { content, sections: fresh } = await this.compiler.compile(current.roundtable_id, { start: current.period_start, end: current.period_end });
+    if (expectedVersion !== undefined && expectedVersion !== current.version)
+      throw stale(current.version, expectedVersion);
+    const { content, sections: fresh } = await this.compiler.compile(current.roundtable_id, {
+      start: current.period_start,
+      end: current.period_end,
+    });
     const sections = mergeRecompiled(current.content.sections, fresh);
     const next: SummaryContent = { ...content, sections };
     const changes = describeChanges(current.content, next);
@@ -110,8 +130,21 @@ export class StocktakingService {
       });
       record = await this.load(id);
     }
-    const shown: Shown = { record, content: record.content, version: confirm ? record.version : current.version, staff: true, lang: 'en', texts: (await this.view.texts(id, null, 'en', 'en')).texts, translation: null };
-    return { applied: confirm, basedOnVersion: current.version, changes, summary: this.view.toDto(shown, this.compiler.summariserName) };
+    const shown: Shown = {
+      record,
+      content: record.content,
+      version: confirm ? record.version : current.version,
+      staff: true,
+      lang: 'en',
+      texts: (await this.view.texts(id, null, 'en', 'en')).texts,
+      translation: null,
+    };
+    return {
+      applied: confirm,
+      basedOnVersion: current.version,
+      changes,
+      summary: this.view.toDto(shown, this.compiler.summariserName),
+    };
   }
 
   /** Publishes the latest version; publishing it again changes nothing. */
@@ -128,7 +161,10 @@ export class StocktakingService {
         `INSERT INTO stocktaking_translations (summary_id, version, language, status) SELECT $1, $2, l, 'pending' FROM unnest($3::text[]) AS l ON CONFLICT DO NOTHING`,
         [id, record.version, targets],
       );
-      const spaces: Array<{ id: string }> = await manager.query(`SELECT id FROM spaces WHERE roundtable_id = $1 AND status <> 'draft' ORDER BY number`, [record.roundtable_id]);
+      const spaces: Array<{ id: string }> = await manager.query(
+        `SELECT id FROM spaces WHERE roundtable_id = $1 AND status <> 'draft' ORDER BY number`,
+        [record.roundtable_id],
+      );
       const appended = [];
       for (const s of spaces) {
         appended.push(
@@ -136,7 +172,13 @@ export class StocktakingService {
             {
               type: 'stocktaking.published',
               contributionId: null,
-              payload: { summaryId: id, roundtableId: record.roundtable_id, version: record.version, periodStart: record.period_start.toISOString(), periodEnd: record.period_end.toISOString() },
+              payload: {
+                summaryId: id,
+                roundtableId: record.roundtable_id,
+                version: record.version,
+                periodStart: record.period_start.toISOString(),
+                periodEnd: record.period_end.toISOString(),
+              },
             },
           ])),
         );
@@ -145,7 +187,9 @@ export class StocktakingService {
     });
     await this.relay.publishSafely(appended);
     await this.requestTranslations(id, record.version, record.language).catch((err) =>
-      this.logger.warn(`translations of summary ${id} not queued yet (asked again when read): ${(err as Error).message}`),
+      this.logger.warn(
+        `translations of summary ${id} not queued yet (asked again when read): ${(err as Error).message}`,
+      ),
     );
     return this.get(id, AS_STAFF);
   }
@@ -155,13 +199,21 @@ export class StocktakingService {
     const record = await this.load(id);
     const staff = isStaff(access);
     if (staff) {
-      const { texts, translation } = await this.view.texts(id, record.published_version === record.version ? record.version : null, lang, record.language);
+      const { texts, translation } = await this.view.texts(
+        id,
+        record.published_version === record.version ? record.version : null,
+        lang,
+        record.language,
+      );
       return { record, content: record.content, version: record.version, staff, lang, texts, translation };
     }
     if (record.published_version === null) throw DomainError.notFound('Stocktaking summary');
     let content = record.content;
     if (record.published_version !== record.version) {
-      const [v]: Array<{ content: SummaryContent }> = await this.db.query(`SELECT content FROM stocktaking_versions WHERE summary_id = $1 AND version = $2`, [id, record.published_version]);
+      const [v]: Array<{ content: SummaryContent }> = await this.db.query(
+        `SELECT content FROM stocktaking_versions WHERE summary_id = $1 AND version = $2`,
+        [id, record.published_version],
+      );
       content = v.content;
     }
     const { texts, translation } = await this.view.texts(id, record.published_version, lang, record.language);
@@ -183,40 +235,66 @@ export class StocktakingService {
   }
 
   private async versions(id: string): Promise<SummaryVersionDto[]> {
-    const rows: Array<{ version: number; change: string; edited_by: string | null; created_at: Date }> = await this.db.query(
-      `SELECT version, change, edited_by, created_at FROM stocktaking_versions WHERE summary_id = $1 ORDER BY version`,
-      [id],
-    );
-    return rows.map((v) => ({ version: v.version, change: v.change, editedBy: v.edited_by, createdAt: v.created_at.toISOString() }));
+    const rows: Array<{ version: number; change: string; edited_by: string | null; created_at: Date }> =
+      await this.db.query(
+        `SELECT version, change, edited_by, created_at FROM stocktaking_versions WHERE summary_id = $1 ORDER BY version`,
+        [id],
+      );
+    return rows.map((v) => ({
+      version: v.version,
+      change: v.change,
+      editedBy: v.edited_by,
+      createdAt: v.created_at.toISOString(),
+    }));
   }
 
   private async load(id: string): Promise<SummaryRecord> {
-    const [record]: SummaryRecord[] = await this.db.query(`SELECT ${COLUMNS} FROM stocktaking_summaries WHERE id = $1`, [id]);
+    const [record]: SummaryRecord[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM stocktaking_summaries WHERE id = $1`,
+      [id],
+    );
     if (!record) throw DomainError.notFound('Stocktaking summary');
     return record;
   }
 
   private async lock(manager: EntityManager, id: string, expectedVersion?: number): Promise<SummaryRecord> {
-    const [record]: SummaryRecord[] = await manager.query(`SELECT ${COLUMNS} FROM stocktaking_summaries WHERE id = $1 FOR UPDATE`, [id]);
+    const [record]: SummaryRecord[] = await manager.query(
+      `SELECT ${COLUMNS} FROM stocktaking_summaries WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     if (!record) throw DomainError.notFound('Stocktaking summary');
-    if (expectedVersion !== undefined && expectedVersion !== record.version) throw stale(record.version, expectedVersion);
+    if (expectedVersion !== undefined && expectedVersion !== record.version)
+      throw stale(record.version, expectedVersion);
     return record;
   }
 
-  private async update(manager: EntityManager, record: SummaryRecord, content: SummaryContent, change: 'edited' | 'recompiled', actorId: string): Promise<void> {
+  private async update(
+    manager: EntityManager,
+    record: SummaryRecord,
+    content: SummaryContent,
+    change: 'edited' | 'recompiled',
+    actorId: string,
+  ): Promise<void> {
     const version = record.version + 1;
-    await manager.query(`UPDATE stocktaking_summaries SET content = $2, version = $3, updated_at = now() WHERE id = $1`, [record.id, JSON.stringify(content), version]);
+    await manager.query(
+      `UPDATE stocktaking_summaries SET content = $2, version = $3, updated_at = now() WHERE id = $1`,
+      [record.id, JSON.stringify(content), version],
+    );
     await this.saveVersion(manager, record.id, version, content, change, actorId);
   }
 
-  private async saveVersion(manager: EntityManager, id: string, version: number, content: SummaryContent, change: string, actorId: string | null): Promise<void> {
-    await manager.query(`INSERT INTO stocktaking_versions (summary_id, version, content, change, edited_by) VALUES ($1, $2, $3, $4, $5)`, [
-      id,
-      version,
-      JSON.stringify(content),
-      change,
-      actorId,
-    ]);
+  private async saveVersion(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    content: SummaryContent,
+    change: string,
+    actorId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO stocktaking_versions (summary_id, version, content, change, edited_by) VALUES ($1, $2, $3, $4, $5)`,
+      [id, version, JSON.stringify(content), change, actorId],
+    );
   }
 }
 
@@ -226,7 +304,10 @@ export function isStaff(access: RequestAccess): boolean {
 }
 
 function stale(current: number, expected: number): DomainError {
-  return DomainError.conflict(`The summary is at version ${current} now, not ${expected}; reload it and try again`, 'stale_version');
+  return DomainError.conflict(
+    `The summary is at version ${current} now, not ${expected}; reload it and try again`,
+    'stale_version',
+  );
 }
 
 function describeChanges(before: SummaryContent, after: SummaryContent): RecompileResultDto['changes'] {
@@ -239,6 +320,8 @@ function describeChanges(before: SummaryContent, after: SummaryContent): Recompi
     removed: [...was].filter((k) => !now.has(k)),
     keptEdits: all.filter((i) => i.edited).length,
     stale: all.filter((i) => i.stale).length,
-    figuresChanged: JSON.stringify(before.participation) !== JSON.stringify(after.participation) || JSON.stringify(before.annex) !== JSON.stringify(after.annex),
+    figuresChanged:
+      JSON.stringify(before.participation) !== JSON.stringify(after.participation) ||
+      JSON.stringify(before.annex) !== JSON.stringify(after.annex),
   };
 }

@@ -6,7 +6,15 @@ import type { Language, Multilingual } from '@roundtable/core';
 import { LIST_SECTIONS, SummaryContent } from '../compile/summary.types';
 import { CATALOGUES } from '../i18n/catalogue';
 import { paragraphs, TranslatedTexts, writtenIn } from '../render/free-text';
-import { buildDocument, participationSentence, questionSentence, regionsSentence, SourceInfo, statement, SummaryDocument } from '../render/summary-document';
+import {
+  buildDocument,
+  participationSentence,
+  questionSentence,
+  regionsSentence,
+  SourceInfo,
+  statement,
+  SummaryDocument,
+} from '../render/summary-document';
 import type { ItemView, SummaryDto } from './summary.dto';
 
 /** A summary row as the service reads it. */
@@ -54,18 +62,37 @@ export class SummaryView {
   ) {}
 
   /** The free-text translations of a published version into `lang`, when the worker has made them. */
-  async texts(summaryId: string, version: number | null, lang: Language, source: Language): Promise<{ texts: TranslatedTexts; translation: Shown['translation'] }> {
+  async texts(
+    summaryId: string,
+    version: number | null,
+    lang: Language,
+    source: Language,
+  ): Promise<{ texts: TranslatedTexts; translation: Shown['translation'] }> {
     if (lang === source || version === null) return { texts: new TranslatedTexts(lang), translation: null };
-    const [row]: Array<{ status: TranslationState['status']; provider: string | null; texts: Record<string, string>; review: 'reviewed' | 'accepted' | null; corrections: Record<string, string> }> =
-      await this.db.query(
-        `SELECT status, provider, texts, review, corrections FROM stocktaking_translations WHERE summary_id = $1 AND version = $2 AND language = $3`,
-        [summaryId, version, lang],
-      );
-    if (!row) return { texts: new TranslatedTexts(lang), translation: { status: 'pending', provider: null, review: null, official: false } };
+    const [row]: Array<{
+      status: TranslationState['status'];
+      provider: string | null;
+      texts: Record<string, string>;
+      review: 'reviewed' | 'accepted' | null;
+      corrections: Record<string, string>;
+    }> = await this.db.query(
+      `SELECT status, provider, texts, review, corrections FROM stocktaking_translations WHERE summary_id = $1 AND version = $2 AND language = $3`,
+      [summaryId, version, lang],
+    );
+    if (!row)
+      return {
+        texts: new TranslatedTexts(lang),
+        translation: { status: 'pending', provider: null, review: null, official: false },
+      };
     const texts = row.status === 'done' ? { ...row.texts, ...row.corrections } : {};
     return {
       texts: new TranslatedTexts(lang, texts, row.status === 'done' && row.review !== null),
-      translation: { status: row.status, provider: row.provider, review: row.review, official: row.status === 'done' && row.review !== null },
+      translation: {
+        status: row.status,
+        provider: row.provider,
+        review: row.review,
+        official: row.status === 'done' && row.review !== null,
+      },
     };
   }
 
@@ -79,7 +106,8 @@ export class SummaryView {
         const st = statement(item, section, cat, texts, r.language);
         return { ...item, statement: st.text, machineTranslated: st.machine };
       });
-    const free = (text: string | null) => (text ? texts.get({ text, language: writtenIn(text, r.language) }).text : null);
+    const free = (text: string | null) =>
+      text ? texts.get({ text, language: writtenIn(text, r.language) }).text : null;
     return {
       id: r.id,
       roundtableId: r.roundtable_id,
@@ -98,11 +126,20 @@ export class SummaryView {
         ...p,
         sentence: s.participationText ? free(s.participationText)! : participationSentence(content, cat),
         regionsSentence: s.regionsText ? free(s.regionsText) : regionsSentence(content, cat),
-        moderatorsSentence: cat.moderators(p.moderators, p.moderatorContributions, p.contributions, p.participantContributions),
+        moderatorsSentence: cat.moderators(
+          p.moderators,
+          p.moderatorContributions,
+          p.contributions,
+          p.participantContributions,
+        ),
         questionSentences: p.questions.map((q) => questionSentence(q, cat)),
       },
       sections: {
-        introduction: s.introduction ? paragraphs(s.introduction).map((para) => free(para)).join('\n\n') : null,
+        introduction: s.introduction
+          ? paragraphs(s.introduction)
+              .map((para) => free(para))
+              .join('\n\n')
+          : null,
         participationText: s.participationText,
         regionsText: s.regionsText ?? null,
         keyEmphases: view('keyEmphases'),
@@ -118,8 +155,12 @@ export class SummaryView {
 
   async document(shown: Shown): Promise<SummaryDocument> {
     const { record: r, content } = shown;
-    const [rt]: Array<{ title: Multilingual; number: number }> = await this.db.query(`SELECT title, number FROM roundtables WHERE id = $1`, [r.roundtable_id]);
-    const title = rt?.title?.[shown.lang] ?? rt?.title?.en ?? Object.values(rt?.title ?? {})[0] ?? `Roundtable ${rt?.number ?? ''}`;
+    const [rt]: Array<{ title: Multilingual; number: number }> = await this.db.query(
+      `SELECT title, number FROM roundtables WHERE id = $1`,
+      [r.roundtable_id],
+    );
+    const title =
+      rt?.title?.[shown.lang] ?? rt?.title?.en ?? Object.values(rt?.title ?? {})[0] ?? `Roundtable ${rt?.number ?? ''}`;
     return buildDocument(
       {
         roundtableTitle: title,
@@ -141,11 +182,17 @@ export class SummaryView {
     const ids = [...new Set(LIST_SECTIONS.flatMap((section) => content.sections[section].flatMap((i) => i.sources)))];
     const out = new Map<string, SourceInfo>();
     for (let i = 0; i < ids.length; i += 10_000) {
-      const rows: Array<{ id: string; display_name: string; constituency: SourceInfo['constituency']; number: number }> = await this.db.query(
+      const rows: Array<{
+        id: string;
+        display_name: string;
+        constituency: SourceInfo['constituency'];
+        number: number;
+      }> = await this.db.query(
         `SELECT c.id, u.display_name, u.constituency, s.number FROM contributions c JOIN users u ON u.id = c.author_id JOIN spaces s ON s.id = c.space_id WHERE c.id = ANY($1::uuid[])`,
         [ids.slice(i, i + 10_000)],
       );
-      for (const r of rows) out.set(r.id, { authorName: r.display_name, constituency: r.constituency, number: r.number });
+      for (const r of rows)
+        out.set(r.id, { authorName: r.display_name, constituency: r.constituency, number: r.number });
     }
     return out;
   }

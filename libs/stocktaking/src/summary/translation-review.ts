@@ -12,21 +12,31 @@ import { freeTexts, textKey } from '../render/free-text';
 
 export class TextCorrectionDto {
   @ApiProperty({ description: 'The key of a translated text, as `GET /stocktaking/:id/translations/:lang` lists it' })
-  @IsString() @Length(1, 64)
+  @IsString()
+  @Length(1, 64)
   key: string;
 
   @ApiProperty({ maxLength: MAX_TEXT, description: 'The text as it should read in this language' })
-  @IsString({ message: 'text must be text' }) @Length(1, MAX_TEXT)
+  @IsString({ message: 'text must be text' })
+  @Length(1, MAX_TEXT)
   text: string;
 }
 
 export class ReviewTranslationDto {
-  @ApiPropertyOptional({ type: [TextCorrectionDto], description: 'Your corrections of the machine translation; the other texts are accepted as they are' })
-  @IsOptional() @IsArray() @ArrayMaxSize(2000) @ValidateNested({ each: true }) @Type(() => TextCorrectionDto)
+  @ApiPropertyOptional({
+    type: [TextCorrectionDto],
+    description: 'Your corrections of the machine translation; the other texts are accepted as they are',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => TextCorrectionDto)
   corrections?: TextCorrectionDto[];
 
   @ApiPropertyOptional({ description: 'true without corrections: accept the machine translation as it is' })
-  @IsOptional() @IsBoolean({ message: 'accept must be true or false' })
+  @IsOptional()
+  @IsBoolean({ message: 'accept must be true or false' })
   accept?: boolean;
 }
 
@@ -36,11 +46,25 @@ export class TranslationReviewDto {
   @ApiProperty() language: string;
   @ApiProperty({ enum: ['pending', 'done', 'failed'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) provider: string | null;
-  @ApiProperty({ nullable: true, enum: ['reviewed', 'accepted'], description: 'null: a machine translation nobody reviewed, not the official text' }) review: string | null;
-  @ApiProperty({ description: 'Only a reviewed or accepted translation is the official text in its language' }) official: boolean;
+  @ApiProperty({
+    nullable: true,
+    enum: ['reviewed', 'accepted'],
+    description: 'null: a machine translation nobody reviewed, not the official text',
+  })
+  review: string | null;
+  @ApiProperty({ description: 'Only a reviewed or accepted translation is the official text in its language' })
+  official: boolean;
   @ApiProperty({ nullable: true, type: String }) reviewedAt: string | null;
-  @ApiProperty({ description: 'Each free text: its key, the source as written, the machine translation and your correction, if any' })
-  texts: Array<{ key: string; source: string; sourceLanguage: Language; machine: string | null; corrected: string | null }>;
+  @ApiProperty({
+    description: 'Each free text: its key, the source as written, the machine translation and your correction, if any',
+  })
+  texts: Array<{
+    key: string;
+    source: string;
+    sourceLanguage: Language;
+    machine: string | null;
+    corrected: string | null;
+  }>;
 }
 
 interface Row {
@@ -69,11 +93,18 @@ export class SummaryTranslationReview {
     return toDto(summaryId, language, await this.row(summaryId, language));
   }
 
-  async review(summaryId: string, language: Language, input: ReviewTranslationDto, actorId: string): Promise<TranslationReviewDto> {
+  async review(
+    summaryId: string,
+    language: Language,
+    input: ReviewTranslationDto,
+    actorId: string,
+  ): Promise<TranslationReviewDto> {
     const row = await this.row(summaryId, language);
-    if (row.status !== 'done') throw DomainError.conflict(`The ${language} translation is ${row.status}: review it once it is done`);
+    if (row.status !== 'done')
+      throw DomainError.conflict(`The ${language} translation is ${row.status}: review it once it is done`);
     const corrections = input.corrections ?? [];
-    if (corrections.length === 0 && input.accept !== true) throw DomainError.badRequest('Send corrections, or accept: true to accept the translation as it is');
+    if (corrections.length === 0 && input.accept !== true)
+      throw DomainError.badRequest('Send corrections, or accept: true to accept the translation as it is');
     const known = new Set(Object.keys(row.texts));
     const unknown = corrections.find((c) => !known.has(c.key));
     if (unknown) throw DomainError.badRequest(`corrections: ${unknown.key} is not a translated text of this summary`);
@@ -82,7 +113,14 @@ export class SummaryTranslationReview {
     await this.db.query(
       `UPDATE stocktaking_translations SET review = $4, corrections = $5, reviewed_by = $6, reviewed_at = now(), updated_at = now()
        WHERE summary_id = $1 AND version = $2 AND language = $3`,
-      [summaryId, row.version, language, Object.keys(merged).length ? 'reviewed' : 'accepted', JSON.stringify(merged), actorId],
+      [
+        summaryId,
+        row.version,
+        language,
+        Object.keys(merged).length ? 'reviewed' : 'accepted',
+        JSON.stringify(merged),
+        actorId,
+      ],
     );
     return this.get(summaryId, language);
   }
@@ -115,7 +153,13 @@ function toDto(summaryId: string, language: Language, row: Row): TranslationRevi
       .filter((t) => t.language !== language)
       .map((t) => {
         const key = textKey(t);
-        return { key, source: t.text, sourceLanguage: t.language, machine: row.texts[key] ?? null, corrected: row.corrections[key] ?? null };
+        return {
+          key,
+          source: t.text,
+          sourceLanguage: t.language,
+          machine: row.texts[key] ?? null,
+          corrected: row.corrections[key] ?? null,
+        };
       }),
   };
 }

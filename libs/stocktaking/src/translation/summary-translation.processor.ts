@@ -62,7 +62,11 @@ export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationB
     }
   }
 
-  async translate({ summaryId, version, language }: SummaryTranslationJob): Promise<{ texts: number } | { skipped: string }> {
+  async translate({
+    summaryId,
+    version,
+    language,
+  }: SummaryTranslationJob): Promise<{ texts: number } | { skipped: string }> {
     const [row]: Array<{ status: string; content: SummaryContent; source: Language }> = await this.db.query(
       `SELECT t.status, v.content, s.language AS source
        FROM stocktaking_translations t
@@ -76,7 +80,11 @@ export class SummaryTranslationProcessor implements OnModuleInit, OnApplicationB
     const todo = freeTexts(row.content, row.source).filter((t) => t.language !== language);
     const texts: Record<string, string> = {};
     for (let i = 0; i < todo.length; i += CONCURRENCY) {
-      await Promise.all(todo.slice(i, i + CONCURRENCY).map(async (t: FreeText) => (texts[textKey(t)] = await this.engine.translate(t.text, t.language, language))));
+      await Promise.all(
+        todo
+          .slice(i, i + CONCURRENCY)
+          .map(async (t: FreeText) => (texts[textKey(t)] = await this.engine.translate(t.text, t.language, language))),
+      );
     }
     await this.db.query(
       `UPDATE stocktaking_translations SET status = 'done', texts = $4, provider = $5, error = NULL, updated_at = now() WHERE summary_id = $1 AND version = $2 AND language = $3`,

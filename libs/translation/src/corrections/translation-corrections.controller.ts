@@ -21,7 +21,9 @@ export class TranslationCorrectionsController {
   })
   @ApiBody({ type: CorrectTranslationDto })
   @ApiOkResponse({ type: TranslationDto, description: 'The translation entry, `machine: false`' })
-  @ApiBadRequestResponse({ description: 'The original language, an unknown language or no text (message in your language)' })
+  @ApiBadRequestResponse({
+    description: 'The original language, an unknown language or no text (message in your language)',
+  })
   correct(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('lang') lang: string,
@@ -34,9 +36,16 @@ export class TranslationCorrectionsController {
 
   @Get(':id/translations/:lang/suggestions')
   @Access('member', 'contribution')
-  @ApiOperation({ summary: 'Sentences of the original with close translations remembered from earlier corrections and imported memories' })
+  @ApiOperation({
+    summary:
+      'Sentences of the original with close translations remembered from earlier corrections and imported memories',
+  })
   @ApiOkResponse({ type: [SentenceSuggestionsDto] })
-  suggestions(@Param('id', ParseUUIDPipe) id: string, @Param('lang') lang: string, @CurrentAccess() access: RequestAccess): Promise<SentenceSuggestionsDto[]> {
+  suggestions(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('lang') lang: string,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<SentenceSuggestionsDto[]> {
     return this.corrections.suggestions(access, id, lang);
   }
 }

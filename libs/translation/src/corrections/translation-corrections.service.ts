@@ -69,34 +69,45 @@ export class TranslationCorrectionsService {
   async suggestions(access: RequestAccess, contributionId: string, lang: string): Promise<SentenceSuggestions[]> {
     const { source, language } = await this.editable(access, contributionId, lang);
     const sentences = planSentences(planText(source.body, Number.MAX_SAFE_INTEGER)).segments.map(segmentText);
-    return Promise.all(sentences.map(async (s) => ({ source: s, suggestions: await this.memory.fuzzy(s, source.language!, language) })));
+    return Promise.all(
+      sentences.map(async (s) => ({ source: s, suggestions: await this.memory.fuzzy(s, source.language!, language) })),
+    );
   }
 
   /** The contribution, when this member may correct its translation into `lang`. */
-  private async editable(access: RequestAccess, contributionId: string, lang: string): Promise<{ source: Source; language: Language }> {
+  private async editable(
+    access: RequestAccess,
+    contributionId: string,
+    lang: string,
+  ): Promise<{ source: Source; language: Language }> {
     const says = access.user?.preferredLanguage;
     const [source]: Source[] = await this.db.query(
       `SELECT id, space_id, author_id, status, version, body, language FROM contributions WHERE id = $1`,
       [contributionId],
     );
     if (!source) throw DomainError.notFound('Contribution');
-    if (source.author_id !== access.user?.id && !canModerate(access)) throw refuse(HttpStatus.FORBIDDEN, 'notAllowed', says, 'not_author');
+    if (source.author_id !== access.user?.id && !canModerate(access))
+      throw refuse(HttpStatus.FORBIDDEN, 'notAllowed', says, 'not_author');
     assertNotSuspended(access);
     const language = this.language(lang, says);
-    if (!TRANSLATED_STATUSES.includes(source.status)) throw refuse(HttpStatus.CONFLICT, 'notTranslatable', says, 'invalid_transition');
+    if (!TRANSLATED_STATUSES.includes(source.status))
+      throw refuse(HttpStatus.CONFLICT, 'notTranslatable', says, 'invalid_transition');
     if (!source.language) throw refuse(HttpStatus.CONFLICT, 'languageUnknown', says, 'language_unknown');
     if (source.language === language) throw refuse(HttpStatus.BAD_REQUEST, 'sourceLanguage', says, 'source_language');
     return { source, language };
   }
 
   private language(lang: string, says: Language | undefined): Language {
-    if (!(LANGUAGES as readonly string[]).includes(lang)) throw refuse(HttpStatus.BAD_REQUEST, 'language', says, 'bad_language');
+    if (!(LANGUAGES as readonly string[]).includes(lang))
+      throw refuse(HttpStatus.BAD_REQUEST, 'language', says, 'bad_language');
     return lang as Language;
   }
 
   private text(input: unknown, says: Language | undefined): string {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw refuse(HttpStatus.BAD_REQUEST, 'text', says, 'bad_text');
-    if (Object.keys(input).some((k) => k !== 'text')) throw refuse(HttpStatus.BAD_REQUEST, 'unknownField', says, 'bad_text');
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      throw refuse(HttpStatus.BAD_REQUEST, 'text', says, 'bad_text');
+    if (Object.keys(input).some((k) => k !== 'text'))
+      throw refuse(HttpStatus.BAD_REQUEST, 'unknownField', says, 'bad_text');
     const text = (input as { text?: unknown }).text;
     if (typeof text !== 'string' || !/\S/.test(text) || text.length > MAX_BODY || text.includes('\u0000')) {
       throw refuse(HttpStatus.BAD_REQUEST, 'text', says, 'bad_text');
@@ -105,6 +116,11 @@ export class TranslationCorrectionsService {
   }
 }
 
-function refuse(status: HttpStatus, message: CorrectionMessage, language: Language | undefined, code: string): DomainError {
+function refuse(
+  status: HttpStatus,
+  message: CorrectionMessage,
+  language: Language | undefined,
+  code: string,
+): DomainError {
   return new DomainError(status, code, correctionMessage(message, language));
 }

@@ -15,11 +15,15 @@ describe('language detection (eld, restricted to en/fr/es)', () => {
 
   it("falls back to the author's preferred language when the text is too short or says nothing", async () => {
     expect(await detector.detect('Merci !', 'es')).toEqual({ language: 'es', source: 'fallback', confidence: null });
-    expect(await detector.detect('https://example.org/some/long/path @someone 2030', 'fr')).toMatchObject({ language: 'fr', source: 'fallback' });
+    expect(await detector.detect('https://example.org/some/long/path @someone 2030', 'fr')).toMatchObject({
+      language: 'fr',
+      source: 'fallback',
+    });
   });
 
   it('ignores URLs, code and Markdown around the prose', async () => {
-    const body = '**Important**: see https://example.org/en/report and `config.yaml` — les migrants doivent avoir accès aux services de santé.';
+    const body =
+      '**Important**: see https://example.org/en/report and `config.yaml` — les migrants doivent avoir accès aux services de santé.';
     expect((await detector.detect(body, 'en')).language).toBe('fr');
   });
 });

@@ -5,7 +5,13 @@ import type { Language } from '@roundtable/core';
 import { Glossary, GlossaryEntry, replaceRendering } from '../glossary/glossary';
 import { GlossaryService } from '../glossary/glossary.service';
 import { memoryKey, TranslationMemory } from '../memory/translation-memory';
-import { EngineLanguage, Leg, TRANSLATION_PROVIDER, TranslationError, TranslationProvider } from '../providers/translation-provider';
+import {
+  EngineLanguage,
+  Leg,
+  TRANSLATION_PROVIDER,
+  TranslationError,
+  TranslationProvider,
+} from '../providers/translation-provider';
 import { inlinePairs, placePairs } from '../text/inline-pairs';
 import { Segment, segmentText, text } from '../text/segment';
 import { assemble, planSentences, planText } from '../text/text-plan';
@@ -20,7 +26,11 @@ const ARTICLES: Record<Language, string[]> = {
   es: ['los', 'las', 'el', 'la', 'lo', 'un', 'una', 'unos', 'unas'],
 };
 /** Probing the plural and singular articles is enough to see an engine's choices. */
-const PROBE_ARTICLES: Record<Language, string[]> = { en: ['the'], fr: ['les', 'la', 'le'], es: ['los', 'las', 'el', 'la'] };
+const PROBE_ARTICLES: Record<Language, string[]> = {
+  en: ['the'],
+  fr: ['les', 'la', 'le'],
+  es: ['los', 'las', 'el', 'la'],
+};
 
 export interface TranslateOptions {
   /** Defaults to the current glossary; pass an empty one to translate without it. */
@@ -73,15 +83,27 @@ export class TranslationEngine {
       const glossary = options.glossary ?? (await this.glossaries.current());
       const plan = planSentences(planText(body, this.config.TRANSLATION_MAX_SEGMENT_CHARS));
       const keys = plan.segments.map((s) => memoryKey(segmentText(s)));
-      const remembered = this.memory && options.memory !== false ? await this.memory.exact(keys, from, to) : new Map<string, string>();
-      const machine = await this.machine(plan.segments.filter((_, i) => !remembered.has(keys[i])), from, to, route, glossary, signal);
+      const remembered =
+        this.memory && options.memory !== false ? await this.memory.exact(keys, from, to) : new Map<string, string>();
+      const machine = await this.machine(
+        plan.segments.filter((_, i) => !remembered.has(keys[i])),
+        from,
+        to,
+        route,
+        glossary,
+        signal,
+      );
       let next = 0;
-      const result = assemble(plan, keys.map((k) => remembered.get(k) ?? machine[next++]));
+      const result = assemble(
+        plan,
+        keys.map((k) => remembered.get(k) ?? machine[next++]),
+      );
       this.observe(started, 'ok');
       return result;
     } catch (err) {
       this.observe(started, 'error');
-      if (timeout.aborted && !(err instanceof TranslationError)) throw new TranslationError(`translation timed out after ${this.config.TRANSLATION_TIMEOUT_MS} ms`, true);
+      if (timeout.aborted && !(err instanceof TranslationError))
+        throw new TranslationError(`translation timed out after ${this.config.TRANSLATION_TIMEOUT_MS} ms`, true);
       throw err;
     }
   }
@@ -91,15 +113,31 @@ export class TranslationEngine {
    * target's punctuation, inline Markdown around the words it wrapped, and the first
    * letter's case as the author wrote it.
    */
-  private async machine(source: Segment[], from: Language, to: Language, route: Leg[], glossary: Glossary, signal: AbortSignal): Promise<string[]> {
+  private async machine(
+    source: Segment[],
+    from: Language,
+    to: Language,
+    route: Leg[],
+    glossary: Glossary,
+    signal: AbortSignal,
+  ): Promise<string[]> {
     if (source.length === 0) return [];
     const pairs = source.map(inlinePairs);
     // the words each pair wraps travel in the same batch, translated on their own
     let segments = [...source, ...pairs.flat().map((p) => p.inner)].map(normaliseSource);
     // a pivot the glossary has no terms in (Catalan): its terms are fixed in the target language before the first leg
     const glossaryPivot = route.every(([a, b]) => isLanguage(a) && isLanguage(b));
-    if (!glossaryPivot) segments = segments.map((s) => glossary.protectTerms(glossary.translateKeeps(s, from, to), glossary.find(s, from).map((u) => u.entry), from, to));
-    for (const [a, b] of route) segments = await this.leg(segments, a, b, glossaryPivot ? glossary : EMPTY_GLOSSARY, from, signal);
+    if (!glossaryPivot)
+      segments = segments.map((s) =>
+        glossary.protectTerms(
+          glossary.translateKeeps(s, from, to),
+          glossary.find(s, from).map((u) => u.entry),
+          from,
+          to,
+        ),
+      );
+    for (const [a, b] of route)
+      segments = await this.leg(segments, a, b, glossaryPivot ? glossary : EMPTY_GLOSSARY, from, signal);
     const finished = segments.map((s) => finishTarget(glossary.retarget(s, to), to));
     const inner = finished.slice(source.length).map(segmentText);
     let at = 0;
@@ -109,12 +147,21 @@ export class TranslationEngine {
     });
   }
 
-  private async leg(source: Segment[], from: EngineLanguage, to: EngineLanguage, glossary: Glossary, writtenIn: Language, signal: AbortSignal): Promise<Segment[]> {
+  private async leg(
+    source: Segment[],
+    from: EngineLanguage,
+    to: EngineLanguage,
+    glossary: Glossary,
+    writtenIn: Language,
+    signal: AbortSignal,
+  ): Promise<Segment[]> {
     if (source.length === 0) return [];
     const context = from === writtenIn ? {} : { writtenIn };
     if (!isLanguage(from) || !isLanguage(to)) return this.provider.translate(source, from, to, signal, context);
     const input = source.map((s) => glossary.translateKeeps(s, from, to));
-    const output = (await this.provider.translate(input, from, to, signal, context)).map((s) => glossary.retarget(s, to));
+    const output = (await this.provider.translate(input, from, to, signal, context)).map((s) =>
+      glossary.retarget(s, to),
+    );
     if (glossary.size === 0) return output;
     return Promise.all(
       output.map(async (translated, i) => {
@@ -144,7 +191,15 @@ export class TranslationEngine {
    * Replaces the engine's renderings of a source term with the glossary's term; null when
    * fewer than `count` of them are found (the engine rendered it some other way in context).
    */
-  private async enforce(segment: Segment, sourceTerm: string, targetTerm: string, count: number, from: Language, to: Language, signal: AbortSignal): Promise<Segment | null> {
+  private async enforce(
+    segment: Segment,
+    sourceTerm: string,
+    targetTerm: string,
+    count: number,
+    from: Language,
+    to: Language,
+    signal: AbortSignal,
+  ): Promise<Segment | null> {
     let result = segment;
     let left = count;
     const candidates = (await this.renderings(sourceTerm, from, to, signal)).sort((a, b) => b.length - a.length);
@@ -168,11 +223,24 @@ export class TranslationEngine {
     let cached = this.probes.get(key);
     if (!cached) {
       const probes = [term, ...PROBE_ARTICLES[from].map((a) => (a.endsWith("'") ? `${a}${term}` : `${a} ${term}`))];
-      cached = this.provider.translate(probes.map((p) => [text(p)]), from, to, signal).then((out) => {
-        const strip = new RegExp(`^(?:(?:${ARTICLES[to].join('|')})\\s+|l')`, 'iu');
-        const found = out.map((s) => segmentText(s).trim().replace(/[.!?;:,]+$/, '').replace(strip, '').trim());
-        return [...new Set(found.filter((f) => f.length > 1))];
-      });
+      cached = this.provider
+        .translate(
+          probes.map((p) => [text(p)]),
+          from,
+          to,
+          signal,
+        )
+        .then((out) => {
+          const strip = new RegExp(`^(?:(?:${ARTICLES[to].join('|')})\\s+|l')`, 'iu');
+          const found = out.map((s) =>
+            segmentText(s)
+              .trim()
+              .replace(/[.!?;:,]+$/, '')
+              .replace(strip, '')
+              .trim(),
+          );
+          return [...new Set(found.filter((f) => f.length > 1))];
+        });
       cached.catch(() => this.probes.delete(key));
       if (this.probes.size >= PROBE_CACHE_SIZE) this.probes.delete(this.probes.keys().next().value!);
       this.probes.set(key, cached);

@@ -6,19 +6,27 @@ const TERM = 'must be 1–200 characters and not blank';
 /** A glossary term in the three languages; every translation renders each as the others. */
 export class CreateGlossaryTermDto {
   @ApiProperty({ example: 'migrants', description: 'The term in English' })
-  @IsString() @Length(1, 200, { message: `en ${TERM}` }) @Matches(/\S/, { message: `en ${TERM}` })
+  @IsString()
+  @Length(1, 200, { message: `en ${TERM}` })
+  @Matches(/\S/, { message: `en ${TERM}` })
   en: string;
 
   @ApiProperty({ example: 'migrants', description: 'The term in French' })
-  @IsString() @Length(1, 200, { message: `fr ${TERM}` }) @Matches(/\S/, { message: `fr ${TERM}` })
+  @IsString()
+  @Length(1, 200, { message: `fr ${TERM}` })
+  @Matches(/\S/, { message: `fr ${TERM}` })
   fr: string;
 
   @ApiProperty({ example: 'migrantes', description: 'The term in Spanish' })
-  @IsString() @Length(1, 200, { message: `es ${TERM}` }) @Matches(/\S/, { message: `es ${TERM}` })
+  @IsString()
+  @Length(1, 200, { message: `es ${TERM}` })
+  @Matches(/\S/, { message: `es ${TERM}` })
   es: string;
 
   @ApiPropertyOptional({ description: 'Why this rendering (shown to organisers only)' })
-  @IsOptional() @IsString() @Length(0, 500)
+  @IsOptional()
+  @IsString()
+  @Length(0, 500)
   note?: string;
 }
 

@@ -27,7 +27,9 @@ export class GlossaryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async current(): Promise<Glossary> {
-    const [{ stamp }] = await this.db.query(`SELECT count(*) || '|' || coalesce(max(updated_at)::text, '') AS stamp FROM glossary_terms`);
+    const [{ stamp }] = await this.db.query(
+      `SELECT count(*) || '|' || coalesce(max(updated_at)::text, '') AS stamp FROM glossary_terms`,
+    );
     if (this.cached?.stamp !== stamp) {
       const rows: TermRow[] = await this.db.query(`SELECT id, en, fr, es FROM glossary_terms ORDER BY created_at, id`);
       this.cached = { stamp, glossary: new Glossary(rows.map(({ id, en, fr, es }) => ({ id, en, fr, es }))) };
@@ -36,7 +38,9 @@ export class GlossaryService {
   }
 
   async list(): Promise<GlossaryTermDto[]> {
-    const rows: TermRow[] = await this.db.query(`SELECT id, en, fr, es, note, updated_at FROM glossary_terms ORDER BY lower(en), id`);
+    const rows: TermRow[] = await this.db.query(
+      `SELECT id, en, fr, es, note, updated_at FROM glossary_terms ORDER BY lower(en), id`,
+    );
     return rows.map(toDto);
   }
 
@@ -61,7 +65,14 @@ export class GlossaryService {
         `UPDATE glossary_terms SET en = coalesce($2, en), fr = coalesce($3, fr), es = coalesce($4, es),
                 note = CASE WHEN $5 THEN $6 ELSE note END, updated_at = clock_timestamp()
          WHERE id = $1 RETURNING id, en, fr, es, note, updated_at`,
-        [id, input.en?.trim() ?? null, input.fr?.trim() ?? null, input.es?.trim() ?? null, input.note !== undefined, input.note ?? null],
+        [
+          id,
+          input.en?.trim() ?? null,
+          input.fr?.trim() ?? null,
+          input.es?.trim() ?? null,
+          input.note !== undefined,
+          input.note ?? null,
+        ],
       );
       if (!rows?.length) throw DomainError.notFound('Glossary term');
       return toDto(rows[0]);

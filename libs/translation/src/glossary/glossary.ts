@@ -13,7 +13,8 @@ const BEFORE = '(?<![\\p{L}\\p{N}])';
 const AFTER = '(?![\\p{L}\\p{N}])';
 
 /** Spellings engines cannot read are normalised in source text (see typography.ts); terms are too. */
-const plain = (value: string) => value.normalize('NFC').replace(/œ/g, 'oe').replace(/Œ/g, 'Oe').replace(/æ/g, 'ae').replace(/[‘’ʼ]/g, "'");
+const plain = (value: string) =>
+  value.normalize('NFC').replace(/œ/g, 'oe').replace(/Œ/g, 'Oe').replace(/æ/g, 'ae').replace(/[‘’ʼ]/g, "'");
 const fold = (value: string) => plain(value).toLocaleLowerCase().replace(/\s+/g, ' ');
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const termPattern = (term: string) => escapeRegExp(plain(term).trim()).replace(/\s+/g, '\\s+');
@@ -97,12 +98,17 @@ export class Glossary {
     });
   }
 
-  private eachMatch(value: string, language: Language, onMatch: (entry: GlossaryEntry, index: number, length: number) => void): void {
+  private eachMatch(
+    value: string,
+    language: Language,
+    onMatch: (entry: GlossaryEntry, index: number, length: number) => void,
+  ): void {
     const { regex, lookup } = this.matcher(language);
     if (!regex) return;
     for (const m of value.matchAll(regex)) {
       const entry = lookup.get(fold(m[0]));
-      if (entry && (!isAcronym(entry[language]) || m[0] === plain(entry[language]))) onMatch(entry, m.index!, m[0].length);
+      if (entry && (!isAcronym(entry[language]) || m[0] === plain(entry[language])))
+        onMatch(entry, m.index!, m[0].length);
     }
   }
 
@@ -110,7 +116,8 @@ export class Glossary {
     let m = this.matchers.get(language);
     if (!m) {
       const lookup = new Map<string, GlossaryEntry>();
-      for (const e of this.entries) if (e[language]?.trim() && !lookup.has(fold(e[language]))) lookup.set(fold(e[language]), e);
+      for (const e of this.entries)
+        if (e[language]?.trim() && !lookup.has(fold(e[language]))) lookup.set(fold(e[language]), e);
       const terms = [...lookup.values()].map((e) => e[language]).sort((a, b) => b.length - a.length);
       const regex = terms.length ? new RegExp(`${BEFORE}(?:${terms.map(termPattern).join('|')})${AFTER}`, 'giu') : null;
       m = { regex, lookup };
@@ -125,8 +132,16 @@ export class Glossary {
  * the segment's text parts with the glossary's term; returns how many it replaced. The
  * first letter follows the occurrence (a term opening a sentence is capitalised).
  */
-export function replaceRendering(segment: Segment, rendering: string, term: string, count: number): { segment: Segment; replaced: number } {
-  const clean = rendering.trim().replace(/[.!?;:,]+$/, '').trim();
+export function replaceRendering(
+  segment: Segment,
+  rendering: string,
+  term: string,
+  count: number,
+): { segment: Segment; replaced: number } {
+  const clean = rendering
+    .trim()
+    .replace(/[.!?;:,]+$/, '')
+    .trim();
   if (clean.length < 2 || !/\p{L}/u.test(clean)) return { segment, replaced: 0 };
   const regex = new RegExp(`${BEFORE}${termPattern(clean)}${AFTER}`, 'giu');
   let replaced = 0;
@@ -145,7 +160,12 @@ export function replaceRendering(segment: Segment, rendering: string, term: stri
 
 function matchCase(found: string, term: string): string {
   const first = found[0];
-  if (first && first === first.toLocaleUpperCase() && first !== first.toLocaleLowerCase() && term[0] === term[0].toLocaleLowerCase()) {
+  if (
+    first &&
+    first === first.toLocaleUpperCase() &&
+    first !== first.toLocaleLowerCase() &&
+    term[0] === term[0].toLocaleLowerCase()
+  ) {
     return term[0].toLocaleUpperCase() + term.slice(1);
   }
   return term;

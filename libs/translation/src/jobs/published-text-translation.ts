@@ -29,8 +29,15 @@ export function translationLost(status: string, publishedAt: Date | null): boole
  * can never work, such as an unsupported pair, or the last attempt), then the caller records
  * it as failed; `rethrow` is what the job throws (an `UnrecoverableError` stops BullMQ's retries).
  */
-export function translationJobFailure(err: unknown, job: Pick<Job, 'attemptsMade' | 'opts'>): { final: boolean; rethrow: unknown; message: string } {
+export function translationJobFailure(
+  err: unknown,
+  job: Pick<Job, 'attemptsMade' | 'opts'>,
+): { final: boolean; rethrow: unknown; message: string } {
   const message = (err as Error)?.message ?? String(err);
   const permanent = (err instanceof TranslationError && !err.retryable) || err instanceof UnrecoverableError;
-  return { final: permanent || isLastAttempt(job), rethrow: permanent && !(err instanceof UnrecoverableError) ? new UnrecoverableError(message) : err, message: message.slice(0, 500) };
+  return {
+    final: permanent || isLastAttempt(job),
+    rethrow: permanent && !(err instanceof UnrecoverableError) ? new UnrecoverableError(message) : err,
+    message: message.slice(0, 500),
+  };
 }

@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LANGUAGES, missingPromptLanguages, promptSourceHash } from '@roundtable/core';
 import { SpacePromptsRepository } from '@roundtable/spaces';
-import type { Language, Multilingual, PromptTranslation, PromptTranslations, TranslatePromptJob as JobData } from '@roundtable/core';
+import type {
+  Language,
+  Multilingual,
+  PromptTranslation,
+  PromptTranslations,
+  TranslatePromptJob as JobData,
+} from '@roundtable/core';
 import { TranslationEngine } from '../engine/translation-engine';
 import { TranslationError } from '../providers/translation-provider';
 
@@ -34,13 +40,28 @@ export class TranslatePromptJob {
       let translation: PromptTranslation;
       try {
         const text = await this.engine.translate(source, from, target, { signal });
-        translation = { text, status: 'done', from, sourceHash: promptSourceHash(source), provider: this.engine.providerName, machine: true };
+        translation = {
+          text,
+          status: 'done',
+          from,
+          sourceHash: promptSourceHash(source),
+          provider: this.engine.providerName,
+          machine: true,
+        };
       } catch (err) {
         if (!(err instanceof TranslationError) || err.retryable) throw err;
-        translation = { text: null, status: 'failed', from, sourceHash: promptSourceHash(source), provider: this.engine.providerName, machine: true };
+        translation = {
+          text: null,
+          status: 'failed',
+          from,
+          sourceHash: promptSourceHash(source),
+          provider: this.engine.providerName,
+          machine: true,
+        };
       }
       // written only while the organiser's text is still the one translated
-      if (await this.prompts.storeMachineTranslation(data.spaceId, target, translation, from, source)) done.push(target);
+      if (await this.prompts.storeMachineTranslation(data.spaceId, target, translation, from, source))
+        done.push(target);
     }
     return done;
   }

@@ -87,7 +87,11 @@ export class TranslationRequests {
    * whose last change is older than `olderThanSeconds`, oldest change first, after the
    * cursor `(updatedAt, id)`.
    */
-  async findMissing(olderThanSeconds: number, limit: number, after?: { at: string; id: string }): Promise<Array<{ id: string; at: string }>> {
+  async findMissing(
+    olderThanSeconds: number,
+    limit: number,
+    after?: { at: string; id: string },
+  ): Promise<Array<{ id: string; at: string }>> {
     return this.db.query(
       `SELECT c.id, c.updated_at::text AS at FROM contributions c
        WHERE c.status IN ('published', 'hidden') AND c.updated_at < now() - make_interval(secs => $1)
@@ -118,13 +122,17 @@ export class TranslationRequests {
 
   /** Queues the prompt translation of every space whose prompt lacks a language (or whose machine text is stale). */
   async ensurePrompts(): Promise<number> {
-    const spaces: Array<{ id: string; prompt: Multilingual; prompt_translations: PromptTranslations }> = await this.db.query(
-      `SELECT id, prompt, prompt_translations FROM spaces WHERE NOT (prompt ?& $1::text[])`,
-      [LANGUAGES],
-    );
+    const spaces: Array<{ id: string; prompt: Multilingual; prompt_translations: PromptTranslations }> =
+      await this.db.query(`SELECT id, prompt, prompt_translations FROM spaces WHERE NOT (prompt ?& $1::text[])`, [
+        LANGUAGES,
+      ]);
     const jobs = spaces
       .filter((s) => missingPromptLanguages(s.prompt, s.prompt_translations).length > 0)
-      .map((s) => ({ name: TranslationJobName.Prompt, data: { spaceId: s.id } satisfies TranslatePromptJob, opts: { jobId: promptTranslationJobId(s.id, s.prompt) } }));
+      .map((s) => ({
+        name: TranslationJobName.Prompt,
+        data: { spaceId: s.id } satisfies TranslatePromptJob,
+        opts: { jobId: promptTranslationJobId(s.id, s.prompt) },
+      }));
     if (jobs.length) await this.queues.get(QueueName.Translations).addBulk(jobs);
     return jobs.length;
   }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BodyRenderer, ContributionTranslationsRepository, ContributionsRepository, OutboxRelay, TRANSLATED_STATUSES } from '@roundtable/contributions';
+import {
+  BodyRenderer,
+  ContributionTranslationsRepository,
+  ContributionsRepository,
+  OutboxRelay,
+  TRANSLATED_STATUSES,
+} from '@roundtable/contributions';
 import type { TranslationRow } from '@roundtable/contributions';
 import { GroupCommit } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
@@ -58,7 +64,9 @@ export const HUMAN_PROVIDER = 'human';
  */
 @Injectable()
 export class TranslationStore {
-  private readonly batches = new GroupCommit<TranslationOutcome, boolean>((spaceId, outcomes) => this.writeBatch(spaceId, outcomes));
+  private readonly batches = new GroupCommit<TranslationOutcome, boolean>((spaceId, outcomes) =>
+    this.writeBatch(spaceId, outcomes),
+  );
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -101,7 +109,11 @@ export class TranslationStore {
       const keys = new Set<string>();
       const round = pending.filter(({ outcome }) => !keys.has(key(outcome)) && keys.add(key(outcome)));
       pending = pending.filter((p) => !round.includes(p));
-      const appended = await this.translations.write(this.db.manager, spaceId, round.map((r) => toRow(r.outcome)));
+      const appended = await this.translations.write(
+        this.db.manager,
+        spaceId,
+        round.map((r) => toRow(r.outcome)),
+      );
       const saved = new Set(appended.map((e) => `${e.contributionId} ${(e.payload as { language: string }).language}`));
       round.forEach(({ outcome, index }) => (written[index] = saved.has(key(outcome))));
       void this.relay.publishSafely(appended);
@@ -110,7 +122,12 @@ export class TranslationStore {
   }
 
   /** Stores a detected (or fallback) language unless the author declared one meanwhile. */
-  setLanguage(contributionId: string, language: Language, source: 'detected' | 'fallback', confidence: number | null): Promise<void> {
+  setLanguage(
+    contributionId: string,
+    language: Language,
+    source: 'detected' | 'fallback',
+    confidence: number | null,
+  ): Promise<void> {
     return this.contributions.setDetectedLanguage(this.db.manager, contributionId, language, source, confidence);
   }
 }
@@ -142,6 +159,12 @@ function translatedPayload(o: TranslationOutcome): Record<string, unknown> {
     version: o.version,
     sourceLanguage: o.source,
     language: o.language,
-    translation: { text: o.text, status: o.status, provider: o.provider, machine: o.machine !== false, sourceVersion: o.version },
+    translation: {
+      text: o.text,
+      status: o.status,
+      provider: o.provider,
+      machine: o.machine !== false,
+      sourceVersion: o.version,
+    },
   };
 }

@@ -29,12 +29,15 @@ export class TranslationSweeper implements OnApplicationBootstrap, BeforeApplica
   onApplicationBootstrap(): void {
     const after = this.config.TRANSLATION_SWEEP_AFTER_SECONDS;
     if (after <= 0) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.sweep()
-        .then(() => undefined)
-        .catch((err) => this.logger.warn(`translation sweep failed: ${(err as Error).message}`))
-        .finally(() => (this.running = undefined));
-    }, Math.max(1000, (after * 1000) / 2));
+    this.timer = setInterval(
+      () => {
+        this.running ??= this.sweep()
+          .then(() => undefined)
+          .catch((err) => this.logger.warn(`translation sweep failed: ${(err as Error).message}`))
+          .finally(() => (this.running = undefined));
+      },
+      Math.max(1000, (after * 1000) / 2),
+    );
     this.timer.unref();
   }
 

@@ -74,7 +74,9 @@ export class TranslationsProcessor implements OnModuleInit, OnApplicationBootstr
     } catch (err) {
       const last = err instanceof UnrecoverableError || isLastAttempt(job);
       if (last && job.name === TranslationJobName.Contribution) {
-        await this.contributions.fail(job.data as ContributionJobData, err as Error).catch((e) => this.logger.warn(`could not mark ${job.id} failed: ${e.message}`));
+        await this.contributions
+          .fail(job.data as ContributionJobData, err as Error)
+          .catch((e) => this.logger.warn(`could not mark ${job.id} failed: ${e.message}`));
       }
       throw err;
     }

@@ -13,6 +13,8 @@ export class TmxImportDto {
 
 export class TmxImportResultDto {
   @ApiProperty({ description: 'Translation units read' }) units: number;
-  @ApiProperty({ description: 'Sentence pairs remembered (every ordered pair of languages of a unit), new or changed' }) remembered: number;
-  @ApiProperty({ type: [String], description: 'Languages in the file that are not translated here (skipped)' }) skippedLanguages: string[];
+  @ApiProperty({ description: 'Sentence pairs remembered (every ordered pair of languages of a unit), new or changed' })
+  remembered: number;
+  @ApiProperty({ type: [String], description: 'Languages in the file that are not translated here (skipped)' })
+  skippedLanguages: string[];
 }

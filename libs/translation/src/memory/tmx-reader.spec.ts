@@ -18,7 +18,14 @@ describe('readTmx', () => {
     );
     expect(content.units).toBe(1);
     expect(content.skippedLanguages).toEqual(['de']);
-    expect(content.pairs.map((p) => `${p.from}-${p.to}`).sort()).toEqual(['en-es', 'en-fr', 'es-en', 'es-fr', 'fr-en', 'fr-es']);
+    expect(content.pairs.map((p) => `${p.from}-${p.to}`).sort()).toEqual([
+      'en-es',
+      'en-fr',
+      'es-en',
+      'es-fr',
+      'fr-en',
+      'fr-es',
+    ]);
     expect(content.pairs.find((p) => p.from === 'fr' && p.to === 'es')).toEqual({
       from: 'fr',
       to: 'es',
@@ -28,7 +35,11 @@ describe('readTmx', () => {
   });
 
   it('drops inline codes, keeps highlighted text and decodes entities', () => {
-    const [pair] = readTmx(tmx(`<tu><tuv xml:lang="en"><seg>Read <bpt i="1">&lt;b&gt;</bpt>the <hi>report</hi><ept i="1">&lt;/b&gt;</ept> &amp; reply<ph x="2"/>.</seg></tuv><tuv xml:lang="es"><seg>Lea el informe y responda.</seg></tuv></tu>`)).pairs;
+    const [pair] = readTmx(
+      tmx(
+        `<tu><tuv xml:lang="en"><seg>Read <bpt i="1">&lt;b&gt;</bpt>the <hi>report</hi><ept i="1">&lt;/b&gt;</ept> &amp; reply<ph x="2"/>.</seg></tuv><tuv xml:lang="es"><seg>Lea el informe y responda.</seg></tuv></tu>`,
+      ),
+    ).pairs;
     expect(pair.source).toBe('Read the report & reply.');
   });
 
@@ -45,7 +56,15 @@ describe('readTmx', () => {
   });
 
   it('refuses a document that is not TMX and a variant without a language, naming the line', () => {
-    expect(() => readTmx('<?xml version="1.0"?>\n<html><body/></html>')).toThrow(/line 2: the root element must be <tmx>/);
-    expect(() => readTmx(tmx(`<tu><tuv xml:lang="en"><seg>One</seg></tuv></tu>\n<tu><tuv><seg>Deux</seg></tuv><tuv xml:lang="es"><seg>Dos</seg></tuv></tu>`))).toThrow(/^TMX line 6: a <tuv> has no xml:lang/);
+    expect(() => readTmx('<?xml version="1.0"?>\n<html><body/></html>')).toThrow(
+      /line 2: the root element must be <tmx>/,
+    );
+    expect(() =>
+      readTmx(
+        tmx(
+          `<tu><tuv xml:lang="en"><seg>One</seg></tuv></tu>\n<tu><tuv><seg>Deux</seg></tuv><tuv xml:lang="es"><seg>Dos</seg></tuv></tu>`,
+        ),
+      ),
+    ).toThrow(/^TMX line 6: a <tuv> has no xml:lang/);
   });
 });

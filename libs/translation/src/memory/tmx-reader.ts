@@ -47,7 +47,8 @@ export function readTmx(xml: string): TmxContent {
     parseTagValue: false,
   }).parse(xml);
   const tmx = doc?.tmx;
-  if (!tmx || typeof tmx !== 'object') throw new TmxError(lineOf(xml, /<[A-Za-z]/g, 0), 'the root element must be <tmx>');
+  if (!tmx || typeof tmx !== 'object')
+    throw new TmxError(lineOf(xml, /<[A-Za-z]/g, 0), 'the root element must be <tmx>');
   if (!('body' in tmx)) throw new TmxError(lineOf(xml, /<tmx[\s>]/g, 0), '<tmx> has no <body>');
   const units: Array<{ tuv?: Tuv[] }> = Array.isArray(tmx.body?.tu) ? tmx.body.tu : [];
   const defaultLanguage: string | undefined = tmx.header?.srclang;
@@ -64,7 +65,8 @@ export function readTmx(xml: string): TmxContent {
         continue;
       }
       const text = segText(tuv.seg);
-      if (text === null) throw new TmxError(lineOf(xml, /<tu[\s>]/g, index), `the <tuv xml:lang="${tag}"> has no <seg>`);
+      if (text === null)
+        throw new TmxError(lineOf(xml, /<tu[\s>]/g, index), `the <tuv xml:lang="${tag}"> has no <seg>`);
       if (text) variants.set(language as Language, text);
     }
     for (const [from, source] of variants) {

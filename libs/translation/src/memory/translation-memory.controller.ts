@@ -14,7 +14,8 @@ export class TranslationMemoryController {
   @Post('import')
   @Access('organiser')
   @ApiOperation({
-    summary: 'Import a translation memory (TMX): its sentences are then translated as it says, and offered to people correcting translations',
+    summary:
+      'Import a translation memory (TMX): its sentences are then translated as it says, and offered to people correcting translations',
   })
   @ApiCreatedResponse({ type: TmxImportResultDto })
   @ApiBadRequestResponse({ description: 'Not a readable TMX file; the message names the line' })

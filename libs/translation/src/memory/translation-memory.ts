@@ -34,7 +34,13 @@ const BATCH = 500;
 
 /** The key a sentence is remembered and found by: case, spacing and typographic quotes do not matter. */
 export function memoryKey(value: string): string {
-  return value.normalize('NFC').replace(/[‘’ʼ]/g, "'").replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return value
+    .normalize('NFC')
+    .replace(/[‘’ʼ]/g, "'")
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -65,18 +71,28 @@ export class TranslationMemory {
   async fuzzy(sentence: string, from: Language, to: Language, limit = 3): Promise<MemorySuggestion[]> {
     const key = memoryKey(sentence);
     if (!key || key.length > MAX_SEGMENT_CHARS) return [];
-    const rows: Array<{ source_text: string; target_text: string; similarity: number; origin: MemoryOrigin }> = await this.db.query(
-      `SELECT source_text, target_text, similarity(source_key, $3) AS similarity, origin FROM translation_memory
+    const rows: Array<{ source_text: string; target_text: string; similarity: number; origin: MemoryOrigin }> =
+      await this.db.query(
+        `SELECT source_text, target_text, similarity(source_key, $3) AS similarity, origin FROM translation_memory
        WHERE source_language = $1 AND target_language = $2 AND source_key % $3 AND similarity(source_key, $3) >= $4
        ORDER BY similarity DESC, updated_at DESC LIMIT $5`,
-      [from, to, key, FUZZY_THRESHOLD, limit],
-    );
-    return rows.map((r) => ({ source: r.source_text, target: r.target_text, similarity: Math.round(Number(r.similarity) * 100) / 100, origin: r.origin }));
+        [from, to, key, FUZZY_THRESHOLD, limit],
+      );
+    return rows.map((r) => ({
+      source: r.source_text,
+      target: r.target_text,
+      similarity: Math.round(Number(r.similarity) * 100) / 100,
+      origin: r.origin,
+    }));
   }
 
   /** Remembers pairs (a later translation of the same sentence replaces an earlier one); returns how many were written. */
   async remember(pairs: MemoryPair[], origin: MemoryOrigin, by: string | null = null): Promise<number> {
-    const usable = dedupe(pairs.filter((p) => p.from !== p.to && memoryKey(p.source) && p.target.trim() && p.source.length <= MAX_SEGMENT_CHARS));
+    const usable = dedupe(
+      pairs.filter(
+        (p) => p.from !== p.to && memoryKey(p.source) && p.target.trim() && p.source.length <= MAX_SEGMENT_CHARS,
+      ),
+    );
     let written = 0;
     for (let i = 0; i < usable.length; i += BATCH) {
       const batch = usable.slice(i, i + BATCH);
@@ -118,7 +134,9 @@ export class TranslationMemory {
     const byOrigin = new Map<MemoryOrigin, MemoryPair[]>();
     for (const { origin, texts } of rows) {
       const given = LANGUAGES.filter((l) => typeof texts?.[l] === 'string' && texts[l]!.trim());
-      const pairs = given.flatMap((from) => given.filter((to) => to !== from).flatMap((to) => alignTexts(texts[from]!, from, texts[to]!, to)));
+      const pairs = given.flatMap((from) =>
+        given.filter((to) => to !== from).flatMap((to) => alignTexts(texts[from]!, from, texts[to]!, to)),
+      );
       byOrigin.set(origin, [...(byOrigin.get(origin) ?? []), ...pairs]);
     }
     let written = 0;
@@ -127,7 +145,14 @@ export class TranslationMemory {
   }
 
   /** Remembers a whole text and its translation, sentence by sentence where they align. */
-  rememberText(source: string, from: Language, target: string, to: Language, origin: MemoryOrigin, by: string | null = null): Promise<number> {
+  rememberText(
+    source: string,
+    from: Language,
+    target: string,
+    to: Language,
+    origin: MemoryOrigin,
+    by: string | null = null,
+  ): Promise<number> {
     return this.remember(alignTexts(source, from, target, to), origin, by);
   }
 }
@@ -138,7 +163,8 @@ export class TranslationMemory {
  * whole text when it is one paragraph.
  */
 export function alignTexts(source: string, from: Language, target: string, to: Language): MemoryPair[] {
-  const pair = (a: TextPlan, b: TextPlan) => a.segments.map((s, i) => ({ from, to, source: segmentText(s), target: segmentText(b.segments[i]) }));
+  const pair = (a: TextPlan, b: TextPlan) =>
+    a.segments.map((s, i) => ({ from, to, source: segmentText(s), target: segmentText(b.segments[i]) }));
   const paragraphs = [planText(source, Number.MAX_SAFE_INTEGER), planText(target, Number.MAX_SAFE_INTEGER)];
   const sentences = paragraphs.map(planSentences);
   if (sentences[0].segments.length === sentences[1].segments.length) return pair(sentences[0], sentences[1]);

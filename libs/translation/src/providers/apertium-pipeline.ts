@@ -124,7 +124,9 @@ export class ApertiumPipeline {
     child.on('exit', (code, signal) => {
       if (this.child !== child) return;
       this.child = undefined;
-      this.failAll(`apertium ${this.mode} exited (${signal ?? code})${this.stderr ? `: ${this.stderr.trim().slice(-300)}` : ''}`);
+      this.failAll(
+        `apertium ${this.mode} exited (${signal ?? code})${this.stderr ? `: ${this.stderr.trim().slice(-300)}` : ''}`,
+      );
     });
     child.on('error', (err) => {
       if (this.child !== child) return;

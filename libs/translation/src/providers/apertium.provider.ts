@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Language } from '@roundtable/core';
 import { KeepPart, normaliseSegment, Segment, text } from '../text/segment';
 import { ApertiumPipeline } from './apertium-pipeline';
-import { EngineLanguage, Leg, LegContext, TranslationError, TranslationProvider, UnsupportedPairError } from './translation-provider';
+import {
+  EngineLanguage,
+  Leg,
+  LegContext,
+  TranslationError,
+  TranslationProvider,
+  UnsupportedPairError,
+} from './translation-provider';
 
 /** Mode names per direction, Debian's first (apertium-eng-spa names its modes eng-spa/spa-eng). */
 const MODES: Record<string, string[]> = {
@@ -33,7 +40,10 @@ export const DEFAULT_PIVOTS: Required<ApertiumPivots> = { 'en-fr': 'es', 'fr-en'
 /** `en-fr:ca,fr-en:es` (TRANSLATION_PIVOTS) as pivots. */
 export function parsePivots(value: string): ApertiumPivots {
   const pivots: ApertiumPivots = {};
-  for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [direction, pivot] = item.split(':') as ['en-fr' | 'fr-en', EngineLanguage];
     pivots[direction] = pivot;
   }
@@ -42,7 +52,8 @@ export function parsePivots(value: string): ApertiumPivots {
 /** Used when the chosen pivot's pairs are not installed. */
 const FALLBACK_PIVOT: EngineLanguage = 'es';
 
-export const APERTIUM_INSTALL_HINT = 'apt-get install -y apertium apertium-eng-spa apertium-fr-es apertium-eng-cat apertium-fra-cat';
+export const APERTIUM_INSTALL_HINT =
+  'apt-get install -y apertium apertium-eng-spa apertium-fr-es apertium-eng-cat apertium-fra-cat';
 
 /** Apertium's stream format reserves these; in text they are escaped with a backslash. */
 const RESERVED = /[\\[\]{}^$/@<>]/g;
@@ -76,9 +87,17 @@ export class ApertiumProvider implements TranslationProvider {
     if (MODES[`${from}-${to}`]) return [[from, to]];
     const chosen = this.pivots[`${from}-${to}` as keyof ApertiumPivots] ?? FALLBACK_PIVOT;
     for (const pivot of [chosen, FALLBACK_PIVOT]) {
-      if (this.modeFile(`${from}-${pivot}`) && this.modeFile(`${pivot}-${to}`)) return [[from, pivot], [pivot, to]];
+      if (this.modeFile(`${from}-${pivot}`) && this.modeFile(`${pivot}-${to}`))
+        return [
+          [from, pivot],
+          [pivot, to],
+        ];
     }
-    if (MODES[`${from}-${FALLBACK_PIVOT}`] && MODES[`${FALLBACK_PIVOT}-${to}`]) return [[from, FALLBACK_PIVOT], [FALLBACK_PIVOT, to]];
+    if (MODES[`${from}-${FALLBACK_PIVOT}`] && MODES[`${FALLBACK_PIVOT}-${to}`])
+      return [
+        [from, FALLBACK_PIVOT],
+        [FALLBACK_PIVOT, to],
+      ];
     throw new UnsupportedPairError(this.name, from, to);
   }
 
@@ -115,10 +134,20 @@ export class ApertiumProvider implements TranslationProvider {
     for (const pair of pairs) if (this.modeFile(pair)) this.pipeline(pair).warm();
   }
 
-  async translate(segments: Segment[], from: EngineLanguage, to: EngineLanguage, signal: AbortSignal, context: LegContext = {}): Promise<Segment[]> {
+  async translate(
+    segments: Segment[],
+    from: EngineLanguage,
+    to: EngineLanguage,
+    signal: AbortSignal,
+    context: LegContext = {},
+  ): Promise<Segment[]> {
     const pipeline = this.pipeline(`${from}-${to}`);
     const unknown = new Set<string>();
-    const out = await Promise.all(segments.map(async (segment) => decodeStream(await pipeline.translate(encodeStream(segment), signal), segment, unknown)));
+    const out = await Promise.all(
+      segments.map(async (segment) =>
+        decodeStream(await pipeline.translate(encodeStream(segment), signal), segment, unknown),
+      ),
+    );
     const back = context.writtenIn && context.writtenIn !== from ? context.writtenIn : null;
     if (!back || unknown.size === 0 || !this.modeFile(`${from}-${back}`)) return out;
     return this.replacePivotWords(out, [...unknown], from, back, signal);
@@ -130,19 +159,35 @@ export class ApertiumProvider implements TranslationProvider {
   }
 
   /** Pivot-language words the leg could not translate, replaced by their translation into the author's language. */
-  private async replacePivotWords(segments: Segment[], words: string[], pivot: EngineLanguage, writtenIn: Language, signal: AbortSignal): Promise<Segment[]> {
+  private async replacePivotWords(
+    segments: Segment[],
+    words: string[],
+    pivot: EngineLanguage,
+    writtenIn: Language,
+    signal: AbortSignal,
+  ): Promise<Segment[]> {
     const pipeline = this.pipeline(`${pivot}-${writtenIn}`);
     const replacements = new Map<string, string>();
     await Promise.all(
       words.map(async (word) => {
-        const [translated] = decodeStream(await pipeline.translate(escapeStream(word), signal), []).map((p) => p.text.trim());
+        const [translated] = decodeStream(await pipeline.translate(escapeStream(word), signal), []).map((p) =>
+          p.text.trim(),
+        );
         if (translated && translated !== word && /\p{L}/u.test(translated)) replacements.set(word, translated);
       }),
     );
     if (replacements.size === 0) return segments;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...replacements.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${[...replacements.keys()]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|')})(?![\\p{L}\\p{N}])`,
+      'gu',
+    );
     const replace = (word: string) => followCase(word, replacements.get(word) ?? word);
-    return segments.map((segment) => segment.map((p) => (p.kind === 'text' ? text(p.text.replace(pattern, replace)) : p)));
+    return segments.map((segment) =>
+      segment.map((p) => (p.kind === 'text' ? text(p.text.replace(pattern, replace)) : p)),
+    );
   }
 
   private pipeline(pair: string): ApertiumPipeline {
@@ -215,7 +260,11 @@ export function decodeStream(stream: string, source: Segment, unknown?: Set<stri
       }
       continue;
     }
-    if ((ch === '*' || ch === '@' || ch === '#') && /\p{L}/u.test(stream[i + 1] ?? '') && !/[\p{L}\p{N}]/u.test(stream[i - 1] ?? '')) {
+    if (
+      (ch === '*' || ch === '@' || ch === '#') &&
+      /\p{L}/u.test(stream[i + 1] ?? '') &&
+      !/[\p{L}\p{N}]/u.test(stream[i - 1] ?? '')
+    ) {
       if (unknown && ch !== '#') {
         const word = /^[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/u.exec(stream.slice(i + 1))?.[0];
         if (word) unknown.add(word);

@@ -5,10 +5,21 @@ import { TranslationError, retryableStatus } from './translation-provider';
  * that say whether a retry may help (network errors, timeouts, 408/429/456/5xx) or not
  * (any other 4xx, e.g. an unsupported language pair).
  */
-export async function postJson<T>(provider: string, url: string, body: unknown, headers: Record<string, string>, signal: AbortSignal): Promise<T> {
+export async function postJson<T>(
+  provider: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: JSON.stringify(body), signal });
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      body: JSON.stringify(body),
+      signal,
+    });
   } catch (err) {
     const reason = signal.aborted ? 'timed out' : (err as Error).message;
     throw new TranslationError(`${provider} at ${new URL(url).origin} ${reason}`, true);

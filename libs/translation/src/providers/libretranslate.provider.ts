@@ -21,7 +21,8 @@ export class LibreTranslateProvider implements TranslationProvider {
   ) {}
 
   route(from: Language, to: Language): Leg[] {
-    if (!SUPPORTED.includes(from) || !SUPPORTED.includes(to) || from === to) throw new UnsupportedPairError(this.name, from, to);
+    if (!SUPPORTED.includes(from) || !SUPPORTED.includes(to) || from === to)
+      throw new UnsupportedPairError(this.name, from, to);
     return [[from, to]];
   }
 
@@ -32,7 +33,13 @@ export class LibreTranslateProvider implements TranslationProvider {
       const res = await postJson<{ translatedText: string | string[] }>(
         this.name,
         new URL('translate', withSlash(this.baseUrl)).toString(),
-        { q: batch.map((s) => s.html), source: from, target: to, format: 'html', ...(this.apiKey ? { api_key: this.apiKey } : {}) },
+        {
+          q: batch.map((s) => s.html),
+          source: from,
+          target: to,
+          format: 'html',
+          ...(this.apiKey ? { api_key: this.apiKey } : {}),
+        },
         {},
         signal,
       );

@@ -10,11 +10,9 @@ describe('markup codec (HTTP providers)', () => {
   });
 
   it('puts kept parts back in order and unescapes, dropping markup the provider added', () => {
-    expect(codec.decode('<b>Pescado &amp; patatas</b> en <x>https://example.org/?a=1&amp;b=2</x> hoy', segment)).toEqual([
-      text('Pescado & patatas en '),
-      segment[1],
-      text(' hoy'),
-    ]);
+    expect(
+      codec.decode('<b>Pescado &amp; patatas</b> en <x>https://example.org/?a=1&amp;b=2</x> hoy', segment),
+    ).toEqual([text('Pescado & patatas en '), segment[1], text(' hoy')]);
   });
 
   it('appends a kept part the provider lost rather than dropping it', () => {

@@ -13,7 +13,9 @@ export class MarkupCodec {
   ) {}
 
   encode(segment: Segment): string {
-    return segment.map((p) => (p.kind === 'keep' ? `${this.open}${escapeXml(p.text)}${this.close}` : escapeXml(p.text))).join('');
+    return segment
+      .map((p) => (p.kind === 'keep' ? `${this.open}${escapeXml(p.text)}${this.close}` : escapeXml(p.text)))
+      .join('');
   }
 
   decode(output: string, source: Segment): Segment {

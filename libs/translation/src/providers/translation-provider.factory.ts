@@ -17,7 +17,9 @@ export function createTranslationProvider(config: AppConfig): TranslationProvide
       const missing = apertium.missingModes();
       const fallback = apertium.pivotFallbacks();
       if (fallback.length) {
-        new Logger('Translation').warn(`${fallback.join(', ')} go through Spanish: the pairs of the configured pivot are not installed (${APERTIUM_INSTALL_HINT})`);
+        new Logger('Translation').warn(
+          `${fallback.join(', ')} go through Spanish: the pairs of the configured pivot are not installed (${APERTIUM_INSTALL_HINT})`,
+        );
       }
       if (missing.length) {
         new Logger('Translation').error(

@@ -32,7 +32,13 @@ export interface TranslationProvider {
   readonly name: string;
   /** The legs that take `from` to `to` (one, or two through a pivot); throws {@link UnsupportedPairError}. */
   route(from: Language, to: Language): Leg[];
-  translate(segments: Segment[], from: EngineLanguage, to: EngineLanguage, signal: AbortSignal, context?: LegContext): Promise<Segment[]>;
+  translate(
+    segments: Segment[],
+    from: EngineLanguage,
+    to: EngineLanguage,
+    signal: AbortSignal,
+    context?: LegContext,
+  ): Promise<Segment[]>;
 }
 
 /** Injection token of the configured provider. */

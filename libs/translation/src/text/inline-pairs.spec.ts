@@ -16,8 +16,16 @@ describe('inline pairs', () => {
     const source = protect('We need **stable contracts** now.');
     const [pair] = inlinePairs(source);
     // what an engine gives back: the markers in order, but around other words
-    const output: Segment = [text('Nous '), pair.open, text('précisons des contrats stables'), pair.close, text(' maintenant.')];
-    expect(segmentText(placePairs(output, [pair], ['Contrats stables']))).toBe('Nous précisons des **contrats stables** maintenant.');
+    const output: Segment = [
+      text('Nous '),
+      pair.open,
+      text('précisons des contrats stables'),
+      pair.close,
+      text(' maintenant.'),
+    ];
+    expect(segmentText(placePairs(output, [pair], ['Contrats stables']))).toBe(
+      'Nous précisons des **contrats stables** maintenant.',
+    );
   });
 
   it('leaves markers where the engine put them when the words are not found once, but never with a space inside', () => {

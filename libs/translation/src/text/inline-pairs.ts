@@ -22,7 +22,13 @@ export function inlinePairs(segment: Segment): InlinePair[] {
   const open = new Map<string, number>();
   segment.forEach((part, i) => {
     if (part.kind !== 'keep') return;
-    const kind = EMPHASIS.test(part.text) ? part.text : part.text === '[' || part.text === '![' ? '[' : part.text.startsWith('](') ? '[' : null;
+    const kind = EMPHASIS.test(part.text)
+      ? part.text
+      : part.text === '[' || part.text === '!['
+        ? '['
+        : part.text.startsWith('](')
+          ? '['
+          : null;
     if (!kind) return;
     const closing = part.text.startsWith('](') || (kind !== '[' && open.has(kind));
     if (!closing) {
@@ -33,7 +39,8 @@ export function inlinePairs(segment: Segment): InlinePair[] {
     if (start === undefined) return;
     open.delete(kind);
     const inner = segment.slice(start + 1, i);
-    if (inner.length === 1 && inner[0].kind === 'text' && /\p{L}/u.test(inner[0].text)) pairs.push({ open: segment[start] as KeepPart, close: part, inner });
+    if (inner.length === 1 && inner[0].kind === 'text' && /\p{L}/u.test(inner[0].text))
+      pairs.push({ open: segment[start] as KeepPart, close: part, inner });
   });
   return pairs;
 }
@@ -62,17 +69,22 @@ function placePair(segment: Segment, pair: InlinePair, inner: string): Segment {
   let placed = value;
   if (found >= 0) {
     const bare = value.replace(open, '').replace(close, '');
-    placed = bare.slice(0, found) + open + bare.slice(found, found + inner.length) + close + bare.slice(found + inner.length);
+    placed =
+      bare.slice(0, found) + open + bare.slice(found, found + inner.length) + close + bare.slice(found + inner.length);
   }
   // white space inside a marker goes outside it
-  placed = placed.replace(new RegExp(`${open}(\\s+)`, 'u'), `$1${open}`).replace(new RegExp(`(\\s+)${close}`, 'u'), `${close}$1`);
+  placed = placed
+    .replace(new RegExp(`${open}(\\s+)`, 'u'), `$1${open}`)
+    .replace(new RegExp(`(\\s+)${close}`, 'u'), `${close}$1`);
   return restore(placed);
 }
 
 /** Where `needle` occurs exactly once in `value` as whole words, case aside; -1 otherwise. */
 function findOnce(value: string, needle: string): number {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
   const matches = [...value.matchAll(pattern)];
   return matches.length === 1 ? matches[0].index! : -1;
 }
-

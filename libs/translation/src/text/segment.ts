@@ -21,7 +21,8 @@ export interface KeepPart {
 export type Segment = Part[];
 
 export const text = (value: string): TextPart => ({ kind: 'text', text: value });
-export const keep = (value: string, termId?: string): KeepPart => (termId ? { kind: 'keep', text: value, termId } : { kind: 'keep', text: value });
+export const keep = (value: string, termId?: string): KeepPart =>
+  termId ? { kind: 'keep', text: value, termId } : { kind: 'keep', text: value };
 
 /** The segment as one string. */
 export function segmentText(segment: Segment): string {

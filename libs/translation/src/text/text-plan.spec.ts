@@ -2,7 +2,10 @@ import { segmentText } from './segment';
 import { assemble, planSentences, planText } from './text-plan';
 import { protect } from './protect';
 
-const kept = (value: string) => protect(value).filter((p) => p.kind === 'keep').map((p) => p.text);
+const kept = (value: string) =>
+  protect(value)
+    .filter((p) => p.kind === 'keep')
+    .map((p) => p.text);
 
 describe('protect', () => {
   it('keeps URLs, e-mail addresses, mentions, hashtags, numbers and acronyms, without the punctuation after them', () => {
@@ -12,11 +15,21 @@ describe('protect', () => {
       '@maria_l',
       '#GCM2030',
     ]);
-    expect(kept('In 2021, 1,234.5 people (12 %) and 3.000 migrants; IOM and NGOs met at 10:30.')).toEqual(['2021', '1,234.5', '12 %', '3.000', 'IOM', 'NGOs', '10:30']);
+    expect(kept('In 2021, 1,234.5 people (12 %) and 3.000 migrants; IOM and NGOs met at 10:30.')).toEqual([
+      '2021',
+      '1,234.5',
+      '12 %',
+      '3.000',
+      'IOM',
+      'NGOs',
+      '10:30',
+    ]);
   });
 
   it('translates the label of a Markdown link but keeps its target, and keeps inline code and emphasis markers', () => {
-    const parts = protect('Read [the full report](https://example.org/r.pdf "title") and `npm start`, it is **important**.');
+    const parts = protect(
+      'Read [the full report](https://example.org/r.pdf "title") and `npm start`, it is **important**.',
+    );
     expect(parts.map((p) => [p.kind, p.text])).toEqual([
       ['text', 'Read '],
       ['keep', '['],
@@ -40,13 +53,22 @@ describe('protect', () => {
 
 describe('planText', () => {
   it('keeps line structure, Markdown prefixes, code blocks and blank lines out of the segments', () => {
-    const body = '## Priorities\n\n- Regular pathways for migrants\n1. Data\n\n```\nconst x = 1;\n```\n> Quoted text here\n';
+    const body =
+      '## Priorities\n\n- Regular pathways for migrants\n1. Data\n\n```\nconst x = 1;\n```\n> Quoted text here\n';
     const plan = planText(body);
-    expect(plan.segments.map(segmentText)).toEqual(['Priorities', 'Regular pathways for migrants', 'Data', 'Quoted text here']);
+    expect(plan.segments.map(segmentText)).toEqual([
+      'Priorities',
+      'Regular pathways for migrants',
+      'Data',
+      'Quoted text here',
+    ]);
     expect(assemble(plan, plan.segments.map(segmentText))).toBe(body);
-    expect(assemble(plan, plan.segments.map((s) => segmentText(s).toUpperCase()))).toBe(
-      '## PRIORITIES\n\n- REGULAR PATHWAYS FOR MIGRANTS\n1. DATA\n\n```\nconst x = 1;\n```\n> QUOTED TEXT HERE\n',
-    );
+    expect(
+      assemble(
+        plan,
+        plan.segments.map((s) => segmentText(s).toUpperCase()),
+      ),
+    ).toBe('## PRIORITIES\n\n- REGULAR PATHWAYS FOR MIGRANTS\n1. DATA\n\n```\nconst x = 1;\n```\n> QUOTED TEXT HERE\n');
   });
 
   it('cuts a long paragraph on sentence boundaries into pieces no longer than the limit', () => {
@@ -76,7 +98,12 @@ describe('planText', () => {
 describe('planSentences', () => {
   it('cuts every segment into its sentences, keeping the gaps and what is kept', () => {
     const plan = planSentences(planText('- First point. Second **point** here.\n\nSee https://example.org/a. Thanks!'));
-    expect(plan.segments.map(segmentText)).toEqual(['First point.', 'Second **point** here.', 'See https://example.org/a.', 'Thanks!']);
+    expect(plan.segments.map(segmentText)).toEqual([
+      'First point.',
+      'Second **point** here.',
+      'See https://example.org/a.',
+      'Thanks!',
+    ]);
     expect(assemble(plan, ['A.', 'B.', 'C.', 'D!'])).toBe('- A. B.\n\nC. D!');
   });
 });

@@ -11,7 +11,14 @@ import { normaliseSegment, Segment, text, withPlaceholders } from './segment';
 export function normaliseSource(segment: Segment): Segment {
   return segment.map((p) =>
     p.kind === 'text'
-      ? text(p.text.replace(/œ/g, 'oe').replace(/Œ/g, 'Oe').replace(/æ/g, 'ae').replace(/[‘’ʼ]/g, "'").replace(/\u00a0|\u202f/g, ' '))
+      ? text(
+          p.text
+            .replace(/œ/g, 'oe')
+            .replace(/Œ/g, 'Oe')
+            .replace(/æ/g, 'ae')
+            .replace(/[‘’ʼ]/g, "'")
+            .replace(/\u00a0|\u202f/g, ' '),
+        )
       : p,
   );
 }
@@ -24,9 +31,15 @@ export function finishTarget(segment: Segment, target: Language): Segment {
   const { value, restore } = withPlaceholders(segment);
   let out = value.replace(/ {2,}/g, ' ');
   if (target === 'fr') {
-    out = out.replace(new RegExp(`([\\p{L}\\p{N}${PLACEHOLDER}»)\\]"'])[ ${NBSP}\u202f]?([?!:;])(?=\\s|$|[${PLACEHOLDER}])`, 'gu'), `$1${NBSP}$2`);
+    out = out.replace(
+      new RegExp(`([\\p{L}\\p{N}${PLACEHOLDER}»)\\]"'])[ ${NBSP}\u202f]?([?!:;])(?=\\s|$|[${PLACEHOLDER}])`, 'gu'),
+      `$1${NBSP}$2`,
+    );
   } else {
-    out = out.replace(new RegExp(`([\\p{L}\\p{N}${PLACEHOLDER}»)\\]"'])[ ${NBSP}\u202f]+([?!:;])(?=\\s|$|[${PLACEHOLDER}])`, 'gu'), '$1$2');
+    out = out.replace(
+      new RegExp(`([\\p{L}\\p{N}${PLACEHOLDER}»)\\]"'])[ ${NBSP}\u202f]+([?!:;])(?=\\s|$|[${PLACEHOLDER}])`, 'gu'),
+      '$1$2',
+    );
   }
   if (target === 'es') out = openSpanishMarks(out);
   else out = out.replace(/[¿¡]\s?/g, '');

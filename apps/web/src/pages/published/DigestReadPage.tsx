@@ -82,15 +82,21 @@ export default function DigestReadPage({ id }: { id: string }) {
           </p>
         )}
         {tr?.status === 'pending' && (
-          <p className="note">{t('published.digestTranslationPending', { language: t(`languages.${lang}`), written })}</p>
+          <p className="note">
+            {t('published.digestTranslationPending', { language: t(`languages.${lang}`), written })}
+          </p>
         )}
         {tr?.status === 'failed' && (
-          <p className="note">{t('published.digestTranslationFailed', { language: t(`languages.${lang}`), written })}</p>
+          <p className="note">
+            {t('published.digestTranslationFailed', { language: t(`languages.${lang}`), written })}
+          </p>
         )}
         {original && !tr && d.language !== lang && (
           <p className="note">
             {t('published.notTranslated', { language: written })}{' '}
-            <Link to={`/digests/${d.id}/read`}>{t('published.digestTranslated', { language: t(`languages.${lang}`) })}</Link>
+            <Link to={`/digests/${d.id}/read`}>
+              {t('published.digestTranslated', { language: t(`languages.${lang}`) })}
+            </Link>
           </p>
         )}
         {d.keyPoints.length === 0 ? (

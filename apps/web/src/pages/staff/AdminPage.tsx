@@ -13,7 +13,15 @@ export default function AdminPage() {
   usePageTitle(t('admin.title'));
   const run = useSubmit(async () => {
     const out = await call<Record<string, unknown>>(api.POST('/api/v1/admin/digest-emails/run', { body: {} }));
-    setResult(t('admin.digestRun', { detail: out ? Object.entries(out).map(([k, v]) => `${k}: ${v}`).join(', ') : '' }));
+    setResult(
+      t('admin.digestRun', {
+        detail: out
+          ? Object.entries(out)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(', ')
+          : '',
+      }),
+    );
   });
   if (!user?.isOrganiser) return <p className="note">{t('errors.forbidden')}</p>;
   return (

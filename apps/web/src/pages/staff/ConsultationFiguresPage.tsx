@@ -10,7 +10,16 @@ import { formatDate, pick } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
 
 type ConsultationFigures = components['schemas']['ConsultationFiguresDto'];
-const CONSTITUENCIES = ['state', 'civil_society', 'business', 'local_government', 'international_organisation', 'youth', 'academia', 'other'];
+const CONSTITUENCIES = [
+  'state',
+  'civil_society',
+  'business',
+  'local_government',
+  'international_organisation',
+  'youth',
+  'academia',
+  'other',
+];
 const LANGUAGES = ['en', 'fr', 'es', 'unknown'];
 
 /** Organisers: where a consultation stands, refreshed on demand. */
@@ -63,12 +72,20 @@ export default function ConsultationFiguresPage({ id }: { id: string }) {
 
       <CountsTable
         caption={t('consultationFigures.byConstituency')}
-        rows={CONSTITUENCIES.map((c) => [t(`constituency.${c}`), f.members.byConstituency[c] ?? 0, f.contributions.contributorsByConstituency[c] ?? 0])}
+        rows={CONSTITUENCIES.map((c) => [
+          t(`constituency.${c}`),
+          f.members.byConstituency[c] ?? 0,
+          f.contributions.contributorsByConstituency[c] ?? 0,
+        ])}
         columns={[t('consultationFigures.members'), t('consultationFigures.contributors')]}
       />
       <CountsTable
         caption={t('consultationFigures.byLanguage')}
-        rows={LANGUAGES.map((l) => [t(`languages.${l}`), f.members.byLanguage[l] ?? 0, f.contributions.publishedByLanguage[l] ?? 0])}
+        rows={LANGUAGES.map((l) => [
+          t(`languages.${l}`),
+          f.members.byLanguage[l] ?? 0,
+          f.contributions.publishedByLanguage[l] ?? 0,
+        ])}
         columns={[t('consultationFigures.readers'), t('consultationFigures.written')]}
       />
 
@@ -90,7 +107,9 @@ export default function ConsultationFiguresPage({ id }: { id: string }) {
             {f.spaces.map((s) => (
               <tr key={s.spaceId}>
                 <th scope="row">
-                  <Link to={`/spaces/${s.spaceId}`}>{t('consultationFigures.questionRef', { roundtable: s.roundtableNumber, number: s.number })}</Link>
+                  <Link to={`/spaces/${s.spaceId}`}>
+                    {t('consultationFigures.questionRef', { roundtable: s.roundtableNumber, number: s.number })}
+                  </Link>
                 </th>
                 <td>{t(`space.status.${s.status}`)}</td>
                 <td>{s.members}</td>
@@ -124,7 +143,15 @@ export default function ConsultationFiguresPage({ id }: { id: string }) {
 }
 
 /** Two counts per row (rows where both are 0 are left out), with a caption and column headings. */
-function CountsTable({ caption, columns, rows }: { caption: string; columns: [string, string]; rows: Array<[string, number, number]> }) {
+function CountsTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: [string, string];
+  rows: Array<[string, number, number]>;
+}) {
   return (
     <div className="table-wrap">
       <table>

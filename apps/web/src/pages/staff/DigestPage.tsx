@@ -27,7 +27,9 @@ export default function DigestPage({ id }: { id: string }) {
   }, [d]);
   // the api takes the points as they should now read (unknown fields are refused)
   const body = () => ({
-    keyPoints: points.filter((p) => p.text.trim()).map((p) => ({ ...(p.id ? { id: p.id } : {}), text: p.text, priority: !!p.priority })),
+    keyPoints: points
+      .filter((p) => p.text.trim())
+      .map((p) => ({ ...(p.id ? { id: p.id } : {}), text: p.text, priority: !!p.priority })),
     expectedVersion: d?.version,
   });
   const save = useSubmit(async () => {
@@ -56,7 +58,8 @@ export default function DigestPage({ id }: { id: string }) {
     next.splice(i + by, 0, p);
     edit(next);
   };
-  const change = (i: number, patch: Partial<KeyPointDraft>) => edit(points.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const change = (i: number, patch: Partial<KeyPointDraft>) =>
+    edit(points.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   return (
     <>
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -82,7 +85,8 @@ export default function DigestPage({ id }: { id: string }) {
           <ol>
             {d.threads.map((th) => (
               <li key={th.contributionId}>
-                <a href={`/contributions/${th.contributionId}`}>{plainExcerpt(th.excerpt)}</a> — {th.authorName} ({t(`constituency.${th.constituency}`, { defaultValue: th.constituency })}) ·{' '}
+                <a href={`/contributions/${th.contributionId}`}>{plainExcerpt(th.excerpt)}</a> — {th.authorName} (
+                {t(`constituency.${th.constituency}`, { defaultValue: th.constituency })}) ·{' '}
                 {t('digest.replies', { count: th.replies })}
               </li>
             ))}
@@ -91,7 +95,10 @@ export default function DigestPage({ id }: { id: string }) {
       )}
       {d.translation?.status === 'unavailable' && (
         <p className="note note-warn" role="status">
-          {t('digest.translationUnavailable', { languages: d.translation.untranslated.map((l) => t(`languages.${l}`, { defaultValue: l })).join(', '), provider: d.translation.provider })}
+          {t('digest.translationUnavailable', {
+            languages: d.translation.untranslated.map((l) => t(`languages.${l}`, { defaultValue: l })).join(', '),
+            provider: d.translation.provider,
+          })}
         </p>
       )}
       {d.themes.length > 0 && (
@@ -111,7 +118,9 @@ export default function DigestPage({ id }: { id: string }) {
                     <footer>
                       {th.quotes[0].authorName}
                       {th.quotes[0].organisation ? `, ${th.quotes[0].organisation}` : ''}
-                      {th.quotes[0].constituency ? ` · ${t(`constituency.${th.quotes[0].constituency}`, { defaultValue: th.quotes[0].constituency })}` : ''}
+                      {th.quotes[0].constituency
+                        ? ` · ${t(`constituency.${th.quotes[0].constituency}`, { defaultValue: th.quotes[0].constituency })}`
+                        : ''}
                     </footer>
                   </blockquote>
                 )}
@@ -128,20 +137,44 @@ export default function DigestPage({ id }: { id: string }) {
             <li key={p.id ?? `new-${i}`} className="point">
               <div className="field">
                 <label htmlFor={`point-${i}`}>{t('digest.point', { number: i + 1 })}</label>
-                <textarea id={`point-${i}`} rows={2} value={p.text} onChange={(e) => change(i, { text: e.target.value })} />
+                <textarea
+                  id={`point-${i}`}
+                  rows={2}
+                  value={p.text}
+                  onChange={(e) => change(i, { text: e.target.value })}
+                />
               </div>
               <div className="actions">
                 <span className="check">
-                  <input type="checkbox" id={`prio-${i}`} checked={!!p.priority} onChange={(e) => change(i, { priority: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    id={`prio-${i}`}
+                    checked={!!p.priority}
+                    onChange={(e) => change(i, { priority: e.target.checked })}
+                  />
                   <label htmlFor={`prio-${i}`}>{t('digest.priority')}</label>
                 </span>
-                <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('digest.moveUp', { number: i + 1 })}>
+                <button
+                  type="button"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('digest.moveUp', { number: i + 1 })}
+                >
                   ↑
                 </button>
-                <button type="button" disabled={i === points.length - 1} onClick={() => move(i, 1)} aria-label={t('digest.moveDown', { number: i + 1 })}>
+                <button
+                  type="button"
+                  disabled={i === points.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('digest.moveDown', { number: i + 1 })}
+                >
                   ↓
                 </button>
-                <button type="button" onClick={() => edit(points.filter((_, j) => j !== i))} aria-label={t('digest.remove', { number: i + 1 })}>
+                <button
+                  type="button"
+                  onClick={() => edit(points.filter((_, j) => j !== i))}
+                  aria-label={t('digest.remove', { number: i + 1 })}
+                >
                   {t('common.remove')}
                 </button>
                 {p.sources && p.sources.length > 0 && (
@@ -170,7 +203,12 @@ export default function DigestPage({ id }: { id: string }) {
           <button type="button" disabled={save.busy || !dirty} onClick={() => void save.run()}>
             {t('common.save')}
           </button>
-          <button type="button" className="primary" disabled={d.status === 'published' && !dirty && !d.hasUnpublishedChanges} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="primary"
+            disabled={d.status === 'published' && !dirty && !d.hasUnpublishedChanges}
+            onClick={() => setConfirming(true)}
+          >
             {d.status === 'published' ? t('digest.publishChanges') : t('digest.publish')}
           </button>
         </div>

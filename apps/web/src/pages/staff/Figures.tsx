@@ -8,10 +8,21 @@ export function Figures({ figures }: { figures: Record<string, unknown> }) {
   const lang = useLang();
   const entries = Object.entries(figures);
   const plain = entries.filter(([, v]) => typeof v === 'number' || typeof v === 'string');
-  const nested = entries.filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) as Array<[string, Record<string, unknown>]>;
-  const label = (key: string) => t(`figures.${key}`, { defaultValue: key.replace(/([A-Z])/g, ' $1').replace(/_/g, ' ').toLowerCase() });
+  const nested = entries.filter(
+    ([, v]) => v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0,
+  ) as Array<[string, Record<string, unknown>]>;
+  const label = (key: string) =>
+    t(`figures.${key}`, {
+      defaultValue: key
+        .replace(/([A-Z])/g, ' $1')
+        .replace(/_/g, ' ')
+        .toLowerCase(),
+    });
   // countries come as ISO codes (CO, KE): shown by their name in the reader's language
-  const rowName = (key: string) => (/^[A-Z]{2}$/.test(key) ? countryName(key, lang) : t(`constituency.${key}`, { defaultValue: t(`languages.${key}`, { defaultValue: key }) }));
+  const rowName = (key: string) =>
+    /^[A-Z]{2}$/.test(key)
+      ? countryName(key, lang)
+      : t(`constituency.${key}`, { defaultValue: t(`languages.${key}`, { defaultValue: key }) });
   return (
     <section aria-labelledby="figures-h" className="panel plain">
       <h2 id="figures-h">{t('figures.title')}</h2>
@@ -48,7 +59,11 @@ export function Figures({ figures }: { figures: Record<string, unknown> }) {
                 {rows.map(([kk, vv]) => (
                   <tr key={kk}>
                     <th scope="row">{rowName(kk)}</th>
-                    {columns.length > 0 ? columns.map((c) => <td key={c}>{String((vv as Record<string, unknown>)?.[c] ?? '')}</td>) : <td>{String(vv)}</td>}
+                    {columns.length > 0 ? (
+                      columns.map((c) => <td key={c}>{String((vv as Record<string, unknown>)?.[c] ?? '')}</td>)
+                    ) : (
+                      <td>{String(vv)}</td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -24,7 +24,17 @@ export function addressesIn(text: string): string[] {
  * Invite people by pasting their addresses: to one question (`fixedSpaceId`), or — on the
  * roundtable's page — to the whole roundtable or the questions chosen.
  */
-export function InviteForm({ roundtableId, spaces = [], fixedSpaceId, onSent }: { roundtableId: string; spaces?: Space[]; fixedSpaceId?: string; onSent(): void }) {
+export function InviteForm({
+  roundtableId,
+  spaces = [],
+  fixedSpaceId,
+  onSent,
+}: {
+  roundtableId: string;
+  spaces?: Space[];
+  fixedSpaceId?: string;
+  onSent(): void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const uid = useId();
@@ -45,7 +55,13 @@ export function InviteForm({ roundtableId, spaces = [], fixedSpaceId, onSent }: 
     const out = await call<InviteResult>(
       api.POST('/api/v1/roundtables/{id}/invitations', {
         params: { path: { id: roundtableId } },
-        body: { emails, role, ...(spaceIds.length ? { spaceIds } : {}), ...(language ? { language } : {}), ...(message.trim() ? { message: message.trim() } : {}) },
+        body: {
+          emails,
+          role,
+          ...(spaceIds.length ? { spaceIds } : {}),
+          ...(language ? { language } : {}),
+          ...(message.trim() ? { message: message.trim() } : {}),
+        },
       }),
     );
     setResult(out);
@@ -64,23 +80,48 @@ export function InviteForm({ roundtableId, spaces = [], fixedSpaceId, onSent }: 
       <p className="muted">{t('invitations.intro')}</p>
       <div className="field">
         <label htmlFor={`${uid}-emails`}>{t('invitations.emails')}</label>
-        <textarea id={`${uid}-emails`} rows={5} required value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${uid}-emails-hint ${uid}-found`} spellCheck={false} />
+        <textarea
+          id={`${uid}-emails`}
+          rows={5}
+          required
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={`${uid}-emails-hint ${uid}-found`}
+          spellCheck={false}
+        />
         <p id={`${uid}-emails-hint`} className="hint">
           {t('invitations.emailsHint')}
         </p>
         <p id={`${uid}-found`} className={tooMany ? 'note note-error' : 'hint'} aria-live="polite">
-          {tooMany ? t('invitations.tooMany', { count: emails.length }) : emails.length ? t('invitations.found', { count: emails.length }) : t('invitations.none')}
+          {tooMany
+            ? t('invitations.tooMany', { count: emails.length })
+            : emails.length
+              ? t('invitations.found', { count: emails.length })
+              : t('invitations.none')}
         </p>
       </div>
       {!fixedSpaceId && (
         <fieldset>
           <legend>{t('invitations.target')}</legend>
           <div className="radio">
-            <input type="radio" id={`${uid}-whole`} name={`${uid}-target`} checked={whole} onChange={() => setWhole(true)} />
+            <input
+              type="radio"
+              id={`${uid}-whole`}
+              name={`${uid}-target`}
+              checked={whole}
+              onChange={() => setWhole(true)}
+            />
             <label htmlFor={`${uid}-whole`}>{t('invitations.wholeRoundtable')}</label>
           </div>
           <div className="radio">
-            <input type="radio" id={`${uid}-some`} name={`${uid}-target`} checked={!whole} onChange={() => setWhole(false)} disabled={spaces.length === 0} />
+            <input
+              type="radio"
+              id={`${uid}-some`}
+              name={`${uid}-target`}
+              checked={!whole}
+              onChange={() => setWhole(false)}
+              disabled={spaces.length === 0}
+            />
             <label htmlFor={`${uid}-some`}>{t('invitations.someQuestions')}</label>
           </div>
           {!whole && (
@@ -94,7 +135,9 @@ export function InviteForm({ roundtableId, spaces = [], fixedSpaceId, onSent }: 
                       type="checkbox"
                       id={`${uid}-q-${s.id}`}
                       checked={chosen.includes(s.id)}
-                      onChange={(e) => setChosen(e.target.checked ? [...chosen, s.id] : chosen.filter((id) => id !== s.id))}
+                      onChange={(e) =>
+                        setChosen(e.target.checked ? [...chosen, s.id] : chosen.filter((id) => id !== s.id))
+                      }
                     />
                     <label htmlFor={`${uid}-q-${s.id}`} lang={prompt.lang}>
                       {t('roundtable.questionNumber', { number: s.number })} · {prompt.text}
@@ -134,7 +177,14 @@ export function InviteForm({ roundtableId, spaces = [], fixedSpaceId, onSent }: 
         <label htmlFor={`${uid}-message`}>
           {t('invitations.message')} <span className="optional">{t('common.optional')}</span>
         </label>
-        <textarea id={`${uid}-message`} rows={3} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} aria-describedby={`${uid}-message-hint`} />
+        <textarea
+          id={`${uid}-message`}
+          rows={3}
+          maxLength={2000}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          aria-describedby={`${uid}-message-hint`}
+        />
         <p id={`${uid}-message-hint`} className="hint">
           {t('invitations.messageHint')}
         </p>
@@ -155,7 +205,17 @@ export function InviteForm({ roundtableId, spaces = [], fixedSpaceId, onSent }: 
 }
 
 /** A roundtable's invitations (or those that open one question), with their status, and Resend / Revoke. */
-export function InvitationList({ roundtableId, spaceId, spaces = [], version }: { roundtableId: string; spaceId?: string; spaces?: Space[]; version: number }) {
+export function InvitationList({
+  roundtableId,
+  spaceId,
+  spaces = [],
+  version,
+}: {
+  roundtableId: string;
+  spaceId?: string;
+  spaces?: Space[];
+  version: number;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const uid = useId();
@@ -168,7 +228,15 @@ export function InvitationList({ roundtableId, spaceId, spaces = [], version }: 
   const load = useSubmit(async (cursor?: string) => {
     const page = await call<InvitationPage>(
       api.GET('/api/v1/roundtables/{id}/invitations', {
-        params: { path: { id: roundtableId }, query: { limit: 25, ...(status ? { status } : {}), ...(spaceId ? { spaceId } : {}), ...(cursor ? { cursor } : {}) } },
+        params: {
+          path: { id: roundtableId },
+          query: {
+            limit: 25,
+            ...(status ? { status } : {}),
+            ...(spaceId ? { spaceId } : {}),
+            ...(cursor ? { cursor } : {}),
+          },
+        },
       }),
     );
     setItems((before) => (cursor ? [...before, ...page.items] : page.items));
@@ -192,22 +260,31 @@ export function InvitationList({ roundtableId, spaceId, spaces = [], version }: 
     setDone('');
     const params = { path: { id: invitation.id } };
     const updated = await call<Invitation>(
-      action === 'resend' ? api.POST('/api/v1/invitations/{id}/resend', { params }) : api.POST('/api/v1/invitations/{id}/revoke', { params }),
+      action === 'resend'
+        ? api.POST('/api/v1/invitations/{id}/resend', { params })
+        : api.POST('/api/v1/invitations/{id}/revoke', { params }),
     );
     setItems((list) => list.map((i) => (i.id === updated.id ? updated : i)));
     setDone(t(action === 'resend' ? 'invitations.resent' : 'invitations.revoked', { email: invitation.email }));
   });
 
   const target = (i: Invitation) =>
-    i.spaceIds.length === 0 ? t('invitations.forWhole') : t('invitations.forQuestions', { numbers: i.spaceIds.map((id) => numbers.get(id) ?? '?').join(', ') });
-  const delivery = (i: Invitation) => t(`invitations.delivery.${i.delivery.status}`, { date: formatDate(i.delivery.sentAt, lang) });
+    i.spaceIds.length === 0
+      ? t('invitations.forWhole')
+      : t('invitations.forQuestions', { numbers: i.spaceIds.map((id) => numbers.get(id) ?? '?').join(', ') });
+  const delivery = (i: Invitation) =>
+    t(`invitations.delivery.${i.delivery.status}`, { date: formatDate(i.delivery.sentAt, lang) });
 
   return (
     <section className="stack" aria-labelledby={`${uid}-h`}>
       <h2 id={`${uid}-h`}>{t('invitations.listTitle')}</h2>
       <div className="field">
         <label htmlFor={`${uid}-status`}>{t('invitations.filter')}</label>
-        <select id={`${uid}-status`} value={status} onChange={(e) => setStatus(e.target.value as InvitationStatus | '')}>
+        <select
+          id={`${uid}-status`}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as InvitationStatus | '')}
+        >
           <option value="">{t('invitations.all')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -249,16 +326,28 @@ export function InvitationList({ roundtableId, spaceId, spaces = [], version }: 
                     <td>{t(`roles.${i.role}`)}</td>
                     <td>
                       <span className={`badge invitation-${i.status}`}>{t(`invitations.statuses.${i.status}`)}</span>
-                      {i.acceptedBy && <div className="muted">{t('invitations.acceptedBy', { name: i.acceptedBy.displayName })}</div>}
+                      {i.acceptedBy && (
+                        <div className="muted">{t('invitations.acceptedBy', { name: i.acceptedBy.displayName })}</div>
+                      )}
                     </td>
                     <td>{delivery(i)}</td>
                     <td>
                       {open && (
                         <span className="row">
-                          <button type="button" disabled={act.busy} aria-label={t('invitations.resendLabel', { email: i.email })} onClick={() => void act.run(i, 'resend')}>
+                          <button
+                            type="button"
+                            disabled={act.busy}
+                            aria-label={t('invitations.resendLabel', { email: i.email })}
+                            onClick={() => void act.run(i, 'resend')}
+                          >
                             {t('invitations.resend')}
                           </button>
-                          <button type="button" disabled={act.busy} aria-label={t('invitations.revokeLabel', { email: i.email })} onClick={() => void act.run(i, 'revoke')}>
+                          <button
+                            type="button"
+                            disabled={act.busy}
+                            aria-label={t('invitations.revokeLabel', { email: i.email })}
+                            onClick={() => void act.run(i, 'revoke')}
+                          >
                             {t('invitations.revoke')}
                           </button>
                         </span>

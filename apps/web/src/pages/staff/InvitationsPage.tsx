@@ -15,7 +15,10 @@ export default function InvitationsPage({ roundtableId }: { roundtableId: string
   const lang = useLang();
   const { user } = useAuth();
   const [version, setVersion] = useState(0);
-  const res = useAsync(() => call<Roundtable>(api.GET('/api/v1/roundtables/{id}', { params: { path: { id: roundtableId } } })), [roundtableId]);
+  const res = useAsync(
+    () => call<Roundtable>(api.GET('/api/v1/roundtables/{id}', { params: { path: { id: roundtableId } } })),
+    [roundtableId],
+  );
   const r = res.data;
   usePageTitle(r ? t('invitations.pageTitle', { number: r.number }) : undefined);
   if (!user?.isOrganiser) return <p className="note">{t('errors.forbidden')}</p>;

@@ -11,7 +11,10 @@ import { InvitationList, InviteForm } from './Invitations';
 /** Organiser's page for one question: its prompt, mode, dates and status, and who holds which role. */
 export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
-  const res = useAsync(() => call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id: spaceId } } })), [spaceId]);
+  const res = useAsync(
+    () => call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id: spaceId } } })),
+    [spaceId],
+  );
   usePageTitle(t('organiser.manageSpace'));
   const s = res.data;
   const [prompt, setPrompt] = useState<Multilingual>({});
@@ -62,7 +65,14 @@ export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
       </nav>
       <h1>{t('organiser.manageSpace')}</h1>
       <form onSubmit={onSubmit} className="stack panel">
-        <MultilingualFields legend={t('organiser.prompt')} name="prompt" value={prompt} onChange={setPrompt} multiline required />
+        <MultilingualFields
+          legend={t('organiser.prompt')}
+          name="prompt"
+          value={prompt}
+          onChange={setPrompt}
+          multiline
+          required
+        />
         <div className="row">
           <div className="field">
             <label htmlFor="ms-mod">{t('organiser.moderationMode')}</label>
@@ -89,7 +99,12 @@ export default function ManageSpacePage({ spaceId }: { spaceId: string }) {
           </div>
           <div className="field">
             <label htmlFor="ms-closes">{t('organiser.closesAt')}</label>
-            <input id="ms-closes" type="datetime-local" value={closesAt} onChange={(e) => setClosesAt(e.target.value)} />
+            <input
+              id="ms-closes"
+              type="datetime-local"
+              value={closesAt}
+              onChange={(e) => setClosesAt(e.target.value)}
+            />
           </div>
         </div>
         <ErrorNote error={submit.error} />

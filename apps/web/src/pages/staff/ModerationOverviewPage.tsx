@@ -32,7 +32,8 @@ export default function ModerationOverviewPage() {
                   </Link>
                   {' › '}
                   <Link to={`/roundtables/${q.roundtableId}`}>
-                    {t('consultation.roundtableNumber', { number: q.roundtableNumber })}: <span lang={roundtable.lang}>{roundtable.text}</span>
+                    {t('consultation.roundtableNumber', { number: q.roundtableNumber })}:{' '}
+                    <span lang={roundtable.lang}>{roundtable.text}</span>
                   </Link>
                   {' › '}
                   {t('roundtable.questionNumber', { number: q.number })}
@@ -41,13 +42,21 @@ export default function ModerationOverviewPage() {
                   {prompt.text}
                 </p>
                 <p className="meta counts">
-                  <span className={`badge${q.pending > 0 ? ' attention' : ''}`}>{t('findWay.pending', { count: q.pending })}</span>{' '}
-                  <span className={`badge${q.flagged > 0 ? ' attention' : ''}`}>{t('findWay.flagged', { count: q.flagged })}</span>
+                  <span className={`badge${q.pending > 0 ? ' attention' : ''}`}>
+                    {t('findWay.pending', { count: q.pending })}
+                  </span>{' '}
+                  <span className={`badge${q.flagged > 0 ? ' attention' : ''}`}>
+                    {t('findWay.flagged', { count: q.flagged })}
+                  </span>
                   {' · '}
-                  {q.waitingSince ? t('findWay.waitingSince', { date: formatDate(q.waitingSince, lang) }) : t('findWay.nothingWaits')}
+                  {q.waitingSince
+                    ? t('findWay.waitingSince', { date: formatDate(q.waitingSince, lang) })
+                    : t('findWay.nothingWaits')}
                 </p>
                 <p>
-                  <Link to={`/spaces/${q.spaceId}/moderation`} aria-describedby={`where-${q.spaceId}`}>{t('findWay.openModeration', { number: q.number })}</Link>
+                  <Link to={`/spaces/${q.spaceId}/moderation`} aria-describedby={`where-${q.spaceId}`}>
+                    {t('findWay.openModeration', { number: q.number })}
+                  </Link>
                 </p>
               </li>
             );

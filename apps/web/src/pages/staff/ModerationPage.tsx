@@ -2,7 +2,16 @@ import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, call, download } from '../../api/client';
-import type { AuditEntry, AuditPage, Digest, DigestList, QueueItem, QueuePage, RunningSuspensionPage, Space } from '../../api/types';
+import type {
+  AuditEntry,
+  AuditPage,
+  Digest,
+  DigestList,
+  QueueItem,
+  QueuePage,
+  RunningSuspensionPage,
+  Space,
+} from '../../api/types';
 import { LiftSuspensionDialog, type ModerationAction, ModerationDialog } from '../../components/ActionDialogs';
 import { ContributionText } from '../../components/ContributionView';
 import { MemberPicker, type PickedMember, spaceMemberSearch } from '../../components/MemberPicker';
@@ -16,10 +25,16 @@ import { useSpaceLive } from '../../live/useSpaceLive';
 export default function ModerationPage({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const spaceRes = useAsync(() => call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id: spaceId } } })), [spaceId]);
+  const spaceRes = useAsync(
+    () => call<Space>(api.GET('/api/v1/spaces/{id}', { params: { path: { id: spaceId } } })),
+    [spaceId],
+  );
   const queue = useAsync(
     // moderators read queued items as written (the queue takes no language)
-    () => call<QueuePage>(api.GET('/api/v1/spaces/{id}/moderation/queue', { params: { path: { id: spaceId }, query: { limit: 100 } } })),
+    () =>
+      call<QueuePage>(
+        api.GET('/api/v1/spaces/{id}/moderation/queue', { params: { path: { id: spaceId }, query: { limit: 100 } } }),
+      ),
     [spaceId],
   );
   const [logTick, setLogTick] = useState(0);
@@ -34,7 +49,12 @@ export default function ModerationPage({ spaceId }: { spaceId: string }) {
     setAnnounce(t('moderation.queuedLive'));
   }, [reloadQueue, t]);
   const onEvent = useCallback(() => reloadQueue(), [reloadQueue]);
-  const status = useSpaceLive({ spaceId, initialSeq: spaceRes.data ? spaceRes.data.lastSeq ?? 0 : null, onEvent, onSideEvent: onSide });
+  const status = useSpaceLive({
+    spaceId,
+    initialSeq: spaceRes.data ? (spaceRes.data.lastSeq ?? 0) : null,
+    onEvent,
+    onSideEvent: onSide,
+  });
 
   const space = spaceRes.data;
   const prompt = pick(space?.prompt, lang);
@@ -44,7 +64,9 @@ export default function ModerationPage({ spaceId }: { spaceId: string }) {
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
         <ol>
           <li>
-            <Link to={`/spaces/${spaceId}`}>{space ? t('roundtable.questionNumber', { number: space.number }) : '…'}</Link>
+            <Link to={`/spaces/${spaceId}`}>
+              {space ? t('roundtable.questionNumber', { number: space.number }) : '…'}
+            </Link>
           </li>
         </ol>
       </nav>
@@ -55,14 +77,16 @@ export default function ModerationPage({ spaceId }: { spaceId: string }) {
         </p>
       )}
       <nav aria-label={t('moderation.sections')} className="toc">
-        <a href="#queue-h">{t('moderation.queue')}</a> · <a href="#sanctions-h">{t('moderation.sanctions')}</a> · <a href="#digests-h">{t('digest.title')}</a> ·{' '}
-        <a href="#log-h">{t('moderation.log')}</a>
+        <a href="#queue-h">{t('moderation.queue')}</a> · <a href="#sanctions-h">{t('moderation.sanctions')}</a> ·{' '}
+        <a href="#digests-h">{t('digest.title')}</a> · <a href="#log-h">{t('moderation.log')}</a>
       </nav>
 
       <section aria-labelledby="queue-h">
         <h2 id="queue-h">
           {t('moderation.queue')}{' '}
-          <span className={`live-status ${status}`}>{status === 'live' ? t('live.on') : status === 'connecting' ? t('live.connecting') : t('live.off')}</span>
+          <span className={`live-status ${status}`}>
+            {status === 'live' ? t('live.on') : status === 'connecting' ? t('live.connecting') : t('live.off')}
+          </span>
         </h2>
         <ErrorNote error={queue.error} />
         {queue.loading && !queue.data && <Loading />}
@@ -74,7 +98,9 @@ export default function ModerationPage({ spaceId }: { spaceId: string }) {
               <li key={`${item.kind}-${c.id}`} className="queue-item card">
                 <article aria-labelledby={`q-${c.id}`} data-id={c.id}>
                   <header className="byline">
-                    <span className={`badge ${item.kind === 'pending' ? 'pending' : 'flagged'}`}>{t(`moderation.kind.${item.kind}`)}</span>
+                    <span className={`badge ${item.kind === 'pending' ? 'pending' : 'flagged'}`}>
+                      {t(`moderation.kind.${item.kind}`)}
+                    </span>
                     <h3 id={`q-${c.id}`} className="author">
                       {c.author?.displayName}
                     </h3>
@@ -103,18 +129,32 @@ export default function ModerationPage({ spaceId }: { spaceId: string }) {
                       )}
                     </div>
                   )}
-                  <div className="actions" role="group" aria-label={t('thread.actionsFor', { name: c.author?.displayName ?? '' })}>
+                  <div
+                    className="actions"
+                    role="group"
+                    aria-label={t('thread.actionsFor', { name: c.author?.displayName ?? '' })}
+                  >
                     {actionsFor(item).map((action) => (
                       <button
                         key={action}
                         type="button"
-                        className={action === 'approve' || action === 'restore' ? 'primary' : action === 'reject' || action === 'hide' ? 'danger' : ''}
+                        className={
+                          action === 'approve' || action === 'restore'
+                            ? 'primary'
+                            : action === 'reject' || action === 'hide'
+                              ? 'danger'
+                              : ''
+                        }
                         onClick={() => setTarget({ id: c.id, action, excerpt: plainExcerpt(c.body).slice(0, 200) })}
                       >
                         {t(`moderation.action.${action}`)}
                       </button>
                     ))}
-                    <button type="button" className="link" onClick={() => setSanctionUser({ id: c.authorId, name: c.author?.displayName ?? c.authorId })}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => setSanctionUser({ id: c.authorId, name: c.author?.displayName ?? c.authorId })}
+                    >
                       {t('moderation.sanctionAuthor')}
                     </button>
                   </div>
@@ -153,7 +193,17 @@ function actionsFor(item: QueueItem): ModerationAction[] {
   return ['hide', 'resolve'];
 }
 
-function Sanctions({ spaceId, preset, tick, onDone }: { spaceId: string; preset: { id: string; name: string } | null; tick: number; onDone(): void }) {
+function Sanctions({
+  spaceId,
+  preset,
+  tick,
+  onDone,
+}: {
+  spaceId: string;
+  preset: { id: string; name: string } | null;
+  tick: number;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<'warning' | 'suspension'>('warning');
   const [member, setMember] = useState<PickedMember | null>(null);
@@ -171,9 +221,16 @@ function Sanctions({ spaceId, preset, tick, onDone }: { spaceId: string; preset:
     if (!member) return;
     const userId = member.userId;
     if (kind === 'suspension') {
-      await call(api.POST('/api/v1/spaces/{id}/suspensions', { params: { path: { id: spaceId } }, body: { userId, until: fromLocalInput(until)!, reason, scope: 'space' } }));
+      await call(
+        api.POST('/api/v1/spaces/{id}/suspensions', {
+          params: { path: { id: spaceId } },
+          body: { userId, until: fromLocalInput(until)!, reason, scope: 'space' },
+        }),
+      );
     } else {
-      await call(api.POST('/api/v1/spaces/{id}/warnings', { params: { path: { id: spaceId } }, body: { userId, reason } }));
+      await call(
+        api.POST('/api/v1/spaces/{id}/warnings', { params: { path: { id: spaceId } }, body: { userId, reason } }),
+      );
     }
     setDone(kind === 'suspension' ? t('moderation.suspended') : t('moderation.warned'));
     setReason('');
@@ -191,24 +248,56 @@ function Sanctions({ spaceId, preset, tick, onDone }: { spaceId: string; preset:
         <fieldset>
           <legend>{t('moderation.sanctionKind')}</legend>
           <div className="radio">
-            <input type="radio" id="sk-warning" name="sanction-kind" checked={kind === 'warning'} onChange={() => setKind('warning')} />
+            <input
+              type="radio"
+              id="sk-warning"
+              name="sanction-kind"
+              checked={kind === 'warning'}
+              onChange={() => setKind('warning')}
+            />
             <label htmlFor="sk-warning">{t('moderation.warning')}</label>
           </div>
           <div className="radio">
-            <input type="radio" id="sk-suspension" name="sanction-kind" checked={kind === 'suspension'} onChange={() => setKind('suspension')} />
+            <input
+              type="radio"
+              id="sk-suspension"
+              name="sanction-kind"
+              checked={kind === 'suspension'}
+              onChange={() => setKind('suspension')}
+            />
             <label htmlFor="sk-suspension">{t('moderation.suspension')}</label>
           </div>
         </fieldset>
-        <MemberPicker id="sanction-user" label={t('moderation.member')} hint={t('moderation.memberHint')} search={search} value={member} onChange={setMember} />
+        <MemberPicker
+          id="sanction-user"
+          label={t('moderation.member')}
+          hint={t('moderation.memberHint')}
+          search={search}
+          value={member}
+          onChange={setMember}
+        />
         {kind === 'suspension' && (
           <div className="field">
             <label htmlFor="sanction-until">{t('moderation.until')}</label>
-            <input id="sanction-until" type="datetime-local" required value={until} onChange={(e) => setUntil(e.target.value)} />
+            <input
+              id="sanction-until"
+              type="datetime-local"
+              required
+              value={until}
+              onChange={(e) => setUntil(e.target.value)}
+            />
           </div>
         )}
         <div className="field">
           <label htmlFor="sanction-reason">{t('moderation.reason')}</label>
-          <textarea id="sanction-reason" rows={2} required maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id="sanction-reason"
+            rows={2}
+            required
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <p className="hint">{t('moderation.sanctionHint')}</p>
         </div>
         <ErrorNote error={submit.error} />
@@ -231,7 +320,13 @@ function RunningSuspensions({ spaceId, tick, onLifted }: { spaceId: string; tick
   const { t } = useTranslation();
   const lang = useLang();
   const { user } = useAuth();
-  const list = useAsync(() => call<RunningSuspensionPage>(api.GET('/api/v1/spaces/{id}/suspensions', { params: { path: { id: spaceId }, query: { limit: 100 } } })), [spaceId, tick]);
+  const list = useAsync(
+    () =>
+      call<RunningSuspensionPage>(
+        api.GET('/api/v1/spaces/{id}/suspensions', { params: { path: { id: spaceId }, query: { limit: 100 } } }),
+      ),
+    [spaceId, tick],
+  );
   const [target, setTarget] = useState<{ id: string; name: string } | null>(null);
   const [lifted, setLifted] = useState('');
   const items = list.data?.items ?? [];
@@ -245,10 +340,17 @@ function RunningSuspensions({ spaceId, tick, onLifted }: { spaceId: string; tick
           {items.map((s) => (
             <li key={s.id}>
               <strong>{s.displayName}</strong>
-              {s.organisation ? ` — ${s.organisation}` : ''} · {t('moderation.runningUntil', { date: formatDate(s.until, lang) })}
-              {s.scope === 'consultation' && <span className="badge">{t('moderation.wholeConsultation')}</span>} · {s.reason}{' '}
+              {s.organisation ? ` — ${s.organisation}` : ''} ·{' '}
+              {t('moderation.runningUntil', { date: formatDate(s.until, lang) })}
+              {s.scope === 'consultation' && <span className="badge">{t('moderation.wholeConsultation')}</span>} ·{' '}
+              {s.reason}{' '}
               {(s.scope === 'space' || user?.isOrganiser) && (
-                <button type="button" className="link" aria-label={t('moderation.liftFor', { name: s.displayName })} onClick={() => setTarget({ id: s.id, name: s.displayName })}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={t('moderation.liftFor', { name: s.displayName })}
+                  onClick={() => setTarget({ id: s.id, name: s.displayName })}
+                >
                   {t('moderation.lift')}
                 </button>
               )}
@@ -289,13 +391,20 @@ function DigestsSection({ spaceId }: { spaceId: string }) {
   const [start, setStart] = useState(week.start);
   const [end, setEnd] = useState(week.end);
   // the contract has no list of a space's digests; shown when the api offers one
-  const list = useAsync(() => call<DigestList>(api.GET('/api/v1/spaces/{id}/digests', { params: { path: { id: spaceId } } })).catch(() => null), [spaceId]);
+  const list = useAsync(
+    () =>
+      call<DigestList>(api.GET('/api/v1/spaces/{id}/digests', { params: { path: { id: spaceId } } })).catch(() => null),
+    [spaceId],
+  );
   const items = list.data?.items ?? [];
   const submit = useSubmit(async () => {
     const digest = await call<Digest>(
       api.POST('/api/v1/spaces/{id}/digests', {
         params: { path: { id: spaceId } },
-        body: { periodStart: new Date(`${start}T00:00:00`).toISOString(), periodEnd: new Date(`${end}T23:59:59`).toISOString() },
+        body: {
+          periodStart: new Date(`${start}T00:00:00`).toISOString(),
+          periodEnd: new Date(`${end}T23:59:59`).toISOString(),
+        },
       }),
     );
     navigate(`/digests/${digest.id}`);
@@ -350,7 +459,13 @@ function statusChange(e: AuditEntry, t: TFunction): string {
 function AuditLog({ spaceId, tick }: { spaceId: string; tick: number }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const log = useAsync(() => call<AuditPage>(api.GET('/api/v1/spaces/{id}/moderation/log', { params: { path: { id: spaceId }, query: { limit: 100 } } })), [spaceId, tick]);
+  const log = useAsync(
+    () =>
+      call<AuditPage>(
+        api.GET('/api/v1/spaces/{id}/moderation/log', { params: { path: { id: spaceId }, query: { limit: 100 } } }),
+      ),
+    [spaceId, tick],
+  );
   const [error, setError] = useState<unknown>(null);
   return (
     <section aria-labelledby="log-h">
@@ -382,7 +497,11 @@ function AuditLog({ spaceId, tick }: { spaceId: string; tick: number }) {
                   <td>{e.subjectName ?? ''}</td>
                   <td>{e.reason ?? ''}</td>
                   <td>{statusChange(e, t)}</td>
-                  <td>{e.contributionId && <Link to={`/contributions/${e.contributionId}`}>{t('findWay.logOpenPost')}</Link>}</td>
+                  <td>
+                    {e.contributionId && (
+                      <Link to={`/contributions/${e.contributionId}`}>{t('findWay.logOpenPost')}</Link>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -390,7 +509,13 @@ function AuditLog({ spaceId, tick }: { spaceId: string; tick: number }) {
         </div>
       )}
       <p>
-        <button type="button" className="link" onClick={() => download(`/api/v1/spaces/${spaceId}/moderation/log?format=csv`, 'moderation-log.csv').catch(setError)}>
+        <button
+          type="button"
+          className="link"
+          onClick={() =>
+            download(`/api/v1/spaces/${spaceId}/moderation/log?format=csv`, 'moderation-log.csv').catch(setError)
+          }
+        >
           {t('moderation.logCsv')}
         </button>
       </p>

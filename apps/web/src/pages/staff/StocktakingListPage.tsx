@@ -11,10 +11,16 @@ import { Link, navigate, usePageTitle } from '../../lib/router';
 export default function StocktakingListPage({ roundtableId }: { roundtableId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const rt = useAsync(() => call<Roundtable>(api.GET('/api/v1/roundtables/{id}', { params: { path: { id: roundtableId } } })), [roundtableId]);
+  const rt = useAsync(
+    () => call<Roundtable>(api.GET('/api/v1/roundtables/{id}', { params: { path: { id: roundtableId } } })),
+    [roundtableId],
+  );
   // not in the contract; shown when the api offers it
   const list = useAsync(
-    () => call<StocktakingList>(api.GET('/api/v1/roundtables/{id}/stocktaking', { params: { path: { id: roundtableId } } })).catch(() => null),
+    () =>
+      call<StocktakingList>(
+        api.GET('/api/v1/roundtables/{id}/stocktaking', { params: { path: { id: roundtableId } } }),
+      ).catch(() => null),
     [roundtableId],
   );
   const items = list.data?.items ?? [];
@@ -26,7 +32,10 @@ export default function StocktakingListPage({ roundtableId }: { roundtableId: st
     const created = await call<Stocktaking>(
       api.POST('/api/v1/roundtables/{id}/stocktaking', {
         params: { path: { id: roundtableId } },
-        body: { periodStart: new Date(`${start}T00:00:00`).toISOString(), periodEnd: new Date(`${end}T23:59:59`).toISOString() },
+        body: {
+          periodStart: new Date(`${start}T00:00:00`).toISOString(),
+          periodEnd: new Date(`${end}T23:59:59`).toISOString(),
+        },
       }),
     );
     navigate(`/stocktaking/${created.id}`);

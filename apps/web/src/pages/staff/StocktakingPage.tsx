@@ -21,9 +21,17 @@ interface Draft {
 function toDraft(s: Stocktaking): Draft {
   const sec = s.sections;
   const lists = Object.fromEntries(
-    SUMMARY_LISTS.map((l) => [l, sec[l].map((item) => ({ id: item.id, text: wording(item), original: wording(item), item }))]),
+    SUMMARY_LISTS.map((l) => [
+      l,
+      sec[l].map((item) => ({ id: item.id, text: wording(item), original: wording(item), item })),
+    ]),
   ) as Draft['lists'];
-  return { introduction: sec.introduction ?? '', participationText: sec.participationText ?? participationSentence(s), regionsText: regionsSentence(s), lists };
+  return {
+    introduction: sec.introduction ?? '',
+    participationText: sec.participationText ?? participationSentence(s),
+    regionsText: regionsSentence(s),
+    lists,
+  };
 }
 
 function participationSentence(s: Stocktaking): string {
@@ -42,7 +50,11 @@ export default function StocktakingPage({ id }: { id: string }) {
   const [preview, setPreview] = useState<Lang>(uiLang);
   // the summary itself (headings included) reads in the preview language; the controls stay in the interface's
   const tp = i18n.getFixedT(preview);
-  const res = useAsync(() => call<Stocktaking>(api.GET('/api/v1/stocktaking/{id}', { params: { path: { id }, query: { lang: preview } } })), [id, preview]);
+  const res = useAsync(
+    () =>
+      call<Stocktaking>(api.GET('/api/v1/stocktaking/{id}', { params: { path: { id }, query: { lang: preview } } })),
+    [id, preview],
+  );
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState(true);
@@ -63,21 +75,35 @@ export default function StocktakingPage({ id }: { id: string }) {
     if (!draft || !s) return {};
     const out: Record<string, unknown> = {};
     if (draft.introduction !== (s.sections.introduction ?? '')) out.introduction = draft.introduction || null;
-    if (draft.participationText !== (s.sections.participationText ?? participationSentence(s))) out.participationText = draft.participationText || null;
+    if (draft.participationText !== (s.sections.participationText ?? participationSentence(s)))
+      out.participationText = draft.participationText || null;
     if (draft.regionsText !== regionsSentence(s)) out.regionsText = draft.regionsText || null;
     for (const l of SUMMARY_LISTS) {
-      out[l] = draft.lists[l].filter((x) => x.text.trim()).map((x) => (x.id ? (x.text !== x.original ? { id: x.id, text: x.text } : { id: x.id }) : { text: x.text }));
+      out[l] = draft.lists[l]
+        .filter((x) => x.text.trim())
+        .map((x) => (x.id ? (x.text !== x.original ? { id: x.id, text: x.text } : { id: x.id }) : { text: x.text }));
     }
     return out;
   };
   const save = useSubmit(async () => {
-    const updated = await call<Stocktaking>(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { ...edits(), expectedVersion: s?.version } }));
+    const updated = await call<Stocktaking>(
+      api.PATCH('/api/v1/stocktaking/{id}', {
+        params: { path: { id } },
+        body: { ...edits(), expectedVersion: s?.version },
+      }),
+    );
     if (updated && typeof updated === 'object' && 'id' in updated) res.setData(updated);
     else res.reload();
     setSaved(t('digest.saved'));
   });
   const publish = useSubmit(async () => {
-    if (dirty) await call(api.PATCH('/api/v1/stocktaking/{id}', { params: { path: { id } }, body: { ...edits(), expectedVersion: s?.version } }));
+    if (dirty)
+      await call(
+        api.PATCH('/api/v1/stocktaking/{id}', {
+          params: { path: { id } },
+          body: { ...edits(), expectedVersion: s?.version },
+        }),
+      );
     const updated = await call<Stocktaking>(api.POST('/api/v1/stocktaking/{id}/publish', { params: { path: { id } } }));
     setConfirming(false);
     if (updated && typeof updated === 'object' && 'id' in updated) res.setData(updated);
@@ -91,12 +117,18 @@ export default function StocktakingPage({ id }: { id: string }) {
     setDirty(true);
     setSaved('');
   };
-  const setItem = (l: SummaryList, i: number, text: string) => change({ ...draft, lists: { ...draft.lists, [l]: draft.lists[l].map((x, j) => (j === i ? { ...x, text } : x)) } });
-  const removeItem = (l: SummaryList, i: number) => change({ ...draft, lists: { ...draft.lists, [l]: draft.lists[l].filter((_, j) => j !== i) } });
-  const addItem = (l: SummaryList) => change({ ...draft, lists: { ...draft.lists, [l]: [...draft.lists[l], { text: '', original: '' }] } });
+  const setItem = (l: SummaryList, i: number, text: string) =>
+    change({ ...draft, lists: { ...draft.lists, [l]: draft.lists[l].map((x, j) => (j === i ? { ...x, text } : x)) } });
+  const removeItem = (l: SummaryList, i: number) =>
+    change({ ...draft, lists: { ...draft.lists, [l]: draft.lists[l].filter((_, j) => j !== i) } });
+  const addItem = (l: SummaryList) =>
+    change({ ...draft, lists: { ...draft.lists, [l]: [...draft.lists[l], { text: '', original: '' }] } });
   const get = (format: 'md' | 'html' | 'pdf' | 'docx') => {
     setDownloadError(null);
-    download(`/api/v1/stocktaking/${id}/export?format=${format}&lang=${preview}`, `stocktaking-${preview}.${format}`).catch(setDownloadError);
+    download(
+      `/api/v1/stocktaking/${id}/export?format=${format}&lang=${preview}`,
+      `stocktaking-${preview}.${format}`,
+    ).catch(setDownloadError);
   };
   const edit = editing;
   // readers of an unreviewed translation are told it is a machine's
@@ -127,7 +159,13 @@ export default function StocktakingPage({ id }: { id: string }) {
           <legend>{t('stocktaking.previewIn')}</legend>
           {LANGS.map((l) => (
             <span key={l}>
-              <input type="radio" id={`pv-${l}`} name="preview-lang" checked={preview === l} onChange={() => setPreview(l)} />
+              <input
+                type="radio"
+                id={`pv-${l}`}
+                name="preview-lang"
+                checked={preview === l}
+                onChange={() => setPreview(l)}
+              />
               <label htmlFor={`pv-${l}`} lang={l}>
                 {t(`languages.native.${l}`)}
               </label>
@@ -143,8 +181,15 @@ export default function StocktakingPage({ id }: { id: string }) {
           <h2 id="sec-intro">{tp('stocktaking.sections.introduction')}</h2>
           {edit ? (
             <div className="field">
-              <label htmlFor="sum-intro">{t('stocktaking.sectionText', { title: t('stocktaking.sections.introduction') })}</label>
-              <textarea id="sum-intro" rows={3} value={draft.introduction} onChange={(e) => change({ ...draft, introduction: e.target.value })} />
+              <label htmlFor="sum-intro">
+                {t('stocktaking.sectionText', { title: t('stocktaking.sections.introduction') })}
+              </label>
+              <textarea
+                id="sum-intro"
+                rows={3}
+                value={draft.introduction}
+                onChange={(e) => change({ ...draft, introduction: e.target.value })}
+              />
             </div>
           ) : (
             draft.introduction && <p>{draft.introduction}</p>
@@ -154,8 +199,15 @@ export default function StocktakingPage({ id }: { id: string }) {
           <h2 id="sec-participation">{tp('stocktaking.sections.participation')}</h2>
           {edit ? (
             <div className="field">
-              <label htmlFor="sum-participation">{t('stocktaking.sectionText', { title: t('stocktaking.sections.participation') })}</label>
-              <textarea id="sum-participation" rows={3} value={draft.participationText} onChange={(e) => change({ ...draft, participationText: e.target.value })} />
+              <label htmlFor="sum-participation">
+                {t('stocktaking.sectionText', { title: t('stocktaking.sections.participation') })}
+              </label>
+              <textarea
+                id="sum-participation"
+                rows={3}
+                value={draft.participationText}
+                onChange={(e) => change({ ...draft, participationText: e.target.value })}
+              />
             </div>
           ) : (
             <p>{draft.participationText}</p>
@@ -164,7 +216,12 @@ export default function StocktakingPage({ id }: { id: string }) {
             (edit ? (
               <div className="field">
                 <label htmlFor="sum-regions">{t('summaryRegions.label')}</label>
-                <textarea id="sum-regions" rows={2} value={draft.regionsText} onChange={(e) => change({ ...draft, regionsText: e.target.value })} />
+                <textarea
+                  id="sum-regions"
+                  rows={2}
+                  value={draft.regionsText}
+                  onChange={(e) => change({ ...draft, regionsText: e.target.value })}
+                />
                 <p className="hint">{t('summaryRegions.hint')}</p>
               </div>
             ) : (
@@ -180,8 +237,15 @@ export default function StocktakingPage({ id }: { id: string }) {
                 <li key={x.id ?? `new-${i}`} className="point">
                   {edit ? (
                     <div className="field">
-                      <label htmlFor={`item-${l}-${i}`}>{t('stocktaking.itemLabel', { section: t(`stocktaking.sections.${l}`), number: i + 1 })}</label>
-                      <textarea id={`item-${l}-${i}`} rows={2} value={x.text} onChange={(e) => setItem(l, i, e.target.value)} />
+                      <label htmlFor={`item-${l}-${i}`}>
+                        {t('stocktaking.itemLabel', { section: t(`stocktaking.sections.${l}`), number: i + 1 })}
+                      </label>
+                      <textarea
+                        id={`item-${l}-${i}`}
+                        rows={2}
+                        value={x.text}
+                        onChange={(e) => setItem(l, i, e.target.value)}
+                      />
                     </div>
                   ) : (
                     <p>

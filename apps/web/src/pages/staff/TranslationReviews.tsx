@@ -21,7 +21,9 @@ const POLL_MS = 3000;
 
 async function load(id: string, lang: Lang): Promise<TranslationReview | null> {
   try {
-    return await call<TranslationReview>(api.GET('/api/v1/stocktaking/{id}/translations/{lang}', { params: { path: { id, lang } } }));
+    return await call<TranslationReview>(
+      api.GET('/api/v1/stocktaking/{id}/translations/{lang}', { params: { path: { id, lang } } }),
+    );
   } catch (err) {
     // no translation into the summary's own language
     if (err instanceof ApiError && err.status === 404) return null;
@@ -65,16 +67,31 @@ export function TranslationReviews({ id, version }: { id: string; version: numbe
     if (!current) return;
     const corrections = accept
       ? []
-      : current.texts.filter((x) => drafts[x.key]?.trim() && drafts[x.key].trim() !== (x.corrected ?? x.machine ?? '').trim()).map((x) => ({ key: x.key, text: drafts[x.key] }));
-    await call(api.POST('/api/v1/stocktaking/{id}/translations/{lang}/review', { params: { path: { id, lang: current.language } }, body: { corrections, accept: true } }));
-    setDone(t(accept ? 'summaryReview.acceptedDone' : 'summaryReview.reviewedDone', { language: t(`languages.${current.language}`) }));
+      : current.texts
+          .filter((x) => drafts[x.key]?.trim() && drafts[x.key].trim() !== (x.corrected ?? x.machine ?? '').trim())
+          .map((x) => ({ key: x.key, text: drafts[x.key] }));
+    await call(
+      api.POST('/api/v1/stocktaking/{id}/translations/{lang}/review', {
+        params: { path: { id, lang: current.language } },
+        body: { corrections, accept: true },
+      }),
+    );
+    setDone(
+      t(accept ? 'summaryReview.acceptedDone' : 'summaryReview.reviewedDone', {
+        language: t(`languages.${current.language}`),
+      }),
+    );
     all.reload();
   });
   if (all.error) return <ErrorNote error={all.error} />;
   if (!reviews) return <Loading />;
   if (reviews.length === 0) return null;
   const state = (r: TranslationReview) =>
-    r.status !== 'done' ? t(`summaryReview.status.${r.status}`) : r.review ? t(`summaryReview.review.${r.review}`, { date: r.reviewedAt ? formatDate(r.reviewedAt, uiLang, false) : '' }) : t('summaryReview.review.none');
+    r.status !== 'done'
+      ? t(`summaryReview.status.${r.status}`)
+      : r.review
+        ? t(`summaryReview.review.${r.review}`, { date: r.reviewedAt ? formatDate(r.reviewedAt, uiLang, false) : '' })
+        : t('summaryReview.review.none');
   return (
     <section aria-labelledby="review-h" className="panel plain translation-review">
       <h2 id="review-h">{t('summaryReview.title')}</h2>
@@ -83,7 +100,10 @@ export function TranslationReviews({ id, version }: { id: string; version: numbe
         {reviews.map((r) => (
           <li key={r.language}>
             <strong lang={r.language}>{t(`languages.native.${r.language}`)}</strong>{' '}
-            <span className={`badge ${r.official ? 'moderator' : 'pending'}`}>{r.official ? t('summaryReview.official') : t('summaryReview.machine')}</span> {state(r)}
+            <span className={`badge ${r.official ? 'moderator' : 'pending'}`}>
+              {r.official ? t('summaryReview.official') : t('summaryReview.machine')}
+            </span>{' '}
+            {state(r)}
           </li>
         ))}
       </ul>
@@ -91,7 +111,16 @@ export function TranslationReviews({ id, version }: { id: string; version: numbe
         <legend>{t('summaryReview.language')}</legend>
         {reviews.map((r) => (
           <span key={r.language}>
-            <input type="radio" id={`rv-${r.language}`} name="review-lang" checked={current?.language === r.language} onChange={() => { setChosen(r.language); setDone(''); }} />
+            <input
+              type="radio"
+              id={`rv-${r.language}`}
+              name="review-lang"
+              checked={current?.language === r.language}
+              onChange={() => {
+                setChosen(r.language);
+                setDone('');
+              }}
+            />
             <label htmlFor={`rv-${r.language}`} lang={r.language}>
               {t(`languages.native.${r.language}`)}
             </label>
@@ -105,11 +134,22 @@ export function TranslationReviews({ id, version }: { id: string; version: numbe
             {current.texts.map((x, i) => (
               <li key={x.key} className="point">
                 <p className="review-source" lang={x.sourceLanguage}>
-                  <span className="muted">{t('summaryReview.original', { language: t(`languages.${x.sourceLanguage}`) })}</span> {x.source}
+                  <span className="muted">
+                    {t('summaryReview.original', { language: t(`languages.${x.sourceLanguage}`) })}
+                  </span>{' '}
+                  {x.source}
                 </p>
                 <div className="field">
-                  <label htmlFor={`rv-${current.language}-${i}`}>{t('summaryReview.textLabel', { number: i + 1, language: t(`languages.${current.language}`) })}</label>
-                  <textarea id={`rv-${current.language}-${i}`} lang={current.language} rows={2} value={drafts[x.key] ?? ''} onChange={(e) => setDrafts({ ...drafts, [x.key]: e.target.value })} />
+                  <label htmlFor={`rv-${current.language}-${i}`}>
+                    {t('summaryReview.textLabel', { number: i + 1, language: t(`languages.${current.language}`) })}
+                  </label>
+                  <textarea
+                    id={`rv-${current.language}-${i}`}
+                    lang={current.language}
+                    rows={2}
+                    value={drafts[x.key] ?? ''}
+                    onChange={(e) => setDrafts({ ...drafts, [x.key]: e.target.value })}
+                  />
                   {x.corrected && <p className="hint">{t('summaryReview.corrected')}</p>}
                 </div>
               </li>

@@ -7,7 +7,10 @@ import type { ThreadAction, ThreadState } from '../../lib/thread';
  * most of it: a long contribution never shows 60 % of itself on a phone). Returns what a
  * screen reader is told ("3 new contributions") and how to bring the first new one into view.
  */
-export function useSeenTracking(thread: ThreadState, dispatch: Dispatch<ThreadAction>): { announce: string; showNew(): void } {
+export function useSeenTracking(
+  thread: ThreadState,
+  dispatch: Dispatch<ThreadAction>,
+): { announce: string; showNew(): void } {
   const { t } = useTranslation();
   const [announce, setAnnounce] = useState('');
   const observer = useRef<IntersectionObserver | null>(null);
@@ -15,7 +18,10 @@ export function useSeenTracking(thread: ThreadState, dispatch: Dispatch<ThreadAc
   useEffect(() => {
     observer.current = new IntersectionObserver(
       (entries) => {
-        const seen = (e: IntersectionObserverEntry) => e.isIntersecting && (e.intersectionRatio >= 0.6 || e.intersectionRect.height >= 0.5 * (e.rootBounds?.height ?? window.innerHeight));
+        const seen = (e: IntersectionObserverEntry) =>
+          e.isIntersecting &&
+          (e.intersectionRatio >= 0.6 ||
+            e.intersectionRect.height >= 0.5 * (e.rootBounds?.height ?? window.innerHeight));
         const ids = entries.filter(seen).map((e) => (e.target as HTMLElement).dataset.id!);
         if (ids.length) setTimeout(() => dispatch({ type: 'seen', ids }), 800);
       },

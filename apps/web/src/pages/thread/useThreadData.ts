@@ -11,7 +11,9 @@ async function loadAll(spaceId: string, lang: Lang, meId: string | undefined): P
   let cursor: string | undefined;
   do {
     const page = await call<ContributionPage>(
-      api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { lang, limit: PAGE, ...(cursor ? { cursor } : {}) } } }),
+      api.GET('/api/v1/spaces/{id}/contributions', {
+        params: { path: { id: spaceId }, query: { lang, limit: PAGE, ...(cursor ? { cursor } : {}) } },
+      }),
     );
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
@@ -19,7 +21,11 @@ async function loadAll(spaceId: string, lang: Lang, meId: string | undefined): P
   // a rejected author keeps seeing the contribution, with the moderator's reason (moderators' view stays as it was)
   const own = await Promise.all(
     (['pending', 'rejected'] as const).map((status) =>
-      call<ContributionPage>(api.GET('/api/v1/spaces/{id}/contributions', { params: { path: { id: spaceId }, query: { lang, limit: PAGE, status } } })).catch(() => ({
+      call<ContributionPage>(
+        api.GET('/api/v1/spaces/{id}/contributions', {
+          params: { path: { id: spaceId }, query: { lang, limit: PAGE, status } },
+        }),
+      ).catch(() => ({
         items: [] as Contribution[],
       })),
     ),
@@ -92,10 +98,17 @@ export function useThreadData(id: string, lang: Lang, meId: string | undefined):
 
   const refetch = useCallback(
     (contributionId: string) => {
-      call<Contribution>(api.GET('/api/v1/contributions/{id}', { params: { path: { id: contributionId }, query: { lang } } }))
+      call<Contribution>(
+        api.GET('/api/v1/contributions/{id}', { params: { path: { id: contributionId }, query: { lang } } }),
+      )
         .then((c) => dispatch({ type: 'upsert', item: c }))
         .catch((err) => {
-          if (err instanceof ApiError && (err.status === 404 || err.status === 403)) dispatch({ type: 'patch', id: contributionId, patch: { status: 'hidden', body: null, bodyHtml: null, text: null } });
+          if (err instanceof ApiError && (err.status === 404 || err.status === 403))
+            dispatch({
+              type: 'patch',
+              id: contributionId,
+              patch: { status: 'hidden', body: null, bodyHtml: null, text: null },
+            });
         });
     },
     [lang],
@@ -114,7 +127,12 @@ export function useThreadData(id: string, lang: Lang, meId: string | undefined):
  * it is the reader's own), a deletion empties it, a hidden one leaves readers' screens at
  * once; anything else (an edit, a translation, a restore, a pin) is read again.
  */
-export function useThreadEvents(dispatch: Dispatch<ThreadAction>, refetch: (id: string) => void, canModerate: boolean, meId: string | undefined) {
+export function useThreadEvents(
+  dispatch: Dispatch<ThreadAction>,
+  refetch: (id: string) => void,
+  canModerate: boolean,
+  meId: string | undefined,
+) {
   return useCallback(
     (event: SpaceEvent) => {
       const p = event.payload ?? {};
@@ -126,7 +144,8 @@ export function useThreadEvents(dispatch: Dispatch<ThreadAction>, refetch: (id: 
           else if (cid) refetch(cid);
           break;
         case 'contribution.deleted':
-          if (cid) dispatch({ type: 'patch', id: cid, patch: { status: 'deleted', body: null, bodyHtml: null, text: null } });
+          if (cid)
+            dispatch({ type: 'patch', id: cid, patch: { status: 'deleted', body: null, bodyHtml: null, text: null } });
           break;
         case 'contribution.hidden':
           if (!cid) break;

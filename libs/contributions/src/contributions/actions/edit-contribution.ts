@@ -30,9 +30,13 @@ export class EditContribution {
     assertMayPost(access);
     const bodyHtml = this.renderer.render(body);
     const appended = await this.db.transaction(async (manager) => {
-      const [current] = await manager.query(`SELECT author_id, status, body, version, space_id FROM contributions WHERE id = $1 FOR UPDATE`, [id]);
+      const [current] = await manager.query(
+        `SELECT author_id, status, body, version, space_id FROM contributions WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!current) throw DomainError.notFound('Contribution');
-      if (current.author_id !== user.id) throw DomainError.forbidden('Only the author may edit a contribution', 'not_author');
+      if (current.author_id !== user.id)
+        throw DomainError.forbidden('Only the author may edit a contribution', 'not_author');
       if (current.status !== 'published' && current.status !== 'pending') {
         throw DomainError.conflict(`A ${current.status} contribution cannot be edited`, 'invalid_transition');
       }
@@ -47,7 +51,9 @@ export class EditContribution {
       );
       if (current.status !== 'published') return [];
       const view = toContributionDto(await this.reader.row(id, manager), viewerOf(access));
-      return this.events.append(manager, current.space_id, [{ type: 'contribution.updated', contributionId: id, payload: { contribution: view } }]);
+      return this.events.append(manager, current.space_id, [
+        { type: 'contribution.updated', contributionId: id, payload: { contribution: view } },
+      ]);
     });
     if (appended) void this.relay.publishSafely(appended);
     return this.reader.get(access, id);

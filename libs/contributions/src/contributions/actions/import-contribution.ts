@@ -30,8 +30,16 @@ export class ImportContribution {
   ) {}
 
   /** Writes an imported contribution as it was originally posted (published, its own date); idempotent by external id. */
-  async run(spaceId: string, author: Principal & { isModerator: boolean }, input: { body: string; language: Language | null; parentId: string | null }, facts: ImportedFacts): Promise<{ id: string; created: boolean }> {
-    const existing = await this.db.query(`SELECT id FROM contributions WHERE space_id = $1 AND external_ref = $2`, [spaceId, facts.externalRef]);
+  async run(
+    spaceId: string,
+    author: Principal & { isModerator: boolean },
+    input: { body: string; language: Language | null; parentId: string | null },
+    facts: ImportedFacts,
+  ): Promise<{ id: string; created: boolean }> {
+    const existing = await this.db.query(`SELECT id FROM contributions WHERE space_id = $1 AND external_ref = $2`, [
+      spaceId,
+      facts.externalRef,
+    ]);
     if (existing.length) return { id: existing[0].id, created: false };
     const thread = input.parentId ? await replyTarget(this.db, spaceId, input.parentId, true) : null;
     const id = randomUUID();
@@ -41,7 +49,19 @@ export class ImportContribution {
       await manager.query(
         `INSERT INTO contributions (id, space_id, parent_id, root_id, author_id, body, body_html, language, language_source, status, external_ref, created_at, updated_at, last_activity_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'published', $10, $11, $11, $11)`,
-        [id, spaceId, input.parentId, rootId, author.id, input.body, bodyHtml, input.language, input.language ? 'declared' : 'unknown', facts.externalRef, facts.createdAt],
+        [
+          id,
+          spaceId,
+          input.parentId,
+          rootId,
+          author.id,
+          input.body,
+          bodyHtml,
+          input.language,
+          input.language ? 'declared' : 'unknown',
+          facts.externalRef,
+          facts.createdAt,
+        ],
       );
       if (input.parentId) {
         await manager.query(
@@ -50,7 +70,9 @@ export class ImportContribution {
         );
       }
       const view = toContributionDto(await this.reader.row(id, manager), null);
-      const events = await this.events.append(manager, spaceId, [{ type: 'contribution.published', contributionId: id, payload: { contribution: view } }]);
+      const events = await this.events.append(manager, spaceId, [
+        { type: 'contribution.published', contributionId: id, payload: { contribution: view } },
+      ]);
       await manager.query(`UPDATE contributions SET seq = $2 WHERE id = $1`, [id, events[0].seq]);
       events[0].payload = { contribution: { ...view, seq: events[0].seq } };
       return events;

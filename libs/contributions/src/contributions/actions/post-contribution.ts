@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Language } from '@roundtable/core';
-import { assertMayPost, assertNotSuspended, canModerate, Principal, RequestAccess, SpaceScope } from '@roundtable/identity';
+import {
+  assertMayPost,
+  assertNotSuspended,
+  canModerate,
+  Principal,
+  RequestAccess,
+  SpaceScope,
+} from '@roundtable/identity';
 import { DuplicateTextLimiter } from '../../rate-limits/duplicate-text-limiter';
 import { PostingRateLimiter } from '../../rate-limits/posting-rate-limiter';
 import { BodyRenderer } from '../../rendering/body-renderer';
@@ -54,27 +61,53 @@ export class PostContribution {
     const createdAt = new Date();
     const bodyHtml = this.renderer.render(input.body);
     const status: ContributionStatus = space.moderation === 'pre' && !moderates ? 'pending' : 'published';
-    const view = newView({ id, space, user, body: input.body, bodyHtml, language: input.language ?? null, createdAt, status, moderates, thread });
+    const view = newView({
+      id,
+      space,
+      user,
+      body: input.body,
+      bodyHtml,
+      language: input.language ?? null,
+      createdAt,
+      status,
+      moderates,
+      thread,
+    });
     if (status === 'pending') {
-      await this.db.query(
-        `INSERT INTO contributions (id, space_id, parent_id, root_id, author_id, body, body_html, language, language_source, status, created_at, updated_at, last_activity_at)
+      await this.db
+        .query(
+          `INSERT INTO contributions (id, space_id, parent_id, root_id, author_id, body, body_html, language, language_source, status, created_at, updated_at, last_activity_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, $10, $10)`,
-        [id, space.spaceId, view.parentId, view.rootId, user.id, input.body, bodyHtml, view.language, view.language ? 'declared' : 'unknown', createdAt],
-      ).catch(unclaim);
+          [
+            id,
+            space.spaceId,
+            view.parentId,
+            view.rootId,
+            user.id,
+            input.body,
+            bodyHtml,
+            view.language,
+            view.language ? 'declared' : 'unknown',
+            createdAt,
+          ],
+        )
+        .catch(unclaim);
       this.pendingNotices.notify({ spaceId: space.spaceId, contributionId: id });
       return view;
     }
-    const seq = await this.writer.write(space.spaceId, {
-      id,
-      parentId: view.parentId,
-      rootId: view.rootId,
-      authorId: user.id,
-      body: input.body,
-      bodyHtml,
-      language: view.language,
-      createdAt,
-      view,
-    }).catch(unclaim);
+    const seq = await this.writer
+      .write(space.spaceId, {
+        id,
+        parentId: view.parentId,
+        rootId: view.rootId,
+        authorId: user.id,
+        body: input.body,
+        bodyHtml,
+        language: view.language,
+        createdAt,
+        view,
+      })
+      .catch(unclaim);
     return { ...view, seq };
   }
 }
@@ -124,6 +157,7 @@ function newView(p: {
     createdAt: at,
     updatedAt: at,
     editedAt: null,
-    translations: translationView({ language: p.language, version: 1, status: p.status, translations: null }, p.body).translations,
+    translations: translationView({ language: p.language, version: 1, status: p.status, translations: null }, p.body)
+      .translations,
   };
 }

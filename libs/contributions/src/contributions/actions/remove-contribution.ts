@@ -26,7 +26,10 @@ export class RemoveContribution {
   async run(access: RequestAccess, id: string): Promise<ContributionDto> {
     const viewer = viewerOf(access);
     const appended = await this.db.transaction(async (manager) => {
-      const [current] = await manager.query(`SELECT author_id, status, parent_id, space_id FROM contributions WHERE id = $1 FOR UPDATE`, [id]);
+      const [current] = await manager.query(
+        `SELECT author_id, status, parent_id, space_id FROM contributions WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!current) throw DomainError.notFound('Contribution');
       if (current.author_id !== viewer.userId && !viewer.canModerate) {
         throw DomainError.forbidden('Only the author or a moderator may delete a contribution', 'not_author');
@@ -45,7 +48,11 @@ export class RemoveContribution {
       }
       if (current.status === 'pending' || current.status === 'rejected') return [];
       return this.events.append(manager, current.space_id, [
-        { type: 'contribution.deleted', contributionId: id, payload: { contributionId: id, parentId: current.parent_id } },
+        {
+          type: 'contribution.deleted',
+          contributionId: id,
+          payload: { contributionId: id, parentId: current.parent_id },
+        },
       ]);
     });
     void this.relay.publishSafely(appended);

@@ -49,8 +49,19 @@ export class InviteAddresses {
     const outcomes = await this.alreadyMembers(roundtableId, scope, role, openSpaceIds, emails, accounts);
     const toInvite = emails.filter((email) => !outcomes.has(email));
     const jobs = await this.db.transaction(async (tx) => {
-      const renewed = await this.renewPending(tx, { roundtableId, key: scopeKey(scope.spaceIds), role, input, inviter }, toInvite, outcomes);
-      const fresh = await this.insertFresh(tx, { roundtableId, scope, role, input, inviter }, toInvite.filter((email) => !outcomes.has(email)), accounts, outcomes);
+      const renewed = await this.renewPending(
+        tx,
+        { roundtableId, key: scopeKey(scope.spaceIds), role, input, inviter },
+        toInvite,
+        outcomes,
+      );
+      const fresh = await this.insertFresh(
+        tx,
+        { roundtableId, scope, role, input, inviter },
+        toInvite.filter((email) => !outcomes.has(email)),
+        accounts,
+        outcomes,
+      );
       await this.records.recordSends(tx, [...renewed, ...fresh]);
       return [...renewed, ...fresh];
     });
@@ -67,11 +78,15 @@ export class InviteAddresses {
     emails: string[],
     accounts: Map<string, Account>,
   ): Promise<Outcomes> {
-    const holdings = await this.holdings(roundtableId, [...accounts.values()].map((a) => a.id));
+    const holdings = await this.holdings(
+      roundtableId,
+      [...accounts.values()].map((a) => a.id),
+    );
     const outcomes: Outcomes = new Map();
     for (const email of emails) {
       const account = accounts.get(email);
-      if (account && alreadyHolds(scope, role, holdings.get(account.id) ?? EMPTY_HOLDINGS, openSpaceIds)) outcomes.set(email, { outcome: 'already_member', id: null });
+      if (account && alreadyHolds(scope, role, holdings.get(account.id) ?? EMPTY_HOLDINGS, openSpaceIds))
+        outcomes.set(email, { outcome: 'already_member', id: null });
     }
     return outcomes;
   }
@@ -105,14 +120,22 @@ export class InviteAddresses {
   /** New invitations; one a concurrent request made for the same address and target stands instead. */
   private async insertFresh(
     tx: EntityManager,
-    t: { roundtableId: string; scope: InvitationScope; role: SpaceRole; input: CreateInvitationsDto; inviter: Principal },
+    t: {
+      roundtableId: string;
+      scope: InvitationScope;
+      role: SpaceRole;
+      input: CreateInvitationsDto;
+      inviter: Principal;
+    },
     fresh: string[],
     accounts: Map<string, Account>,
     outcomes: Outcomes,
   ): Promise<InvitationEmailJob[]> {
     if (fresh.length === 0) return [];
     const key = scopeKey(t.scope.spaceIds);
-    const languages = fresh.map((email) => t.input.language ?? accounts.get(email)?.preferred_language ?? t.inviter.preferredLanguage);
+    const languages = fresh.map(
+      (email) => t.input.language ?? accounts.get(email)?.preferred_language ?? t.inviter.preferredLanguage,
+    );
     const inserted: Array<{ id: string; email: string }> = await tx.query(
       `INSERT INTO invitations (roundtable_id, space_ids, scope_key, email, role, language, message, invited_by)
        SELECT $1, $2::uuid[], $3, e.email, $4, e.language, $5, $6
@@ -154,20 +177,40 @@ export class InviteAddresses {
    * (an archived question cannot be joined). Also returns the roundtable's questions that
    * can be joined.
    */
-  private async checkScope(roundtableId: string, asked: string[]): Promise<{ scope: InvitationScope; openSpaceIds: string[] }> {
+  private async checkScope(
+    roundtableId: string,
+    asked: string[],
+  ): Promise<{ scope: InvitationScope; openSpaceIds: string[] }> {
     await this.records.assertRoundtable(roundtableId);
     const spaceIds = [...new Set(asked.map((id) => id.toLowerCase()))];
-    const spaces: Array<{ id: string; status: string }> = await this.db.query(`SELECT id, status FROM spaces WHERE roundtable_id = $1`, [roundtableId]);
+    const spaces: Array<{ id: string; status: string }> = await this.db.query(
+      `SELECT id, status FROM spaces WHERE roundtable_id = $1`,
+      [roundtableId],
+    );
     const status = new Map(spaces.map((s) => [s.id, s.status]));
     const strangers = spaceIds.filter((id) => !status.has(id));
-    if (strangers.length) throw DomainError.badRequest(`spaceIds: not questions of this roundtable: ${strangers.join(', ')}`, 'unknown_space');
+    if (strangers.length)
+      throw DomainError.badRequest(
+        `spaceIds: not questions of this roundtable: ${strangers.join(', ')}`,
+        'unknown_space',
+      );
     const archived = spaceIds.filter((id) => status.get(id) === 'archived');
-    if (archived.length) throw DomainError.badRequest(`spaceIds: archived questions cannot be joined: ${archived.join(', ')}`, 'space_archived');
-    return { scope: { roundtableId, spaceIds }, openSpaceIds: spaces.filter((s) => s.status !== 'archived').map((s) => s.id) };
+    if (archived.length)
+      throw DomainError.badRequest(
+        `spaceIds: archived questions cannot be joined: ${archived.join(', ')}`,
+        'space_archived',
+      );
+    return {
+      scope: { roundtableId, spaceIds },
+      openSpaceIds: spaces.filter((s) => s.status !== 'archived').map((s) => s.id),
+    };
   }
 
   private async accounts(emails: string[]): Promise<Map<string, Account>> {
-    const rows: Account[] = await this.db.query(`SELECT id, email, preferred_language FROM users WHERE email = ANY($1::text[])`, [emails]);
+    const rows: Account[] = await this.db.query(
+      `SELECT id, email, preferred_language FROM users WHERE email = ANY($1::text[])`,
+      [emails],
+    );
     return new Map(rows.map((r) => [r.email, r]));
   }
 
