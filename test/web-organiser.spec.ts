@@ -152,7 +152,8 @@ describe('web app: organisers, and the keyboard alone', () => {
     await page.getByText('Edit this consultation').click();
     const form = page.locator('form', { has: page.getByRole('button', { name: 'Save changes' }) });
     await form.getByRole('group', { name: 'Title' }).getByLabel('Spanish').fill('Consulta editable');
-    await form.getByLabel('Time zone').fill('America/Bogota');
+    await form.getByRole('combobox', { name: /Time zone/ }).fill('Bogota');
+    await form.getByRole('option', { name: 'America/Bogota' }).click();
     await form.getByLabel('Day').selectOption({ label: 'Thursday' });
     await form.getByLabel('Hour').selectOption({ label: '17:00' });
     await form.getByRole('button', { name: 'Save changes' }).click();
