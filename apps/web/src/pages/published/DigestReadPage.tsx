@@ -5,9 +5,9 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ErrorNote, Loading, useAsync } from '../../components/ui';
 import { useLang } from '../../i18n';
 import { useAuth } from '../../lib/auth';
-import { formatDate, pick, plainExcerpt } from '../../lib/format';
+import { formatDate, pick } from '../../lib/format';
 import { Link, useLocation, usePageTitle } from '../../lib/router';
-import { Figures } from '../staff/Figures';
+import { DiscussedThreads, Figures } from '../staff/Figures';
 
 /**
  * A published moderator digest as members read it: key points in their language (machine
@@ -127,21 +127,8 @@ export default function DigestReadPage({ id }: { id: string }) {
           </ol>
         )}
       </section>
-      {d.figures && <Figures figures={d.figures} />}
-      {Array.isArray(d.threads) && d.threads.length > 0 && (
-        <section aria-labelledby="read-threads-h">
-          <h2 id="read-threads-h">{t('digest.threads')}</h2>
-          <ol>
-            {d.threads.map((th) => (
-              <li key={th.contributionId}>
-                <a href={`/contributions/${th.contributionId}`}>{plainExcerpt(th.excerpt)}</a> — {th.authorName} (
-                {t(`constituency.${th.constituency}`, { defaultValue: th.constituency })}) ·{' '}
-                {t('digest.replies', { count: th.replies })}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <Figures figures={d.figures} />
+      <DiscussedThreads threads={d.threads} headingId="read-threads-h" />
     </>
   );
 }

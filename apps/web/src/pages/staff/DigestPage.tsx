@@ -5,9 +5,9 @@ import type { Digest, KeyPointDraft } from '../../api/types';
 import { PublishDialog } from '../../components/PublishDialog';
 import { ErrorNote, Loading, useAsync, useSubmit } from '../../components/ui';
 import { useLang } from '../../i18n';
-import { formatDate, plainExcerpt } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
-import { Figures } from './Figures';
+import { DiscussedThreads, Figures } from './Figures';
 
 /** The moderator's weekly digest of a space: figures and themes drafted by the platform, key points edited by hand. */
 export default function DigestPage({ id }: { id: string }) {
@@ -79,20 +79,7 @@ export default function DigestPage({ id }: { id: string }) {
         {d.hasUnpublishedChanges && d.status === 'published' && <> · {t('digest.unpublishedChanges')}</>}
       </p>
       <Figures figures={d.figures} />
-      {d.threads.length > 0 && (
-        <section aria-labelledby="threads-h">
-          <h2 id="threads-h">{t('digest.threads')}</h2>
-          <ol>
-            {d.threads.map((th) => (
-              <li key={th.contributionId}>
-                <a href={`/contributions/${th.contributionId}`}>{plainExcerpt(th.excerpt)}</a> — {th.authorName} (
-                {t(`constituency.${th.constituency}`, { defaultValue: th.constituency })}) ·{' '}
-                {t('digest.replies', { count: th.replies })}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <DiscussedThreads threads={d.threads} headingId="threads-h" />
       {d.translation?.status === 'unavailable' && (
         <p className="note note-warn" role="status">
           {t('digest.translationUnavailable', {

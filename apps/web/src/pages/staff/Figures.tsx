@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { Digest } from '../../api/types';
 import { useLang } from '../../i18n';
-import { countryName } from '../../lib/format';
+import { countryName, plainExcerpt } from '../../lib/format';
 
 /** Activity figures as the api gives them: numbers, and tables of counts (by constituency, language, country). */
 export function Figures({ figures }: { figures: Record<string, unknown> }) {
@@ -71,6 +72,26 @@ export function Figures({ figures }: { figures: Record<string, unknown> }) {
           </div>
         );
       })}
+    </section>
+  );
+}
+
+/** A digest's most-discussed threads, each linked to its first contribution: the same for staff and members. */
+export function DiscussedThreads({ threads, headingId }: { threads: Digest['threads']; headingId: string }) {
+  const { t } = useTranslation();
+  if (threads.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('digest.threads')}</h2>
+      <ol>
+        {threads.map((th) => (
+          <li key={th.contributionId}>
+            <a href={`/contributions/${th.contributionId}`}>{plainExcerpt(th.excerpt)}</a> — {th.authorName} (
+            {t(`constituency.${th.constituency}`, { defaultValue: th.constituency })}) ·{' '}
+            {t('digest.replies', { count: th.replies })}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
