@@ -170,6 +170,17 @@ describe('bad requests get 4xx in the error shape, never a 500', () => {
     expect(route.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
+  it('answers every upload past the limit with 413 and keeps the connection usable', async () => {
+    const big = badRequests(user.token).find((r) => r.name === '2 MB JSON body')!;
+    const replies = await Promise.allSettled(Array.from({ length: 12 }, () => send(api.url, big)));
+    expect(
+      replies.map((r) => (r.status === 'fulfilled' ? r.value.status : String(r.reason?.cause ?? r.reason))),
+    ).toEqual(Array(12).fill(413));
+    // the body was read to its end, so the connection can carry the client's next request
+    const last = replies[replies.length - 1] as PromiseFulfilledResult<Reply>;
+    expect(last.value.headers.get('connection')).not.toBe('close');
+  });
+
   it('leaves the profile unchanged after a refused update', async () => {
     const res = await new Client(api.url, user.token).patch('/me', { displayName: 'Changed', favouriteColour: 'teal' });
     expectErrorShape(res, 400);

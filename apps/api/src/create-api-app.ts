@@ -12,6 +12,7 @@ import { AppConfig, loadConfig, Metrics, useAppConfig } from '@roundtable/core';
 import { ApiModule } from './api.module';
 import { trackRequests } from './ops/graceful-shutdown';
 import { LiveSockets } from './ops/live-sockets';
+import { answerOversizedBodiesAfterReading } from './ops/oversized-bodies';
 import { mountQueueBoard } from './ops/queue-board';
 
 export const API_PREFIX = 'api/v1';
@@ -61,6 +62,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
       void reply.header('x-request-id', request.id);
       done();
     });
+  answerOversizedBodiesAfterReading(app.getHttpAdapter().getInstance(), config.BODY_LIMIT_BYTES);
   app.get(Metrics).forProcess('api');
   const requests = trackRequests(app);
   // shutdown hooks are installed by main.ts (installGracefulShutdown): drain first, then close
