@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { Language } from '@roundtable/core';
 import { catalogueGaps, Catalogues, translate } from './catalogue';
 
@@ -45,8 +45,10 @@ export class MailTemplate {
         `template ${source.name}: invalid MJML: ${result.errors.map((e) => e.formattedMessage).join('; ')}`,
       );
     }
-    const html = environment(source, source.partials?.html);
-    const text = environment(source, source.partials?.text);
+    // loaded here too: an api process that never sends an email never parses Handlebars' compiler
+    const { default: handlebars } = await import('handlebars');
+    const html = environment(handlebars, source, source.partials?.html);
+    const text = environment(handlebars, source, source.partials?.text);
     const strict = { strict: true } as const;
     return new MailTemplate(
       source.name,
@@ -72,8 +74,12 @@ export class MailTemplate {
 }
 
 /** A Handlebars of its own (helpers and partials never leak between templates) with the `t` helper. */
-function environment(source: MailTemplateSource, partials: Record<string, string> = {}): typeof Handlebars {
-  const hbs = Handlebars.create();
+function environment(
+  handlebars: typeof Handlebars,
+  source: MailTemplateSource,
+  partials: Record<string, string> = {},
+): typeof Handlebars {
+  const hbs = handlebars.create();
   hbs.registerHelper('t', function (this: unknown, key: string, options: Handlebars.HelperOptions) {
     return translate(source.catalogues, options.data.root.lang as Language, key, options.hash);
   });

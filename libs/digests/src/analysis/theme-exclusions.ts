@@ -1,5 +1,6 @@
 import type { Language } from '@roundtable/core';
-import countries from 'i18n-iso-countries';
+// the core without its 79 bundled locales: only EN/FR/ES are registered
+import countries from 'i18n-iso-countries/index';
 import enCountries from 'i18n-iso-countries/langs/en.json';
 import esCountries from 'i18n-iso-countries/langs/es.json';
 import frCountries from 'i18n-iso-countries/langs/fr.json';
