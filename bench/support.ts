@@ -32,7 +32,12 @@ const NODE_ARGS: Record<'api' | 'worker', string[]> = JSON.parse(
 /** Starts a compiled process (api or worker) with the bench environment and `npm start`'s Node flags. */
 export async function startProcess(kind: 'api' | 'worker', env: Record<string, string> = {}): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...NODE_ARGS[kind], join(ROOT, 'dist', 'apps', kind, 'src', 'main.js')], {
+  // BENCH_CPU_PROFILE_DIR=<dir>: each process writes a V8 CPU profile there when it stops
+  const profile = process.env.BENCH_CPU_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`]
+    : [];
+  const main = join(ROOT, 'dist', 'apps', kind, 'src', 'main.js');
+  const child = spawn(process.execPath, [...NODE_ARGS[kind], ...profile, main], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
