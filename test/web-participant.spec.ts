@@ -261,6 +261,33 @@ describe('web app: participants', () => {
     await fr.context().close();
   }, 180_000);
 
+  it('shows the question after a brief outage: a read answered 503 with Retry-After is asked again', async () => {
+    const context = await signedInContext(browser, amelie, 'fr');
+    const page = await context.newPage();
+    // the api's own answer when PostgreSQL or Redis is away for a moment, for the first two reads of the question
+    let refused = 0;
+    await page.route(`**/api/v1/spaces/${spaceId}`, async (route) => {
+      if (route.request().method() !== 'GET' || refused >= 2) return route.continue();
+      refused += 1;
+      await route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after': '1' },
+        body: JSON.stringify({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message: 'The service is briefly unavailable; try again in a few seconds',
+          code: 'unavailable',
+        }),
+      });
+    });
+    await page.goto(`${stack.url}/spaces/${spaceId}`);
+    await page.getByText('Qu’est-ce qui a aidé les personnes arrivées après une catastrophe ?').first().waitFor();
+    await page.locator('article').first().waitFor();
+    await page.locator('.live-status.live').waitFor();
+    expect(refused).toBe(2);
+    await context.close();
+  });
+
   it('changes the digest preference in the settings', async () => {
     const context = await signedInContext(browser, amelie, 'fr');
     const page = await context.newPage();

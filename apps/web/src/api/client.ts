@@ -83,9 +83,33 @@ const auth: Middleware = {
   },
 };
 
+/** How often, at most, a read is asked again while the service says it is briefly unavailable. */
+const UNAVAILABLE_RETRIES = 3;
+
+/**
+ * A read answered 503 (the api could not reach its database or Redis for a moment, and
+ * says when to come back in Retry-After) is asked again after that wait, at most 5 s and
+ * a few times, so a busy moment does not leave the page empty. Writes are never repeated:
+ * the person decides whether to send again.
+ */
+const readsOutlastBriefOutages: Middleware = {
+  async onResponse({ request, response }) {
+    if (request.method !== 'GET') return response;
+    let answer = response;
+    for (let attempt = 1; answer.status === 503 && attempt <= UNAVAILABLE_RETRIES; attempt++) {
+      const seconds = Math.min(Math.max(Number(answer.headers.get('retry-after')) || 1, 0.5), 5);
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      const again = new Request(request);
+      if (token) again.headers.set('authorization', `Bearer ${token}`);
+      answer = await fetch(again);
+    }
+    return answer;
+  },
+};
+
 /** The typed client: paths, parameters and bodies from schema.d.ts (npm run web:api-types). */
 export const api = createClient<paths>({ baseUrl: '' });
-api.use(auth);
+api.use(auth, readsOutlastBriefOutages);
 
 type Answer = { data?: unknown; error?: unknown; response: Response };
 
