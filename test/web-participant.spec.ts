@@ -140,7 +140,9 @@ describe('web app: participants', () => {
   });
 
   it('shows an English post to a French reader live, without reload, with a gentle "N new" indicator; replies, edits and deletions follow live', async () => {
-    const fr = await openThread(amelie, 'fr');
+    // a short window: the new post arrives below what the reader sees, so it stays unseen (and
+    // the indicator with it) until they act; a post that arrives in view counts as seen by itself
+    const fr = await openThread(amelie, 'fr', { width: 1100, height: 420 });
     const en = await openThread(john, 'en');
     const errors = [...watchErrors(fr), ...watchErrors(en)];
     await fr.evaluate(() => ((window as any).__notReloaded = true));
