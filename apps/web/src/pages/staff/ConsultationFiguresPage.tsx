@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
-import type { Consultation } from '../../api/types';
+import { type Consultation, CONSTITUENCIES } from '../../api/types';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ErrorNote, Loading, useAsync } from '../../components/ui';
 import { useLang } from '../../i18n';
@@ -10,16 +10,6 @@ import { formatDate, pick } from '../../lib/format';
 import { Link, usePageTitle } from '../../lib/router';
 
 type ConsultationFigures = components['schemas']['ConsultationFiguresDto'];
-const CONSTITUENCIES = [
-  'state',
-  'civil_society',
-  'business',
-  'local_government',
-  'international_organisation',
-  'youth',
-  'academia',
-  'other',
-];
 const LANGUAGES = ['en', 'fr', 'es', 'unknown'];
 
 /** Organisers: where a consultation stands, refreshed on demand. */
