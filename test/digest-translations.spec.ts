@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { RunningProcess, startWorker } from './support/processes';
+import { RunningProcess, startWorker, uniquePrefix } from './support/processes';
 import { buildStocktakingWorld, POSTING_ENV, StocktakingWorld } from './support/stocktaking-world';
 import { eventually, startTestApi, TestApi, TestUser } from './support/test-api';
 import { expectErrorShape, expectStatus } from './support/world';
@@ -34,7 +33,7 @@ async function refusingProvider(): Promise<{ url: string; requests: () => number
  */
 describe('moderator digests in the members’ language', () => {
   // a Redis prefix of our own: no other file's worker takes these jobs
-  const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-dtr-${randomBytes(3).toString('hex')}`;
+  const prefix = uniquePrefix('dtr');
   let api: TestApi;
   let w: StocktakingWorld;
   let worker: RunningProcess | undefined;

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { LiveClient } from './support/live-client';
-import { bootProcess as boot, RunningProcess, startProcess, stopAll } from './support/processes';
+import { bootProcess as boot, RunningProcess, startProcess, stopAll, uniquePrefix } from './support/processes';
 import { OwnServer, startOwnRedis } from './support/own-services';
 import { Client, eventually, registerUser, uniqueEmail } from './support/test-api';
 import { createConsultation, createRoundtable, createSpace, expectStatus } from './support/world';
@@ -16,7 +15,7 @@ describe('Redis: settings checked at boot; 503 while it is away; recovery withou
   const servers: OwnServer[] = [];
   const procs: RunningProcess[] = [];
   const clients: LiveClient[] = [];
-  const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-opsredis-${randomBytes(3).toString('hex')}`;
+  const prefix = uniquePrefix('opsredis');
 
   afterAll(async () => {
     for (const c of clients) c.close();

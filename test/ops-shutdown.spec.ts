@@ -3,7 +3,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import { Client as Pg } from 'pg';
 import { loadConfig, Metrics, RedisConnections, WorkerLifecycle } from '@roundtable/core';
 import { LiveClient } from './support/live-client';
-import { bootProcess as boot, RunningProcess, stopAll } from './support/processes';
+import { bootProcess as boot, RunningProcess, stopAll, uniquePrefix } from './support/processes';
 import { Client, eventually, registerUser, TestUser, uniqueEmail } from './support/test-api';
 import { createConsultation, createRoundtable, createSpace, expectStatus } from './support/world';
 
@@ -27,7 +27,7 @@ function refusedConnection(err: unknown): boolean {
  * connections; the worker finishes its active jobs and leaves none stalled.
  */
 describe('graceful shutdown on SIGTERM', () => {
-  const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-shutdown-${randomBytes(3).toString('hex')}`;
+  const prefix = uniquePrefix('shutdown');
   const adminEmail = uniqueEmail('shutdown-admin');
   const adminPassword = 'shutdown-admin-pass-1';
   const env = {

@@ -4,7 +4,7 @@ import es from 'i18n-iso-countries/langs/es.json';
 import fr from 'i18n-iso-countries/langs/fr.json';
 import { CONSTITUENCY_NAMES } from '@roundtable/digests';
 import { importFile, QUALITY_FIXTURES, QualityFixture } from '../bench/fixtures/summary-quality';
-import { RunningProcess, startProcess } from './support/processes';
+import { RunningProcess, startProcess, uniquePrefix } from './support/processes';
 import { eventually, organiser, startTestApi, TestApi, TestUser } from './support/test-api';
 import { createConsultation, createRoundtable, expectStatus } from './support/world';
 
@@ -256,8 +256,11 @@ describe('the consultation-level stocktaking across roundtables and regions, and
   let worker: RunningProcess | undefined;
   const summaries: string[] = [];
 
+  // its summaries' translations wait for this describe's worker, not another spec's
+  const env = { REDIS_PREFIX: uniquePrefix('summary-review') };
+
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi(env);
     org = await organiser(api);
     const consultation = await createConsultation(org.client, 'Consultation across regions');
     const period = {
@@ -325,7 +328,7 @@ describe('the consultation-level stocktaking across roundtables and regions, and
     const id = summaries[0];
     // nothing to review before the worker has translated it
     expectStatus(await org.client.post(`/stocktaking/${id}/translations/fr/review`, { accept: true }), 409);
-    worker = await startProcess('worker');
+    worker = await startProcess('worker', env);
     await worker.ready(60_000);
     const machine = await eventually(
       async () => {

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
-import { randomBytes } from 'node:crypto';
 import { generateSync } from 'otplib';
 import type { Browser } from 'playwright-core';
+import { uniquePrefix } from './support/processes';
 import { SmtpSink } from './support/smtp-sink';
 import { Client, eventually } from './support/test-api';
 import { expectStatus } from './support/world';
@@ -29,7 +29,7 @@ describe('web app: account security', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     // a Redis prefix of its own: no other spec's worker takes these emails
-    const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-web-account-${randomBytes(3).toString('hex')}`;
+    const prefix = uniquePrefix('web-account');
     [stack, browser] = await Promise.all([
       startWebStack({ REDIS_PREFIX: prefix, SMTP_URL: sink.url }),
       launchBrowser(),

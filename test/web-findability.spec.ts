@@ -8,6 +8,7 @@ import {
   seriousA11yViolations,
   signedInContext,
   startWebStack,
+  waitShown,
   watchErrors,
   WebStack,
 } from './support/web';
@@ -328,7 +329,7 @@ describe('web app: finding what was published', () => {
     expect(posted.language).toBe('fr');
     const reader = await open(emma, 'en', `/spaces/${spaceId}`);
     const article = reader.locator(`article[data-id="${posted.id}"]`);
-    await article.getByText(/Machine translation from French/).waitFor();
+    await waitShown(reader, article.getByText(/Machine translation from French/), 'french-post-labelled');
     // the original keeps its language for assistive technology
     await article.getByRole('button', { name: 'Show original' }).click();
     expect(await article.locator('.text[lang="fr"]').count()).toBe(1);

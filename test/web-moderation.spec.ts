@@ -9,6 +9,7 @@ import {
   seriousA11yViolations,
   signedInContext,
   startWebStack,
+  waitShown,
   watchErrors,
   WebStack,
 } from './support/web';
@@ -121,6 +122,7 @@ describe('web app: moderators', () => {
     // hide it from the thread view, with a reason: it leaves the reader's screen live
     const modThread = await open(moderator, 'en', `/spaces/${spaceId}`);
     const published = modThread.locator('article', { hasText: text });
+    await waitShown(modThread, published.getByRole('button', { name: 'Hide' }), 'moderator-hide-button');
     await published.getByRole('button', { name: 'Hide' }).click();
     const hide = modThread.getByRole('dialog', { name: 'Hide this contribution?' });
     await hide.getByRole('button', { name: 'Hide' }).click();

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
-import { randomBytes } from 'node:crypto';
 import type { Browser } from 'playwright-core';
+import { uniquePrefix } from './support/processes';
 import { SmtpSink } from './support/smtp-sink';
 import { Client, eventually, uniqueEmail } from './support/test-api';
 import {
@@ -29,7 +29,7 @@ describe('web app: organisers, and the keyboard alone', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     // a Redis prefix of its own: the invitation emails are for this spec's worker only
-    const prefix = `${process.env.REDIS_PREFIX ?? 'rt-test'}-web-org-${randomBytes(3).toString('hex')}`;
+    const prefix = uniquePrefix('web-org');
     [stack, browser] = await Promise.all([startWebStack({ REDIS_PREFIX: prefix }), launchBrowser()]);
   }, 90_000);
 

@@ -5,6 +5,7 @@ import { Client as Pg } from 'pg';
 import { loadConfig, migrateDatabase, QueueName, QueueRegistry, useAppConfig } from '@roundtable/core';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { adminDatabaseUrl, databaseUrl } from './compiled-api';
+import { uniquePrefix } from './processes';
 import { SmtpSink } from './smtp-sink';
 import { eventually, organiser, registerUser, startTestApi, TestApi, TestUser } from './test-api';
 import { createConsultation, createRoundtable, createSpace, expectStatus } from './world';
@@ -52,10 +53,6 @@ export function digestEnv(prefix: string, smtpUrl: string, extra: Record<string,
     APP_URL: 'https://roundtable.test',
     ...extra,
   };
-}
-
-export function uniquePrefix(tag: string): string {
-  return `${process.env.REDIS_PREFIX ?? 'rt-test'}-${tag}-${randomBytes(3).toString('hex')}`;
 }
 
 export async function startDigestStack(extra: Record<string, string> = {}): Promise<DigestStack> {

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, ROOT } from './compiled-api';
@@ -15,6 +16,16 @@ const ENTRY = {
 } as const;
 
 export type ProcessKind = keyof typeof ENTRY;
+
+/**
+ * A Redis prefix of one's own under the run's: queues, live channels and caches no other
+ * spec's processes touch. Specs run side by side on one Redis, and a worker of another
+ * spec would otherwise take this one's jobs (with its own settings, or before this spec
+ * means a worker to run at all).
+ */
+export function uniquePrefix(tag: string): string {
+  return `${process.env.REDIS_PREFIX ?? 'rt-test'}-${tag}-${randomBytes(3).toString('hex')}`;
+}
 
 export interface RunningProcess {
   kind: ProcessKind;

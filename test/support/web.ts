@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { freePort } from './compiled-api';
-import { RunningProcess, startApi, startWorker } from './processes';
+import { RunningProcess, startApi, startWorker, uniquePrefix } from './processes';
 import { Client, registerUser, TestUser, uniqueEmail } from './test-api';
 
 /**
@@ -30,7 +30,11 @@ export interface WebStack {
   stop(): Promise<void>;
 }
 
-/** `extraEnv` goes to every process of the stack, e.g. a Redis prefix of its own so no other spec's worker takes its jobs. */
+/**
+ * The api on a free port serving the built web app, with an organiser signed in. The stack
+ * has a Redis prefix of its own (queues, live channels), so its jobs wait for its own
+ * worker; `extraEnv` goes to every process of the stack.
+ */
 export async function startWebStack(extraEnv: Record<string, string> = {}): Promise<WebStack> {
   if (!existsSync(WEB_INDEX))
     throw new Error(`${WEB_INDEX} is missing: npm test builds it (by hand: npm run build:web)`);
@@ -47,6 +51,7 @@ export async function startWebStack(extraEnv: Record<string, string> = {}): Prom
     // people here post faster than real members do
     POSTS_PER_MINUTE: '600',
     POST_MIN_INTERVAL_MS: '0',
+    REDIS_PREFIX: uniquePrefix('web'),
     ...extraEnv,
   };
   const others: RunningProcess[] = [];
@@ -78,7 +83,13 @@ export async function startWebStack(extraEnv: Record<string, string> = {}): Prom
     },
     async startWorker(extra = {}) {
       // readiness is read from its 'worker ready' log line; links in emails point at this stack
-      const worker = await startWorker({ ...extraEnv, APP_URL: url, ...extra, LOG_LEVEL: 'info' });
+      const worker = await startWorker({
+        REDIS_PREFIX: env.REDIS_PREFIX,
+        ...extraEnv,
+        APP_URL: url,
+        ...extra,
+        LOG_LEVEL: 'info',
+      });
       others.push(worker);
       return worker;
     },
@@ -125,6 +136,12 @@ export async function signedInContext(
   });
   // clicks and waits get 45 s rather than 30: on a machine busy with other test files a page can take that long
   context.setDefaultTimeout(45_000);
+  const refused: string[] = [];
+  refusedReads.set(context, refused);
+  context.on('response', (res) => {
+    if (res.status() >= 400 && res.url().includes('/api/'))
+      refused.push(`${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`);
+  });
   await context.addInitScript((language) => {
     if (!sessionStorage.getItem('rt.test.init')) {
       localStorage.setItem('rt.lang', language);
@@ -140,6 +157,36 @@ export async function signedInContext(
     if (res.status() !== 200) throw new Error(`sign-in of ${user.email} failed: ${res.status()} ${await res.text()}`);
   }
   return context;
+}
+
+/** Per browser context: the api's answers of 400 and above, as `status METHOD path`. */
+const refusedReads = new WeakMap<BrowserContext, string[]>();
+
+/**
+ * Waits for `locator` as `locator.waitFor()` does; when it does not come, the error says
+ * what the person saw instead: the address, the page's text, the api's refusals, and a
+ * screenshot (test-artifacts/web/failed-<name>.png).
+ */
+export async function waitShown(page: Page, locator: Locator, name: string): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (err) {
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 5000 })
+      .catch(() => '(the page gave no text)');
+    const shot = await screenshot(page, `failed-${name}`).catch(() => '(no screenshot)');
+    const refused = refusedReads.get(page.context())?.slice(-20) ?? [];
+    throw new Error(
+      [
+        (err as Error).message.split('\n')[0],
+        `page: ${page.url()}; screenshot: ${shot}`,
+        `api refusals: ${refused.length ? refused.join(', ') : 'none'}`,
+        `the page showed: ${text.replace(/\s+/g, ' ').slice(0, 2000)}`,
+      ].join('\n'),
+      { cause: err },
+    );
+  }
 }
 
 /** The access token the signed-in page would use now (renewed from its refresh cookie). */
