@@ -26,6 +26,8 @@ export class ApertiumPipeline {
   private pending: Pending[] = [];
   private counter = 0;
   private stderr = '';
+  /** When the pipeline last gave output (ms since the epoch). */
+  private lastOutputAt = 0;
 
   constructor(
     readonly mode: string,
@@ -55,11 +57,14 @@ export class ApertiumPipeline {
       this.pending.push(entry);
       const onAbort = () => {
         // the answer still comes (in order) and is dropped; a pipeline that stopped
-        // answering altogether is restarted so the next requests do not wait behind it
+        // answering altogether is restarted so the next requests do not wait behind it,
+        // but one that is slowly working through a queue is left to go on: restarting it
+        // would fail every request in it and start the queue again from nothing
         entry.resolve = () => undefined;
         entry.reject = () => undefined;
         reject(new TranslationError(`apertium ${this.mode} timed out`, true));
-        if (this.pending[0] === entry) this.restart('a request timed out');
+        // behind a long queue on a busy machine, answers still come: only silence since it was written is a stall
+        if (this.pending[0] === entry && this.lastOutputAt <= entry.at) this.restart('it stopped answering');
       };
       signal.addEventListener('abort', onAbort, { once: true });
       const settle = entry.resolve;
@@ -98,8 +103,8 @@ export class ApertiumPipeline {
   }
 
   private restart(reason: string): void {
-    this.stop();
     this.failAll(`apertium ${this.mode} restarted: ${reason}`);
+    this.stop();
   }
 
   private ensureStarted(): ChildProcess {
@@ -115,6 +120,7 @@ export class ApertiumPipeline {
     this.stderr = '';
     child.stdout!.setEncoding('utf8');
     child.stdout!.on('data', (chunk: string) => {
+      this.lastOutputAt = Date.now();
       this.buffer += chunk;
       this.drain();
     });
