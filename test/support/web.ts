@@ -84,8 +84,8 @@ export async function startWebStack(extraEnv: Record<string, string> = {}): Prom
     async startWorker(extra = {}) {
       // readiness is read from its 'worker ready' log line; links in emails point at this stack
       const worker = await startWorker({
-        REDIS_PREFIX: env.REDIS_PREFIX,
         ...extraEnv,
+        REDIS_PREFIX: env.REDIS_PREFIX,
         APP_URL: url,
         ...extra,
         LOG_LEVEL: 'info',
@@ -118,6 +118,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Per browser context: the api's answers of 400 and above, as `status METHOD path`. */
+const apiRefusals = new WeakMap<BrowserContext, string[]>();
+
 /**
  * A browser context already signed in as `user`, reading in `lang`: it signs in through
  * the api from inside the context, so the context holds the HttpOnly refresh cookie the
@@ -137,7 +140,7 @@ export async function signedInContext(
   // clicks and waits get 45 s rather than 30: on a machine busy with other test files a page can take that long
   context.setDefaultTimeout(45_000);
   const refused: string[] = [];
-  refusedReads.set(context, refused);
+  apiRefusals.set(context, refused);
   context.on('response', (res) => {
     if (res.status() >= 400 && res.url().includes('/api/'))
       refused.push(`${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`);
@@ -159,9 +162,6 @@ export async function signedInContext(
   return context;
 }
 
-/** Per browser context: the api's answers of 400 and above, as `status METHOD path`. */
-const refusedReads = new WeakMap<BrowserContext, string[]>();
-
 /**
  * Waits for `locator` as `locator.waitFor()` does; when it does not come, the error says
  * what the person saw instead: the address, the page's text, the api's refusals, and a
@@ -176,7 +176,7 @@ export async function waitShown(page: Page, locator: Locator, name: string): Pro
       .innerText({ timeout: 5000 })
       .catch(() => '(the page gave no text)');
     const shot = await screenshot(page, `failed-${name}`).catch(() => '(no screenshot)');
-    const refused = refusedReads.get(page.context())?.slice(-20) ?? [];
+    const refused = apiRefusals.get(page.context())?.slice(-20) ?? [];
     throw new Error(
       [
         (err as Error).message.split('\n')[0],

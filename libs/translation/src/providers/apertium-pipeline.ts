@@ -58,12 +58,11 @@ export class ApertiumPipeline {
       const onAbort = () => {
         // the answer still comes (in order) and is dropped; a pipeline that stopped
         // answering altogether is restarted so the next requests do not wait behind it,
-        // but one that is slowly working through a queue is left to go on: restarting it
-        // would fail every request in it and start the queue again from nothing
+        // but one that answered since this request was written is slowly working through a
+        // queue: restarting it would fail every request in it and start again from nothing
         entry.resolve = () => undefined;
         entry.reject = () => undefined;
         reject(new TranslationError(`apertium ${this.mode} timed out`, true));
-        // behind a long queue on a busy machine, answers still come: only silence since it was written is a stall
         if (this.pending[0] === entry && this.lastOutputAt <= entry.at) this.restart('it stopped answering');
       };
       signal.addEventListener('abort', onAbort, { once: true });
