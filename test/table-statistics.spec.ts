@@ -4,9 +4,9 @@ import { TableStatistics } from '@roundtable/core';
 import { eventually } from './support/test-api';
 
 /**
- * The worker keeps the planner's statistics current when PostgreSQL's autovacuum is off
+ * The api and the worker keep the planner's statistics current when PostgreSQL's autovacuum is off
  * (as on some servers): a table filled since its last ANALYZE is analysed within a round.
- * On a database of its own, so that no other spec's worker analyses the table first.
+ * On a database of its own, so that no other spec's api or worker analyses the table first.
  */
 describe('table statistics', () => {
   const dbName = `rt_stats_${process.pid}_${Date.now()}`;

@@ -348,8 +348,13 @@ function distinctPaths(pages: Array<{ spaceId: string; sort: string; cursor: str
 }
 
 /** 32 readers for DURATION seconds over `paths` in turn; says how many distinct pages were asked. */
-async function readPaths(api: Proc, token: string, paths: string[]) {
+/** What a browser (and Node's fetch) sends: pages then come gzipped. */
+const BROWSER_ENCODINGS = 'gzip, deflate, br';
+
+async function readPaths(api: Proc, token: string, set: PageSet) {
   let next = 0;
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (set.compressed) headers['accept-encoding'] = BROWSER_ENCODINGS;
   const result = await cannon({
     url: api.url,
     connections: 32,
@@ -357,15 +362,18 @@ async function readPaths(api: Proc, token: string, paths: string[]) {
     requests: [
       {
         method: 'GET',
-        setupRequest: (req: any) => ({
-          ...req,
-          path: paths[next++ % paths.length],
-          headers: { authorization: `Bearer ${token}` },
-        }),
+        setupRequest: (req: any) => ({ ...req, path: set.paths[next++ % set.paths.length], headers }),
       },
     ],
   });
-  return { result, distinct: Math.min(next, paths.length), repeated: next > paths.length };
+  return { result, distinct: Math.min(next, set.paths.length), repeated: next > set.paths.length };
+}
+
+/** Pages readers ask for, and whether they accept gzip as browsers do. */
+export interface PageSet {
+  label: string;
+  paths: string[];
+  compressed: boolean;
 }
 
 export interface ReadRow extends LoadRow {
@@ -374,8 +382,11 @@ export interface ReadRow extends LoadRow {
   peakRss: number;
 }
 
-/** The page sets readers ask for: one cached first page, and uncached pages of one space and of all. */
-export async function pageSets(api: Proc, fx: Fixture): Promise<Array<[string, string[]]>> {
+/**
+ * The page sets readers ask for: one cached first page (as browsers ask, and without
+ * compression), and uncached pages of one space and of all.
+ */
+export async function pageSets(api: Proc, fx: Fixture): Promise<PageSet[]> {
   const reader = fx.authors[0];
   const oldest = await cursorsOf(api, reader, fx.spaces[0], 'oldest', 200);
   const newest = (
@@ -385,39 +396,41 @@ export async function pageSets(api: Proc, fx: Fixture): Promise<Array<[string, s
       ),
     )
   ).flat();
+  const first = [`/api/v1/spaces/${fx.spaces[0]}/contributions?limit=50`];
   return [
-    ['first page of 50, one space (listing cache)', [`/api/v1/spaces/${fx.spaces[0]}/contributions?limit=50`]],
-    [
-      `${oldest.length} pages of one space, oldest first, each asked once`,
-      distinctPaths(oldest.map((cursor) => ({ spaceId: fx.spaces[0], sort: 'oldest', cursor }))),
-    ],
-    [`${newest.length} pages of ${fx.spaces.length} spaces, newest first, each asked once`, distinctPaths(newest)],
+    { label: 'first page of 50, one space (listing cache), gzip', paths: first, compressed: true },
+    { label: 'first page of 50, one space (listing cache), not compressed', paths: first, compressed: false },
+    {
+      label: `${oldest.length} pages of one space, oldest first, each asked once, gzip`,
+      paths: distinctPaths(oldest.map((cursor) => ({ spaceId: fx.spaces[0], sort: 'oldest', cursor }))),
+      compressed: true,
+    },
+    {
+      label: `${newest.length} pages of ${fx.spaces.length} spaces, newest first, each asked once, gzip`,
+      paths: distinctPaths(newest),
+      compressed: true,
+    },
   ];
 }
 
 /** 32 readers on each page set; with `posting`, while ~100 posts/s arrive. */
-export async function readingRows(
-  api: Proc,
-  fx: Fixture,
-  sets: Array<[string, string[]]>,
-  posting: boolean,
-): Promise<ReadRow[]> {
+export async function readingRows(api: Proc, fx: Fixture, sets: PageSet[], posting: boolean): Promise<ReadRow[]> {
   const rows: ReadRow[] = [];
-  for (const [label, paths] of sets) {
+  for (const set of sets) {
     let peakRss = rssMb(api.pid);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(api.pid))), 500);
     const poster = posting ? steadyPoster(api, fx, 100, () => undefined) : null;
-    const { result: r, distinct, repeated } = await readPaths(api, fx.authors[0], paths);
+    const { result: r, distinct, repeated } = await readPaths(api, fx.authors[0], set);
     poster?.stop();
     clearInterval(sampler);
     rows.push({
-      label,
+      label: set.label,
       perSecond: okPerSecond(r),
       p50: r.latency.p50,
       p99: r.latency.p99,
       failed: r.non2xx + r.errors + r.timeouts,
       kbPerPage: r['2xx'] ? Math.round(r.throughput.total / r['2xx'] / 1024) : 0,
-      distinct: paths.length > 1 ? `${distinct}${repeated ? ' (then repeated)' : ''}` : '1',
+      distinct: set.paths.length > 1 ? `${distinct}${repeated ? ' (then repeated)' : ''}` : '1',
       peakRss,
     });
   }

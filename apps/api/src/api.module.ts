@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { CoreModule, HttpExceptionFilter } from '@roundtable/core';
+import { CoreModule, HttpExceptionFilter, TableStatistics } from '@roundtable/core';
 import { ContributionsModule } from '@roundtable/contributions';
 import { DigestsModule } from '@roundtable/digests';
 import { ExchangeModule } from '@roundtable/exchange';
@@ -36,6 +36,7 @@ import { ApiOpsModule } from './ops/ops.module';
     ApiOpsModule,
   ],
   providers: [
+    TableStatistics,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],

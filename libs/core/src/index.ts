@@ -15,6 +15,7 @@ export * from './languages';
 export * from './http/keyset-page';
 export * from './http/page-query.dto';
 export * from './http/keyed-schema';
+export * from './http/json-body';
 export * from './events/events.module';
 export * from './queues/queue-registry';
 export * from './queues/queue-handlers';

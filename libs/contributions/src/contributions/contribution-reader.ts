@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DomainError, encodeCursor, keysetPage } from '@roundtable/core';
+import { decodeCursor, DomainError, encodeCursor, JsonBody, keysetPage } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { RequestAccess } from '@roundtable/identity';
 import { ContributionDto, ContributionPageDto, EditDto, ListContributionsQueryDto } from './contribution.dto';
@@ -34,19 +34,18 @@ export class ContributionReader {
   ) {}
 
   /**
-   * A page of a space's contributions as JSON; the thread tree is rebuilt from `parentId`.
-   * Every member reads the same public page, so it is served from the listing cache;
-   * moderators (who also see pending items) and the pending/rejected filter read through.
+   * A page of a space's contributions as a JSON body; the thread tree is rebuilt from
+   * `parentId`. Every member reads the same public page, so it is served from the listing
+   * cache; moderators (who also see pending items) and the pending/rejected filter read through.
    */
-  async listJson(access: RequestAccess, query: ListContributionsQueryDto): Promise<string> {
-    if (viewerOf(access).canModerate || query.status) return JSON.stringify(await this.list(access, query));
+  async listBody(access: RequestAccess, query: ListContributionsQueryDto): Promise<JsonBody> {
+    const own = async () => new JsonBody(JSON.stringify(await this.list(access, query)));
+    if (viewerOf(access).canModerate || query.status) return own();
     const key = [query.sort ?? 'oldest', query.limit ?? 50, query.cursor ?? '', query.lang ?? ''].join('|');
     // the shared page is made for no one in particular, so hidden text is redacted in it...
-    const json = await this.cache.get(access.space!.spaceId, key, () => this.list(access, query, ANY_MEMBER));
+    const page = await this.cache.get(access.space!.spaceId, key, () => this.list(access, query, ANY_MEMBER));
     // ...and the author of a hidden contribution on it, who may read their text, gets their own page
-    if (json.includes('"status":"hidden"') && json.includes(`"authorId":"${access.user!.id}"`))
-      return JSON.stringify(await this.list(access, query));
-    return json;
+    return page.hiddenAuthors.has(access.user!.id) ? own() : page.body;
   }
 
   async list(

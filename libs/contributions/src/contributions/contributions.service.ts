@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Language } from '@roundtable/core';
+import type { JsonBody, Language } from '@roundtable/core';
 import { Principal, RequestAccess } from '@roundtable/identity';
 import { EditContribution } from './actions/edit-contribution';
 import { ImportContribution, ImportedFacts } from './actions/import-contribution';
@@ -53,8 +53,8 @@ export class ContributionsService {
     return this.importing.run(spaceId, author, input, facts);
   }
 
-  listJson(access: RequestAccess, query: ListContributionsQueryDto): Promise<string> {
-    return this.reader.listJson(access, query);
+  listBody(access: RequestAccess, query: ListContributionsQueryDto): Promise<JsonBody> {
+    return this.reader.listBody(access, query);
   }
 
   list(access: RequestAccess, query: ListContributionsQueryDto): Promise<ContributionPageDto> {

@@ -1,20 +1,29 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { RedisConnections } from '@roundtable/core';
+import { JsonBody, RedisConnections } from '@roundtable/core';
 import { OutboxRelay } from '../events/outbox-relay';
+import type { ContributionPageDto } from './contribution.dto';
 
 /** After an event, a cached page may still be served this long: one query per refresh under heavy posting. */
 const REFRESH_BOUND_MS = 150;
 /** Even with no event seen (Redis away), nothing is older than this. */
 const MAX_AGE_MS = 5000;
 /**
- * What the cached pages may hold in all, in characters (a page of 50 is ~130,000): pages
- * asked once each (a reader paging back through a long thread) must not grow the process
- * by hundreds of MB. The oldest pages go first.
+ * What the cached pages may hold in all, in bytes of JSON (a page of 50 is ~110,000; its
+ * gzip form, once a reader asks for it, adds about a sixth): pages asked once each (a
+ * reader paging back through a long thread) must not grow the process by hundreds of MB.
+ * The pages read least recently go first.
  */
-const MAX_CHARS = 16_000_000;
+const MAX_BYTES = 20_000_000;
+
+/** A public page as every member gets it, with the authors of its hidden contributions. */
+export interface CachedPage {
+  body: JsonBody;
+  /** Who wrote a hidden contribution on it: they may read their own text, so they get their own page. */
+  hiddenAuthors: ReadonlySet<string>;
+}
 
 interface Entry {
-  json: string;
+  page: CachedPage;
   at: number;
   generation: number;
 }
@@ -26,11 +35,11 @@ interface Entry {
 @Injectable()
 export class ListingCache implements OnModuleInit {
   private readonly entries = new Map<string, Entry>();
-  private readonly loading = new Map<string, Promise<string>>();
+  private readonly loading = new Map<string, Promise<CachedPage>>();
   /** Per space: bumped by each event, so entries made before it are known to be stale. */
   private readonly generations = new Map<string, number>();
-  /** Characters held by `entries`. */
-  private chars = 0;
+  /** Bytes of JSON held by `entries`. */
+  private bytes = 0;
 
   constructor(
     private readonly redis: RedisConnections,
@@ -46,7 +55,7 @@ export class ListingCache implements OnModuleInit {
     await subscriber.subscribe(this.relay.channel).catch(() => undefined);
   }
 
-  async get(spaceId: string, key: string, load: () => Promise<unknown>): Promise<string> {
+  async get(spaceId: string, key: string, load: () => Promise<ContributionPageDto>): Promise<CachedPage> {
     const fullKey = `${spaceId}|${key}`;
     const generation = this.generations.get(spaceId) ?? 0;
     const entry = this.entries.get(fullKey);
@@ -56,15 +65,21 @@ export class ListingCache implements OnModuleInit {
       now - entry.at < MAX_AGE_MS &&
       (entry.generation === generation || now - entry.at < REFRESH_BOUND_MS)
     ) {
-      return entry.json;
+      // read most recently now: the pages to let go are the ones nobody asked for lately
+      this.entries.delete(fullKey);
+      this.entries.set(fullKey, entry);
+      return entry.page;
     }
     let pending = this.loading.get(fullKey);
     if (!pending) {
       pending = load()
         .then((value) => {
-          const json = JSON.stringify(value);
-          this.store(fullKey, { json, at: Date.now(), generation });
-          return json;
+          const page: CachedPage = {
+            body: new JsonBody(JSON.stringify(value)),
+            hiddenAuthors: new Set(value.items.filter((c) => c.status === 'hidden').map((c) => c.authorId)),
+          };
+          this.store(fullKey, { page, at: Date.now(), generation });
+          return page;
         })
         .finally(() => this.loading.delete(fullKey));
       this.loading.set(fullKey, pending);
@@ -74,16 +89,16 @@ export class ListingCache implements OnModuleInit {
 
   private store(key: string, entry: Entry): void {
     this.drop(key);
-    while (this.chars + entry.json.length > MAX_CHARS && this.entries.size > 0)
+    while (this.bytes + entry.page.body.bytes.length > MAX_BYTES && this.entries.size > 0)
       this.drop(this.entries.keys().next().value!);
     this.entries.set(key, entry);
-    this.chars += entry.json.length;
+    this.bytes += entry.page.body.bytes.length;
   }
 
   private drop(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.chars -= entry.json.length;
+    this.bytes -= entry.page.body.bytes.length;
   }
 }

@@ -3,18 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../ops/periodic-task';
 
-/** How often the worker looks at the tables' statistics. */
-const EVERY_MS = 30_000;
-/** One advisory lock for all workers: one of them analyses, the others skip that round. */
+/** How often each process looks at the tables' statistics (one query, when nothing is stale). */
+const EVERY_MS = 10_000;
+/** One advisory lock for all processes: one of them analyses, the others skip that round. */
 const LOCK_KEY = 7_302_115;
 
 /**
  * Keeps the planner's statistics current where PostgreSQL's autovacuum does not (it is
  * off on some servers; then a table filled since its last ANALYZE is planned as if nearly
  * empty, and a page of a busy question is read by sorting the whole question: 60–90 ms
- * instead of under 1 ms). With autovacuum on, this does nothing. Otherwise, every 30 s, it
+ * instead of under 1 ms). With autovacuum on, this does nothing. Otherwise, every 10 s, it
  * analyses each table changed by more than autovacuum's own default threshold (50 rows
- * plus 10 % of the table) since its last analysis. Runs in the worker.
+ * plus 10 % of the table) since its last analysis. Runs in the api and in the worker, so
+ * that an api whose worker is away (or elsewhere) still reads with current statistics.
  */
 @Injectable()
 export class TableStatistics implements OnApplicationBootstrap, BeforeApplicationShutdown {
