@@ -11,6 +11,7 @@
  * page and pages asked once); the backlog's drain is timed (translations of every post
  * done or failed, read from the organiser's figures); pages are read again on a quiet
  * stack; then 200 listeners follow a question into which ~100 posts/s arrive.
+ * `BENCH_TABLES=stack` (or `api`) measures one of the two tables only.
  */
 import {
   BENCH_API_ENV,
@@ -31,6 +32,8 @@ import { Client as Pg } from 'pg';
 import { cpuSeconds, json, percentile, Proc, rssMb, sleep, startProcess, table } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** Which tables to measure: `stack`, `api` or both (default), comma-separated. */
+const TABLES = (process.env.BENCH_TABLES ?? 'stack,api').split(',');
 /** Longest wait for the translation backlog to drain. */
 const DRAIN_LIMIT_S = Number(process.env.BENCH_DRAIN_SECONDS ?? 600);
 
@@ -284,13 +287,17 @@ async function main(): Promise<void> {
   const stack: Run[] = [];
   const apiAlone: Run[] = [];
   for (let i = 1; i <= RUNS; i++) {
-    console.log(`run ${i}/${RUNS}: whole stack`);
-    stack.push(await once(true));
-    console.log(`run ${i}/${RUNS}: api alone`);
-    apiAlone.push(await once(false));
+    if (TABLES.includes('stack')) {
+      console.log(`run ${i}/${RUNS}: whole stack`);
+      stack.push(await once(true));
+    }
+    if (TABLES.includes('api')) {
+      console.log(`run ${i}/${RUNS}: api alone`);
+      apiAlone.push(await once(false));
+    }
   }
-  report('Whole stack as npm start runs it (api + worker: translation, relay, sweepers)', stack);
-  report('api alone (no worker)', apiAlone);
+  if (stack.length) report('Whole stack as npm start runs it (api + worker: translation, relay, sweepers)', stack);
+  if (apiAlone.length) report('api alone (no worker)', apiAlone);
   console.log(
     '\nTargets, whole stack: ≥ 1,000 posts/s at 64 authors, p99 ≤ 150 ms; ≥ 150 posts/s at 1 author, p99 ≤ 20 ms;',
   );

@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import { concurrencyForFreeCpu, OthersCpuMeter } from './others-cpu-meter';
 
 describe('concurrencyForFreeCpu', () => {
-  it('runs the full number on an idle machine, fewer as others take CPU, never under a quarter', () => {
+  it('runs the full number on an idle machine, far fewer as others take CPU, and one job on a saturated machine', () => {
     expect(concurrencyForFreeCpu(16, 2, 0)).toBe(16);
-    expect(concurrencyForFreeCpu(16, 2, 1)).toBe(8);
-    expect(concurrencyForFreeCpu(16, 2, 1.9)).toBe(4);
-    expect(concurrencyForFreeCpu(16, 2, 2)).toBe(4);
+    expect(concurrencyForFreeCpu(16, 2, 0.5)).toBe(9);
+    expect(concurrencyForFreeCpu(16, 2, 1)).toBe(4);
+    expect(concurrencyForFreeCpu(16, 2, 1.3)).toBe(2);
+    expect(concurrencyForFreeCpu(16, 2, 1.9)).toBe(1);
+    expect(concurrencyForFreeCpu(16, 2, 2)).toBe(1);
     expect(concurrencyForFreeCpu(1, 8, 8)).toBe(1);
   });
 });
