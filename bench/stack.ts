@@ -50,11 +50,15 @@ class WaitSampler {
   private readonly counts = new Map<string, number>();
   private samples = 0;
   private timer?: NodeJS.Timeout;
-  private readonly pg = new Pg({ connectionString: process.env.DATABASE_URL });
+  private readonly pg: Pg;
+
+  constructor(private readonly databaseUrl: string) {
+    this.pg = new Pg({ connectionString: databaseUrl });
+  }
 
   async start(): Promise<void> {
     await this.pg.connect();
-    const dbName = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+    const dbName = new URL(this.databaseUrl).pathname.slice(1);
     this.timer = setInterval(() => {
       void this.pg
         .query(
@@ -115,9 +119,43 @@ async function drain(api: Proc, fx: Fixture, firstPostAt: number): Promise<Drain
   };
 }
 
-async function once(withWorker: boolean): Promise<Run> {
-  const api = await startProcess('api', BENCH_API_ENV);
-  const worker = withWorker ? await startProcess('worker', BENCH_API_ENV) : null;
+let runs = 0;
+
+/**
+ * A database and a Redis prefix of the run's own, removed afterwards: a run must not find
+ * the queue or the untranslated posts that the run before left (the api alone posts tens of
+ * thousands that no worker translates; the next run's worker would translate those first).
+ */
+async function ownStorage<T>(use: (env: Record<string, string>) => Promise<T>): Promise<T> {
+  runs += 1;
+  const url = new URL(process.env.DATABASE_URL!);
+  const name = `${url.pathname.slice(1)}_run${runs}`;
+  const admin = new Pg({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    url.pathname = `/${name}`;
+    try {
+      return await use({
+        ...BENCH_API_ENV,
+        DATABASE_URL: url.toString(),
+        REDIS_PREFIX: `${process.env.REDIS_PREFIX}-run${runs}`,
+      });
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+function once(withWorker: boolean): Promise<Run> {
+  return ownStorage((env) => measure(withWorker, env));
+}
+
+async function measure(withWorker: boolean, env: Record<string, string>): Promise<Run> {
+  const api = await startProcess('api', env);
+  const worker = withWorker ? await startProcess('worker', env) : null;
   let apiPeakRss = 0;
   let workerPeakRss = 0;
   const sampler = setInterval(() => {
@@ -130,7 +168,7 @@ async function once(withWorker: boolean): Promise<Run> {
     const fx = await setup(api, 64, 64);
     postedWords.total = 0;
     const firstPostAt = performance.now();
-    const waits = new WaitSampler();
+    const waits = new WaitSampler(env.DATABASE_URL);
     await waits.start();
     const cpuBefore = { api: cpuSeconds(api.pid), worker: worker ? cpuSeconds(worker.pid) : 0 };
     const posting = await postingRows(api, fx);

@@ -11,6 +11,9 @@ export interface AccessClaims {
   iat: number;
 }
 
+/** How many verified tokens are remembered; past it, the memory starts afresh. */
+const VERIFIED_MAX = 10_000;
+
 /**
  * Signs and strictly verifies access tokens: HS256 only, with issuer, audience and expiry.
  * The secret is a KeyObject: handed over as a string, jsonwebtoken first tries
@@ -19,6 +22,12 @@ export interface AccessClaims {
 @Injectable()
 export class TokenService {
   private readonly key: KeyObject;
+  /**
+   * Tokens that passed verification, with their claims and expiry (in seconds): a reader
+   * sends the same token with every request, and its signature, issuer and audience do
+   * not change; only its expiry is checked again. Tokens that fail are never remembered.
+   */
+  private readonly verified = new Map<string, { claims: AccessClaims; exp: number }>();
 
   constructor(private readonly config: AppConfig) {
     this.key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
@@ -39,6 +48,8 @@ export class TokenService {
    * an expiry. `ignoreExpiration`: for a live socket, whose session is what still counts.
    */
   verify(token: string, options: { ignoreExpiration?: boolean } = {}): AccessClaims | null {
+    const known = this.verified.get(token);
+    if (known) return options.ignoreExpiration || Math.floor(Date.now() / 1000) <= known.exp ? known.claims : null;
     try {
       const claims = jwt.verify(token, this.key, {
         algorithms: ['HS256'],
@@ -49,7 +60,10 @@ export class TokenService {
       // jsonwebtoken checks `exp` only when present: a token without one would never expire
       if (typeof claims !== 'object' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
       const sid = typeof claims.sid === 'string' ? claims.sid : undefined;
-      return { sub: claims.sub, sid, iat: typeof claims.iat === 'number' ? claims.iat : 0 };
+      const verified = { sub: claims.sub, sid, iat: typeof claims.iat === 'number' ? claims.iat : 0 };
+      if (this.verified.size >= VERIFIED_MAX) this.verified.clear();
+      this.verified.set(token, { claims: verified, exp: claims.exp });
+      return verified;
     } catch {
       return null;
     }
