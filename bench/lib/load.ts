@@ -347,9 +347,10 @@ function distinctPaths(pages: Array<{ spaceId: string; sort: string; cursor: str
   return paths;
 }
 
-/** 32 readers for DURATION seconds over `paths` in turn; says how many distinct pages were asked. */
 /** What a browser (and Node's fetch) sends: pages then come gzipped. */
 const BROWSER_ENCODINGS = 'gzip, deflate, br';
+
+/** 32 readers for DURATION seconds over the set's paths in turn; says how many distinct pages were asked. */
 
 async function readPaths(api: Proc, token: string, set: PageSet) {
   let next = 0;
