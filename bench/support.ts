@@ -40,6 +40,8 @@ export async function startProcess(kind: 'api' | 'worker', env: Record<string, s
   const child = spawn(process.execPath, [...NODE_ARGS[kind], ...profile, main], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
+    // a session of its own, as `npm start` runs each process: the kernel schedules sessions as groups
+    detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   if (kind === 'api') {

@@ -12,6 +12,7 @@ import {
   createDatabase,
   deleteRedisKeys,
   dropDatabase,
+  ensureApertium,
   ensureDependencies,
   ensurePostgres,
   ensureRedis,
@@ -43,6 +44,8 @@ function runNode(file, env) {
 async function main() {
   onShutdownSignal(() => undefined);
   await ensureDependencies();
+  // the stack and translation benches translate with Apertium, as `npm start` does
+  await ensureApertium();
   const runId = `${Date.now()}_${process.pid}`;
   const database = `rt_bench_${runId}`;
   const postgres = await ensurePostgres({ database: 'postgres' });

@@ -3,13 +3,13 @@ import os from 'node:os';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { ConfigError, loadConfig, migrateDatabase } from '@roundtable/core';
+import { ConfigError, leadsItsSession, loadConfig, lowerSessionPriority, migrateDatabase } from '@roundtable/core';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   // before any child process exists: Apertium pipelines, MJML and PDF rendering inherit it
-  yieldCpuToPeople(config.WORKER_NICE);
+  await yieldCpuToPeople(config.WORKER_NICE);
   await migrateDatabase(config);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
@@ -38,13 +38,19 @@ async function bootstrap(): Promise<void> {
   logger.log('worker ready: consuming queues');
 }
 
-/** Lowers this process's scheduling priority to `nice` (raising it needs privileges and is never asked). */
-function yieldCpuToPeople(nice: number): void {
+/**
+ * Lowers this process's scheduling priority to `nice` (raising it needs privileges and is
+ * never asked), and that of its session when it leads one, as under `npm start`: with
+ * autogroup scheduling a session shares the CPU equally with the api's whatever the nice
+ * values inside it.
+ */
+async function yieldCpuToPeople(nice: number): Promise<void> {
   try {
     if (os.getPriority() < nice) os.setPriority(nice);
   } catch (err) {
     new Logger('Worker').warn(`could not lower the worker's priority to nice ${nice}: ${(err as Error).message}`);
   }
+  if (nice > 0 && leadsItsSession()) await lowerSessionPriority(process.pid, nice);
 }
 
 bootstrap().catch((err) => {

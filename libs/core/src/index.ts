@@ -33,6 +33,7 @@ export * from './ops/redis-settings-check';
 export * from './ops/shutdown-state';
 export * from './ops/worker-lifecycle';
 export * from './ops/others-cpu-meter';
+export * from './ops/session-priority';
 export * from './errors/unavailable';
 export * from './queues/translation-jobs';
 export * from './prompt-translations';

@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { lowerSessionPriority } from '@roundtable/core';
 import { TranslationError } from './translation-provider';
 
 interface Pending {
@@ -114,6 +116,10 @@ export class ApertiumPipeline {
       detached: true,
       env: { ...process.env, LC_ALL: 'C.UTF-8' },
     });
+    // the stages inherit this process's nice value, but their own session is scheduled as a
+    // group of its own, beside the api's: the session must yield as much as they do
+    const nice = os.getPriority();
+    if (nice > 0 && child.pid) void lowerSessionPriority(child.pid, nice);
     this.child = child;
     this.buffer = '';
     this.stderr = '';
