@@ -29,6 +29,7 @@ import {
   setup,
 } from './lib/load';
 import { Client as Pg } from 'pg';
+import { processTreeCpuMs } from '@roundtable/core';
 import { cpuSeconds, json, percentile, Proc, rssMb, sleep, startProcess, table } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -85,7 +86,9 @@ class WaitSampler {
 interface Run {
   /** During the posting loads: active PostgreSQL sessions by wait event, and CPU seconds per second of api and worker. */
   postingWaits: Record<string, number>;
-  postingCpu: { api: number; worker: number | null };
+  postingCpu: { api: number; worker: number | null; apertium: number | null };
+  /** Cores Apertium used while the pages were read during the backlog (null for the api alone). */
+  readingApertium: number | null;
   posting: LoadRow[];
   readingBacklog: ReadRow[];
   drain: Drain | null;
@@ -170,22 +173,34 @@ async function measure(withWorker: boolean, env: Record<string, string>): Promis
     const firstPostAt = performance.now();
     const waits = new WaitSampler(env.DATABASE_URL);
     await waits.start();
-    const cpuBefore = { api: cpuSeconds(api.pid), worker: worker ? cpuSeconds(worker.pid) : 0 };
+    // Apertium's pipelines are the worker's children and live as long as it does
+    const apertiumSeconds = () => (worker ? processTreeCpuMs(worker.pid) / 1000 - cpuSeconds(worker.pid) : 0);
+    const cpuBefore = {
+      api: cpuSeconds(api.pid),
+      worker: worker ? cpuSeconds(worker.pid) : 0,
+      apertium: apertiumSeconds(),
+    };
     const posting = await postingRows(api, fx);
     const postingSeconds = (performance.now() - firstPostAt) / 1000;
     const postingCpu = {
       api: (cpuSeconds(api.pid) - cpuBefore.api) / postingSeconds,
       worker: worker ? (cpuSeconds(worker.pid) - cpuBefore.worker) / postingSeconds : null,
+      apertium: worker ? (apertiumSeconds() - cpuBefore.apertium) / postingSeconds : null,
     };
     const postingWaits = await waits.stop();
     const sets = await pageSets(api, fx);
+    const readingFrom = { at: performance.now(), apertium: apertiumSeconds() };
     const readingBacklog = await readingRows(api, fx, sets, false);
+    const readingApertium = worker
+      ? (apertiumSeconds() - readingFrom.apertium) / ((performance.now() - readingFrom.at) / 1000)
+      : null;
     const drained = worker ? await drain(api, fx, firstPostAt) : null;
     const readingQuiet = await readingRows(api, fx, sets, false);
     const f = await fanOut(api, fx);
     return {
       postingWaits,
       postingCpu,
+      readingApertium,
       posting,
       readingBacklog,
       drain: drained,
@@ -276,6 +291,22 @@ function report(title: string, runs: Run[]): void {
       'while posting: worker CPU (cores, without Apertium)',
       spread(
         of((r) => r.postingCpu.worker!),
+        2,
+      ),
+    ]);
+  if (runs[0].postingCpu.apertium !== null)
+    rows.push([
+      "while posting: Apertium CPU (cores, the worker's pipelines)",
+      spread(
+        of((r) => r.postingCpu.apertium!),
+        2,
+      ),
+    ]);
+  if (runs[0].readingApertium !== null)
+    rows.push([
+      'while reading during the backlog: Apertium CPU (cores)',
+      spread(
+        of((r) => r.readingApertium!),
         2,
       ),
     ]);

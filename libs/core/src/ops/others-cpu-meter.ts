@@ -39,7 +39,7 @@ export class OthersCpuMeter {
     const machineBusyMs = os
       .cpus()
       .reduce((sum, cpu) => sum + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, 0);
-    return { at: Date.now(), machineBusyMs, ownMs: treeCpuMs(this.rootPid) };
+    return { at: Date.now(), machineBusyMs, ownMs: processTreeCpuMs(this.rootPid) };
   }
 }
 
@@ -57,8 +57,8 @@ export function concurrencyForFreeCpu(max: number, cpus: number, othersCores: nu
   return Math.max(1, Math.round(max * free * free));
 }
 
-/** CPU milliseconds of a process and its descendants (0 for what cannot be read). */
-function treeCpuMs(pid: number): number {
+/** CPU milliseconds of a living process and its living descendants (0 for what cannot be read). */
+export function processTreeCpuMs(pid: number): number {
   let total = 0;
   const pending = [pid];
   while (pending.length > 0) {
