@@ -243,6 +243,51 @@ describe('notifications', () => {
     expect((await list(ben)).items.filter((n: any) => n.type === 'reply')).toEqual([]);
   });
 
+  it('tells each author once of every reply among many published at once, and nobody of their own', async () => {
+    // two members of their own: Ana is suspended in this question by then
+    const [cleo, dev] = await Promise.all([
+      registerUser(api.url, { tag: 'notify-cleo', displayName: 'Cleo Coast' }),
+      registerUser(api.url, { tag: 'notify-dev', displayName: 'Dev Dykes' }),
+    ]);
+    for (const user of [cleo, dev]) expectStatus(await user.client.post(`/spaces/${post}/members`), 201, 'join');
+    const start = async (user: TestUser, body: string) =>
+      expectStatus(await user.client.post(`/spaces/${post}/contributions`, { body }), 201).body;
+    const cleoRoot = await start(cleo, 'Cleo asks how harbours could share their tide data.');
+    const devRoot = await start(dev, 'Dev asks who should pay for the new sea walls.');
+    // a third each: Cleo answers Dev, Dev answers Cleo, Cleo answers herself
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const [author, parent] = [
+          [cleo, devRoot],
+          [dev, cleoRoot],
+          [cleo, cleoRoot],
+        ][i % 3];
+        const body = `Answer ${i} about tide data and sea walls.`;
+        const reply = expectStatus(
+          await author.client.post(`/spaces/${post}/contributions`, { body, parentId: parent.id }),
+          201,
+        ).body;
+        return { id: reply.id as string, told: i % 3 === 0 ? dev : i % 3 === 1 ? cleo : null };
+      }),
+    );
+    const ids = new Set(replies.map((r) => r.id));
+    const toldOf = async (user: TestUser) =>
+      (await list(user, '?limit=100')).items
+        .filter((n: any) => n.type === 'reply' && ids.has(n.contributionId))
+        .map((n: any) => n.contributionId)
+        .sort();
+    for (const user of [cleo, dev]) {
+      const expected = replies.filter((r) => r.told === user).map((r) => r.id);
+      expect(expected).toHaveLength(4);
+      await eventually(
+        async () => (await toldOf(user)).length >= expected.length,
+        20_000,
+        `${user.email}'s reply notices`,
+      );
+      expect(await toldOf(user)).toEqual(expected.sort());
+    }
+  });
+
   it('tells the members of a question that its moderator digest was published, but not the moderator who published it', async () => {
     const periodEnd = new Date().toISOString();
     const periodStart = new Date(Date.now() - 24 * 3600_000).toISOString();

@@ -28,8 +28,9 @@ export class SpaceEventsProcessor implements OnModuleInit, OnApplicationBootstra
   }
 
   onApplicationBootstrap(): void {
+    // the handlers look events up in batches: the jobs handled at once make the next batch
     this.consumers.consume<SpaceEventJob>(QueueName.SpaceEvents, (job) => this.process(job), {
-      concurrency: 8,
+      concurrency: 16,
     });
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SpaceEventHandler, SpaceEventJob } from '@roundtable/core';
+import { GroupCommit, SpaceEventHandler, SpaceEventJob } from '@roundtable/core';
 import { NotificationWriter } from '../delivery/notification-writer';
 
 const TRIGGERS: ReadonlySet<string> = new Set(['contribution.published', 'digest.published', 'stocktaking.published']);
@@ -16,6 +16,12 @@ const EXCERPT_CHARS = 160;
 @Injectable()
 export class NotificationEventHandler implements SpaceEventHandler {
   readonly name = 'notifications';
+
+  /** The published events the worker handles at once are looked up together: one query per batch. */
+  private readonly replies = new GroupCommit<string, void>(async (_, contributionIds) => {
+    await this.noticeReplies(contributionIds);
+    return contributionIds.map(() => undefined);
+  });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -46,8 +52,12 @@ export class NotificationEventHandler implements SpaceEventHandler {
   }
 
   private async reply(job: SpaceEventJob): Promise<void> {
-    if (!job.contributionId) return;
-    const [reply]: Array<{
+    if (job.contributionId) await this.replies.submit('', job.contributionId);
+  }
+
+  /** The published contributions among these that answer someone else's, each noticed by that someone. */
+  private async noticeReplies(contributionIds: string[]): Promise<void> {
+    const replies: Array<{
       id: string;
       space_id: string;
       parent_author: string;
@@ -60,20 +70,20 @@ export class NotificationEventHandler implements SpaceEventHandler {
                 r.number || '.' || s.number AS place
          FROM contributions c JOIN contributions p ON p.id = c.parent_id JOIN users u ON u.id = c.author_id
          JOIN spaces s ON s.id = c.space_id JOIN roundtables r ON r.id = s.roundtable_id
-         WHERE c.id = $1 AND c.status = 'published' AND p.status <> 'deleted'`,
-      [job.contributionId],
+         WHERE c.id = ANY($1::uuid[]) AND c.status = 'published' AND p.status <> 'deleted' AND p.author_id <> c.author_id`,
+      [contributionIds],
     );
-    if (!reply || reply.parent_author === reply.author_id) return;
-    await this.writer.record(this.db.manager, [
-      {
+    await this.writer.record(
+      this.db.manager,
+      replies.map((reply) => ({
         userId: reply.parent_author,
         kind: 'reply',
         spaceId: reply.space_id,
         contributionId: reply.id,
         sourceKey: `reply-${reply.id}`,
         details: { actorName: reply.author_name, excerpt: reply.body, place: reply.place },
-      },
-    ]);
+      })),
+    );
   }
 
   private async digest(spaceId: string, digestId: string, place: string): Promise<void> {
