@@ -52,7 +52,9 @@ export class NotificationEventHandler implements SpaceEventHandler {
   }
 
   private async reply(job: SpaceEventJob): Promise<void> {
-    if (job.contributionId) await this.replies.submit('', job.contributionId);
+    if (!job.contributionId) return;
+    // a batch that failed is looked up again one event at a time, so one bad event fails only its own job
+    await this.replies.submit('', job.contributionId).catch(() => this.noticeReplies([job.contributionId!]));
   }
 
   /** The published contributions among these that answer someone else's, each noticed by that someone. */

@@ -27,6 +27,10 @@ export class TranslationEventHandler implements SpaceEventHandler {
 
   async handle(job: SpaceEventJob): Promise<void> {
     if (!job.contributionId) return;
-    await this.batches.submit(job.type === 'contribution.updated' ? 'redetect' : 'as-is', job.contributionId);
+    const redetect = job.type === 'contribution.updated';
+    // a batch that failed is asked again one event at a time, so one bad event fails only its own job
+    await this.batches
+      .submit(redetect ? 'redetect' : 'as-is', job.contributionId)
+      .catch(() => this.requests.ensure([job.contributionId!], { redetect }));
   }
 }
