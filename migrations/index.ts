@@ -16,6 +16,7 @@ import { Notifications1732300003000 } from './1732300003000-notifications';
 import { ObjectiveTranslationsAndActivity1732300004000 } from './1732300004000-objective-translations-and-activity';
 import { SpaceEventHeads1732300007000 } from './1732300007000-space-event-heads';
 import { DigestTranslations1732300008001 } from './1732300008001-digest-translations';
+import { SpaceEventOutbox1732300009000 } from './1732300009000-space-event-outbox';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   ObjectiveTranslationsAndActivity1732300004000,
   SpaceEventHeads1732300007000,
   DigestTranslations1732300008001,
+  SpaceEventOutbox1732300009000,
 ];

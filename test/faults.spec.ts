@@ -593,7 +593,7 @@ describe(`fault suite (${FULL ? 'full' : 'reduced'}): nothing lost, doubled or 5
 
       // the outbox drains (the sweeper republishes what the relay could not)
       const unpublished = async () =>
-        Number((await pg.query(`SELECT count(*) AS n FROM space_events WHERE published_at IS NULL`)).rows[0].n);
+        Number((await pg.query(`SELECT count(*) AS n FROM space_event_outbox`)).rows[0].n);
       const drained = await eventually(async () => (await unpublished()) === 0, 60_000, 'outbox drained').then(
         () => true,
         () => false,

@@ -114,12 +114,15 @@ describe('moderation: pre-moderation, flags, locks and the audit log', () => {
       expect.objectContaining({ body: 'We should fund the sea wall before the dunes.', seq: approved.seq }),
     );
     // translation starts from the published event, handed to the space-events queue
-    const job = await eventually(
-      () => api.app.get(QueueRegistry).get(QueueName.SpaceEvents).getJob(`ev-${preSpace}-${approved.seq}`),
+    const queued = await eventually(
+      async () =>
+        (await api.app.get(QueueRegistry).get(QueueName.SpaceEvents).getJobs())
+          .flatMap((j) => j.data.events)
+          .find((e) => e.spaceId === preSpace && e.seq === approved.seq),
       5000,
       'space-events job',
     );
-    expect(job.data).toEqual(expect.objectContaining({ type: 'contribution.published', contributionId: pending.id }));
+    expect(queued).toEqual(expect.objectContaining({ type: 'contribution.published', contributionId: pending.id }));
     expect((await queueOf(preSpace)).map((i) => i.contribution.id)).not.toContain(pending.id);
     // approving twice is an impossible transition
     expectErrorShape(await moderate(mod, pending.id, 'approve'), 409);

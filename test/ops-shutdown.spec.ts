@@ -128,14 +128,11 @@ describe('graceful shutdown on SIGTERM', () => {
     await onA.waitForDisconnect(5000);
     expect(notices).toEqual([{ reconnect: true }]);
     expect(onA.disconnectReason).toBe('transport close');
-    // every event reached the space's log and is marked relayed (the sweeper of B took over any left)
+    // every event reached the space's log and left the outbox (the sweeper of B took over any left)
     await eventually(
       async () =>
-        (
-          await pg.query(`SELECT count(*)::int AS n FROM space_events WHERE space_id = $1 AND published_at IS NULL`, [
-            spaceId,
-          ])
-        ).rows[0].n === 0,
+        (await pg.query(`SELECT count(*)::int AS n FROM space_event_outbox WHERE space_id = $1`, [spaceId])).rows[0]
+          .n === 0,
       15_000,
       'all events relayed',
     );

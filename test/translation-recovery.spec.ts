@@ -103,8 +103,7 @@ describe('translation recovery: kill -9 of the worker, and Redis losing its queu
     const ids = await postMany(150, 'flush');
     // the api hands the events to the queue right after commit; then Redis loses everything
     await eventually(
-      async () =>
-        Number((await stack.query(`SELECT count(*) AS n FROM space_events WHERE published_at IS NULL`))[0].n) === 0,
+      async () => Number((await stack.query(`SELECT count(*) AS n FROM space_event_outbox`))[0].n) === 0,
       10_000,
       'the events to be relayed',
     );

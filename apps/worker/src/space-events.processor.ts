@@ -6,14 +6,17 @@ import {
   QueueName,
   SPACE_EVENT_HANDLERS,
   SPACE_EVENT_TYPES,
+  SpaceEventBatch,
   SpaceEventHandler,
   SpaceEventJob,
 } from '@roundtable/core';
 
 /**
- * The worker's only consumer of the space-events queue: hands each committed event to
- * every capability that handles its type. A handler's error fails the job, which BullMQ
- * retries with backoff and keeps when it finally fails.
+ * The worker's only consumer of the space-events queue: hands each committed event of a
+ * job (the events the relay handed on together) to every capability that handles its
+ * type. The events of a job are handled at once, so the handlers look them up in batches.
+ * A handler's error fails the job once its other events are handled; BullMQ retries it
+ * with backoff (handlers are idempotent) and keeps it when it finally fails.
  */
 @Injectable()
 export class SpaceEventsProcessor implements OnModuleInit, OnApplicationBootstrap {
@@ -28,15 +31,25 @@ export class SpaceEventsProcessor implements OnModuleInit, OnApplicationBootstra
   }
 
   onApplicationBootstrap(): void {
-    // the handlers look events up in batches: the jobs handled at once make the next batch
-    this.consumers.consume<SpaceEventJob>(QueueName.SpaceEvents, (job) => this.process(job), {
-      concurrency: 16,
+    this.consumers.consume<SpaceEventBatch | SpaceEventJob>(QueueName.SpaceEvents, (job) => this.process(job), {
+      concurrency: 4,
     });
   }
 
-  async process(job: Job<SpaceEventJob>): Promise<void> {
+  async process(job: Job<SpaceEventBatch | SpaceEventJob>): Promise<void> {
+    // a job of one event each, as queued before events were handed on together
+    const events = 'events' in job.data ? job.data.events : [job.data];
+    const outcomes = await Promise.allSettled(events.map((event) => this.handle(event)));
+    const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed.length > 0) {
+      const reason = failed[0].reason instanceof Error ? failed[0].reason.message : String(failed[0].reason);
+      throw new Error(`${failed.length} of ${events.length} event(s) failed, the first: ${reason}`);
+    }
+  }
+
+  private async handle(event: SpaceEventJob): Promise<void> {
     for (const handler of this.handlers) {
-      if (handler.handles(job.data.type)) await handler.handle(job.data);
+      if (handler.handles(event.type)) await handler.handle(event);
     }
   }
 }

@@ -1,20 +1,23 @@
+import { createHash } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Metrics, QUEUED_SPACE_EVENT_TYPES, QueueName, QueueRegistry, RedisConnections } from '@roundtable/core';
-import type { SpaceEvent, SpaceEventJob } from '@roundtable/core';
+import type { SpaceEvent, SpaceEventBatch, SpaceEventJob } from '@roundtable/core';
 
 type RelayedEvent = SpaceEvent & { contributionId?: string | null };
 
-/** Jobs and "published" marks are handed on in bulk at most this often. */
+/** Jobs and outbox deletions are handed on in bulk at most this often. */
 const FLUSH_EVERY_MS = 50;
 
 /**
- * The outbox of the space event log (`space_events`, which this lib owns). Hands committed events on: to every api process over Redis pub/sub (live delivery, at
- * once) and, for the types the worker reacts to ({@link QUEUED_SPACE_EVENT_TYPES}), to the
- * space-events queue (in bulk every 50 ms, together with the "published" marks). Whatever it fails to hand on is picked up
- * by the {@link OutboxSweeper}. Both may publish an event twice; live clients drop
- * repeats by seq and jobs have fixed ids.
+ * The relay of the space event log (`space_events`, which this lib owns). Hands committed
+ * events on: to every api process over Redis pub/sub (live delivery, at once) and, for the
+ * types the worker reacts to ({@link QUEUED_SPACE_EVENT_TYPES}), to the space-events queue
+ * (every 50 ms, one job for all the events of those 50 ms). Then it deletes their rows from the outbox (`space_event_outbox`,
+ * one row per appended event, added by the statement that appends it). Whatever it fails
+ * to hand on stays there and is picked up by the {@link OutboxSweeper}. Both may publish
+ * an event twice; live clients drop repeats by seq, and the worker's handlers are idempotent.
  */
 @Injectable()
 export class OutboxRelay implements BeforeApplicationShutdown {
@@ -49,9 +52,9 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   /**
-   * Publishes live, queues and marks, all at once (the sweeper's path). The sweeper passes
-   * the transaction that holds its rows `FOR UPDATE`: marking them through another
-   * connection would wait for that very transaction, forever.
+   * Publishes live, queues and leaves the outbox, all at once (the sweeper's path). The
+   * sweeper passes the transaction that holds its outbox rows `FOR UPDATE`: deleting them
+   * through another connection would wait for that very transaction, forever.
    */
   async publish(events: RelayedEvent[], manager?: EntityManager): Promise<void> {
     await this.publishLive(events);
@@ -92,24 +95,39 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   private async handOn(events: RelayedEvent[], manager: EntityManager = this.db.manager): Promise<void> {
-    const jobs = events
+    const queued = events
       .filter((e) => QUEUED_SPACE_EVENT_TYPES.has(e.type))
-      .map((e) => ({
-        name: e.type,
-        data: {
-          spaceId: e.spaceId,
-          seq: e.seq,
-          type: e.type,
-          contributionId: e.contributionId ?? null,
-        } satisfies SpaceEventJob,
-        opts: { jobId: `ev-${e.spaceId}-${e.seq}` },
+      .map((e): SpaceEventJob => ({
+        spaceId: e.spaceId,
+        seq: e.seq,
+        type: e.type,
+        contributionId: e.contributionId ?? null,
       }));
-    if (jobs.length > 0) await this.queues.get(QueueName.SpaceEvents).addBulk(jobs);
+    // one job for the events handed on together; the same events handed on twice (by
+    // the relay and by a sweeper) make the same job id, which the queue adds only once
+    if (queued.length > 0)
+      await this.queues
+        .get(QueueName.SpaceEvents)
+        .add('events', { events: queued } satisfies SpaceEventBatch, { jobId: batchId(queued) });
+    await this.forget(events, manager);
+  }
+
+  /** Deletes the events' outbox rows: they need handing on no more. */
+  async forget(
+    events: Array<Pick<SpaceEvent, 'spaceId' | 'seq'>>,
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
     await manager.query(
-      `UPDATE space_events e SET published_at = now()
-       FROM unnest($1::uuid[], $2::bigint[]) AS p(space_id, seq)
-       WHERE e.space_id = p.space_id AND e.seq = p.seq AND e.published_at IS NULL`,
+      `DELETE FROM space_event_outbox o USING unnest($1::uuid[], $2::bigint[]) AS p(space_id, seq)
+       WHERE o.space_id = p.space_id AND o.seq = p.seq`,
       [events.map((e) => e.spaceId), events.map((e) => e.seq)],
     );
   }
+}
+
+/** A job id that names exactly these events. */
+function batchId(events: SpaceEventJob[]): string {
+  const hash = createHash('sha256');
+  for (const e of events) hash.update(`${e.spaceId}:${e.seq};`);
+  return `evs-${hash.digest('base64url')}`;
 }

@@ -48,30 +48,35 @@ export class OutboxSweeper implements OnApplicationBootstrap, BeforeApplicationS
       const rows: Array<{
         space_id: string;
         seq: string;
-        type: string;
+        type: string | null;
         payload: Record<string, unknown>;
         contribution_id: string | null;
         created_at: Date;
       }> = await manager.query(
-        `SELECT space_id, seq, type, payload, contribution_id, created_at FROM space_events
-           WHERE published_at IS NULL AND created_at < now() - make_interval(secs => $1::float / 1000)
-           ORDER BY created_at, space_id, seq LIMIT 500 FOR UPDATE SKIP LOCKED`,
+        `SELECT o.space_id, o.seq, e.type, e.payload, e.contribution_id, o.created_at
+           FROM space_event_outbox o LEFT JOIN space_events e ON e.space_id = o.space_id AND e.seq = o.seq
+           WHERE o.created_at < now() - make_interval(secs => $1::float / 1000)
+           ORDER BY o.created_at, o.space_id, o.seq LIMIT 500 FOR UPDATE OF o SKIP LOCKED`,
         [graceMs],
       );
       if (rows.length === 0) return 0;
-      await this.relay.publish(
-        rows.map((r) => ({
-          type: r.type as never,
-          spaceId: r.space_id,
-          seq: Number(r.seq),
-          payload: r.payload,
-          createdAt: r.created_at.toISOString(),
-          contributionId: r.contribution_id,
-        })),
-        manager,
-      );
-      this.logger.log(`outbox sweeper published ${rows.length} overdue event(s)`);
-      return rows.length;
+      const toEvent = (r: (typeof rows)[number]) => ({
+        type: r.type as never,
+        spaceId: r.space_id,
+        seq: Number(r.seq),
+        payload: r.payload,
+        createdAt: r.created_at.toISOString(),
+        contributionId: r.contribution_id,
+      });
+      // events that went with their space (the outbox has no foreign key) are only let go
+      const gone = rows.filter((r) => r.type === null).map(toEvent);
+      const overdue = rows.filter((r) => r.type !== null).map(toEvent);
+      if (gone.length > 0) await this.relay.forget(gone, manager);
+      if (overdue.length > 0) {
+        await this.relay.publish(overdue, manager);
+        this.logger.log(`outbox sweeper published ${overdue.length} overdue event(s)`);
+      }
+      return overdue.length;
     });
   }
 

@@ -1,9 +1,14 @@
-/** What a space-events job carries: ids only; handlers re-read the database. */
+/** One committed event as the worker's handlers get it: ids only; handlers re-read the database. */
 export interface SpaceEventJob {
   spaceId: string;
   seq: number;
   type: string;
   contributionId: string | null;
+}
+
+/** What a space-events job carries: the events that the relay handed on together. */
+export interface SpaceEventBatch {
+  events: SpaceEventJob[];
 }
 
 /**

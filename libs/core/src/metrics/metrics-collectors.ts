@@ -40,10 +40,10 @@ export class MetricsCollectors implements OnModuleInit {
   }
 
   private async outboxBacklog(): Promise<void> {
-    // served by space_events_unpublished_idx (created_at) WHERE published_at IS NULL
+    // the outbox holds only the events not handed on yet
     const [row] = await this.db.query(
       `SELECT count(*)::int AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age
-       FROM space_events WHERE published_at IS NULL`,
+       FROM space_event_outbox`,
     );
     this.metrics.outboxBacklog.set(row.n);
     this.metrics.outboxOldestAge.set(row.age);
