@@ -30,7 +30,7 @@ import {
 } from './lib/load';
 import { Client as Pg } from 'pg';
 import { processTreeCpuMs } from '@roundtable/core';
-import { cpuSeconds, json, percentile, Proc, rssMb, sleep, startProcess, table } from './support';
+import { cpuSeconds, cpuSecondsOfAll, json, percentile, Proc, rssMb, sleep, startProcess, table } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Which tables to measure: `stack`, `api` or both (default), comma-separated. */
@@ -86,7 +86,9 @@ class WaitSampler {
 interface Run {
   /** During the posting loads: active PostgreSQL sessions by wait event, and CPU seconds per second of api and worker. */
   postingWaits: Record<string, number>;
-  postingCpu: { api: number; worker: number | null; apertium: number | null };
+  postingCpu: { api: number; worker: number | null; apertium: number | null; postgres: number; redis: number };
+  /** WAL PostgreSQL wrote per post while the posting loads ran (every database of the server). */
+  walBytesPerPost: number;
   /** Cores Apertium used while the pages were read during the backlog (null for the api alone). */
   readingApertium: number | null;
   posting: LoadRow[];
@@ -120,6 +122,22 @@ async function drain(api: Proc, fx: Fixture, firstPostAt: number): Promise<Drain
     failed: figures.failed,
     wordsPerSecond: figures.pending === 0 ? (postedWords.total * 2) / ((now - firstPostAt) / 1000) : NaN,
   };
+}
+
+/** WAL written so far (the whole server) and posts in the run's database. */
+async function writeVolume(databaseUrl: string): Promise<{ wal: number; posts: number }> {
+  const pg = new Pg({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    const [row] = (
+      await pg.query(
+        `SELECT (SELECT wal_bytes FROM pg_stat_wal)::float8 AS wal, (SELECT count(*) FROM contributions)::int AS posts`,
+      )
+    ).rows;
+    return row;
+  } finally {
+    await pg.end();
+  }
 }
 
 let runs = 0;
@@ -175,10 +193,13 @@ async function measure(withWorker: boolean, env: Record<string, string>): Promis
     await waits.start();
     // Apertium's pipelines are the worker's children and live as long as it does
     const apertiumSeconds = () => (worker ? processTreeCpuMs(worker.pid) / 1000 - cpuSeconds(worker.pid) : 0);
+    const volumeBefore = await writeVolume(env.DATABASE_URL);
     const cpuBefore = {
       api: cpuSeconds(api.pid),
       worker: worker ? cpuSeconds(worker.pid) : 0,
       apertium: apertiumSeconds(),
+      postgres: cpuSecondsOfAll('postgres'),
+      redis: cpuSecondsOfAll('redis-server'),
     };
     const posting = await postingRows(api, fx);
     const postingSeconds = (performance.now() - firstPostAt) / 1000;
@@ -186,7 +207,11 @@ async function measure(withWorker: boolean, env: Record<string, string>): Promis
       api: (cpuSeconds(api.pid) - cpuBefore.api) / postingSeconds,
       worker: worker ? (cpuSeconds(worker.pid) - cpuBefore.worker) / postingSeconds : null,
       apertium: worker ? (apertiumSeconds() - cpuBefore.apertium) / postingSeconds : null,
+      postgres: (cpuSecondsOfAll('postgres') - cpuBefore.postgres) / postingSeconds,
+      redis: (cpuSecondsOfAll('redis-server') - cpuBefore.redis) / postingSeconds,
     };
+    const volumeAfter = await writeVolume(env.DATABASE_URL);
+    const walBytesPerPost = (volumeAfter.wal - volumeBefore.wal) / Math.max(1, volumeAfter.posts - volumeBefore.posts);
     const postingWaits = await waits.stop();
     const sets = await pageSets(api, fx);
     const readingFrom = { at: performance.now(), apertium: apertiumSeconds() };
@@ -200,6 +225,7 @@ async function measure(withWorker: boolean, env: Record<string, string>): Promis
     return {
       postingWaits,
       postingCpu,
+      walBytesPerPost,
       readingApertium,
       posting,
       readingBacklog,
@@ -302,6 +328,17 @@ function report(title: string, runs: Run[]): void {
         2,
       ),
     ]);
+  rows.push([
+    'while posting: PostgreSQL CPU / Redis CPU (cores, every process of each server)',
+    `${spread(
+      of((r) => r.postingCpu.postgres),
+      2,
+    )} / ${spread(
+      of((r) => r.postingCpu.redis),
+      2,
+    )}`,
+  ]);
+  rows.push(['while posting: WAL bytes written per post', spread(of((r) => r.walBytesPerPost))]);
   if (runs[0].readingApertium !== null)
     rows.push([
       'while reading during the backlog: Apertium CPU (cores)',
