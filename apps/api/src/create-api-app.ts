@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, loadConfig, Metrics, useAppConfig } from '@roundtable/core';
+import { AppConfig, loadConfig, Metrics, QueryValidationPipe, useAppConfig } from '@roundtable/core';
 import { ApiModule } from './api.module';
 import { trackRequests } from './ops/graceful-shutdown';
 import { LiveSockets } from './ops/live-sockets';
@@ -71,7 +70,7 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   operations.set(app, { live, requests });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(
-    new ValidationPipe({
+    new QueryValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

@@ -14,6 +14,7 @@ export * from './redis/redis.module';
 export * from './languages';
 export * from './http/keyset-page';
 export * from './http/page-query.dto';
+export * from './http/query-validation-pipe';
 export * from './http/keyed-schema';
 export * from './http/json-body';
 export * from './events/events.module';
