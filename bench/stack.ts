@@ -252,6 +252,11 @@ function spread(values: number[], digits = 0): string {
   return finite.length === 1 ? f(median) : `${f(median)} (${f(finite[0])}–${f(finite[finite.length - 1])})`;
 }
 
+/** Two figures of the runs in one cell: "a / b", each as {@link spread}. */
+function both(a: number[], b: number[], digits = 0): string {
+  return `${spread(a, digits)} / ${spread(b, digits)}`;
+}
+
 function report(title: string, runs: Run[]): void {
   const of = <T>(pick: (r: Run) => T) => runs.map(pick);
   const rows: Array<Array<string | number>> = [];
@@ -276,13 +281,11 @@ function report(title: string, runs: Run[]): void {
   });
   rows.push([
     'fan-out to 200 listeners, ~100 posts/s: p50 / p99 ms (from the POST)',
-    `${spread(
+    both(
       of((r) => r.fanOut.p50),
-      1,
-    )} / ${spread(
       of((r) => r.fanOut.p99),
       1,
-    )}`,
+    ),
   ]);
   rows.push([
     '  deliveries missing / post errors',
@@ -330,13 +333,11 @@ function report(title: string, runs: Run[]): void {
     ]);
   rows.push([
     'while posting: PostgreSQL CPU / Redis CPU (cores, every process of each server)',
-    `${spread(
+    both(
       of((r) => r.postingCpu.postgres),
-      2,
-    )} / ${spread(
       of((r) => r.postingCpu.redis),
       2,
-    )}`,
+    ),
   ]);
   rows.push(['while posting: WAL bytes written per post', spread(of((r) => r.walBytesPerPost))]);
   if (runs[0].readingApertium !== null)
@@ -370,13 +371,11 @@ function report(title: string, runs: Run[]): void {
     ]);
   rows.push([
     'api RSS MB: idle / peak',
-    `${spread(
+    both(
       of((r) => r.apiIdleRss),
-      1,
-    )} / ${spread(
       of((r) => r.apiPeakRss),
       1,
-    )}`,
+    ),
   ]);
   if (runs[0].workerPeakRss !== null)
     rows.push([
