@@ -36,7 +36,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Which tables to measure: `stack`, `api` or both (default), comma-separated. */
 const TABLES = (process.env.BENCH_TABLES ?? 'stack,api').split(',');
 /** Longest wait for the translation backlog to drain. */
-const DRAIN_LIMIT_S = Number(process.env.BENCH_DRAIN_SECONDS ?? 600);
+const DRAIN_LIMIT_S = Number(process.env.BENCH_DRAIN_SECONDS ?? 900);
 
 interface Drain {
   seconds: number;

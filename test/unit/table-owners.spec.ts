@@ -23,6 +23,7 @@ const OWNERS: Record<string, string> = {
   contribution_edits: 'contributions',
   space_events: 'contributions',
   space_event_heads: 'contributions',
+  space_event_outbox: 'contributions',
   contribution_translations: 'contributions',
   glossary_terms: 'translation',
   translation_memory: 'translation',
