@@ -14,10 +14,11 @@ const FLUSH_EVERY_MS = 50;
  * The relay of the space event log (`space_events`, which this lib owns). Hands committed
  * events on: to every api process over Redis pub/sub (live delivery, at once) and, for the
  * types the worker reacts to ({@link QUEUED_SPACE_EVENT_TYPES}), to the space-events queue
- * (every 50 ms, one job for all the events of those 50 ms). Then it deletes their rows from the outbox (`space_event_outbox`,
- * one row per appended event, added by the statement that appends it). Whatever it fails
- * to hand on stays there and is picked up by the {@link OutboxSweeper}. Both may publish
- * an event twice; live clients drop repeats by seq, and the worker's handlers are idempotent.
+ * (every 50 ms, one job for all the events of those 50 ms). Then it deletes their rows
+ * from the outbox (`space_event_outbox`, one row per appended event, added by the
+ * statement that appends it). Whatever it fails to hand on stays there and is picked up
+ * by the {@link OutboxSweeper}. Both may publish an event twice; live clients drop
+ * repeats by seq, and the worker's handlers are idempotent.
  */
 @Injectable()
 export class OutboxRelay implements BeforeApplicationShutdown {
