@@ -5,7 +5,7 @@ import type { QueueRegistry } from './queue-registry';
 
 /** The jobs of the translations queue (one processor, in the worker, dispatches on these names). */
 export enum TranslationJobName {
-  /** Translate one version of a contribution into one language. */
+  /** Translate one version of a contribution into the languages it lacks. */
   Contribution = 'translate-contribution',
   /** Fill in the languages a space's prompt lacks. */
   Prompt = 'translate-prompt',
@@ -14,16 +14,26 @@ export enum TranslationJobName {
 export interface TranslateContributionJob {
   contributionId: string;
   version: number;
-  language: Language;
+  /** The target languages (a job queued before jobs held several names one `language`). */
+  languages?: Language[];
+  language?: Language;
+}
+
+/** The target languages of a contribution's translation job, whichever shape it was queued in. */
+export function targetLanguagesOf(job: TranslateContributionJob): Language[] {
+  return job.languages ?? (job.language ? [job.language] : []);
 }
 
 export interface TranslatePromptJob {
   spaceId: string;
 }
 
-/** One job per contribution, version and target language: duplicates collapse. */
-export function contributionTranslationJobId(contributionId: string, version: number, language: Language): string {
-  return `tr-${contributionId}-${version}-${language}`;
+/**
+ * One job per contribution, version and set of target languages (`tr-<id>-<version>-es-fr`):
+ * duplicates collapse. A set of one language gives the id such jobs always had.
+ */
+export function contributionTranslationJobId(contributionId: string, version: number, languages: Language[]): string {
+  return `tr-${contributionId}-${version}-${[...languages].sort().join('-')}`;
 }
 
 /** One job per space and wording of its prompt: a changed prompt is translated again, a repeat is not. */

@@ -1,18 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import type { TranslateContributionJob as JobData } from '@roundtable/core';
+import { targetLanguagesOf } from '@roundtable/core';
+import type { Language, TranslateContributionJob as JobData } from '@roundtable/core';
 import { LanguageDetector } from '../detection/language-detector';
 import { TranslationEngine } from '../engine/translation-engine';
 import { TranslationError } from '../providers/translation-provider';
-import { TRANSLATED_STATUSES, TranslationStore } from './translation-store';
+import { SourceRow, TRANSLATED_STATUSES, TranslationStore } from './translation-store';
 
-export type ContributionJobResult = 'translated' | 'stale' | 'exists' | 'gone' | 'same-language' | 'superseded';
+/** How a job ended for one of its target languages. */
+export type LanguageResult = 'translated' | 'exists' | 'same-language' | 'superseded' | 'failed';
+
+/** A job ends for all its languages at once (`gone`, `stale`) or with a result per language. */
+export type ContributionJobResult = 'gone' | 'stale' | Partial<Record<Language, LanguageResult>>;
 
 /**
- * Translates one version of one contribution into one language. The payload carries ids;
- * the row is read again and the job returns early when its version is stale, the
- * contribution is gone, or the translation exists. An unsupported pair or an empty text
- * fails at once (`UnrecoverableError`); anything else throws and is retried with backoff.
+ * Translates one version of one contribution into the languages it lacks, each language
+ * at once (every pair has its own pipeline). The payload carries ids; the row is read
+ * again and the job returns early when its version is stale or the contribution is gone,
+ * and skips a language whose translation exists (so a retry does only what is left).
+ *
+ * A language that can never be translated (an unsupported pair) is recorded `failed` at
+ * once and ends the job without retries (`UnrecoverableError`) once the others are done;
+ * anything else throws and is retried with backoff. An empty text fails at once.
  * {@link fail} records the final failure, so readers see `failed` instead of `pending`.
  */
 @Injectable()
@@ -33,39 +42,78 @@ export class TranslateContributionJob {
       await this.store.setLanguage(row.id, detected.language, detected.source, detected.confidence);
       from = detected.language;
     }
-    if (from === data.language) return 'same-language';
-    if (await this.store.has(row.id, row.version, data.language)) return 'exists';
-    if (!/\S/.test(row.body)) throw new UnrecoverableError('there is no text to translate');
-    let translated: string;
-    try {
-      translated = await this.engine.translate(row.body, from, data.language, { signal });
-    } catch (err) {
-      if (err instanceof TranslationError && !err.retryable) throw new UnrecoverableError(err.message);
-      throw err;
+    const targets = targetLanguagesOf(data);
+    const lacking = await this.store.lacking(
+      row.id,
+      row.version,
+      targets.filter((l) => l !== from),
+    );
+    const result: Partial<Record<Language, LanguageResult>> = {};
+    for (const language of targets) {
+      if (language === from) result[language] = 'same-language';
+      else if (!lacking.includes(language)) result[language] = 'exists';
     }
+    if (lacking.length === 0) return result;
+    if (!/\S/.test(row.body)) throw new UnrecoverableError('there is no text to translate');
+
+    const source = from;
+    const settled = await Promise.allSettled(lacking.map((to) => this.translate(row, source, to, signal)));
+    let retryable: unknown;
+    const failures: Array<{ to: Language; error: Error }> = [];
+    settled.forEach((outcome, i) => {
+      const to = lacking[i];
+      if (outcome.status === 'fulfilled') result[to] = outcome.value;
+      else if (outcome.reason instanceof TranslationError && !outcome.reason.retryable) {
+        failures.push({ to, error: outcome.reason });
+        result[to] = 'failed';
+      } else retryable ??= outcome.reason;
+    });
+    await Promise.all(failures.map(({ to, error }) => this.record(row, source, to, error)));
+    if (retryable !== undefined) throw retryable;
+    if (failures.length > 0) throw new UnrecoverableError(failures[0].error.message);
+    return result;
+  }
+
+  /** Marks the job's missing translations failed after the last attempt (the contribution stays as it is). */
+  async fail(data: JobData, error: Error): Promise<void> {
+    const row = await this.store.source(data.contributionId);
+    if (!row || row.version !== data.version || !row.language) return;
+    const source = row.language;
+    const lacking = await this.store.lacking(
+      row.id,
+      row.version,
+      targetLanguagesOf(data).filter((l) => l !== source),
+    );
+    await Promise.all(lacking.map((to) => this.record(row, source, to, error)));
+  }
+
+  private async translate(
+    row: SourceRow,
+    from: Language,
+    to: Language,
+    signal?: AbortSignal,
+  ): Promise<'translated' | 'superseded'> {
+    const text = await this.engine.translate(row.body, from, to, { signal });
     const saved = await this.store.save({
       contributionId: row.id,
       spaceId: row.space_id,
       version: row.version,
       source: from,
-      language: data.language,
+      language: to,
       provider: this.engine.providerName,
       status: 'done',
-      text: translated,
+      text,
     });
     return saved ? 'translated' : 'superseded';
   }
 
-  /** Marks the translation failed after the last attempt (the contribution itself stays as it is). */
-  async fail(data: JobData, error: Error): Promise<void> {
-    const row = await this.store.source(data.contributionId);
-    if (!row || row.version !== data.version || !row.language || row.language === data.language) return;
+  private async record(row: SourceRow, from: Language, to: Language, error: Error): Promise<void> {
     await this.store.save({
       contributionId: row.id,
       spaceId: row.space_id,
       version: row.version,
-      source: row.language,
-      language: data.language,
+      source: from,
+      language: to,
       provider: this.engine.providerName,
       status: 'failed',
       text: null,

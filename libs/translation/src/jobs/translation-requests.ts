@@ -34,8 +34,8 @@ export interface EnsureOptions {
 }
 
 /**
- * Works out which translations a contribution still lacks and queues one job per missing
- * target language (ids `tr-<id>-<version>-<lang>`, so asking twice queues once). A
+ * Works out which translations a contribution still lacks and queues one job for them
+ * (id `tr-<id>-<version>-<langs>`, so asking twice queues once). A
  * contribution without a declared language is detected first. Used by the space-event
  * handler (publish, edit, restore), the sweeper and `cli translate --missing`.
  */
@@ -69,14 +69,13 @@ export class TranslationRequests {
         }
         language = detected.language;
       }
-      for (const target of LANGUAGES) {
-        if (target === language || row.have.includes(target)) continue;
-        jobs.push({
-          name: TranslationJobName.Contribution,
-          data: { contributionId: row.id, version: row.version, language: target },
-          opts: { jobId: contributionTranslationJobId(row.id, row.version, target) },
-        });
-      }
+      const targets = LANGUAGES.filter((l) => l !== language && !row.have.includes(l));
+      if (targets.length === 0) continue;
+      jobs.push({
+        name: TranslationJobName.Contribution,
+        data: { contributionId: row.id, version: row.version, languages: targets },
+        opts: { jobId: contributionTranslationJobId(row.id, row.version, targets) },
+      });
     }
     if (jobs.length) await this.queues.get(QueueName.Translations).addBulk(jobs);
     return jobs.length;

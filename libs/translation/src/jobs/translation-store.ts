@@ -84,13 +84,14 @@ export class TranslationStore {
     return rows[0];
   }
 
-  /** Whether this version already has a translation (done or failed) into `language`. */
-  async has(contributionId: string, version: number, language: Language): Promise<boolean> {
-    const rows = await this.db.query(
-      `SELECT 1 FROM contribution_translations WHERE contribution_id = $1 AND language = $2 AND source_version >= $3`,
-      [contributionId, language, version],
+  /** The languages of `languages` this version has no translation (done or failed) into yet. */
+  async lacking(contributionId: string, version: number, languages: Language[]): Promise<Language[]> {
+    const rows: Array<{ language: Language }> = await this.db.query(
+      `SELECT language FROM contribution_translations
+       WHERE contribution_id = $1 AND language = ANY($2::text[]) AND source_version >= $3`,
+      [contributionId, languages, version],
     );
-    return rows.length > 0;
+    return languages.filter((l) => !rows.some((r) => r.language === l));
   }
 
   /** Records the outcome; resolves false when a newer (or done) translation was already there. */
