@@ -8,12 +8,15 @@ function recording(name: string, types: string[], refuse: (e: SpaceEventJob) => 
   const handler: SpaceEventHandler = {
     name,
     handles: (type) => types.includes(type),
-    handle: async (e) => {
-      if (refuse(e)) throw new Error(`cannot handle seq ${e.seq}`);
-      seen.push(`${e.spaceId}/${e.seq}`);
+    handle: async (events) => {
+      calls.push(events.length);
+      seen.push(...events.map((e) => `${e.spaceId}/${e.seq}`));
+      const refused = events.find(refuse);
+      if (refused) throw new Error(`cannot handle seq ${refused.seq}`);
     },
   };
-  return { handler, seen };
+  const calls: number[] = [];
+  return { handler, seen, calls };
 }
 
 const event = (seq: number, type = 'contribution.published'): SpaceEventJob => ({
@@ -27,7 +30,7 @@ const jobOf = <T>(data: T) => ({ data }) as Job<T>;
 describe('SpaceEventsProcessor', () => {
   const consumers = {} as QueueConsumers;
 
-  it('hands every event of a job to each handler of its type', async () => {
+  it('hands the events of a job to each handler of their types, all of them in one call', async () => {
     const translation = recording('translation', ['contribution.published', 'contribution.updated']);
     const notices = recording('notifications', ['contribution.published', 'digest.published']);
     const processor = new SpaceEventsProcessor(consumers, [translation.handler, notices.handler]);
@@ -36,6 +39,7 @@ describe('SpaceEventsProcessor', () => {
     );
     expect(translation.seen.sort()).toEqual(['s1/1', 's1/2']);
     expect(notices.seen.sort()).toEqual(['s1/1', 's1/3']);
+    expect([translation.calls, notices.calls]).toEqual([[2], [2]]);
   });
 
   it('still handles a job of one event, as queued before events were handed on together', async () => {
@@ -44,12 +48,19 @@ describe('SpaceEventsProcessor', () => {
     expect(translation.seen).toEqual(['s1/7']);
   });
 
-  it('fails the job when one event fails, after handling the others', async () => {
+  it('fails the job when a handler fails, after the other handlers are done', async () => {
     const translation = recording('translation', ['contribution.published'], (e) => e.seq === 2);
-    const processor = new SpaceEventsProcessor(consumers, [translation.handler]);
+    const notices = recording('notifications', ['contribution.published']);
+    const processor = new SpaceEventsProcessor(consumers, [translation.handler, notices.handler]);
     await expect(processor.process(jobOf<SpaceEventBatch>({ events: [event(1), event(2), event(3)] }))).rejects.toThrow(
-      '1 of 3 event(s) failed, the first: cannot handle seq 2',
+      'translation failed on 3 event(s), the first: cannot handle seq 2',
     );
-    expect(translation.seen.sort()).toEqual(['s1/1', 's1/3']);
+    expect(notices.seen.sort()).toEqual(['s1/1', 's1/2', 's1/3']);
+  });
+
+  it('calls no handler for a job none of whose events it handles', async () => {
+    const notices = recording('notifications', ['digest.published']);
+    await new SpaceEventsProcessor(consumers, [notices.handler]).process(jobOf<SpaceEventJob>(event(4)));
+    expect(notices.calls).toEqual([]);
   });
 });

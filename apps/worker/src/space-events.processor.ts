@@ -12,11 +12,11 @@ import {
 } from '@roundtable/core';
 
 /**
- * The worker's only consumer of the space-events queue: hands each committed event of a
- * job (the events the relay handed on together) to every capability that handles its
- * type. The events of a job are handled at once, so the handlers look them up in batches.
- * A handler's error fails the job once its other events are handled; BullMQ retries it
- * with backoff (handlers are idempotent) and keeps it when it finally fails.
+ * The worker's only consumer of the space-events queue: hands the committed events of a
+ * job (those the relay handed on together) to every capability that handles their types,
+ * all of a handler's events in one call, so it can look them up together. A handler's
+ * error fails the job once the other handlers are done; BullMQ retries it with backoff
+ * (handlers are idempotent) and keeps it when it finally fails.
  */
 @Injectable()
 export class SpaceEventsProcessor implements OnModuleInit, OnApplicationBootstrap {
@@ -39,17 +39,16 @@ export class SpaceEventsProcessor implements OnModuleInit, OnApplicationBootstra
   async process(job: Job<SpaceEventBatch | SpaceEventJob>): Promise<void> {
     // a job of one event each, as queued before events were handed on together
     const events = 'events' in job.data ? job.data.events : [job.data];
-    const outcomes = await Promise.allSettled(events.map((event) => this.handle(event)));
-    const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    const work = this.handlers
+      .map((handler) => ({ handler, mine: events.filter((event) => handler.handles(event.type)) }))
+      .filter(({ mine }) => mine.length > 0);
+    const outcomes = await Promise.allSettled(work.map(({ handler, mine }) => handler.handle(mine)));
+    const failed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [{ name: work[i].handler.name, o }] : []));
     if (failed.length > 0) {
-      const reason = failed[0].reason instanceof Error ? failed[0].reason.message : String(failed[0].reason);
-      throw new Error(`${failed.length} of ${events.length} event(s) failed, the first: ${reason}`);
-    }
-  }
-
-  private async handle(event: SpaceEventJob): Promise<void> {
-    for (const handler of this.handlers) {
-      if (handler.handles(event.type)) await handler.handle(event);
+      const reason = failed[0].o.reason instanceof Error ? failed[0].o.reason.message : String(failed[0].o.reason);
+      throw new Error(
+        `${failed.map((f) => f.name).join(', ')} failed on ${events.length} event(s), the first: ${reason}`,
+      );
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GroupCommit, SpaceEventHandler, SpaceEventJob } from '@roundtable/core';
+import { allAtOnceOrEachAlone, settleAll, SpaceEventHandler, SpaceEventJob } from '@roundtable/core';
 import { NotificationWriter } from '../delivery/notification-writer';
 
 const TRIGGERS: ReadonlySet<string> = new Set(['contribution.published', 'digest.published', 'stocktaking.published']);
@@ -17,12 +17,6 @@ const EXCERPT_CHARS = 160;
 export class NotificationEventHandler implements SpaceEventHandler {
   readonly name = 'notifications';
 
-  /** The published events the worker handles at once are looked up together: one query per batch. */
-  private readonly replies = new GroupCommit<string, void>(async (_, contributionIds) => {
-    await this.noticeReplies(contributionIds);
-    return contributionIds.map(() => undefined);
-  });
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly writer: NotificationWriter,
@@ -32,8 +26,19 @@ export class NotificationEventHandler implements SpaceEventHandler {
     return TRIGGERS.has(type);
   }
 
-  async handle(job: SpaceEventJob): Promise<void> {
-    if (job.type === 'contribution.published') return this.reply(job);
+  async handle(events: SpaceEventJob[]): Promise<void> {
+    const replies = events.filter((e) => e.type === 'contribution.published' && e.contributionId);
+    await settleAll([
+      allAtOnceOrEachAlone(
+        replies.map((e) => e.contributionId!),
+        (ids) => this.noticeReplies(ids),
+      ),
+      ...events.filter((e) => e.type !== 'contribution.published').map((e) => this.publication(e)),
+    ]);
+  }
+
+  /** A published moderator digest or stocktaking summary. */
+  private async publication(job: SpaceEventJob): Promise<void> {
     const [event]: Array<{ payload: Record<string, unknown>; place: string; roundtable_number: number }> =
       await this.db.query(
         `SELECT e.payload, r.number || '.' || s.number AS place, r.number AS roundtable_number
@@ -49,12 +54,6 @@ export class NotificationEventHandler implements SpaceEventHandler {
       String(event.payload.roundtableId),
       String(event.roundtable_number),
     );
-  }
-
-  private async reply(job: SpaceEventJob): Promise<void> {
-    if (!job.contributionId) return;
-    // a batch that failed is looked up again one event at a time, so one bad event fails only its own job
-    await this.replies.submit('', job.contributionId).catch(() => this.noticeReplies([job.contributionId!]));
   }
 
   /** The published contributions among these that answer someone else's, each noticed by that someone. */
