@@ -9,9 +9,34 @@ describe('HttpExceptionFilter', () => {
     new QueryFailedError('UPDATE x', [], Object.assign(new Error('pg says no'), { code, ...extra }));
 
   it('maps a domain error to its status, message and code, with its headers', () => {
-    const { body, headers } = filter.toBody(DomainError.tooMany('Slow down', 12.2));
+    const slowDown = { en: 'Slow down', fr: 'Doucement', es: 'Más despacio' };
+    const { body, headers } = filter.toBody(DomainError.tooMany(slowDown, 12.2));
     expect(body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Slow down', code: 'rate_limited' });
     expect(headers).toEqual({ 'Retry-After': '13' });
+    expect(filter.toBody(DomainError.tooMany(slowDown, 1), undefined, 'fr').body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: 'Doucement',
+      code: 'rate_limited',
+    });
+  });
+
+  it('words database, Fastify and unexpected errors in the language asked, keeping the status text in English', () => {
+    expect(filter.toBody(pgError('23502', { column: 'display_name' }), undefined, 'fr').body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'displayName : Une valeur obligatoire manque',
+    });
+    const tooLarge = Object.assign(new Error('Request body is too large'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
+    expect(filter.toBody(tooLarge, undefined, 'es').body.message).toBe('El cuerpo de la solicitud es demasiado grande');
+    const spy = jest.spyOn((filter as any).logger, 'error').mockImplementation(() => undefined);
+    expect(filter.toBody(new Error('boom'), undefined, 'es').body.message).toMatch(
+      /^Algo ha fallado por nuestra parte/,
+    );
+    spy.mockRestore();
   });
 
   it('keeps validation messages as a list', () => {

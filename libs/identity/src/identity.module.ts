@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SignedInLanguage } from '@roundtable/core';
+import { SignedInLanguageOfToken } from './access/signed-in-language-of-token';
 import { AccessCache } from './access/access-cache';
 import { AccessService } from './access/access.service';
 import { AuthController } from './auth/auth.controller';
@@ -39,6 +41,7 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     PasswordHasher,
     TokenService,
     AccessService,
+    { provide: SignedInLanguage, useClass: SignedInLanguageOfToken },
     OrganiserBootstrap,
     SessionsService,
     RefreshCookie,
@@ -56,6 +59,7 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     PasswordHasher,
     TokenService,
     AccessService,
+    SignedInLanguage,
     SessionsService,
     TypeOrmModule,
   ],

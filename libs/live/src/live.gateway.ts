@@ -8,11 +8,12 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill, Language, languageFromAcceptLanguage } from '@roundtable/core';
 import { AccessService, assertNotSuspended, canModerate, Principal } from '@roundtable/identity';
 import { LiveAccessSync } from './live-access-sync';
 import { LiveRooms, moderatorsRoomOf, userRoomOf } from './live-rooms';
 import { SpaceChannels } from './space-channels';
+import { LIVE_MESSAGES as M } from './live-messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A socket may send this many messages per second (after a burst of BURST) before it is cut off. */
@@ -88,12 +89,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   ): Promise<JoinAck> {
     try {
       const spaceId = typeof body?.spaceId === 'string' && UUID.test(body.spaceId) ? body.spaceId : null;
-      if (!spaceId) throw DomainError.badRequest('spaceId must be a space id');
+      if (!spaceId) throw DomainError.badRequest(M.spaceIdInvalid);
       const afterSeq = body.afterSeq === undefined || body.afterSeq === null ? undefined : Number(body.afterSeq);
       if (afterSeq !== undefined && (!Number.isInteger(afterSeq) || afterSeq < 0))
-        throw DomainError.badRequest('afterSeq must be a whole number ≥ 0');
+        throw DomainError.badRequest(M.afterSeqInvalid);
       if ([...socket.rooms].filter((room) => room.startsWith('space:')).length >= MAX_SPACES_PER_SOCKET)
-        throw DomainError.badRequest(`A connection may follow at most ${MAX_SPACES_PER_SOCKET} spaces`);
+        throw DomainError.badRequest(fill(M.tooManySpaces, { max: MAX_SPACES_PER_SOCKET }));
       const user = socket.data.user as Principal;
       const space = await this.access.spaceScope(user, 'space', spaceId);
       this.access.check('member', { user, space });
@@ -108,20 +109,34 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       }
       return { ok: true, seq };
     } catch (err) {
-      return toErrorAck(err);
+      return toErrorAck(err, languageOf(socket));
     }
   }
 
   @SubscribeMessage('space:leave')
   async leave(@ConnectedSocket() socket: Socket, @MessageBody() body: { spaceId?: unknown }): Promise<JoinAck> {
-    if (typeof body?.spaceId !== 'string') return { ok: false, statusCode: 400, message: 'spaceId is required' };
+    if (typeof body?.spaceId !== 'string')
+      return { ok: false, statusCode: 400, message: M.spaceIdRequired[languageOf(socket)] };
     await this.channels.leave(socket, body.spaceId);
     await socket.leave(moderatorsRoomOf(body.spaceId));
     return { ok: true };
   }
 }
 
-function toErrorAck(err: unknown): JoinAck {
-  if (err instanceof DomainError) return { ok: false, statusCode: err.status, message: err.message };
-  return { ok: false, statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'Could not join right now; try again' };
+function toErrorAck(err: unknown, language: Language): JoinAck {
+  if (err instanceof DomainError) return { ok: false, statusCode: err.status, message: err.messageIn(language) };
+  return { ok: false, statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: M.cannotJoin[language] };
+}
+
+/**
+ * The language of a socket's error acks: the member's preferred language (a browser cannot
+ * set the handshake's headers, so its Accept-Language is only the browser's), else the
+ * handshake's Accept-Language, else English.
+ */
+function languageOf(socket: Socket): Language {
+  return (
+    (socket.data.user as Principal | undefined)?.preferredLanguage ??
+    languageFromAcceptLanguage(socket.handshake.headers['accept-language']) ??
+    'en'
+  );
 }

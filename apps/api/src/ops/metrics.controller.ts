@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedRespo
 import type { FastifyReply } from 'fastify';
 import { AppConfig, DomainError, Metrics } from '@roundtable/core';
 import { Access } from '@roundtable/identity';
+import { OPS_MESSAGES } from './ops-messages';
 
 /** Prometheus scrapes this process here (outside `/api/v1`, like `/health`). */
 @ApiTags('operations')
@@ -42,11 +43,7 @@ export class MetricsController {
     const a = Buffer.from(given);
     const b = Buffer.from(expected);
     if (a.length !== b.length || !timingSafeEqual(a, b)) {
-      throw new DomainError(
-        HttpStatus.UNAUTHORIZED,
-        'unauthenticated',
-        'Metrics need the METRICS_TOKEN as a Bearer token',
-      );
+      throw new DomainError(HttpStatus.UNAUTHORIZED, 'unauthenticated', OPS_MESSAGES.metricsToken);
     }
   }
 }

@@ -3,8 +3,16 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BoardAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ALL_QUEUES, isBackingServiceUnavailable, QueueName, QueueRegistry } from '@roundtable/core';
+import {
+  ALL_QUEUES,
+  HTTP_MESSAGES,
+  isBackingServiceUnavailable,
+  languageFromAcceptLanguage,
+  QueueName,
+  QueueRegistry,
+} from '@roundtable/core';
 import { AccessService, bearer } from '@roundtable/identity';
+import { OPS_MESSAGES } from './ops-messages';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 const COOKIE = 'rt_queue_board';
@@ -35,8 +43,10 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
         (typeof fromQuery === 'string' ? fromQuery : undefined) ??
         cookie(request, COOKIE);
       let allowed: 'yes' | 401 | 403 | 503;
+      let language = languageFromAcceptLanguage(request.headers['accept-language']);
       try {
         const user = token ? await access.principalFromToken(token) : null;
+        language ??= user?.preferredLanguage;
         allowed = !user ? 401 : user.isOrganiser ? 'yes' : 403;
       } catch (err) {
         if (!isBackingServiceUnavailable(err)) throw err;
@@ -44,10 +54,10 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
       }
       if (allowed !== 'yes') {
         const message = {
-          401: 'Sign in as an organiser: missing or invalid access token',
-          403: 'Only organisers may open the queue dashboard',
-          503: 'The service is briefly unavailable; try again in a few seconds',
-        }[allowed];
+          401: OPS_MESSAGES.boardSignIn,
+          403: OPS_MESSAGES.boardOrganisersOnly,
+          503: HTTP_MESSAGES.unavailable,
+        }[allowed][language ?? 'en'];
         const error = { 401: 'Unauthorized', 403: 'Forbidden', 503: 'Service Unavailable' }[allowed];
         return reply.code(allowed).header('cache-control', 'no-store').send({ statusCode: allowed, error, message });
       }

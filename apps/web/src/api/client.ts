@@ -29,7 +29,7 @@ export function renewSession(): Promise<AuthAnswer | null> {
     const res = await fetch('/api/v1/auth/refresh', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', ...languageHeaders() },
     }).catch(() => null);
     if (!res?.ok) return null;
     const answer = (await res.json()) as AuthAnswer;
@@ -67,8 +67,18 @@ export class ApiError extends Error {
 
 const retries = new WeakMap<Request, Request>();
 
+/**
+ * The interface's language (i18n keeps it on <html lang>), sent as Accept-Language so the
+ * api's error messages read in the language the page is shown in.
+ */
+function languageHeaders(): Record<string, string> {
+  const lang = document.documentElement.lang;
+  return lang ? { 'accept-language': lang } : {};
+}
+
 const auth: Middleware = {
   onRequest({ request }) {
+    for (const [name, value] of Object.entries(languageHeaders())) request.headers.set(name, value);
     if (token) request.headers.set('authorization', `Bearer ${token}`);
     if (token && !request.url.includes('/api/v1/auth/')) retries.set(request, request.clone());
     return request;
@@ -139,9 +149,11 @@ export async function call<T>(pending: Promise<Answer>): Promise<T> {
 
 /** Downloads a file the API serves behind the bearer token (exports). */
 export async function download(url: string, fallbackName: string): Promise<void> {
-  let res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  let res = await fetch(url, {
+    headers: { ...languageHeaders(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
   if (res.status === 401 && (await renewSession()))
-    res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    res = await fetch(url, { headers: { ...languageHeaders(), authorization: `Bearer ${token}` } });
   if (!res.ok) {
     const body = await res.json().catch(() => ({}) as { message?: string });
     throw new ApiError(res.status, String(body.message ?? res.statusText));

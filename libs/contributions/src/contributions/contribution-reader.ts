@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DomainError, encodeCursor, JsonBody, keysetPage } from '@roundtable/core';
+import { decodeCursor, DomainError, encodeCursor, JsonBody, keysetPage, NOT_FOUND } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { RequestAccess } from '@roundtable/identity';
 import { ContributionDto, ContributionPageDto, EditDto, ListContributionsQueryDto } from './contribution.dto';
@@ -15,6 +15,7 @@ import {
 } from './contribution-view';
 import { ListingCache } from './listing-cache';
 import { viewerOf } from './thread-rules';
+import { CONTRIBUTIONS_MESSAGES as M } from '../contributions-messages';
 
 /** The viewer a shared (cached) listing page is made for: a member who wrote none of it and moderates nothing. */
 const ANY_MEMBER: Viewer = { userId: '00000000-0000-0000-0000-000000000000', canModerate: false };
@@ -83,7 +84,7 @@ export class ContributionReader {
       !viewer.canModerate &&
       row.author_id !== viewer.userId
     ) {
-      throw DomainError.notFound('Contribution');
+      throw DomainError.notFound(NOT_FOUND.contribution);
     }
     return toContributionDto(row, viewer, lang);
   }
@@ -93,7 +94,7 @@ export class ContributionReader {
     const row = await this.row(id);
     const viewer = viewerOf(access);
     if (row.author_id !== viewer.userId && !viewer.canModerate) {
-      throw DomainError.forbidden('Only the author and moderators may read the edit history');
+      throw DomainError.forbidden(M.historyForbidden);
     }
     const edits: Array<{ version: number; body: string; replaced_at: Date }> = await this.db.query(
       `SELECT version, body, replaced_at FROM contribution_edits WHERE contribution_id = $1 ORDER BY version DESC`,
@@ -105,7 +106,7 @@ export class ContributionReader {
   /** The contribution row as readers get it built; 404 when there is none. */
   async row(id: string, manager = this.db.manager): Promise<ContributionRow> {
     const rows: ContributionRow[] = await manager.query(`${CONTRIBUTION_SELECT} WHERE c.id = $1`, [id]);
-    if (rows.length === 0) throw DomainError.notFound('Contribution');
+    if (rows.length === 0) throw DomainError.notFound(NOT_FOUND.contribution);
     return rows[0];
   }
 }

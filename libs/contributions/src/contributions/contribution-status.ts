@@ -1,4 +1,5 @@
-import { DomainError } from '@roundtable/core';
+import { contributionStatusWord, DomainError, fill } from '@roundtable/core';
+import { CONTRIBUTIONS_MESSAGES as M } from '../contributions-messages';
 
 export const CONTRIBUTION_STATUSES = ['pending', 'published', 'hidden', 'rejected', 'deleted'] as const;
 export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
@@ -18,7 +19,10 @@ export function canTransition(from: ContributionStatus, to: ContributionStatus):
 
 export function assertContributionTransition(from: ContributionStatus, to: ContributionStatus): void {
   if (!canTransition(from, to)) {
-    throw DomainError.conflict(`A ${from} contribution cannot become ${to}`, 'invalid_transition');
+    throw DomainError.conflict(
+      fill(M.transition, { from: contributionStatusWord(from), to: contributionStatusWord(to) }),
+      'invalid_transition',
+    );
   }
 }
 

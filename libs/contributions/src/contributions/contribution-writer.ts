@@ -5,6 +5,7 @@ import { DomainError, GroupCommit, SpaceEvent } from '@roundtable/core';
 import { raiseEventHead } from '../events/event-head';
 import type { ContributionDto } from './contribution.dto';
 import { OutboxRelay } from '../events/outbox-relay';
+import { CONTRIBUTIONS_MESSAGES as M } from '../contributions-messages';
 
 /** A published contribution waiting for its turn to be written. */
 export interface NewContribution {
@@ -108,7 +109,7 @@ ${raiseEventHead('$1', '$2::bigint', { onlyOpen: true })}
         items.map((i) => JSON.stringify({ ...i.view, body: undefined, bodyHtml: undefined, text: undefined })),
       ],
     );
-    if (rows.length === 0) throw DomainError.conflict('This space is not open for contributions', 'space_not_open');
+    if (rows.length === 0) throw DomainError.conflict(M.spaceNotOpen, 'space_not_open');
     return Number(rows[0].base);
   }
 }

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { LANGUAGES, PageQueryDto } from '@roundtable/core';
+import { fill, LANGUAGES, localisedRule, PageQueryDto } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { AuthorDto } from '@roundtable/identity';
 import { CONTRIBUTION_STATUSES, ContributionStatus } from './contribution-status';
+import { CONTRIBUTIONS_MESSAGES as M } from '../contributions-messages';
 
 export const MAX_BODY = 20_000;
 /** PostgreSQL text cannot hold U+0000; refused as input rather than failing a whole group commit. */
 const NO_NUL = /^[^\u0000]*$/;
-const BODY_RULE = `body must be 1–${MAX_BODY.toLocaleString('en')} characters of text`;
+const BODY_RULE = localisedRule(fill(M.bodyRule, { max: MAX_BODY }));
 
 export class CreateContributionDto {
   @ApiProperty({
@@ -16,8 +17,8 @@ export class CreateContributionDto {
     minLength: 1,
     maxLength: MAX_BODY,
   })
-  @IsString({ message: BODY_RULE })
-  @Length(1, MAX_BODY, { message: BODY_RULE })
+  @IsString(BODY_RULE)
+  @Length(1, MAX_BODY, BODY_RULE)
   @Matches(/\S/, { message: 'body must not be blank' })
   @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
   body: string;
@@ -35,8 +36,8 @@ export class CreateContributionDto {
 
 export class UpdateContributionDto {
   @ApiProperty({ minLength: 1, maxLength: MAX_BODY })
-  @IsString({ message: BODY_RULE })
-  @Length(1, MAX_BODY, { message: BODY_RULE })
+  @IsString(BODY_RULE)
+  @Length(1, MAX_BODY, BODY_RULE)
   @Matches(/\S/, { message: 'body must not be blank' })
   @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
   body: string;

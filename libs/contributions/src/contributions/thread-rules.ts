@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { contributionStatusWord, DomainError, fill, NOT_FOUND, spaceStatusWord } from '@roundtable/core';
 import { canModerate, RequestAccess, SpaceScope } from '@roundtable/identity';
 import { Viewer } from './contribution-view';
+import { CONTRIBUTIONS_MESSAGES as M } from '../contributions-messages';
 
 /** Who reads: the member, and whether they moderate the space. */
 export function viewerOf(access: RequestAccess): Viewer {
@@ -11,7 +12,7 @@ export function viewerOf(access: RequestAccess): Viewer {
 /** Posting and editing need an open space. */
 export function assertOpen(space: SpaceScope): void {
   if (space.status !== 'open') {
-    throw DomainError.conflict(`This space is ${space.status}: it no longer takes contributions`, 'space_not_open');
+    throw DomainError.conflict(fill(M.spaceNoLongerOpen, { status: spaceStatusWord(space.status) }), 'space_not_open');
   }
 }
 
@@ -28,11 +29,13 @@ export async function replyTarget(
     [parentId],
   );
   const parent = rows[0];
-  if (!parent || parent.space_id !== spaceId) throw DomainError.notFound('The contribution you reply to');
+  if (!parent || parent.space_id !== spaceId) throw DomainError.notFound(NOT_FOUND.parentContribution);
   if (importing) return { parentId, rootId: parent.root_id };
   if (parent.status !== 'published')
-    throw DomainError.conflict(`You cannot reply to a ${parent.status} contribution`, 'parent_not_published');
-  if (parent.locked || parent.root_locked)
-    throw DomainError.forbidden('This thread is locked: no new replies', 'thread_locked');
+    throw DomainError.conflict(
+      fill(M.cannotReply, { status: contributionStatusWord(parent.status) }),
+      'parent_not_published',
+    );
+  if (parent.locked || parent.root_locked) throw DomainError.forbidden(M.threadLocked, 'thread_locked');
   return { parentId, rootId: parent.root_id };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig, DomainError, RedisConnections } from '@roundtable/core';
+import { CONTRIBUTIONS_MESSAGES as M } from '../contributions-messages';
 
 /**
  * Flood control against copy-paste: a member posting the same text again (ignoring case and
@@ -23,14 +24,11 @@ export class DuplicateTextLimiter {
     try {
       claimed = await this.redis.client.set(key, '1', 'EX', window, 'NX');
     } catch {
-      throw DomainError.unavailable('Posting is briefly unavailable; try again in a moment');
+      throw DomainError.unavailable(M.postingUnavailable);
     }
     if (claimed === 'OK') return;
     const ttl = await this.redis.client.ttl(key).catch(() => window);
-    throw DomainError.tooMany(
-      'You just posted this same text; write something new or wait a moment',
-      ttl > 0 ? ttl : window,
-    );
+    throw DomainError.tooMany(M.duplicateText, ttl > 0 ? ttl : window);
   }
 
   /** Gives the text back when its post was not written after all. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig, DomainError, RedisConnections } from '@roundtable/core';
+import { CONTRIBUTIONS_MESSAGES as M } from '../contributions-messages';
 
 /**
  * Posting limits per member (a burst interval and a per-minute budget), kept in Redis so
@@ -45,9 +46,9 @@ export class PostingRateLimiter {
         r.status === 'fulfilled' ? limits[i].reward(userId, 1).catch(() => undefined) : undefined,
       ),
     );
-    if (unavailable) throw DomainError.unavailable('Posting is briefly unavailable; try again in a moment');
+    if (unavailable) throw DomainError.unavailable(M.postingUnavailable);
     const waitMs = Math.max(...refusals.map((res: RateLimiterRes) => res.msBeforeNext));
-    throw DomainError.tooMany('You are posting too fast; wait a moment and try again', waitMs / 1000);
+    throw DomainError.tooMany(M.postingTooFast, waitMs / 1000);
   }
 
   /** Gives back the post {@link consume} took, when the post was refused after all (never throws). */

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error';
+import { COMMON_MESSAGES } from '../errors/common-messages';
 
 /** One page of a listing, newest or next first, and the cursor of the page after it (null on the last). */
 export interface KeysetPage<T> {
@@ -19,7 +20,7 @@ export function decodeCursor(cursor: string): string[] {
   } catch {
     // fall through to the error below
   }
-  throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+  throw DomainError.badRequest(COMMON_MESSAGES.badCursor, 'bad_cursor');
 }
 
 /**

@@ -1,4 +1,12 @@
-import { ArgumentMetadata, Injectable, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  HttpException,
+  Injectable,
+  ValidationError,
+  ValidationPipe,
+  ValidationPipeOptions,
+} from '@nestjs/common';
+import { InvalidInput } from './invalid-input';
 
 /** Distinct query strings remembered per query class; past this the memo starts again. */
 const MAX_REMEMBERED = 1000;
@@ -9,13 +17,21 @@ const MAX_REMEMBERED = 1000;
  * memory, not by class-validator again (about a sixth of what a cached page costs).
  * Only valid queries are remembered; bodies and route parameters are validated every time.
  * Each request gets its own copy, so a handler may change what it receives.
+ * A refusal is an {@link InvalidInput}, which the error filter words in the request's language.
  */
 @Injectable()
 export class QueryValidationPipe extends ValidationPipe {
   private readonly valid = new WeakMap<object, Map<string, object>>();
 
   constructor(options?: ValidationPipeOptions) {
-    super(options);
+    // the error keeps its object, whose class says which decorator (and limit) refused it
+    super({ ...options, validationError: { target: true, ...options?.validationError } });
+    const english = this.exceptionFactory;
+    this.exceptionFactory = (errors: ValidationError[]) => {
+      const response = (english(errors) as HttpException).getResponse() as { message?: string | string[] };
+      const message = response.message ?? [];
+      return new InvalidInput(errors, Array.isArray(message) ? message : [message]);
+    };
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill, NOT_FOUND } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { OutboxRelay, SpaceEventLog } from '@roundtable/contributions';
 import type { RequestAccess } from '@roundtable/identity';
@@ -10,6 +10,7 @@ import { DigestDto, DigestListDto, DigestVersionDto, UpdateDigestDto } from './d
 import type { DigestContent, DigestPeriod, KeyPoint } from './digest.types';
 import { DigestReaderTranslations, digestLanguage, keyPointLanguage } from '../translation/reader-translations';
 import { applyKeyPointEdits } from './key-points';
+import { DIGESTS_MESSAGES as M } from '../digests-messages';
 
 interface DigestRecord {
   id: string;
@@ -50,13 +51,9 @@ export class DigestsService {
   /** Drafts the digest of a space for a period; 409 when that period already has one. */
   async draftOnDemand(spaceId: string, period: DigestPeriod, actorId: string): Promise<DigestDto> {
     const existing = await this.findByPeriod(spaceId, period);
-    if (existing)
-      throw DomainError.conflict(
-        `This space already has a digest for that period (${existing}); edit it or choose another period`,
-        'digest_exists',
-      );
+    if (existing) throw DomainError.conflict(fill(M.digestExistsWithId, { id: existing }), 'digest_exists');
     const id = await this.insert(spaceId, period, 'on_demand', actorId);
-    if (!id) throw DomainError.conflict('This space already has a digest for that period', 'digest_exists');
+    if (!id) throw DomainError.conflict(M.digestExists, 'digest_exists');
     return this.view(id, true);
   }
 
@@ -109,10 +106,10 @@ export class DigestsService {
         `SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1 FOR UPDATE`,
         [id],
       );
-      if (!record) throw DomainError.notFound('Digest');
+      if (!record) throw DomainError.notFound(NOT_FOUND.digest);
       if (input.expectedVersion !== undefined && input.expectedVersion !== record.version) {
         throw DomainError.conflict(
-          `The digest is at version ${record.version} now, not ${input.expectedVersion}; reload it and edit again`,
+          fill(M.staleVersion, { current: record.version, expected: input.expectedVersion }),
           'stale_version',
         );
       }
@@ -136,7 +133,7 @@ export class DigestsService {
         `SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1 FOR UPDATE`,
         [id],
       );
-      if (!record) throw DomainError.notFound('Digest');
+      if (!record) throw DomainError.notFound(NOT_FOUND.digest);
       if (record.published_version === record.version) return { appended: [], record };
       await manager.query(
         `UPDATE moderator_digests SET status = 'published', published_version = version, published_at = now(), published_by = $2, updated_at = now() WHERE id = $1`,
@@ -230,7 +227,7 @@ export class DigestsService {
     const [record]: DigestRecord[] = await this.db.query(`SELECT ${COLUMNS} FROM moderator_digests WHERE id = $1`, [
       id,
     ]);
-    if (!record) throw DomainError.notFound('Digest');
+    if (!record) throw DomainError.notFound(NOT_FOUND.digest);
     return record;
   }
 
@@ -239,7 +236,7 @@ export class DigestsService {
     let keyPoints = r.key_points;
     let version = r.version;
     if (!staff) {
-      if (r.published_version === null) throw DomainError.notFound('Digest');
+      if (r.published_version === null) throw DomainError.notFound(NOT_FOUND.digest);
       if (r.published_version !== r.version) {
         const [v]: Array<{ key_points: KeyPoint[] }> = await this.db.query(
           `SELECT key_points FROM moderator_digest_versions WHERE digest_id = $1 AND version = $2`,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill } from '@roundtable/core';
 import type { Constituency } from '@roundtable/core';
 import type { AnalysisTranslation } from '../analysis/theme-analyser';
 import type { Theme } from '../analysis/theme.types';
 import type { KeyPoint } from './digest.types';
+import { DIGESTS_MESSAGES as M } from '../digests-messages';
 
 export const MAX_KEY_POINTS = 40;
 export const MAX_KEY_POINT_TEXT = 2000;
@@ -94,18 +95,18 @@ export function applyKeyPointEdits(
   edits: KeyPointEdit[],
   validSource: (id: string) => boolean,
 ): KeyPoint[] {
-  if (edits.length > MAX_KEY_POINTS) throw DomainError.badRequest(`keyPoints: at most ${MAX_KEY_POINTS} points`);
+  if (edits.length > MAX_KEY_POINTS) throw DomainError.badRequest(fill(M.tooManyKeyPoints, { max: MAX_KEY_POINTS }));
   const byId = new Map(current.map((p) => [p.id, p]));
   const seen = new Set<string>();
   return edits.map((e, i) => {
     const text = e.text.replace(/\s+/g, ' ').trim();
-    if (!text) throw DomainError.badRequest(`keyPoints[${i}].text must not be blank`);
+    if (!text) throw DomainError.badRequest(fill(M.keyPointBlank, { i }));
     if (text.length > MAX_KEY_POINT_TEXT)
-      throw DomainError.badRequest(`keyPoints[${i}].text is longer than ${MAX_KEY_POINT_TEXT} characters`);
+      throw DomainError.badRequest(fill(M.keyPointTooLong, { i, max: MAX_KEY_POINT_TEXT }));
     if (e.id) {
       const existing = byId.get(e.id);
-      if (!existing) throw DomainError.badRequest(`keyPoints[${i}].id ${e.id} is not a key point of this digest`);
-      if (seen.has(e.id)) throw DomainError.badRequest(`keyPoints[${i}].id ${e.id} appears twice`);
+      if (!existing) throw DomainError.badRequest(fill(M.keyPointUnknown, { i, id: e.id }));
+      if (seen.has(e.id)) throw DomainError.badRequest(fill(M.keyPointTwice, { i, id: e.id }));
       seen.add(e.id);
       return {
         ...existing,
@@ -116,8 +117,7 @@ export function applyKeyPointEdits(
     }
     const sources = [...new Set(e.sources ?? [])];
     const unknown = sources.find((s) => !validSource(s));
-    if (unknown)
-      throw DomainError.badRequest(`keyPoints[${i}].sources: ${unknown} is not a published contribution of this space`);
+    if (unknown) throw DomainError.badRequest(fill(M.keyPointSource, { i, id: unknown }));
     return {
       id: randomUUID(),
       text,

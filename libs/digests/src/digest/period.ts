@@ -1,5 +1,6 @@
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill } from '@roundtable/core';
 import type { DigestPeriod } from './digest.types';
+import { DIGESTS_MESSAGES as M } from '../digests-messages';
 
 const MAX_DAYS = 400;
 
@@ -7,11 +8,11 @@ const MAX_DAYS = 400;
 export function parsePeriod(input: { periodStart: string; periodEnd: string }): DigestPeriod {
   const start = new Date(input.periodStart);
   const end = new Date(input.periodEnd);
-  if (Number.isNaN(start.getTime())) throw DomainError.badRequest('periodStart is not a date');
-  if (Number.isNaN(end.getTime())) throw DomainError.badRequest('periodEnd is not a date');
-  if (end.getTime() <= start.getTime()) throw DomainError.badRequest('periodEnd must be after periodStart');
+  if (Number.isNaN(start.getTime())) throw DomainError.badRequest(M.periodStartNotDate);
+  if (Number.isNaN(end.getTime())) throw DomainError.badRequest(M.periodEndNotDate);
+  if (end.getTime() <= start.getTime()) throw DomainError.badRequest(M.periodBackwards);
   if (end.getTime() - start.getTime() > MAX_DAYS * 86_400_000)
-    throw DomainError.badRequest(`a period spans at most ${MAX_DAYS} days`);
+    throw DomainError.badRequest(fill(M.periodTooLong, { days: MAX_DAYS }));
   return { start, end };
 }
 

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { DataSource } from 'typeorm';
-import { DomainError, LANGUAGES } from '@roundtable/core';
+import { DomainError, LANGUAGES, NOT_FOUND } from '@roundtable/core';
 import type { Multilingual } from '@roundtable/core';
 import { neutraliseCell } from '@roundtable/core';
 import { EXPORT_PAGE_SQL, ExportedContribution, ExportRow, toExported } from './export-rows';
@@ -81,7 +81,7 @@ export class ExportService {
        FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id WHERE s.id = $1`,
       [spaceId],
     );
-    if (rows.length === 0) throw DomainError.notFound('Space');
+    if (rows.length === 0) throw DomainError.notFound(NOT_FOUND.space);
     const r = rows[0];
     return {
       spaceId: r.id,

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill, Localised } from '@roundtable/core';
 import type { Language, Multilingual } from '@roundtable/core';
 import type { PlaceholderAccount } from '@roundtable/identity';
 import type { ImportContributionDto, ImportDiscussionDto, ImportSpaceDto } from './discussion.dto';
+import { EXCHANGE_MESSAGES as M } from '../exchange-messages';
 
 /**
  * A placeholder member the import creates (or finds) for an author of the file: identity's
@@ -61,7 +62,7 @@ const TRUNCATED = /(…|\.\.\.)$/;
 export function planImport(input: ImportDiscussionDto): ImportPlan {
   const numbers = new Set<number>();
   for (const space of input.spaces) {
-    if (numbers.has(space.number)) throw bad(`spaces: question ${space.number} appears twice in the file`);
+    if (numbers.has(space.number)) throw bad(fill(M.questionTwice, { number: space.number }));
     numbers.add(space.number);
   }
   const questionPosters = new Set(
@@ -100,7 +101,7 @@ function planSpace(
   }));
   const byId = new Map<string, Entry>();
   for (const e of entries) {
-    if (byId.has(e.fileId)) throw bad(`${where}: contribution id ${e.fileId} appears twice`);
+    if (byId.has(e.fileId)) throw bad(fill(M.contributionTwice, { where, id: e.fileId }));
     byId.set(e.fileId, e);
   }
   // posting order: by date, then as listed in the file
@@ -112,11 +113,8 @@ function planSpace(
     const { parentId, inReplyTo } = e.input;
     if (parentId !== undefined && parentId !== null) {
       const parent = byId.get(String(parentId));
-      if (!parent)
-        throw bad(
-          `${where}: contribution ${e.fileId} has parentId ${parentId}, which is not a contribution of ${where}`,
-        );
-      if (parent === e) throw bad(`${where}: contribution ${e.fileId} cannot reply to itself`);
+      if (!parent) throw bad(fill(M.unknownParent, { where, id: e.fileId, parentId: String(parentId) }));
+      if (parent === e) throw bad(fill(M.repliesToItself, { where, id: e.fileId }));
       e.parent = parent;
     } else if (inReplyTo !== undefined && inReplyTo !== null) {
       const byRef = byId.get(String(inReplyTo));
@@ -156,7 +154,7 @@ function planSpace(
       }
     }
     if (waiting.length === remaining.length) {
-      throw bad(`${where}: the reply links of contributions ${waiting.map((e) => e.fileId).join(', ')} form a cycle`);
+      throw bad(fill(M.replyCycle, { where, ids: waiting.map((e) => e.fileId).join(', ') }));
     }
     remaining = waiting;
   }
@@ -246,7 +244,7 @@ function normaliseName(name: string): string {
 function postedTime(postedAt: string): number {
   if (DATE_ONLY.test(postedAt)) return Date.parse(`${postedAt}T12:00:00Z`);
   const t = Date.parse(postedAt);
-  if (Number.isNaN(t)) throw bad(`postedAt ${postedAt} is not a date`);
+  if (Number.isNaN(t)) throw bad(fill(M.notADate, { value: postedAt }));
   return t;
 }
 
@@ -268,6 +266,6 @@ function pickPrompt(space: ImportSpaceDto): Multilingual {
   return prompt;
 }
 
-function bad(message: string): DomainError {
+function bad(message: Localised): DomainError {
   return DomainError.badRequest(message, 'bad_import');
 }

@@ -6,6 +6,7 @@ import { ACCESS_RULE } from './access.decorator';
 import { AccessRule } from './access-rule';
 import { AccessService } from './access.service';
 import { RequestAccess } from './request-access';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 /**
  * The single guard for every HTTP route: reads the route's {@link AccessRule}, resolves
@@ -28,7 +29,7 @@ export class AccessGuard implements CanActivate {
     ]);
     if (!rule) {
       this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} has no access rule; refused`);
-      throw DomainError.forbidden('This route is not available');
+      throw DomainError.forbidden(M.routeUnavailable);
     }
     const request = context.switchToHttp().getRequest<FastifyRequest & { access?: RequestAccess }>();
     const user = await this.access.principalFromToken(bearer(request.headers.authorization));

@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, DomainError } from '@roundtable/core';
+import { AppConfig, DomainError, NOT_FOUND } from '@roundtable/core';
 import { TokenService } from '../auth/token.service';
 import { AccessCache, AccessChangeListener } from './access-cache';
 import { AccessLevel, ResourceKind, SpaceRole, SPACE_ROLES } from './access-rule';
 import { DocumentScope, Principal, RequestAccess, SpaceScope } from './request-access';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -87,7 +88,7 @@ export class AccessService {
 
   /** Resolves the space a resource belongs to and the user's role in it; 404 when it does not exist. */
   async spaceScope(user: Principal | null, kind: ResourceKind, id: string): Promise<SpaceScope> {
-    const what = kind === 'contribution' ? 'Contribution' : 'Space';
+    const what = kind === 'contribution' ? NOT_FOUND.contribution : NOT_FOUND.space;
     if (!UUID.test(id) || (kind !== 'space' && kind !== 'contribution')) throw DomainError.notFound(what);
     // a contribution never moves to another space; a space's state is dropped when it changes
     const spaceId =
@@ -146,14 +147,14 @@ export class AccessService {
   }
 
   async roundtableRole(user: Principal | null, roundtableId: string): Promise<SpaceRole | null> {
-    if (!UUID.test(roundtableId)) throw DomainError.notFound('Roundtable');
+    if (!UUID.test(roundtableId)) throw DomainError.notFound(NOT_FOUND.roundtable);
     const rows = await this.db.query(
       `SELECT r.id, rr.role FROM roundtables r
        LEFT JOIN roundtable_roles rr ON rr.roundtable_id = r.id AND rr.user_id = $2
        WHERE r.id = $1`,
       [roundtableId, user?.id ?? null],
     );
-    if (rows.length === 0) throw DomainError.notFound('Roundtable');
+    if (rows.length === 0) throw DomainError.notFound(NOT_FOUND.roundtable);
     return rows[0].role;
   }
 
@@ -166,7 +167,7 @@ export class AccessService {
     kind: 'digest' | 'stocktaking',
     id: string,
   ): Promise<{ document: DocumentScope; parentId: string }> {
-    const what = kind === 'digest' ? 'Digest' : 'Stocktaking summary';
+    const what = kind === 'digest' ? NOT_FOUND.digest : NOT_FOUND.stocktakingSummary;
     if (!UUID.test(id)) throw DomainError.notFound(what);
     const rows: Array<{ parent_id: string; published: boolean }> = await this.db.query(
       kind === 'digest'
@@ -204,10 +205,7 @@ export class AccessService {
     if (this.config.STAFF_TWO_FACTOR !== 'required' || access.user!.twoFactor || !STAFF_LEVELS.has(level)) return;
     const role = access.space?.role ?? access.roundtable?.role ?? null;
     if (access.user!.isOrganiser || role === 'moderator' || role === 'rapporteur') {
-      throw DomainError.forbidden(
-        'Staff accounts must turn on two-factor sign-in (Settings → Security) before this action',
-        'two_factor_required',
-      );
+      throw DomainError.forbidden(M.staffTwoFactor, 'two_factor_required');
     }
   }
 
@@ -215,42 +213,36 @@ export class AccessService {
   check(level: AccessLevel, access: RequestAccess): void {
     const { user } = access;
     if (level === 'public') return;
-    if (!user)
-      throw new DomainError(
-        HttpStatus.UNAUTHORIZED,
-        'unauthenticated',
-        'Sign in first: missing or invalid access token',
-      );
+    if (!user) throw new DomainError(HttpStatus.UNAUTHORIZED, 'unauthenticated', M.signInFirst);
     if (level === 'signed-in') return;
     this.checkTwoFactor(level, access);
     if (user.isOrganiser) return;
-    if (level === 'organiser') throw DomainError.forbidden('Only organisers may do this');
+    if (level === 'organiser') throw DomainError.forbidden(M.organisersOnly);
     const role = access.space?.role ?? access.roundtable?.role ?? null;
     const space = access.space;
     // an unpublished digest or summary exists only for the staff who write it
     if (access.document && !access.document.published && role !== 'moderator' && role !== 'rapporteur') {
-      throw DomainError.notFound(access.document.kind === 'digest' ? 'Digest' : 'Stocktaking summary');
+      throw DomainError.notFound(access.document.kind === 'digest' ? NOT_FOUND.digest : NOT_FOUND.stocktakingSummary);
     }
     switch (level) {
       case 'viewer':
         if (space && space.status === 'draft' && (role === null || role === 'participant'))
-          throw DomainError.notFound('Space');
+          throw DomainError.notFound(NOT_FOUND.space);
         return;
       case 'member':
         if (space && space.status === 'draft' && (role === null || role === 'participant'))
-          throw DomainError.notFound('Space');
-        if (space && !space.isMember) throw DomainError.forbidden('Join this space first', 'not_a_member');
-        if (!space && role === null) throw DomainError.forbidden('You hold no role in this roundtable');
+          throw DomainError.notFound(NOT_FOUND.space);
+        if (space && !space.isMember) throw DomainError.forbidden(M.joinFirst, 'not_a_member');
+        if (!space && role === null) throw DomainError.forbidden(M.noRoundtableRole);
         return;
       case 'moderator':
-        if (role !== 'moderator') throw DomainError.forbidden('Only moderators of this space may do this');
+        if (role !== 'moderator') throw DomainError.forbidden(M.moderatorsOnly);
         return;
       case 'rapporteur':
-        if (role !== 'rapporteur') throw DomainError.forbidden('Only rapporteurs of this roundtable may do this');
+        if (role !== 'rapporteur') throw DomainError.forbidden(M.rapporteursOnly);
         return;
       case 'staff':
-        if (role !== 'moderator' && role !== 'rapporteur')
-          throw DomainError.forbidden('Only moderators and rapporteurs may do this');
+        if (role !== 'moderator' && role !== 'rapporteur') throw DomainError.forbidden(M.staffOnly);
         return;
     }
   }

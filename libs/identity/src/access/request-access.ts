@@ -1,6 +1,7 @@
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill } from '@roundtable/core';
 import type { Constituency, Language } from '@roundtable/core';
 import type { SpaceRole } from './access-rule';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 /** The signed-in user as the access checks see them (one row, read per request). */
 export interface Principal {
@@ -57,19 +58,12 @@ export function canModerate(access: RequestAccess): boolean {
 export function assertNotSuspended(access: RequestAccess): void {
   const until = access.space?.suspendedUntil;
   if (until && Date.parse(until) > Date.now()) {
-    throw DomainError.forbidden(`You are suspended in this space until ${until}`, 'suspended');
+    throw DomainError.forbidden(fill(M.suspended, { until }), 'suspended');
   }
 }
 
-const UNVERIFIED: Record<Language, string> = {
-  en: 'Confirm your email address before posting: open the link we sent you (or ask for a new one in your settings)',
-  fr: 'Confirmez votre adresse e-mail avant de publier : ouvrez le lien que nous vous avons envoyé (ou demandez-en un nouveau dans vos paramètres)',
-  es: 'Confirme su dirección de correo antes de publicar: abra el enlace que le enviamos (o pida uno nuevo en su configuración)',
-};
-
-/** A member whose email address is not verified may read but not post: 403 saying why, in their language. */
+/** A member whose email address is not verified may read but not post: 403 saying why. */
 export function assertMayPost(access: RequestAccess): void {
   const user = access.user;
-  if (user && !user.emailVerified)
-    throw DomainError.forbidden(UNVERIFIED[user.preferredLanguage] ?? UNVERIFIED.en, 'email_unverified');
+  if (user && !user.emailVerified) throw DomainError.forbidden(M.unverified, 'email_unverified');
 }

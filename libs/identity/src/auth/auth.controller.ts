@@ -28,6 +28,7 @@ import { AuthResponseDto, LoginDto } from './login.dto';
 import { PasswordsService } from './passwords.service';
 import { RegisterDto } from './register.dto';
 import { TokenService } from './token.service';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 @ApiTags('accounts')
 @Controller('auth')
@@ -93,12 +94,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthResponseDto> {
     const refreshToken = this.cookie.read(request);
-    if (!refreshToken)
-      throw new DomainError(
-        HttpStatus.UNAUTHORIZED,
-        'unauthenticated',
-        'This device is not signed in (no refresh cookie)',
-      );
+    if (!refreshToken) throw new DomainError(HttpStatus.UNAUTHORIZED, 'unauthenticated', M.noRefreshCookie);
     this.cookie.assertSameOrigin(request);
     try {
       const issued = await this.sessions.refresh(refreshToken, client);

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { QueryFailedError, Repository } from 'typeorm';
-import { AppConfig, DomainError, RedisConnections } from '@roundtable/core';
+import { AppConfig, DomainError, fill, RedisConnections } from '@roundtable/core';
 import { AccessCache } from '../access/access-cache';
 import { AccountEmails } from '../emails/account-emails';
 import { SecurityLog } from '../security/security-log';
@@ -15,8 +15,7 @@ import { UserEntity } from '../users/user.entity';
 import { AuthResponseDto } from './login.dto';
 import { PasswordHasher } from './password-hasher';
 import { RegisterDto } from './register.dto';
-
-const INVALID_LOGIN = 'Email or password is incorrect';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 /** A sign-in or sign-up: the API's answer, and the session whose refresh token goes to the cookie. */
 export interface SignedIn extends AuthResponseDto {
@@ -68,12 +67,9 @@ export class AuthService {
     if (client)
       await this.registrations.consume(ip ?? '-').catch((res) => {
         if (res instanceof RateLimiterRes) {
-          throw DomainError.tooMany(
-            'Too many accounts created from this address; try again later',
-            res.msBeforeNext / 1000,
-          );
+          throw DomainError.tooMany(M.tooManyAccounts, res.msBeforeNext / 1000);
         }
-        throw DomainError.unavailable('Registration is briefly unavailable; try again in a moment');
+        throw DomainError.unavailable(M.registrationUnavailable);
       });
     const user = this.users.create({
       email: normaliseEmail(input.email),
@@ -89,7 +85,7 @@ export class AuthService {
       await this.users.insert(user);
     } catch (err) {
       if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505') {
-        throw DomainError.conflict('An account with this email already exists', 'email_taken');
+        throw DomainError.conflict(M.emailTaken, 'email_taken');
       }
       throw err;
     }
@@ -113,23 +109,14 @@ export class AuthService {
     const ok = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (!user || !ok) {
       await this.recordFailure(emailKey, ip);
-      throw new DomainError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', INVALID_LOGIN);
+      throw new DomainError(HttpStatus.UNAUTHORIZED, 'invalid_credentials', M.invalidLogin);
     }
     if (user.totpEnabledAt && user.totpSecret) {
-      if (!code)
-        throw new DomainError(
-          HttpStatus.UNAUTHORIZED,
-          'two_factor_required',
-          'Enter the 6-digit code from your authenticator app (or a recovery code)',
-        );
+      if (!code) throw new DomainError(HttpStatus.UNAUTHORIZED, 'two_factor_required', M.codeRequired);
       if (!(await this.twoFactor.verifySignIn(user.id, user.totpSecret, code, client))) {
         await this.recordFailure(emailKey, ip);
         await this.log.record(user.id, 'sign_in_failed_code', client);
-        throw new DomainError(
-          HttpStatus.UNAUTHORIZED,
-          'invalid_code',
-          'That code is not right; enter the current code from your authenticator app',
-        );
+        throw new DomainError(HttpStatus.UNAUTHORIZED, 'invalid_code', M.signInCodeWrong);
       }
     }
     await this.failuresByEmail.delete(emailKey).catch(() => undefined);
@@ -147,12 +134,7 @@ export class AuthService {
 
   async profile(userId: string): Promise<UserDto> {
     const user = await this.users.findOneBy({ id: userId });
-    if (!user)
-      throw new DomainError(
-        HttpStatus.UNAUTHORIZED,
-        'session_ended',
-        'This device is no longer signed in; sign in again',
-      );
+    if (!user) throw new DomainError(HttpStatus.UNAUTHORIZED, 'session_ended', M.sessionEnded);
     return UserDto.from(user);
   }
 
@@ -185,7 +167,7 @@ export class AuthService {
   private async refuseWhenBlocked(email: string, ip: string): Promise<void> {
     const [byEmail, byIp] = await Promise.all([this.failuresByEmail.get(email), this.failuresByIp.get(ip)]).catch(
       (err) => {
-        throw DomainError.unavailable(`Sign-in is temporarily unavailable (${(err as Error).message})`);
+        throw DomainError.unavailable(fill(M.signInUnavailable, { reason: (err as Error).message }));
       },
     );
     for (const [state, limiter] of [
@@ -193,7 +175,7 @@ export class AuthService {
       [byIp, this.failuresByIp],
     ] as const) {
       if (state && state.consumedPoints >= limiter.points) {
-        throw DomainError.tooMany('Too many failed sign-in attempts; try again in a minute', state.msBeforeNext / 1000);
+        throw DomainError.tooMany(M.tooManySignInFailures, state.msBeforeNext / 1000);
       }
     }
   }

@@ -9,6 +9,7 @@ import type { ClientInfo } from '../sessions/client-info';
 import { SessionsService } from '../sessions/sessions.service';
 import { normaliseEmail } from '../users/users.service';
 import { PasswordHasher } from './password-hasher';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 /**
  * Changing a password (the member's other devices are signed out) and resetting a
@@ -51,7 +52,7 @@ export class PasswordsService {
   ): Promise<void> {
     const [user] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]);
     if (!(await this.hasher.verify(user?.password_hash ?? null, current))) {
-      throw DomainError.forbidden('Your current password is incorrect', 'invalid_password');
+      throw DomainError.forbidden(M.currentPasswordIncorrect, 'invalid_password');
     }
     await this.db.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [userId, await this.hasher.hash(next)]);
     await this.sessions.endAll(userId, 'password_changed', currentSessionId);
@@ -61,20 +62,15 @@ export class PasswordsService {
   async requestReset(email: string, client: ClientInfo): Promise<void> {
     const address = normaliseEmail(email);
     await Promise.all([this.resetsByEmail.consume(address), this.resetsByIp.consume(client.ip ?? '-')]).catch((res) => {
-      if (res instanceof RateLimiterRes)
-        throw DomainError.tooMany('Too many password reset requests; try again later', res.msBeforeNext / 1000);
-      throw DomainError.unavailable('Password reset is briefly unavailable; try again in a moment');
+      if (res instanceof RateLimiterRes) throw DomainError.tooMany(M.tooManyResets, res.msBeforeNext / 1000);
+      throw DomainError.unavailable(M.resetUnavailable);
     });
     await this.emails.toAddress('reset', address);
   }
 
   async confirmReset(token: string, next: string, client: ClientInfo): Promise<void> {
     const userId = await this.emails.useToken('reset', token);
-    if (!userId)
-      throw DomainError.badRequest(
-        'This reset link was already used or has expired; ask for a new one',
-        'invalid_token',
-      );
+    if (!userId) throw DomainError.badRequest(M.resetLinkUsed, 'invalid_token');
     // the link reached the address, which proves it as well as a verification link would
     await this.db.query(
       `UPDATE users SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,

@@ -3,17 +3,19 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ProfileFieldsDto } from '../users/profile-fields.dto';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
+import { localisedRule } from '@roundtable/core';
 
-export const PASSWORD_RULE = 'password must be 10–200 characters and contain a letter and a digit or symbol';
+export const PASSWORD_RULE = M.passwordRule.en;
 
 /** A password someone chooses (at registration, on change or reset): {@link PASSWORD_RULE}. */
 export function IsNewPassword() {
   return applyDecorators(
     ApiProperty({ minLength: 10, description: PASSWORD_RULE }),
     IsString(),
-    MinLength(10, { message: PASSWORD_RULE }),
-    MaxLength(200, { message: PASSWORD_RULE }),
-    Matches(/^(?=.*\p{L})(?=.*[\d\p{P}\p{S}]).*$/u, { message: PASSWORD_RULE }),
+    MinLength(10, localisedRule(M.passwordRule)),
+    MaxLength(200, localisedRule(M.passwordRule)),
+    Matches(/^(?=.*\p{L})(?=.*[\d\p{P}\p{S}]).*$/u, localisedRule(M.passwordRule)),
   );
 }
 

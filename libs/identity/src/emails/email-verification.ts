@@ -5,6 +5,7 @@ import { DomainError } from '@roundtable/core';
 import { AccessCache } from '../access/access-cache';
 import { SecurityLog } from '../security/security-log';
 import { AccountEmails } from './account-emails';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 /** Verifying a member's email address (EMAIL_VERIFICATION=required): until then they read but do not post. */
 @Injectable()
@@ -18,11 +19,7 @@ export class EmailVerification {
 
   async confirm(token: string): Promise<void> {
     const userId = await this.emails.useToken('verify', token);
-    if (!userId)
-      throw DomainError.badRequest(
-        'This confirmation link was already used or has expired; ask for a new one in your settings',
-        'invalid_token',
-      );
+    if (!userId) throw DomainError.badRequest(M.verificationLinkUsed, 'invalid_token');
     await this.db.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`, [
       userId,
     ]);
@@ -37,9 +34,8 @@ export class EmailVerification {
        FROM users WHERE id = $1`,
       [userId],
     );
-    if (user.email_verified_at)
-      throw DomainError.conflict('Your email address is already confirmed', 'already_verified');
-    if (user.recent) throw DomainError.tooMany('A confirmation email was sent a moment ago; check your inbox', 60);
+    if (user.email_verified_at) throw DomainError.conflict(M.alreadyVerified, 'already_verified');
+    if (user.recent) throw DomainError.tooMany(M.verificationJustSent, 60);
     await this.emails.toUser('verify', userId);
   }
 }

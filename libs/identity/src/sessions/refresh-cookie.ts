@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { parse, serialize } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, DomainError } from '@roundtable/core';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 export const REFRESH_COOKIE = 'rt_refresh';
 /** Sent only to the routes that need it: refresh and sign-out. */
@@ -64,6 +65,6 @@ export class RefreshCookie {
     const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
     if (site === 'same-origin' || (typeof origin === 'string' && this.origins.has(origin))) return;
-    throw DomainError.forbidden('This request must come from the Roundtable web app itself', 'cross_origin');
+    throw DomainError.forbidden(M.crossOrigin, 'cross_origin');
   }
 }

@@ -1,12 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, DomainError } from '@roundtable/core';
+import { AppConfig, DomainError, NOT_FOUND } from '@roundtable/core';
 import { AccessCache } from '../access/access-cache';
 import { hashSecret, newSecret } from '../auth/secret-hash';
 import { TokenService } from '../auth/token.service';
 import { SecurityLog } from '../security/security-log';
 import { ClientInfo } from './client-info';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,8 +27,7 @@ export interface SessionRow {
   last_used_at: Date;
 }
 
-const NOT_SIGNED_IN = () =>
-  new DomainError(HttpStatus.UNAUTHORIZED, 'session_ended', 'This device is no longer signed in; sign in again');
+const NOT_SIGNED_IN = () => new DomainError(HttpStatus.UNAUTHORIZED, 'session_ended', M.sessionEnded);
 
 /**
  * Signed-in devices. Each sign-in opens a session holding the hash of a refresh token;
@@ -93,12 +93,12 @@ export class SessionsService {
 
   /** Ends one session of the user; 404 when it is not theirs or already ended. */
   async end(userId: string, sessionId: string, reason: string): Promise<void> {
-    if (!UUID.test(sessionId)) throw DomainError.notFound('Session');
+    if (!UUID.test(sessionId)) throw DomainError.notFound(NOT_FOUND.session);
     const [rows]: [unknown[], number] = await this.db.query(
       `UPDATE sessions SET ended_at = now(), end_reason = $3 WHERE id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`,
       [sessionId, userId, reason],
     );
-    if (rows.length === 0) throw DomainError.notFound('Session');
+    if (rows.length === 0) throw DomainError.notFound(NOT_FOUND.session);
     await this.access.changed(userId);
   }
 

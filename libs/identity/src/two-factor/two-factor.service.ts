@@ -9,6 +9,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { hashSecret } from '../auth/secret-hash';
 import { SecurityLog } from '../security/security-log';
 import type { ClientInfo } from '../sessions/client-info';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 const RECOVERY_CODES = 10;
 const hashCode = (code: string) => hashSecret(code.replace(/[\s-]/g, '').toLowerCase());
@@ -36,11 +37,7 @@ export class TwoFactorService {
 
   async begin(userId: string): Promise<TwoFactorEnrolment> {
     const [user] = await this.db.query(`SELECT email, totp_enabled_at FROM users WHERE id = $1`, [userId]);
-    if (user.totp_enabled_at)
-      throw DomainError.conflict(
-        'Two-factor sign-in is already on; turn it off first to enrol a new app',
-        'two_factor_enabled',
-      );
+    if (user.totp_enabled_at) throw DomainError.conflict(M.twoFactorAlreadyOn, 'two_factor_enabled');
     const secret = generateSecret();
     await this.db.query(`UPDATE users SET totp_pending_secret = $2 WHERE id = $1`, [userId, secret]);
     const otpauthUrl = generateURI({ issuer: 'Roundtable', label: user.email ?? userId, secret });
@@ -52,13 +49,9 @@ export class TwoFactorService {
   /** Turns two-factor sign-in on with a code from the app; returns the recovery codes (shown once). */
   async confirm(userId: string, code: string, client: ClientInfo): Promise<string[]> {
     const [user] = await this.db.query(`SELECT totp_pending_secret FROM users WHERE id = $1`, [userId]);
-    if (!user.totp_pending_secret)
-      throw DomainError.badRequest('Start the enrolment first (POST /me/two-factor)', 'no_enrolment');
+    if (!user.totp_pending_secret) throw DomainError.badRequest(M.noEnrolment, 'no_enrolment');
     if (!this.codeMatches(user.totp_pending_secret, code))
-      throw DomainError.badRequest(
-        'That code is not right; enter the current 6-digit code from your app',
-        'invalid_code',
-      );
+      throw DomainError.badRequest(M.enrolmentCodeWrong, 'invalid_code');
     const codes = Array.from({ length: RECOVERY_CODES }, () =>
       randomBytes(5)
         .toString('hex')
@@ -76,7 +69,7 @@ export class TwoFactorService {
   async disable(userId: string, password: string, client: ClientInfo): Promise<void> {
     const [user] = await this.db.query(`SELECT password_hash FROM users WHERE id = $1`, [userId]);
     if (!(await this.hasher.verify(user.password_hash, password)))
-      throw DomainError.forbidden('Password is incorrect', 'invalid_password');
+      throw DomainError.forbidden(M.passwordIncorrect, 'invalid_password');
     await this.db.query(
       `UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, recovery_code_hashes = '{}' WHERE id = $1`,
       [userId],

@@ -9,6 +9,7 @@ import { AccountExportDto } from './account-export.dto';
 import { DeletedAccountDto } from './delete-me.dto';
 import { UserDto } from './user.dto';
 import { UsersService } from './users.service';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 /** The name shown for the contributions of a deleted account. */
 export const DELETED_MEMBER_NAME = 'Deleted member';
@@ -73,17 +74,10 @@ export class AccountDataService {
   async delete(userId: string, password: string): Promise<DeletedAccountDto> {
     const user = await this.users.get(userId);
     if (!(await this.hasher.verify(user.passwordHash, password))) {
-      throw new DomainError(
-        HttpStatus.FORBIDDEN,
-        'wrong_password',
-        'The password is not correct; your account was not deleted',
-      );
+      throw new DomainError(HttpStatus.FORBIDDEN, 'wrong_password', M.deletionWrongPassword);
     }
     if (user.isOrganiser) {
-      throw DomainError.conflict(
-        'An organiser account cannot delete itself; another organiser must remove the role first',
-        'organiser_account',
-      );
+      throw DomainError.conflict(M.organiserCannotDelete, 'organiser_account');
     }
     const kept = await this.db.transaction(async (manager) => {
       await manager.query(

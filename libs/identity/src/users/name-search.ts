@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { DomainError, PageQueryDto } from '@roundtable/core';
+import { COMMON_MESSAGES, DomainError, PageQueryDto } from '@roundtable/core';
 
 const MAX_TERMS = 5;
 
@@ -66,5 +66,5 @@ export function readNameCursor(cursor: string | undefined): { name: string; id: 
   } catch {
     // fall through
   }
-  throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+  throw DomainError.badRequest(COMMON_MESSAGES.badCursor, 'bad_cursor');
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { COMMON_MESSAGES, DomainError, fill, NOT_FOUND } from '@roundtable/core';
 import { UpdateMeDto } from './update-me.dto';
 import { AccessCache } from '../access/access-cache';
 import { UserEntity } from './user.entity';
@@ -15,7 +15,7 @@ export class UsersService {
 
   async get(id: string): Promise<UserEntity> {
     const user = await this.users.findOneBy({ id });
-    if (!user) throw DomainError.notFound('User');
+    if (!user) throw DomainError.notFound(NOT_FOUND.user);
     return user;
   }
 
@@ -26,7 +26,8 @@ export class UsersService {
   async update(id: string, changes: UpdateMeDto): Promise<UserEntity> {
     // PATCH lets optional fields through as null; only organisation and country may be cleared
     for (const field of ['displayName', 'constituency', 'preferredLanguage', 'digest'] as const) {
-      if (changes[field] === null) throw DomainError.badRequest(`${field} cannot be null`, 'null_value');
+      if (changes[field] === null)
+        throw DomainError.badRequest(fill(COMMON_MESSAGES.nullValue, { field }), 'null_value');
     }
     const user = await this.get(id);
     Object.assign(user, changes);
@@ -48,7 +49,7 @@ export class UsersService {
         ? { affiliationVerifiedAt: new Date(), affiliationVerifiedBy: by }
         : { affiliationVerifiedAt: null, affiliationVerifiedBy: null },
     );
-    if (!result.affected) throw DomainError.notFound('User');
+    if (!result.affected) throw DomainError.notFound(NOT_FOUND.user);
     await this.access.changed(id);
   }
 }

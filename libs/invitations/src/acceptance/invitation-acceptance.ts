@@ -11,6 +11,7 @@ import { assertInvitationAllows, shownStatus } from '../lifecycle/invitation-sta
 import { hashInvitationToken, looksLikeInvitationToken } from '../tokens/invitation-token';
 import type { InvitationRow } from '../invitations/invitation-rows';
 import type { AcceptedInvitationDto, InvitationPreviewDto } from './invitation-preview.dto';
+import { INVITATIONS_MESSAGES as M } from '../invitations-messages';
 
 /** An invitation as a link shows it: the stored fields, plus where it leads and who sent it. */
 interface LinkRow extends Pick<
@@ -44,11 +45,7 @@ const LINK_SELECT = `
   WHERE i.token_hash = $1`;
 
 function notValid(): DomainError {
-  return new DomainError(
-    HttpStatus.NOT_FOUND,
-    'invitation_not_found',
-    'This invitation link is not valid; it may have been replaced by a newer invitation email',
-  );
+  return new DomainError(HttpStatus.NOT_FOUND, 'invitation_not_found', M.linkNotValid);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { DomainError, NOT_FOUND } from '@roundtable/core';
 import { InvitationEmailJob } from '../delivery/invitation-jobs';
 import type { InvitationDto } from './invitation.dto';
 import { INVITATION_SELECT, InvitationRow, toInvitationDto } from './invitation-rows';
@@ -23,16 +23,16 @@ export class InvitationRecords {
   }
 
   async lockOne(tx: EntityManager, id: string): Promise<InvitationRow> {
-    if (!UUID.test(id)) throw DomainError.notFound('Invitation');
+    if (!UUID.test(id)) throw DomainError.notFound(NOT_FOUND.invitation);
     await tx.query(`SELECT 1 FROM invitations WHERE id = $1 FOR UPDATE`, [id]);
     const [row]: InvitationRow[] = await tx.query(`${INVITATION_SELECT} WHERE i.id = $1`, [id]);
-    if (!row) throw DomainError.notFound('Invitation');
+    if (!row) throw DomainError.notFound(NOT_FOUND.invitation);
     return row;
   }
 
   async one(id: string): Promise<InvitationDto> {
     const [dto] = await this.byIds([id]);
-    if (!dto) throw DomainError.notFound('Invitation');
+    if (!dto) throw DomainError.notFound(NOT_FOUND.invitation);
     return dto;
   }
 
@@ -44,8 +44,8 @@ export class InvitationRecords {
 
   /** 404 unless the roundtable exists. */
   async assertRoundtable(id: string): Promise<void> {
-    if (!UUID.test(id)) throw DomainError.notFound('Roundtable');
+    if (!UUID.test(id)) throw DomainError.notFound(NOT_FOUND.roundtable);
     const rows = await this.db.query(`SELECT 1 FROM roundtables WHERE id = $1`, [id]);
-    if (rows.length === 0) throw DomainError.notFound('Roundtable');
+    if (rows.length === 0) throw DomainError.notFound(NOT_FOUND.roundtable);
   }
 }

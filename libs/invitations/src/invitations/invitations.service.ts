@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DomainError, encodeCursor, keysetPage, QueueRegistry } from '@roundtable/core';
+import { COMMON_MESSAGES, decodeCursor, DomainError, encodeCursor, keysetPage, QueueRegistry } from '@roundtable/core';
 import type { Principal } from '@roundtable/identity';
 import { rowsOf } from '../delivery/invitation-deliveries';
 import { InvitationEmailJob, queueInvitationEmails } from '../delivery/invitation-jobs';
@@ -73,7 +73,7 @@ export class InvitationsService {
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor);
       if (!at || !id || !UUID.test(id) || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/.test(at))
-        throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+        throw DomainError.badRequest(COMMON_MESSAGES.badCursor, 'bad_cursor');
       params.push(at, id);
       where.push(`(i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }

@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill } from '@roundtable/core';
+import { INVITATION_STATUS_WORDS, INVITATIONS_MESSAGES as M } from '../invitations-messages';
 
 /** What is stored: an invitation is pending until it is accepted or revoked, both final. */
 export const STORED_INVITATION_STATUSES = ['pending', 'accepted', 'revoked'] as const;
@@ -45,19 +46,15 @@ export function assertInvitationAllows(operation: InvitationOperation, status: I
   if (operation === 'accept') {
     switch (status) {
       case 'accepted':
-        throw DomainError.conflict('This invitation has already been used', 'invitation_used');
+        throw DomainError.conflict(M.used, 'invitation_used');
       case 'revoked':
-        throw new DomainError(HttpStatus.GONE, 'invitation_revoked', 'This invitation was withdrawn by the organisers');
+        throw new DomainError(HttpStatus.GONE, 'invitation_revoked', M.revoked);
       case 'expired':
-        throw new DomainError(
-          HttpStatus.GONE,
-          'invitation_expired',
-          'This invitation has expired; ask the organisers to send it again',
-        );
+        throw new DomainError(HttpStatus.GONE, 'invitation_expired', M.expired);
     }
   }
   throw DomainError.conflict(
-    `An invitation that is ${status} cannot be ${operation === 'revoke' ? 'revoked' : 'sent again'}`,
+    fill(operation === 'revoke' ? M.cannotRevoke : M.cannotResend, { status: INVITATION_STATUS_WORDS[status] }),
     'invitation_closed',
   );
 }

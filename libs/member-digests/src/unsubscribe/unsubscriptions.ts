@@ -4,6 +4,7 @@ import type { Language } from '@roundtable/core';
 import { UserEntity, UsersService } from '@roundtable/identity';
 import { DigestLinks } from '../content/digest-links';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
+import { MEMBER_DIGESTS_MESSAGES as M } from '../member-digests-messages';
 
 /**
  * One-click unsubscribe (RFC 8058) without signing in: the signed token names the member,
@@ -24,7 +25,7 @@ export class Unsubscriptions {
   /** The member a token names; 400 for a token we did not sign, 404 for an account that is gone. */
   async member(token: string | undefined): Promise<UserEntity> {
     const userId = this.tokens.verify(token);
-    if (!userId) throw DomainError.badRequest('This unsubscribe link is not valid', 'invalid_unsubscribe_token');
+    if (!userId) throw DomainError.badRequest(M.unsubscribeLink, 'invalid_unsubscribe_token');
     return this.users.get(userId);
   }
 

@@ -1,5 +1,6 @@
-import { DomainError, SpaceEventType } from '@roundtable/core';
+import { contributionStatusWord, DomainError, fill, SpaceEventType } from '@roundtable/core';
 import { assertContributionTransition, ContributionStatus } from '@roundtable/contributions';
+import { MODERATION_DONE_WORDS, MODERATION_MESSAGES as M } from '../moderation-messages';
 
 export const MODERATION_ACTIONS = [
   'approve',
@@ -92,39 +93,27 @@ export interface ModeratedState {
   openFlags: number;
 }
 
-const PAST: Record<ModerationAction, string> = {
-  approve: 'approved',
-  reject: 'rejected',
-  hide: 'hidden',
-  restore: 'restored',
-  pin: 'pinned',
-  unpin: 'unpinned',
-  lock: 'locked',
-  unlock: 'unlocked',
-  resolve: 'resolved',
-};
-
 /** Returns the action's rule, or throws 409 (impossible in this state) / 400 (reason missing). */
 export function planModeration(action: ModerationAction, state: ModeratedState, reason?: string | null): ActionRule {
   const rule = ACTION_RULES[action];
   if (rule.to) assertContributionTransition(state.status, rule.to);
   if (!rule.from.includes(state.status)) {
-    throw DomainError.conflict(`A ${state.status} contribution cannot be ${PAST[action]}`, 'invalid_transition');
+    throw DomainError.conflict(
+      fill(M.cannotAct, { status: contributionStatusWord(state.status), done: MODERATION_DONE_WORDS[action] }),
+      'invalid_transition',
+    );
   }
   if (rule.set?.pinned !== undefined && rule.set.pinned === state.pinned) {
-    throw DomainError.conflict(`This contribution is already ${state.pinned ? 'pinned' : 'not pinned'}`, 'no_change');
+    throw DomainError.conflict(state.pinned ? M.alreadyPinned : M.alreadyUnpinned, 'no_change');
   }
   if (rule.set?.locked !== undefined && rule.set.locked === state.locked) {
-    throw DomainError.conflict(`This thread is already ${state.locked ? 'locked' : 'unlocked'}`, 'no_change');
+    throw DomainError.conflict(state.locked ? M.alreadyLocked : M.alreadyUnlocked, 'no_change');
   }
   if (action === 'resolve' && state.openFlags === 0) {
-    throw DomainError.conflict('This contribution has no open flags to resolve', 'no_open_flags');
+    throw DomainError.conflict(M.noOpenFlags, 'no_open_flags');
   }
   if (rule.reasonRequired && !reason?.trim()) {
-    throw DomainError.badRequest(
-      `A reason is required to ${action} a contribution; it is shown to the author`,
-      'reason_required',
-    );
+    throw DomainError.badRequest(fill(M.reasonRequired, { action }), 'reason_required');
   }
   return rule;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, SpaceEventType } from '@roundtable/core';
+import { DomainError, NOT_FOUND, SpaceEventType } from '@roundtable/core';
 import {
   AppendedEvent,
   CONTRIBUTION_SELECT,
@@ -64,7 +64,7 @@ export class ModerationService {
          FROM contributions c WHERE c.id = $1 FOR UPDATE`,
         [contributionId],
       );
-      if (!c) throw DomainError.notFound('Contribution');
+      if (!c) throw DomainError.notFound(NOT_FOUND.contribution);
       const rule = planModeration(
         action,
         { status: c.status, pinned: c.pinned, locked: c.locked, openFlags: c.open_flags },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, keysetPage, neutraliseCell } from '@roundtable/core';
+import { COMMON_MESSAGES, DomainError, keysetPage, neutraliseCell } from '@roundtable/core';
 import { ModerationDecision, ModerationNotifications } from '@roundtable/notifications';
 import { AuditEntryDto, AuditPageDto } from './audit-entry.dto';
 
@@ -84,7 +84,7 @@ export class AuditLog {
   /** A page of a space's log, newest first. */
   async page(spaceId: string, limit = 50, cursor?: string): Promise<AuditPageDto> {
     if (cursor !== undefined && !/^\d{1,18}$/.test(cursor))
-      throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+      throw DomainError.badRequest(COMMON_MESSAGES.badCursor, 'bad_cursor');
     const rows: AuditRow[] = await this.db.query(
       `${SELECT} WHERE l.space_id = $1 AND ($2::bigint IS NULL OR l.id < $2) ORDER BY l.id DESC LIMIT $3`,
       [spaceId, cursor ?? null, limit + 1],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig, DomainError } from '@roundtable/core';
+import { AppConfig, contributionStatusWord, DomainError, fill, NOT_FOUND } from '@roundtable/core';
 import {
   AppendedEvent,
   ContributionStatus,
@@ -15,6 +15,7 @@ import { AuditLog } from '../audit/audit-log';
 import { ModeratorAlerts } from '../queue/moderator-alerts';
 import { ModerationRateLimiter } from '../shared/moderation-rate-limiter';
 import { CreateFlagDto, FlagDto } from './flag.dto';
+import { MODERATION_MESSAGES as M } from '../moderation-messages';
 
 interface Target {
   space_id: string;
@@ -59,19 +60,19 @@ export class FlagsService {
          FROM contributions c JOIN users u ON u.id = c.author_id WHERE c.id = $1 FOR UPDATE OF c`,
         [contributionId],
       );
-      if (!c) throw DomainError.notFound('Contribution');
+      if (!c) throw DomainError.notFound(NOT_FOUND.contribution);
       const visible = c.status !== 'pending' && c.status !== 'rejected';
-      if (!visible && c.author_id !== user.id && !canModerate(access)) throw DomainError.notFound('Contribution');
+      if (!visible && c.author_id !== user.id && !canModerate(access))
+        throw DomainError.notFound(NOT_FOUND.contribution);
       if (c.status !== 'published')
-        throw DomainError.conflict(`A ${c.status} contribution cannot be flagged`, 'not_flaggable');
-      if (c.author_id === user.id)
-        throw DomainError.conflict('You cannot flag your own contribution', 'own_contribution');
+        throw DomainError.conflict(fill(M.notFlaggable, { status: contributionStatusWord(c.status) }), 'not_flaggable');
+      if (c.author_id === user.id) throw DomainError.conflict(M.ownContribution, 'own_contribution');
       const [flag] = await manager.query(
         `INSERT INTO contribution_flags (contribution_id, user_id, space_id, reason, note) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (contribution_id, user_id) DO NOTHING RETURNING created_at`,
         [contributionId, user.id, c.space_id, input.reason, note],
       );
-      if (!flag) throw DomainError.conflict('You have already flagged this contribution', 'already_flagged');
+      if (!flag) throw DomainError.conflict(M.alreadyFlagged, 'already_flagged');
       const [{ open }] = await manager.query(
         `SELECT count(*)::int AS open FROM contribution_flags WHERE contribution_id = $1 AND resolved_at IS NULL`,
         [contributionId],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DomainError, encodeCursor, keysetPage } from '@roundtable/core';
+import { COMMON_MESSAGES, decodeCursor, DomainError, encodeCursor, keysetPage, NOT_FOUND } from '@roundtable/core';
 import { AccessService, RequestAccess } from '@roundtable/identity';
 import { LiveRooms } from '@roundtable/live';
 import { AuditLog } from '../audit/audit-log';
@@ -15,6 +15,7 @@ import {
   RunningSuspensionPageDto,
   SanctionDto,
 } from './sanction.dto';
+import { MODERATION_MESSAGES as M } from '../moderation-messages';
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,12 +57,10 @@ export class SanctionsService {
 
   async suspend(access: RequestAccess, spaceId: string, input: CreateSuspensionDto): Promise<SanctionDto> {
     const until = new Date(input.until);
-    if (Number.isNaN(until.getTime()) || until.getTime() <= Date.now())
-      throw DomainError.badRequest('until must be in the future');
-    if (until.getTime() > Date.now() + YEAR_MS) throw DomainError.badRequest('until must be within a year');
+    if (Number.isNaN(until.getTime()) || until.getTime() <= Date.now()) throw DomainError.badRequest(M.untilInPast);
+    if (until.getTime() > Date.now() + YEAR_MS) throw DomainError.badRequest(M.untilTooFar);
     const scope = input.scope ?? 'space';
-    if (scope === 'consultation' && !access.user!.isOrganiser)
-      throw DomainError.forbidden('Only organisers may suspend a member from a whole consultation');
+    if (scope === 'consultation' && !access.user!.isOrganiser) throw DomainError.forbidden(M.consultationSuspension);
     const sanction = await this.sanction(access, spaceId, 'suspension', input, until, scope);
     await this.access.changed(input.userId);
     const spaceIds: string[] =
@@ -87,7 +86,7 @@ export class SanctionsService {
     if (cursor !== undefined) {
       const parts = decodeCursor(cursor);
       if (parts.length !== 2 || Number.isNaN(Date.parse(parts[0])) || !UUID.test(parts[1]))
-        throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+        throw DomainError.badRequest(COMMON_MESSAGES.badCursor, 'bad_cursor');
       after = [parts[0], parts[1]];
     }
     // member_sanctions_running_idx: (consultation_id, until) of suspensions
@@ -150,10 +149,9 @@ export class SanctionsService {
         current &&
         (current.space_id === spaceId ||
           (current.space_id === null && current.consultation_id === current.space_consultation_id));
-      if (!here) throw DomainError.notFound('Suspension');
-      if (current.space_id === null && !actor.isOrganiser)
-        throw DomainError.forbidden('Only organisers may lift a suspension from a whole consultation');
-      if (!current.running) throw DomainError.conflict('This suspension has already ended', 'suspension_ended');
+      if (!here) throw DomainError.notFound(NOT_FOUND.suspension);
+      if (current.space_id === null && !actor.isOrganiser) throw DomainError.forbidden(M.consultationLift);
+      if (!current.running) throw DomainError.conflict(M.suspensionEnded, 'suspension_ended');
       // TypeORM answers an UPDATE with [rows, affected count]
       const [[lifted]]: [SanctionRow[], number] = await manager.query(
         `UPDATE member_sanctions SET until = now(), lifted_at = now(), lifted_by = $2, lift_reason = $3 WHERE id = $1 RETURNING ${SANCTION_COLUMNS}`,
@@ -197,9 +195,8 @@ export class SanctionsService {
        WHERE u.id = $1 AND s.id = $2`,
       [input.userId, spaceId],
     );
-    if (!target) throw DomainError.notFound('User');
-    if (target.is_organiser || target.moderates)
-      throw DomainError.conflict('Moderators and organisers cannot be warned or suspended here', 'staff_member');
+    if (!target) throw DomainError.notFound(NOT_FOUND.user);
+    if (target.is_organiser || target.moderates) throw DomainError.conflict(M.staffMember, 'staff_member');
     const reason = input.reason.trim();
     const row = await this.db.transaction(async (manager) => {
       const [created]: SanctionRow[] = await manager.query(

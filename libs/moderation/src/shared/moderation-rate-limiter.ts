@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig, DomainError, RedisConnections } from '@roundtable/core';
+import { MODERATION_MESSAGES as M } from '../moderation-messages';
 
 /**
  * Flood control for flags (per member) and moderation actions (per moderator), kept in
@@ -24,10 +25,10 @@ export class ModerationRateLimiter {
       await this.limits[kind].consume(userId);
     } catch (res) {
       if (res instanceof RateLimiterRes) {
-        const what = kind === 'flag' ? 'flagging' : 'moderating';
-        throw DomainError.tooMany(`You are ${what} too fast; wait a moment and try again`, res.msBeforeNext / 1000);
+        const message = kind === 'flag' ? M.flaggingTooFast : M.moderatingTooFast;
+        throw DomainError.tooMany(message, res.msBeforeNext / 1000);
       }
-      throw DomainError.unavailable('Moderation is briefly unavailable; try again in a moment');
+      throw DomainError.unavailable(M.moderationUnavailable);
     }
   }
 }

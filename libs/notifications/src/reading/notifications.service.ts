@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, DomainError, encodeCursor, keysetPage, Language } from '@roundtable/core';
+import { COMMON_MESSAGES, decodeCursor, DomainError, encodeCursor, keysetPage, Language } from '@roundtable/core';
 import { NotificationRow, NOTIFICATION_COLUMNS, toNotificationDto } from './notification-row';
 import {
   MarkNotificationsReadDto,
@@ -9,6 +9,7 @@ import {
   NotificationDto,
   NotificationPageDto,
 } from './notification.dto';
+import { NOTIFICATIONS_MESSAGES as M } from '../notifications-messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,7 +28,7 @@ export class NotificationsService {
     if (options.cursor !== undefined) {
       const parts = decodeCursor(options.cursor);
       if (parts.length !== 2 || Number.isNaN(Date.parse(parts[0])) || !UUID.test(parts[1]))
-        throw DomainError.badRequest('cursor is not valid; pass the nextCursor of a previous page', 'bad_cursor');
+        throw DomainError.badRequest(COMMON_MESSAGES.badCursor, 'bad_cursor');
       after = [parts[0], parts[1]];
     }
     // notifications_user_created_idx
@@ -56,8 +57,7 @@ export class NotificationsService {
   /** Marks the named notices (only the member's own; others' ids are ignored) or all of them read. */
   async markRead(userId: string, input: MarkNotificationsReadDto): Promise<MarkNotificationsReadResultDto> {
     const all = input.all === true;
-    if (!all && !input.ids?.length)
-      throw DomainError.badRequest('Name the notifications to mark read (ids) or send all: true', 'nothing_to_mark');
+    if (!all && !input.ids?.length) throw DomainError.badRequest(M.nothingToMark, 'nothing_to_mark');
     const [, marked]: [unknown, number] = await this.db.query(
       `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2 OR id = ANY($3::uuid[]))`,
       [userId, all, input.ids ?? []],

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AppConfig, decodeCursor, DomainError, encodeCursor, keysetPage } from '@roundtable/core';
+import {
+  AppConfig,
+  COMMON_MESSAGES,
+  decodeCursor,
+  DomainError,
+  encodeCursor,
+  fill,
+  keysetPage,
+  NOT_FOUND,
+} from '@roundtable/core';
 import { pickLanguages } from '../shared/multilingual-text.dto';
 import { RoundtableEntity } from '../roundtables/roundtable.entity';
 import { ConsultationEntity } from './consultation.entity';
@@ -40,7 +49,10 @@ export class ConsultationsService {
    */
   async update(id: string, input: UpdateConsultationDto): Promise<ConsultationEntity> {
     if (input.title === null || input.timezone === null)
-      throw DomainError.badRequest(`${input.title === null ? 'title' : 'timezone'} cannot be null`, 'null_value');
+      throw DomainError.badRequest(
+        fill(COMMON_MESSAGES.nullValue, { field: input.title === null ? 'title' : 'timezone' }),
+        'null_value',
+      );
     const current = await this.get(id);
     const changes: Partial<ConsultationEntity> = {};
     if (input.title) changes.title = { ...current.title, ...pickLanguages(input.title) };
@@ -69,7 +81,7 @@ export class ConsultationsService {
 
   async get(id: string): Promise<ConsultationEntity> {
     const found = await this.consultations.findOneBy({ id });
-    if (!found) throw DomainError.notFound('Consultation');
+    if (!found) throw DomainError.notFound(NOT_FOUND.consultation);
     return found;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { DomainError, NOT_FOUND } from '@roundtable/core';
 import { ConsultationFiguresDto, SpaceFiguresDto } from './consultation-figures.dto';
 
 /** Counts per key, as PostgreSQL aggregates them (`jsonb_object_agg` of a GROUP BY). */
@@ -87,7 +87,7 @@ export class ConsultationFiguresService {
 
   async figures(consultationId: string): Promise<ConsultationFiguresDto> {
     if ((await this.db.query(`SELECT 1 FROM consultations WHERE id = $1`, [consultationId])).length === 0)
-      throw DomainError.notFound('Consultation');
+      throw DomainError.notFound(NOT_FOUND.consultation);
     const [row]: FiguresRow[] = await this.db.query(FIGURES_SQL, [consultationId]);
     const run = row.last_run;
     return {

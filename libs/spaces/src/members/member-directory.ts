@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, keysetPage } from '@roundtable/core';
+import { DomainError, keysetPage, NOT_FOUND } from '@roundtable/core';
 import { matchesEveryPattern, nameCursor, namePatterns, readNameCursor } from '@roundtable/identity';
 import type { SpaceRole } from '@roundtable/identity';
 import { MemberDto, MemberPageDto } from './member.dto';
@@ -41,7 +41,7 @@ export class MemberDirectory {
       `SELECT s.roundtable_id, r.consultation_id FROM spaces s JOIN roundtables r ON r.id = s.roundtable_id WHERE s.id = $1`,
       [spaceId],
     );
-    if (!space) throw DomainError.notFound('Space');
+    if (!space) throw DomainError.notFound(NOT_FOUND.space);
     const rows: MemberRow[] = await this.db.query(
       `WITH held AS (
          SELECT m.user_id, m.role, m.joined_at FROM memberships m WHERE m.space_id = $1

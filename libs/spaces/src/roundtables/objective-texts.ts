@@ -1,5 +1,6 @@
 import type { Multilingual } from '@roundtable/core';
 import { DomainError, LANGUAGES } from '@roundtable/core';
+import { SPACES_MESSAGES as M } from '../spaces-messages';
 
 /** A roundtable's objectives: the text as first written, and its English, French and Spanish versions (same order). */
 export interface ObjectiveTexts {
@@ -27,10 +28,7 @@ export function nextObjectiveTexts(
   const { objectives, objectiveTranslations } = input;
   if (objectives && objectiveTranslations) {
     if (objectives.length !== objectiveTranslations.length) {
-      throw DomainError.badRequest(
-        'objectiveTranslations needs one entry per objective, in the same order',
-        'objectives_mismatch',
-      );
+      throw DomainError.badRequest(M.objectivesMismatch, 'objectives_mismatch');
     }
     return { objectives, translations: objectiveTranslations.map(languagesOf) };
   }
@@ -42,11 +40,7 @@ export function nextObjectiveTexts(
     const translations = objectiveTranslations.map(languagesOf);
     if (current.objectives.length === translations.length) return { objectives: current.objectives, translations };
     const originals = translations.map((t) => LANGUAGES.map((l) => t[l]).find((x) => !!x));
-    if (originals.some((o) => !o))
-      throw DomainError.badRequest(
-        'each new objective needs a text in at least one of en, fr, es',
-        'objective_text_missing',
-      );
+    if (originals.some((o) => !o)) throw DomainError.badRequest(M.objectiveTextMissing, 'objective_text_missing');
     return { objectives: originals as string[], translations };
   }
   return current;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { COMMON_MESSAGES, DomainError, fill, Localised, NOT_FOUND } from '@roundtable/core';
 import { AccessService } from '@roundtable/identity';
 import { pickLanguages } from '../shared/multilingual-text.dto';
 import { ConsultationEntity } from '../consultations/consultation.entity';
@@ -10,6 +10,7 @@ import { alignedTranslations, nextObjectiveTexts, ObjectiveTexts } from './objec
 import { CreateRoundtableDto, UpdateRoundtableDto } from './roundtable.dto';
 import { RoundtableRolesRepository } from './roundtable-roles.repository';
 import { RoundtableEntity } from './roundtable.entity';
+import { SPACES_MESSAGES as M } from '../spaces-messages';
 
 @Injectable()
 export class RoundtablesService {
@@ -22,7 +23,8 @@ export class RoundtablesService {
   ) {}
 
   async create(consultationId: string, input: CreateRoundtableDto): Promise<RoundtableEntity> {
-    if (!(await this.consultations.existsBy({ id: consultationId }))) throw DomainError.notFound('Consultation');
+    if (!(await this.consultations.existsBy({ id: consultationId })))
+      throw DomainError.notFound(NOT_FOUND.consultation);
     try {
       return await this.roundtables.save(
         this.roundtables.create({
@@ -33,20 +35,20 @@ export class RoundtablesService {
         }),
       );
     } catch (err) {
-      throw uniqueViolation(err, `Roundtable ${input.number} already exists in this consultation`);
+      throw uniqueViolation(err, fill(M.roundtableExists, { number: input.number ?? '' }));
     }
   }
 
   async get(id: string): Promise<RoundtableEntity> {
     const found = await this.roundtables.findOneBy({ id });
-    if (!found) throw DomainError.notFound('Roundtable');
+    if (!found) throw DomainError.notFound(NOT_FOUND.roundtable);
     return found;
   }
 
   /** Changes what was given; the languages of a title given replace those languages only. */
   async update(id: string, input: UpdateRoundtableDto): Promise<RoundtableEntity> {
     for (const field of ['number', 'title', 'objectives', 'objectiveTranslations'] as const) {
-      if (input[field] === null) throw DomainError.badRequest(`${field} cannot be null`, 'null_value');
+      if (input[field] === null) throw DomainError.badRequest(fill(COMMON_MESSAGES.nullValue, { field }), 'null_value');
     }
     const current = await this.get(id);
     const changes: Partial<RoundtableEntity> = {};
@@ -70,7 +72,7 @@ export class RoundtablesService {
       try {
         await this.roundtables.update({ id }, changes);
       } catch (err) {
-        throw uniqueViolation(err, `Roundtable ${input.number} already exists in this consultation`);
+        throw uniqueViolation(err, fill(M.roundtableExists, { number: input.number ?? '' }));
       }
     }
     return this.get(id);
@@ -90,7 +92,7 @@ export class RoundtablesService {
     try {
       await this.roles.assign(roundtableId, userId, role);
     } catch (err) {
-      throw uniqueViolation(err, 'User not found');
+      throw uniqueViolation(err, NOT_FOUND.user);
     }
     await this.access.changed(userId);
   }
@@ -98,10 +100,10 @@ export class RoundtablesService {
 
 const objectiveColumns = (o: ObjectiveTexts) => ({ objectives: o.objectives, objectiveTranslations: o.translations });
 
-/** Maps a unique or foreign-key violation to a clear 409/404; rethrows anything else. */
-export function uniqueViolation(err: unknown, message: string): Error {
+/** Maps a unique or foreign-key violation to a clear 409/404 saying `message`; rethrows anything else. */
+export function uniqueViolation(err: unknown, message: Localised): Error {
   const code = err instanceof QueryFailedError ? (err.driverError as { code?: string }).code : undefined;
   if (code === '23505') return DomainError.conflict(message, 'duplicate');
-  if (code === '23503') return DomainError.notFound(message.replace(/ not found$/, ''));
+  if (code === '23503') return DomainError.notFound(message);
   return err as Error;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
-import { LANGUAGES } from '@roundtable/core';
+import { fill, LANGUAGES, localisedRule } from '@roundtable/core';
+import { SPACES_MESSAGES as M } from '../spaces-messages';
 
 /** A text in English, French and/or Spanish; at least one is required, the others can come from translation. */
 export class MultilingualTextDto {
@@ -30,7 +31,7 @@ export function HasSomeLanguage(options?: ValidationOptions) {
       name: 'hasSomeLanguage',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName} needs a text in at least one of ${LANGUAGES.join(', ')}`, ...options },
+      options: { ...localisedRule(fill(M.multilingualText, { field: propertyName })), ...options },
       validator: {
         validate: (value: unknown) =>
           typeof value === 'object' &&

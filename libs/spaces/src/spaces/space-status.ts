@@ -1,4 +1,5 @@
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill, listed, SPACE_STATUS_WORDS } from '@roundtable/core';
+import { SPACES_MESSAGES as M } from '../spaces-messages';
 
 export const SPACE_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
 export type SpaceStatus = (typeof SPACE_STATUSES)[number];
@@ -15,9 +16,12 @@ export function assertSpaceTransition(from: SpaceStatus, to: SpaceStatus): void 
   if (from === to) return;
   if (!SPACE_TRANSITIONS[from].includes(to)) {
     const allowed = SPACE_TRANSITIONS[from];
+    const words = SPACE_STATUS_WORDS;
+    const next = allowed.length
+      ? fill(M.allowedFrom, { from: words[from], allowed: listed(allowed.map((s) => words[s])) })
+      : fill(M.finalStatus, { status: words[from] });
     throw DomainError.conflict(
-      `A space cannot go from ${from} to ${to}` +
-        (allowed.length ? ` (from ${from}: ${allowed.join(', ')})` : ` (${from} is final)`),
+      fill(M.transition, { from: words[from], to: words[to], allowed: next }),
       'invalid_transition',
     );
   }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DomainError, QueueRegistry, requestPromptTranslation } from '@roundtable/core';
+import {
+  COMMON_MESSAGES,
+  DomainError,
+  fill,
+  NOT_FOUND,
+  QueueRegistry,
+  requestPromptTranslation,
+} from '@roundtable/core';
 import { AccessService } from '@roundtable/identity';
 import type { SpaceRole } from '@roundtable/identity';
 import { pickLanguages } from '../shared/multilingual-text.dto';
@@ -12,6 +19,7 @@ import { MembershipsRepository } from './memberships.repository';
 import { CreateSpaceDto, UpdateSpaceDto } from './space.dto';
 import { SpaceEntity } from './space.entity';
 import { assertSpaceTransition } from './space-status';
+import { SPACES_MESSAGES as M } from '../spaces-messages';
 
 @Injectable()
 export class SpacesService {
@@ -24,7 +32,7 @@ export class SpacesService {
   ) {}
 
   async create(roundtableId: string, input: CreateSpaceDto, externalRef: string | null = null): Promise<SpaceEntity> {
-    if (!(await this.roundtables.existsBy({ id: roundtableId }))) throw DomainError.notFound('Roundtable');
+    if (!(await this.roundtables.existsBy({ id: roundtableId }))) throw DomainError.notFound(NOT_FOUND.roundtable);
     assertDates(input.opensAt, input.closesAt);
     let saved: SpaceEntity;
     try {
@@ -41,7 +49,7 @@ export class SpacesService {
         }),
       );
     } catch (err) {
-      throw uniqueViolation(err, `Question ${input.number} already exists in this roundtable`);
+      throw uniqueViolation(err, fill(M.questionExists, { number: input.number ?? '' }));
     }
     // the worker fills in the languages the prompt lacks (the translation sweeper catches a miss)
     void requestPromptTranslation(this.queues, saved.id, saved.prompt);
@@ -50,14 +58,14 @@ export class SpacesService {
 
   async get(id: string): Promise<SpaceEntity> {
     const found = await this.spaces.findOneBy({ id });
-    if (!found) throw DomainError.notFound('Space');
+    if (!found) throw DomainError.notFound(NOT_FOUND.space);
     return found;
   }
 
   async update(id: string, input: UpdateSpaceDto): Promise<SpaceEntity> {
     // PATCH lets optional fields through as null; these columns cannot be cleared
     for (const field of ['number', 'prompt', 'moderation', 'status'] as const) {
-      if (input[field] === null) throw DomainError.badRequest(`${field} cannot be null`, 'null_value');
+      if (input[field] === null) throw DomainError.badRequest(fill(COMMON_MESSAGES.nullValue, { field }), 'null_value');
     }
     const space = await this.get(id);
     if (input.status) assertSpaceTransition(space.status, input.status);
@@ -78,7 +86,7 @@ export class SpacesService {
         await this.access.spaceChanged(id);
         if (changes.prompt) void requestPromptTranslation(this.queues, id, changes.prompt);
       } catch (err) {
-        throw uniqueViolation(err, `Question ${input.number} already exists in this roundtable`);
+        throw uniqueViolation(err, fill(M.questionExists, { number: input.number ?? '' }));
       }
     }
     return this.get(id);
@@ -87,8 +95,7 @@ export class SpacesService {
   /** Joins the caller to a space as a participant; joining again keeps the role held. */
   async join(spaceId: string, userId: string): Promise<MembershipEntity> {
     const space = await this.get(spaceId);
-    if (space.status === 'archived')
-      throw DomainError.conflict('This space is archived; it cannot be joined', 'space_archived');
+    if (space.status === 'archived') throw DomainError.conflict(M.archived, 'space_archived');
     await this.memberships.join(spaceId, userId);
     await this.access.changed(userId);
     return this.memberships.find(spaceId, userId);
@@ -99,7 +106,7 @@ export class SpacesService {
     try {
       await this.memberships.assign(spaceId, userId, role);
     } catch (err) {
-      throw uniqueViolation(err, 'User not found');
+      throw uniqueViolation(err, NOT_FOUND.user);
     }
     await this.access.changed(userId);
     return this.memberships.find(spaceId, userId);
@@ -108,6 +115,6 @@ export class SpacesService {
 
 function assertDates(opensAt?: string | null, closesAt?: string | null): void {
   if (opensAt && closesAt && new Date(closesAt) <= new Date(opensAt)) {
-    throw DomainError.badRequest('closesAt must be after opensAt', 'bad_dates');
+    throw DomainError.badRequest(M.closesBeforeOpens, 'bad_dates');
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill } from '@roundtable/core';
 import { item } from './compile-sections';
 import { LIST_SECTIONS, ListSection, SummaryItem, SummarySections } from './summary.types';
+import { STOCKTAKING_MESSAGES as M } from '../stocktaking-messages';
 
 export const MAX_ITEMS = 60;
 export const MAX_TEXT = 4000;
@@ -38,22 +39,22 @@ export function applySectionEdits(current: SummarySections, edits: SectionEdits)
   for (const section of LIST_SECTIONS) {
     const list = edits[section];
     if (list === undefined) continue;
-    if (list.length > MAX_ITEMS) throw DomainError.badRequest(`${section}: at most ${MAX_ITEMS} items`);
+    if (list.length > MAX_ITEMS) throw DomainError.badRequest(fill(M.tooManyItems, { section, max: MAX_ITEMS }));
     const byId = new Map(current[section].map((i) => [i.id, i]));
     const kept = new Set<string>();
     next[section] = list.map((e, n) => {
       const where = `${section}[${n}]`;
       if (e.id) {
         const existing = byId.get(e.id);
-        if (!existing) throw DomainError.badRequest(`${where}.id ${e.id} is not an item of ${section}`);
-        if (kept.has(e.id)) throw DomainError.badRequest(`${where}.id ${e.id} appears twice`);
+        if (!existing) throw DomainError.badRequest(fill(M.unknownItem, { where, id: e.id, section }));
+        if (kept.has(e.id)) throw DomainError.badRequest(fill(M.itemTwice, { where, id: e.id }));
         kept.add(e.id);
         if (e.text === undefined) return existing;
         const text = clean(e.text, `${where}.text`);
         return { ...existing, text, edited: text !== null };
       }
       const text = clean(e.text ?? null, `${where}.text`);
-      if (!text) throw DomainError.badRequest(`${where}.text is required for a new item`);
+      if (!text) throw DomainError.badRequest(fill(M.newItemText, { where }));
       const id = randomUUID();
       return item('custom', `custom:${id}`, { id, text, edited: true });
     });
@@ -110,6 +111,6 @@ function clean(value: string | null, field: string): string | null {
     .replace(/[ \t]+/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  if (text.length > MAX_TEXT) throw DomainError.badRequest(`${field} is longer than ${MAX_TEXT} characters`);
+  if (text.length > MAX_TEXT) throw DomainError.badRequest(fill(M.textTooLong, { field, max: MAX_TEXT }));
   return text || null;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CONSTITUENCIES, DomainError, LANGUAGES } from '@roundtable/core';
+import { CONSTITUENCIES, DomainError, LANGUAGES, NOT_FOUND } from '@roundtable/core';
 import type { Constituency, Language, Multilingual } from '@roundtable/core';
 import { regionFigures } from '../compile/participation';
 import { REGIONS, Region } from '../compile/regions';
@@ -114,7 +114,7 @@ export class ConsultationSynthesis {
     const [consultation]: Array<{ id: string }> = await this.db.query(`SELECT id FROM consultations WHERE id = $1`, [
       consultationId,
     ]);
-    if (!consultation) throw DomainError.notFound('Consultation');
+    if (!consultation) throw DomainError.notFound(NOT_FOUND.consultation);
     // the latest published summary of each roundtable, as published
     const rows: Array<{
       id: string;

@@ -11,7 +11,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { DomainError, LANGUAGES } from '@roundtable/core';
+import { DomainError, fill, LANGUAGES } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { StocktakingService } from './stocktaking.service';
@@ -25,10 +25,11 @@ import {
 } from './summary.dto';
 import { SummaryExporter } from './summary-exporter';
 import { ReviewTranslationDto, SummaryTranslationReview, TranslationReviewDto } from './translation-review';
+import { STOCKTAKING_MESSAGES as M } from '../stocktaking-messages';
 
 function language(value: string): Language {
   if (!(LANGUAGES as readonly string[]).includes(value))
-    throw DomainError.badRequest(`lang must be one of: ${LANGUAGES.join(', ')}`);
+    throw DomainError.badRequest(fill(M.badLanguage, { languages: LANGUAGES.join(', ') }));
   return value as Language;
 }
 

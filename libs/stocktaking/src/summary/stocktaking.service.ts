@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, QueueName, QueueRegistry } from '@roundtable/core';
+import { DomainError, fill, NOT_FOUND, QueueName, QueueRegistry } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { OutboxRelay, SpaceEventLog } from '@roundtable/contributions';
 import type { DigestPeriod } from '@roundtable/digests';
@@ -13,6 +13,7 @@ import { LIST_SECTIONS, SummaryContent } from '../compile/summary.types';
 import type { SummaryTranslationJob } from '../translation/summary-translation.processor';
 import { RecompileResultDto, SummaryDto, SummaryListDto, SummaryVersionDto, UpdateSummaryDto } from './summary.dto';
 import { Shown, SummaryRecord, SummaryView } from './summary-view';
+import { STOCKTAKING_MESSAGES as M } from '../stocktaking-messages';
 
 /** How the service reads a summary it has just written: as its staff do. */
 const AS_STAFF: RequestAccess = { user: null, roundtable: { roundtableId: '', role: 'rapporteur' } };
@@ -44,11 +45,7 @@ export class StocktakingService {
       `SELECT id FROM stocktaking_summaries WHERE roundtable_id = $1 AND period_start = $2 AND period_end = $3`,
       [roundtableId, period.start, period.end],
     );
-    if (existing)
-      throw DomainError.conflict(
-        `This roundtable already has a summary for that period (${existing.id}); re-compile or edit it`,
-        'summary_exists',
-      );
+    if (existing) throw DomainError.conflict(fill(M.summaryExistsWithId, { id: existing.id }), 'summary_exists');
     const { content, sections } = await this.compiler.compile(roundtableId, period);
     const full: SummaryContent = {
       ...content,
@@ -64,8 +61,7 @@ export class StocktakingService {
        SELECT id, 1, content, 'compiled', $5 FROM s RETURNING summary_id AS id`,
       [roundtableId, period.start, period.end, JSON.stringify(full), actorId],
     );
-    if (rows.length === 0)
-      throw DomainError.conflict('This roundtable already has a summary for that period', 'summary_exists');
+    if (rows.length === 0) throw DomainError.conflict(M.summaryExists, 'summary_exists');
     const id = rows[0].id;
     this.logger.log(
       `stocktaking summary ${id} compiled for roundtable ${roundtableId} from ${content.digests.length} digest(s)`,
@@ -207,7 +203,7 @@ export class StocktakingService {
       );
       return { record, content: record.content, version: record.version, staff, lang, texts, translation };
     }
-    if (record.published_version === null) throw DomainError.notFound('Stocktaking summary');
+    if (record.published_version === null) throw DomainError.notFound(NOT_FOUND.stocktakingSummary);
     let content = record.content;
     if (record.published_version !== record.version) {
       const [v]: Array<{ content: SummaryContent }> = await this.db.query(
@@ -253,7 +249,7 @@ export class StocktakingService {
       `SELECT ${COLUMNS} FROM stocktaking_summaries WHERE id = $1`,
       [id],
     );
-    if (!record) throw DomainError.notFound('Stocktaking summary');
+    if (!record) throw DomainError.notFound(NOT_FOUND.stocktakingSummary);
     return record;
   }
 
@@ -262,7 +258,7 @@ export class StocktakingService {
       `SELECT ${COLUMNS} FROM stocktaking_summaries WHERE id = $1 FOR UPDATE`,
       [id],
     );
-    if (!record) throw DomainError.notFound('Stocktaking summary');
+    if (!record) throw DomainError.notFound(NOT_FOUND.stocktakingSummary);
     if (expectedVersion !== undefined && expectedVersion !== record.version)
       throw stale(record.version, expectedVersion);
     return record;
@@ -304,10 +300,7 @@ export function isStaff(access: RequestAccess): boolean {
 }
 
 function stale(current: number, expected: number): DomainError {
-  return DomainError.conflict(
-    `The summary is at version ${current} now, not ${expected}; reload it and try again`,
-    'stale_version',
-  );
+  return DomainError.conflict(fill(M.staleVersion, { current, expected }), 'stale_version');
 }
 
 function describeChanges(before: SummaryContent, after: SummaryContent): RecompileResultDto['changes'] {

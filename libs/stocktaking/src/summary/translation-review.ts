@@ -4,11 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill, LANGUAGE_NAMES, NOT_FOUND } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { MAX_TEXT } from '../compile/section-edits';
 import type { SummaryContent } from '../compile/summary.types';
 import { freeTexts, textKey } from '../render/free-text';
+import { STOCKTAKING_MESSAGES as M } from '../stocktaking-messages';
 
 export class TextCorrectionDto {
   @ApiProperty({ description: 'The key of a translated text, as `GET /stocktaking/:id/translations/:lang` lists it' })
@@ -101,13 +102,14 @@ export class SummaryTranslationReview {
   ): Promise<TranslationReviewDto> {
     const row = await this.row(summaryId, language);
     if (row.status !== 'done')
-      throw DomainError.conflict(`The ${language} translation is ${row.status}: review it once it is done`);
+      throw DomainError.conflict(
+        fill(M.translationNotDone, { language: LANGUAGE_NAMES[language], status: String(row.status) }),
+      );
     const corrections = input.corrections ?? [];
-    if (corrections.length === 0 && input.accept !== true)
-      throw DomainError.badRequest('Send corrections, or accept: true to accept the translation as it is');
+    if (corrections.length === 0 && input.accept !== true) throw DomainError.badRequest(M.nothingToReview);
     const known = new Set(Object.keys(row.texts));
     const unknown = corrections.find((c) => !known.has(c.key));
-    if (unknown) throw DomainError.badRequest(`corrections: ${unknown.key} is not a translated text of this summary`);
+    if (unknown) throw DomainError.badRequest(fill(M.unknownCorrection, { key: unknown.key }));
     const merged = { ...row.corrections };
     for (const c of corrections) merged[c.key] = c.text.replace(/[ \t]+/g, ' ').trim();
     await this.db.query(
@@ -134,7 +136,7 @@ export class SummaryTranslationReview {
        WHERE s.id = $1`,
       [summaryId, language],
     );
-    if (!row) throw DomainError.notFound('Translation of the published summary');
+    if (!row) throw DomainError.notFound(NOT_FOUND.summaryTranslation);
     return row;
   }
 }

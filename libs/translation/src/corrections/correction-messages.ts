@@ -1,7 +1,7 @@
-import type { Language } from '@roundtable/core';
+import { messages } from '@roundtable/core';
 
-/** What a person correcting a translation is told when it cannot be taken, in their language. */
-export const CORRECTION_MESSAGES = {
+/** What a person correcting a translation is told when it cannot be taken. */
+export const CORRECTION_MESSAGES = messages({
   text: {
     en: 'text must be the translation: 1–20,000 characters, not blank, without NUL characters',
     fr: 'text doit être la traduction : 1 à 20 000 caractères, non vide, sans caractère NUL',
@@ -42,10 +42,6 @@ export const CORRECTION_MESSAGES = {
     fr: 'La contribution a été modifiée entre-temps : relisez-la et corrigez la nouvelle traduction',
     es: 'La contribución se modificó mientras tanto: vuelva a leerla y corrija la nueva traducción',
   },
-} satisfies Record<string, Record<Language, string>>;
+});
 
 export type CorrectionMessage = keyof typeof CORRECTION_MESSAGES;
-
-export function correctionMessage(key: CorrectionMessage, language: Language | undefined): string {
-  return CORRECTION_MESSAGES[key][language ?? 'en'] ?? CORRECTION_MESSAGES[key].en;
-}

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, LANGUAGES } from '@roundtable/core';
+import { DomainError, LANGUAGES, NOT_FOUND } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { assertNotSuspended, canModerate, RequestAccess } from '@roundtable/identity';
 import type { TranslationDto } from '@roundtable/contributions';
@@ -10,7 +10,7 @@ import { HUMAN_PROVIDER, TRANSLATED_STATUSES, TranslationStore } from '../jobs/t
 import { MemorySuggestion, TranslationMemory } from '../memory/translation-memory';
 import { planSentences, planText } from '../text/text-plan';
 import { segmentText } from '../text/segment';
-import { CorrectionMessage, correctionMessage } from './correction-messages';
+import { CORRECTION_MESSAGES, CorrectionMessage } from './correction-messages';
 
 interface Source {
   id: string;
@@ -45,9 +45,8 @@ export class TranslationCorrectionsService {
   ) {}
 
   async correct(access: RequestAccess, contributionId: string, lang: string, input: unknown): Promise<TranslationDto> {
-    const says = access.user?.preferredLanguage;
     const { source, language } = await this.editable(access, contributionId, lang);
-    const text = this.text(input, says);
+    const text = this.text(input);
     const saved = await this.store.save({
       contributionId: source.id,
       spaceId: source.space_id,
@@ -60,7 +59,7 @@ export class TranslationCorrectionsService {
       machine: false,
       translatedBy: access.user!.id,
     });
-    if (!saved) throw refuse(HttpStatus.CONFLICT, 'changed', says, 'contribution_changed');
+    if (!saved) throw refuse(HttpStatus.CONFLICT, 'changed', 'contribution_changed');
     await this.memory.rememberText(source.body, source.language!, text, language, 'correction', access.user!.id);
     return { text, status: 'done', provider: HUMAN_PROVIDER, machine: false, sourceVersion: source.version };
   }
@@ -80,47 +79,40 @@ export class TranslationCorrectionsService {
     contributionId: string,
     lang: string,
   ): Promise<{ source: Source; language: Language }> {
-    const says = access.user?.preferredLanguage;
     const [source]: Source[] = await this.db.query(
       `SELECT id, space_id, author_id, status, version, body, language FROM contributions WHERE id = $1`,
       [contributionId],
     );
-    if (!source) throw DomainError.notFound('Contribution');
+    if (!source) throw DomainError.notFound(NOT_FOUND.contribution);
     if (source.author_id !== access.user?.id && !canModerate(access))
-      throw refuse(HttpStatus.FORBIDDEN, 'notAllowed', says, 'not_author');
+      throw refuse(HttpStatus.FORBIDDEN, 'notAllowed', 'not_author');
     assertNotSuspended(access);
-    const language = this.language(lang, says);
+    const language = this.language(lang);
     if (!TRANSLATED_STATUSES.includes(source.status))
-      throw refuse(HttpStatus.CONFLICT, 'notTranslatable', says, 'invalid_transition');
-    if (!source.language) throw refuse(HttpStatus.CONFLICT, 'languageUnknown', says, 'language_unknown');
-    if (source.language === language) throw refuse(HttpStatus.BAD_REQUEST, 'sourceLanguage', says, 'source_language');
+      throw refuse(HttpStatus.CONFLICT, 'notTranslatable', 'invalid_transition');
+    if (!source.language) throw refuse(HttpStatus.CONFLICT, 'languageUnknown', 'language_unknown');
+    if (source.language === language) throw refuse(HttpStatus.BAD_REQUEST, 'sourceLanguage', 'source_language');
     return { source, language };
   }
 
-  private language(lang: string, says: Language | undefined): Language {
+  private language(lang: string): Language {
     if (!(LANGUAGES as readonly string[]).includes(lang))
-      throw refuse(HttpStatus.BAD_REQUEST, 'language', says, 'bad_language');
+      throw refuse(HttpStatus.BAD_REQUEST, 'language', 'bad_language');
     return lang as Language;
   }
 
-  private text(input: unknown, says: Language | undefined): string {
+  private text(input: unknown): string {
     if (typeof input !== 'object' || input === null || Array.isArray(input))
-      throw refuse(HttpStatus.BAD_REQUEST, 'text', says, 'bad_text');
-    if (Object.keys(input).some((k) => k !== 'text'))
-      throw refuse(HttpStatus.BAD_REQUEST, 'unknownField', says, 'bad_text');
+      throw refuse(HttpStatus.BAD_REQUEST, 'text', 'bad_text');
+    if (Object.keys(input).some((k) => k !== 'text')) throw refuse(HttpStatus.BAD_REQUEST, 'unknownField', 'bad_text');
     const text = (input as { text?: unknown }).text;
     if (typeof text !== 'string' || !/\S/.test(text) || text.length > MAX_BODY || text.includes('\u0000')) {
-      throw refuse(HttpStatus.BAD_REQUEST, 'text', says, 'bad_text');
+      throw refuse(HttpStatus.BAD_REQUEST, 'text', 'bad_text');
     }
     return text;
   }
 }
 
-function refuse(
-  status: HttpStatus,
-  message: CorrectionMessage,
-  language: Language | undefined,
-  code: string,
-): DomainError {
-  return new DomainError(status, code, correctionMessage(message, language));
+function refuse(status: HttpStatus, message: CorrectionMessage, code: string): DomainError {
+  return new DomainError(status, code, CORRECTION_MESSAGES[message]);
 }

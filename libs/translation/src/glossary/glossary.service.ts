@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { COMMON_MESSAGES, DomainError, fill, LANGUAGE_NAMES, NOT_FOUND } from '@roundtable/core';
 import { Glossary } from './glossary';
 import { CreateGlossaryTermDto, GlossaryTermDto, UpdateGlossaryTermDto } from './glossary-term.dto';
+import { TRANSLATION_MESSAGES as M } from '../translation-messages';
 
 interface TermRow {
   id: string;
@@ -58,7 +59,7 @@ export class GlossaryService {
 
   async update(id: string, input: UpdateGlossaryTermDto): Promise<GlossaryTermDto> {
     for (const field of ['en', 'fr', 'es'] as const) {
-      if (input[field] === null) throw DomainError.badRequest(`${field} cannot be null`, 'null_value');
+      if (input[field] === null) throw DomainError.badRequest(fill(COMMON_MESSAGES.nullValue, { field }), 'null_value');
     }
     try {
       const [rows] = await this.db.query(
@@ -74,7 +75,7 @@ export class GlossaryService {
           input.note ?? null,
         ],
       );
-      if (!rows?.length) throw DomainError.notFound('Glossary term');
+      if (!rows?.length) throw DomainError.notFound(NOT_FOUND.glossaryTerm);
       return toDto(rows[0]);
     } catch (err) {
       throw duplicate(err);
@@ -83,7 +84,7 @@ export class GlossaryService {
 
   async remove(id: string): Promise<void> {
     const [, deleted] = await this.db.query(`DELETE FROM glossary_terms WHERE id = $1`, [id]);
-    if (!deleted) throw DomainError.notFound('Glossary term');
+    if (!deleted) throw DomainError.notFound(NOT_FOUND.glossaryTerm);
   }
 }
 
@@ -94,8 +95,10 @@ function toDto(row: TermRow): GlossaryTermDto {
 function duplicate(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string };
   if (e?.code === '23505') {
-    const language = /glossary_terms_(en|fr|es)_key/.exec(e.constraint ?? '')?.[1] ?? 'one language';
-    return DomainError.conflict(`The glossary already has an entry with this ${language} term`, 'duplicate_term');
+    const language = /glossary_terms_(en|fr|es)_key/.exec(e.constraint ?? '')?.[1] as
+      keyof typeof LANGUAGE_NAMES | undefined;
+    const named = language ? LANGUAGE_NAMES[language] : LANGUAGE_NAMES.en;
+    return DomainError.conflict(fill(M.duplicateTerm, { language: named }), 'duplicate_term');
   }
   return err;
 }

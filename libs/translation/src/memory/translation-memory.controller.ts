@@ -1,10 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@roundtable/core';
+import { DomainError, fill } from '@roundtable/core';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
 import { readTmx, TmxError } from './tmx-reader';
 import { TmxImportDto, TmxImportResultDto } from './tmx-import.dto';
 import { TranslationMemory } from './translation-memory';
+import { TRANSLATION_MESSAGES as M } from '../translation-messages';
 
 @ApiTags('translation')
 @Controller('translation-memory')
@@ -24,7 +25,7 @@ export class TranslationMemoryController {
     try {
       content = readTmx(body.tmx);
     } catch (err) {
-      if (err instanceof TmxError) throw DomainError.badRequest(err.message, 'bad_tmx');
+      if (err instanceof TmxError) throw DomainError.badRequest(fill(M.badTmx, { detail: err.message }), 'bad_tmx');
       throw err;
     }
     const remembered = await this.memory.remember(content.pairs, 'import', access.user!.id);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { contributionStatusWord, DomainError, fill, NOT_FOUND } from '@roundtable/core';
 import { assertMayPost, assertNotSuspended, RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../../events/space-event-log';
 import { BodyRenderer } from '../../rendering/body-renderer';
@@ -10,6 +10,7 @@ import { ContributionReader } from '../contribution-reader';
 import { toContributionDto } from '../contribution-view';
 import { assertOpen, viewerOf } from '../thread-rules';
 import { OutboxRelay } from '../../events/outbox-relay';
+import { CONTRIBUTIONS_MESSAGES as M } from '../../contributions-messages';
 
 /** The author edits their contribution. */
 @Injectable()
@@ -34,11 +35,13 @@ export class EditContribution {
         `SELECT author_id, status, body, version, space_id FROM contributions WHERE id = $1 FOR UPDATE`,
         [id],
       );
-      if (!current) throw DomainError.notFound('Contribution');
-      if (current.author_id !== user.id)
-        throw DomainError.forbidden('Only the author may edit a contribution', 'not_author');
+      if (!current) throw DomainError.notFound(NOT_FOUND.contribution);
+      if (current.author_id !== user.id) throw DomainError.forbidden(M.authorOnlyEdits, 'not_author');
       if (current.status !== 'published' && current.status !== 'pending') {
-        throw DomainError.conflict(`A ${current.status} contribution cannot be edited`, 'invalid_transition');
+        throw DomainError.conflict(
+          fill(M.cannotEdit, { status: contributionStatusWord(current.status) }),
+          'invalid_transition',
+        );
       }
       if (current.body === body) return null;
       await manager.query(

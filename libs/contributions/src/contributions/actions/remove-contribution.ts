@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@roundtable/core';
+import { DomainError, NOT_FOUND } from '@roundtable/core';
 import { RequestAccess } from '@roundtable/identity';
 import { SpaceEventLog } from '../../events/space-event-log';
 import { ContributionDto } from '../contribution.dto';
@@ -10,6 +10,7 @@ import { assertContributionTransition } from '../contribution-status';
 import { ModeratorRemovals } from '../moderator-removals';
 import { viewerOf } from '../thread-rules';
 import { OutboxRelay } from '../../events/outbox-relay';
+import { CONTRIBUTIONS_MESSAGES as M } from '../../contributions-messages';
 
 /** The author, or a moderator, deletes a contribution. */
 @Injectable()
@@ -30,9 +31,9 @@ export class RemoveContribution {
         `SELECT author_id, status, parent_id, space_id FROM contributions WHERE id = $1 FOR UPDATE`,
         [id],
       );
-      if (!current) throw DomainError.notFound('Contribution');
+      if (!current) throw DomainError.notFound(NOT_FOUND.contribution);
       if (current.author_id !== viewer.userId && !viewer.canModerate) {
-        throw DomainError.forbidden('Only the author or a moderator may delete a contribution', 'not_author');
+        throw DomainError.forbidden(M.authorOrModeratorDeletes, 'not_author');
       }
       assertContributionTransition(current.status, 'deleted');
       await manager.query(`UPDATE contributions SET status = 'deleted', updated_at = now() WHERE id = $1`, [id]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, QueueRegistry } from '@roundtable/core';
+import { DomainError, fill, QueueRegistry } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import type { Principal, SpaceRole } from '@roundtable/identity';
 import { rowsOf } from '../../delivery/invitation-deliveries';
@@ -11,6 +11,7 @@ import type { CreateInvitationsDto } from '../create-invitations.dto';
 import { uniqueAddresses } from '../email-addresses';
 import type { InviteOutcomeDto, InviteResultDto } from '../invitation.dto';
 import { InvitationRecords } from '../invitation-records';
+import { INVITATIONS_MESSAGES as M } from '../../invitations-messages';
 
 interface Account {
   id: string;
@@ -190,16 +191,10 @@ export class InviteAddresses {
     const status = new Map(spaces.map((s) => [s.id, s.status]));
     const strangers = spaceIds.filter((id) => !status.has(id));
     if (strangers.length)
-      throw DomainError.badRequest(
-        `spaceIds: not questions of this roundtable: ${strangers.join(', ')}`,
-        'unknown_space',
-      );
+      throw DomainError.badRequest(fill(M.unknownSpaces, { ids: strangers.join(', ') }), 'unknown_space');
     const archived = spaceIds.filter((id) => status.get(id) === 'archived');
     if (archived.length)
-      throw DomainError.badRequest(
-        `spaceIds: archived questions cannot be joined: ${archived.join(', ')}`,
-        'space_archived',
-      );
+      throw DomainError.badRequest(fill(M.archivedSpaces, { ids: archived.join(', ') }), 'space_archived');
     return {
       scope: { roundtableId, spaceIds },
       openSpaceIds: spaces.filter((s) => s.status !== 'archived').map((s) => s.id),
