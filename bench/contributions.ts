@@ -48,8 +48,19 @@ async function main(): Promise<void> {
     const f = await fanOut(api, fx);
     table(
       `Fan-out: ${f.listeners} listeners in one space, ~100 posts/s for ${DURATION} s (from the moment the POST was sent to receipt)`,
-      ['posts', 'deliveries', 'p50 ms', 'p99 ms', 'missing', 'post errors', 'peak api RSS MB'],
-      [[f.posts, f.deliveries, f.p50.toFixed(1), f.p99.toFixed(1), f.missing, f.postErrors, f.peakRss]],
+      ['posts', 'deliveries', 'p50 ms', 'p99 ms', 'missing', 'post errors', 'peak api RSS MB', 'listeners CPU (cores)'],
+      [
+        [
+          f.posts,
+          f.deliveries,
+          f.p50.toFixed(1),
+          f.p99.toFixed(1),
+          f.missing,
+          f.postErrors,
+          f.peakRss,
+          f.listenerCores.toFixed(2),
+        ],
+      ],
     );
     console.log('\nTargets: ≥ 2,000 posts/s into one space at 64 authors with p99 ≤ 100 ms; page of 50 ≥ 5,000 req/s;');
     console.log('fan-out p50 ≤ 10 ms, p99 ≤ 50 ms, none missing; api RSS ≤ 150 MB idle, ≤ 300 MB under load.');

@@ -10,7 +10,8 @@
  * 64); pages are read while the translation backlog those posts left drains (cached first
  * page and pages asked once); the backlog's drain is timed (translations of every post
  * done or failed, read from the organiser's figures); pages are read again on a quiet
- * stack; then 200 listeners follow a question into which ~100 posts/s arrive.
+ * stack; then 200 listeners (a process of their own) follow a question into which ~100
+ * posts/s arrive.
  * `BENCH_TABLES=stack` (or `api`) measures one of the two tables only.
  */
 import {
@@ -290,6 +291,13 @@ function report(title: string, runs: Run[]): void {
   rows.push([
     '  deliveries missing / post errors',
     `${spread(of((r) => r.fanOut.missing))} / ${spread(of((r) => r.fanOut.postErrors))}`,
+  ]);
+  rows.push([
+    '  CPU of the listeners (cores; their own process, on the same machine)',
+    spread(
+      of((r) => r.fanOut.listenerCores),
+      2,
+    ),
   ]);
   if (runs[0].drain) {
     rows.push([

@@ -3,10 +3,13 @@
  * spaces, posting with autocannon, readers of cached and uncached pages, and live
  * listeners. Every figure counts successes only and is timed from the user's request.
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { io, Socket } from 'socket.io-client';
-import { json, percentile, Proc, rssMb, sleep } from '../support';
+import { cpuSeconds, json, percentile, Proc, rssMb, sleep } from '../support';
+import { epochNow, ListenOrder, Receipts } from './listeners';
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 export const ADMIN = { email: 'bench-organiser@example.org', password: 'bench-organiser-pass-1' };
@@ -212,7 +215,7 @@ export function steadyPoster(
   const timer = setInterval(() => {
     if (stopped) return;
     const token = fx.authors[i++ % fx.authors.length];
-    const sentAt = performance.now();
+    const sentAt = epochNow();
     const post = varied();
     postedWords.total += words(post.body);
     fetch(`${api.url}/api/v1/spaces/${fx.spaces[0]}/contributions`, {
@@ -245,47 +248,44 @@ export interface FanOutResult {
   missing: number;
   postErrors: number;
   peakRss: number;
+  /** Cores the listeners' process used while the posts arrived (it shares the machine with the stack). */
+  listenerCores: number;
 }
 
-/** 200 listeners in one space while ~100 posts/s arrive; latency from the moment each POST was sent. */
+/**
+ * 200 listeners in one space while ~100 posts/s arrive; latency from the moment each POST
+ * was sent. The listeners run in a process of their own ({@link ListenOrder}); what they
+ * take of the machine's CPU is reported beside the figure.
+ */
 export async function fanOut(api: Proc, fx: Fixture): Promise<FanOutResult> {
   const listeners = 200;
-  const sockets: Socket[] = [];
-  const receipts = new Map<string, number[]>();
-  for (let i = 0; i < listeners; i++) {
-    const socket = io(`${api.url}/live`, {
-      auth: { token: fx.authors[i % fx.authors.length] },
-      transports: ['websocket'],
-      forceNew: true,
-    });
-    socket.on('event', (e: any) => {
-      if (e.type !== 'contribution.published') return;
-      const id = e.payload.contribution.id;
-      const list = receipts.get(id) ?? [];
-      list.push(performance.now());
-      receipts.set(id, list);
-    });
-    sockets.push(socket);
-  }
-  await Promise.all(sockets.map((s) => new Promise((r) => (s.connected ? r(null) : s.once('connect', () => r(null))))));
-  await Promise.all(sockets.map((s) => s.emitWithAck('space:join', { spaceId: fx.spaces[0] })));
+  const child = fork(join(__dirname, 'listeners.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = once(child, 'exit').then(([code]) => Promise.reject(new Error(`the listeners exited with ${code}`)));
+  exited.catch(() => undefined);
+  const order: ListenOrder = { url: api.url, tokens: fx.authors, spaceId: fx.spaces[0], count: listeners };
+  child.send(order);
+  await Promise.race([once(child, 'message'), exited]);
   const posted = new Map<string, number>();
   let peakRss = 0;
+  const cpuBefore = cpuSeconds(child.pid!);
   const poster = steadyPoster(api, fx, 100, (id, at) => posted.set(id, at));
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(api.pid))), 500);
   await sleep(DURATION * 1000);
   poster.stop();
   await sleep(2000);
   clearInterval(sampler);
+  const listenerCores = (cpuSeconds(child.pid!) - cpuBefore) / (DURATION + 2);
+  child.send('report');
+  const [{ receipts }] = (await Promise.race([once(child, 'message'), exited])) as [{ receipts: Receipts }];
+  child.kill();
   const latencies: number[] = [];
   let missing = 0;
   for (const [id, at] of posted) {
-    const got = receipts.get(id) ?? [];
+    const got = receipts[id] ?? [];
     missing += listeners - got.length;
     for (const t of got) latencies.push(t - at);
   }
   latencies.sort((a, b) => a - b);
-  sockets.forEach((s) => s.close());
   return {
     listeners,
     posts: posted.size,
@@ -295,6 +295,7 @@ export async function fanOut(api: Proc, fx: Fixture): Promise<FanOutResult> {
     missing,
     postErrors: poster.errors.length,
     peakRss,
+    listenerCores,
   };
 }
 
