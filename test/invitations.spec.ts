@@ -431,12 +431,14 @@ describe('invitations: invite by email, one email each, accept once', () => {
 
   it('answers bad input with 400 and a message that says what is wrong, and invites nobody', async () => {
     const before = (await stack.pg.query(`SELECT count(*)::int AS n FROM invitations`)).rows[0].n;
+    const sevenBad = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ emails: [] }, /at least one address/],
       [{}, /emails must be a list/],
       [{ emails: 'amina@example.org' }, /emails must be a list/],
       [{ emails: ['amina@example.org', 'not an address', 'x@'] }, /not valid email addresses: "not an address", "x@"/],
       [{ emails: [42] }, /not valid email addresses: 42/],
+      [{ emails: sevenBad }, /^emails: not valid email addresses: "a", "b", "c", "d", "e" and 2 more$/],
       [{ emails: Array.from({ length: 201 }, (_, i) => `many-${i}@example.org`) }, /at most 200 addresses/],
       [{ emails: ['amina@example.org'], role: 'organiser' }, /role must be one of: participant, rapporteur, moderator/],
       [{ emails: ['amina@example.org'], language: 'de' }, /language must be one of/],
@@ -445,10 +447,36 @@ describe('invitations: invite by email, one email each, accept once', () => {
       [{ emails: ['amina@example.org'], message: 'x'.repeat(2001) }, /at most 2000 characters/],
       [{ emails: ['amina@example.org'], extra: true }, /property extra should not exist/],
     ];
+    // the organiser reads French: these ask for English
     for (const [body, message] of cases) {
-      const res = await invite(body, body.spaceIds?.toString() === spaceA ? otherRoundtableId : roundtableId);
+      const rt = body.spaceIds?.toString() === spaceA ? otherRoundtableId : roundtableId;
+      const res = await org.request('POST', `/roundtables/${rt}/invitations`, body, { 'accept-language': 'en' });
       expectErrorShape(res, 400);
       expect(messageOf(res)).toMatch(message);
+    }
+    // without Accept-Language the organiser is answered in French, as specifically as in English
+    const inFrench: Array<[Record<string, unknown>, string]> = [
+      [{ emails: [] }, 'emails doit contenir au moins une adresse'],
+      [
+        { emails: ['amina@example.org', 'not an address', 'x@'] },
+        'emails : ces adresses e-mail ne sont pas valides : "not an address", "x@"',
+      ],
+      [{ emails: sevenBad }, 'emails : ces adresses e-mail ne sont pas valides : "a", "b", "c", "d", "e" et 2 autres'],
+      [
+        { emails: Array.from({ length: 201 }, (_, i) => `many-${i}@example.org`) },
+        'emails : au plus 200 adresses par demande',
+      ],
+      [
+        { emails: ['amina@example.org'], spaceIds: [spaceA, spaceA] },
+        'spaceIds ne doit pas contenir deux fois la même question',
+      ],
+      [{ emails: ['amina@example.org'], message: 'x'.repeat(2001) }, 'message : au plus 2000 caractères'],
+    ];
+    for (const [body, message] of inFrench) {
+      const res = await invite(body);
+      expectErrorShape(res, 400);
+      expect(res.headers.get('content-language')).toBe('fr');
+      expect(res.body.message).toEqual([message]);
     }
     expectErrorShape(await invite({ emails: ['amina@example.org'] }, '00000000-0000-4000-8000-000000000000'), 404);
     for (const token of ['', 'short', 'x'.repeat(43)])

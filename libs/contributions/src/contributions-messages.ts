@@ -67,4 +67,25 @@ export const CONTRIBUTIONS_MESSAGES = messages({
     fr: 'body doit être un texte de 1 à {max} caractères',
     es: 'body debe ser un texto de 1 a {max} caracteres',
   },
+  // fields of its requests, where the generic wording of the failed constraint would say less
+  parentIdUuid: {
+    en: 'parentId must be a contribution id',
+    fr: 'parentId doit être l’identifiant d’une contribution',
+    es: 'parentId debe ser el identificador de una contribución',
+  },
+  sortValues: {
+    en: 'sort must be oldest, newest or active',
+    fr: 'sort doit valoir oldest, newest ou active',
+    es: 'sort debe ser oldest, newest o active',
+  },
+  statusPendingOrRejected: {
+    en: 'status must be pending or rejected',
+    fr: 'status doit valoir pending ou rejected',
+    es: 'status debe ser pending o rejected',
+  },
+  afterSeqNumber: {
+    en: 'afterSeq must be a whole number ≥ 0',
+    fr: 'afterSeq doit être un nombre entier ≥ 0',
+    es: 'afterSeq debe ser un número entero ≥ 0',
+  },
 });

@@ -67,4 +67,15 @@ export const DIGESTS_MESSAGES = messages({
     fr: 'une période couvre {days} jours au plus',
     es: 'un período abarca como máximo {days} días',
   },
+  // fields of its requests, where the generic wording of the failed constraint would say less
+  keyPointId: {
+    en: 'keyPoints.id must be the id of a key point',
+    fr: 'keyPoints.id doit être l’identifiant d’un point clé',
+    es: 'keyPoints.id debe ser el identificador de un punto clave',
+  },
+  keyPointSources: {
+    en: 'keyPoints.sources must be contribution ids',
+    fr: 'keyPoints.sources doit contenir des identifiants de contributions',
+    es: 'keyPoints.sources debe contener identificadores de contribuciones',
+  },
 });

@@ -32,4 +32,30 @@ export const EXCHANGE_MESSAGES = messages({
     fr: 'postedAt {value} n’est pas une date',
     es: 'postedAt {value} no es una fecha',
   },
+  // fields of its requests, where the generic wording of the failed constraint would say less
+  formatJsonOrCsv: {
+    en: 'format must be json or csv',
+    fr: 'format doit valoir json ou csv',
+    es: 'format debe ser json o csv',
+  },
+  idLike: {
+    en: '{field} must be a whole number or a non-empty string of at most 200 characters',
+    fr: '{field} doit être un nombre entier ou un texte non vide d’au plus 200 caractères',
+    es: '{field} debe ser un número entero o un texto no vacío de 200 caracteres como máximo',
+  },
+  postedAtDate: {
+    en: 'postedAt must be an ISO 8601 date such as 2021-12-03 or 2021-12-03T10:15:00Z',
+    fr: 'postedAt doit être une date ISO 8601, par exemple 2021-12-03 ou 2021-12-03T10:15:00Z',
+    es: 'postedAt debe ser una fecha ISO 8601, por ejemplo 2021-12-03 o 2021-12-03T10:15:00Z',
+  },
+  bodyRule: {
+    en: 'body must be 1–{max} characters of text',
+    fr: 'body doit être un texte de 1 à {max} caractères',
+    es: 'body debe ser un texto de 1 a {max} caracteres',
+  },
+  moderationPreOrPost: {
+    en: 'moderation must be pre or post',
+    fr: 'moderation doit valoir pre ou post',
+    es: 'moderation debe ser pre o post',
+  },
 });

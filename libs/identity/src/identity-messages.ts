@@ -182,4 +182,20 @@ export const IDENTITY_MESSAGES = messages({
     fr: 'password doit compter de 10 à 200 caractères et contenir une lettre et un chiffre ou un symbole',
     es: 'password debe tener entre 10 y 200 caracteres y contener una letra y un dígito o un símbolo',
   },
+  // fields of its requests, where the generic wording of the failed constraint would say less
+  digestWeeklyOrOff: {
+    en: 'digest must be weekly or off',
+    fr: 'digest doit valoir weekly ou off',
+    es: 'digest debe ser weekly u off',
+  },
+  searchTooLong: {
+    en: 'q must be at most {max} characters',
+    fr: 'q doit compter au plus {max} caractères',
+    es: 'q debe tener como máximo {max} caracteres',
+  },
+  searchControlCharacters: {
+    en: 'q must not contain control characters',
+    fr: 'q ne doit pas contenir de caractères de contrôle',
+    es: 'q no debe contener caracteres de control',
+  },
 });

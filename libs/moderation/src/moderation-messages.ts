@@ -97,6 +97,37 @@ export const MODERATION_MESSAGES = messages({
     fr: 'Vous avez déjà signalé cette contribution',
     es: 'Ya ha denunciado esta contribución',
   },
+  // fields of its requests, where the generic wording of the failed constraint would say less
+  reasonLength: {
+    en: 'reason must be 1–1000 characters',
+    fr: 'reason doit compter de 1 à 1000 caractères',
+    es: 'reason debe tener de 1 a 1000 caracteres',
+  },
+  userIdUuid: {
+    en: 'userId must be a user id',
+    fr: 'userId doit être l’identifiant d’un membre',
+    es: 'userId debe ser el identificador de un miembro',
+  },
+  untilDateTime: {
+    en: 'until must be an ISO 8601 date and time',
+    fr: 'until doit être une date et heure ISO 8601',
+    es: 'until debe ser una fecha y hora ISO 8601',
+  },
+  scopeValues: {
+    en: 'scope must be space or consultation',
+    fr: 'scope doit valoir space ou consultation',
+    es: 'scope debe ser space o consultation',
+  },
+  formatJsonOrCsv: {
+    en: 'format must be json or csv',
+    fr: 'format doit valoir json ou csv',
+    es: 'format debe ser json o csv',
+  },
+  noteRequired: {
+    en: 'note is required when the reason is other',
+    fr: 'note est obligatoire lorsque le motif est other',
+    es: 'note es obligatorio cuando el motivo es other',
+  },
 });
 
 /** What an action makes of a contribution, as a word of a sentence ("cannot be approved"). */

@@ -52,4 +52,20 @@ export const SPACES_MESSAGES = messages({
     fr: '{field} doit avoir un texte dans au moins une des langues en, fr, es',
     es: '{field} necesita un texto en al menos uno de los idiomas en, fr, es',
   },
+  // fields of its requests, where the generic wording of the failed constraint would say less
+  timeZone: {
+    en: '{field} must be an IANA time zone such as Europe/Zurich',
+    fr: '{field} doit être un fuseau horaire IANA, par exemple Europe/Zurich',
+    es: '{field} debe ser una zona horaria IANA, por ejemplo Europe/Zurich',
+  },
+  moderationPreOrPost: {
+    en: 'moderation must be pre or post',
+    fr: 'moderation doit valoir pre ou post',
+    es: 'moderation debe ser pre o post',
+  },
+  roleValues: {
+    en: 'role must be participant, moderator or rapporteur',
+    fr: 'role doit valoir participant, moderator ou rapporteur',
+    es: 'role debe ser participant, moderator o rapporteur',
+  },
 });

@@ -62,4 +62,10 @@ export const STOCKTAKING_MESSAGES = messages({
     fr: '{field} dépasse {max} caractères',
     es: '{field} supera los {max} caracteres',
   },
+  // fields of its requests, where the generic wording of the failed constraint would say less
+  itemId: {
+    en: 'id must be the id of an item',
+    fr: 'id doit être l’identifiant d’un élément',
+    es: 'id debe ser el identificador de un elemento',
+  },
 });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { fill, LANGUAGES, localisedRule, PageQueryDto } from '@roundtable/core';
+import { fill, LANGUAGES, localisedRule, PageQueryDto, VALIDATION_MESSAGES as V } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { AuthorDto } from '@roundtable/identity';
 import { CONTRIBUTION_STATUSES, ContributionStatus } from './contribution-status';
@@ -19,18 +19,18 @@ export class CreateContributionDto {
   })
   @IsString(BODY_RULE)
   @Length(1, MAX_BODY, BODY_RULE)
-  @Matches(/\S/, { message: 'body must not be blank' })
-  @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
+  @Matches(/\S/, localisedRule(V.notBlank, { field: 'body' }))
+  @Matches(NO_NUL, localisedRule(V.noNul, { field: 'body' }))
   body: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'Leave empty to have it detected' })
   @IsOptional()
-  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  @IsIn(LANGUAGES, localisedRule(V.isIn, { field: 'language', values: LANGUAGES.join(', ') }))
   language?: Language;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The contribution this replies to, in the same space' })
   @IsOptional()
-  @IsUUID('all', { message: 'parentId must be a contribution id' })
+  @IsUUID('all', localisedRule(M.parentIdUuid))
   parentId?: string;
 }
 
@@ -38,8 +38,8 @@ export class UpdateContributionDto {
   @ApiProperty({ minLength: 1, maxLength: MAX_BODY })
   @IsString(BODY_RULE)
   @Length(1, MAX_BODY, BODY_RULE)
-  @Matches(/\S/, { message: 'body must not be blank' })
-  @Matches(NO_NUL, { message: 'body must not contain NUL characters' })
+  @Matches(/\S/, localisedRule(V.notBlank, { field: 'body' }))
+  @Matches(NO_NUL, localisedRule(V.noNul, { field: 'body' }))
   body: string;
 }
 
@@ -54,7 +54,7 @@ export class ListContributionsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: ['oldest', 'newest', 'active'], default: 'oldest' })
   @IsOptional()
-  @IsIn(['oldest', 'newest', 'active'], { message: 'sort must be oldest, newest or active' })
+  @IsIn(['oldest', 'newest', 'active'], localisedRule(M.sortValues))
   sort?: 'oldest' | 'newest' | 'active';
 
   @ApiPropertyOptional({
@@ -62,7 +62,7 @@ export class ListContributionsQueryDto extends PageQueryDto {
     description: 'Only contributions awaiting moderation or rejected: your own, or all of them for moderators',
   })
   @IsOptional()
-  @IsIn(['pending', 'rejected'], { message: 'status must be pending or rejected' })
+  @IsIn(['pending', 'rejected'], localisedRule(M.statusPendingOrRejected))
   status?: 'pending' | 'rejected';
 }
 
@@ -179,12 +179,12 @@ export class EditDto {
 export class EventsQueryDto {
   @ApiPropertyOptional({ description: 'Return events with a seq above this', default: 0 })
   @IsOptional()
-  @Matches(/^\d{1,15}$/, { message: 'afterSeq must be a whole number ≥ 0' })
+  @Matches(/^\d{1,15}$/, localisedRule(M.afterSeqNumber))
   afterSeq?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 500 })
   @IsOptional()
-  @Matches(/^\d{1,4}$/, { message: 'limit must be a whole number' })
+  @Matches(/^\d{1,4}$/, localisedRule(V.isInt, { field: 'limit' }))
   limit?: string;
 }
 

@@ -1,16 +1,33 @@
 import { BadRequestException } from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
+import type { ValidationArguments, ValidationError } from 'class-validator';
 import { getMetadataStorage } from 'class-validator';
-import { fill, Localised, MessageParam } from '../i18n/localised';
+import { fill, Localised, MessageParam, ParamsOf } from '../i18n/localised';
 import type { Language } from '../languages';
 import { VALIDATION_MESSAGES } from './validation-messages';
 
 /**
  * A DTO's decorator message in each language, for a rule the generic wording of its
- * constraint would not say (`@Matches(PASSWORD, localisedRule(IDENTITY_MESSAGES.passwordRule))`).
+ * constraint would not say (`@Matches(PASSWORD, localisedRule(IDENTITY_MESSAGES.passwordRule))`);
+ * a message with placeholders takes their values
+ * (`@IsIn(SPACE_ROLES, localisedRule(VALIDATION_MESSAGES.isIn, { field: 'role', values: SPACE_ROLES.join(', ') }))`).
  */
-export function localisedRule(message: Localised): { message: string; context: { message: Localised } } {
-  return { message: message.en, context: { message } };
+export function localisedRule<T extends Localised>(
+  message: T,
+  ...params: keyof ParamsOf<T> extends never ? [] : [ParamsOf<T>]
+): { message: string; context: { message: Localised } } {
+  const text = params.length ? fill(message, params[0]) : message;
+  return { message: text.en, context: { message: text } };
+}
+
+/**
+ * A decorator message worded from what was refused (`args.value`: the addresses that are
+ * not addresses), in each language; the English is class-validator's message as before.
+ */
+export function localisedRuleOf(message: (args: ValidationArguments) => Localised): {
+  message: (args: ValidationArguments) => string;
+  context: { message: (args: ValidationArguments) => Localised };
+} {
+  return { message: (args) => message(args).en, context: { message } };
 }
 
 /**
@@ -43,9 +60,10 @@ function describeAll(errors: ValidationError[], parent: string, language: Langua
 }
 
 function describe(error: ValidationError, key: string, field: string): Localised {
-  const own = (error.contexts?.[key] as { message?: Localised } | undefined)?.message;
-  if (own) return own;
+  const own = (error.contexts?.[key] as { message?: OwnMessage } | undefined)?.message;
   const args = constraintArgs(error, key);
+  if (typeof own === 'function') return own(argumentsOf(error, args));
+  if (own) return own;
   const [first, second] = args as [unknown, unknown];
   const n = (value: unknown): MessageParam => (typeof value === 'number' ? value : String(value));
   const M = VALIDATION_MESSAGES;
@@ -84,6 +102,21 @@ function describe(error: ValidationError, key: string, field: string): Localised
       // the other constraints' messages name only the field
       return fill((M[key as keyof typeof M] as typeof M.invalid | undefined) ?? M.invalid, { field });
   }
+}
+
+/** What {@link localisedRule} and {@link localisedRuleOf} put in a decorator's context. */
+type OwnMessage = Localised | ((args: ValidationArguments) => Localised);
+
+/** What class-validator gave the English message function, rebuilt from the error. */
+function argumentsOf(error: ValidationError, constraints: unknown[]): ValidationArguments {
+  const object = (error.target as object | undefined) ?? {};
+  return {
+    value: error.value as unknown,
+    constraints,
+    targetName: object.constructor.name,
+    object,
+    property: error.property,
+  };
 }
 
 /** The arguments the failed decorator was given (`@MaxLength(200)` → `[200]`), read from class-validator's metadata. */

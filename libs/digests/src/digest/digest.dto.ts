@@ -14,53 +14,62 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CONSTITUENCIES, COUNTS_BY_CONSTITUENCY, COUNTS_BY_LANGUAGE, keyedBy, LANGUAGES } from '@roundtable/core';
+import {
+  CONSTITUENCIES,
+  COUNTS_BY_CONSTITUENCY,
+  COUNTS_BY_LANGUAGE,
+  keyedBy,
+  LANGUAGES,
+  localisedRule,
+  VALIDATION_MESSAGES as V,
+} from '@roundtable/core';
 import type { Constituency, Language } from '@roundtable/core';
 import type { AnalysisTranslation } from '../analysis/theme-analyser';
 import type { ObjectiveCoverage, Quote, Theme } from '../analysis/theme.types';
 import type { ConstituencyFigures, DigestFigures, DiscussedThread, KeyPoint } from './digest.types';
 import type { ReaderTranslation } from '../translation/reader-translations';
 import { MAX_KEY_POINT_TEXT, MAX_KEY_POINTS } from './key-points';
+import { DIGESTS_MESSAGES as M } from '../digests-messages';
 
 /** A period: from `periodStart` (included) to `periodEnd` (excluded). */
 export class PeriodDto {
   @ApiProperty({ format: 'date-time', example: '2021-11-22T00:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'periodStart must be an ISO 8601 date or date-time' })
+  @IsISO8601({ strict: true }, localisedRule(V.isIso8601, { field: 'periodStart' }))
   periodStart: string;
 
   @ApiProperty({ format: 'date-time', example: '2021-11-29T00:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'periodEnd must be an ISO 8601 date or date-time' })
+  @IsISO8601({ strict: true }, localisedRule(V.isIso8601, { field: 'periodEnd' }))
   periodEnd: string;
 }
 
 export class KeyPointEditDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'An existing key point; leave out to add a new one' })
   @IsOptional()
-  @IsUUID('all', { message: 'keyPoints.id must be the id of a key point' })
+  @IsUUID('all', localisedRule(M.keyPointId))
   id?: string;
 
   @ApiProperty({ maxLength: MAX_KEY_POINT_TEXT })
-  @IsString({ message: 'keyPoints.text must be text' })
+  @IsString(localisedRule(V.isString, { field: 'keyPoints.text' }))
   @MaxLength(MAX_KEY_POINT_TEXT)
   text: string;
 
   @ApiPropertyOptional({ description: 'Mark as a priority (stocktaking lists priorities)' })
   @IsOptional()
-  @IsBoolean({ message: 'keyPoints.priority must be true or false' })
+  @IsBoolean(localisedRule(V.isBoolean, { field: 'keyPoints.priority' }))
   priority?: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'For a new point: the contributions of this space it rests on' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
-  @IsUUID('all', { each: true, message: 'keyPoints.sources must be contribution ids' })
+  @IsUUID('all', { each: true, ...localisedRule(M.keyPointSources) })
   sources?: string[];
 }
 
 /** The key points as they should now read: order, wording, priority; left-out points are dropped. */
 export class UpdateDigestDto {
   @ApiProperty({ type: [KeyPointEditDto], maxItems: MAX_KEY_POINTS })
-  @IsArray({ message: 'keyPoints must be a list' })
+  @IsArray(localisedRule(V.isArray, { field: 'keyPoints' }))
   @ArrayMaxSize(MAX_KEY_POINTS)
   @ValidateNested({ each: true })
   @Type(() => KeyPointEditDto)
@@ -82,7 +91,7 @@ export class DigestQueryDto {
       'Key points in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them',
   })
   @IsOptional()
-  @IsIn(LANGUAGES, { message: `lang must be one of: ${LANGUAGES.join(', ')}` })
+  @IsIn(LANGUAGES, localisedRule(V.isIn, { field: 'lang', values: LANGUAGES.join(', ') }))
   lang?: Language;
 }
 

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { localisedRule } from '@roundtable/core';
 import type { ExportFormat } from './export.service';
+import { EXCHANGE_MESSAGES as M } from '../exchange-messages';
 
 export class ExportQueryDto {
   @ApiPropertyOptional({
@@ -9,6 +11,6 @@ export class ExportQueryDto {
     description: 'json: the import format (can be imported again); csv: one row per contribution',
   })
   @IsOptional()
-  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  @IsIn(['json', 'csv'], localisedRule(M.formatJsonOrCsv))
   format?: ExportFormat;
 }

@@ -21,17 +21,18 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { CONSTITUENCIES, LANGUAGES } from '@roundtable/core';
+import { CONSTITUENCIES, fill, LANGUAGES, localisedRule, VALIDATION_MESSAGES as V } from '@roundtable/core';
 import type { Constituency, Language } from '@roundtable/core';
 import { CONTRIBUTION_STATUSES, MAX_BODY } from '@roundtable/contributions';
 import type { ContributionStatus } from '@roundtable/contributions';
 import { HasSomeLanguage, MultilingualTextDto } from '@roundtable/spaces';
+import { EXCHANGE_MESSAGES as M } from '../exchange-messages';
 
 /** The most contributions one file may carry per space, and spaces per file. */
 export const MAX_IMPORT_CONTRIBUTIONS = 10_000;
 export const MAX_IMPORT_SPACES = 100;
 
-const BODY_RULE = `body must be 1–${MAX_BODY.toLocaleString('en')} characters of text`;
+const BODY_RULE = localisedRule(M.bodyRule, { max: MAX_BODY });
 
 /** A reference that is either a whole number ≥ 0 or a non-empty string of at most 200 characters. */
 function IsIdLike(options?: ValidationOptions) {
@@ -40,10 +41,7 @@ function IsIdLike(options?: ValidationOptions) {
       name: 'isIdLike',
       target: object.constructor,
       propertyName,
-      options: {
-        message: `${propertyName} must be a whole number or a non-empty string of at most 200 characters`,
-        ...options,
-      },
+      options: { ...localisedRule(fill(M.idLike, { field: propertyName })), ...options },
       validator: {
         validate: (value: unknown) =>
           (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) ||
@@ -67,16 +65,13 @@ export class ImportContributionDto {
   id: number | string;
 
   @ApiProperty({ example: '2021-12-03', description: 'ISO 8601 date or date-time; a bare date is placed at noon UTC' })
-  @IsISO8601(
-    { strict: true },
-    { message: 'postedAt must be an ISO 8601 date such as 2021-12-03 or 2021-12-03T10:15:00Z' },
-  )
+  @IsISO8601({ strict: true }, localisedRule(M.postedAtDate))
   postedAt: string;
 
   @ApiProperty({ example: 'Amina Diallo', description: 'Display name of the author' })
   @IsString()
   @Length(1, 120)
-  @Matches(/\S/, { message: 'author must not be blank' })
+  @Matches(/\S/, localisedRule(V.notBlank, { field: 'author' }))
   author: string;
 
   @ApiPropertyOptional({ description: 'The author moderated this space (gets the moderator role there)' })
@@ -115,9 +110,9 @@ export class ImportContributionDto {
       o.status === 'published' ||
       (o.body !== undefined && o.body !== null),
   )
-  @IsString({ message: BODY_RULE })
-  @Length(1, MAX_BODY, { message: BODY_RULE })
-  @Matches(/\S/, { message: 'body must not be blank' })
+  @IsString(BODY_RULE)
+  @Length(1, MAX_BODY, BODY_RULE)
+  @Matches(/\S/, localisedRule(V.notBlank, { field: 'body' }))
   body?: string;
 
   @ApiPropertyOptional({
@@ -126,7 +121,7 @@ export class ImportContributionDto {
     description: 'Declared language; left empty it is detected later',
   })
   @IsOptional()
-  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  @IsIn(LANGUAGES, localisedRule(V.isIn, { field: 'language', values: LANGUAGES.join(', ') }))
   language?: Language | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
@@ -137,7 +132,7 @@ export class ImportContributionDto {
 
   @ApiPropertyOptional({ enum: CONSTITUENCIES, nullable: true, description: "Default 'other'" })
   @IsOptional()
-  @IsIn(CONSTITUENCIES, { message: `constituency must be one of: ${CONSTITUENCIES.join(', ')}` })
+  @IsIn(CONSTITUENCIES, localisedRule(V.isIn, { field: 'constituency', values: CONSTITUENCIES.join(', ') }))
   constituency?: Constituency | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'SN' })
@@ -151,7 +146,7 @@ export class ImportContributionDto {
     description: 'From an export; only published contributions are imported, the others are skipped',
   })
   @IsOptional()
-  @IsIn(CONTRIBUTION_STATUSES, { message: `status must be one of: ${CONTRIBUTION_STATUSES.join(', ')}` })
+  @IsIn(CONTRIBUTION_STATUSES, localisedRule(V.isIn, { field: 'status', values: CONTRIBUTION_STATUSES.join(', ') }))
   status?: ContributionStatus | null;
 
   @ApiPropertyOptional({
@@ -206,7 +201,7 @@ export class ImportSpaceDto {
     description: 'Moderation mode of a space the import creates',
   })
   @IsOptional()
-  @IsIn(['pre', 'post'], { message: 'moderation must be pre or post' })
+  @IsIn(['pre', 'post'], localisedRule(M.moderationPreOrPost))
   moderation?: 'pre' | 'post';
 
   @ApiPropertyOptional({ description: 'Informative (Hub member count); not used' })

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { localisedRule, VALIDATION_MESSAGES as V } from '@roundtable/core';
 import { IsNewPassword } from './register.dto';
 
 /** The token of a link sent by email (address confirmation, password reset). */
@@ -15,7 +16,7 @@ export class AccountTokenDto {
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'amina@example.org' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @IsEmail({}, localisedRule(V.isEmail, { field: 'email' }))
   @MaxLength(254)
   email: string;
 }

@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ProfileFieldsDto } from '../users/profile-fields.dto';
 import { IDENTITY_MESSAGES as M } from '../identity-messages';
-import { localisedRule } from '@roundtable/core';
+import { localisedRule, VALIDATION_MESSAGES as V } from '@roundtable/core';
 
 export const PASSWORD_RULE = M.passwordRule.en;
 
@@ -22,7 +22,7 @@ export function IsNewPassword() {
 export class RegisterDto extends ProfileFieldsDto {
   @ApiProperty({ example: 'amina@example.org' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @IsEmail({}, localisedRule(V.isEmail, { field: 'email' }))
   @MaxLength(254)
   email: string;
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { COMMON_MESSAGES, DomainError, PageQueryDto } from '@roundtable/core';
+import { COMMON_MESSAGES, DomainError, localisedRule, PageQueryDto, VALIDATION_MESSAGES as V } from '@roundtable/core';
+import { IDENTITY_MESSAGES as M } from '../identity-messages';
 
 const MAX_TERMS = 5;
 
@@ -11,10 +12,10 @@ export class NameSearchQueryDto extends PageQueryDto {
     description: 'Words that must each appear in the name or the organisation (any case, accents ignored)',
   })
   @IsOptional()
-  @IsString({ message: 'q must be text' })
-  @MaxLength(100, { message: 'q must be at most 100 characters' })
+  @IsString(localisedRule(V.isString, { field: 'q' }))
+  @MaxLength(100, localisedRule(M.searchTooLong, { max: 100 }))
   // PostgreSQL text cannot hold NUL, and no name holds a control character
-  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'q must not contain control characters' })
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, localisedRule(M.searchControlCharacters))
   q?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { CONSTITUENCIES, LANGUAGES } from '@roundtable/core';
+import { CONSTITUENCIES, LANGUAGES, localisedRule, VALIDATION_MESSAGES as V } from '@roundtable/core';
 import type { Constituency, Language } from '@roundtable/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -22,7 +22,7 @@ export class ProfileFieldsDto {
   organisation?: string;
 
   @ApiProperty({ enum: CONSTITUENCIES })
-  @IsIn(CONSTITUENCIES, { message: `constituency must be one of: ${CONSTITUENCIES.join(', ')}` })
+  @IsIn(CONSTITUENCIES, localisedRule(V.isIn, { field: 'constituency', values: CONSTITUENCIES.join(', ') }))
   constituency: Constituency;
 
   @ApiPropertyOptional({ example: 'SN' })
@@ -33,6 +33,6 @@ export class ProfileFieldsDto {
   country?: string;
 
   @ApiProperty({ enum: LANGUAGES })
-  @IsIn(LANGUAGES, { message: `preferredLanguage must be one of: ${LANGUAGES.join(', ')}` })
+  @IsIn(LANGUAGES, localisedRule(V.isIn, { field: 'preferredLanguage', values: LANGUAGES.join(', ') }))
   preferredLanguage: Language;
 }

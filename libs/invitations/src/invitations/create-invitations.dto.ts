@@ -12,11 +12,12 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { LANGUAGES } from '@roundtable/core';
+import { LANGUAGES, localisedRule, VALIDATION_MESSAGES as V } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { SPACE_ROLES } from '@roundtable/identity';
 import type { SpaceRole } from '@roundtable/identity';
 import { AreEmailAddresses, MAX_INVITATIONS_PER_REQUEST, normaliseAddresses } from './email-addresses';
+import { INVITATIONS_MESSAGES as M } from '../invitations-messages';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 const MAX_SPACES = 50;
@@ -36,11 +37,9 @@ export class CreateInvitationsDto {
     example: ['amina@example.org', 'jorge@example.org'],
   })
   @Transform(normaliseAddresses)
-  @IsArray({ message: 'emails must be a list of email addresses' })
-  @ArrayNotEmpty({ message: 'emails must list at least one address' })
-  @ArrayMaxSize(MAX_INVITATIONS_PER_REQUEST, {
-    message: `emails: at most ${MAX_INVITATIONS_PER_REQUEST} addresses per request`,
-  })
+  @IsArray(localisedRule(M.emailsList))
+  @ArrayNotEmpty(localisedRule(M.emailsEmpty))
+  @ArrayMaxSize(MAX_INVITATIONS_PER_REQUEST, localisedRule(M.tooManyEmails, { max: MAX_INVITATIONS_PER_REQUEST }))
   @AreEmailAddresses()
   emails: string[];
 
@@ -52,16 +51,16 @@ export class CreateInvitationsDto {
     description: 'Questions of this roundtable; omitted or empty: the whole roundtable',
   })
   @IsOptional()
-  @IsArray({ message: 'spaceIds must be a list of question ids' })
-  @ArrayMaxSize(MAX_SPACES, { message: `spaceIds: at most ${MAX_SPACES} questions` })
-  @ArrayUnique({ message: 'spaceIds must not repeat a question' })
-  @IsUUID('all', { each: true, message: 'each of spaceIds must be a UUID' })
+  @IsArray(localisedRule(M.spaceIdsList))
+  @ArrayMaxSize(MAX_SPACES, localisedRule(M.tooManySpaces, { max: MAX_SPACES }))
+  @ArrayUnique(localisedRule(M.spaceIdsRepeated))
+  @IsUUID('all', { each: true, ...localisedRule(M.spaceIdsUuid) })
   spaceIds?: string[];
 
   /** The role the invitees get: participant (default), moderator or rapporteur. */
   @ApiPropertyOptional({ enum: SPACE_ROLES, default: 'participant' })
   @IsOptional()
-  @IsIn(SPACE_ROLES, { message: `role must be one of: ${SPACE_ROLES.join(', ')}` })
+  @IsIn(SPACE_ROLES, localisedRule(V.isIn, { field: 'role', values: SPACE_ROLES.join(', ') }))
   role?: SpaceRole;
 
   /** Language of the email; default: an existing account's preferred language, else the inviter's. */
@@ -70,15 +69,16 @@ export class CreateInvitationsDto {
     description: "Language of the email; default: an existing account's preferred language, else the inviter's",
   })
   @IsOptional()
-  @IsIn(LANGUAGES, { message: `language must be one of: ${LANGUAGES.join(', ')}` })
+  @IsIn(LANGUAGES, localisedRule(V.isIn, { field: 'language', values: LANGUAGES.join(', ') }))
   language?: Language;
 
   /** A personal note from the inviter, shown in the email as written (plain text). */
   @ApiPropertyOptional({ maxLength: MAX_MESSAGE_LENGTH })
   @IsOptional()
   @Transform(trim)
-  @IsString({ message: 'message must be text' })
-  @MaxLength(MAX_MESSAGE_LENGTH, { message: `message: at most ${MAX_MESSAGE_LENGTH} characters` })
-  @Matches(NO_NUL, { message: 'message must not contain NUL characters' })
+  @IsString(localisedRule(V.isString, { field: 'message' }))
+  // the number as the English always wrote it (2000, not 2,000)
+  @MaxLength(MAX_MESSAGE_LENGTH, localisedRule(M.messageTooLong, { max: String(MAX_MESSAGE_LENGTH) }))
+  @Matches(NO_NUL, localisedRule(V.noNul, { field: 'message' }))
   message?: string;
 }

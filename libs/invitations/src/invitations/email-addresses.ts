@@ -1,4 +1,7 @@
 import { isEmail, registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import { fill, localisedRuleOf } from '@roundtable/core';
+import type { Localised } from '@roundtable/core';
+import { INVITATIONS_MESSAGES as M } from '../invitations-messages';
 
 /** The most addresses one request may invite; a longer list is sent in several requests. */
 export const MAX_INVITATIONS_PER_REQUEST = 200;
@@ -21,17 +24,21 @@ export function AreEmailAddresses(options?: ValidationOptions) {
       name: 'areEmailAddresses',
       target: object.constructor,
       propertyName,
-      options: {
-        message: ({ value }: ValidationArguments) => {
-          const bad = invalid(value);
-          const shown = bad.slice(0, 5).map((v) => JSON.stringify(v).slice(0, 80));
-          const more = bad.length > 5 ? ` and ${bad.length - 5} more` : '';
-          return `${propertyName}: not valid email addresses: ${shown.join(', ')}${more}`;
-        },
-        ...options,
-      },
+      options: { ...localisedRuleOf((args) => notAddresses(propertyName, args)), ...options },
       validator: { validate: (value: unknown) => Array.isArray(value) && invalid(value).length === 0 },
     });
+}
+
+/** `emails: not valid email addresses: "x@", 42 and 3 more`, in each language. */
+function notAddresses(field: string, { value }: ValidationArguments): Localised {
+  const bad = invalid(value);
+  const addresses = bad
+    .slice(0, 5)
+    .map((v) => JSON.stringify(v).slice(0, 80))
+    .join(', ');
+  // the count as a plain number, as the English has always written it
+  if (bad.length > 5) return fill(M.invalidAddressesAndMore, { field, addresses, more: String(bad.length - 5) });
+  return fill(M.invalidAddresses, { field, addresses });
 }
 
 /** The addresses once each, in the order given (the normalised form decides what is the same). */

@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@roundtable/core';
+import { localisedRule, PageQueryDto, VALIDATION_MESSAGES as V } from '@roundtable/core';
 import { INVITATION_STATUSES, InvitationStatus } from '../lifecycle/invitation-status';
 import { NO_NUL } from './create-invitations.dto';
+import { INVITATIONS_MESSAGES as M } from '../invitations-messages';
 
 /** `GET /roundtables/:id/invitations?status=&spaceId=&email=&limit=&cursor=` */
 export class InvitationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: INVITATION_STATUSES })
   @IsOptional()
-  @IsIn(INVITATION_STATUSES, { message: `status must be one of: ${INVITATION_STATUSES.join(', ')}` })
+  @IsIn(INVITATION_STATUSES, localisedRule(V.isIn, { field: 'status', values: INVITATION_STATUSES.join(', ') }))
   status?: InvitationStatus;
 
   /** Only invitations that open this question (those to the whole roundtable included). */
@@ -17,7 +18,7 @@ export class InvitationQueryDto extends PageQueryDto {
     description: 'Only invitations that open this question (whole-roundtable ones included)',
   })
   @IsOptional()
-  @IsUUID('all', { message: 'spaceId must be a UUID' })
+  @IsUUID('all', localisedRule(M.spaceIdUuid))
   spaceId?: string;
 
   /** Part of an address, any case. */
@@ -25,6 +26,6 @@ export class InvitationQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(254)
-  @Matches(NO_NUL, { message: 'email must not contain NUL characters' })
+  @Matches(NO_NUL, localisedRule(V.noNul, { field: 'email' }))
   email?: string;
 }

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { localisedRule } from '@roundtable/core';
+import { MEMBER_DIGESTS_MESSAGES as M } from '../member-digests-messages';
 
 /** `POST /admin/digest-emails/run`. */
 export class RunDigestDto {
@@ -9,13 +11,13 @@ export class RunDigestDto {
     description: 'End of the period (ISO 8601, not in the future); default now',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'periodEnd must be an ISO 8601 date-time' })
+  @IsISO8601({ strict: true }, localisedRule(M.periodEndDateTime))
   periodEnd?: string;
 
   /** Only this consultation; default every consultation. */
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this consultation (default: all)' })
   @IsOptional()
-  @IsUUID('all', { message: 'consultationId must be a UUID' })
+  @IsUUID('all', localisedRule(M.consultationIdUuid))
   consultationId?: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { localisedRule, VALIDATION_MESSAGES as V } from '@roundtable/core';
 import { MODERATION_ACTIONS, ModerationAction } from './moderation-actions';
 
 export class ModerationActionDto {
@@ -9,7 +10,7 @@ export class ModerationActionDto {
       'approve / reject a pending contribution; hide / restore a published one; pin, unpin; lock, unlock its thread (no new replies under it); ' +
       'resolve: close its open flags, keeping its status',
   })
-  @IsIn(MODERATION_ACTIONS, { message: `action must be one of: ${MODERATION_ACTIONS.join(', ')}` })
+  @IsIn(MODERATION_ACTIONS, localisedRule(V.isIn, { field: 'action', values: MODERATION_ACTIONS.join(', ') }))
   action: ModerationAction;
 
   @ApiPropertyOptional({

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '@roundtable/core';
+import { localisedRule, PageQueryDto } from '@roundtable/core';
+import { MODERATION_MESSAGES as M } from '../moderation-messages';
 
 /** One moderation decision in the log. */
 export class AuditEntryDto {
@@ -48,6 +49,6 @@ export class AuditQueryDto extends PageQueryDto {
     description: 'csv: the whole log, oldest first, as a download',
   })
   @IsOptional()
-  @IsIn(['json', 'csv'], { message: 'format must be json or csv' })
+  @IsIn(['json', 'csv'], localisedRule(M.formatJsonOrCsv))
   format?: 'json' | 'csv';
 }

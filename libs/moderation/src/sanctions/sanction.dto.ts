@@ -1,23 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { localisedRule, VALIDATION_MESSAGES as V } from '@roundtable/core';
+import { MODERATION_MESSAGES as M } from '../moderation-messages';
 
-const REASON = { message: 'reason must be 1–1000 characters' };
+const REASON = localisedRule(M.reasonLength);
 
 export class CreateWarningDto {
   @ApiProperty({ format: 'uuid', description: 'The member warned' })
-  @IsUUID('all', { message: 'userId must be a user id' })
+  @IsUUID('all', localisedRule(M.userIdUuid))
   userId: string;
 
   @ApiProperty({ maxLength: 1000, description: 'Shown to the member' })
   @IsString(REASON)
   @Length(1, 1000, REASON)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @Matches(/\S/, localisedRule(V.notBlank, { field: 'reason' }))
   reason: string;
 }
 
 export class CreateSuspensionDto extends CreateWarningDto {
   @ApiProperty({ format: 'date-time', description: 'When the suspension ends (in the future, within a year)' })
-  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date and time' })
+  @IsISO8601({ strict: true }, localisedRule(M.untilDateTime))
   until: string;
 
   @ApiPropertyOptional({
@@ -26,7 +28,7 @@ export class CreateSuspensionDto extends CreateWarningDto {
     description: 'consultation: every space of the consultation (organisers only)',
   })
   @IsOptional()
-  @IsIn(['space', 'consultation'], { message: 'scope must be space or consultation' })
+  @IsIn(['space', 'consultation'], localisedRule(M.scopeValues))
   scope?: 'space' | 'consultation';
 }
 
@@ -37,7 +39,7 @@ export class LiftSuspensionDto {
   })
   @IsString(REASON)
   @Length(1, 1000, REASON)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @Matches(/\S/, localisedRule(V.notBlank, { field: 'reason' }))
   reason: string;
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '@roundtable/core';
+import { localisedRule, PageQueryDto, VALIDATION_MESSAGES as V } from '@roundtable/core';
 import { NOTIFICATION_KINDS, NotificationKind } from '../notices/notification-kind';
+import { NOTIFICATIONS_MESSAGES as M } from '../notifications-messages';
 
 /** One notice to the signed-in member, as GET /me/notifications and the live `notification` event carry it. */
 export class NotificationDto {
@@ -58,7 +59,7 @@ export class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'true: unread notices only' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'unread must be true or false' })
+  @IsBoolean(localisedRule(V.isBoolean, { field: 'unread' }))
   unread?: boolean;
 }
 
@@ -66,15 +67,15 @@ export class NotificationQueryDto extends PageQueryDto {
 export class MarkNotificationsReadDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 100, description: 'The notices to mark read' })
   @IsOptional()
-  @IsArray({ message: 'ids must be a list of notification ids' })
-  @ArrayMinSize(1, { message: 'ids must name at least one notification' })
-  @ArrayMaxSize(100, { message: 'ids may name at most 100 notifications' })
-  @IsUUID('all', { each: true, message: 'ids must be notification ids' })
+  @IsArray(localisedRule(M.idsList))
+  @ArrayMinSize(1, localisedRule(M.idsEmpty))
+  @ArrayMaxSize(100, localisedRule(M.idsTooMany, { max: 100 }))
+  @IsUUID('all', { each: true, ...localisedRule(M.idsUuid) })
   ids?: string[];
 
   @ApiPropertyOptional({ description: 'true: mark every notice read' })
   @IsOptional()
-  @IsBoolean({ message: 'all must be true or false' })
+  @IsBoolean(localisedRule(V.isBoolean, { field: 'all' }))
   all?: boolean;
 }
 

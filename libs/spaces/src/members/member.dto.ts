@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { CONSTITUENCIES } from '@roundtable/core';
+import { CONSTITUENCIES, localisedRule, VALIDATION_MESSAGES as V } from '@roundtable/core';
 import type { Constituency } from '@roundtable/core';
 import { NameSearchQueryDto, SPACE_ROLES } from '@roundtable/identity';
 import type { SpaceRole } from '@roundtable/identity';
@@ -8,7 +8,7 @@ import type { SpaceRole } from '@roundtable/identity';
 export class MemberQueryDto extends NameSearchQueryDto {
   @ApiPropertyOptional({ enum: SPACE_ROLES, description: 'Only members holding this role here' })
   @IsOptional()
-  @IsIn(SPACE_ROLES, { message: `role must be one of: ${SPACE_ROLES.join(', ')}` })
+  @IsIn(SPACE_ROLES, localisedRule(V.isIn, { field: 'role', values: SPACE_ROLES.join(', ') }))
   role?: SpaceRole;
 }
 

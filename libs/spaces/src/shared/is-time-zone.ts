@@ -1,4 +1,6 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { fill, localisedRule } from '@roundtable/core';
+import { SPACES_MESSAGES as M } from '../spaces-messages';
 
 export function isTimeZone(value: unknown): boolean {
   if (typeof value !== 'string' || value.length === 0) return false;
@@ -17,7 +19,7 @@ export function IsTimeZone(options?: ValidationOptions) {
       name: 'isTimeZone',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName} must be an IANA time zone such as Europe/Zurich`, ...options },
+      options: { ...localisedRule(fill(M.timeZone, { field: propertyName })), ...options },
       validator: { validate: isTimeZone },
     });
 }

@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
-import { completePrompt, isCurrentPromptTranslation, LANGUAGES } from '@roundtable/core';
+import {
+  completePrompt,
+  isCurrentPromptTranslation,
+  LANGUAGES,
+  localisedRule,
+  VALIDATION_MESSAGES as V,
+} from '@roundtable/core';
 import { HasSomeLanguage, MultilingualTextDto } from '../shared/multilingual-text.dto';
 import { SpaceEntity } from './space.entity';
 import { SPACE_STATUSES, SpaceStatus } from './space-status';
+import { SPACES_MESSAGES as M } from '../spaces-messages';
 
 export class CreateSpaceDto {
   @ApiProperty({ example: 1 })
@@ -20,7 +27,7 @@ export class CreateSpaceDto {
   prompt: MultilingualTextDto;
 
   @ApiProperty({ enum: ['pre', 'post'] })
-  @IsIn(['pre', 'post'], { message: 'moderation must be pre or post' })
+  @IsIn(['pre', 'post'], localisedRule(M.moderationPreOrPost))
   moderation: 'pre' | 'post';
 
   @ApiPropertyOptional({ format: 'date-time' })
@@ -42,13 +49,13 @@ export class CreateSpaceDto {
 export class UpdateSpaceDto extends PartialType(OmitType(CreateSpaceDto, ['status'] as const)) {
   @ApiPropertyOptional({ enum: SPACE_STATUSES })
   @IsOptional()
-  @IsIn(SPACE_STATUSES, { message: `status must be one of: ${SPACE_STATUSES.join(', ')}` })
+  @IsIn(SPACE_STATUSES, localisedRule(V.isIn, { field: 'status', values: SPACE_STATUSES.join(', ') }))
   status?: SpaceStatus;
 }
 
 export class AssignSpaceRoleDto {
   @ApiProperty({ enum: ['participant', 'moderator', 'rapporteur'] })
-  @IsIn(['participant', 'moderator', 'rapporteur'], { message: 'role must be participant, moderator or rapporteur' })
+  @IsIn(['participant', 'moderator', 'rapporteur'], localisedRule(M.roleValues))
   role: 'participant' | 'moderator' | 'rapporteur';
 }
 

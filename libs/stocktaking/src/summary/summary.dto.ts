@@ -14,7 +14,15 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CONSTITUENCIES, COUNTS_BY_CONSTITUENCY, COUNTS_BY_LANGUAGE, keyedBy, LANGUAGES } from '@roundtable/core';
+import {
+  CONSTITUENCIES,
+  COUNTS_BY_CONSTITUENCY,
+  COUNTS_BY_LANGUAGE,
+  keyedBy,
+  LANGUAGES,
+  localisedRule,
+  VALIDATION_MESSAGES as V,
+} from '@roundtable/core';
 import type { Constituency, Language, Multilingual } from '@roundtable/core';
 import { QuoteDto } from '@roundtable/digests';
 import type { TranslationState } from './summary-view';
@@ -22,6 +30,7 @@ import { REGIONS } from '../compile/regions';
 import type { Region } from '../compile/regions';
 import { MAX_ITEMS, MAX_TEXT } from '../compile/section-edits';
 import { ITEM_KINDS } from '../compile/summary.types';
+import { STOCKTAKING_MESSAGES as M } from '../stocktaking-messages';
 import type {
   Annex,
   AnnexRow,
@@ -41,7 +50,7 @@ export class SummaryQueryDto {
       'Language of the wording (fixed wording from the catalogue, free text machine-translated once published)',
   })
   @IsOptional()
-  @IsIn(LANGUAGES, { message: `lang must be one of: ${LANGUAGES.join(', ')}` })
+  @IsIn(LANGUAGES, localisedRule(V.isIn, { field: 'lang', values: LANGUAGES.join(', ') }))
   lang?: Language;
 }
 
@@ -50,14 +59,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class ExportQueryDto extends SummaryQueryDto {
   @ApiProperty({ enum: EXPORT_FORMATS })
-  @IsIn(EXPORT_FORMATS, { message: `format must be one of: ${EXPORT_FORMATS.join(', ')}` })
+  @IsIn(EXPORT_FORMATS, localisedRule(V.isIn, { field: 'format', values: EXPORT_FORMATS.join(', ') }))
   format: ExportFormat;
 }
 
 export class ItemEditDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'An existing item; leave out to add one of your own' })
   @IsOptional()
-  @IsUUID('all', { message: 'id must be the id of an item' })
+  @IsUUID('all', localisedRule(M.itemId))
   id?: string;
 
   @ApiPropertyOptional({
@@ -68,7 +77,7 @@ export class ItemEditDto {
   })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
-  @IsString({ message: 'text must be text' })
+  @IsString(localisedRule(V.isString, { field: 'text' }))
   @MaxLength(MAX_TEXT)
   text?: string | null;
 }
@@ -148,7 +157,7 @@ export class UpdateSummaryDto {
 export class RecompileDto {
   @ApiPropertyOptional({ description: 'false (default): preview what a re-compile would change; true: apply it' })
   @IsOptional()
-  @IsBoolean({ message: 'confirm must be true or false' })
+  @IsBoolean(localisedRule(V.isBoolean, { field: 'confirm' }))
   confirm?: boolean;
 
   @ApiPropertyOptional({ description: 'The version the preview was made from; a newer one on the server answers 409' })

@@ -4,7 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { DomainError, fill, LANGUAGE_NAMES, NOT_FOUND } from '@roundtable/core';
+import {
+  DomainError,
+  fill,
+  LANGUAGE_NAMES,
+  localisedRule,
+  NOT_FOUND,
+  VALIDATION_MESSAGES as V,
+} from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { MAX_TEXT } from '../compile/section-edits';
 import type { SummaryContent } from '../compile/summary.types';
@@ -18,7 +25,7 @@ export class TextCorrectionDto {
   key: string;
 
   @ApiProperty({ maxLength: MAX_TEXT, description: 'The text as it should read in this language' })
-  @IsString({ message: 'text must be text' })
+  @IsString(localisedRule(V.isString, { field: 'text' }))
   @Length(1, MAX_TEXT)
   text: string;
 }
@@ -37,7 +44,7 @@ export class ReviewTranslationDto {
 
   @ApiPropertyOptional({ description: 'true without corrections: accept the machine translation as it is' })
   @IsOptional()
-  @IsBoolean({ message: 'accept must be true or false' })
+  @IsBoolean(localisedRule(V.isBoolean, { field: 'accept' }))
   accept?: boolean;
 }
 

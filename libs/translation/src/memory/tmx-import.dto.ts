@@ -1,13 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
+import { localisedRule } from '@roundtable/core';
+import { TRANSLATION_MESSAGES as M } from '../translation-messages';
 
 /** 8 MB of TMX at most (the api's BODY_LIMIT_BYTES may be lower). */
 export const MAX_TMX_CHARS = 8_000_000;
 
 export class TmxImportDto {
   @ApiProperty({ description: 'The TMX 1.4 document (XML) with English, French and/or Spanish variants of each unit' })
-  @IsString({ message: 'tmx must be the TMX document as a string' })
-  @Length(1, MAX_TMX_CHARS, { message: `tmx must be 1–${MAX_TMX_CHARS.toLocaleString('en')} characters` })
+  @IsString(localisedRule(M.tmxText))
+  @Length(1, MAX_TMX_CHARS, localisedRule(M.tmxLength, { max: MAX_TMX_CHARS }))
   tmx: string;
 }
 
