@@ -33,7 +33,8 @@ class Channel {
 
 /**
  * Live delivery of space events to the sockets of this process, in seq order, each seq
- * once. Events arrive over Redis pub/sub from whichever process committed them; a seq
+ * once. Events arrive over Redis pub/sub from whichever process committed them (and at
+ * once from this process's relay, for the events it committed); a seq
  * that arrives early makes the channel read the missing ones from the event log first, a
  * repeat is dropped. A socket joining with `afterSeq` is replayed the log up to the
  * channel's position and then joins the room, inside the same serial section, so the
@@ -56,6 +57,8 @@ export class SpaceChannels implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
+    // what this process commits is delivered at once; the copy Redis brings back is a repeat
+    this.relay.onPublishedHere((event) => this.onEvent(event));
     const subscriber = this.redis.create('live-events');
     subscriber.on('message', (_channel: string, message: string) => this.onPublished(message));
     // resubscribes by itself after a reconnect (ioredis autoResubscribe); what was published
@@ -158,6 +161,10 @@ export class SpaceChannels implements OnModuleInit, OnModuleDestroy {
     } catch {
       return;
     }
+    this.onEvent(event);
+  }
+
+  private onEvent(event: SpaceEvent): void {
     const channel = this.channels.get(event.spaceId);
     if (!channel) return; // nobody here is watching this space
     void channel

@@ -47,12 +47,18 @@ export class ListingCache implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    // this process's own events at once (its live clients get them so), every process's over Redis
+    this.relay.onPublishedHere((event) => this.stale(event.spaceId));
     const subscriber = this.redis.create('listing-cache');
     subscriber.on('message', (_channel: string, message: string) => {
       const spaceId = /"spaceId":"([0-9a-f-]{36})"/.exec(message)?.[1];
-      if (spaceId) this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
+      if (spaceId) this.stale(spaceId);
     });
     await subscriber.subscribe(this.relay.channel).catch(() => undefined);
+  }
+
+  private stale(spaceId: string): void {
+    this.generations.set(spaceId, (this.generations.get(spaceId) ?? 0) + 1);
   }
 
   async get(spaceId: string, key: string, load: () => Promise<ContributionPageDto>): Promise<CachedPage> {

@@ -12,7 +12,8 @@ const FLUSH_EVERY_MS = 50;
 
 /**
  * The relay of the space event log (`space_events`, which this lib owns). Hands committed
- * events on: to every api process over Redis pub/sub (live delivery, at once) and, for the
+ * events on: to every api process over Redis pub/sub (live delivery, at once; in this
+ * process without the round trip, {@link onPublishedHere}) and, for the
  * types the worker reacts to ({@link QUEUED_SPACE_EVENT_TYPES}), to the space-events queue
  * (every 50 ms, one job for all the events of those 50 ms). Then it deletes their rows
  * from the outbox (`space_event_outbox`, one row per appended event, added by the
@@ -23,6 +24,7 @@ const FLUSH_EVERY_MS = 50;
 @Injectable()
 export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
+  private readonly listenersHere: Array<(event: SpaceEvent) => void> = [];
   private buffered: RelayedEvent[] = [];
   private flushTimer?: NodeJS.Timeout;
   private flushing = Promise.resolve();
@@ -36,6 +38,15 @@ export class OutboxRelay implements BeforeApplicationShutdown {
 
   get channel(): string {
     return this.redis.key('space-events');
+  }
+
+  /**
+   * Hands each event this process commits (or sweeps) to `listener` at once, before Redis
+   * carries it to every process, this one included: live delivery here saves the round
+   * trip, and drops the copy that comes back as a repeat of its seq.
+   */
+  onPublishedHere(listener: (event: SpaceEvent) => void): void {
+    this.listenersHere.push(listener);
   }
 
   /** Called right after a commit; never throws (the sweeper retries what fails). */
@@ -69,11 +80,12 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   private async publishLive(events: RelayedEvent[]): Promise<void> {
-    const pipeline = this.redis.client.pipeline();
-    for (const event of events) {
-      const { contributionId: _omit, ...envelope } = event;
-      pipeline.publish(this.channel, JSON.stringify(envelope));
+    const envelopes = events.map(({ contributionId: _omit, ...envelope }): SpaceEvent => envelope);
+    for (const listener of this.listenersHere) {
+      for (const envelope of envelopes) listener(envelope);
     }
+    const pipeline = this.redis.client.pipeline();
+    for (const envelope of envelopes) pipeline.publish(this.channel, JSON.stringify(envelope));
     const results = await pipeline.exec();
     const failed = results?.find(([err]) => err);
     if (failed) throw failed[0];
