@@ -397,8 +397,9 @@ function ContributionItem({ node, ctx, depth }: { node: ThreadNode; ctx: ThreadC
                 autoFocus
                 preModerated={ctx.preModerated}
                 onCancel={() => {
+                  // the reply button stays rendered: it takes the focus before the box holding it goes
+                  replyButton.current?.focus();
                   setMode('read');
-                  requestAnimationFrame(() => replyButton.current?.focus());
                 }}
                 onPosted={(r) => {
                   // the reply box closes: focus goes to the new reply rather than being lost
