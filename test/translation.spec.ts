@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -359,7 +360,7 @@ describe('translation: every contribution readable in English, French and Spanis
     expect(Object.keys(patched.promptTranslations)).toEqual(['es']);
   }, 90_000);
 
-  it("runs a worker and its Apertium pipelines below the api's CPU priority unless told otherwise (WORKER_NICE)", async () => {
+  it("runs a worker and its Apertium pipelines below the api's CPU priority, and preemptible by it, unless told otherwise (WORKER_NICE)", async () => {
     // the other workers of these specs run at nice 0 (test files share the machine, not people)
     const background = await stack.worker({ WORKER_NICE: undefined });
     const pid = background.child.pid!;
@@ -394,7 +395,32 @@ describe('translation: every contribution readable in English, French and Spanis
     const priorities = pipelines.map(priorityOf).filter((n) => n !== undefined);
     expect(priorities.length).toBeGreaterThanOrEqual(3);
     expect(priorities).toEqual(priorities.map(() => 10));
+    // SCHED_IDLE: every thread of the worker, and the pipelines, which inherit it
+    const workerThreads = readdirSync(`/proc/${pid}/task`)
+      .map((tid) => schedulingPolicy(`${pid}/task/${tid}`))
+      .filter((n) => n !== undefined);
+    expect(workerThreads.length).toBeGreaterThan(1);
+    expect(new Set(workerThreads)).toEqual(new Set([SCHED_IDLE]));
+    const policies = pipelines.map((p) => schedulingPolicy(String(p))).filter((n) => n !== undefined);
+    expect(policies.length).toBeGreaterThanOrEqual(3);
+    expect(policies).toEqual(policies.map(() => SCHED_IDLE));
     expect(os.getPriority()).toBe(0); // the api serving this spec runs in the test process
+    expect(schedulingPolicy(String(process.pid))).toBe(SCHED_NORMAL);
     await background.stop();
   }, 60_000);
 });
+
+/** Linux's scheduling policies (`sched.h`), as `/proc/<pid>/stat` gives them. */
+const SCHED_NORMAL = 0;
+const SCHED_IDLE = 5;
+
+/** The scheduling policy of a process or thread (`1234` or `1234/task/1240`), or undefined once it is gone. */
+function schedulingPolicy(proc: string): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${proc}/stat`, 'utf8');
+    // the 41st field; those after the command name's closing ')' start at the 3rd
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[41 - 3]);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -42,15 +43,36 @@ async function bootstrap(): Promise<void> {
  * Lowers this process's scheduling priority to `nice` (raising it needs privileges and is
  * never asked), and that of its session when it leads one, as under `npm start`: with
  * autogroup scheduling a session shares the CPU equally with the api's whatever the nice
- * values inside it.
+ * values inside it. A nice value sets the worker's share of a busy CPU, not how soon the
+ * api gets the CPU back when it wakes: for that the worker also takes Linux's `SCHED_IDLE`
+ * policy (see {@link takeIdlePolicy}).
  */
 async function yieldCpuToPeople(nice: number): Promise<void> {
+  const logger = new Logger('Worker');
   try {
     if (os.getPriority() < nice) os.setPriority(nice);
   } catch (err) {
-    new Logger('Worker').warn(`could not lower the worker's priority to nice ${nice}: ${(err as Error).message}`);
+    logger.warn(`could not lower the worker's priority to nice ${nice}: ${(err as Error).message}`);
   }
-  if (nice > 0 && leadsItsSession()) await lowerSessionPriority(process.pid, nice);
+  if (nice === 0) return;
+  if (leadsItsSession()) await lowerSessionPriority(process.pid, nice);
+  const refused = takeIdlePolicy();
+  if (refused) logger.warn(`the worker keeps the normal scheduling policy: ${refused}`);
+}
+
+/**
+ * Gives every thread of this process Linux's `SCHED_IDLE` scheduling policy, which its
+ * children (Apertium's pipelines, MJML, Chromium) inherit. A thread of the api that wakes
+ * (a request, a reply from PostgreSQL) then takes a CPU from them at once, instead of
+ * waiting for the end of their time slice, and the kernel counts a CPU that runs only
+ * them as free when it places the api's threads. Their share of a busy machine is still
+ * the one their session's nice value gives. Lowering one's own policy needs no privilege;
+ * `chrt` is util-linux's. Returns why it could not, or undefined.
+ */
+function takeIdlePolicy(): string | undefined {
+  const chrt = spawnSync('chrt', ['--all-tasks', '--idle', '--pid', '0', String(process.pid)], { encoding: 'utf8' });
+  if (chrt.error) return chrt.error.message;
+  return chrt.status === 0 ? undefined : chrt.stderr.trim() || `chrt exited with ${chrt.status}`;
 }
 
 bootstrap().catch((err) => {
