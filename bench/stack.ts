@@ -10,8 +10,8 @@
  * 64); pages are read while the translation backlog those posts left drains (cached first
  * page and pages asked once); the backlog's drain is timed (translations of every post
  * done or failed, read from the organiser's figures); pages are read again on a quiet
- * stack; then 200 listeners (in one process of their own, then spread over four) follow a
- * question into which ~100 posts/s arrive.
+ * stack; then 200 listeners (a process of their own) follow a question into which ~100
+ * posts/s arrive.
  * `BENCH_TABLES=stack` (or `api`) measures one of the two tables only.
  */
 import {
@@ -36,12 +36,6 @@ import { cpuSeconds, cpuSecondsOfAll, json, percentile, Proc, rssMb, sleep, star
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Which tables to measure: `stack`, `api` or both (default), comma-separated. */
 const TABLES = (process.env.BENCH_TABLES ?? 'stack,api').split(',');
-/**
- * The live listeners' processes, one fan-out figure each: all 200 in one process (each
- * post's 200 deliveries parsed in turn), then spread over four, as separate browsers
- * would share that work.
- */
-const FAN_OUT_PROCESSES = [1, 4];
 /** Longest wait for the translation backlog to drain. */
 const DRAIN_LIMIT_S = Number(process.env.BENCH_DRAIN_SECONDS ?? 900);
 
@@ -102,8 +96,7 @@ interface Run {
   readingBacklog: ReadRow[];
   drain: Drain | null;
   readingQuiet: ReadRow[];
-  /** One per {@link FAN_OUT_PROCESSES}. */
-  fanOut: FanOutResult[];
+  fanOut: FanOutResult;
   apiIdleRss: number;
   apiPeakRss: number;
   workerPeakRss: number | null;
@@ -229,8 +222,7 @@ async function measure(withWorker: boolean, env: Record<string, string>): Promis
       : null;
     const drained = worker ? await drain(api, fx, firstPostAt) : null;
     const readingQuiet = await readingRows(api, fx, sets, false);
-    const f: FanOutResult[] = [];
-    for (const processes of FAN_OUT_PROCESSES) f.push(await fanOut(api, fx, processes));
+    const f = await fanOut(api, fx);
     return {
       postingWaits,
       postingCpu,
@@ -288,28 +280,25 @@ function report(title: string, runs: Run[]): void {
       `${spread(of((r) => r.readingQuiet[i].p99))} / ${spread(of((r) => r.readingQuiet[i].failed))}`,
     ]);
   });
-  FAN_OUT_PROCESSES.forEach((processes, i) => {
-    const where = processes === 1 ? 'in one process' : `spread over ${processes} processes`;
-    rows.push([
-      `fan-out to 200 listeners ${where}, ~100 posts/s: p50 / p99 ms (from the POST)`,
-      both(
-        of((r) => r.fanOut[i].p50),
-        of((r) => r.fanOut[i].p99),
-        1,
-      ),
-    ]);
-    rows.push([
-      '  deliveries missing / post errors',
-      `${spread(of((r) => r.fanOut[i].missing))} / ${spread(of((r) => r.fanOut[i].postErrors))}`,
-    ]);
-    rows.push([
-      '  CPU of the listeners (cores, on the same machine)',
-      spread(
-        of((r) => r.fanOut[i].listenerCores),
-        2,
-      ),
-    ]);
-  });
+  rows.push([
+    'fan-out to 200 listeners, ~100 posts/s: p50 / p99 ms (from the POST)',
+    both(
+      of((r) => r.fanOut.p50),
+      of((r) => r.fanOut.p99),
+      1,
+    ),
+  ]);
+  rows.push([
+    '  deliveries missing / post errors',
+    `${spread(of((r) => r.fanOut.missing))} / ${spread(of((r) => r.fanOut.postErrors))}`,
+  ]);
+  rows.push([
+    '  CPU of the listeners (cores; their own process, on the same machine)',
+    spread(
+      of((r) => r.fanOut.listenerCores),
+      2,
+    ),
+  ]);
   if (runs[0].drain) {
     rows.push([
       'translation backlog: seconds to drain after the posting',

@@ -253,61 +253,36 @@ export interface FanOutResult {
   missing: number;
   postErrors: number;
   peakRss: number;
-  /** Cores the listeners' processes used while the posts arrived (they share the machine with the stack). */
+  /** Cores the listeners' process used while the posts arrived (it shares the machine with the stack). */
   listenerCores: number;
-  /** How many processes the listeners were spread over. */
-  processes: number;
 }
 
 /**
  * 200 listeners in one space while ~100 posts/s arrive; latency from the moment each POST
- * was sent. The listeners run in `processes` processes of their own ({@link ListenOrder});
- * what they take of the machine's CPU is reported beside the figure. In one process, a
- * post's 200 deliveries are parsed one after the other, so the last listener's figure
- * carries the 199 parses before it, which no participant's browser does; several
- * processes share that work as separate browsers would, for the same CPU.
+ * was sent. The listeners run in a process of their own ({@link ListenOrder}); what they
+ * take of the machine's CPU is reported beside the figure.
  */
-export async function fanOut(api: Proc, fx: Fixture, processes = 1): Promise<FanOutResult> {
+export async function fanOut(api: Proc, fx: Fixture): Promise<FanOutResult> {
   const listeners = 200;
-  const children = Array.from({ length: processes }, () =>
-    fork(join(__dirname, 'listeners.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
-  );
-  const exited = Promise.race(
-    children.map((child) =>
-      once(child, 'exit').then(([code]) => Promise.reject(new Error(`the listeners exited with ${code}`))),
-    ),
-  );
+  const child = fork(join(__dirname, 'listeners.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = once(child, 'exit').then(([code]) => Promise.reject(new Error(`the listeners exited with ${code}`)));
   exited.catch(() => undefined);
-  await Promise.all(
-    children.map((child, i) => {
-      const tokens = fx.authors.filter((_, j) => j % processes === i);
-      const count = Math.floor(listeners / processes) + (i < listeners % processes ? 1 : 0);
-      const order: ListenOrder = { url: api.url, tokens, spaceId: fx.spaces[0], count };
-      child.send(order);
-      return Promise.race([once(child, 'message'), exited]);
-    }),
-  );
+  const order: ListenOrder = { url: api.url, tokens: fx.authors, spaceId: fx.spaces[0], count: listeners };
+  child.send(order);
+  await Promise.race([once(child, 'message'), exited]);
   const posted = new Map<string, number>();
   let peakRss = 0;
-  const listenersCpu = () => children.reduce((sum, child) => sum + cpuSeconds(child.pid!), 0);
-  const cpuBefore = listenersCpu();
+  const cpuBefore = cpuSeconds(child.pid!);
   const poster = steadyPoster(api, fx, 100, (id, at) => posted.set(id, at));
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(api.pid))), 500);
   await sleep(DURATION * 1000);
   poster.stop();
   await sleep(2000);
   clearInterval(sampler);
-  const listenerCores = (listenersCpu() - cpuBefore) / (DURATION + 2);
-  const reports = await Promise.all(
-    children.map((child) => {
-      child.send('report');
-      return Promise.race([once(child, 'message'), exited]) as Promise<[{ receipts: Receipts }]>;
-    }),
-  );
-  children.forEach((child) => child.kill());
-  const receipts: Receipts = {};
-  for (const [report] of reports)
-    for (const [id, times] of Object.entries(report.receipts)) (receipts[id] ??= []).push(...times);
+  const listenerCores = (cpuSeconds(child.pid!) - cpuBefore) / (DURATION + 2);
+  child.send('report');
+  const [{ receipts }] = (await Promise.race([once(child, 'message'), exited])) as [{ receipts: Receipts }];
+  child.kill();
   const latencies: number[] = [];
   let missing = 0;
   for (const [id, at] of posted) {
@@ -326,7 +301,6 @@ export async function fanOut(api: Proc, fx: Fixture, processes = 1): Promise<Fan
     postErrors: poster.errors.length,
     peakRss,
     listenerCores,
-    processes,
   };
 }
 
