@@ -17,6 +17,7 @@ import { ObjectiveTranslationsAndActivity1732300004000 } from './1732300004000-o
 import { SpaceEventHeads1732300007000 } from './1732300007000-space-event-heads';
 import { DigestTranslations1732300008001 } from './1732300008001-digest-translations';
 import { SpaceEventOutbox1732300009000 } from './1732300009000-space-event-outbox';
+import { DigestLabelTranslations1732300009100 } from './1732300009100-digest-label-translations';
 
 /** Every migration, in order. Listed explicitly so compiled and source runs see the same set. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   SpaceEventHeads1732300007000,
   DigestTranslations1732300008001,
   SpaceEventOutbox1732300009000,
+  DigestLabelTranslations1732300009100,
 ];

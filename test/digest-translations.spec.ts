@@ -1,9 +1,12 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { Client as Pg } from 'pg';
+import { TranslationEngine } from '@roundtable/translation';
+import { PEOPLE } from './fixtures/stocktaking-roundtable';
 import { RunningProcess, startWorker, uniquePrefix } from './support/processes';
 import { buildStocktakingWorld, POSTING_ENV, StocktakingWorld } from './support/stocktaking-world';
 import { eventually, startTestApi, TestApi, TestUser } from './support/test-api';
-import { expectErrorShape, expectStatus } from './support/world';
+import { expectErrorShape, expectStatus, messageOf } from './support/world';
 
 /** A LibreTranslate stand-in that refuses every pair (a 400: never worth a retry). */
 async function refusingProvider(): Promise<{ url: string; requests: () => number; stop: () => Promise<void> }> {
@@ -25,11 +28,15 @@ async function refusingProvider(): Promise<{ url: string; requests: () => number
   };
 }
 
+/** A theme without what a reader's language adds to it. */
+const asWritten = ({ translatedLabel: _, ...theme }: any) => theme;
+
 /**
  * Members read a published moderator digest in their language: publishing queues the
- * translation of its key points into the other languages, a compiled worker makes them
- * with the translation engine (Apertium), and `GET /digests/:id?lang=` gives them marked
- * as machine translations; until then it says pending, and a failure is said as such.
+ * translation of its key points and theme labels into the other languages, a compiled
+ * worker makes them with the translation engine (Apertium), and `GET /digests/:id?lang=`
+ * and `GET /spaces/:id/digests?lang=` give them marked as machine translations; until then
+ * it says pending, and a failure is said as such.
  */
 describe('moderator digests in the members’ language', () => {
   // a Redis prefix of our own: no other file's worker takes these jobs
@@ -70,6 +77,15 @@ describe('moderator digests in the members’ language', () => {
   const read = async (id: string, lang?: string) =>
     expectStatus(await member.client.get(`/digests/${id}${lang ? `?lang=${lang}` : ''}`), 200, `read ${lang ?? ''}`)
       .body;
+  const list = async (spaceId: string, lang?: string) =>
+    expectStatus(
+      await member.client.get(`/spaces/${spaceId}/digests${lang ? `?lang=${lang}` : ''}`),
+      200,
+      `list ${lang ?? ''}`,
+    ).body.items as any[];
+  /** What the platform's translation engine (the api's own: same provider, glossary and memory as the worker's) makes of `text`. */
+  const engineSays = (text: string, from: 'en' | 'fr' | 'es', to: 'en' | 'fr' | 'es') =>
+    api.app.get(TranslationEngine, { strict: false }).translate(text, from, to);
 
   it('in its own language the digest reads as the moderators wrote it, and says it is written in English', async () => {
     expect(published.language).toBe('en');
@@ -81,6 +97,9 @@ describe('moderator digests in the members’ language', () => {
       expect(d.keyPoints.every((k: any) => k.machineTranslated === false && k.language === 'en')).toBe(true);
       // the theme analysis' own translation field is still there
       expect(d).toHaveProperty('translation');
+      // theme labels as written, in the language they were found in
+      expect(d.themes.length).toBeGreaterThan(0);
+      expect(d.themes.every((t: any) => t.labelLanguage === 'en' && !('translatedLabel' in t))).toBe(true);
     }
     expectErrorShape(await member.client.get(`/digests/${published.id}?lang=de`), 400);
   });
@@ -90,6 +109,11 @@ describe('moderator digests in the members’ language', () => {
     expect(d.readerTranslation).toEqual({ status: 'pending', provider: null, language: 'fr' });
     expect(d.keyPoints.map((k: any) => k.text)).toEqual(published.keyPoints.map((k: any) => k.text));
     expect(d.keyPoints.some((k: any) => k.machineTranslated)).toBe(false);
+    expect(d.themes.some((t: any) => 'translatedLabel' in t)).toBe(false);
+    // the list says the same
+    const listed = (await list(w.spaces[1], 'fr')).find((i) => i.id === published.id);
+    expect(listed.readerTranslation).toEqual({ status: 'pending', provider: null, language: 'fr' });
+    expect(listed.themes.some((t: any) => 'translatedLabel' in t)).toBe(false);
   });
 
   it('once the worker has translated it, French and Spanish readers get the key points in their language, marked as machine translations', async () => {
@@ -119,11 +143,65 @@ describe('moderator digests in the members’ language', () => {
       // the moderator's own wording, in the reader's language
       const first = d.keyPoints[0].text;
       expect(first).toMatch(lang === 'fr' ? /\b(familles|inondations)\b/i : /\b(familias|inundaciones)\b/i);
-      // figures and themes are the same whatever the language
+      // figures and themes are the same whatever the language; only the labels are translated
       expect(d.figures).toEqual(published.figures);
-      expect(d.themes).toEqual(published.themes);
+      expect(d.themes.map(asWritten)).toEqual(published.themes);
     }
   }, 120_000);
+
+  it('French and Spanish readers get each theme label as the translation engine makes it, beside the label as written', async () => {
+    const labels: Record<string, string[]> = {};
+    for (const lang of ['fr', 'es'] as const) {
+      const d = await read(published.id, lang);
+      expect(d.readerTranslation.status).toBe('done');
+      expect(d.themes.length).toBeGreaterThan(0);
+      labels[lang] = [];
+      for (const [i, theme] of d.themes.entries()) {
+        const written = published.themes[i];
+        expect(theme.label).toBe(written.label);
+        expect(theme.translatedLabel).toBe(await engineSays(written.label, written.labelLanguage, lang));
+        labels[lang].push(theme.translatedLabel);
+      }
+      // the engine did translate: most labels read differently from the English
+      const changed = d.themes.filter((t: any) => t.translatedLabel.toLowerCase() !== t.label.toLowerCase());
+      expect(changed.length).toBeGreaterThan(d.themes.length / 2);
+    }
+    expect(labels.fr).not.toEqual(labels.es);
+  });
+
+  it('the list of the space’s digests with `lang` gives each published digest as reading it alone does', async () => {
+    for (const lang of ['fr', 'es'] as const) {
+      const items = await list(w.spaces[1], lang);
+      const listed = items.find((i) => i.id === published.id);
+      expect(listed).toEqual(await read(published.id, lang));
+      expect(listed.themes.every((t: any) => typeof t.translatedLabel === 'string')).toBe(true);
+      expect(listed.keyPoints.every((k: any) => k.machineTranslated && k.language === lang)).toBe(true);
+    }
+    // without `lang`, or in the digest's own language: as written
+    for (const lang of [undefined, 'en']) {
+      const listed = (await list(w.spaces[1], lang)).find((i) => i.id === published.id);
+      expect(listed.readerTranslation).toBeNull();
+      expect(listed.themes).toEqual(published.themes);
+      expect(listed.keyPoints.map((k: any) => k.text)).toEqual(published.keyPoints.map((k: any) => k.text));
+    }
+  });
+
+  it('a language the platform does not offer gets a 400 naming `lang`, in the reader’s language', async () => {
+    const spanishReader =
+      w.people[PEOPLE.find((p) => p.language === 'es' && w.people[p.key].id !== w.moderator.id)!.key];
+    for (const path of [`/spaces/${w.spaces[1]}/digests?lang=de`, `/digests/${published.id}?lang=de`]) {
+      const english = await member.client.request('GET', path, undefined, { 'accept-language': 'en' });
+      expectErrorShape(english, 400);
+      expect(messageOf(english)).toMatch(/lang must be one of: en, fr, es/);
+      const french = await member.client.request('GET', path, undefined, { 'accept-language': 'fr' });
+      expectErrorShape(french, 400);
+      expect(messageOf(french)).toMatch(/lang doit être l’une de ces valeurs : en, fr, es/);
+      // no header: the language the account prefers
+      const spanish = await spanishReader.client.get(path);
+      expectErrorShape(spanish, 400);
+      expect(messageOf(spanish)).toMatch(/lang debe ser uno de estos valores: en, fr, es/);
+    }
+  });
 
   it('publishing again changes nothing and asks for nothing new', async () => {
     const again = expectStatus(
@@ -133,6 +211,29 @@ describe('moderator digests in the members’ language', () => {
     ).body;
     expect(again.publishedVersion).toBe(published.publishedVersion);
     expect((await read(published.id, 'fr')).readerTranslation.status).toBe('done');
+  });
+
+  it('a digest translated before theme labels were still reads, its key points translated and its labels as written', async () => {
+    const pg = new Pg({ connectionString: process.env.DATABASE_URL });
+    await pg.connect();
+    try {
+      // what the migration leaves on the rows of digests translated before it
+      const { rowCount } = await pg.query(
+        `UPDATE moderator_digest_translations SET labels = NULL WHERE digest_id = $1 AND status = 'done'`,
+        [published.id],
+      );
+      expect(rowCount).toBe(2);
+    } finally {
+      await pg.end();
+    }
+    for (const lang of ['fr', 'es'] as const) {
+      const d = await read(published.id, lang);
+      expect(d.readerTranslation).toEqual({ status: 'done', provider: 'apertium', language: lang });
+      expect(d.keyPoints.every((k: any) => k.machineTranslated)).toBe(true);
+      expect(d.themes).toEqual(published.themes);
+      const listed = (await list(w.spaces[1], lang)).find((i) => i.id === published.id);
+      expect(listed).toEqual(d);
+    }
   });
 
   it('a translation the engine cannot make is said to have failed, and the key points stay as written', async () => {
@@ -164,6 +265,7 @@ describe('moderator digests in the members’ language', () => {
       expect(d.readerTranslation).toEqual({ status: 'failed', provider: 'libretranslate', language: 'es' });
       expect(d.keyPoints.map((k: any) => k.text)).toEqual(second.keyPoints.map((k: any) => k.text));
       expect(d.keyPoints.some((k: any) => k.machineTranslated)).toBe(false);
+      expect(d.themes.some((t: any) => 'translatedLabel' in t)).toBe(false);
       expect(provider.requests()).toBeGreaterThan(0);
     } finally {
       await worker?.stop();

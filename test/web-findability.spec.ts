@@ -17,7 +17,7 @@ import { expectStatus } from './support/world';
 /**
  * People find what was published and find their way: a participant reaches the published
  * stocktaking summary from the roundtable page and the moderators' digest from the question
- * page, in French (the digest's key points too), with machine translation said as such
+ * page, in French (the digest's key points and themes too), with machine translation said as such
  * and the original wording one link away; the country is chosen by its name; the composer
  * detects the language; someone who is not a member, or not a moderator, is told so
  * plainly; Escape closes a reply box; a wrong password is named as such.
@@ -199,6 +199,10 @@ describe('web app: finding what was published', () => {
     const page = await open(claire, 'fr', `/spaces/${spaceId}`);
     const errors = watchErrors(page);
     const list = page.getByRole('region', { name: 'Synthèses des modérateurs' });
+    // the list names the digest's first theme in French
+    const first = (await claire.client.get(`/spaces/${spaceId}/digests?lang=fr`)).body.items[0].themes[0];
+    await list.getByText(first.translatedLabel, { exact: true }).waitFor();
+    expect(await list.locator('[lang="fr"]', { hasText: first.translatedLabel }).count()).toBe(1);
     await list.getByRole('link', { name: /^Synthèse du / }).click();
     await page.getByRole('heading', { level: 1, name: /^Synthèse du / }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Points clés' }).waitFor();
@@ -220,10 +224,29 @@ describe('web app: finding what was published', () => {
       expect(await item.getByText('Traduction automatique', { exact: true }).count()).toBe(1);
     }
     expect(await page.getByText(/traduit en français par une machine/).count()).toBe(1);
+    // the themes named in French, each marked as a machine translation, the name as found beside it
+    const themes = (await claire.client.get(`/digests/${digestId}?lang=fr`)).body.themes as Array<{
+      label: string;
+      translatedLabel?: string;
+    }>;
+    expect(themes.length).toBeGreaterThan(0);
+    const themeItems = page.getByRole('region', { name: 'Thèmes récurrents' }).locator('li');
+    expect(await themeItems.count()).toBe(themes.length);
+    for (const [i, th] of themes.entries()) {
+      expect(th.translatedLabel).toBeTruthy();
+      const item = themeItems.nth(i);
+      expect(await item.locator('strong[lang="fr"]').innerText()).toBe(th.translatedLabel);
+      expect(await item.getByText('Traduction automatique', { exact: true }).count()).toBe(1);
+      expect(await item.locator('[lang="en"]').innerText()).toBe(th.label);
+    }
     await page.getByRole('link', { name: 'Lire la formulation originale des modérateurs (anglais)' }).click();
     await page.getByText(/tels que les modérateurs les ont rédigés, en anglais/).waitFor();
     await page.locator('ol.points > li[lang="en"]').first().waitFor();
     expect(await page.locator('ol.points > li[lang="en"]').count()).toBe(english.length);
+    // and the themes as found, with nothing said to be a machine translation
+    expect(await page.getByRole('region', { name: 'Thèmes récurrents' }).locator('strong[lang="en"]').count()).toBe(
+      themes.length,
+    );
     expect(await points.first().innerText()).toContain(english[0].text);
     expect(await page.getByText('Traduction automatique', { exact: true }).count()).toBe(0);
     await page.getByRole('link', { name: 'Les lire traduits en français' }).click();

@@ -1026,7 +1026,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This space's moderator digests, newest first (drafts for its moderators and rapporteurs only) */
+        /** This space's moderator digests, newest first (drafts for its moderators and rapporteurs only); with `lang`, each published version's key points and theme labels machine-translated into that language once the worker has done it, as `GET /digests/:id` gives them */
         get: operations["SpaceDigestsController_list"];
         put?: never;
         /** Draft the moderator digest of this space for a period (also drafted weekly by the scheduler) */
@@ -1044,7 +1044,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version; with `lang`, its key points machine-translated into that language once the worker has done it) */
+        /** A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version; with `lang`, its key points and theme labels machine-translated into that language once the worker has done it) */
         get: operations["DigestsController_get"];
         put?: never;
         post?: never;
@@ -2671,6 +2671,13 @@ export interface components {
             key: string;
             /** @description The phrase as written */
             label: string;
+            /**
+             * @description The language `label` is written in: English when the theme was found on the English side of the contributions (the usual case)
+             * @enum {string}
+             */
+            labelLanguage: "en" | "fr" | "es";
+            /** @description `label` machine-translated into the language asked for (`lang`), once the worker has translated the published version. Absent without `lang`, when the label is already in that language, while the translation is pending or has failed, and in digests translated before theme labels were */
+            translatedLabel?: string;
             /** @description Keys of more specific phrases folded into this theme */
             variants: string[];
             contributionIds: string[];
@@ -2787,7 +2794,7 @@ export interface components {
              * @enum {string}
              */
             language: "en" | "fr" | "es";
-            /** @description The machine translation of the published key points into `lang`; null without `lang`, in the digest's own language, or for a version not published */
+            /** @description The machine translation of the published key points and theme labels into `lang`; null without `lang`, in the digest's own language, or for a version not published */
             readerTranslation: components["schemas"]["ReaderTranslationDto"] | null;
             /** @description What the moderator says; generated from the themes, then edited (in `lang` once translated) */
             keyPoints: components["schemas"]["KeyPointDto"][];
@@ -5882,7 +5889,10 @@ export interface operations {
     };
     SpaceDigestsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Key points and theme labels in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them */
+                lang?: "en" | "fr" | "es";
+            };
             header?: never;
             path: {
                 id: string;
@@ -5957,7 +5967,7 @@ export interface operations {
     DigestsController_get: {
         parameters: {
             query?: {
-                /** @description Key points in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them */
+                /** @description Key points and theme labels in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them */
                 lang?: "en" | "fr" | "es";
             };
             header?: never;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
-import type { Digest, Stocktaking } from '../api/types';
+import type { Digest, Lang, Stocktaking, Theme } from '../api/types';
 import { useLang } from '../i18n';
 import { formatDate } from '../lib/format';
 import { Link } from '../lib/router';
@@ -13,13 +13,13 @@ const period = (start: string | undefined, end: string | undefined, lang: Return
 export function PublishedDigests({ spaceId }: { spaceId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  // members get the published digests only; someone who may not read them gets no section
+  // members get the published digests only, in their language; someone who may not read them gets no section
   const res = useAsync(
     () =>
-      call<{ items: Digest[] }>(api.GET('/api/v1/spaces/{id}/digests', { params: { path: { id: spaceId } } })).catch(
-        () => null,
-      ),
-    [spaceId],
+      call<{ items: Digest[] }>(
+        api.GET('/api/v1/spaces/{id}/digests', { params: { path: { id: spaceId }, query: { lang } } }),
+      ).catch(() => null),
+    [spaceId, lang],
   );
   const items = (res.data?.items ?? []).filter((d) => d.status === 'published' || d.publishedAt);
   if (items.length === 0) return null;
@@ -33,10 +33,38 @@ export function PublishedDigests({ spaceId }: { spaceId: string }) {
             <Link to={`/digests/${d.id}/read`}>
               {t('published.digestOf', { period: period(d.periodStart, d.periodEnd, lang) })}
             </Link>
+            <DigestThemeNames themes={d.themes} lang={lang} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+const THEMES_LISTED = 5;
+
+/** A digest's first themes, named in the reader's language where translated (said so), else as found. */
+function DigestThemeNames({ themes, lang }: { themes: Theme[]; lang: Lang }) {
+  const { t } = useTranslation();
+  const shown = themes.slice(0, THEMES_LISTED);
+  if (shown.length === 0) return null;
+  return (
+    <p className="meta">
+      {t('published.digestThemes')}{' '}
+      {shown.map((th, i) => (
+        <span key={th.key}>
+          {i > 0 && ' · '}
+          <span lang={th.translatedLabel ? lang : th.labelLanguage}>{th.translatedLabel ?? th.label}</span>
+        </span>
+      ))}
+      {themes.length > shown.length && ' …'}
+      {shown.some((th) => th.translatedLabel) && (
+        <>
+          {' '}
+          <span className="badge mt-badge">{t('published.machineTranslation')}</span>
+        </>
+      )}
+    </p>
   );
 }
 

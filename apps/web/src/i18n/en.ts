@@ -684,6 +684,7 @@ export const en = {
     digestsTitle: 'Moderator digests',
     digestsIntro: 'The moderators’ weekly summaries of this discussion.',
     digestOf: 'Digest of {{period}}',
+    digestThemes: 'Themes:',
     digestTitle: 'Moderator digest',
     summariesTitle: 'Stocktaking summaries',
     summariesIntro: 'What the rapporteurs drew from the discussions, published for everyone taking part.',
@@ -692,6 +693,7 @@ export const en = {
     publishedOn: 'Published on {{date}}',
     openEditor: 'Open in the editor',
     machineTranslation: 'Machine translation',
+    labelAsWritten: 'As written:',
     machineNote: 'This text was translated into {{language}} by machine and has not been checked by a person yet.',
     reviewed: 'This translation was checked by a rapporteur.',
     translationPending:

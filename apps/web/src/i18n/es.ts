@@ -692,6 +692,7 @@ export const es: Catalogue = {
     digestsTitle: 'Resúmenes de los moderadores',
     digestsIntro: 'Los resúmenes semanales de esta discusión redactados por los moderadores.',
     digestOf: 'Resumen del {{period}}',
+    digestThemes: 'Temas:',
     digestTitle: 'Resumen de los moderadores',
     summariesTitle: 'Balances',
     summariesIntro:
@@ -701,6 +702,7 @@ export const es: Catalogue = {
     publishedOn: 'Publicado el {{date}}',
     openEditor: 'Abrir en el editor',
     machineTranslation: 'Traducción automática',
+    labelAsWritten: 'Tal como se escribió:',
     machineNote: 'Este texto fue traducido al {{language}} por una máquina y todavía no lo ha revisado una persona.',
     reviewed: 'Un relator revisó esta traducción.',
     translationPending:

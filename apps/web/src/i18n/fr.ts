@@ -695,6 +695,7 @@ export const fr: Catalogue = {
     digestsTitle: 'Synthèses des modérateurs',
     digestsIntro: 'Les résumés hebdomadaires de cette discussion rédigés par les modérateurs.',
     digestOf: 'Synthèse du {{period}}',
+    digestThemes: 'Thèmes :',
     digestTitle: 'Synthèse des modérateurs',
     summariesTitle: 'Bilans d’étape',
     summariesIntro:
@@ -704,6 +705,7 @@ export const fr: Catalogue = {
     publishedOn: 'Publié le {{date}}',
     openEditor: 'Ouvrir dans l’éditeur',
     machineTranslation: 'Traduction automatique',
+    labelAsWritten: 'Tel qu’écrit :',
     machineNote: 'Ce texte a été traduit en {{language}} par une machine et n’a pas encore été relu par une personne.',
     reviewed: 'Cette traduction a été relue par un rapporteur.',
     translationPending:

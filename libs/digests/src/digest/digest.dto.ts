@@ -88,7 +88,7 @@ export class DigestQueryDto {
     type: String,
     enum: LANGUAGES,
     description:
-      'Key points in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them',
+      'Key points and theme labels in this language (machine-translated, once the worker has done it); left out: as the moderators wrote them',
   })
   @IsOptional()
   @IsIn(LANGUAGES, localisedRule(V.isIn, { field: 'lang', values: LANGUAGES.join(', ') }))
@@ -120,6 +120,21 @@ export class QuoteDto implements Quote {
 export class ThemeDto implements Theme {
   @ApiProperty({ type: String, description: 'The sorted stems of its words: stable across digests' }) key: string;
   @ApiProperty({ type: String, description: 'The phrase as written' }) label: string;
+  @ApiProperty({
+    type: String,
+    enum: LANGUAGES,
+    description:
+      'The language `label` is written in: English when the theme was found on the English side of the contributions (the usual case)',
+  })
+  labelLanguage: Language;
+  @ApiPropertyOptional({
+    type: String,
+    description:
+      '`label` machine-translated into the language asked for (`lang`), once the worker has translated the published version. ' +
+      'Absent without `lang`, when the label is already in that language, while the translation is pending or has failed, ' +
+      'and in digests translated before theme labels were',
+  })
+  translatedLabel?: string;
   @ApiProperty({ type: [String], description: 'Keys of more specific phrases folded into this theme' })
   variants: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) contributionIds: string[];
@@ -221,7 +236,7 @@ export class KeyPointDto implements KeyPoint {
   @ApiProperty({ type: String, enum: LANGUAGES, description: 'The language `text` is in' }) language: Language;
 }
 
-/** The machine translation of the key points into the language asked for. */
+/** The machine translation of the key points (and theme labels) into the language asked for. */
 export class ReaderTranslationDto implements ReaderTranslation {
   @ApiProperty({
     type: String,
@@ -282,7 +297,7 @@ export class DigestDto {
     type: ReaderTranslationDto,
     nullable: true,
     description:
-      "The machine translation of the published key points into `lang`; null without `lang`, in the digest's own language, or for a version not published",
+      "The machine translation of the published key points and theme labels into `lang`; null without `lang`, in the digest's own language, or for a version not published",
   })
   readerTranslation: ReaderTranslationDto | null;
   @ApiProperty({

@@ -13,7 +13,7 @@ export class DigestsController {
   @Access('member', 'digest')
   @ApiOperation({
     summary:
-      'A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version; with `lang`, its key points machine-translated into that language once the worker has done it)',
+      'A moderator digest: figures, most-discussed threads, themes with quotes, key points (members see the published version; with `lang`, its key points and theme labels machine-translated into that language once the worker has done it)',
   })
   @ApiOkResponse({ type: DigestDto })
   get(

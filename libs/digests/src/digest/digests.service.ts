@@ -8,7 +8,13 @@ import type { RequestAccess } from '@roundtable/identity';
 import { DigestDrafter } from './digest-drafter';
 import { DigestDto, DigestListDto, DigestVersionDto, UpdateDigestDto } from './digest.dto';
 import type { DigestContent, DigestPeriod, KeyPoint } from './digest.types';
-import { DigestReaderTranslations, digestLanguage, keyPointLanguage } from '../translation/reader-translations';
+import {
+  DigestReaderTranslations,
+  digestLanguage,
+  keyPointLanguage,
+  readerLanguages,
+  themeLabelLanguage,
+} from '../translation/reader-translations';
 import { applyKeyPointEdits } from './key-points';
 import { DIGESTS_MESSAGES as M } from '../digests-messages';
 
@@ -28,13 +34,17 @@ interface DigestRecord {
 }
 
 const COLUMNS = `id, space_id, period_start, period_end, origin, version, content, key_points, published_version, published_at, created_at, updated_at`;
+/** The same, from `moderator_digests d` in a join. */
+const D_COLUMNS = COLUMNS.split(', ')
+  .map((c) => `d.${c}`)
+  .join(', ');
 
 /**
  * Moderator digests: drafting (weekly by the scheduler, or on demand), the moderator's
  * versioned edits of the key points, and publication, which appends a `digest.published`
  * event to the space's log (the outbox) in the same transaction, and has the worker
- * translate the published key points into the other languages. Members see the
- * published version (in their language once translated); staff see the latest.
+ * translate the published key points and theme labels into the other languages. Members
+ * see the published version (in their language once translated); staff see the latest.
  */
 @Injectable()
 export class DigestsService {
@@ -70,11 +80,11 @@ export class DigestsService {
     return this.view(id, isStaff(access), lang);
   }
 
-  /** The digest as staff (latest version, with its history) or members (published version) see it, its key points in `lang` when asked and translated. */
+  /** The digest as staff (latest version, with its history) or members (published version) see it, its key points and theme labels in `lang` when asked and translated. */
   private async view(id: string, staff: boolean, lang?: Language): Promise<DigestDto> {
     const record = await this.load(id);
     const dto = await this.toDto(record, staff);
-    if (lang && dto.version === record.published_version) await this.inLanguage(dto, lang, record.published_at);
+    if (lang) await this.inLanguage([dto], lang);
     if (!staff) return dto;
     const versions: Array<{ version: number; change: string; edited_by: string | null; created_at: Date }> =
       await this.db.query(
@@ -90,14 +100,26 @@ export class DigestsService {
     return dto;
   }
 
-  /** A space's digests, newest period first: all of them for staff, the published ones for members. */
-  async list(spaceId: string, access: RequestAccess): Promise<DigestListDto> {
+  /**
+   * A space's digests, newest period first: all of them for staff, the published ones for
+   * members; with `lang`, each published version shown in that language as {@link get} gives
+   * it. Two queries whatever the number of digests: the digests with the published versions
+   * members read, then their translations.
+   */
+  async list(spaceId: string, access: RequestAccess, lang?: Language): Promise<DigestListDto> {
     const staff = isStaff(access);
-    const rows: DigestRecord[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM moderator_digests WHERE space_id = $1 AND ($2 OR published_version IS NOT NULL) ORDER BY period_end DESC, created_at DESC LIMIT 200`,
+    const rows: Array<DigestRecord & { published_key_points: KeyPoint[] | null }> = await this.db.query(
+      `SELECT ${D_COLUMNS}, pv.key_points AS published_key_points
+       FROM moderator_digests d
+       LEFT JOIN moderator_digest_versions pv
+         ON NOT $2 AND pv.digest_id = d.id AND pv.version = d.published_version AND d.published_version <> d.version
+       WHERE d.space_id = $1 AND ($2 OR d.published_version IS NOT NULL)
+       ORDER BY d.period_end DESC, d.created_at DESC LIMIT 200`,
       [spaceId, staff],
     );
-    return { items: await Promise.all(rows.map((r) => this.toDto(r, staff))) };
+    const items = await Promise.all(rows.map((r) => this.toDto(r, staff, r.published_key_points ?? undefined)));
+    if (lang) await this.inLanguage(items, lang);
+    return { items };
   }
 
   async edit(id: string, input: UpdateDigestDto, actorId: string): Promise<DigestDto> {
@@ -139,7 +161,12 @@ export class DigestsService {
         `UPDATE moderator_digests SET status = 'published', published_version = version, published_at = now(), published_by = $2, updated_at = now() WHERE id = $1`,
         [id, actorId],
       );
-      await this.translations.open(manager, id, record.version, digestLanguage(record.key_points));
+      await this.translations.open(
+        manager,
+        id,
+        record.version,
+        readerLanguages(record.key_points, record.content.themes),
+      );
       const appended = await this.events.append(manager, record.space_id, [
         {
           type: 'digest.published',
@@ -156,7 +183,7 @@ export class DigestsService {
     });
     await this.relay.publishSafely(appended);
     await this.translations
-      .request(id, record.version, digestLanguage(record.key_points))
+      .request(id, record.version, readerLanguages(record.key_points, record.content.themes))
       .catch((err) =>
         this.logger.warn(
           `translations of digest ${id} not queued yet (asked again when read): ${(err as Error).message}`,
@@ -165,15 +192,36 @@ export class DigestsService {
     return this.view(id, true);
   }
 
-  /** Puts the key points of the published version shown into `lang`, where the worker has translated them. */
-  private async inLanguage(dto: DigestDto, lang: Language, publishedAt: Date | null): Promise<void> {
-    const read = await this.translations.read(dto.id, dto.version, lang, dto.language, publishedAt);
-    if (!read) return;
-    dto.readerTranslation = read.translation;
-    dto.keyPoints = dto.keyPoints.map((k) => {
-      const text = read.texts[k.id];
-      return text ? { ...k, text, language: lang, machineTranslated: true } : k;
-    });
+  /**
+   * Puts the published versions shown into `lang` (one query for them all): the key points
+   * and theme labels the worker has translated. A draft, or a version edited since it was
+   * published (what staff see), stays as written.
+   */
+  private async inLanguage(dtos: DigestDto[], lang: Language): Promise<void> {
+    const shown = dtos.filter((d) => d.publishedVersion !== null && d.version === d.publishedVersion);
+    const read = await this.translations.read(
+      shown.map((d) => ({
+        digestId: d.id,
+        version: d.version,
+        source: d.language,
+        languages: readerLanguages(d.keyPoints, d.themes),
+        publishedAt: d.publishedAt ? new Date(d.publishedAt) : null,
+      })),
+      lang,
+    );
+    for (const dto of shown) {
+      const translated = read.get(dto.id);
+      if (!translated) continue;
+      dto.readerTranslation = translated.translation;
+      dto.keyPoints = dto.keyPoints.map((k) => {
+        const text = translated.texts[k.id];
+        return text ? { ...k, text, language: lang, machineTranslated: true } : k;
+      });
+      dto.themes = dto.themes.map((t) => {
+        const translatedLabel = translated.labels[t.key];
+        return translatedLabel ? { ...t, translatedLabel } : t;
+      });
+    }
   }
 
   private async insert(
@@ -231,13 +279,17 @@ export class DigestsService {
     return record;
   }
 
-  /** Staff see the latest version; everyone else the published one (the guard has hidden drafts). */
-  private async toDto(r: DigestRecord, staff: boolean): Promise<DigestDto> {
+  /**
+   * Staff see the latest version; everyone else the published one (the guard has hidden
+   * drafts), whose key points are read here unless the caller has them (`publishedKeyPoints`).
+   */
+  private async toDto(r: DigestRecord, staff: boolean, publishedKeyPoints?: KeyPoint[]): Promise<DigestDto> {
     let keyPoints = r.key_points;
     let version = r.version;
     if (!staff) {
       if (r.published_version === null) throw DomainError.notFound(NOT_FOUND.digest);
-      if (r.published_version !== r.version) {
+      if (publishedKeyPoints) keyPoints = publishedKeyPoints;
+      else if (r.published_version !== r.version) {
         const [v]: Array<{ key_points: KeyPoint[] }> = await this.db.query(
           `SELECT key_points FROM moderator_digest_versions WHERE digest_id = $1 AND version = $2`,
           [r.id, r.published_version],
@@ -259,7 +311,7 @@ export class DigestsService {
       hasUnpublishedChanges: staff && r.published_version !== null && r.published_version !== r.version,
       figures: r.content.figures,
       threads: r.content.threads,
-      themes: r.content.themes,
+      themes: r.content.themes.map((t) => ({ ...t, labelLanguage: themeLabelLanguage(t) })),
       objectives: r.content.objectives ?? [],
       translation: r.content.translation ?? null,
       language: digestLanguage(keyPoints),

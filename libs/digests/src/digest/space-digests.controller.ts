@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentAccess, RequestAccess } from '@roundtable/identity';
-import { DigestDto, DigestListDto, PeriodDto } from './digest.dto';
+import { DigestDto, DigestListDto, DigestQueryDto, PeriodDto } from './digest.dto';
 import { DigestsService } from './digests.service';
 import { parsePeriod } from './period';
 
@@ -27,10 +27,15 @@ export class SpaceDigestsController {
   @Get(':id/digests')
   @Access('member', 'space')
   @ApiOperation({
-    summary: "This space's moderator digests, newest first (drafts for its moderators and rapporteurs only)",
+    summary:
+      "This space's moderator digests, newest first (drafts for its moderators and rapporteurs only); with `lang`, each published version's key points and theme labels machine-translated into that language once the worker has done it, as `GET /digests/:id` gives them",
   })
   @ApiOkResponse({ type: DigestListDto })
-  list(@Param('id', ParseUUIDPipe) id: string, @CurrentAccess() access: RequestAccess): Promise<DigestListDto> {
-    return this.digests.list(id, access);
+  list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DigestQueryDto,
+    @CurrentAccess() access: RequestAccess,
+  ): Promise<DigestListDto> {
+    return this.digests.list(id, access, query.lang);
   }
 }

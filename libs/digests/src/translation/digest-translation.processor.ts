@@ -3,16 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueConsumers, QueueName } from '@roundtable/core';
+import type { Language } from '@roundtable/core';
 import { TranslationEngine, translationJobFailure } from '@roundtable/translation';
+import type { Theme } from '../analysis/theme.types';
 import type { KeyPoint } from '../digest/digest.types';
-import { DigestTranslationJob, keyPointLanguage } from './reader-translations';
+import { DigestTranslationJob, keyPointLanguage, themeLabelLanguage } from './reader-translations';
 
 const CONCURRENCY = 8;
 
 /**
  * The worker's only consumer of the digest-translations queue: translates the key points
- * of a published digest version into one language through the platform's translation
- * engine (the configured provider, with the domain glossary) and stores them by key point.
+ * and the theme labels of a published digest version into one language through the
+ * platform's translation engine (the configured provider, with the domain glossary) and
+ * stores them on one row, by key point id and by theme key.
  * Stale or finished work returns early; an engine failure throws so BullMQ retries (a
  * failure that can never work, such as an unsupported pair, at once), and the last attempt
  * marks the translation failed: readers are told, and get the moderators' wording.
@@ -60,33 +63,49 @@ export class DigestTranslationProcessor implements OnModuleInit, OnApplicationBo
     version,
     language,
   }: DigestTranslationJob): Promise<{ texts: number } | { skipped: string }> {
-    const [row]: Array<{ status: string; key_points: KeyPoint[] }> = await this.db.query(
-      `SELECT t.status, v.key_points
-       FROM moderator_digest_translations t
-       JOIN moderator_digest_versions v ON v.digest_id = t.digest_id AND v.version = t.version
-       WHERE t.digest_id = $1 AND t.version = $2 AND t.language = $3`,
-      [digestId, version, language],
-    );
+    const [row]: Array<{ status: string; key_points: KeyPoint[]; themes: Array<Pick<Theme, 'key' | 'label'>> | null }> =
+      await this.db.query(
+        `SELECT t.status, v.key_points, d.content->'themes' AS themes
+         FROM moderator_digest_translations t
+         JOIN moderator_digest_versions v ON v.digest_id = t.digest_id AND v.version = t.version
+         JOIN moderator_digests d ON d.id = t.digest_id
+         WHERE t.digest_id = $1 AND t.version = $2 AND t.language = $3`,
+        [digestId, version, language],
+      );
     if (!row) return { skipped: 'no such digest version to translate' };
     if (row.status === 'done') return { skipped: 'already translated' };
-    const todo = row.key_points
+    const points = row.key_points
       .map((k) => ({ id: k.id, text: k.text, from: keyPointLanguage(k.text) }))
       .filter((k) => k.from !== language && k.text.trim());
-    const texts: Record<string, string> = {};
-    for (let i = 0; i < todo.length; i += CONCURRENCY) {
-      await Promise.all(
-        todo
-          .slice(i, i + CONCURRENCY)
-          .map(async (k) => (texts[k.id] = await this.engine.translate(k.text, k.from, language))),
-      );
-    }
+    // themes sharing a wording are translated once
+    const themes = (row.themes ?? []).filter((t) => themeLabelLanguage(t) !== language && t.label?.trim());
+    const wordings = new Map(themes.map((t) => [t.label, { text: t.label, from: themeLabelLanguage(t) }]));
+    const translated = await this.translateAll([...points, ...wordings.values()], language);
+    const texts = Object.fromEntries(points.map((k) => [k.id, translated.get(k)]));
+    const labels = Object.fromEntries(themes.map((t) => [t.key, translated.get(wordings.get(t.label)!)]));
     await this.db.query(
-      `UPDATE moderator_digest_translations SET status = 'done', texts = $4, provider = $5, error = NULL, updated_at = now() WHERE digest_id = $1 AND version = $2 AND language = $3`,
-      [digestId, version, language, JSON.stringify(texts), this.engine.providerName],
+      `UPDATE moderator_digest_translations SET status = 'done', texts = $4, labels = $5, provider = $6, error = NULL, updated_at = now() WHERE digest_id = $1 AND version = $2 AND language = $3`,
+      [digestId, version, language, JSON.stringify(texts), JSON.stringify(labels), this.engine.providerName],
     );
     this.logger.log(
-      `moderator digest ${digestId} v${version}: ${todo.length} key point(s) translated into ${language}`,
+      `moderator digest ${digestId} v${version}: ${points.length} key point(s) and ${themes.length} theme label(s) translated into ${language}`,
     );
-    return { texts: todo.length };
+    return { texts: points.length + wordings.size };
+  }
+
+  /** Each text through the engine, a few at a time. */
+  private async translateAll<T extends { text: string; from: Language }>(
+    items: T[],
+    language: Language,
+  ): Promise<Map<T, string>> {
+    const out = new Map<T, string>();
+    for (let i = 0; i < items.length; i += CONCURRENCY) {
+      await Promise.all(
+        items
+          .slice(i, i + CONCURRENCY)
+          .map(async (item) => out.set(item, await this.engine.translate(item.text, item.from, language))),
+      );
+    }
+    return out;
   }
 }

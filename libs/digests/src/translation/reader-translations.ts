@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { LANGUAGES, QueueName, QueueRegistry } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
-import { otherLanguages, translationLost } from '@roundtable/translation';
+import { translationLost } from '@roundtable/translation';
 import { guessLanguage } from '../analysis/native-phrases';
+import type { Theme } from '../analysis/theme.types';
 import type { KeyPoint } from '../digest/digest.types';
 
 /** Ids only: the job re-reads the published version it translates. */
@@ -14,7 +15,7 @@ export interface DigestTranslationJob {
   language: Language;
 }
 
-/** The machine translation of a published digest's key points into the language a member reads. */
+/** The machine translation of a published digest's key points (and theme labels) into the language a member reads. */
 export interface ReaderTranslation {
   status: 'pending' | 'done' | 'failed';
   /** The engine that translated it (`apertium`, `libretranslate`, `deepl`); null while pending. */
@@ -39,9 +40,60 @@ export function digestLanguage(keyPoints: KeyPoint[]): Language {
 }
 
 /**
+ * The language a theme's label is written in: phrases found on the English side of the
+ * contributions are English; those found in the original language (the engine was
+ * unavailable) carry it in their key (`fr:…`, `es:…`).
+ */
+export function themeLabelLanguage(theme: Pick<Theme, 'key'>): Language {
+  const prefix = /^(fr|es):/.exec(theme.key);
+  return prefix ? (prefix[1] as Language) : 'en';
+}
+
+/**
+ * The languages a published version is translated into for its readers: those its key
+ * points are not written in, and those some theme label is not written in (a digest whose
+ * moderators wrote in French still has English labels for its French readers).
+ */
+export function readerLanguages(keyPoints: KeyPoint[], themes: Array<Pick<Theme, 'key'>>): Language[] {
+  const source = digestLanguage(keyPoints);
+  return LANGUAGES.filter((l) => l !== source || themes.some((t) => themeLabelLanguage(t) !== l));
+}
+
+/** A published version to read in a language, with what decides which translations it has. */
+export interface ReaderTranslationRequest {
+  digestId: string;
+  version: number;
+  /** The digest's own language ({@link digestLanguage} of the version's key points). */
+  source: Language;
+  /** {@link readerLanguages} of the version. */
+  languages: Language[];
+  publishedAt: Date | null;
+}
+
+/** What a reader of one published version gets in their language. */
+export interface ReaderTranslationRead {
+  /** The key points' translation; null in the digest's own language (only its labels are translated there). */
+  translation: ReaderTranslation | null;
+  /** Key point id → its wording in the language, once translated. */
+  texts: Record<string, string>;
+  /** Theme key → its label in the language, once translated; empty for versions translated before labels were. */
+  labels: Record<string, string>;
+}
+
+interface TranslationRow {
+  digest_id: string;
+  version: number;
+  status: ReaderTranslation['status'];
+  provider: string | null;
+  texts: Record<string, string>;
+  labels: Record<string, string> | null;
+}
+
+/**
  * Members' translations of published digests (`moderator_digest_translations`): rows are
  * made pending when a version is published, jobs on the `digest-translations` queue (fixed
- * ids, so asking again is harmless) have the worker fill them, and readers get them back.
+ * ids, so asking again is harmless) have the worker fill them with the key points and the
+ * theme labels, and readers get them back, one digest or a whole list in one query.
  */
 @Injectable()
 export class DigestReaderTranslations {
@@ -50,18 +102,18 @@ export class DigestReaderTranslations {
     private readonly queues: QueueRegistry,
   ) {}
 
-  /** In the publishing transaction: a pending row per other language. */
-  async open(manager: EntityManager, digestId: string, version: number, source: Language): Promise<void> {
+  /** In the publishing transaction: a pending row per language the version is read in ({@link readerLanguages}). */
+  async open(manager: EntityManager, digestId: string, version: number, languages: Language[]): Promise<void> {
     await manager.query(
       `INSERT INTO moderator_digest_translations (digest_id, version, language, status) SELECT $1, $2, l, 'pending' FROM unnest($3::text[]) AS l ON CONFLICT DO NOTHING`,
-      [digestId, version, otherLanguages(source)],
+      [digestId, version, languages],
     );
   }
 
-  /** After the commit: one job per other language. */
-  async request(digestId: string, version: number, source: Language): Promise<void> {
+  /** After the commit: one job per language. */
+  async request(digestId: string, version: number, languages: Language[]): Promise<void> {
     await this.queues.get(QueueName.DigestTranslations).addBulk(
-      otherLanguages(source).map((language) => ({
+      languages.map((language) => ({
         name: 'translate',
         data: { digestId, version, language } satisfies DigestTranslationJob,
         opts: { jobId: `dt-${digestId}-${version}-${language}` },
@@ -70,34 +122,38 @@ export class DigestReaderTranslations {
   }
 
   /**
-   * The translation of a published version into `lang`: null in the digest's own language.
-   * A translation pending well after publication is asked for again.
+   * The translations of published versions into `lang`, by digest id, read in one query;
+   * a version with nothing to translate into `lang` is left out. A translation pending well
+   * after publication is asked for again.
    */
-  async read(
-    digestId: string,
-    version: number,
-    lang: Language,
-    source: Language,
-    publishedAt: Date | null,
-  ): Promise<{ translation: ReaderTranslation; texts: Record<string, string> } | null> {
-    if (lang === source) return null;
-    const [row]: Array<{
-      status: ReaderTranslation['status'];
-      provider: string | null;
-      texts: Record<string, string>;
-    }> = await this.db.query(
-      `SELECT status, provider, texts FROM moderator_digest_translations WHERE digest_id = $1 AND version = $2 AND language = $3`,
-      [digestId, version, lang],
+  async read(versions: ReaderTranslationRequest[], lang: Language): Promise<Map<string, ReaderTranslationRead>> {
+    const wanted = versions.filter((v) => v.languages.includes(lang));
+    const found = new Map<string, ReaderTranslationRead>();
+    if (wanted.length === 0) return found;
+    const rows: TranslationRow[] = await this.db.query(
+      `SELECT t.digest_id, t.version, t.status, t.provider, t.texts, t.labels
+       FROM moderator_digest_translations t
+       JOIN unnest($1::uuid[], $2::int[]) AS w(digest_id, version) ON w.digest_id = t.digest_id AND w.version = t.version
+       WHERE t.language = $3`,
+      [wanted.map((v) => v.digestId), wanted.map((v) => v.version), lang],
     );
-    const status = row?.status ?? 'pending';
-    if (translationLost(status, publishedAt)) {
-      // the jobs were lost (Redis away when publishing): ask again, the job ids make it harmless
-      if (!row) await this.open(this.db.manager, digestId, version, source);
-      await this.request(digestId, version, source).catch(() => undefined);
+    const byDigest = new Map(rows.map((r) => [r.digest_id, r]));
+    for (const v of wanted) {
+      const row = byDigest.get(v.digestId);
+      const status = row?.status ?? 'pending';
+      if (translationLost(status, v.publishedAt)) {
+        // the jobs were lost (Redis away when publishing), or the version was published before
+        // this language was one of its readers': ask again, the job ids make it harmless
+        if (!row) await this.open(this.db.manager, v.digestId, v.version, [lang]);
+        await this.request(v.digestId, v.version, [lang]).catch(() => undefined);
+      }
+      const done = row?.status === 'done';
+      found.set(v.digestId, {
+        translation: lang === v.source ? null : { status, provider: row?.provider ?? null, language: lang },
+        texts: done ? row.texts : {},
+        labels: done ? (row.labels ?? {}) : {},
+      });
     }
-    return {
-      translation: { status, provider: row?.provider ?? null, language: lang },
-      texts: status === 'done' ? row.texts : {},
-    };
+    return found;
   }
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
-import type { Digest, Roundtable, Space } from '../../api/types';
+import type { Digest, Lang, Roundtable, Space, Theme } from '../../api/types';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ErrorNote, Loading, useAsync } from '../../components/ui';
 import { useLang } from '../../i18n';
@@ -10,9 +10,9 @@ import { Link, useLocation, usePageTitle } from '../../lib/router';
 import { DiscussedThreads, Figures } from '../staff/Figures';
 
 /**
- * A published moderator digest as members read it: key points in their language (machine
- * translation said as such, the moderators' wording one link away), figures, the most
- * discussed threads.
+ * A published moderator digest as members read it: key points and theme names in their
+ * language (machine translation said as such, the wording as written one link or one line
+ * away), figures, the most discussed threads.
  */
 export default function DigestReadPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -127,8 +127,43 @@ export default function DigestReadPage({ id }: { id: string }) {
           </ol>
         )}
       </section>
+      {d.themes.length > 0 && <DigestThemes themes={d.themes} lang={lang} />}
       <Figures figures={d.figures} />
       <DiscussedThreads threads={d.threads} headingId="read-threads-h" />
     </>
+  );
+}
+
+/** The recurring themes, named in the reader's language where the worker has translated them, else as found. */
+function DigestThemes({ themes, lang }: { themes: Theme[]; lang: Lang }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="read-themes-h" className="panel plain">
+      <h2 id="read-themes-h">{t('digest.themes')}</h2>
+      <ul className="themes">
+        {themes.map((th) => (
+          <li key={th.key}>
+            {th.translatedLabel ? (
+              <>
+                <strong lang={lang}>{th.translatedLabel}</strong>{' '}
+                <span className="badge mt-badge" lang={lang}>
+                  {t('published.machineTranslation')}
+                </span>{' '}
+                <span className="muted">
+                  {t('published.labelAsWritten')} <span lang={th.labelLanguage}>{th.label}</span>
+                </span>
+              </>
+            ) : (
+              <strong lang={th.labelLanguage}>{th.label}</strong>
+            )}{' '}
+            —{' '}
+            {Object.keys(th.constituencies)
+              .map((c) => t(`constituency.${c}`, { defaultValue: c }))
+              .join(', ')}{' '}
+            · {t('digest.contributionCount', { count: th.contributionIds.length })}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
