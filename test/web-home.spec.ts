@@ -15,11 +15,11 @@ import {
 import { expectStatus } from './support/world';
 
 /**
- * Finding one's way: with many consultations on the server, the home page puts the
- * member's own first with their status and counts, and its search finds one by title; a
- * moderator of two questions sees both with what waits in an overview and opens a
- * moderation page from it; an organiser enters an objective in three languages and a
- * French reader reads the French one; the phone header leaves the page near the top.
+ * Finding one's way: with more consultations on the server than one page of the list, the
+ * home page puts the member's own first with their status and counts, and its search finds
+ * one by title; a moderator of two questions sees both with what waits in an overview and
+ * opens a moderation page from it; an organiser enters an objective in three languages and
+ * a French reader reads the French one; the phone header leaves the page near the top.
  */
 describe('web app: finding your way', () => {
   let stack: WebStack;
@@ -75,9 +75,13 @@ describe('web app: finding your way', () => {
 
   it("puts the member's consultations first with their status and counts, and finds one by title", async () => {
     const ada = await person(stack.url, 'Ada Home', 'en');
-    // the member's two are the oldest, so newest-first they would come last
+    // the member's two are the oldest, so newest-first they come after the 100 others: past
+    // the first page of the list the web app reads
     const own = [await consultation('Harbour renewal'), await consultation('Seed banks')];
-    for (let i = 0; i < 15; i++) await consultation(`Regional forum ${String(i + 1).padStart(2, '0')}`);
+    for (let i = 0; i < 100; i += 10)
+      await Promise.all(
+        Array.from({ length: 10 }, (_, j) => consultation(`Regional forum ${String(i + j + 1).padStart(3, '0')}`)),
+      );
     for (const c of own) expectStatus(await ada.client.post(`/spaces/${c.spaceId}/members`), 201);
     expectStatus(
       await ada.client.post(`/spaces/${own[0].spaceId}/contributions`, {
@@ -116,9 +120,9 @@ describe('web app: finding your way', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'home-1366');
 
-    await page.getByLabel('Search consultations').fill('forum 07');
+    await page.getByLabel('Search consultations').fill('forum 007');
     await page.getByText('1 consultation shown').waitFor();
-    expect(await page.locator('.consultation-card h3').allTextContents()).toEqual(['Regional forum 07']);
+    expect(await page.locator('.consultation-card h3').allTextContents()).toEqual(['Regional forum 007']);
     await page.getByLabel('Search consultations').fill('');
     await page.getByLabel('Mine', { exact: true }).check();
     await page.getByText('2 consultations shown').waitFor();

@@ -14,6 +14,23 @@ import { Link, navigate, usePageTitle } from '../lib/router';
 type Status = 'upcoming' | 'open' | 'closed';
 const STATUSES: Status[] = ['open', 'upcoming', 'closed'];
 
+/**
+ * Every consultation the member may see, page after page: the search box, the filters and
+ * "yours" work on the whole list, not on its first page.
+ */
+async function allConsultations(): Promise<ConsultationList> {
+  const items: Consultation[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call<ConsultationList>(
+      api.GET('/api/v1/consultations', { params: { query: { limit: 100, cursor } } }),
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { items, nextCursor: null };
+}
+
 /** Every language's title and description, lower-cased and without accents, for the search box. */
 function haystack(c: Consultation): string {
   return normalise(LANGS.flatMap((l: Lang) => [c.title[l] ?? '', c.description?.[l] ?? '']).join(' '));
@@ -28,10 +45,7 @@ export function HomePage() {
   const [show, setShow] = useState<'all' | 'mine'>('all');
   const [status, setStatus] = useState<Status | ''>('');
   usePageTitle(t('home.title'));
-  const list = useAsync(
-    () => call<ConsultationList>(api.GET('/api/v1/consultations', { params: { query: { limit: 100 } } })),
-    [],
-  );
+  const list = useAsync(allConsultations, []);
 
   const shown = useMemo(() => {
     const words = normalise(query).split(/\s+/).filter(Boolean);
