@@ -117,9 +117,17 @@ describe('web app: finding your way', () => {
     expect(headings.indexOf('Consultations you take part in')).toBeLessThan(headings.indexOf('Other consultations'));
     // a member who may not organise sees no organiser action
     expect(await page.getByText('New consultation').count()).toBe(0);
+    // everyone else's come twenty at a time
+    const others = page.locator('section', { has: page.getByRole('heading', { name: 'Other consultations' }) });
+    expect(await others.locator('.consultation-card').count()).toBe(20);
+    await others.getByText('(80 not shown yet)').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot(page, 'home-1366');
+    await others.getByRole('button', { name: 'Show 20 more' }).click();
+    await others.getByText('(60 not shown yet)').waitFor();
+    expect(await others.locator('.consultation-card').count()).toBe(40);
 
+    // the search covers every consultation, those not shown yet too
     await page.getByLabel('Search consultations').fill('forum 007');
     await page.getByText('1 consultation shown').waitFor();
     expect(await page.locator('.consultation-card h3').allTextContents()).toEqual(['Regional forum 007']);

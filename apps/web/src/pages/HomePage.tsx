@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
 import type { Consultation, ConsultationList, Lang, Multilingual } from '../api/types';
@@ -13,6 +13,8 @@ import { Link, navigate, usePageTitle } from '../lib/router';
 
 type Status = 'upcoming' | 'open' | 'closed';
 const STATUSES: Status[] = ['open', 'upcoming', 'closed'];
+/** Other people's consultations shown at first, and added by each "show more". */
+const OTHERS_PER_STEP = 20;
 
 /**
  * Every consultation the member may see, page after page: the search box, the filters and
@@ -44,6 +46,9 @@ export function HomePage() {
   const [query, setQuery] = useState('');
   const [show, setShow] = useState<'all' | 'mine'>('all');
   const [status, setStatus] = useState<Status | ''>('');
+  // everyone else's come a step at a time; a new search or filter starts again from one step
+  const [othersShown, setOthersShown] = useState(OTHERS_PER_STEP);
+  useEffect(() => setOthersShown(OTHERS_PER_STEP), [query, show, status]);
   usePageTitle(t('home.title'));
   const list = useAsync(allConsultations, []);
 
@@ -134,7 +139,15 @@ export function HomePage() {
           {others.length > 0 && (
             <section aria-labelledby="home-others-h">
               <h2 id="home-others-h">{mine.length > 0 ? t('findWay.othersTitle') : t('home.title')}</h2>
-              <ConsultationCards items={others} />
+              <ConsultationCards items={others.slice(0, othersShown)} />
+              {others.length > othersShown && (
+                <p>
+                  <button type="button" onClick={() => setOthersShown((n) => n + OTHERS_PER_STEP)}>
+                    {t('findWay.showMore', { count: Math.min(OTHERS_PER_STEP, others.length - othersShown) })}
+                  </button>{' '}
+                  <span className="meta">{t('findWay.notShown', { count: others.length - othersShown })}</span>
+                </p>
+              )}
             </section>
           )}
         </>
