@@ -143,6 +143,26 @@ describe('moderator digests in the members’ language', () => {
       // the moderator's own wording, in the reader's language
       const first = d.keyPoints[0].text;
       expect(first).toMatch(lang === 'fr' ? /\b(familles|inondations)\b/i : /\b(familias|inundaciones)\b/i);
+      // a point drafted from a theme and left as drafted is worded in the reader's language: the
+      // theme's name as translated, then who raised it in how many contributions, not the
+      // English point machine-translated whole
+      const drafted = published.keyPoints.filter((k: any) => k.origin === 'generated' && !k.edited && k.themeKey);
+      expect(drafted.length).toBeGreaterThan(0);
+      for (const original of drafted) {
+        const point = d.keyPoints.find((k: any) => k.id === original.id).text as string;
+        const theme = d.themes.find((t: any) => t.key === original.themeKey);
+        const name = (theme.translatedLabel ?? theme.label) as string;
+        expect(point.startsWith(`${name[0].toUpperCase()}${name.slice(1)}${lang === 'fr' ? '\u00a0:' : ':'}`)).toBe(
+          true,
+        );
+        const n = theme.contributionIds.length;
+        expect(point).toMatch(
+          lang === 'fr'
+            ? new RegExp(` Soulevé par .+ dans ${n} contributions?\\.$`)
+            : new RegExp(` Planteado por .+ en ${n} contribuci(ón|ones)\\.$`),
+        );
+        expect(point).not.toMatch(/Raised by/);
+      }
       // figures and themes are the same whatever the language; only the labels are translated
       expect(d.figures).toEqual(published.figures);
       expect(d.themes.map(asWritten)).toEqual(published.themes);

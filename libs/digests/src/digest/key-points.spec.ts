@@ -1,5 +1,5 @@
 import type { Theme } from '../analysis/theme.types';
-import { applyKeyPointEdits, generateKeyPoints } from './key-points';
+import { applyKeyPointEdits, generateKeyPoints, keyPointOf } from './key-points';
 
 const theme = (key: string, label: string, ids: string[], constituencies: Theme['constituencies']): Theme => ({
   key,
@@ -16,6 +16,24 @@ describe('key points', () => {
     theme('pathway regular', 'regular pathways', ['c1', 'c2', 'c3'], { civil_society: 2, state: 1 }),
     theme('chang climat', 'climate change', ['c4', 'c5'], { business: 2 }),
   ]);
+
+  it('are worded in French and Spanish from the theme, its name and its sentence given in that language', () => {
+    const t = theme('pathway regular', 'regular pathways', ['c1', 'c2', 'c3'], {
+      civil_society: 2,
+      state: 1,
+      youth: 1,
+    });
+    expect(keyPointOf(t, 'fr', 'voies régulières', 'Il faut les élargir')).toBe(
+      'Voies régulières\u00a0: Il faut les élargir. Soulevé par la société civile, les États et les jeunes dans 3 contributions.',
+    );
+    expect(keyPointOf({ ...t, contributionIds: ['c1'], constituencies: { business: 1 } }, 'es', 'vías regulares')).toBe(
+      'Vías regulares: Planteado por las empresas en 1 contribución.',
+    );
+    // English as drafted
+    expect(keyPointOf(t, 'en', 'regular pathways')).toBe(
+      'Regular pathways: Raised by civil society, States and youth in 3 contributions.',
+    );
+  });
 
   it('are generated from themes, with their sources', () => {
     expect(generated.map((k) => k.text)).toEqual([

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, fill } from '@roundtable/core';
-import type { Constituency } from '@roundtable/core';
+import type { Constituency, Language } from '@roundtable/core';
 import type { AnalysisTranslation } from '../analysis/theme-analyser';
 import type { Theme } from '../analysis/theme.types';
 import type { KeyPoint } from './digest.types';
@@ -37,14 +37,9 @@ const LANGUAGE_EN: Record<string, string> = { en: 'English', fr: 'French', es: '
  */
 export function generateKeyPoints(themes: Theme[], translation?: AnalysisTranslation, limit = 8): KeyPoint[] {
   const points = themes.slice(0, limit).map((t): KeyPoint => {
-    const who = (Object.entries(t.constituencies) as Array<[Constituency, number]>)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([c]) => CONSTITUENCY_PLURAL_EN[c]);
-    const n = t.contributionIds.length;
-    const said = t.synopsis ? ` ${endSentence(t.synopsis.english ?? t.synopsis.text)}` : '';
     return {
       id: randomUUID(),
-      text: `${capitalise(t.label)}:${said} Raised by ${listEn(who)} in ${n} contribution${n === 1 ? '' : 's'}.`,
+      text: keyPointOf(t, 'en', t.label, t.synopsis && (t.synopsis.english ?? t.synopsis.text)),
       priority: false,
       themeKey: t.key,
       sources: [...t.contributionIds],
@@ -54,6 +49,81 @@ export function generateKeyPoints(themes: Theme[], translation?: AnalysisTransla
   });
   if (translation?.status === 'unavailable') points.unshift(unavailableNotice(translation));
   return points;
+}
+
+/** Constituencies in a running sentence, and "a, b and c", per language. */
+const RAISED_BY: Record<
+  Language,
+  {
+    names: Record<Constituency, string>;
+    colon: string;
+    list(items: string[]): string;
+    sentence(who: string, n: number): string;
+  }
+> = {
+  en: {
+    names: CONSTITUENCY_PLURAL_EN,
+    colon: ':',
+    list: listEn,
+    sentence: (who, n) => `Raised by ${who} in ${n} contribution${n === 1 ? '' : 's'}.`,
+  },
+  fr: {
+    names: {
+      state: 'les États',
+      civil_society: 'la société civile',
+      business: 'les entreprises',
+      local_government: 'les collectivités locales et régionales',
+      international_organisation: 'les organisations internationales',
+      youth: 'les jeunes',
+      academia: 'les universitaires',
+      other: 'd’autres participants',
+    },
+    // French sets a (no-break) space before a colon
+    colon: '\u00a0:',
+    list: listWith('et'),
+    sentence: (who, n) => `Soulevé par ${who} dans ${n} contribution${n === 1 ? '' : 's'}.`,
+  },
+  es: {
+    names: {
+      state: 'los Estados',
+      civil_society: 'la sociedad civil',
+      business: 'las empresas',
+      local_government: 'los gobiernos locales y regionales',
+      international_organisation: 'las organizaciones internacionales',
+      youth: 'la juventud',
+      academia: 'el mundo académico',
+      other: 'otros participantes',
+    },
+    colon: ':',
+    list: listWith('y'),
+    sentence: (who, n) => `Planteado por ${who} en ${n} contribuci${n === 1 ? 'ón' : 'ones'}.`,
+  },
+};
+
+function listWith(and: string): (items: string[]) => string {
+  return (items) =>
+    items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+/**
+ * A generated key point in `lang`: the theme's label, its most central sentence and who
+ * raised it in how many contributions. Readers of a digest in another language get its
+ * generated points worded so, with the label and the sentence in their language, rather
+ * than the English point machine-translated whole (the engine does poorly on "raised by"
+ * and on lists of constituencies).
+ */
+export function keyPointOf(
+  theme: Pick<Theme, 'constituencies' | 'contributionIds'>,
+  lang: Language,
+  label: string,
+  said?: string,
+): string {
+  const wording = RAISED_BY[lang];
+  const who = (Object.entries(theme.constituencies) as Array<[Constituency, number]>)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([c]) => wording.names[c]);
+  const sentence = said?.trim() ? ` ${endSentence(said)}` : '';
+  return `${capitalise(label)}${wording.colon}${sentence} ${wording.sentence(wording.list(who), theme.contributionIds.length)}`;
 }
 
 /** The line a draft carries when French or Spanish contributions could not be translated for the analysis. */

@@ -5,8 +5,9 @@ import { DataSource } from 'typeorm';
 import { QueueConsumers, QueueName } from '@roundtable/core';
 import type { Language } from '@roundtable/core';
 import { TranslationEngine, translationJobFailure } from '@roundtable/translation';
-import type { Theme } from '../analysis/theme.types';
+import type { Quote, Theme } from '../analysis/theme.types';
 import type { KeyPoint } from '../digest/digest.types';
+import { keyPointOf } from '../digest/key-points';
 import { DigestTranslationJob, keyPointLanguage, themeLabelLanguage } from './reader-translations';
 
 const CONCURRENCY = 8;
@@ -63,34 +64,53 @@ export class DigestTranslationProcessor implements OnModuleInit, OnApplicationBo
     version,
     language,
   }: DigestTranslationJob): Promise<{ texts: number } | { skipped: string }> {
-    const [row]: Array<{ status: string; key_points: KeyPoint[]; themes: Array<Pick<Theme, 'key' | 'label'>> | null }> =
-      await this.db.query(
-        `SELECT t.status, v.key_points, d.content->'themes' AS themes
+    const [row]: Array<{ status: string; key_points: KeyPoint[]; themes: Theme[] | null }> = await this.db.query(
+      `SELECT t.status, v.key_points, d.content->'themes' AS themes
          FROM moderator_digest_translations t
          JOIN moderator_digest_versions v ON v.digest_id = t.digest_id AND v.version = t.version
          JOIN moderator_digests d ON d.id = t.digest_id
          WHERE t.digest_id = $1 AND t.version = $2 AND t.language = $3`,
-        [digestId, version, language],
-      );
+      [digestId, version, language],
+    );
     if (!row) return { skipped: 'no such digest version to translate' };
     if (row.status === 'done') return { skipped: 'already translated' };
-    const points = row.key_points
-      .map((k) => ({ id: k.id, text: k.text, from: keyPointLanguage(k.text) }))
-      .filter((k) => k.from !== language && k.text.trim());
+    const themeOf = new Map((row.themes ?? []).map((t) => [t.key, t]));
+    const wanted = row.key_points.filter((k) => keyPointLanguage(k.text) !== language && k.text.trim());
+    // a point drafted from a theme and left as drafted is worded anew in the reader's language
+    // from the theme (keyPointOf); the moderators' own points and rewordings are translated whole
+    const drafted = wanted.filter(
+      (k) => k.origin === 'generated' && !k.edited && k.themeKey && themeOf.has(k.themeKey),
+    );
+    const points = wanted
+      .filter((k) => !drafted.includes(k))
+      .map((k) => ({ id: k.id, text: k.text, from: keyPointLanguage(k.text) }));
+    const synopses = drafted
+      .map((k) => themeOf.get(k.themeKey!)!.synopsis)
+      .filter((q): q is Quote => !!q && q.language !== language && !!q.text.trim())
+      .map((q) => ({ text: q.text, from: q.language }));
     // themes sharing a wording are translated once
     const themes = (row.themes ?? []).filter((t) => themeLabelLanguage(t) !== language && t.label?.trim());
     const wordings = new Map(themes.map((t) => [t.label, { text: t.label, from: themeLabelLanguage(t) }]));
-    const translated = await this.translateAll([...points, ...wordings.values()], language);
-    const texts = Object.fromEntries(points.map((k) => [k.id, translated.get(k)]));
-    const labels = Object.fromEntries(themes.map((t) => [t.key, translated.get(wordings.get(t.label)!)]));
+    const translated = await this.translateAll([...points, ...synopses, ...wordings.values()], language);
+    const labels: Record<string, string> = Object.fromEntries(
+      themes.map((t) => [t.key, translated.get(wordings.get(t.label)!)!]),
+    );
+    const texts: Record<string, string> = Object.fromEntries(points.map((k) => [k.id, translated.get(k)!]));
+    const synopsisIn = new Map(synopses.map((q) => [q.text, translated.get(q)!]));
+    for (const k of drafted) {
+      const theme = themeOf.get(k.themeKey!)!;
+      const q = theme.synopsis;
+      const said = q && (q.language === language ? q.text : synopsisIn.get(q.text));
+      texts[k.id] = keyPointOf(theme, language, labels[theme.key] ?? theme.label, said);
+    }
     await this.db.query(
       `UPDATE moderator_digest_translations SET status = 'done', texts = $4, labels = $5, provider = $6, error = NULL, updated_at = now() WHERE digest_id = $1 AND version = $2 AND language = $3`,
       [digestId, version, language, JSON.stringify(texts), JSON.stringify(labels), this.engine.providerName],
     );
     this.logger.log(
-      `moderator digest ${digestId} v${version}: ${points.length} key point(s) and ${themes.length} theme label(s) translated into ${language}`,
+      `moderator digest ${digestId} v${version}: ${points.length} key point(s) translated, ${drafted.length} worded from their theme, and ${themes.length} theme label(s) translated into ${language}`,
     );
-    return { texts: points.length + wordings.size };
+    return { texts: points.length + synopses.length + wordings.size };
   }
 
   /** Each text through the engine, a few at a time. */
