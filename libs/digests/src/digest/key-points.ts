@@ -22,10 +22,7 @@ export const CONSTITUENCY_PLURAL_EN: Record<Constituency, string> = {
 };
 
 /** "a, b and c" */
-export function listEn(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+export const listEn = listWith('and');
 
 const LANGUAGE_EN: Record<string, string> = { en: 'English', fr: 'French', es: 'Spanish' };
 
@@ -100,6 +97,7 @@ const RAISED_BY: Record<
   },
 };
 
+/** "a, b {and} c" */
 function listWith(and: string): (items: string[]) => string {
   return (items) =>
     items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
