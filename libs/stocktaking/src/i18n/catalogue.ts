@@ -113,9 +113,15 @@ const en: Catalogue = {
     }
   },
   moderators: (m, mc, total, pc) =>
-    `Participants posted ${pc} of the ${total} contributions; ${s(m, 'the moderator', `the ${m} moderators`)} posted ${mc}, counted separately.`,
+    mc === 0 && pc === total
+      ? s(
+          total,
+          'The one contribution came from a participant; moderators posted none.',
+          `All ${total} contributions came from participants; moderators posted none.`,
+        )
+      : `Participants posted ${pc} of the ${total} contributions; ${s(m, 'the moderator', `the ${m} moderators`)} posted ${mc}, counted separately.`,
   question: (n, c, p, r, m) =>
-    `Question ${n}: ${c} ${s(c, 'contribution', 'contributions')} (${r} ${s(r, 'reply', 'replies')}) from ${p} ${s(p, 'participant', 'participants')}, and ${m} by moderators.`,
+    `Question ${n}: ${c} ${s(c, 'contribution', 'contributions')} (${r} ${s(r, 'reply', 'replies')}) from ${p} ${s(p, 'participant', 'participants')}${m ? `, and ${m} by moderators` : ''}.`,
   emphasis: (label, c, q, who) =>
     `${label}: raised in ${c} ${s(c, 'contribution', 'contributions')} across ${q} ${s(q, 'question', 'questions')} by ${who}.`,
   convergence: (label, k, who, c) => `${label}: ${k} constituencies converge — ${who} — in ${c} contributions.`,
@@ -203,9 +209,15 @@ const fr: Catalogue = {
     }
   },
   moderators: (m, mc, total, pc) =>
-    `Les participants ont publié ${pc} des ${total} contributions ; ${s(m, 'le modérateur', `les ${m} modérateurs`)} en ${s(m, 'a', 'ont')} publié ${mc}, comptées à part.`,
+    mc === 0 && pc === total
+      ? s(
+          total,
+          'L’unique contribution vient d’un participant ; les modérateurs n’en ont publié aucune.',
+          `Les ${total} contributions viennent toutes des participants ; les modérateurs n’en ont publié aucune.`,
+        )
+      : `Les participants ont publié ${pc} des ${total} contributions ; ${s(m, 'le modérateur', `les ${m} modérateurs`)} en ${s(m, 'a', 'ont')} publié ${mc}, comptées à part.`,
   question: (n, c, p, r, m) =>
-    `Question ${n} : ${c} ${s(c, 'contribution', 'contributions')} (${r} ${s(r, 'réponse', 'réponses')}) de ${p} ${s(p, 'participant', 'participants')}, et ${m} des modérateurs.`,
+    `Question ${n} : ${c} ${s(c, 'contribution', 'contributions')} (${r} ${s(r, 'réponse', 'réponses')}) de ${p} ${s(p, 'participant', 'participants')}${m ? `, et ${m} des modérateurs` : ''}.`,
   emphasis: (label, c, q, who) =>
     `${label} : évoqué dans ${c} ${s(c, 'contribution', 'contributions')} sur ${q} ${s(q, 'question', 'questions')} par ${who}.`,
   convergence: (label, k, who, c) => `${label} : ${k} groupes convergent — ${who} — dans ${c} contributions.`,
@@ -291,9 +303,15 @@ const es: Catalogue = {
     }
   },
   moderators: (m, mc, total, pc) =>
-    `Los participantes publicaron ${pc} de las ${total} contribuciones; ${s(m, 'el moderador publicó', `los ${m} moderadores publicaron`)} ${mc}, contadas aparte.`,
+    mc === 0 && pc === total
+      ? s(
+          total,
+          'La única contribución es de un participante; los moderadores no publicaron ninguna.',
+          `Las ${total} contribuciones son todas de participantes; los moderadores no publicaron ninguna.`,
+        )
+      : `Los participantes publicaron ${pc} de las ${total} contribuciones; ${s(m, 'el moderador publicó', `los ${m} moderadores publicaron`)} ${mc}, contadas aparte.`,
   question: (n, c, p, r, m) =>
-    `Pregunta ${n}: ${c} ${s(c, 'contribución', 'contribuciones')} (${r} ${s(r, 'respuesta', 'respuestas')}) de ${p} ${s(p, 'participante', 'participantes')}, y ${m} de los moderadores.`,
+    `Pregunta ${n}: ${c} ${s(c, 'contribución', 'contribuciones')} (${r} ${s(r, 'respuesta', 'respuestas')}) de ${p} ${s(p, 'participante', 'participantes')}${m ? `, y ${m} de los moderadores` : ''}.`,
   emphasis: (label, c, q, who) =>
     `${label}: planteado en ${c} ${s(c, 'contribución', 'contribuciones')} en ${q} ${s(q, 'pregunta', 'preguntas')} por ${who}.`,
   convergence: (label, k, who, c) => `${label}: ${k} grupos convergen — ${who} — en ${c} contribuciones.`,
