@@ -147,12 +147,7 @@ export interface LoadRow {
 /** Counts the words of every body posted, for the translation throughput. */
 export const postedWords = { total: 0 };
 
-export async function posting(
-  api: Proc,
-  fx: Fixture,
-  connections: number,
-  manySpaces: boolean,
-): Promise<autocannon.Result> {
+async function posting(api: Proc, fx: Fixture, connections: number, manySpaces: boolean): Promise<autocannon.Result> {
   let next = 0;
   return cannon({
     url: api.url,

@@ -33,17 +33,15 @@ const LANGUAGE_EN: Record<string, string> = { en: 'English', fr: 'French', es: '
  * translation engine was unavailable, the first point says so.
  */
 export function generateKeyPoints(themes: Theme[], translation?: AnalysisTranslation, limit = 8): KeyPoint[] {
-  const points = themes.slice(0, limit).map((t): KeyPoint => {
-    return {
-      id: randomUUID(),
-      text: keyPointOf(t, 'en', t.label, t.synopsis && (t.synopsis.english ?? t.synopsis.text)),
-      priority: false,
-      themeKey: t.key,
-      sources: [...t.contributionIds],
-      origin: 'generated',
-      edited: false,
-    };
-  });
+  const points = themes.slice(0, limit).map((t): KeyPoint => ({
+    id: randomUUID(),
+    text: keyPointOf(t, 'en', t.label, t.synopsis && (t.synopsis.english ?? t.synopsis.text)),
+    priority: false,
+    themeKey: t.key,
+    sources: [...t.contributionIds],
+    origin: 'generated',
+    edited: false,
+  }));
   if (translation?.status === 'unavailable') points.unshift(unavailableNotice(translation));
   return points;
 }
